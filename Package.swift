@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Aufwind",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "aufwind", targets: ["aufwind"]),
+        .library(name: "AufwindCore", targets: ["AufwindCore"]),
+        .library(name: "AufwindServer", targets: ["AufwindServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+    ],
+    targets: [
+        .target(
+            name: "AufwindCore",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "AufwindServer",
+            dependencies: [
+                "AufwindCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "aufwind",
+            dependencies: ["AufwindServer"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AufwindCoreTests",
+            dependencies: ["AufwindCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AufwindServerTests",
+            dependencies: [
+                "AufwindServer",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
+
+var swiftSettings: [SwiftSetting] {
+    [.enableUpcomingFeature("ExistentialAny")]
+}

@@ -1,0 +1,156 @@
+/// Forgiving name search over the register, built once and queried in microseconds.
+///
+/// Finds a name however people type it: any case, umlauts as `ü`/`ue`/`u`, `ß`/`ss`,
+/// "St."/"Sankt", with or without "Bad", hyphens or spaces, the official suffix (", Stadt"),
+/// a prefix while typing, and one wrong, missing, extra or swapped letter.
+public struct RegisterSearchIndex: Sendable {
+    /// How well a hit matches; lower is better.
+    public enum MatchQuality: Int, Sendable, Comparable, Codable {
+        /// The name as typed (case, umlaut spelling, hyphens aside).
+        case exact = 0
+        /// The name with umlauts typed without the `e`, or without "Bad".
+        case variant = 1
+        /// The name starts with what was typed.
+        case prefix = 2
+        /// A word of the name starts with what was typed.
+        case wordPrefix = 3
+        /// One letter off.
+        case typo = 4
+
+        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public struct Hit: Sendable, Equatable {
+        public var id: Int
+        public var quality: MatchQuality
+    }
+
+    public struct Entry: Sendable {
+        public var name: String
+        /// Ties within one quality go to the larger value (the population).
+        public var weight: Int
+        public init(name: String, weight: Int) {
+            self.name = name
+            self.weight = weight
+        }
+    }
+
+    private struct KeyRef: Sendable {
+        var key: [UInt8]
+        var id: Int32
+    }
+
+    private let weights: [Int]
+    private let sortKeys: [String]
+    private var exact: [String: [Int32]] = [:]
+    private var variants: [String: [Int32]] = [:]
+    /// Whole-name keys (both spellings, without "Bad"), sorted for prefix look-up.
+    private var nameKeys: [KeyRef] = []
+    /// Single words of names, sorted for prefix look-up.
+    private var wordKeys: [KeyRef] = []
+    /// Keys with one letter deleted → ids, for one-letter-off matches (symmetric deletion).
+    private var deletions: [String: [Int32]] = [:]
+    private var keysOfId: [[String]] = []
+
+    public init(entries: [Entry]) {
+        weights = entries.map(\.weight)
+        sortKeys = entries.map { SearchKey(name: $0.name).expanded }
+        keysOfId.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() {
+            let id = Int32(index)
+            let key = SearchKey(name: entry.name)
+            let expanded = key.expanded, stripped = key.stripped
+            exact[expanded, default: []].append(id)
+            var fullKeys = [expanded]
+            if stripped != expanded { fullKeys.append(stripped) }
+            if let withoutBad = key.withoutBad { fullKeys.append(withoutBad) }
+            for variant in fullKeys.dropFirst() { variants[variant, default: []].append(id) }
+            for full in fullKeys { nameKeys.append(KeyRef(key: Array(full.utf8), id: id)) }
+            let words = Set(key.expandedWords + key.strippedWords)
+            for word in words where word.utf8.count >= 2 { wordKeys.append(KeyRef(key: Array(word.utf8), id: id)) }
+            let typoKeys = Set([expanded, stripped])
+            for typoKey in typoKeys {
+                for deletion in Self.deletionsOf(typoKey) { deletions[deletion, default: []].append(id) }
+            }
+            keysOfId.append(Array(typoKeys))
+        }
+        nameKeys.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        wordKeys.sort { $0.key.lexicographicallyPrecedes($1.key) }
+    }
+
+    /// All entries that match `query`, best first (quality, then weight, then name).
+    public func search(_ query: String) -> [Hit] {
+        let key = SearchKey(query: query)
+        let expanded = key.expanded, stripped = key.stripped
+        guard !expanded.isEmpty else { return [] }
+        var best: [Int32: MatchQuality] = [:]
+        func note(_ ids: some Sequence<Int32>, _ quality: MatchQuality) {
+            for id in ids {
+                if let current = best[id], current <= quality { continue }
+                best[id] = quality
+            }
+        }
+        note(exact[expanded] ?? [], .exact)
+        note(variants[expanded] ?? [], .variant)
+        if stripped != expanded {
+            note(exact[stripped] ?? [], .variant)
+            note(variants[stripped] ?? [], .variant)
+        }
+        for typed in Set([expanded, stripped]) {
+            note(Self.ids(in: nameKeys, withPrefix: Array(typed.utf8)), .prefix)
+            note(Self.ids(in: wordKeys, withPrefix: Array(typed.utf8)), .wordPrefix)
+        }
+        if expanded.utf8.count >= 4 {
+            for typed in Set([expanded, stripped]) { note(typoMatches(of: typed), .typo) }
+        }
+        return best
+            .map { Hit(id: Int($0.key), quality: $0.value) }
+            .sorted { a, b in
+                if a.quality != b.quality { return a.quality < b.quality }
+                if weights[a.id] != weights[b.id] { return weights[a.id] > weights[b.id] }
+                return sortKeys[a.id] < sortKeys[b.id]
+            }
+    }
+
+    private func typoMatches(of typed: String) -> [Int32] {
+        var candidates = Set<Int32>()
+        candidates.formUnion(deletions[typed] ?? [])
+        for deletion in Self.deletionsOf(typed) {
+            candidates.formUnion(exact[deletion] ?? [])
+            candidates.formUnion(variants[deletion] ?? [])
+            candidates.formUnion(deletions[deletion] ?? [])
+        }
+        let typedBytes = Array(typed.utf8)
+        return candidates.filter { id in
+            keysOfId[Int(id)].contains { EditDistance.isWithinOne(Array($0.utf8), typedBytes) }
+        }
+    }
+
+    private static func deletionsOf(_ key: String) -> [String] {
+        let bytes = Array(key.utf8)
+        guard bytes.count > 1 else { return [] }
+        var result: [String] = []
+        result.reserveCapacity(bytes.count)
+        for index in bytes.indices {
+            var copy = bytes
+            copy.remove(at: index)
+            result.append(String(decoding: copy, as: UTF8.self))
+        }
+        return result
+    }
+
+    private static func ids(in sorted: [KeyRef], withPrefix prefix: [UInt8]) -> [Int32] {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid].key.lexicographicallyPrecedes(prefix) { low = mid + 1 } else { high = mid }
+        }
+        var result: [Int32] = []
+        var index = low
+        while index < sorted.count, sorted[index].key.starts(with: prefix) {
+            result.append(sorted[index].id)
+            index += 1
+        }
+        return result
+    }
+}

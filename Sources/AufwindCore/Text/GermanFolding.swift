@@ -1,0 +1,53 @@
+import Foundation
+
+/// Folds German names and queries so that the spellings people type compare equal:
+/// case, umlauts (`ü`, `ue`, `u`), `ß`/`ss`, other diacritics, punctuation, hyphens.
+public enum GermanFolding {
+    /// How umlauts are written after folding.
+    public enum UmlautStyle: Sendable {
+        /// `ä` → `ae` (the German transliteration: "Muenster").
+        case expanded
+        /// `ä` → `a` (what people type on foreign keyboards: "Munster").
+        case stripped
+    }
+
+    /// Lower-cased words of `text`, umlauts written in `style`, diacritics removed,
+    /// every character that is not a letter or digit treated as a word break.
+    public static func words(_ text: String, umlauts style: UmlautStyle) -> [String] {
+        var words: [String] = []
+        var current = ""
+        current.reserveCapacity(16)
+        func flush() {
+            if !current.isEmpty { words.append(current); current = "" }
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 128 {
+                switch value {
+                case 65...90: current.unicodeScalars.append(Unicode.Scalar(value + 32)!)
+                case 97...122, 48...57: current.unicodeScalars.append(scalar)
+                default: flush()
+                }
+                continue
+            }
+            switch scalar {
+            case "ä", "Ä": current += style == .expanded ? "ae" : "a"
+            case "ö", "Ö": current += style == .expanded ? "oe" : "o"
+            case "ü", "Ü": current += style == .expanded ? "ue" : "u"
+            case "ß", "ẞ": current += "ss"
+            default:
+                let folded = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+                var produced = false
+                for f in folded.unicodeScalars where f.properties.isAlphabetic || f.properties.numericType != nil {
+                    if f.value < 128 || f.properties.isAlphabetic {
+                        current.unicodeScalars.append(f)
+                        produced = true
+                    }
+                }
+                if !produced { flush() }
+            }
+        }
+        flush()
+        return words
+    }
+}
