@@ -21,3 +21,16 @@ struct GermanFoldingTests {
         #expect(!EditDistance.isWithinOne("ahlen", "ahlenxx"))
     }
 }
+
+@Suite("German number and date formats")
+struct GermanFormatTests {
+    @Test("thousands with dots, decimals with a comma")
+    func numbers() {
+        #expect(GermanFormat.integer(12_300) == "12.300")
+        #expect(GermanFormat.integer(308_258) == "308.258")
+        #expect(GermanFormat.integer(999) == "999")
+        #expect(GermanFormat.decimal(1234.5, digits: 1) == "1.234,5")
+        #expect(GermanFormat.decimal(303.28, digits: 2) == "303,28")
+        #expect(GermanFormat.date(iso: "2025-11-30") == "30.11.2025")
+    }
+}

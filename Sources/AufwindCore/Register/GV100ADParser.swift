@@ -61,7 +61,7 @@ public struct GV100ADParser: Sendable {
             throw RegisterFileError(file: fileName, reason: "Die Datei enthält keinen einzigen Datensatz.")
         }
         try checkHierarchy(units: units, gemeinden: gemeinden, unitLines: unitLines, gemeindeLines: gemeindeLines)
-        progress(statistics)
+        if statistics.totalRecords % progressInterval != 0 { progress(statistics) }
         let iso = "\(gebietsstand.prefix(4))-\(gebietsstand.dropFirst(4).prefix(2))-\(gebietsstand.suffix(2))"
         return (RegisterData(gebietsstand: iso, units: units, gemeinden: gemeinden), statistics)
     }

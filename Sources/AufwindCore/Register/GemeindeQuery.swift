@@ -67,6 +67,11 @@ public struct GemeindeQuery: Sendable, Equatable {
 public struct GemeindeQueryError: Error, Sendable, Equatable {
     public var parameter: String
     public var message: String
+
+    public init(parameter: String, message: String) {
+        self.parameter = parameter
+        self.message = message
+    }
 }
 
 extension GemeindeQuery {

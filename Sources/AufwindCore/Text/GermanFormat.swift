@@ -1,0 +1,34 @@
+/// Numbers and dates as German readers expect them: `12.300`, `1.234,5`, `30.11.2025`.
+public enum GermanFormat {
+    /// `12300` → `12.300`.
+    public static func integer(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { result.append(".") }
+            result.append(character)
+        }
+        return value < 0 ? "-" + result : result
+    }
+
+    /// `1234.56` with 1 digit → `1.234,6`.
+    public static func decimal(_ value: Double, digits: Int) -> String {
+        var factor = 1.0
+        for _ in 0..<digits { factor *= 10 }
+        let scaled = Int((value.magnitude * factor).rounded())
+        let whole = scaled / Int(factor), fraction = scaled % Int(factor)
+        var text = integer(whole)
+        if digits > 0 {
+            let fractionText = String(fraction)
+            text += "," + String(repeating: "0", count: digits - fractionText.count) + fractionText
+        }
+        return value < 0 && scaled != 0 ? "-" + text : text
+    }
+
+    /// `2025-11-30` → `30.11.2025`; other text unchanged.
+    public static func date(iso: String) -> String {
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3 else { return iso }
+        return "\(parts[2]).\(parts[1]).\(parts[0])"
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Everything Aufwind reads from the environment, read once at start.
+public struct AppConfig: Sendable {
+    /// PostgreSQL URL; nil → SQLite.
+    public var databaseURL: String?
+    /// PostgreSQL schema to use (tests give every run its own).
+    public var postgresSchema: String?
+    public var sqlitePath: String
+    /// Directories searched for reference data, first match wins.
+    public var dataDirectoryCandidates: [String]
+    public var baseURL: String
+
+    public init(
+        databaseURL: String? = nil, postgresSchema: String? = nil, sqlitePath: String = "aufwind.sqlite",
+        dataDirectoryCandidates: [String] = ["../shared/data", "data"], baseURL: String = "http://localhost:8080"
+    ) {
+        self.databaseURL = databaseURL
+        self.postgresSchema = postgresSchema
+        self.sqlitePath = sqlitePath
+        self.dataDirectoryCandidates = dataDirectoryCandidates
+        self.baseURL = baseURL
+    }
+
+    /// `DATABASE_URL`, `AUFWIND_SQLITE_PATH`, `AUFWIND_DATA_DIR`, `AUFWIND_BASE_URL`.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> AppConfig {
+        func value(_ key: String) -> String? {
+            guard let raw = environment[key], !raw.isEmpty else { return nil }
+            return raw
+        }
+        var config = AppConfig(databaseURL: value("DATABASE_URL"))
+        if let path = value("AUFWIND_SQLITE_PATH") { config.sqlitePath = path }
+        if let dir = value("AUFWIND_DATA_DIR") { config.dataDirectoryCandidates = [dir] }
+        if let url = value("AUFWIND_BASE_URL") { config.baseURL = url }
+        return config
+    }
+
+    public var usesPostgres: Bool { databaseURL != nil }
+}

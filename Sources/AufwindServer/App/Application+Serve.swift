@@ -1,0 +1,28 @@
+import Fluent
+import Vapor
+
+extension Application {
+    /// What `serve` does before it listens: migrate, import the register on first start
+    /// when the files are there, and load it into memory.
+    public func prepareForServing() async throws {
+        try await autoMigrate()
+        let repository = RegisterRepository(database: db)
+        if try await repository.isEmpty() {
+            if let files = ReferenceDataLocator(candidates: aufwindConfig.dataDirectoryCandidates).locate() {
+                logger.info("Register ist leer: importiere \(files.gv100ad.path)")
+                let summary = try await RegisterImporter(database: db, logger: logger).importFiles(files)
+                for line in summary.lines { logger.info("\(line)") }
+            } else {
+                logger.warning("\(ReferenceDataLocator.missingFilesMessage(candidates: aufwindConfig.dataDirectoryCandidates))")
+            }
+        }
+        try await reloadRegister()
+    }
+
+    /// Reads the register from the database into the in-memory catalog.
+    public func reloadRegister() async throws {
+        let catalog = try await RegisterRepository(database: db).loadCatalog()
+        registerStore.replace(with: catalog)
+        logger.info("Register geladen: \(catalog.gemeinden.count) Gemeinden, Gebietsstand \(catalog.gebietsstand ?? "–")")
+    }
+}

@@ -1,0 +1,17 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+extension Application {
+    /// SQLite file by default, PostgreSQL when a URL is configured.
+    func configureDatabase(_ config: AppConfig) throws {
+        if let url = config.databaseURL {
+            var postgres = try SQLPostgresConfiguration(url: url)
+            if let schema = config.postgresSchema { postgres.searchPath = [schema] }
+            databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .psql)
+        } else {
+            databases.use(.sqlite(.file(config.sqlitePath), maxConnectionsPerEventLoop: 1), as: .sqlite)
+        }
+    }
+}

@@ -1,0 +1,163 @@
+/// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`.
+/// A test checks that it lists exactly the routes the server has.
+enum OpenAPIDocument {
+    static let json = #"""
+    {
+      "openapi": "3.1.0",
+      "info": {
+        "title": "Aufwind API",
+        "version": "1.0.0",
+        "description": "Kommunenverzeichnis: alle Gemeinden und Kreise Deutschlands aus dem amtlichen Gemeindeverzeichnis (Destatis GV100AD). Fehler als application/problem+json (RFC 9457) mit deutschem detail.",
+        "license": { "name": "Daten: Datenlizenz Deutschland – Namensnennung – Version 2.0", "url": "https://www.govdata.de/dl-de/by-2-0" }
+      },
+      "servers": [ { "url": "/" } ],
+      "paths": {
+        "/api/v1/gemeinden": {
+          "get": {
+            "operationId": "listGemeinden",
+            "summary": "Gemeinden suchen, filtern, sortieren",
+            "parameters": [
+              { "name": "q", "in": "query", "description": "Suchtext (fehlertolerant)", "schema": { "type": "string", "maxLength": 100 } },
+              { "name": "land", "in": "query", "description": "Landesschlüssel, 2 Ziffern", "schema": { "type": "string", "pattern": "^[0-9]{2}$" } },
+              { "name": "regbez", "in": "query", "description": "Regierungsbezirksschlüssel, 3 Ziffern", "schema": { "type": "string", "pattern": "^[0-9]{3}$" } },
+              { "name": "kreis", "in": "query", "description": "Kreisschlüssel, 5 Ziffern", "schema": { "type": "string", "pattern": "^[0-9]{5}$" } },
+              { "name": "groesse", "in": "query", "schema": { "type": "string", "enum": ["landgemeinde", "kleine-kleinstadt", "groessere-kleinstadt", "mittelstadt", "grossstadt"] } },
+              { "name": "sort", "in": "query", "description": "Sortierung; '-' davor: absteigend. 'entfernung' braucht 'von'.", "schema": { "type": "string", "enum": ["relevanz", "name", "-name", "einwohner", "-einwohner", "flaeche", "-flaeche", "entfernung"] } },
+              { "name": "von", "in": "query", "description": "AGS der Gemeinde, von der aus Entfernungen gemessen werden", "schema": { "type": "string", "pattern": "^[0-9]{8}$" } },
+              { "name": "page", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100000, "default": 1 } },
+              { "name": "per_page", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } }
+            ],
+            "responses": {
+              "200": { "description": "Eine Seite von Gemeinden", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/GemeindeListe" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }
+            }
+          }
+        },
+        "/api/v1/gemeinden/{ags}": {
+          "get": {
+            "operationId": "getGemeinde",
+            "summary": "Eine Gemeinde (auch historische)",
+            "parameters": [ { "name": "ags", "in": "path", "required": true, "schema": { "type": "string" }, "description": "Amtlicher Gemeindeschlüssel, 8 Ziffern" } ],
+            "responses": {
+              "200": { "description": "Die Gemeinde", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Gemeinde" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          }
+        },
+        "/api/v1/kreise": {
+          "get": {
+            "operationId": "listKreise",
+            "summary": "Alle Kreise und kreisfreien Städte",
+            "responses": {
+              "200": { "description": "Die Kreise", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Kreis" } } } } }
+            }
+          }
+        },
+        "/api/v1/kreise/{ags5}": {
+          "get": {
+            "operationId": "getKreis",
+            "summary": "Ein Kreis mit seinen Gemeinden",
+            "parameters": [ { "name": "ags5", "in": "path", "required": true, "schema": { "type": "string" }, "description": "Kreisschlüssel, 5 Ziffern" } ],
+            "responses": {
+              "200": { "description": "Der Kreis", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/KreisDetail" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          }
+        },
+        "/api/v1/laender": {
+          "get": {
+            "operationId": "listLaender",
+            "summary": "Die 16 Länder",
+            "responses": {
+              "200": { "description": "Die Länder", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Land" } } } } }
+            }
+          }
+        },
+        "/api/v1/openapi.json": {
+          "get": {
+            "operationId": "getOpenAPI",
+            "summary": "Dieses Dokument",
+            "responses": { "200": { "description": "OpenAPI 3.1", "content": { "application/json": { "schema": { "type": "object" } } } } }
+          }
+        }
+      },
+      "components": {
+        "responses": {
+          "BadRequest": { "description": "Ungültiger Parameter", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
+          "NotFound": { "description": "Nicht gefunden", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
+        },
+        "schemas": {
+          "Problem": {
+            "type": "object",
+            "required": ["type", "title", "status", "detail"],
+            "properties": {
+              "type": { "type": "string" }, "title": { "type": "string" }, "status": { "type": "integer" },
+              "detail": { "type": "string" }, "instance": { "type": "string" }
+            }
+          },
+          "UnitRef": {
+            "type": "object", "required": ["schluessel", "name"],
+            "properties": { "schluessel": { "type": "string" }, "name": { "type": "string" } }
+          },
+          "Gemeinde": {
+            "type": "object",
+            "required": ["ags", "ars", "name", "kurzname", "typ", "groessenklasse", "einwohner", "einwohnerMaennlich", "einwohnerWeiblich", "flaecheKm2", "plz", "mehrerePlz"],
+            "properties": {
+              "ags": { "type": "string", "pattern": "^[0-9]{8}$" },
+              "ars": { "type": "string", "pattern": "^[0-9]{12}$" },
+              "name": { "type": "string", "description": "Amtliche Bezeichnung" },
+              "kurzname": { "type": "string" },
+              "typ": { "type": "string" },
+              "groessenklasse": { "type": "string", "enum": ["landgemeinde", "kleine-kleinstadt", "groessere-kleinstadt", "mittelstadt", "grossstadt"] },
+              "einwohner": { "type": "integer" },
+              "einwohnerMaennlich": { "type": "integer" },
+              "einwohnerWeiblich": { "type": "integer" },
+              "flaecheKm2": { "type": "number" },
+              "einwohnerProKm2": { "type": "number" },
+              "plz": { "type": "string" },
+              "mehrerePlz": { "type": "boolean" },
+              "koordinaten": { "type": "object", "required": ["lat", "lon"], "properties": { "lat": { "type": "number" }, "lon": { "type": "number" } } },
+              "land": { "$ref": "#/components/schemas/UnitRef" },
+              "regierungsbezirk": { "$ref": "#/components/schemas/UnitRef" },
+              "kreis": { "$ref": "#/components/schemas/UnitRef" },
+              "gemeindeverband": { "$ref": "#/components/schemas/UnitRef" },
+              "historisch": { "type": "object", "required": ["seit"], "properties": { "seit": { "type": "string" }, "nachfolger": { "type": "string" } } },
+              "entfernungKm": { "type": "number" }
+            }
+          },
+          "GemeindeListe": {
+            "type": "object", "required": ["items", "total", "page", "perPage", "pageCount"],
+            "properties": {
+              "items": { "type": "array", "items": { "$ref": "#/components/schemas/Gemeinde" } },
+              "total": { "type": "integer" }, "page": { "type": "integer" }, "perPage": { "type": "integer" }, "pageCount": { "type": "integer" }
+            }
+          },
+          "Kreis": {
+            "type": "object", "required": ["ags5", "name", "sitz", "gemeinden", "einwohner", "flaecheKm2"],
+            "properties": {
+              "ags5": { "type": "string", "pattern": "^[0-9]{5}$" }, "name": { "type": "string" }, "typ": { "type": "string" },
+              "sitz": { "type": "string" }, "land": { "$ref": "#/components/schemas/UnitRef" },
+              "gemeinden": { "type": "integer" }, "einwohner": { "type": "integer" }, "flaecheKm2": { "type": "number" }
+            }
+          },
+          "KreisDetail": {
+            "type": "object", "required": ["kreis", "gemeindeListe"],
+            "properties": {
+              "kreis": { "$ref": "#/components/schemas/Kreis" },
+              "gemeindeListe": { "type": "array", "items": { "$ref": "#/components/schemas/Gemeinde" } }
+            }
+          },
+          "Land": {
+            "type": "object", "required": ["schluessel", "name", "sitz", "gemeinden", "kreise", "einwohner", "flaecheKm2"],
+            "properties": {
+              "schluessel": { "type": "string" }, "name": { "type": "string" }, "sitz": { "type": "string" },
+              "gemeinden": { "type": "integer" }, "kreise": { "type": "integer" }, "einwohner": { "type": "integer" }, "flaecheKm2": { "type": "number" }
+            }
+          }
+        }
+      }
+    }
+    """#
+}

@@ -1,0 +1,84 @@
+import AufwindCore
+import Vapor
+
+/// The Kommunenverzeichnis as HTML pages.
+struct RegisterPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: start)
+        routes.get("gemeinden", use: list)
+        routes.get("gemeinden", ":ags", use: gemeinde)
+        routes.get("kreise", use: kreise)
+        routes.get("kreise", ":ags5", use: kreis)
+        routes.get("laender", use: laender)
+        routes.get("laender", ":code", use: land)
+        routes.get("regierungsbezirke", ":code", use: regierungsbezirk)
+        routes.get("quellen", use: sources)
+    }
+
+    @Sendable func start(request: Request) async throws -> Response {
+        HTMLResponse.render(StartPage(catalog: request.register), request: request)
+    }
+
+    @Sendable func list(request: Request) async throws -> Response {
+        let catalog = request.register
+        var form = GemeindeSearchForm(request: request)
+        var page: GemeindePage?
+        var status = HTTPResponseStatus.ok
+        do {
+            let query = try form.query(catalog: catalog)
+            page = try? catalog.query(query)
+        } catch {
+            form.error = error.message
+            status = .badRequest
+        }
+        return HTMLResponse.render(GemeindeListPage(form: form, page: page, catalog: catalog), status: status, request: request)
+    }
+
+    @Sendable func gemeinde(request: Request) async throws -> Response {
+        let ags = try request.parameters.digits("ags", count: 8, label: "Gemeindeschlüssel (AGS)")
+        let catalog = request.register
+        guard let gemeinde = catalog.gemeinde(ags: ags) else {
+            throw ProblemDetails.notFound("Es gibt keine Gemeinde mit dem Schlüssel \(ags).")
+        }
+        return HTMLResponse.render(GemeindeProfilePage(gemeinde: gemeinde, catalog: catalog), request: request)
+    }
+
+    @Sendable func kreise(request: Request) async throws -> Response {
+        HTMLResponse.render(KreisListPage(catalog: request.register), request: request)
+    }
+
+    @Sendable func kreis(request: Request) async throws -> Response {
+        let key = try request.parameters.digits("ags5", count: 5, label: "Kreisschlüssel")
+        let catalog = request.register
+        guard let unit = catalog.unit(key: key), unit.kind == .kreis else {
+            throw ProblemDetails.notFound("Es gibt keinen Kreis mit dem Schlüssel \(key).")
+        }
+        return HTMLResponse.render(AreaPage(unit: unit, catalog: catalog), request: request)
+    }
+
+    @Sendable func laender(request: Request) async throws -> Response {
+        HTMLResponse.render(LandListPage(catalog: request.register), request: request)
+    }
+
+    @Sendable func land(request: Request) async throws -> Response {
+        let key = try request.parameters.digits("code", count: 2, label: "Landesschlüssel")
+        let catalog = request.register
+        guard let unit = catalog.unit(key: key), unit.kind == .land else {
+            throw ProblemDetails.notFound("Es gibt kein Land mit dem Schlüssel \(key).")
+        }
+        return HTMLResponse.render(AreaPage(unit: unit, catalog: catalog), request: request)
+    }
+
+    @Sendable func regierungsbezirk(request: Request) async throws -> Response {
+        let key = try request.parameters.digits("code", count: 3, label: "Regierungsbezirksschlüssel")
+        let catalog = request.register
+        guard let unit = catalog.unit(key: key), unit.kind == .regierungsbezirk else {
+            throw ProblemDetails.notFound("Es gibt keinen Regierungsbezirk mit dem Schlüssel \(key).")
+        }
+        return HTMLResponse.render(AreaPage(unit: unit, catalog: catalog), request: request)
+    }
+
+    @Sendable func sources(request: Request) async throws -> Response {
+        HTMLResponse.render(SourcesPage(gebietsstand: request.register.gebietsstand), request: request)
+    }
+}

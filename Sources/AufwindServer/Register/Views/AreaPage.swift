@@ -1,0 +1,76 @@
+import AufwindCore
+import Plot
+
+/// `/kreise/{ags5}`, `/laender/{code}`, `/regierungsbezirke/{code}`: an area with its totals,
+/// its Kreise (for Land and Regierungsbezirk) or its Gemeinden (for a Kreis).
+struct AreaPage: PageView {
+    var unit: Gebietseinheit
+    var catalog: RegisterCatalog
+
+    var title: String { unit.name }
+
+    func content() -> Node<HTML.BodyContext> {
+        let kreise = unit.kind == .kreis ? [] : catalog.kreise(in: unit.key)
+        let land = catalog.unit(key: String(unit.key.prefix(2)))
+        return .group(
+            .h1(.text(unit.name)),
+            .p(
+                .span(.class("badge"), .text(unit.typeName ?? unit.kind.germanName)),
+                .if(!unit.seat.isEmpty, .text(" · Sitz: \(unit.seat)")),
+                .if(unit.kind != .land, .group(.text(" · "), .unitLink(land))),
+                .text(" · Schlüssel \(unit.key)")
+            ),
+            .totals(catalog.totals(of: unit.key), kreise: unit.kind == .kreis ? nil : kreise.count),
+            .if(unit.kind == .land && !catalog.regierungsbezirke(ofLand: unit.key).isEmpty, .group(
+                .h2(.text("Regierungsbezirke und Regionen")),
+                .ul(.forEach(catalog.regierungsbezirke(ofLand: unit.key)) { .li(.unitLink($0)) })
+            )),
+            .if(unit.kind == .kreis,
+                .gemeindeTable(catalog.gemeinden(in: unit.key).sorted { $0.population > $1.population },
+                               caption: "Gemeinden, nach Einwohnern", catalog: catalog)),
+            .if(unit.kind != .kreis, KreisTable(kreise: kreise, catalog: catalog, caption: "Kreise und kreisfreie Städte").node()),
+            .p(.a(.href(listLink()), .text("Alle Gemeinden durchsuchen und filtern")))
+        )
+    }
+
+    private func listLink() -> String {
+        switch unit.kind {
+        case .land: "/gemeinden?land=\(unit.key)"
+        case .regierungsbezirk: "/gemeinden?regbez=\(unit.key)"
+        default: "/gemeinden?kreis=\(unit.key)"
+        }
+    }
+}
+
+/// Kreise with their totals.
+struct KreisTable {
+    var kreise: [Gebietseinheit]
+    var catalog: RegisterCatalog
+    var caption: String
+
+    func node() -> Node<HTML.BodyContext> {
+        .div(
+            .class("table-wrap"),
+            .table(
+                .caption(.text(caption)),
+                .thead(.tr(
+                    .th(.attribute(named: "scope", value: "col"), .text("Kreis")),
+                    .th(.attribute(named: "scope", value: "col"), .text("Art")),
+                    .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Gemeinden")),
+                    .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
+                    .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Fläche (km²)"))
+                )),
+                .tbody(.forEach(kreise) { kreis in
+                    let totals = catalog.totals(of: kreis.key)
+                    return .tr(
+                        .td(.unitLink(kreis)),
+                        .td(.text(kreis.typeName ?? "")),
+                        .td(.class("num"), .text(GermanFormat.integer(totals.gemeinden))),
+                        .td(.class("num"), .text(GermanFormat.integer(totals.population))),
+                        .td(.class("num"), .text(GermanFormat.decimal(totals.areaKm2, digits: 0)))
+                    )
+                })
+            )
+        )
+    }
+}

@@ -1,0 +1,103 @@
+import AufwindCore
+import Plot
+
+/// `/gemeinden`: search results with filters, order and pages.
+struct GemeindeListPage: PageView {
+    var form: GemeindeSearchForm
+    var page: GemeindePage?
+    var catalog: RegisterCatalog
+
+    var title: String {
+        form["q"].isEmpty ? "Gemeinden" : "Suche nach „\(form["q"])“"
+    }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            filterForm(),
+            .unwrap(form.error) { .div(.class("error-list"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
+            .unwrap(page) { results($0) }
+        )
+    }
+
+    private func select(_ name: String, label: String, options: [(value: String, label: String)]) -> Node<HTML.FormContext> {
+        .div(
+            .class("field"),
+            .label(.for(name), .text(label)),
+            .select(
+                .id(name), .attribute(named: "name", value: name),
+                .forEach(options) { option in .choice(value: option.value, label: option.label, selected: form[name] == option.value) }
+            )
+        )
+    }
+
+    private func filterForm() -> Node<HTML.BodyContext> {
+        let laender = catalog.units(of: .land)
+        let regbez = catalog.units(of: .regierungsbezirk)
+        let kreise = catalog.units(of: .kreis).sorted { $0.name < $1.name }
+        return .form(
+            .class("search"), .action("/gemeinden"), .method(.get), .attribute(named: "role", value: "search"),
+            .div(
+                .class("field"),
+                .label(.for("q"), .text("Name")),
+                .input(.type(.search), .id("q"), .name("q"), .value(form["q"]), .autocomplete(false))
+            ),
+            select("land", label: "Land", options: [("", "alle Länder")] + laender.map { ($0.key, $0.name) }),
+            select("regbez", label: "Regierungsbezirk", options: [("", "alle")] + regbez.map { ($0.key, $0.name) }),
+            select("kreis", label: "Kreis", options: [("", "alle Kreise")] + kreise.map {
+                ($0.key, "\($0.name) (\(catalog.unit(key: String($0.key.prefix(2)))?.name ?? ""))")
+            }),
+            select("groesse", label: "Größenklasse", options: [("", "alle Größen")] + Groessenklasse.allCases.map { ($0.rawValue, $0.label) }),
+            select("sort", label: "Sortierung", options: [("", "automatisch")] + GemeindeQuery.Sort.allCases.map { ($0.rawValue, $0.label) }),
+            .div(
+                .class("field"),
+                .label(.for("von"), .text("Entfernung von (Name oder AGS)")),
+                .input(.type(.text), .id("von"), .name("von"), .value(form["von"]), .autocomplete(false))
+            ),
+            .button(.type(.submit), .text("Anzeigen"))
+        )
+    }
+
+    private func results(_ page: GemeindePage) -> Node<HTML.BodyContext> {
+        guard page.total > 0 else {
+            return .p(.attribute(named: "role", value: "status"), .text("Keine Gemeinde gefunden. Prüfen Sie die Schreibweise oder entfernen Sie Filter."))
+        }
+        let first = (page.page - 1) * page.perPage + 1
+        let last = min(page.total, first + page.items.count - 1)
+        return .group(
+            .p(.attribute(named: "role", value: "status"),
+               .text(page.items.isEmpty
+                     ? "\(GermanFormat.integer(page.total)) Gemeinden gefunden; diese Seite gibt es nicht."
+                     : "\(GermanFormat.integer(page.total)) Gemeinden gefunden, \(GermanFormat.integer(first))–\(GermanFormat.integer(last)) angezeigt.")),
+            .ul(.class("results"), .forEach(page.items) { item in
+                .li(
+                    .div(.class("name"), .gemeindeLink(item.gemeinde),
+                         .unwrap(item.distanceKm) { .text(" – \(Fmt.km($0))") }),
+                    .div(.class("meta"), .text(context(of: item.gemeinde)))
+                )
+            }),
+            pagination(page)
+        )
+    }
+
+    /// Kreis, Verband and Land: what tells apart Gemeinden of the same name.
+    private func context(of g: Gemeinde) -> String {
+        var parts = [g.typeName, Fmt.einwohner(g.population)]
+        if let verband = catalog.unit(key: g.verbandKey), verband.typeCode != 50, verband.name != g.name {
+            parts.append(verband.name)
+        }
+        if let kreis = catalog.unit(key: g.kreisKey), kreis.typeCode != 41, kreis.typeCode != 42 { parts.append(kreis.name) }
+        if let land = catalog.unit(key: g.landCode) { parts.append(land.name) }
+        return parts.joined(separator: " · ")
+    }
+
+    private func pagination(_ page: GemeindePage) -> Node<HTML.BodyContext> {
+        guard page.pageCount > 1 else { return .empty }
+        return .nav(
+            .class("pagination"), .ariaLabel("Seiten"),
+            .if(page.page > 1, .a(.href(form.url(page: page.page - 1)), .attribute(named: "rel", value: "prev"), .text("← vorherige Seite"))),
+            .span(.text("Seite \(page.page) von \(GermanFormat.integer(page.pageCount))")),
+            .if(page.page < page.pageCount, .a(.href(form.url(page: page.page + 1)), .attribute(named: "rel", value: "next"), .text("nächste Seite →")))
+        )
+    }
+}

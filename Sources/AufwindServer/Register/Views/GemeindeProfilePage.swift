@@ -1,0 +1,92 @@
+import AufwindCore
+import Plot
+
+/// `/gemeinden/{ags}`: every register field, the hierarchy, the nearest Gemeinden and a map.
+struct GemeindeProfilePage: PageView {
+    var gemeinde: Gemeinde
+    var catalog: RegisterCatalog
+
+    var title: String { gemeinde.shortName }
+
+    func content() -> Node<HTML.BodyContext> {
+        let g = gemeinde
+        let nearest = catalog.nearest(to: g.ags, count: 10)
+        let historical = catalog.historical[g.ags]
+        return .group(
+            .h1(.text(g.shortName)),
+            .p(
+                .span(.class("badge"), .text(g.typeName)), .text(" "),
+                .if(!g.isGemeindefrei, .span(.class("badge"), .text(g.groessenklasse.shortLabel))),
+                .unwrap(catalog.unit(key: g.kreisKey)) { .text(" · \($0.name)") },
+                .unwrap(catalog.unit(key: g.landCode)) { .text(" · \($0.name)") }
+            ),
+            .unwrap(historical) { record in
+                .div(
+                    .class("notice"), .attribute(named: "role", value: "status"),
+                    .p(
+                        .text("Historischer Eintrag: Diese Gemeinde steht seit dem Gebietsstand \(GermanFormat.date(iso: record.since)) nicht mehr im Gemeindeverzeichnis."),
+                        .unwrap(record.successor.flatMap(catalog.gemeinde(ags:))) { successor in
+                            .group(.text(" Vermutlich aufgegangen in "), .gemeindeLink(successor), .text("."))
+                        }
+                    )
+                )
+            },
+            .div(
+                .class("profile"),
+                .section(
+                    .h2(.text("Amtliche Angaben")),
+                    .dl(
+                        .class("facts"),
+                        .dt(.text("Amtliche Bezeichnung")), .dd(.text(g.name)),
+                        .dt(.text("Gemeindeschlüssel (AGS)")), .dd(.text(g.ags)),
+                        .dt(.text("Regionalschlüssel (ARS)")), .dd(.text(g.ars)),
+                        .dt(.text("Einwohner")), .dd(.text(GermanFormat.integer(g.population))),
+                        .dt(.text("davon männlich / weiblich")),
+                        .dd(.text("\(GermanFormat.integer(g.populationMale)) / \(GermanFormat.integer(g.populationFemale))")),
+                        .dt(.text("Fläche")), .dd(.text(Fmt.km2(g.areaKm2))),
+                        .dt(.text("Bevölkerungsdichte")), .dd(.text(Fmt.density(g.density))),
+                        .dt(.text("Postleitzahl")),
+                        .dd(.text(g.postcode.isEmpty ? "–" : g.postcode + (g.hasSeveralPostcodes ? " (Verwaltungssitz; mehrere PLZ)" : ""))),
+                        .dt(.text("Gemeindeverband")),
+                        .dd(.text(catalog.unit(key: g.verbandKey).map { "\($0.name) (\($0.typeName ?? ""))" } ?? "–")),
+                        .dt(.text("Kreis")), .dd(.unitLink(catalog.unit(key: g.kreisKey))),
+                        .dt(.text("Regierungsbezirk")), .dd(.unitLink(catalog.unit(key: g.regierungsbezirkCode))),
+                        .dt(.text("Land")), .dd(.unitLink(catalog.unit(key: g.landCode))),
+                        .dt(.text("Koordinaten")),
+                        .dd(.text(g.coordinate.map {
+                            "\(GermanFormat.decimal($0.latitude, digits: 4))° N, \(GermanFormat.decimal($0.longitude, digits: 4))° O"
+                        } ?? "–"))
+                    ),
+                    .p(.class("meta"), .text("Gebietsstand \(GermanFormat.date(iso: catalog.gebietsstand ?? "")); Bevölkerung und Fläche: 31.12.2024."))
+                ),
+                .section(
+                    .h2(.text("Lage")),
+                    LocatorMap(center: g, neighbours: nearest.map(\.gemeinde), background: catalog.gemeinden(in: g.kreisKey)).node()
+                )
+            ),
+            .h2(.text("Die zehn nächsten Gemeinden")),
+            .if(nearest.isEmpty, .p(.text("Ohne Koordinaten lassen sich keine Nachbarn bestimmen."))),
+            .if(!nearest.isEmpty, .div(
+                .class("table-wrap"),
+                .table(
+                    .caption(.class("visually-hidden"), .text("Nächste Gemeinden mit Entfernung")),
+                    .thead(.tr(
+                        .th(.attribute(named: "scope", value: "col"), .text("Gemeinde")),
+                        .th(.attribute(named: "scope", value: "col"), .text("Kreis")),
+                        .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
+                        .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Entfernung"))
+                    )),
+                    .tbody(.forEach(nearest) { entry in
+                        .tr(
+                            .td(.gemeindeLink(entry.gemeinde)),
+                            .td(.text(catalog.unit(key: entry.gemeinde.kreisKey)?.name ?? "–")),
+                            .td(.class("num"), .text(GermanFormat.integer(entry.gemeinde.population))),
+                            .td(.class("num"), .text(Fmt.km(entry.km)))
+                        )
+                    })
+                )
+            )),
+            .p(.a(.href("/gemeinden?von=\(g.ags)&sort=entfernung"), .text("Alle Gemeinden nach Entfernung zu \(g.shortName)")))
+        )
+    }
+}

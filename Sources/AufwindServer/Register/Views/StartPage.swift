@@ -1,0 +1,42 @@
+import AufwindCore
+import Plot
+
+/// `/`: what Aufwind is, and the search for a Gemeinde.
+struct StartPage: PageView {
+    var catalog: RegisterCatalog
+    var title: String { "Kommunen finden" }
+
+    func content() -> Node<HTML.BodyContext> {
+        let totals = catalog.totals(of: "")
+        return .group(
+            .h1(.text("Aufwind – Kommunen finden, Partner finden")),
+            .p(.class("lead"), .text(
+                "Das Verzeichnis aller Gemeinden und Kreise Deutschlands aus dem amtlichen Gemeindeverzeichnis. "
+                    + "Finden Sie Ihre Gemeinde, Ihre Nachbarn und Kommunen gleicher Größe – als Grundlage für Kooperation.")),
+            .form(
+                .class("search"), .action("/gemeinden"), .method(.get), .attribute(named: "role", value: "search"),
+                .div(
+                    .class("field"),
+                    .label(.for("q"), .text("Gemeinde, Stadt oder Kreis")),
+                    .input(.type(.search), .id("q"), .name("q"), .placeholder("z. B. Ahlen, Muenster, St. Ingbert"), .autocomplete(false))
+                ),
+                .button(.type(.submit), .text("Suchen"))
+            ),
+            .ul(
+                .class("stats"),
+                .li(.strong(.text(GermanFormat.integer(totals.gemeinden))), .text("Gemeinden")),
+                .li(.strong(.text(GermanFormat.integer(catalog.units(of: .kreis).count))), .text("Kreise und kreisfreie Städte")),
+                .li(.strong(.text(GermanFormat.integer(totals.population))), .text("Einwohner"))
+            ),
+            .h2(.text("Nach Größe")),
+            .ul(.forEach(Groessenklasse.allCases) { klasse in
+                .li(.a(.href("/gemeinden?groesse=\(klasse.rawValue)&sort=-einwohner"), .text(klasse.label)))
+            }),
+            .h2(.text("Nach Land")),
+            .ul(.class("columns"), .forEach(catalog.units(of: .land)) { land in
+                .li(.a(.href("/laender/\(land.key)"), .text(land.name)),
+                    .text(" (\(GermanFormat.integer(catalog.totals(of: land.key).gemeinden)) Gemeinden)"))
+            })
+        )
+    }
+}

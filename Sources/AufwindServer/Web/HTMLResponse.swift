@@ -1,0 +1,26 @@
+import Plot
+import Vapor
+
+/// A page of the site: a title and body content, rendered inside the common layout.
+protocol PageView {
+    var title: String { get }
+    /// The main content.
+    func content() -> Node<HTML.BodyContext>
+}
+
+enum HTMLResponse {
+    static func render(_ page: some PageView, status: HTTPResponseStatus = .ok, request: Request) -> Response {
+        let html = Layout(page: page, currentPath: request.url.path, notice: request.registerNotice).html().render()
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: html))
+    }
+}
+
+extension Request {
+    /// Shown on every page while the register is empty (no reference data imported).
+    var registerNotice: String? {
+        guard register.isEmpty else { return nil }
+        return ReferenceDataLocator.missingFilesMessage(candidates: application.aufwindConfig.dataDirectoryCandidates)
+    }
+}

@@ -1,0 +1,52 @@
+import Plot
+
+/// The one layout of the site: skip link, header with navigation, main, footer with sources.
+struct Layout {
+    var page: any PageView
+    var currentPath: String
+    var notice: String?
+
+    static let attribution =
+        "Datenquelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys (GV100AD, Gebietsstand 30.11.2025; Auszug 31.12.2024), Datenlizenz Deutschland – Namensnennung – Version 2.0 (www.govdata.de/dl-de/by-2-0); Koordinaten und Kreisgrenzen: © GeoBasis-DE / BKG (Daten verändert). Eigene Aufbereitung."
+
+    static let navigation: [(path: String, label: String)] = [
+        ("/gemeinden", "Gemeinden"), ("/kreise", "Kreise"), ("/laender", "Länder"), ("/quellen", "Quellen & Lizenzen"),
+    ]
+
+    func html() -> HTML {
+        HTML(
+            .lang(.german),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(page.title) – Aufwind"),
+                .link(.rel(.stylesheet), .href(StaticAssetsController.stylesheetPath))
+            ),
+            .body(
+                .a(.class("skip-link"), .href("#inhalt"), .text("Zum Inhalt springen")),
+                .header(
+                    .class("site-header"),
+                    .a(.class("brand"), .href("/"), .text("Aufwind")),
+                    .nav(
+                        .ariaLabel("Hauptnavigation"),
+                        .ul(.forEach(Self.navigation) { item in
+                            .li(.a(
+                                .href(item.path), .text(item.label),
+                                .if(currentPath.hasPrefix(item.path), .attribute(named: "aria-current", value: "page"))))
+                        })
+                    )
+                ),
+                .main(
+                    .id("inhalt"),
+                    .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
+                    page.content()
+                ),
+                .footer(
+                    .class("site-footer"),
+                    .p(.text(Self.attribution)),
+                    .p(.a(.href("/quellen"), .text("Quellen & Lizenzen")))
+                )
+            )
+        )
+    }
+}

@@ -1,0 +1,77 @@
+import AufwindCore
+import Plot
+
+/// Small building blocks shared by the pages.
+enum Fmt {
+    static func einwohner(_ n: Int) -> String { "\(GermanFormat.integer(n)) Einwohner" }
+    static func km2(_ value: Double) -> String { "\(GermanFormat.decimal(value, digits: 2)) km²" }
+    static func km(_ value: Double) -> String { "\(GermanFormat.decimal(value, digits: 1)) km" }
+    static func density(_ value: Double?) -> String {
+        value.map { "\(GermanFormat.integer(Int($0.rounded()))) Einwohner je km²" } ?? "–"
+    }
+}
+
+extension Node where Context == HTML.BodyContext {
+    static func gemeindeLink(_ g: Gemeinde) -> Node {
+        .a(.href("/gemeinden/\(g.ags)"), .text(g.shortName))
+    }
+
+    static func unitLink(_ unit: Gebietseinheit?) -> Node {
+        guard let unit else { return .text("–") }
+        switch unit.kind {
+        case .kreis: return .a(.href("/kreise/\(unit.key)"), .text(unit.name))
+        case .land: return .a(.href("/laender/\(unit.key)"), .text(unit.name))
+        case .regierungsbezirk: return .a(.href("/regierungsbezirke/\(unit.key)"), .text(unit.name))
+        default: return .text(unit.name)
+        }
+    }
+
+    /// A table of Gemeinden with type, population and area.
+    static func gemeindeTable(_ gemeinden: [Gemeinde], caption: String, catalog: RegisterCatalog) -> Node {
+        .div(
+            .class("table-wrap"),
+            .table(
+                .caption(.text(caption)),
+                .thead(.tr(
+                    .th(.attribute(named: "scope", value: "col"), .text("Gemeinde")),
+                    .th(.attribute(named: "scope", value: "col"), .text("Typ")),
+                    .th(.attribute(named: "scope", value: "col"), .text("Gemeindeverband")),
+                    .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
+                    .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Fläche (km²)"))
+                )),
+                .tbody(.forEach(gemeinden) { g in
+                    .tr(
+                        .td(.gemeindeLink(g)),
+                        .td(.text(g.typeName)),
+                        .td(.text(catalog.unit(key: g.verbandKey).map { $0.typeCode == 50 ? "verbandsfrei" : $0.name } ?? "–")),
+                        .td(.class("num"), .text(GermanFormat.integer(g.population))),
+                        .td(.class("num"), .text(GermanFormat.decimal(g.areaKm2, digits: 2)))
+                    )
+                })
+            )
+        )
+    }
+
+    /// Totals of an area as a row of figures.
+    static func totals(_ totals: RegisterTotals, kreise: Int? = nil) -> Node {
+        .ul(
+            .class("stats"),
+            .li(.strong(.text(GermanFormat.integer(totals.gemeinden))), .text("Gemeinden")),
+            .unwrap(kreise) { .li(.strong(.text(GermanFormat.integer($0))), .text("Kreise")) },
+            .li(.strong(.text(GermanFormat.integer(totals.population))), .text("Einwohner")),
+            .li(.strong(.text(GermanFormat.decimal(totals.areaKm2, digits: 0))), .text("km²")),
+            .li(.strong(.text(totals.density.map { GermanFormat.integer(Int($0.rounded())) } ?? "–")), .text("Einwohner je km²"))
+        )
+    }
+}
+
+extension Node where Context == HTML.SelectContext {
+    /// An `<option>` with its label as content (Plot's own writes a self-closed element).
+    static func choice(value: String, label: String, selected: Bool) -> Node {
+        .element(named: "option", nodes: [
+            .attribute(named: "value", value: value),
+            selected ? .attribute(named: "selected", value: "selected") : .empty,
+            .text(label),
+        ])
+    }
+}
