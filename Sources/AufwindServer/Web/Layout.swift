@@ -19,7 +19,7 @@ struct Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(page.title) – Aufwind"),
+                .element(named: "title", text: "\(page.title) – Aufwind"),
                 .link(.rel(.stylesheet), .href(StaticAssetsController.stylesheetPath))
             ),
             .body(

@@ -69,7 +69,7 @@ extension Node where Context == HTML.SelectContext {
     /// An `<option>` with its label as content (Plot's own writes a self-closed element).
     static func choice(value: String, label: String, selected: Bool) -> Node {
         .element(named: "option", nodes: [
-            .attribute(named: "value", value: value),
+            .safeAttribute("value", value),
             selected ? .attribute(named: "selected", value: "selected") : .empty,
             .text(label),
         ])

@@ -40,7 +40,7 @@ struct GemeindeListPage: PageView {
             .div(
                 .class("field"),
                 .label(.for("q"), .text("Name")),
-                .input(.type(.search), .id("q"), .name("q"), .value(form["q"]), .autocomplete(false))
+                .input(.type(.search), .id("q"), .name("q"), .safe("value", form["q"]), .autocomplete(false))
             ),
             select("land", label: "Land", options: [("", "alle Länder")] + laender.map { ($0.key, $0.name) }),
             select("regbez", label: "Regierungsbezirk", options: [("", "alle")] + regbez.map { ($0.key, $0.name) }),
@@ -52,7 +52,7 @@ struct GemeindeListPage: PageView {
             .div(
                 .class("field"),
                 .label(.for("von"), .text("Entfernung von (Name oder AGS)")),
-                .input(.type(.text), .id("von"), .name("von"), .value(form["von"]), .autocomplete(false))
+                .input(.type(.text), .id("von"), .name("von"), .safe("value", form["von"]), .autocomplete(false))
             ),
             .button(.type(.submit), .text("Anzeigen"))
         )
@@ -95,9 +95,9 @@ struct GemeindeListPage: PageView {
         guard page.pageCount > 1 else { return .empty }
         return .nav(
             .class("pagination"), .ariaLabel("Seiten"),
-            .if(page.page > 1, .a(.href(form.url(page: page.page - 1)), .attribute(named: "rel", value: "prev"), .text("← vorherige Seite"))),
+            .if(page.page > 1, .a(.safeHref(form.url(page: page.page - 1)), .attribute(named: "rel", value: "prev"), .text("← vorherige Seite"))),
             .span(.text("Seite \(page.page) von \(GermanFormat.integer(page.pageCount))")),
-            .if(page.page < page.pageCount, .a(.href(form.url(page: page.page + 1)), .attribute(named: "rel", value: "next"), .text("nächste Seite →")))
+            .if(page.page < page.pageCount, .a(.safeHref(form.url(page: page.page + 1)), .attribute(named: "rel", value: "next"), .text("nächste Seite →")))
         )
     }
 }
