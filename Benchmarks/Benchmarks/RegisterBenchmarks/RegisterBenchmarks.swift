@@ -1,0 +1,76 @@
+import AufwindCore
+import Benchmark
+import Foundation
+
+/// Reference data: AUFWIND_DATA_DIR, else ../shared/data seen from the project root.
+private let dataDirectory: URL = {
+    if let configured = ProcessInfo.processInfo.environment["AUFWIND_DATA_DIR"] { return URL(fileURLWithPath: configured) }
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    return root.deletingLastPathComponent().appendingPathComponent("shared/data")
+}()
+
+private let gv100adText = try! String(contentsOf: dataDirectory.appendingPathComponent("raw/GV100AD_30112025.txt"), encoding: .utf8)
+private let coordinatesText = try! String(contentsOf: dataDirectory.appendingPathComponent("raw/koordinaten.csv"), encoding: .utf8)
+
+private func parseRegister() throws -> RegisterData {
+    let coordinates = try CoordinatesParser(fileName: "koordinaten.csv").parse(coordinatesText)
+    return try GV100ADParser(fileName: "GV100AD").parse(gv100adText).data.withCoordinates(coordinates)
+}
+
+private func buildCatalog(_ data: RegisterData) -> RegisterCatalog {
+    RegisterCatalog(gebietsstand: data.gebietsstand, units: data.units, gemeinden: data.gemeinden)
+}
+
+/// A mix as people type: exact names, prefixes while typing, umlaut spellings, typos, Sankt/Bad.
+private let queries = [
+    "Münster", "Ahlen", "Warendorf", "Berlin", "Neuenkirchen", "Castrop-Rauxel",
+    "Mün", "Warend", "Oel", "Bad Oeyn", "Schwäb", "Neust",
+    "Muenster", "Munster", "MÜNSTER", "Giessen", "Weissenfels", "Duesseldorf",
+    "Warendorv", "Ahlne", "Bielefel", "Gütersloh", "Guetrsloh", "Paderbron",
+    "St. Ingbert", "Sankt Wendel", "Oeynhausen", "Stadt Ahlen", "Hamm, Stadt", "Rheda-Wiedenbrück",
+]
+
+/// Advances across samples: the benchmark closure runs once per sample.
+nonisolated(unsafe) private var nextQuery = 0
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(10))
+
+    Benchmark("Register: parse GV100AD and coordinates", configuration: .init(maxIterations: 20)) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try parseRegister()) }
+    }
+
+    Benchmark("Register: build catalog and search index", configuration: .init(maxIterations: 20)) { benchmark in
+        let data = try parseRegister()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(buildCatalog(data)) }
+    }
+
+    Benchmark(
+        "Register: memory after import (parse + catalog)",
+        configuration: .init(metrics: [.peakMemoryResident, .peakMemoryResidentDelta, .mallocCountTotal], maxIterations: 3)
+    ) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(buildCatalog(try parseRegister())) }
+    }
+
+    let catalog = buildCatalog(try! parseRegister())
+    Benchmark(
+        "Search: one query of the mix (exact, prefix, umlaut, typo)",
+        configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(5), maxIterations: 1_000_000)
+    ) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try catalog.query(GemeindeQuery(text: queries[nextQuery % queries.count])))
+            nextQuery += 1
+        }
+    }
+
+    Benchmark(
+        "Listing: Land filter, sorted by population, one page",
+        configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(3), maxIterations: 100_000)
+    ) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try catalog.query(GemeindeQuery(land: "05", sort: .populationDescending, page: 2)))
+        }
+    }
+}
