@@ -22,10 +22,12 @@ let package = Package(
             name: "AufwindCore",
             swiftSettings: swiftSettings
         ),
+        .target(name: "CSystemMemory"),
         .target(
             name: "AufwindServer",
             dependencies: [
                 "AufwindCore",
+                "CSystemMemory",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

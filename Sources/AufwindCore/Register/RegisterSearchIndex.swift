@@ -35,6 +35,11 @@ public struct RegisterSearchIndex: Sendable {
         }
     }
 
+    private struct DeletionRef: Sendable {
+        var hash: UInt64
+        var id: Int32
+    }
+
     private struct KeyRef: Sendable {
         var key: [UInt8]
         var id: Int32
@@ -48,8 +53,10 @@ public struct RegisterSearchIndex: Sendable {
     private var nameKeys: [KeyRef] = []
     /// Single words of names, sorted for prefix look-up.
     private var wordKeys: [KeyRef] = []
-    /// Keys with one letter deleted → ids, for one-letter-off matches (symmetric deletion).
-    private var deletions: [String: [Int32]] = [:]
+    /// Hashes of the keys with one letter deleted, with their ids, sorted by hash: the
+    /// symmetric-deletion index for one-letter-off matches. Hashes instead of strings keep it
+    /// at 16 bytes an entry; a collision only adds a candidate that the edit-distance check drops.
+    private var deletions: [DeletionRef] = []
     private var keysOfId: [[String]] = []
 
     public init(entries: [Entry]) {
@@ -70,10 +77,11 @@ public struct RegisterSearchIndex: Sendable {
             for word in words where word.utf8.count >= 2 { wordKeys.append(KeyRef(key: Array(word.utf8), id: id)) }
             let typoKeys = Set([expanded, stripped])
             for typoKey in typoKeys {
-                for deletion in Self.deletionsOf(typoKey) { deletions[deletion, default: []].append(id) }
+                for deletion in Self.deletionsOf(typoKey) { deletions.append(DeletionRef(hash: Self.hash(deletion), id: id)) }
             }
             keysOfId.append(Array(typoKeys))
         }
+        deletions.sort { ($0.hash, $0.id) < ($1.hash, $1.id) }
         nameKeys.sort { $0.key.lexicographicallyPrecedes($1.key) }
         wordKeys.sort { $0.key.lexicographicallyPrecedes($1.key) }
     }
@@ -114,11 +122,12 @@ public struct RegisterSearchIndex: Sendable {
 
     private func typoMatches(of typed: String) -> [Int32] {
         var candidates = Set<Int32>()
-        candidates.formUnion(deletions[typed] ?? [])
+        candidates.formUnion(deletionIDs(hash: Self.hash(Array(typed.utf8))))
         for deletion in Self.deletionsOf(typed) {
-            candidates.formUnion(exact[deletion] ?? [])
-            candidates.formUnion(variants[deletion] ?? [])
-            candidates.formUnion(deletions[deletion] ?? [])
+            let text = String(decoding: deletion, as: UTF8.self)
+            candidates.formUnion(exact[text] ?? [])
+            candidates.formUnion(variants[text] ?? [])
+            candidates.formUnion(deletionIDs(hash: Self.hash(deletion)))
         }
         let typedBytes = Array(typed.utf8)
         return candidates.filter { id in
@@ -126,17 +135,38 @@ public struct RegisterSearchIndex: Sendable {
         }
     }
 
-    private static func deletionsOf(_ key: String) -> [String] {
+    private static func deletionsOf(_ key: String) -> [[UInt8]] {
         let bytes = Array(key.utf8)
         guard bytes.count > 1 else { return [] }
-        var result: [String] = []
+        var result: [[UInt8]] = []
         result.reserveCapacity(bytes.count)
         for index in bytes.indices {
             var copy = bytes
             copy.remove(at: index)
-            result.append(String(decoding: copy, as: UTF8.self))
+            result.append(copy)
         }
         return result
+    }
+
+    /// FNV-1a, 64 bit.
+    private static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    private func deletionIDs(hash: UInt64) -> ArraySlice<Int32> {
+        var low = 0, high = deletions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if deletions[mid].hash < hash { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < deletions.count, deletions[end].hash == hash { end += 1 }
+        return ArraySlice(deletions[low..<end].map(\.id))
     }
 
     private static func ids(in sorted: [KeyRef], withPrefix prefix: [UInt8]) -> [Int32] {

@@ -1,5 +1,6 @@
 import AufwindCore
 import Fluent
+import SQLKit
 
 /// Reads and writes the register tables.
 struct RegisterRepository {
@@ -10,13 +11,23 @@ struct RegisterRepository {
         try await GemeindeModel.query(on: database).count() == 0
     }
 
+    /// Reads all rows straight into value types (through SQLKit: 16,000 Fluent models would
+    /// cost several times the memory for a moment, and the heap keeps much of it).
     func loadState() async throws -> RegisterState {
-        let units = try await GebietseinheitModel.query(on: database).all()
-        let gemeinden = try await GemeindeModel.query(on: database).all()
-        var historical: [String: HistoricalRecord] = [:]
-        for unit in units { if let since = unit.historicalSince, let key = unit.id { historical[key] = HistoricalRecord(since: since, successor: nil) } }
-        for gemeinde in gemeinden { if let record = gemeinde.historicalRecord, let ags = gemeinde.id { historical[ags] = record } }
-        return RegisterState(units: units.compactMap(\.unit), gemeinden: gemeinden.map(\.gemeinde), historical: historical)
+        guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        var state = RegisterState()
+        for row in try await sql.select().columns("key", "kind", "name", "seat", "type_code", "historical_since")
+            .from(GebietseinheitModel.schema).all(decoding: UnitRow.self)
+        {
+            guard let kind = GebietsebeneKind(rawValue: row.kind) else { continue }
+            state.units.append(Gebietseinheit(kind: kind, key: row.key, name: row.name, seat: row.seat, typeCode: row.type_code))
+            if let since = row.historical_since { state.historical[row.key] = HistoricalRecord(since: since, successor: nil) }
+        }
+        for row in try await sql.select().columns("*").from(GemeindeModel.schema).all(decoding: GemeindeRow.self) {
+            state.gemeinden.append(row.gemeinde)
+            if let since = row.historical_since { state.historical[row.ags] = HistoricalRecord(since: since, successor: row.successor_ags) }
+        }
+        return state
     }
 
     func loadCatalog() async throws -> RegisterCatalog {
@@ -74,5 +85,41 @@ struct RegisterRepository {
 extension Array {
     func chunked(_ size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min(count, $0 + size)] }
+    }
+}
+
+enum RegisterStorageError: Error {
+    case notSQL
+}
+
+private struct UnitRow: Decodable {
+    var key: String
+    var kind: String
+    var name: String
+    var seat: String
+    var type_code: Int?
+    var historical_since: String?
+}
+
+private struct GemeindeRow: Decodable {
+    var ags: String
+    var ars: String
+    var name: String
+    var type_code: Int
+    var area_ha: Int
+    var population: Int
+    var population_male: Int
+    var postcode: String
+    var several_postcodes: Bool
+    var lat: Double?
+    var lon: Double?
+    var historical_since: String?
+    var successor_ags: String?
+
+    var gemeinde: Gemeinde {
+        Gemeinde(
+            ags: ags, ars: ars, name: name, typeCode: type_code, areaHectares: area_ha, population: population,
+            populationMale: population_male, postcode: postcode, hasSeveralPostcodes: several_postcodes,
+            coordinate: lat.flatMap { lat in lon.map { GeoPoint(latitude: lat, longitude: $0) } })
     }
 }

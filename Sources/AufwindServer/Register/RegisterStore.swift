@@ -4,12 +4,16 @@ import Vapor
 
 /// The register catalog the server answers from; swapped whole after an import.
 final class RegisterStore: Sendable {
-    private let box = NIOLockedValueBox(RegisterCatalog(gebietsstand: nil, units: [], gemeinden: []))
+    private let box = NIOLockedValueBox(
+        (catalog: RegisterCatalog(gebietsstand: nil, units: [], gemeinden: []), json: GemeindeJSONCache()))
 
-    var catalog: RegisterCatalog { box.withLockedValue { $0 } }
+    var catalog: RegisterCatalog { box.withLockedValue { $0.catalog } }
+
+    /// The catalog with the JSON cache that belongs to it.
+    var current: (catalog: RegisterCatalog, json: GemeindeJSONCache) { box.withLockedValue { $0 } }
 
     func replace(with catalog: RegisterCatalog) {
-        box.withLockedValue { $0 = catalog }
+        box.withLockedValue { $0 = (catalog, GemeindeJSONCache()) }
     }
 }
 

@@ -46,6 +46,7 @@ enum Stylesheet {
     .map .outline { fill: #fff; stroke: #8a96a3; stroke-width: .6; }
     .map .neighbour { fill: var(--accent); }
     .map .self { fill: #b00020; stroke: #fff; stroke-width: 1; }
+    .map .other { fill: #8a96a3; }
     .map text { font-size: 7px; fill: var(--ink); }
     .pagination { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: 1rem 0; }
     .stats { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; padding: 0; }

@@ -13,8 +13,8 @@ struct RegisterAPIController: RouteCollection {
         api.get("openapi.json", use: openAPI)
     }
 
-    @Sendable func listGemeinden(request: Request) async throws -> GemeindeListDTO {
-        let catalog = request.register
+    @Sendable func listGemeinden(request: Request) async throws -> Response {
+        let (catalog, json) = request.application.registerStore.current
         let query = try GemeindeQuery.from(request)
         let page: GemeindePage
         do {
@@ -22,18 +22,22 @@ struct RegisterAPIController: RouteCollection {
         } catch .unknownReference(let ags) {
             throw ProblemDetails.badRequest("„von“: Es gibt keine Gemeinde mit dem Schlüssel \(ags) und Koordinaten.")
         }
-        return GemeindeListDTO(
-            items: page.items.map { GemeindeDTO($0.gemeinde, catalog: catalog, distanceKm: $0.distanceKm) },
-            total: page.total, page: page.page, perPage: page.perPage, pageCount: page.pageCount)
+        return Self.jsonResponse(json.listJSON(page, catalog: catalog))
     }
 
-    @Sendable func gemeinde(request: Request) async throws -> GemeindeDTO {
+    static func jsonResponse(_ body: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(string: body))
+    }
+
+    @Sendable func gemeinde(request: Request) async throws -> Response {
         let ags = try request.parameters.digits("ags", count: 8, label: "Gemeindeschlüssel (AGS)")
-        let catalog = request.register
+        let (catalog, json) = request.application.registerStore.current
         guard let gemeinde = catalog.gemeinde(ags: ags) else {
             throw ProblemDetails.notFound("Es gibt keine Gemeinde mit dem Schlüssel \(ags).")
         }
-        return GemeindeDTO(gemeinde, catalog: catalog)
+        return Self.jsonResponse(json.json(for: gemeinde, catalog: catalog))
     }
 
     @Sendable func listKreise(request: Request) async throws -> [KreisDTO] {

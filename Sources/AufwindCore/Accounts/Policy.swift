@@ -1,0 +1,68 @@
+/// Everything a user can try to do that authorisation decides.
+public enum Action: String, Sendable, CaseIterable {
+    case viewPublicPages
+    case manageOwnAccount
+    case requestTownMembership
+    case viewTownMembers
+    /// Confirm or decline a pending member of a town that already has members.
+    case decideTownMembership
+    /// Confirm the very first member of a town (verification by the platform).
+    case verifyFirstTownMember
+    case changeTownMemberRole
+    case editTownProfile
+    case viewAdminQueue
+    case viewOutbox
+    case viewRegionalOverview
+}
+
+/// What an action is done to.
+public enum Resource: Sendable, Equatable {
+    case platform
+    /// A Gemeinde (AGS) or Kreis (5-digit key).
+    case town(String)
+    /// A Kreis, Regierungsbezirk or Land key.
+    case region(String)
+}
+
+/// The answer, with a German reason to show when it is no.
+public struct Decision: Sendable, Equatable {
+    public var isAllowed: Bool
+    public var reason: String
+
+    static let allowed = Decision(isAllowed: true, reason: "erlaubt")
+    static func denied(_ reason: String) -> Decision { Decision(isAllowed: false, reason: reason) }
+}
+
+/// The one place that answers "may this actor do this action on this resource?".
+/// Every route asks it; pages use it to hide what the user may not do.
+public enum Policy {
+    public static func decide(_ actor: Actor, _ action: Action, _ resource: Resource) -> Decision {
+        if action == .viewPublicPages { return .allowed }
+        guard actor.isAuthenticated else { return .denied("Bitte melden Sie sich an.") }
+        if actor.isPlatformAdmin { return .allowed }
+        switch action {
+        case .viewPublicPages, .manageOwnAccount:
+            return .allowed
+        case .requestTownMembership:
+            guard actor.emailConfirmed else { return .denied("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.") }
+            guard case .town(let key) = resource else { return .denied("Unbekannte Kommune.") }
+            return actor.townRoles[key] == nil ? .allowed : .denied("Sie sind bereits Mitglied dieser Kommune.")
+        case .viewTownMembers:
+            return role(of: actor, in: resource) != nil ? .allowed : .denied("Nur Mitglieder dieser Kommune sehen ihre Mitglieder.")
+        case .decideTownMembership, .changeTownMemberRole, .editTownProfile:
+            return role(of: actor, in: resource) == .verwalter
+                ? .allowed : .denied("Nur Verwalter dieser Kommune dürfen das.")
+        case .verifyFirstTownMember, .viewAdminQueue, .viewOutbox:
+            return .denied("Nur die Plattform-Administration darf das.")
+        case .viewRegionalOverview:
+            guard case .region(let key) = resource else { return .denied("Unbekannte Region.") }
+            return actor.regionalKeys.contains(where: { key.hasPrefix($0) })
+                ? .allowed : .denied("Diese Übersicht ist der zuständigen Regionalbehörde vorbehalten.")
+        }
+    }
+
+    private static func role(of actor: Actor, in resource: Resource) -> MemberRole? {
+        guard case .town(let key) = resource else { return nil }
+        return actor.townRoles[key]
+    }
+}
