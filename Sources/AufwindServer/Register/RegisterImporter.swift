@@ -31,7 +31,7 @@ struct RegisterImportSummary: Sendable {
         for land in catalog.units(of: .land) {
             let totals = catalog.totals(of: land.key)
             lines.append(
-                "  \(land.name): \(GermanFormat.integer(totals.gemeinden)) Gemeinden, \(GermanFormat.integer(totals.population)) Einwohner")
+                "  \(land.name): \(GermanFormat.integer(totals.gemeinden)) \(totals.gemeinden == 1 ? "Gemeinde" : "Gemeinden"), \(GermanFormat.integer(totals.population)) Einwohner")
         }
         return lines
     }

@@ -67,8 +67,8 @@ struct GemeindeListPage: PageView {
         return .group(
             .p(.attribute(named: "role", value: "status"),
                .text(page.items.isEmpty
-                     ? "\(GermanFormat.integer(page.total)) Gemeinden gefunden; diese Seite gibt es nicht."
-                     : "\(GermanFormat.integer(page.total)) Gemeinden gefunden, \(GermanFormat.integer(first))–\(GermanFormat.integer(last)) angezeigt.")),
+                     ? "\(Fmt.count(page.total, "Gemeinde", "Gemeinden")) gefunden; diese Seite gibt es nicht."
+                     : "\(Fmt.count(page.total, "Gemeinde", "Gemeinden")) gefunden, \(GermanFormat.integer(first))–\(GermanFormat.integer(last)) angezeigt.")),
             .ul(.class("results"), .forEach(page.items) { item in
                 .li(
                     .div(.class("name"), .gemeindeLink(item.gemeinde),

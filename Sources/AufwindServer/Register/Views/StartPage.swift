@@ -17,7 +17,7 @@ struct StartPage: PageView {
                 .class("search"), .action("/gemeinden"), .method(.get), .attribute(named: "role", value: "search"),
                 .div(
                     .class("field"),
-                    .label(.for("q"), .text("Gemeinde, Stadt oder Kreis")),
+                    .label(.for("q"), .text("Name der Gemeinde oder Stadt")),
                     .input(.type(.search), .id("q"), .name("q"), .placeholder("z. B. Ahlen, Muenster, St. Ingbert"), .autocomplete(false))
                 ),
                 .button(.type(.submit), .text("Suchen"))
@@ -35,7 +35,7 @@ struct StartPage: PageView {
             .h2(.text("Nach Land")),
             .ul(.class("columns"), .forEach(catalog.units(of: .land)) { land in
                 .li(.a(.href("/laender/\(land.key)"), .text(land.name)),
-                    .text(" (\(GermanFormat.integer(catalog.totals(of: land.key).gemeinden)) Gemeinden)"))
+                    .text(" (\(Fmt.count(catalog.totals(of: land.key).gemeinden, "Gemeinde", "Gemeinden")))"))
             })
         )
     }
