@@ -1,0 +1,65 @@
+import AufwindCore
+import Testing
+
+/// Walks every role × action × (own town / other town / region / platform) and pins the answer.
+@Suite("Authorisation policy matrix")
+struct PolicyMatrixTests {
+    static let ahlen = Resource.town("05570004")
+    static let muenster = Resource.town("05515000")
+    static let kreisWarendorf = Resource.region("05570")
+    static let landNRW = Resource.region("05")
+    static let resources: [(String, Resource)] = [
+        ("eigene Kommune", ahlen), ("andere Kommune", muenster), ("Kreis", kreisWarendorf), ("Land", landNRW), ("Plattform", .platform),
+    ]
+
+    /// The roles, each with exactly what it may do; everything else must be refused.
+    static let roles: [(name: String, actor: Actor, allowed: Set<String>)] = [
+        ("anonym", .anonymous, everywhere(.viewPublicPages)),
+        ("unbestätigte E-Mail", Actor(userID: "u1"), everywhere(.viewPublicPages) ∪ everywhere(.manageOwnAccount)),
+        ("angemeldet, ohne Kommune", Actor(userID: "u2", emailConfirmed: true),
+         everywhere(.viewPublicPages) ∪ everywhere(.manageOwnAccount)
+            ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster)]),
+        ("Mitglied in Ahlen", Actor(userID: "u3", emailConfirmed: true, townRoles: ["05570004": .mitglied]),
+         everywhere(.viewPublicPages) ∪ everywhere(.manageOwnAccount)
+            ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen)]),
+        ("Verwalter in Ahlen", Actor(userID: "u4", emailConfirmed: true, townRoles: ["05570004": .verwalter]),
+         everywhere(.viewPublicPages) ∪ everywhere(.manageOwnAccount)
+            ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.decideTownMembership, ahlen),
+               key(.changeTownMemberRole, ahlen), key(.editTownProfile, ahlen)]),
+        ("Regionalbehörde Kreis Warendorf", Actor(userID: "u5", emailConfirmed: true, regionalKeys: ["05570"]),
+         everywhere(.viewPublicPages) ∪ everywhere(.manageOwnAccount)
+            ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster), key(.viewRegionalOverview, kreisWarendorf)]),
+        ("Regionalbehörde Land NRW", Actor(userID: "u6", emailConfirmed: true, regionalKeys: ["05"]),
+         everywhere(.viewPublicPages) ∪ everywhere(.manageOwnAccount)
+            ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
+               key(.viewRegionalOverview, kreisWarendorf), key(.viewRegionalOverview, landNRW)]),
+        ("Plattform-Admin", Actor(userID: "admin", isPlatformAdmin: true, emailConfirmed: true),
+         Set(Action.allCases.flatMap { action in resources.map { key(action, $0.1) } })),
+    ]
+
+    static func key(_ action: Action, _ resource: Resource) -> String { "\(action.rawValue) @ \(resource)" }
+    static func everywhere(_ action: Action) -> Set<String> { Set(resources.map { key(action, $0.1) }) }
+
+    @Test("every role × action × resource gets exactly its answer", arguments: roles.map(\.name))
+    func matrix(role: String) {
+        let entry = Self.roles.first { $0.name == role }!
+        for action in Action.allCases {
+            for (label, resource) in Self.resources {
+                let decision = Policy.decide(entry.actor, action, resource)
+                let expected = entry.allowed.contains(Self.key(action, resource))
+                #expect(decision.isAllowed == expected, "\(role): \(action.rawValue) auf \(label)")
+                if !decision.isAllowed { #expect(!decision.reason.isEmpty) }
+            }
+        }
+    }
+
+    @Test("a refusal says why, in German")
+    func reasons() {
+        #expect(Policy.decide(.anonymous, .editTownProfile, Self.ahlen).reason == "Bitte melden Sie sich an.")
+        let member = Actor(userID: "u", emailConfirmed: true, townRoles: ["05570004": .mitglied])
+        #expect(Policy.decide(member, .editTownProfile, Self.ahlen).reason == "Nur Verwalter dieser Kommune dürfen das.")
+    }
+}
+
+infix operator ∪: AdditionPrecedence
+private func ∪ (lhs: Set<String>, rhs: Set<String>) -> Set<String> { lhs.union(rhs) }
