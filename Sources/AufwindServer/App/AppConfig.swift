@@ -10,6 +10,8 @@ public struct AppConfig: Sendable {
     /// Directories searched for reference data, first match wins.
     public var dataDirectoryCandidates: [String]
     public var baseURL: String
+    /// `AUFWIND_DEV_MAILS=1`: `/dev/mails` open without admin login (development only).
+    public var devMailsOpen = false
 
     public init(
         databaseURL: String? = nil, postgresSchema: String? = nil, sqlitePath: String = "aufwind.sqlite",
@@ -32,6 +34,7 @@ public struct AppConfig: Sendable {
         if let path = value("AUFWIND_SQLITE_PATH") { config.sqlitePath = path }
         if let dir = value("AUFWIND_DATA_DIR") { config.dataDirectoryCandidates = [dir] }
         if let url = value("AUFWIND_BASE_URL") { config.baseURL = url }
+        config.devMailsOpen = value("AUFWIND_DEV_MAILS") == "1"
         return config
     }
 

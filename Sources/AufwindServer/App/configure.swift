@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import Vapor
 
 /// The composition root: the server, the tests and the commands all start here.
@@ -6,6 +7,16 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.aufwindConfig = config
     try app.configureDatabase(config)
     app.migrations.add(CreateRegister())
+    app.migrations.add(CreateAccounts())
+    app.migrations.add(SessionRecord.migration)
+    app.sessions.use(.fluent)
+    let secureCookies = config.baseURL.hasPrefix("https://")
+    app.sessions.configuration = .init(cookieName: "aufwind-session") { id in
+        HTTPCookies.Value(
+            string: id.string, expires: Date().addingTimeInterval(7 * 24 * 3600), path: "/",
+            isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+    app.passwords.use(app.environment == .testing ? .bcrypt(cost: 4) : .bcrypt)
     app.registerStore = RegisterStore()
     app.requestMetrics = RequestMetrics()
 
@@ -17,10 +28,15 @@ public func configure(_ app: Application, config: AppConfig) throws {
 
     try app.register(collection: OperationsController())
     try app.register(collection: StaticAssetsController())
-    try app.register(collection: RegisterPagesController())
     try app.register(collection: RegisterAPIController())
+    // The HTML site: sessions, the signed-in user and CSRF checks on every form.
+    let site = app.grouped(app.sessions.middleware, CurrentUserMiddleware(), CSRFMiddleware())
+    try site.register(collection: RegisterPagesController())
+    try site.register(collection: AccountController())
+    try site.register(collection: DevMailsController(openToAll: config.devMailsOpen))
 
     app.asyncCommands.use(ImportRegisterCommand(), as: "import-register")
+    app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
 }
 
 extension Application {

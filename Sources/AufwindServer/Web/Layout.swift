@@ -5,6 +5,7 @@ struct Layout {
     var page: any PageView
     var currentPath: String
     var notice: String?
+    var signedIn = false
 
     static let attribution =
         "Datenquelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys (GV100AD, Gebietsstand 30.11.2025; Auszug 31.12.2024), Datenlizenz Deutschland – Namensnennung – Version 2.0 (www.govdata.de/dl-de/by-2-0); Koordinaten und Kreisgrenzen: © GeoBasis-DE / BKG (Daten verändert). Eigene Aufbereitung."
@@ -29,7 +30,7 @@ struct Layout {
                     .a(.class("brand"), .href("/"), .text("Aufwind")),
                     .nav(
                         .ariaLabel("Hauptnavigation"),
-                        .ul(.forEach(Self.navigation) { item in
+                        .ul(.forEach(Self.navigation + [signedIn ? ("/konto", "Mein Konto") : ("/anmelden", "Anmelden")]) { item in
                             .li(.a(
                                 .href(item.path), .text(item.label),
                                 .if(currentPath.hasPrefix(item.path), .attribute(named: "aria-current", value: "page"))))

@@ -1,0 +1,23 @@
+import Fluent
+import Foundation
+
+/// A mail in the outbox. Every mail Aufwind sends goes through here first.
+// See GemeindeModel for why Fluent models are `@unchecked Sendable`.
+final class MailModel: Model, @unchecked Sendable {
+    static let schema = "mail_outbox"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "recipient") var recipient: String
+    @Field(key: "subject") var subject: String
+    @Field(key: "body") var body: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @OptionalField(key: "sent_at") var sentAt: Date?
+
+    init() {}
+
+    init(recipient: String, subject: String, body: String) {
+        self.recipient = recipient
+        self.subject = subject
+        self.body = body
+    }
+}

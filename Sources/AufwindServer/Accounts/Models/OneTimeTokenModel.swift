@@ -1,0 +1,30 @@
+import Fluent
+import Foundation
+
+/// A token mailed to a user (confirm e-mail, reset password). Only its SHA-256 is stored;
+/// it works once and until it expires.
+// See GemeindeModel for why Fluent models are `@unchecked Sendable`.
+final class OneTimeTokenModel: Model, @unchecked Sendable {
+    static let schema = "one_time_tokens"
+
+    enum Purpose: String, Codable {
+        case confirmEmail = "confirm-email"
+        case resetPassword = "reset-password"
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: UserModel
+    @Field(key: "purpose") var purpose: String
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "expires_at") var expiresAt: Date
+    @OptionalField(key: "used_at") var usedAt: Date?
+
+    init() {}
+
+    init(userID: UUID, purpose: Purpose, tokenHash: String, expiresAt: Date) {
+        self.$user.id = userID
+        self.purpose = purpose.rawValue
+        self.tokenHash = tokenHash
+        self.expiresAt = expiresAt
+    }
+}

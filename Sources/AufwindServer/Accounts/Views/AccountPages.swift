@@ -1,0 +1,131 @@
+import Plot
+
+/// `/registrieren`
+struct RegisterPage: PageView {
+    var csrf: String
+    var name = "", email = ""
+    var errors: [String] = []
+    var title: String { "Registrieren" }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .p(.text("Mit einem Konto können Sie später für Ihre Kommune handeln. Wir schicken Ihnen eine E-Mail zur Bestätigung.")),
+            .formErrors(errors),
+            .form(
+                .class("stacked"), .action("/registrieren"), .method(.post),
+                .csrf(csrf),
+                .field("name", label: "Ihr Name", value: name, autocomplete: "name", maxLength: 100),
+                .field("email", label: "E-Mail-Adresse", type: .email, value: email, autocomplete: "email"),
+                .field("password", label: "Passwort (mindestens 10 Zeichen)", type: .password, autocomplete: "new-password", maxLength: 128),
+                .button(.type(.submit), .text("Konto anlegen"))
+            ),
+            .p(.text("Schon registriert? "), .a(.href("/anmelden"), .text("Anmelden")))
+        )
+    }
+}
+
+/// `/anmelden`
+struct LoginPage: PageView {
+    var csrf: String
+    var email = ""
+    var errors: [String] = []
+    var title: String { "Anmelden" }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .formErrors(errors),
+            .form(
+                .class("stacked"), .action("/anmelden"), .method(.post),
+                .csrf(csrf),
+                .field("email", label: "E-Mail-Adresse", type: .email, value: email, autocomplete: "username"),
+                .field("password", label: "Passwort", type: .password, autocomplete: "current-password", maxLength: 128),
+                .button(.type(.submit), .text("Anmelden"))
+            ),
+            .p(.a(.href("/passwort-vergessen"), .text("Passwort vergessen?")), .text(" · "), .a(.href("/registrieren"), .text("Registrieren")))
+        )
+    }
+}
+
+/// `/passwort-vergessen`
+struct ForgotPasswordPage: PageView {
+    var csrf: String
+    var errors: [String] = []
+    var title: String { "Passwort vergessen" }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .p(.text("Geben Sie Ihre E-Mail-Adresse an. Wenn es dazu ein Konto gibt, schicken wir einen Link zum Zurücksetzen.")),
+            .formErrors(errors),
+            .form(
+                .class("stacked"), .action("/passwort-vergessen"), .method(.post),
+                .csrf(csrf),
+                .field("email", label: "E-Mail-Adresse", type: .email, autocomplete: "email"),
+                .button(.type(.submit), .text("Link anfordern"))
+            )
+        )
+    }
+}
+
+/// `/passwort-neu?token=…`
+struct ResetPasswordPage: PageView {
+    var csrf: String
+    var token: String
+    var errors: [String] = []
+    var title: String { "Neues Passwort" }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .formErrors(errors),
+            .form(
+                .class("stacked"), .action("/passwort-neu"), .method(.post),
+                .csrf(csrf),
+                .input(.type(.hidden), .name("token"), .safe("value", token)),
+                .field("password", label: "Neues Passwort (mindestens 10 Zeichen)", type: .password, autocomplete: "new-password", maxLength: 128),
+                .button(.type(.submit), .text("Passwort speichern"))
+            )
+        )
+    }
+}
+
+/// A short message after an action ("Wir haben Ihnen eine E-Mail geschickt").
+struct MessagePage: PageView {
+    var title: String
+    var message: String
+    var link: (href: String, label: String)? = nil
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .p(.attribute(named: "role", value: "status"), .text(message)),
+            .unwrap(link) { .p(.a(.href($0.href), .text($0.label))) }
+        )
+    }
+}
+
+/// `/konto`
+struct AccountPage: PageView {
+    var name: String
+    var email: String
+    var confirmed: Bool
+    var isAdmin: Bool
+    var csrf: String
+    var title: String { "Mein Konto" }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .dl(
+                .class("facts"),
+                .dt(.text("Name")), .dd(.text(name)),
+                .dt(.text("E-Mail-Adresse")), .dd(.text(email + (confirmed ? " (bestätigt)" : " (noch nicht bestätigt)"))),
+                .if(isAdmin, .group(.dt(.text("Rolle")), .dd(.text("Plattform-Administration"))))
+            ),
+            .if(isAdmin, .p(.a(.href("/dev/mails"), .text("Postausgang ansehen")))),
+            .form(.action("/abmelden"), .method(.post), .csrf(csrf), .button(.type(.submit), .text("Abmelden")))
+        )
+    }
+}

@@ -1,0 +1,33 @@
+import Plot
+
+/// Form building blocks: labelled fields that keep what was typed, errors, the CSRF field.
+extension Node where Context == HTML.FormContext {
+    static func csrf(_ token: String) -> Node {
+        .input(.type(.hidden), .name(CSRF.fieldName), .safe("value", token))
+    }
+
+    static func field(
+        _ name: String, label: String, type: HTMLInputType = .text, value: String = "", autocomplete: String? = nil,
+        error: String? = nil, maxLength: Int = 254
+    ) -> Node {
+        .div(
+            .class("field"),
+            .label(.for(name), .text(label)),
+            .unwrap(error) { .p(.class("field-error"), .id("\(name)-fehler"), .text($0)) },
+            .input(
+                .type(type), .id(name), .name(name), .safe("value", value), .required(true),
+                .attribute(named: "maxlength", value: String(maxLength)),
+                .attribute(named: "autocomplete", value: autocomplete),
+                .attribute(named: "aria-describedby", value: error == nil ? nil : "\(name)-fehler"),
+                .attribute(named: "aria-invalid", value: error == nil ? nil : "true")
+            )
+        )
+    }
+}
+
+extension Node where Context == HTML.BodyContext {
+    static func formErrors(_ errors: [String]) -> Node {
+        guard !errors.isEmpty else { return .empty }
+        return .div(.class("error-list"), .attribute(named: "role", value: "alert"), .ul(.forEach(errors) { .li(.text($0)) }))
+    }
+}
