@@ -24,6 +24,11 @@ enum Stylesheet {
     form.search { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; margin: 1rem 0; }
     form.search .field { display: flex; flex-direction: column; min-width: 12rem; flex: 1 1 12rem; }
     label { font-weight: 600; font-size: .95rem; }
+    form.stacked { max-width: 28rem; }
+    form.stacked .field { display: flex; flex-direction: column; margin-bottom: 1rem; }
+    .field-error { color: #8b0000; margin: 0 0 .25rem; }
+    .mail { border-bottom: 1px solid var(--line); }
+    .mail pre { white-space: pre-wrap; }
     input, select, button { font: inherit; padding: .45rem .6rem; border: 1px solid #6b7580; border-radius: 4px; background: #fff; color: var(--ink); }
     button, .button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; text-decoration: none; display: inline-block; }
     button:hover { background: var(--accent-dark); }
