@@ -48,12 +48,7 @@ struct RegisterPagesController: RouteCollection {
     }
 
     @Sendable func kreis(request: Request) async throws -> Response {
-        let key = try request.parameters.digits("ags5", count: 5, label: "Kreisschlüssel")
-        let catalog = request.register
-        guard let unit = catalog.unit(key: key), unit.kind == .kreis else {
-            throw ProblemDetails.notFound("Es gibt keinen Kreis mit dem Schlüssel \(key).")
-        }
-        return HTMLResponse.render(AreaPage(unit: unit, catalog: catalog), request: request)
+        try area(request, parameter: "ags5", kind: .kreis, label: "Kreisschlüssel", missing: "keinen Kreis")
     }
 
     @Sendable func laender(request: Request) async throws -> Response {
@@ -61,19 +56,19 @@ struct RegisterPagesController: RouteCollection {
     }
 
     @Sendable func land(request: Request) async throws -> Response {
-        let key = try request.parameters.digits("code", count: 2, label: "Landesschlüssel")
-        let catalog = request.register
-        guard let unit = catalog.unit(key: key), unit.kind == .land else {
-            throw ProblemDetails.notFound("Es gibt kein Land mit dem Schlüssel \(key).")
-        }
-        return HTMLResponse.render(AreaPage(unit: unit, catalog: catalog), request: request)
+        try area(request, parameter: "code", kind: .land, label: "Landesschlüssel", missing: "kein Land")
     }
 
     @Sendable func regierungsbezirk(request: Request) async throws -> Response {
-        let key = try request.parameters.digits("code", count: 3, label: "Regierungsbezirksschlüssel")
+        try area(request, parameter: "code", kind: .regierungsbezirk, label: "Regierungsbezirksschlüssel", missing: "keinen Regierungsbezirk")
+    }
+
+    /// The page of a Kreis, Land or Regierungsbezirk named by a path parameter.
+    private func area(_ request: Request, parameter: String, kind: GebietsebeneKind, label: String, missing: String) throws -> Response {
+        let key = try request.parameters.digits(parameter, count: kind.keyLength, label: label)
         let catalog = request.register
-        guard let unit = catalog.unit(key: key), unit.kind == .regierungsbezirk else {
-            throw ProblemDetails.notFound("Es gibt keinen Regierungsbezirk mit dem Schlüssel \(key).")
+        guard let unit = catalog.unit(key: key), unit.kind == kind else {
+            throw ProblemDetails.notFound("Es gibt \(missing) mit dem Schlüssel \(key).")
         }
         return HTMLResponse.render(AreaPage(unit: unit, catalog: catalog), request: request)
     }
