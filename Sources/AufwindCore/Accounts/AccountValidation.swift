@@ -39,3 +39,9 @@ public struct ValidationMessage: Error, Sendable, Equatable, ExpressibleByString
     public init(_ text: String) { self.text = text }
     public var description: String { text }
 }
+
+/// Several German messages for one form.
+public struct ValidationMessages: Error, Sendable, Equatable {
+    public var messages: [ValidationMessage]
+    public init(messages: [ValidationMessage]) { self.messages = messages }
+}

@@ -11,20 +11,24 @@ struct CurrentUserMiddleware: AsyncMiddleware {
             let user = try await UserModel.find(id, on: request.db)
         {
             request.storage[UserKey.self] = user
+            request.storage[ActorKey.self] = try await MembershipService.actor(for: user, on: request.db)
         }
         return try await next.respond(to: request)
     }
 }
 
 private struct UserKey: StorageKey { typealias Value = UserModel }
+private struct ActorKey: StorageKey { typealias Value = Actor }
 
 extension Request {
     var currentUser: UserModel? { storage[UserKey.self] }
 
     /// The actor the policy decides about.
-    var actor: Actor {
-        guard let user = currentUser, let id = user.id else { return .anonymous }
-        return Actor(userID: id.uuidString, isPlatformAdmin: user.isAdmin, emailConfirmed: user.emailConfirmedAt != nil)
+    var actor: Actor { storage[ActorKey.self] ?? .anonymous }
+
+    /// Whether the policy allows it: for showing or hiding links and buttons.
+    func may(_ action: Action, _ resource: Resource = .platform) -> Bool {
+        Policy.decide(actor, action, resource).isAllowed
     }
 
     /// Asks the policy; refuses with its German reason.

@@ -9,6 +9,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.migrations.add(CreateRegister())
     app.migrations.add(CreateAccounts())
     app.migrations.add(SessionRecord.migration)
+    app.migrations.add(CreateMemberships())
     app.sessions.use(.fluent)
     let secureCookies = config.baseURL.hasPrefix("https://")
     app.sessions.configuration = .init(cookieName: "aufwind-session") { id in
@@ -33,6 +34,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     let site = app.grouped(app.sessions.middleware, CurrentUserMiddleware(), CSRFMiddleware())
     try site.register(collection: RegisterPagesController())
     try site.register(collection: AccountController())
+    try site.register(collection: MembershipController())
     try site.register(collection: DevMailsController(openToAll: config.devMailsOpen))
 
     app.asyncCommands.use(ImportRegisterCommand(), as: "import-register")

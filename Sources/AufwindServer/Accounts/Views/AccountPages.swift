@@ -124,7 +124,11 @@ struct AccountPage: PageView {
                 .dt(.text("E-Mail-Adresse")), .dd(.text(email + (confirmed ? " (bestätigt)" : " (noch nicht bestätigt)"))),
                 .if(isAdmin, .group(.dt(.text("Rolle")), .dd(.text("Plattform-Administration"))))
             ),
-            .if(isAdmin, .p(.a(.href("/dev/mails"), .text("Postausgang ansehen")))),
+            .ul(
+                .li(.a(.href("/konto/organisationen"), .text("Meine Organisationen"))),
+                .if(isAdmin, .li(.a(.href("/admin/warteschlange"), .text("Prüfungen erster Mitglieder")))),
+                .if(isAdmin, .li(.a(.href("/dev/mails"), .text("Postausgang"))))
+            ),
             .form(.action("/abmelden"), .method(.post), .csrf(csrf), .button(.type(.submit), .text("Abmelden")))
         )
     }

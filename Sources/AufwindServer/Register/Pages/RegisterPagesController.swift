@@ -40,7 +40,8 @@ struct RegisterPagesController: RouteCollection {
         guard let gemeinde = catalog.gemeinde(ags: ags) else {
             throw ProblemDetails.notFound("Es gibt keine Gemeinde mit dem Schlüssel \(ags).")
         }
-        return HTMLResponse.render(GemeindeProfilePage(gemeinde: gemeinde, catalog: catalog), request: request)
+        let panel = gemeinde.isGemeindefrei || catalog.historical[ags] != nil ? nil : try await request.townPanel(key: ags)
+        return HTMLResponse.render(GemeindeProfilePage(gemeinde: gemeinde, catalog: catalog, panel: panel), request: request)
     }
 
     @Sendable func kreise(request: Request) async throws -> Response {
@@ -48,7 +49,7 @@ struct RegisterPagesController: RouteCollection {
     }
 
     @Sendable func kreis(request: Request) async throws -> Response {
-        try area(request, parameter: "ags5", kind: .kreis, label: "Kreisschlüssel", missing: "keinen Kreis")
+        try await area(request, parameter: "ags5", kind: .kreis, label: "Kreisschlüssel", missing: "keinen Kreis")
     }
 
     @Sendable func laender(request: Request) async throws -> Response {
@@ -56,21 +57,22 @@ struct RegisterPagesController: RouteCollection {
     }
 
     @Sendable func land(request: Request) async throws -> Response {
-        try area(request, parameter: "code", kind: .land, label: "Landesschlüssel", missing: "kein Land")
+        try await area(request, parameter: "code", kind: .land, label: "Landesschlüssel", missing: "kein Land")
     }
 
     @Sendable func regierungsbezirk(request: Request) async throws -> Response {
-        try area(request, parameter: "code", kind: .regierungsbezirk, label: "Regierungsbezirksschlüssel", missing: "keinen Regierungsbezirk")
+        try await area(request, parameter: "code", kind: .regierungsbezirk, label: "Regierungsbezirksschlüssel", missing: "keinen Regierungsbezirk")
     }
 
     /// The page of a Kreis, Land or Regierungsbezirk named by a path parameter.
-    private func area(_ request: Request, parameter: String, kind: GebietsebeneKind, label: String, missing: String) throws -> Response {
+    private func area(_ request: Request, parameter: String, kind: GebietsebeneKind, label: String, missing: String) async throws -> Response {
         let key = try request.parameters.digits(parameter, count: kind.keyLength, label: label)
         let catalog = request.register
         guard let unit = catalog.unit(key: key), unit.kind == kind else {
             throw ProblemDetails.notFound("Es gibt \(missing) mit dem Schlüssel \(key).")
         }
-        return HTMLResponse.render(AreaPage(unit: unit, catalog: catalog), request: request)
+        let panel = kind == .kreis ? try await request.townPanel(key: key) : nil
+        return HTMLResponse.render(AreaPage(unit: unit, catalog: catalog, panel: panel), request: request)
     }
 
     @Sendable func sources(request: Request) async throws -> Response {

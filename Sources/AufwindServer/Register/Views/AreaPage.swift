@@ -6,6 +6,7 @@ import Plot
 struct AreaPage: PageView {
     var unit: Gebietseinheit
     var catalog: RegisterCatalog
+    var panel: TownPanel?
 
     var title: String { unit.name }
 
@@ -21,6 +22,7 @@ struct AreaPage: PageView {
                 .text(" · Schlüssel \(unit.key)")
             ),
             .totals(catalog.totals(of: unit.key), kreise: unit.kind == .kreis ? nil : kreise.count),
+            .unwrap(panel) { $0.node() },
             .if(unit.kind == .land && !catalog.regierungsbezirke(ofLand: unit.key).isEmpty, .group(
                 .h2(.text("Regierungsbezirke und Regionen")),
                 .ul(.forEach(catalog.regierungsbezirke(ofLand: unit.key)) { .li(.unitLink($0)) })

@@ -5,6 +5,7 @@ import Plot
 struct GemeindeProfilePage: PageView {
     var gemeinde: Gemeinde
     var catalog: RegisterCatalog
+    var panel: TownPanel?
 
     var title: String { gemeinde.shortName }
 
@@ -64,6 +65,7 @@ struct GemeindeProfilePage: PageView {
                     LocatorMap(center: g, neighbours: nearest.map(\.gemeinde), background: catalog.gemeinden(in: g.kreisKey)).node()
                 )
             ),
+            .unwrap(panel) { $0.node() },
             .h2(.text("Die zehn nächsten Gemeinden")),
             .if(nearest.isEmpty, .p(.text("Ohne Koordinaten lassen sich keine Nachbarn bestimmen."))),
             .if(!nearest.isEmpty, .div(

@@ -1,0 +1,179 @@
+import AufwindCore
+import Fluent
+import Vapor
+
+/// Joining towns, deciding about requests, roles, the town profile, the admin queue.
+struct MembershipController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("konto", "organisationen", use: myOrganisations)
+        routes.post("konto", "organisationen", use: requestMembership)
+        routes.get("kommunen", ":key", "mitglieder", use: members)
+        routes.post("mitgliedschaften", ":id", "entscheidung", use: decide)
+        routes.post("mitgliedschaften", ":id", "rolle", use: changeRole)
+        routes.get("kommunen", ":key", "profil", use: editProfileForm)
+        routes.post("kommunen", ":key", "profil", use: saveProfile)
+        routes.get("admin", "warteschlange", use: adminQueue)
+    }
+
+    struct JoinForm: Content { var kommune: String?; var nachricht: String? }
+    struct DecisionForm: Content { var entscheidung: String?; var pruefung: String? }
+    struct RoleForm: Content { var rolle: String? }
+    struct ProfileForm: Content {
+        var ansprechperson: String?; var email: String?; var website: String?; var beschreibung: String?
+        var handlungsfelder: [String]?; var version: Int?
+    }
+
+    private func service(_ request: Request) -> MembershipService {
+        MembershipService(database: request.db, baseURL: request.application.aufwindConfig.baseURL)
+    }
+
+    private func townKey(_ request: Request) throws -> (key: String, name: String) {
+        let key = request.parameters.get("key") ?? ""
+        guard let name = TownDirectory(catalog: request.register).name(of: key) else {
+            throw ProblemDetails.notFound("Es gibt keine Gemeinde und keinen Kreis mit dem Schlüssel „\(key)“.")
+        }
+        return (key, name)
+    }
+
+    private func membership(_ request: Request) async throws -> MembershipModel {
+        guard let id = request.parameters.get("id", as: UUID.self), let membership = try await MembershipModel.find(id, on: request.db) else {
+            throw ProblemDetails.notFound("Diese Mitgliedschaftsanfrage gibt es nicht.")
+        }
+        return membership
+    }
+
+    @Sendable func myOrganisations(request: Request) async throws -> Response {
+        try request.authorize(.manageOwnAccount)
+        return try await renderMyOrganisations(request, errors: [], typed: "", message: "")
+    }
+
+    private func renderMyOrganisations(_ request: Request, errors: [String], typed: String, message: String, status: HTTPStatus = .ok) async throws -> Response {
+        let user = request.currentUser!
+        let memberships = try await MembershipModel.query(on: request.db).filter(\.$user.$id == user.requireID()).all()
+        let directory = TownDirectory(catalog: request.register)
+        let rows = memberships.map { m in
+            MyOrganisationsPage.Row(
+                name: directory.name(of: m.orgKey) ?? m.orgKey, path: m.kind == "kommune" ? directory.path(of: m.orgKey) : nil,
+                key: m.orgKey, role: MemberRole(rawValue: m.role)?.label ?? m.role, status: m.statusValue.label,
+                canManage: request.may(.viewTownMembers, .town(m.orgKey)) && m.kind == "kommune")
+        }
+        return HTMLResponse.render(
+            MyOrganisationsPage(
+                rows: rows, csrf: CSRF.token(for: request), errors: errors, typed: typed, message: message,
+                emailConfirmed: user.emailConfirmedAt != nil),
+            status: status, request: request)
+    }
+
+    @Sendable func requestMembership(request: Request) async throws -> Response {
+        let form = try request.content.decode(JoinForm.self)
+        let typed = form.kommune ?? "", message = String((form.nachricht ?? "").trimmingSpacesForForm.prefix(1000))
+        guard let key = TownDirectory(catalog: request.register).resolve(typed) else {
+            try request.authorize(.manageOwnAccount)
+            return try await renderMyOrganisations(
+                request, errors: ["Keine Gemeinde und kein Kreis zu „\(typed)“ gefunden."], typed: typed, message: message, status: .unprocessableEntity)
+        }
+        try request.authorize(.requestTownMembership, .town(key))
+        try await service(request).request(user: request.currentUser!, kind: .kommune, key: key, message: message)
+        return request.redirect(to: "/konto/organisationen", redirectType: .normal)
+    }
+
+    @Sendable func members(request: Request) async throws -> Response {
+        let (key, name) = try townKey(request)
+        try request.authorize(.viewTownMembers, .town(key))
+        let memberships = try await MembershipModel.query(on: request.db)
+            .filter(\.$kind == "kommune").filter(\.$orgKey == key).with(\.$user).sort(\.$createdAt).all()
+        return HTMLResponse.render(
+            TownMembersPage(
+                townName: name, townPath: TownDirectory(catalog: request.register).path(of: key), key: key,
+                members: memberships.map { m in
+                    TownMembersPage.Member(
+                        id: m.id!, name: m.user.displayName, email: m.user.email, role: MemberRole(rawValue: m.role) ?? .mitglied,
+                        status: m.statusValue, message: m.message)
+                },
+                canDecide: request.may(.decideTownMembership, .town(key)), csrf: CSRF.token(for: request)),
+            request: request)
+    }
+
+    @Sendable func decide(request: Request) async throws -> Response {
+        let membership = try await membership(request)
+        let form = try request.content.decode(DecisionForm.self)
+        guard let choice = form.entscheidung, ["annehmen", "ablehnen"].contains(choice) else {
+            throw ProblemDetails.badRequest("Bitte „annehmen“ oder „ablehnen“ wählen.")
+        }
+        let service = service(request)
+        let action = try await service.requiredAction(for: membership)
+        try request.authorize(action, action == .verifyFirstTownMember ? .platform : .town(membership.orgKey))
+        let name = TownDirectory(catalog: request.register).name(of: membership.orgKey) ?? membership.orgKey
+        try await service.decide(membership, accept: choice == "annehmen", verification: form.pruefung, by: request.currentUser!, townName: name)
+        let back = action == .verifyFirstTownMember ? "/admin/warteschlange" : "/kommunen/\(membership.orgKey)/mitglieder"
+        return request.redirect(to: back, redirectType: .normal)
+    }
+
+    @Sendable func changeRole(request: Request) async throws -> Response {
+        let membership = try await membership(request)
+        try request.authorize(.changeTownMemberRole, .town(membership.orgKey))
+        guard let role = MemberRole(rawValue: try request.content.decode(RoleForm.self).rolle ?? "") else {
+            throw ProblemDetails.badRequest("Unbekannte Rolle. Erlaubt: mitglied, verwalter.")
+        }
+        try await service(request).changeRole(membership, to: role, by: request.currentUser!)
+        return request.redirect(to: "/kommunen/\(membership.orgKey)/mitglieder", redirectType: .normal)
+    }
+
+    @Sendable func editProfileForm(request: Request) async throws -> Response {
+        let (key, name) = try townKey(request)
+        try request.authorize(.editTownProfile, .town(key))
+        let profile = try await TownProfileModel.find(key, on: request.db) ?? TownProfileModel(key: key)
+        return HTMLResponse.render(
+            TownProfileEditPage(townName: name, key: key, input: profile.input, version: profile.version, csrf: CSRF.token(for: request)),
+            request: request)
+    }
+
+    @Sendable func saveProfile(request: Request) async throws -> Response {
+        let (key, name) = try townKey(request)
+        try request.authorize(.editTownProfile, .town(key))
+        let form = try request.content.decode(ProfileForm.self)
+        let validated = TownProfileInput.validate(
+            contactPerson: form.ansprechperson ?? "", contactEmail: form.email ?? "", website: form.website ?? "",
+            description: form.beschreibung ?? "", handlungsfelder: form.handlungsfelder ?? [])
+        let typed = TownProfileInput(
+            contactPerson: form.ansprechperson ?? "", contactEmail: form.email ?? "", website: form.website ?? "",
+            description: form.beschreibung ?? "", handlungsfelder: (form.handlungsfelder ?? []).compactMap(Handlungsfeld.init(rawValue:)))
+        func again(_ errors: [String], status: HTTPStatus) -> Response {
+            HTMLResponse.render(
+                TownProfileEditPage(townName: name, key: key, input: typed, version: form.version ?? 0, csrf: CSRF.token(for: request), errors: errors),
+                status: status, request: request)
+        }
+        switch validated {
+        case .failure(let problems):
+            return again(problems.messages.map(\.text), status: .unprocessableEntity)
+        case .success(let input):
+            let saved = try await request.db.transaction { db -> Bool in
+                let profile = try await TownProfileModel.find(key, on: db) ?? TownProfileModel(key: key)
+                guard profile.version == (form.version ?? 0) else { return false }
+                profile.apply(input)
+                profile.version += 1
+                try await profile.save(on: db)
+                return true
+            }
+            guard saved else {
+                return again(["Jemand anderes hat das Profil inzwischen geändert. Bitte laden Sie die Seite neu; Ihre Eingaben sind unten noch zu sehen."], status: .conflict)
+            }
+            return request.redirect(to: TownDirectory(catalog: request.register).path(of: key), redirectType: .normal)
+        }
+    }
+
+    @Sendable func adminQueue(request: Request) async throws -> Response {
+        try request.authorize(.viewAdminQueue)
+        let pending = try await MembershipModel.query(on: request.db)
+            .filter(\.$status == MembershipModel.Status.pending.rawValue).with(\.$user).sort(\.$createdAt).all()
+        let service = service(request)
+        let directory = TownDirectory(catalog: request.register)
+        var entries: [AdminQueuePage.Entry] = []
+        for m in pending where try await service.requiredAction(for: m) == .verifyFirstTownMember {
+            entries.append(.init(
+                id: m.id!, townName: directory.name(of: m.orgKey) ?? m.orgKey, key: m.orgKey, kind: m.kind,
+                name: m.user.displayName, email: m.user.email, message: m.message))
+        }
+        return HTMLResponse.render(AdminQueuePage(entries: entries, csrf: CSRF.token(for: request)), request: request)
+    }
+}

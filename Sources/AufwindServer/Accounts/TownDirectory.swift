@@ -1,0 +1,30 @@
+import AufwindCore
+
+/// Towns a user can belong to: every listed Gemeinde (AGS) and every Kreis (5 digits).
+struct TownDirectory {
+    var catalog: RegisterCatalog
+
+    /// The display name of a town key, nil when there is no such current town.
+    func name(of key: String) -> String? {
+        switch key.count {
+        case 8:
+            guard let gemeinde = catalog.gemeinde(ags: key), !gemeinde.isGemeindefrei, catalog.historical[key] == nil else { return nil }
+            return gemeinde.shortName
+        case 5:
+            guard let kreis = catalog.unit(key: key), kreis.kind == .kreis, catalog.historical[key] == nil else { return nil }
+            return kreis.name
+        default:
+            return nil
+        }
+    }
+
+    /// A key typed as AGS, Kreis key or name: the exact key, else the best name match.
+    func resolve(_ typed: String) -> String? {
+        let text = typed.trimmingCharacters(in: .whitespaces)
+        if text.allSatisfy(\.isNumber) { return name(of: text) == nil ? nil : text }
+        return (try? catalog.query(GemeindeQuery(text: text, perPage: 1)))?.items.first?.gemeinde.ags
+    }
+
+    /// The page that shows the town.
+    func path(of key: String) -> String { key.count == 8 ? "/gemeinden/\(key)" : "/kreise/\(key)" }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Plot
+
+/// `/admin/warteschlange`: first members of towns, waiting for verification by the platform.
+struct AdminQueuePage: PageView {
+    struct Entry {
+        var id: UUID
+        var townName: String
+        var key: String
+        var kind: String
+        var name: String
+        var email: String
+        var message: String
+    }
+
+    var entries: [Entry]
+    var csrf: String
+    var title: String { "Prüfungen" }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .p(.text("Erste Mitglieder einer Kommune: Bitte prüfen Sie über einen unabhängigen Weg (z. B. Rückruf über die "
+                + "offizielle Telefonnummer des Rathauses), dass die Person für die Kommune handelt, und halten Sie fest, wie.")),
+            .if(entries.isEmpty, .p(.text("Keine offenen Prüfungen."))),
+            .ul(.class("results"), .forEach(entries) { entry in
+                .li(
+                    .div(.class("name"), .text("\(entry.name) (\(entry.email)) → \(entry.townName) [\(entry.key)]")),
+                    .if(!entry.message.isEmpty, .p(.text(entry.message))),
+                    .form(
+                        .class("stacked"), .action("/mitgliedschaften/\(entry.id.uuidString)/entscheidung"), .method(.post),
+                        .csrf(csrf),
+                        .optionalField("pruefung", id: "pruefung-\(entry.id.uuidString)", label: "Wie geprüft?", value: "", maxLength: 500),
+                        .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Bestätigen")),
+                        .text(" "),
+                        .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .text("Ablehnen"))
+                    )
+                )
+            })
+        )
+    }
+}

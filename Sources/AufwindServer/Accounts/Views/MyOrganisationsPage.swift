@@ -1,0 +1,60 @@
+import Plot
+
+/// `/konto/organisationen`: the user's memberships and the request to join a town.
+struct MyOrganisationsPage: PageView {
+    struct Row {
+        var name: String
+        var path: String?
+        var key: String
+        var role: String
+        var status: String
+        var canManage: Bool
+    }
+
+    var rows: [Row]
+    var csrf: String
+    var errors: [String]
+    var typed: String
+    var message: String
+    var emailConfirmed: Bool
+    var title: String { "Meine Organisationen" }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .if(rows.isEmpty, .p(.text("Sie gehören noch keiner Kommune an."))),
+            .if(!rows.isEmpty, .div(.class("table-wrap"), .table(
+                .caption(.class("visually-hidden"), .text("Ihre Mitgliedschaften")),
+                .thead(.tr(
+                    .th(.attribute(named: "scope", value: "col"), .text("Kommune")),
+                    .th(.attribute(named: "scope", value: "col"), .text("Rolle")),
+                    .th(.attribute(named: "scope", value: "col"), .text("Status")),
+                    .th(.attribute(named: "scope", value: "col"), .text("Verwaltung"))
+                )),
+                .tbody(.forEach(rows) { row in
+                    .tr(
+                        .td(row.path.map { Node.a(.href($0), .text(row.name)) } ?? .text(row.name)),
+                        .td(.text(row.role)), .td(.text(row.status)),
+                        .td(row.canManage ? .a(.href("/kommunen/\(row.key)/mitglieder"), .text("Mitglieder")) : .text("–"))
+                    )
+                })
+            ))),
+            .h2(.text("Einer Kommune beitreten")),
+            .if(!emailConfirmed, .p(.class("notice"), .text("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."))),
+            .p(.text("Das erste Mitglied einer Kommune prüft die Plattform-Administration (z. B. durch einen Rückruf im Rathaus); "
+                + "weitere Mitglieder bestätigen die Verwalter der Kommune.")),
+            .formErrors(errors),
+            .form(
+                .class("stacked"), .action("/konto/organisationen"), .method(.post),
+                .csrf(csrf),
+                .field("kommune", label: "Gemeinde oder Kreis (Name oder Schlüssel)", value: typed, maxLength: 100),
+                .div(
+                    .class("field"),
+                    .label(.for("nachricht"), .text("Ihre Funktion und eine kurze Nachricht (optional)")),
+                    .textarea(.id("nachricht"), .name("nachricht"), .rows(3), .attribute(named: "maxlength", value: "1000"), .text(message))
+                ),
+                .button(.type(.submit), .text("Mitgliedschaft anfragen"))
+            )
+        )
+    }
+}

@@ -1,0 +1,61 @@
+import AufwindCore
+import Foundation
+import Plot
+
+/// `/kommunen/{key}/mitglieder`: members and open requests; Verwalter decide and set roles.
+struct TownMembersPage: PageView {
+    struct Member {
+        var id: UUID
+        var name: String
+        var email: String
+        var role: MemberRole
+        var status: MembershipModel.Status
+        var message: String
+    }
+
+    var townName: String
+    var townPath: String
+    var key: String
+    var members: [Member]
+    var canDecide: Bool
+    var csrf: String
+    var title: String { "Mitglieder – \(townName)" }
+
+    func content() -> Node<HTML.BodyContext> {
+        let pending = members.filter { $0.status == .pending }
+        let confirmed = members.filter { $0.status == .confirmed }
+        return .group(
+            .h1(.text(title)),
+            .p(.a(.href(townPath), .text("Zur Seite von \(townName)")),
+               .if(canDecide, .group(.text(" · "), .a(.href("/kommunen/\(key)/profil"), .text("Profil bearbeiten"))))),
+            .h2(.text("Offene Anfragen")),
+            .if(pending.isEmpty, .p(.text("Keine offenen Anfragen."))),
+            .ul(.class("results"), .forEach(pending) { member in
+                .li(
+                    .div(.class("name"), .text("\(member.name) (\(member.email))")),
+                    .if(!member.message.isEmpty, .p(.text(member.message))),
+                    .if(canDecide, .form(
+                        .action("/mitgliedschaften/\(member.id.uuidString)/entscheidung"), .method(.post),
+                        .csrf(csrf),
+                        .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Bestätigen")),
+                        .text(" "),
+                        .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .text("Ablehnen"))
+                    ))
+                )
+            }),
+            .h2(.text("Mitglieder")),
+            .ul(.class("results"), .forEach(confirmed) { member in
+                .li(
+                    .div(.class("name"), .text("\(member.name) – \(member.role.label)")),
+                    .div(.class("meta"), .text(member.email)),
+                    .if(canDecide, .form(
+                        .action("/mitgliedschaften/\(member.id.uuidString)/rolle"), .method(.post),
+                        .csrf(csrf),
+                        .input(.type(.hidden), .name("rolle"), .value(member.role == .verwalter ? "mitglied" : "verwalter")),
+                        .button(.type(.submit), .text(member.role == .verwalter ? "Zum Mitglied machen" : "Zum Verwalter machen"))
+                    ))
+                )
+            })
+        )
+    }
+}

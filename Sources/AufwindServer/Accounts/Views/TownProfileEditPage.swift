@@ -1,0 +1,58 @@
+import AufwindCore
+import Plot
+
+/// `/kommunen/{key}/profil`: contact, website, self-description, Handlungsfelder.
+struct TownProfileEditPage: PageView {
+    var townName: String
+    var key: String
+    var input: TownProfileInput
+    var version: Int
+    var csrf: String
+    var errors: [String] = []
+    var title: String { "Profil bearbeiten – \(townName)" }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .formErrors(errors),
+            .form(
+                .class("stacked"), .action("/kommunen/\(key)/profil"), .method(.post),
+                .csrf(csrf),
+                .input(.type(.hidden), .name("version"), .value(String(version))),
+                .optionalField("ansprechperson", label: "Ansprechperson", value: input.contactPerson, maxLength: 100),
+                .optionalField("email", label: "E-Mail für Kooperationsanfragen", type: .email, value: input.contactEmail),
+                .optionalField("website", label: "Website", type: .url, value: input.website, maxLength: 200),
+                .div(
+                    .class("field"),
+                    .label(.for("beschreibung"), .text("Kurze Selbstbeschreibung")),
+                    .textarea(.id("beschreibung"), .name("beschreibung"), .rows(6), .attribute(named: "maxlength", value: "2000"), .text(input.description))
+                ),
+                .fieldset(
+                    .element(named: "legend", text: "Handlungsfelder, die uns interessieren"),
+                    .forEach(Handlungsfeld.allCases) { field in
+                        .div(
+                            .input(
+                                .type(.checkbox), .id("hf-\(field.rawValue)"), .name("handlungsfelder[]"), .value(field.rawValue),
+                                .checked(input.handlungsfelder.contains(field))),
+                            .label(.for("hf-\(field.rawValue)"), .text(" " + field.label))
+                        )
+                    }
+                ),
+                .button(.type(.submit), .text("Speichern"))
+            )
+        )
+    }
+}
+
+extension Node where Context == HTML.FormContext {
+    /// A text field that may stay empty.
+    static func optionalField(
+        _ name: String, id: String? = nil, label: String, type: HTMLInputType = .text, value: String, maxLength: Int = 254
+    ) -> Node {
+        .div(
+            .class("field"),
+            .label(.for(id ?? name), .text(label)),
+            .input(.type(type), .id(id ?? name), .name(name), .safe("value", value), .attribute(named: "maxlength", value: String(maxLength)))
+        )
+    }
+}

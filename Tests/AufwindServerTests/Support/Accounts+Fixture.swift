@@ -1,0 +1,28 @@
+@testable import AufwindServer
+import Fluent
+import Foundation
+import Vapor
+
+/// Users for tests, created directly (registration has its own tests).
+enum AccountFixture {
+    @discardableResult
+    static func user(_ email: String, admin: Bool = false, on app: Application) async throws -> UserModel {
+        let user = UserModel(email: email, displayName: email.components(separatedBy: "@")[0], passwordHash: try app.password.hash("passwort-\(email)"), isAdmin: admin)
+        user.emailConfirmedAt = Date()
+        try await user.create(on: app.db)
+        return user
+    }
+
+    /// A browser signed in as `user`.
+    static func signedIn(_ user: UserModel, app: Application) async throws -> Browser {
+        let browser = Browser(app)
+        try await browser.get("/anmelden")
+        let response = try await browser.post("/anmelden", ["email": user.email, "password": "passwort-\(user.email)"])
+        precondition(response.status == .seeOther, "login of \(user.email) failed: \(response.body)")
+        return browser
+    }
+
+    static func membership(of user: UserModel, in key: String, on app: Application) async throws -> MembershipModel {
+        try await MembershipModel.query(on: app.db).filter(\.$user.$id == user.requireID()).filter(\.$orgKey == key).first()!
+    }
+}
