@@ -39,6 +39,12 @@ extension Request {
         }
     }
 
+    /// Sets the acting user of an API request authenticated by token.
+    func authenticateForAPI(_ user: UserModel, actor: Actor) {
+        storage[UserKey.self] = user
+        storage[ActorKey.self] = actor
+    }
+
     func signIn(_ user: UserModel) {
         session.data[CurrentUserMiddleware.sessionKey] = user.id?.uuidString
     }

@@ -10,6 +10,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.migrations.add(CreateAccounts())
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(CreateMemberships())
+    app.migrations.add(CreateAPITokens())
     app.sessions.use(.fluent)
     let secureCookies = config.baseURL.hasPrefix("https://")
     app.sessions.configuration = .init(cookieName: "aufwind-session") { id in
@@ -30,11 +31,13 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try app.register(collection: OperationsController())
     try app.register(collection: StaticAssetsController())
     try app.register(collection: RegisterAPIController())
+    try app.register(collection: TownProfileAPIController())
     // The HTML site: sessions, the signed-in user and CSRF checks on every form.
-    let site = app.grouped(app.sessions.middleware, CurrentUserMiddleware(), CSRFMiddleware())
+    let site = app.grouped(app.sessions.middleware, CurrentUserMiddleware(), RejectAPITokensMiddleware(), CSRFMiddleware())
     try site.register(collection: RegisterPagesController())
     try site.register(collection: AccountController())
     try site.register(collection: MembershipController())
+    try site.register(collection: APITokenController())
     try site.register(collection: DevMailsController(openToAll: config.devMailsOpen))
 
     app.asyncCommands.use(ImportRegisterCommand(), as: "import-register")

@@ -10,6 +10,7 @@ final class OneTimeTokenModel: Model, @unchecked Sendable {
     enum Purpose: String, Codable {
         case confirmEmail = "confirm-email"
         case resetPassword = "reset-password"
+        case changeEmail = "change-email"
     }
 
     @ID(key: .id) var id: UUID?
@@ -18,6 +19,8 @@ final class OneTimeTokenModel: Model, @unchecked Sendable {
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "expires_at") var expiresAt: Date
     @OptionalField(key: "used_at") var usedAt: Date?
+    /// For an e-mail change: the address that becomes the login once confirmed.
+    @OptionalField(key: "new_email") var newEmail: String?
 
     init() {}
 

@@ -75,6 +75,33 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/kommunen/{key}/profil": {
+          "get": {
+            "operationId": "getTownProfile",
+            "summary": "Das öffentliche Profil einer Kommune (Gemeinde: AGS, Kreis: 5 Ziffern)",
+            "parameters": [ { "name": "key", "in": "path", "required": true, "schema": { "type": "string" } } ],
+            "responses": {
+              "200": { "description": "Das Profil", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TownProfile" } } } },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          },
+          "put": {
+            "operationId": "updateTownProfile",
+            "summary": "Profil ändern (Verwalter der Kommune, mit API-Token); version muss die gelesene sein",
+            "security": [ { "apiToken": [] } ],
+            "parameters": [ { "name": "key", "in": "path", "required": true, "schema": { "type": "string" } } ],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TownProfileUpdate" } } } },
+            "responses": {
+              "200": { "description": "Das gespeicherte Profil", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TownProfile" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "401": { "$ref": "#/components/responses/Problem" },
+              "403": { "$ref": "#/components/responses/Problem" },
+              "404": { "$ref": "#/components/responses/NotFound" },
+              "409": { "$ref": "#/components/responses/Problem" },
+              "422": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
         "/api/v1/openapi.json": {
           "get": {
             "operationId": "getOpenAPI",
@@ -84,7 +111,11 @@ enum OpenAPIDocument {
         }
       },
       "components": {
+        "securitySchemes": {
+          "apiToken": { "type": "http", "scheme": "bearer", "description": "Persönliches API-Token (Mein Konto → API-Tokens)" }
+        },
         "responses": {
+          "Problem": { "description": "Fehler", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
           "BadRequest": { "description": "Ungültiger Parameter", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
           "NotFound": { "description": "Nicht gefunden", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
         },
@@ -147,6 +178,23 @@ enum OpenAPIDocument {
             "properties": {
               "kreis": { "$ref": "#/components/schemas/Kreis" },
               "gemeindeListe": { "type": "array", "items": { "$ref": "#/components/schemas/Gemeinde" } }
+            }
+          },
+          "TownProfile": {
+            "type": "object", "required": ["schluessel", "ansprechperson", "email", "website", "beschreibung", "handlungsfelder", "version"],
+            "properties": {
+              "schluessel": { "type": "string" }, "ansprechperson": { "type": "string" }, "email": { "type": "string" },
+              "website": { "type": "string" }, "beschreibung": { "type": "string" },
+              "handlungsfelder": { "type": "array", "items": { "type": "string" } }, "version": { "type": "integer" }
+            }
+          },
+          "TownProfileUpdate": {
+            "type": "object", "required": ["version"],
+            "properties": {
+              "ansprechperson": { "type": "string", "maxLength": 100 }, "email": { "type": "string" },
+              "website": { "type": "string", "maxLength": 200 }, "beschreibung": { "type": "string", "maxLength": 2000 },
+              "handlungsfelder": { "type": "array", "items": { "type": "string", "enum": ["klima-energie", "mobilitaet", "schule-bildung", "engagement-ehrenamt", "wohnen", "arbeit-wirtschaft", "innenstadt-ortskern", "digitale-verwaltung", "gesundheit-pflege", "kultur-tourismus", "daseinsvorsorge", "sicherheit"] } },
+              "version": { "type": "integer" }
             }
           },
           "Land": {

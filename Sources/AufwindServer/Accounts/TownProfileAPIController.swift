@@ -1,0 +1,86 @@
+import AufwindCore
+import Fluent
+import Vapor
+
+/// `/api/v1/kommunen/{key}/profil`: read publicly, write with an API token.
+struct TownProfileAPIController: RouteCollection {
+    struct ProfileDTO: Content {
+        var schluessel: String
+        var ansprechperson: String
+        var email: String
+        var website: String
+        var beschreibung: String
+        var handlungsfelder: [String]
+        var version: Int
+    }
+
+    struct ProfileUpdate: Content {
+        var ansprechperson: String?
+        var email: String?
+        var website: String?
+        var beschreibung: String?
+        var handlungsfelder: [String]?
+        var version: Int
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        api.get("kommunen", ":key", "profil", use: show)
+        api.grouped(APITokenAuthMiddleware()).put("kommunen", ":key", "profil", use: update)
+    }
+
+    private func key(_ request: Request) throws -> String {
+        let key = request.parameters.get("key") ?? ""
+        guard TownDirectory(catalog: request.register).name(of: key) != nil else {
+            throw ProblemDetails.notFound("Es gibt keine Gemeinde und keinen Kreis mit dem Schlüssel „\(key)“.")
+        }
+        return key
+    }
+
+    private static func dto(_ key: String, _ profile: TownProfileModel) -> ProfileDTO {
+        let input = profile.input
+        return ProfileDTO(
+            schluessel: key, ansprechperson: input.contactPerson, email: input.contactEmail, website: input.website,
+            beschreibung: input.description, handlungsfelder: input.handlungsfelder.map(\.rawValue), version: profile.version)
+    }
+
+    @Sendable func show(request: Request) async throws -> ProfileDTO {
+        let key = try key(request)
+        return Self.dto(key, try await TownProfileModel.find(key, on: request.db) ?? TownProfileModel(key: key))
+    }
+
+    @Sendable func update(request: Request) async throws -> ProfileDTO {
+        let key = try key(request)
+        try request.authorize(.editTownProfile, .town(key))
+        let body: ProfileUpdate
+        do {
+            body = try request.content.decode(ProfileUpdate.self)
+        } catch {
+            throw ProblemDetails.badRequest("Der Inhalt ist kein gültiges Profil-JSON (Pflichtfeld: version).")
+        }
+        let input: TownProfileInput
+        switch TownProfileInput.validate(
+            contactPerson: body.ansprechperson ?? "", contactEmail: body.email ?? "", website: body.website ?? "",
+            description: body.beschreibung ?? "", handlungsfelder: body.handlungsfelder ?? [])
+        {
+        case .failure(let problems):
+            throw ProblemDetails(title: "Ungültige Angaben", status: 422, detail: problems.messages.map(\.text).joined(separator: " "))
+        case .success(let valid):
+            input = valid
+        }
+        let saved = try await request.db.transaction { db -> TownProfileModel? in
+            let profile = try await TownProfileModel.find(key, on: db) ?? TownProfileModel(key: key)
+            guard profile.version == body.version else { return nil }
+            profile.apply(input)
+            profile.version += 1
+            try await profile.save(on: db)
+            return profile
+        }
+        guard let saved else {
+            throw ProblemDetails(
+                title: "Veraltete Version", status: 409,
+                detail: "Das Profil wurde inzwischen geändert. Bitte laden Sie die aktuelle Version und wenden Sie Ihre Änderung darauf an.")
+        }
+        return Self.dto(key, saved)
+    }
+}

@@ -1,0 +1,71 @@
+import AufwindCore
+import Foundation
+import Plot
+
+/// `/konto/tokens`
+struct APITokensPage: PageView {
+    struct Token {
+        var id: UUID
+        var name: String
+        var createdAt: Date?
+        var expiresAt: Date?
+        var revoked: Bool
+        var lastUsedAt: Date?
+    }
+
+    var tokens: [Token]
+    var created: String?
+    var errors: [String]
+    var csrf: String
+    var title: String { "API-Tokens" }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .p(.text("Mit einem persönlichen Token schreiben Programme über die API (/api/v1) in Ihrem Namen. "
+                + "Es wird nur einmal angezeigt und nur als Prüfsumme gespeichert.")),
+            .unwrap(created) { secret in
+                .div(
+                    .class("notice"), .attribute(named: "role", value: "status"),
+                    .p(.text("Ihr neues Token – jetzt kopieren, es wird nicht wieder angezeigt:")),
+                    .p(.code(.text(secret)))
+                )
+            },
+            .formErrors(errors),
+            .if(!tokens.isEmpty, .ul(.class("results"), .forEach(tokens) { token in
+                .li(
+                    .div(.class("name"), .text(token.name)),
+                    .div(.class("meta"), .text(
+                        [
+                            token.createdAt.map { "erstellt \(GermanDate.format($0))" },
+                            token.expiresAt.map { "gültig bis \(GermanDate.format($0))" } ?? "unbegrenzt gültig",
+                            token.lastUsedAt.map { "zuletzt benutzt \(GermanDate.format($0))" },
+                            token.revoked ? "widerrufen" : nil,
+                        ].compactMap { $0 }.joined(separator: " · "))),
+                    .if(!token.revoked, .form(
+                        .action("/konto/tokens/\(token.id.uuidString)/widerrufen"), .method(.post), .csrf(csrf),
+                        .button(.type(.submit), .text("Widerrufen"))
+                    ))
+                )
+            })),
+            .h2(.text("Neues Token")),
+            .form(
+                .class("stacked"), .action("/konto/tokens"), .method(.post), .csrf(csrf),
+                .field("name", label: "Name (wofür?)", maxLength: 100),
+                .optionalField("tage", label: "Gültig für Tage (leer: unbegrenzt)", type: .number, value: "", maxLength: 4),
+                .button(.type(.submit), .text("Token erstellen"))
+            )
+        )
+    }
+}
+
+/// Dates for people in Germany: `26.11.2026`, in Europe/Berlin.
+enum GermanDate {
+    static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "de_DE")
+        formatter.timeZone = TimeZone(identifier: "Europe/Berlin")
+        formatter.dateFormat = "dd.MM.yyyy"
+        return formatter.string(from: date)
+    }
+}
