@@ -159,17 +159,27 @@ struct AccountController: RouteCollection {
             request: request)
     }
 
-    static func issueToken(for user: UserModel, purpose: OneTimeTokenModel.Purpose, on db: any Database) async throws -> String {
+    static func issueToken(
+        for user: UserModel, purpose: OneTimeTokenModel.Purpose, on db: any Database, newEmail: String? = nil
+    ) async throws -> String {
         let token = SecureToken.make()
-        try await OneTimeTokenModel(
+        let record = OneTimeTokenModel(
             userID: try user.requireID(), purpose: purpose, tokenHash: SecureToken.hash(token),
-            expiresAt: Date().addingTimeInterval(tokenLifetime)
-        ).create(on: db)
+            expiresAt: Date().addingTimeInterval(tokenLifetime))
+        record.newEmail = newEmail
+        try await record.create(on: db)
         return token
     }
 
     /// The user of a valid, unused, unexpired token; marks it used.
     static func redeem(_ token: String?, purpose: OneTimeTokenModel.Purpose, on db: any Database) async throws -> UserModel? {
+        try await redeemRecord(token, purpose: purpose, on: db)?.user
+    }
+
+    /// The user and the token record of a valid, unused, unexpired token; marks it used.
+    static func redeemRecord(
+        _ token: String?, purpose: OneTimeTokenModel.Purpose, on db: any Database
+    ) async throws -> (user: UserModel, record: OneTimeTokenModel)? {
         guard let token, !token.isEmpty, token.count <= 100 else { return nil }
         let hash = SecureToken.hash(token)
         guard let record = try await OneTimeTokenModel.query(on: db)
@@ -178,6 +188,7 @@ struct AccountController: RouteCollection {
         else { return nil }
         record.usedAt = Date()
         try await record.save(on: db)
-        return try await UserModel.find(record.$user.id, on: db)
+        guard let user = try await UserModel.find(record.$user.id, on: db) else { return nil }
+        return (user, record)
     }
 }

@@ -38,6 +38,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try site.register(collection: AccountController())
     try site.register(collection: MembershipController())
     try site.register(collection: APITokenController())
+    try site.register(collection: PrivacyController())
     try site.register(collection: DevMailsController(openToAll: config.devMailsOpen))
 
     app.asyncCommands.use(ImportRegisterCommand(), as: "import-register")

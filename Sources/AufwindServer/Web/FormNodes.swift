@@ -7,18 +7,19 @@ extension Node where Context == HTML.FormContext {
     }
 
     static func field(
-        _ name: String, label: String, type: HTMLInputType = .text, value: String = "", autocomplete: String? = nil,
+        _ name: String, id: String? = nil, label: String, type: HTMLInputType = .text, value: String = "", autocomplete: String? = nil,
         error: String? = nil, maxLength: Int = 254
     ) -> Node {
-        .div(
+        let id = id ?? name
+        return .div(
             .class("field"),
-            .label(.for(name), .text(label)),
-            .unwrap(error) { .p(.class("field-error"), .id("\(name)-fehler"), .text($0)) },
+            .label(.for(id), .text(label)),
+            .unwrap(error) { .p(.class("field-error"), .id("\(id)-fehler"), .text($0)) },
             .input(
-                .type(type), .id(name), .name(name), .safe("value", value), .required(true),
+                .type(type), .id(id), .name(name), .safe("value", value), .required(true),
                 .attribute(named: "maxlength", value: String(maxLength)),
                 .attribute(named: "autocomplete", value: autocomplete),
-                .attribute(named: "aria-describedby", value: error == nil ? nil : "\(name)-fehler"),
+                .attribute(named: "aria-describedby", value: error == nil ? nil : "\(id)-fehler"),
                 .attribute(named: "aria-invalid", value: error == nil ? nil : "true")
             )
         )

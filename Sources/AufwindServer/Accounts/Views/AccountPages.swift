@@ -126,10 +126,27 @@ struct AccountPage: PageView {
             ),
             .ul(
                 .li(.a(.href("/konto/organisationen"), .text("Meine Organisationen"))),
+                .li(.a(.href("/konto/tokens"), .text("API-Tokens"))),
                 .if(isAdmin, .li(.a(.href("/admin/warteschlange"), .text("Prüfungen erster Mitglieder")))),
                 .if(isAdmin, .li(.a(.href("/dev/mails"), .text("Postausgang"))))
             ),
-            .form(.action("/abmelden"), .method(.post), .csrf(csrf), .button(.type(.submit), .text("Abmelden")))
+            .form(.action("/abmelden"), .method(.post), .csrf(csrf), .button(.type(.submit), .text("Abmelden"))),
+            .h2(.text("E-Mail-Adresse ändern")),
+            .form(
+                .class("stacked"), .action("/konto/email"), .method(.post), .csrf(csrf),
+                .field("email", id: "neue-email", label: "Neue E-Mail-Adresse", type: .email, autocomplete: "email"),
+                .field("passwort", label: "Aktuelles Passwort", type: .password, autocomplete: "current-password", maxLength: 128),
+                .button(.type(.submit), .text("Bestätigungslink senden"))
+            ),
+            .h2(.text("Meine Daten")),
+            .p(.a(.href("/konto/daten.json"), .text("Alle über mich gespeicherten Daten herunterladen (JSON)"))),
+            .h2(.text("Konto löschen")),
+            .p(.text("Was Sie für eine Kommune veröffentlicht haben, bleibt bei der Kommune und wird als „ehemaliges Mitglied“ angezeigt.")),
+            .form(
+                .class("stacked"), .action("/konto/loeschen"), .method(.post), .csrf(csrf),
+                .field("passwort", id: "loeschen-passwort", label: "Zur Bestätigung: Ihr Passwort", type: .password, autocomplete: "current-password", maxLength: 128),
+                .button(.type(.submit), .text("Konto endgültig löschen"))
+            )
         )
     }
 }
