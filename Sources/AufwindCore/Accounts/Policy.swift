@@ -13,6 +13,16 @@ public enum Action: String, Sendable, CaseIterable {
     case viewAdminQueue
     case viewOutbox
     case viewRegionalOverview
+    /// Ask, as a Regionalbehörde, for read access to a region's overviews.
+    case requestRegionalAccess
+    /// Found an Anbieter or Veranstalter organisation (confirmed by the platform afterwards).
+    case createOrganisation
+    /// Confirm or decline a newly founded organisation.
+    case confirmOrganisation
+    case requestOrganisationMembership
+    case viewOrganisationMembers
+    /// Confirm or decline a member of an organisation, change roles, edit it.
+    case manageOrganisation
 }
 
 /// What an action is done to.
@@ -22,6 +32,8 @@ public enum Resource: Sendable, Equatable {
     case town(String)
     /// A Kreis, Regierungsbezirk or Land key.
     case region(String)
+    /// An Anbieter or Veranstalter organisation, by id.
+    case organisation(String)
 }
 
 /// The answer, with a German reason to show when it is no.
@@ -52,13 +64,30 @@ public enum Policy {
         case .decideTownMembership, .changeTownMemberRole, .editTownProfile:
             return role(of: actor, in: resource) == .verwalter
                 ? .allowed : .denied("Nur Verwalter dieser Kommune dürfen das.")
-        case .verifyFirstTownMember, .viewAdminQueue, .viewOutbox:
+        case .verifyFirstTownMember, .viewAdminQueue, .viewOutbox, .confirmOrganisation:
             return .denied("Nur die Plattform-Administration darf das.")
+        case .createOrganisation, .requestRegionalAccess:
+            return actor.emailConfirmed ? .allowed : .denied("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.")
+        case .requestOrganisationMembership:
+            guard actor.emailConfirmed else { return .denied("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.") }
+            guard case .organisation(let id) = resource else { return .denied("Unbekannte Organisation.") }
+            return actor.organisationRoles[id] == nil ? .allowed : .denied("Sie sind bereits Mitglied dieser Organisation.")
+        case .viewOrganisationMembers:
+            return organisationRole(of: actor, in: resource) != nil
+                ? .allowed : .denied("Nur Mitglieder dieser Organisation sehen ihre Mitglieder.")
+        case .manageOrganisation:
+            return organisationRole(of: actor, in: resource) == .verwalter
+                ? .allowed : .denied("Nur Verwalter dieser Organisation dürfen das.")
         case .viewRegionalOverview:
             guard case .region(let key) = resource else { return .denied("Unbekannte Region.") }
             return actor.regionalKeys.contains(where: { key.hasPrefix($0) })
                 ? .allowed : .denied("Diese Übersicht ist der zuständigen Regionalbehörde vorbehalten.")
         }
+    }
+
+    private static func organisationRole(of actor: Actor, in resource: Resource) -> MemberRole? {
+        guard case .organisation(let id) = resource else { return nil }
+        return actor.organisationRoles[id]
     }
 
     private static func role(of actor: Actor, in resource: Resource) -> MemberRole? {

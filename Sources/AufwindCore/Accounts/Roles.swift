@@ -20,11 +20,14 @@ public struct Actor: Sendable, Equatable {
     public var townRoles: [String: MemberRole]
     /// Keys of Kreise, Regierungsbezirke or Länder a Regionalbehörde user may look at.
     public var regionalKeys: Set<String>
+    /// Anbieter/Veranstalter organisation id → role, confirmed memberships only.
+    public var organisationRoles: [String: MemberRole]
 
     public init(
         userID: String?, isPlatformAdmin: Bool = false, emailConfirmed: Bool = false,
-        townRoles: [String: MemberRole] = [:], regionalKeys: Set<String> = []
+        townRoles: [String: MemberRole] = [:], regionalKeys: Set<String> = [], organisationRoles: [String: MemberRole] = [:]
     ) {
+        self.organisationRoles = organisationRoles
         self.userID = userID
         self.isPlatformAdmin = isPlatformAdmin
         self.emailConfirmed = emailConfirmed

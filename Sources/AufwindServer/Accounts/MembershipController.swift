@@ -13,6 +13,7 @@ struct MembershipController: RouteCollection {
         routes.get("kommunen", ":key", "profil", use: editProfileForm)
         routes.post("kommunen", ":key", "profil", use: saveProfile)
         routes.get("admin", "warteschlange", use: adminQueue)
+        routes.post("konto", "regionen", use: requestRegion)
     }
 
     struct JoinForm: Content { var kommune: String?; var nachricht: String? }
@@ -51,11 +52,25 @@ struct MembershipController: RouteCollection {
         let user = request.currentUser!
         let memberships = try await MembershipModel.query(on: request.db).filter(\.$user.$id == user.requireID()).all()
         let directory = TownDirectory(catalog: request.register)
-        let rows = memberships.map { m in
-            MyOrganisationsPage.Row(
-                name: directory.name(of: m.orgKey) ?? m.orgKey, path: m.kind == "kommune" ? directory.path(of: m.orgKey) : nil,
-                key: m.orgKey, role: MemberRole(rawValue: m.role)?.label ?? m.role, status: m.statusValue.label,
-                canManage: request.may(.viewTownMembers, .town(m.orgKey)) && m.kind == "kommune")
+        var rows: [MyOrganisationsPage.Row] = []
+        for m in memberships {
+            let kind = MembershipModel.Kind(rawValue: m.kind) ?? .kommune
+            let path: String?, membersPath: String?
+            switch kind {
+            case .kommune:
+                path = directory.path(of: m.orgKey)
+                membersPath = request.may(.viewTownMembers, .town(m.orgKey)) ? "/kommunen/\(m.orgKey)/mitglieder" : nil
+            case .anbieter, .veranstalter:
+                path = "/organisationen/\(m.orgKey)"
+                membersPath = request.may(.viewOrganisationMembers, .organisation(m.orgKey)) ? "/organisationen/\(m.orgKey)/mitglieder" : nil
+            case .region:
+                path = nil
+                membersPath = request.may(.viewRegionalOverview, .region(m.orgKey)) ? "/regionen/\(m.orgKey)" : nil
+            }
+            rows.append(MyOrganisationsPage.Row(
+                name: try await Self.displayName(of: m, request: request), kind: Self.kindLabel(kind), path: path,
+                role: kind == .region ? "Regionalbehörde" : (MemberRole(rawValue: m.role)?.label ?? m.role),
+                status: m.statusValue.label, managePath: membersPath))
         }
         return HTMLResponse.render(
             MyOrganisationsPage(
@@ -77,6 +92,32 @@ struct MembershipController: RouteCollection {
         return request.redirect(to: "/konto/organisationen", redirectType: .normal)
     }
 
+    static func kindLabel(_ kind: MembershipModel.Kind) -> String {
+        switch kind {
+        case .kommune: "Kommune"
+        case .region: "Region"
+        case .anbieter: "Anbieter"
+        case .veranstalter: "Veranstalter"
+        }
+    }
+
+    struct RegionForm: Content { var region: String?; var nachricht: String? }
+
+    /// A Regionalbehörde asks for read access to the overviews of its Kreis, Regierungsbezirk or Land.
+    @Sendable func requestRegion(request: Request) async throws -> Response {
+        try request.authorize(.requestRegionalAccess)
+        let form = try request.content.decode(RegionForm.self)
+        let key = (form.region ?? "").trimmingSpacesForForm
+        guard let unit = request.register.unit(key: key), [.kreis, .regierungsbezirk, .land].contains(unit.kind) else {
+            return try await renderMyOrganisations(
+                request, errors: ["„\(key)“ ist kein Schlüssel eines Kreises (5 Ziffern), Regierungsbezirks (3) oder Landes (2)."],
+                typed: "", message: "", status: .unprocessableEntity)
+        }
+        try await service(request).request(
+            user: request.currentUser!, kind: .region, key: key, message: String((form.nachricht ?? "").trimmingSpacesForForm.prefix(1000)))
+        return request.redirect(to: "/konto/organisationen", redirectType: .normal)
+    }
+
     @Sendable func members(request: Request) async throws -> Response {
         let (key, name) = try townKey(request)
         try request.authorize(.viewTownMembers, .town(key))
@@ -84,7 +125,8 @@ struct MembershipController: RouteCollection {
             .filter(\.$kind == "kommune").filter(\.$orgKey == key).with(\.$user).sort(\.$createdAt).all()
         return HTMLResponse.render(
             TownMembersPage(
-                townName: name, townPath: TownDirectory(catalog: request.register).path(of: key), key: key,
+                townName: name, townPath: TownDirectory(catalog: request.register).path(of: key),
+                editPath: request.may(.editTownProfile, .town(key)) ? "/kommunen/\(key)/profil" : nil,
                 members: memberships.map { m in
                     TownMembersPage.Member(
                         id: m.id!, name: m.user.displayName, email: m.user.email, role: MemberRole(rawValue: m.role) ?? .mitglied,
@@ -102,21 +144,48 @@ struct MembershipController: RouteCollection {
         }
         let service = service(request)
         let action = try await service.requiredAction(for: membership)
-        try request.authorize(action, action == .verifyFirstTownMember ? .platform : .town(membership.orgKey))
-        let name = TownDirectory(catalog: request.register).name(of: membership.orgKey) ?? membership.orgKey
+        try request.authorize(action, MembershipService.resource(for: membership, action: action))
+        let name = try await Self.displayName(of: membership, request: request)
         try await service.decide(membership, accept: choice == "annehmen", verification: form.pruefung, by: request.currentUser!, townName: name)
-        let back = action == .verifyFirstTownMember ? "/admin/warteschlange" : "/kommunen/\(membership.orgKey)/mitglieder"
-        return request.redirect(to: back, redirectType: .normal)
+        return request.redirect(to: Self.membersPath(of: membership, action: action), redirectType: .normal)
+    }
+
+    static func displayName(of membership: MembershipModel, request: Request) async throws -> String {
+        switch MembershipModel.Kind(rawValue: membership.kind) ?? .kommune {
+        case .anbieter, .veranstalter:
+            return try await UUID(uuidString: membership.orgKey).asyncFlatMap { try await OrganisationModel.find($0, on: request.db) }?.name
+                ?? membership.orgKey
+        case .region:
+            return request.register.unit(key: membership.orgKey)?.name ?? membership.orgKey
+        case .kommune:
+            return TownDirectory(catalog: request.register).name(of: membership.orgKey) ?? membership.orgKey
+        }
+    }
+
+    static func membersPath(of membership: MembershipModel, action: AufwindCore.Action) -> String {
+        switch action {
+        case .verifyFirstTownMember: "/admin/warteschlange"
+        case .manageOrganisation: "/organisationen/\(membership.orgKey)/mitglieder"
+        default: "/kommunen/\(membership.orgKey)/mitglieder"
+        }
     }
 
     @Sendable func changeRole(request: Request) async throws -> Response {
         let membership = try await membership(request)
-        try request.authorize(.changeTownMemberRole, .town(membership.orgKey))
+        let isOrganisation = [MembershipModel.Kind.anbieter.rawValue, MembershipModel.Kind.veranstalter.rawValue].contains(membership.kind)
+        if isOrganisation {
+            try request.authorize(.manageOrganisation, .organisation(membership.orgKey))
+        } else if membership.kind == MembershipModel.Kind.kommune.rawValue {
+            try request.authorize(.changeTownMemberRole, .town(membership.orgKey))
+        } else {
+            try request.authorize(.verifyFirstTownMember)
+        }
         guard let role = MemberRole(rawValue: try request.content.decode(RoleForm.self).rolle ?? "") else {
             throw ProblemDetails.badRequest("Unbekannte Rolle. Erlaubt: mitglied, verwalter.")
         }
         try await service(request).changeRole(membership, to: role, by: request.currentUser!)
-        return request.redirect(to: "/kommunen/\(membership.orgKey)/mitglieder", redirectType: .normal)
+        let path = isOrganisation ? "/organisationen/\(membership.orgKey)/mitglieder" : "/kommunen/\(membership.orgKey)/mitglieder"
+        return request.redirect(to: path, redirectType: .normal)
     }
 
     @Sendable func editProfileForm(request: Request) async throws -> Response {
@@ -171,9 +240,16 @@ struct MembershipController: RouteCollection {
         var entries: [AdminQueuePage.Entry] = []
         for m in pending where try await service.requiredAction(for: m) == .verifyFirstTownMember {
             entries.append(.init(
-                id: m.id!, townName: directory.name(of: m.orgKey) ?? m.orgKey, key: m.orgKey, kind: m.kind,
+                id: m.id!, townName: try await Self.displayName(of: m, request: request), key: m.orgKey, kind: m.kind,
                 name: m.user.displayName, email: m.user.email, message: m.message))
         }
-        return HTMLResponse.render(AdminQueuePage(entries: entries, csrf: CSRF.token(for: request)), request: request)
+        let organisations = try await OrganisationModel.query(on: request.db)
+            .filter(\.$status == MembershipModel.Status.pending.rawValue).sort(\.$createdAt).all()
+        return HTMLResponse.render(
+            AdminQueuePage(
+                entries: entries,
+                organisations: organisations.map { .init(id: $0.id!, name: $0.name, kind: $0.kindValue.label, description: $0.description) },
+                csrf: CSRF.token(for: request)),
+            request: request)
     }
 }

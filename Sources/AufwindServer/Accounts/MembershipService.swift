@@ -15,16 +15,19 @@ struct MembershipService {
             .filter(\.$user.$id == user.requireID()).filter(\.$status == MembershipModel.Status.confirmed.rawValue).all()
         var towns: [String: MemberRole] = [:]
         var regions: Set<String> = []
+        var organisations: [String: MemberRole] = [:]
         for membership in memberships {
+            let role = MemberRole(rawValue: membership.role) ?? .mitglied
             switch MembershipModel.Kind(rawValue: membership.kind) {
-            case .kommune: towns[membership.orgKey] = MemberRole(rawValue: membership.role) ?? .mitglied
+            case .kommune: towns[membership.orgKey] = role
             case .region: regions.insert(membership.orgKey)
+            case .anbieter, .veranstalter: organisations[membership.orgKey] = role
             case nil: break
             }
         }
         return Actor(
             userID: try user.requireID().uuidString, isPlatformAdmin: user.isAdmin, emailConfirmed: user.emailConfirmedAt != nil,
-            townRoles: towns, regionalKeys: regions)
+            townRoles: towns, regionalKeys: regions, organisationRoles: organisations)
     }
 
     func hasConfirmedMembers(kind: MembershipModel.Kind, key: String) async throws -> Bool {
@@ -56,11 +59,23 @@ struct MembershipService {
         }
     }
 
-    /// The action the policy must allow for deciding about `membership`.
+    /// The action (and resource) the policy must allow for deciding about `membership`.
     func requiredAction(for membership: MembershipModel) async throws -> AufwindCore.Action {
-        if membership.kind == MembershipModel.Kind.region.rawValue { return .verifyFirstTownMember }
-        let kind = MembershipModel.Kind(rawValue: membership.kind) ?? .kommune
-        return try await hasConfirmedMembers(kind: kind, key: membership.orgKey) ? .decideTownMembership : .verifyFirstTownMember
+        switch MembershipModel.Kind(rawValue: membership.kind) ?? .kommune {
+        case .region: return .verifyFirstTownMember
+        case .anbieter, .veranstalter: return .manageOrganisation
+        case .kommune:
+            return try await hasConfirmedMembers(kind: .kommune, key: membership.orgKey) ? .decideTownMembership : .verifyFirstTownMember
+        }
+    }
+
+    /// The resource a decision about `membership` concerns.
+    static func resource(for membership: MembershipModel, action: AufwindCore.Action) -> Resource {
+        switch action {
+        case .verifyFirstTownMember: .platform
+        case .manageOrganisation: .organisation(membership.orgKey)
+        default: .town(membership.orgKey)
+        }
     }
 
     /// Confirms or declines a pending request. Only one decision wins, even when two arrive at once.
@@ -114,7 +129,7 @@ struct MembershipService {
                 .filter(\.$kind == membership.kind).filter(\.$orgKey == membership.orgKey)
                 .filter(\.$status == MembershipModel.Status.confirmed.rawValue).filter(\.$role == MemberRole.verwalter.rawValue).count()
             if verwalter <= 1 {
-                throw ProblemDetails(title: "Nicht möglich", status: 409, detail: "Eine Kommune braucht mindestens einen Verwalter.")
+                throw ProblemDetails(title: "Nicht möglich", status: 409, detail: "Es muss mindestens einen Verwalter geben: Bitte ernennen Sie zuerst ein anderes Mitglied zum Verwalter.")
             }
         }
         let before = membership.role
@@ -130,4 +145,12 @@ struct MembershipService {
 
 extension String {
     var trimmingSpacesForForm: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}
+
+extension Optional {
+    /// `flatMap` for an async transform.
+    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
 }

@@ -11,6 +11,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(CreateMemberships())
     app.migrations.add(CreateAPITokens())
+    app.migrations.add(CreateOrganisations())
     app.sessions.use(.fluent)
     let secureCookies = config.baseURL.hasPrefix("https://")
     app.sessions.configuration = .init(cookieName: "aufwind-session") { id in
@@ -39,6 +40,8 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try site.register(collection: MembershipController())
     try site.register(collection: APITokenController())
     try site.register(collection: PrivacyController())
+    try site.register(collection: OrganisationController())
+    try site.register(collection: RegionalOverviewController())
     try site.register(collection: DevMailsController(openToAll: config.devMailsOpen))
 
     app.asyncCommands.use(ImportRegisterCommand(), as: "import-register")

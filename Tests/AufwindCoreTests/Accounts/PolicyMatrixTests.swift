@@ -8,34 +8,52 @@ struct PolicyMatrixTests {
     static let muenster = Resource.town("05515000")
     static let kreisWarendorf = Resource.region("05570")
     static let landNRW = Resource.region("05")
+    static let ownStartup = Resource.organisation("org-1")
+    static let otherStartup = Resource.organisation("org-2")
     static let resources: [(String, Resource)] = [
         ("eigene Kommune", ahlen), ("andere Kommune", muenster), ("Kreis", kreisWarendorf), ("Land", landNRW), ("Plattform", .platform),
+        ("eigene Organisation", ownStartup), ("andere Organisation", otherStartup),
     ]
+    /// What every user with a confirmed address may do.
+    static var confirmedUser: Set<String> {
+        everywhere(.viewPublicPages) ∪ everywhere(.manageOwnAccount) ∪ everywhere(.createOrganisation)
+            ∪ everywhere(.requestRegionalAccess)
+    }
 
     /// The roles, each with exactly what it may do; everything else must be refused.
     static let roles: [(name: String, actor: Actor, allowed: Set<String>)] = [
         ("anonym", .anonymous, everywhere(.viewPublicPages)),
         ("unbestätigte E-Mail", Actor(userID: "u1"), everywhere(.viewPublicPages) ∪ everywhere(.manageOwnAccount)),
         ("angemeldet, ohne Kommune", Actor(userID: "u2", emailConfirmed: true),
-         everywhere(.viewPublicPages) ∪ everywhere(.manageOwnAccount)
+         confirmedUser ∪ joinAnyOrganisation
             ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster)]),
         ("Mitglied in Ahlen", Actor(userID: "u3", emailConfirmed: true, townRoles: ["05570004": .mitglied]),
-         everywhere(.viewPublicPages) ∪ everywhere(.manageOwnAccount)
-            ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen)]),
+         confirmedUser ∪ joinAnyOrganisation ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen)]),
         ("Verwalter in Ahlen", Actor(userID: "u4", emailConfirmed: true, townRoles: ["05570004": .verwalter]),
-         everywhere(.viewPublicPages) ∪ everywhere(.manageOwnAccount)
+         confirmedUser ∪ joinAnyOrganisation
             ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.decideTownMembership, ahlen),
                key(.changeTownMemberRole, ahlen), key(.editTownProfile, ahlen)]),
         ("Regionalbehörde Kreis Warendorf", Actor(userID: "u5", emailConfirmed: true, regionalKeys: ["05570"]),
-         everywhere(.viewPublicPages) ∪ everywhere(.manageOwnAccount)
+         confirmedUser ∪ joinAnyOrganisation
             ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster), key(.viewRegionalOverview, kreisWarendorf)]),
         ("Regionalbehörde Land NRW", Actor(userID: "u6", emailConfirmed: true, regionalKeys: ["05"]),
-         everywhere(.viewPublicPages) ∪ everywhere(.manageOwnAccount)
+         confirmedUser ∪ joinAnyOrganisation
             ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
                key(.viewRegionalOverview, kreisWarendorf), key(.viewRegionalOverview, landNRW)]),
+        ("Mitglied eines Startups", Actor(userID: "u7", emailConfirmed: true, organisationRoles: ["org-1": .mitglied]),
+         confirmedUser ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
+                          key(.requestOrganisationMembership, otherStartup), key(.viewOrganisationMembers, ownStartup)]),
+        ("Verwalter eines Startups", Actor(userID: "u8", emailConfirmed: true, organisationRoles: ["org-1": .verwalter]),
+         confirmedUser ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
+                          key(.requestOrganisationMembership, otherStartup), key(.viewOrganisationMembers, ownStartup),
+                          key(.manageOrganisation, ownStartup)]),
         ("Plattform-Admin", Actor(userID: "admin", isPlatformAdmin: true, emailConfirmed: true),
          Set(Action.allCases.flatMap { action in resources.map { key(action, $0.1) } })),
     ]
+
+    static var joinAnyOrganisation: Set<String> {
+        [key(.requestOrganisationMembership, ownStartup), key(.requestOrganisationMembership, otherStartup)]
+    }
 
     static func key(_ action: Action, _ resource: Resource) -> String { "\(action.rawValue) @ \(resource)" }
     static func everywhere(_ action: Action) -> Set<String> { Set(resources.map { key(action, $0.1) }) }

@@ -12,6 +12,8 @@ final class MembershipModel: Model, @unchecked Sendable {
         case kommune
         /// Read access to regional overviews of a Kreis, Regierungsbezirk or Land.
         case region
+        /// An Anbieter or Veranstalter organisation (org_key: its id).
+        case anbieter, veranstalter
     }
 
     enum Status: String, Codable {

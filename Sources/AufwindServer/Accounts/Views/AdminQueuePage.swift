@@ -13,7 +13,10 @@ struct AdminQueuePage: PageView {
         var message: String
     }
 
+    struct Organisation { var id: UUID; var name: String; var kind: String; var description: String }
+
     var entries: [Entry]
+    var organisations: [Organisation]
     var csrf: String
     var title: String { "Prüfungen" }
 
@@ -22,6 +25,7 @@ struct AdminQueuePage: PageView {
             .h1(.text(title)),
             .p(.text("Erste Mitglieder einer Kommune: Bitte prüfen Sie über einen unabhängigen Weg (z. B. Rückruf über die "
                 + "offizielle Telefonnummer des Rathauses), dass die Person für die Kommune handelt, und halten Sie fest, wie.")),
+            .h2(.text("Erste Mitglieder und Regionalbehörden")),
             .if(entries.isEmpty, .p(.text("Keine offenen Prüfungen."))),
             .ul(.class("results"), .forEach(entries) { entry in
                 .li(
@@ -31,6 +35,20 @@ struct AdminQueuePage: PageView {
                         .class("stacked"), .action("/mitgliedschaften/\(entry.id.uuidString)/entscheidung"), .method(.post),
                         .csrf(csrf),
                         .optionalField("pruefung", id: "pruefung-\(entry.id.uuidString)", label: "Wie geprüft?", value: "", maxLength: 500),
+                        .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Bestätigen")),
+                        .text(" "),
+                        .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .text("Ablehnen"))
+                    )
+                )
+            }),
+            .h2(.text("Neue Organisationen")),
+            .if(organisations.isEmpty, .p(.text("Keine neuen Organisationen."))),
+            .ul(.class("results"), .forEach(organisations) { organisation in
+                .li(
+                    .div(.class("name"), .a(.href("/organisationen/\(organisation.id.uuidString)"), .text(organisation.name)), .text(" (\(organisation.kind))")),
+                    .if(!organisation.description.isEmpty, .p(.text(organisation.description))),
+                    .form(
+                        .action("/organisationen/\(organisation.id.uuidString)/entscheidung"), .method(.post), .csrf(csrf),
                         .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Bestätigen")),
                         .text(" "),
                         .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .text("Ablehnen"))

@@ -4,11 +4,12 @@ import Plot
 struct MyOrganisationsPage: PageView {
     struct Row {
         var name: String
+        var kind: String
         var path: String?
-        var key: String
         var role: String
         var status: String
-        var canManage: Bool
+        /// Members page or regional overview, when the user may open it.
+        var managePath: String?
     }
 
     var rows: [Row]
@@ -22,11 +23,12 @@ struct MyOrganisationsPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .if(rows.isEmpty, .p(.text("Sie gehören noch keiner Kommune an."))),
+            .if(rows.isEmpty, .p(.text("Sie gehören noch keiner Kommune und keiner Organisation an."))),
             .if(!rows.isEmpty, .div(.class("table-wrap"), .table(
                 .caption(.class("visually-hidden"), .text("Ihre Mitgliedschaften")),
                 .thead(.tr(
-                    .th(.attribute(named: "scope", value: "col"), .text("Kommune")),
+                    .th(.attribute(named: "scope", value: "col"), .text("Name")),
+                    .th(.attribute(named: "scope", value: "col"), .text("Art")),
                     .th(.attribute(named: "scope", value: "col"), .text("Rolle")),
                     .th(.attribute(named: "scope", value: "col"), .text("Status")),
                     .th(.attribute(named: "scope", value: "col"), .text("Verwaltung"))
@@ -34,8 +36,8 @@ struct MyOrganisationsPage: PageView {
                 .tbody(.forEach(rows) { row in
                     .tr(
                         .td(row.path.map { Node.a(.href($0), .text(row.name)) } ?? .text(row.name)),
-                        .td(.text(row.role)), .td(.text(row.status)),
-                        .td(row.canManage ? .a(.href("/kommunen/\(row.key)/mitglieder"), .text("Mitglieder")) : .text("–"))
+                        .td(.text(row.kind)), .td(.text(row.role)), .td(.text(row.status)),
+                        .td(row.managePath.map { Node.a(.href($0), .text(row.kind == "Region" ? "Übersicht" : "Mitglieder")) } ?? .text("–"))
                     )
                 })
             ))),
@@ -54,6 +56,23 @@ struct MyOrganisationsPage: PageView {
                     .textarea(.id("nachricht"), .name("nachricht"), .rows(3), .attribute(named: "maxlength", value: "1000"), .text(message))
                 ),
                 .button(.type(.submit), .text("Mitgliedschaft anfragen"))
+            ),
+            .h2(.text("Anbieter oder Veranstalter")),
+            .p(.a(.href("/organisationen/neu"), .text("Eine Organisation anlegen")), .text(" oder einer bestehenden auf ihrer Seite beitreten: "),
+               .a(.href("/organisationen"), .text("alle Anbieter und Veranstalter"))),
+            .h2(.text("Regionalbehörde")),
+            .p(.text("Kreise, Bezirksregierungen und Landesbehörden erhalten nach Prüfung durch die Plattform-Administration "
+                + "Zugang zu regionalen Übersichten.")),
+            .form(
+                .class("stacked"), .action("/konto/regionen"), .method(.post),
+                .csrf(csrf),
+                .field("region", label: "Schlüssel des Kreises (5 Ziffern), Regierungsbezirks (3) oder Landes (2)", maxLength: 5),
+                .div(
+                    .class("field"),
+                    .label(.for("region-nachricht"), .text("Ihre Behörde und Funktion")),
+                    .textarea(.id("region-nachricht"), .name("nachricht"), .rows(2), .attribute(named: "maxlength", value: "1000"))
+                ),
+                .button(.type(.submit), .text("Zugang anfragen"))
             )
         )
     }

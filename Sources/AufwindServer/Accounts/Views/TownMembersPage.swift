@@ -15,7 +15,8 @@ struct TownMembersPage: PageView {
 
     var townName: String
     var townPath: String
-    var key: String
+    /// Where the profile of the town or organisation is edited, when the viewer may.
+    var editPath: String?
     var members: [Member]
     var canDecide: Bool
     var csrf: String
@@ -27,7 +28,7 @@ struct TownMembersPage: PageView {
         return .group(
             .h1(.text(title)),
             .p(.a(.href(townPath), .text("Zur Seite von \(townName)")),
-               .if(canDecide, .group(.text(" · "), .a(.href("/kommunen/\(key)/profil"), .text("Profil bearbeiten"))))),
+               .unwrap(editPath) { .group(.text(" · "), .a(.href($0), .text("Profil bearbeiten"))) }),
             .h2(.text("Offene Anfragen")),
             .if(pending.isEmpty, .p(.text("Keine offenen Anfragen."))),
             .ul(.class("results"), .forEach(pending) { member in
