@@ -12,6 +12,8 @@ public struct AppConfig: Sendable {
     public var baseURL: String
     /// `AUFWIND_DEV_MAILS=1`: `/dev/mails` open without admin login (development only).
     public var devMailsOpen = false
+    /// `AUFWIND_SMTP_URL`: mails leave the outbox over SMTP; nil → they stay in the outbox.
+    public var smtpURL: String?
 
     public init(
         databaseURL: String? = nil, postgresSchema: String? = nil, sqlitePath: String = "aufwind.sqlite",
@@ -35,6 +37,7 @@ public struct AppConfig: Sendable {
         if let dir = value("AUFWIND_DATA_DIR") { config.dataDirectoryCandidates = [dir] }
         if let url = value("AUFWIND_BASE_URL") { config.baseURL = url }
         config.devMailsOpen = value("AUFWIND_DEV_MAILS") == "1"
+        config.smtpURL = value("AUFWIND_SMTP_URL")
         return config
     }
 

@@ -1,3 +1,4 @@
+import AufwindCore
 import CSystemMemory
 import Fluent
 import Vapor
@@ -20,6 +21,25 @@ extension Application {
             }
         }
         try await reloadRegister()
+        try startOutboxSender()
+    }
+
+    /// Starts sending the outbox when SMTP is configured; a broken URL stops the start with a clear message.
+    func startOutboxSender() throws {
+        guard let url = aufwindConfig.smtpURL else {
+            logger.info("AUFWIND_SMTP_URL ist nicht gesetzt: E-Mails bleiben im Postausgang (/dev/mails).")
+            return
+        }
+        let configuration: SMTPConfiguration
+        switch SMTPConfiguration.parse(url) {
+        case .failure(let message): throw Abort(.internalServerError, reason: message.text)
+        case .success(let parsed): configuration = parsed
+        }
+        let sender = OutboxSender(
+            database: db, transport: SMTPTransport(configuration: configuration, eventLoopGroup: eventLoopGroup), logger: logger)
+        let task = Task { await sender.run() }
+        lifecycle.use(CancelOnShutdown(task: task))
+        logger.info("E-Mails werden über \(configuration.host):\(configuration.port) gesendet.")
     }
 
     /// Reads the register from the database into the in-memory catalog.
@@ -31,4 +51,10 @@ extension Application {
         _ = aufwind_release_free_memory()
         logger.info("Register geladen: \(catalog.gemeinden.count) Gemeinden, Gebietsstand \(catalog.gebietsstand ?? "–")")
     }
+}
+
+/// Stops a background task when the application shuts down.
+struct CancelOnShutdown: LifecycleHandler {
+    let task: Task<Void, Never>
+    func shutdown(_ application: Application) { task.cancel() }
 }

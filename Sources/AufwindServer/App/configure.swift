@@ -12,6 +12,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.migrations.add(CreateMemberships())
     app.migrations.add(CreateAPITokens())
     app.migrations.add(CreateOrganisations())
+    app.migrations.add(CreateMailDelivery())
     app.sessions.use(.fluent)
     let secureCookies = config.baseURL.hasPrefix("https://")
     app.sessions.configuration = .init(cookieName: "aufwind-session") { id in

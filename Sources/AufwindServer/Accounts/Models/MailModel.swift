@@ -12,6 +12,9 @@ final class MailModel: Model, @unchecked Sendable {
     @Field(key: "body") var body: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "sent_at") var sentAt: Date?
+    /// Set while an instance is sending it, so no other instance sends it too.
+    @OptionalField(key: "claimed_until") var claimedUntil: Date?
+    @Field(key: "attempts") var attempts: Int
 
     init() {}
 
@@ -19,5 +22,6 @@ final class MailModel: Model, @unchecked Sendable {
         self.recipient = recipient
         self.subject = subject
         self.body = body
+        self.attempts = 0
     }
 }

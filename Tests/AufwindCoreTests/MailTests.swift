@@ -1,0 +1,26 @@
+import AufwindCore
+import Foundation
+import Testing
+
+@Suite("Mail: SMTP configuration and message text")
+struct MailTests {
+    @Test("the SMTP URL gives host, port, TLS, login and sender")
+    func configuration() throws {
+        let config = try SMTPConfiguration.parse("smtps://post%40stadt.de:ge%20heim@mail.stadt.de?from=aufwind@stadt.de").get()
+        #expect(config == SMTPConfiguration(host: "mail.stadt.de", port: 465, useTLS: true, username: "post@stadt.de", password: "ge heim", from: "aufwind@stadt.de"))
+        #expect(try SMTPConfiguration.parse("smtp://localhost:2525").get().port == 2525)
+        #expect(throws: ValidationMessage.self) { try SMTPConfiguration.parse("http://mail.stadt.de").get() }
+        #expect(throws: ValidationMessage.self) { try SMTPConfiguration.parse("smtp://mail.stadt.de?from=kaputt").get() }
+    }
+
+    @Test("the message encodes umlauts and cannot be split by injected line breaks")
+    func message() {
+        let text = MailMessage(
+            from: "aufwind@stadt.de", to: "anna@ahlen.de\r\nBcc: boese@x.de", subject: "Bestätigung für Ahlen", body: "Grüße\n",
+            messageID: "1@aufwind", date: Date(timeIntervalSince1970: 0)).rendered()
+        #expect(text.contains("Subject: =?UTF-8?B?\(Data("Bestätigung für Ahlen".utf8).base64EncodedString())?="))
+        #expect(text.contains("To: <anna@ahlen.deBcc: boese@x.de>"))
+        #expect(!text.contains("\r\nBcc:"))
+        #expect(text.contains(Data("Grüße\n".utf8).base64EncodedString()))
+    }
+}

@@ -1,0 +1,97 @@
+@testable import AufwindServer
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+/// The policy as the server enforces it: every role against every protected page, own town and other town.
+@Suite("Authorisation over HTTP, and CSRF on every form")
+struct AuthorizationMatrixTests {
+    enum Role: String, CaseIterable { case anonym, mitgliedAhlen, verwalterAhlen, verwalterMuenster, admin }
+
+    /// path → expected status per role (in `Role.allCases` order).
+    static let matrix: [(path: String, expected: [HTTPStatus])] = [
+        ("/konto", [.unauthorized, .ok, .ok, .ok, .ok]),
+        ("/konto/organisationen", [.unauthorized, .ok, .ok, .ok, .ok]),
+        ("/konto/tokens", [.unauthorized, .ok, .ok, .ok, .ok]),
+        ("/konto/daten.json", [.unauthorized, .ok, .ok, .ok, .ok]),
+        ("/kommunen/05570004/mitglieder", [.unauthorized, .ok, .ok, .forbidden, .ok]),
+        ("/kommunen/05570004/profil", [.unauthorized, .forbidden, .ok, .forbidden, .ok]),
+        ("/kommunen/05515000/mitglieder", [.unauthorized, .forbidden, .forbidden, .ok, .ok]),
+        ("/kommunen/05515000/profil", [.unauthorized, .forbidden, .forbidden, .ok, .ok]),
+        ("/admin/warteschlange", [.unauthorized, .forbidden, .forbidden, .forbidden, .ok]),
+        ("/dev/mails", [.unauthorized, .forbidden, .forbidden, .forbidden, .ok]),
+        ("/regionen/05570", [.unauthorized, .forbidden, .forbidden, .forbidden, .ok]),
+        ("/organisationen/neu", [.unauthorized, .ok, .ok, .ok, .ok]),
+    ]
+
+    static func browsers(_ app: Application) async throws -> [Role: Browser] {
+        let mitglied = try await AccountFixture.user("mitglied@ahlen.de", on: app)
+        let verwalter = try await AccountFixture.user("verwalter@ahlen.de", on: app)
+        let muenster = try await AccountFixture.user("verwalter@muenster.de", on: app)
+        let admin = try await AccountFixture.user("admin@aufwind.de", admin: true, on: app)
+        try await MembershipModel.confirmed(verwalter, in: "05570004", role: .verwalter, on: app)
+        try await MembershipModel.confirmed(mitglied, in: "05570004", role: .mitglied, on: app)
+        try await MembershipModel.confirmed(muenster, in: "05515000", role: .verwalter, on: app)
+        return [
+            .anonym: Browser(app),
+            .mitgliedAhlen: try await AccountFixture.signedIn(mitglied, app: app),
+            .verwalterAhlen: try await AccountFixture.signedIn(verwalter, app: app),
+            .verwalterMuenster: try await AccountFixture.signedIn(muenster, app: app),
+            .admin: try await AccountFixture.signedIn(admin, app: app),
+        ]
+    }
+
+    @Test("every role gets exactly its answer on every protected page", arguments: TestDatabase.available)
+    func matrix(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app)
+            let browsers = try await Self.browsers(app)
+            for (path, expected) in Self.matrix {
+                for (role, status) in zip(Role.allCases, expected) {
+                    #expect(try await browsers[role]!.get(path).status == status, "\(role.rawValue) GET \(path)")
+                }
+            }
+        }
+    }
+
+    @Test("every form that changes something carries the CSRF token")
+    func everyFormHasCSRF() async throws {
+        try await withAufwind(.sqlite) { app in
+            try await RegisterFixture.importInto(app)
+            let browsers = try await Self.browsers(app)
+            let pending = try await AccountFixture.user("neu@ahlen.de", on: app)
+            try await MembershipModel(userID: pending.requireID(), kind: .kommune, orgKey: "05570052", message: "").create(on: app.db)
+            let pages = ["/registrieren", "/anmelden", "/passwort-vergessen", "/passwort-neu?token=x"]
+                + Self.matrix.map(\.path).filter { !$0.hasSuffix(".json") && !$0.hasPrefix("/dev") }
+            var checked = 0
+            for path in pages {
+                for role in [Role.anonym, .verwalterAhlen, .admin] {
+                    let body = try await browsers[role]!.get(path).body
+                    for form in body.components(separatedBy: "<form").dropFirst() {
+                        let tag = form.prefix { $0 != ">" }
+                        guard tag.contains("method=\"post\"") else { continue }
+                        let content = form.components(separatedBy: "</form>")[0]
+                        #expect(content.contains("name=\"_csrf\""), "Formular ohne CSRF-Token auf \(path)")
+                        checked += 1
+                    }
+                }
+            }
+            #expect(checked > 15)
+        }
+    }
+
+    @Test("an expired link does not work")
+    func expiredToken() async throws {
+        try await withAufwind(.sqlite) { app in
+            let user = try await AccountFixture.user("bm@ahlen.de", on: app)
+            let token = try await AccountController.issueToken(for: user, purpose: .resetPassword, on: app.db)
+            let record = try #require(try await OneTimeTokenModel.query(on: app.db).first())
+            record.expiresAt = Date().addingTimeInterval(-60)
+            try await record.save(on: app.db)
+            let browser = Browser(app)
+            try await browser.get("/passwort-neu?token=\(token)")
+            #expect(try await browser.post("/passwort-neu", ["token": token, "password": "neues-passwort-2"]).status == .badRequest)
+        }
+    }
+}
