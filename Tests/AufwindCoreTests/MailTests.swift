@@ -8,7 +8,7 @@ struct MailTests {
     func configuration() throws {
         let config = try SMTPConfiguration.parse("smtps://post%40stadt.de:ge%20heim@mail.stadt.de?from=aufwind@stadt.de").get()
         #expect(config == SMTPConfiguration(host: "mail.stadt.de", port: 465, useTLS: true, username: "post@stadt.de", password: "ge heim", from: "aufwind@stadt.de"))
-        #expect(try SMTPConfiguration.parse("smtp://localhost:2525").get().port == 2525)
+        #expect(try SMTPConfiguration.parse("smtp://localhost:2525?from=aufwind@stadt.de").get().port == 2525)
         #expect(throws: ValidationMessage.self) { try SMTPConfiguration.parse("http://mail.stadt.de").get() }
         #expect(throws: ValidationMessage.self) { try SMTPConfiguration.parse("smtp://mail.stadt.de?from=kaputt").get() }
     }

@@ -31,7 +31,7 @@ struct OutboxSenderTests {
     func refused() async throws {
         try await withAufwind(.sqlite) { app in
             let server = try await FakeSMTPServer(group: app.eventLoopGroup, rejectRecipients: true)
-            let configuration = try SMTPConfiguration.parse("smtp://127.0.0.1:\(server.port)").get()
+            let configuration = try SMTPConfiguration.parse("smtp://127.0.0.1:\(server.port)?from=aufwind@stadt.de").get()
             let sender = OutboxSender(
                 database: app.db, transport: SMTPTransport(configuration: configuration, eventLoopGroup: app.eventLoopGroup), logger: app.logger)
             try await Outbox.send(to: "niemand@ahlen.de", subject: "x", body: "y", on: app.db)

@@ -41,6 +41,8 @@ public struct MailMessage: Sendable, Equatable {
 
     /// Addresses and ids never carry line breaks or angle brackets into a header.
     public static func clean(_ value: String) -> String {
-        String(value.filter { $0 != "\r" && $0 != "\n" && $0 != "<" && $0 != ">" })
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: value.unicodeScalars.filter { !["\r", "\n", "<", ">"].contains($0) })
+        return String(scalars)
     }
 }
