@@ -8,6 +8,16 @@ struct DevMailsController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("dev", "mails", use: list)
+        routes.get("dev", "mails.json", use: json)
+    }
+
+    struct MailDTO: Content { var recipient: String; var subject: String; var body: String; var sent: Bool }
+
+    /// The outbox as JSON, for development tools and browser tests.
+    @Sendable func json(request: Request) async throws -> [MailDTO] {
+        if !openToAll { try request.authorize(.viewOutbox) }
+        return try await MailModel.query(on: request.db).sort(\.$createdAt, .descending).limit(100).all()
+            .map { MailDTO(recipient: $0.recipient, subject: $0.subject, body: $0.body, sent: $0.sentAt != nil) }
     }
 
     @Sendable func list(request: Request) async throws -> Response {

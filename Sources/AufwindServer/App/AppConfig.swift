@@ -32,7 +32,7 @@ public struct AppConfig: Sendable {
             guard let raw = environment[key], !raw.isEmpty else { return nil }
             return raw
         }
-        var config = AppConfig(databaseURL: value("DATABASE_URL"))
+        var config = AppConfig(databaseURL: value("DATABASE_URL"), postgresSchema: value("AUFWIND_POSTGRES_SCHEMA"))
         if let path = value("AUFWIND_SQLITE_PATH") { config.sqlitePath = path }
         if let dir = value("AUFWIND_DATA_DIR") { config.dataDirectoryCandidates = [dir] }
         if let url = value("AUFWIND_BASE_URL") { config.baseURL = url }

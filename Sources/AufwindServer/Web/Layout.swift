@@ -21,7 +21,8 @@ struct Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: "\(page.title) – Aufwind"),
-                .link(.rel(.stylesheet), .href(StaticAssetsController.stylesheetPath))
+                .link(.rel(.stylesheet), .href(StaticAssetsController.stylesheetPath)),
+                .link(.rel(.icon), .href(StaticAssetsController.faviconPath), .attribute(named: "type", value: "image/svg+xml"))
             ),
             .body(
                 .a(.class("skip-link"), .href("#inhalt"), .text("Zum Inhalt springen")),

@@ -39,7 +39,7 @@ struct LoginPage: PageView {
             .form(
                 .class("stacked"), .action("/anmelden"), .method(.post),
                 .csrf(csrf),
-                .field("email", label: "E-Mail-Adresse", type: .email, value: email, autocomplete: "username"),
+                .field("email", label: "E-Mail-Adresse", type: .email, value: email, autocomplete: "email"),
                 .field("password", label: "Passwort", type: .password, autocomplete: "current-password", maxLength: 128),
                 .button(.type(.submit), .text("Anmelden"))
             ),

@@ -52,7 +52,9 @@ extension Node where Context == HTML.FormContext {
         .div(
             .class("field"),
             .label(.for(id ?? name), .text(label)),
-            .input(.type(type), .id(id ?? name), .name(name), .safe("value", value), .attribute(named: "maxlength", value: String(maxLength)))
+            .input(
+                .type(type), .id(id ?? name), .name(name), .safe("value", value),
+                .attribute(named: type == .number ? "max" : "maxlength", value: type == .number ? String(repeating: "9", count: maxLength) : String(maxLength)))
         )
     }
 }

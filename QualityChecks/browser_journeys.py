@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""Walks Aufwind's main user journeys in headless Chromium, as a person would.
+
+Every page visited is checked with axe-core (WCAG 2.1 A/AA: zero violations), its security
+headers are checked, its HTML is saved for the Nu HTML checker, and screenshots at phone and
+desktop width are written to the screenshot folder. Keyboard checks: the skip link comes first
+and focus is visible. Exit codes: 0 all good, 1 findings, 77 skipped (tools missing).
+
+Usage: browser_journeys.py --base-url http://127.0.0.1:8080 --out screenshots/
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import sys
+import time
+import urllib.request
+
+SKIP = 77
+
+try:
+    from selenium import webdriver
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+except ImportError as error:
+    print(f"Browser-Prüfungen übersprungen: Python-Paket fehlt ({error.name}); pip install selenium")
+    sys.exit(SKIP)
+
+# axe-core 4.x (WCAG 2.1 rules), as shipped by the axe-playwright-python package; only its
+# script is used (installed with --no-deps, Playwright itself is not needed).
+import importlib.util
+
+_axe_spec = importlib.util.find_spec("axe_playwright_python")
+AXE_SCRIPT_PATH = os.path.join(os.path.dirname(_axe_spec.origin), "axe.min.js") if _axe_spec else None
+if not AXE_SCRIPT_PATH or not os.path.exists(AXE_SCRIPT_PATH):
+    print("Browser-Prüfungen übersprungen: axe-core fehlt; pip install --no-deps axe-playwright-python")
+    sys.exit(SKIP)
+with open(AXE_SCRIPT_PATH, encoding="utf-8") as _file:
+    AXE_SCRIPT = _file.read()
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+if not CHROMIUM or not DRIVER:
+    print("Browser-Prüfungen übersprungen: chromium und chromium-driver fehlen (apt-get install chromium chromium-driver)")
+    sys.exit(SKIP)
+
+REQUIRED_HEADERS = {
+    "content-security-policy": lambda v: "script-src 'self'" in v and "frame-ancestors 'none'" in v and "unsafe-inline" not in v,
+    "x-content-type-options": lambda v: v == "nosniff",
+    "referrer-policy": lambda v: v in ("same-origin", "strict-origin-when-cross-origin", "no-referrer"),
+}
+
+
+class Journeys:
+    def __init__(self, base_url, out):
+        self.base = base_url.rstrip("/")
+        self.out = out
+        self.findings = []
+        self.visited = 0
+        os.makedirs(os.path.join(out, "html"), exist_ok=True)
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=de-DE"):
+            options.add_argument(flag)
+        self.driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=DRIVER), options=options)
+        self.driver.set_window_size(1280, 1000)
+
+    def close(self):
+        self.driver.quit()
+
+    def finding(self, text):
+        print("  ✘ " + text)
+        self.findings.append(text)
+
+    def open(self, path):
+        self.driver.get(self.base + path)
+        return self.check_page(path)
+
+    def check_page(self, label):
+        """axe, headers, HTML snapshot and screenshots of the page the browser shows now."""
+        self.visited += 1
+        name = f"{self.visited:02d}-" + re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:60]
+        self.driver.execute_script(AXE_SCRIPT)
+        self.driver.set_script_timeout(60)
+        violations = self.driver.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+            ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+            " nodes: v.nodes.slice(0, 3).map(n => ({target: n.target}))}))))"
+            ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));")
+        for violation in violations:
+            targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+            self.finding(f"{label}: axe {violation['id']} ({violation['impact']}): {violation['help']} – {targets}")
+        url = self.driver.current_url
+        request = urllib.request.Request(url, headers={"Cookie": self.cookie_header()})
+        try:
+            with urllib.request.urlopen(request) as response:
+                headers = {k.lower(): v for k, v in response.headers.items()}
+                html = response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            headers = {k.lower(): v for k, v in error.headers.items()}
+            html = error.read().decode("utf-8")
+        for header, ok in REQUIRED_HEADERS.items():
+            if header not in headers or not ok(headers[header]):
+                self.finding(f"{label}: Sicherheits-Header {header} fehlt oder ist zu schwach: {headers.get(header)!r}")
+        cookie = headers.get("set-cookie", "")
+        if "aufwind-session" in cookie and ("HttpOnly" not in cookie or "SameSite=Lax" not in cookie):
+            self.finding(f"{label}: Sitzungs-Cookie ohne HttpOnly/SameSite: {cookie}")
+        with open(os.path.join(self.out, "html", name + ".html"), "w", encoding="utf-8") as file:
+            file.write(html)
+        for width, suffix in ((390, "phone"), (1280, "desktop")):
+            self.driver.set_window_size(width, 1000)
+            self.driver.save_screenshot(os.path.join(self.out, f"{name}-{suffix}.png"))
+        self.driver.set_window_size(1280, 1000)
+        print(f"  ✔ {label}")
+
+    def cookie_header(self):
+        return "; ".join(f"{c['name']}={c['value']}" for c in self.driver.get_cookies())
+
+    def fill(self, field_id, text):
+        element = self.driver.find_element(By.ID, field_id)
+        element.clear()
+        element.send_keys(text)
+
+    def submit(self, form_selector="main form.stacked button[type=submit]"):
+        self.driver.find_element(By.CSS_SELECTOR, form_selector).click()
+
+    # Journeys -------------------------------------------------------------------------------
+
+    def keyboard(self):
+        print("Tastatur: Skip-Link zuerst, Fokus sichtbar")
+        self.driver.get(self.base + "/")
+        body = self.driver.find_element(By.TAG_NAME, "body")
+        body.send_keys(Keys.TAB)
+        focused = self.driver.switch_to.active_element
+        if "skip-link" not in (focused.get_attribute("class") or ""):
+            self.finding("Tastatur: erstes Tab-Ziel ist nicht der Skip-Link")
+        outline = self.driver.execute_script("return getComputedStyle(document.activeElement).outlineStyle")
+        if outline in ("none", ""):
+            self.finding("Tastatur: Fokus des Skip-Links ist nicht sichtbar")
+        order = []
+        for _ in range(8):
+            self.driver.switch_to.active_element.send_keys(Keys.TAB)
+            order.append(self.driver.switch_to.active_element.get_attribute("id") or self.driver.switch_to.active_element.text)
+        if "q" not in order:
+            self.finding(f"Tastatur: das Suchfeld ist nicht in den ersten Tab-Schritten erreichbar: {order}")
+
+    def find_gemeinde(self):
+        print("Reise: eine Gemeinde finden")
+        self.open("/")
+        self.fill("q", "Muenster")
+        self.driver.find_element(By.CSS_SELECTOR, "form.search button[type=submit]").click()
+        self.check_page("Suche Muenster")
+        self.driver.find_element(By.LINK_TEXT, "Münster").click()
+        self.check_page("Profil Münster")
+        if "308.258" not in self.driver.page_source:
+            self.finding("Profil Münster: Einwohnerzahl 308.258 fehlt")
+        for path in ("/gemeinden?kreis=05570&sort=-einwohner", "/kreise/05570", "/laender/05", "/kreise", "/laender",
+                     "/regierungsbezirke/055", "/quellen", "/organisationen", "/gemeinden/99999999"):
+            self.open(path)
+
+    def register_and_log_in(self):
+        print("Reise: registrieren, bestätigen, anmelden, einer Kommune beitreten")
+        email = f"anna.{int(time.time() * 1000)}@ahlen.de"
+        self.open("/registrieren")
+        self.submit()
+        self.check_page("Registrieren mit Fehlern")
+        self.fill("name", "Anna Journey")
+        self.fill("email", email)
+        self.fill("password", "sehr-geheim-123")
+        self.submit()
+        self.check_page("Registriert")
+        mails = json.loads(urllib.request.urlopen(self.base + "/dev/mails.json").read())
+        links = [re.search(r"(/bestaetigen\?token=\S+)", m["body"]) for m in mails if m["recipient"] == email]
+        link = next((match.group(1) for match in links if match), None)
+        if not link:
+            self.finding("Registrierung: keine Bestätigungsmail im Postausgang")
+            return
+        self.open(link)
+        self.open("/anmelden")
+        self.fill("email", email)
+        self.fill("password", "sehr-geheim-123")
+        self.submit()
+        self.check_page("Mein Konto")
+        self.open("/konto/organisationen")
+        self.fill("kommune", "Ahlen")
+        self.submit()
+        self.check_page("Mitgliedschaft angefragt")
+        if "wartet auf Bestätigung" not in self.driver.page_source:
+            self.finding("Beitritt: Anfrage erscheint nicht als wartend")
+        self.open("/konto/tokens")
+        self.open("/organisationen/neu")
+        self.open("/passwort-vergessen")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base-url", required=True)
+    parser.add_argument("--out", default="screenshots")
+    args = parser.parse_args()
+    journeys = Journeys(args.base_url, args.out)
+    try:
+        journeys.keyboard()
+        journeys.find_gemeinde()
+        journeys.register_and_log_in()
+    finally:
+        journeys.close()
+    print(f"{journeys.visited} Seiten geprüft, {len(journeys.findings)} Befunde.")
+    sys.exit(1 if journeys.findings else 0)
+
+
+if __name__ == "__main__":
+    main()
