@@ -55,8 +55,10 @@ public struct GemeindeQuery: Sendable, Equatable {
         self.perPage = perPage
     }
 
-    /// The order actually applied.
+    /// The order actually applied. Distance needs a reference Gemeinde; without one the
+    /// listing is by name (and pages say so).
     public var effectiveSort: Sort {
+        if sort == .distance, distanceFrom == nil { return .nameAscending }
         if let sort { return sort }
         if distanceFrom != nil { return .distance }
         return (text?.isEmpty == false) ? .relevance : .nameAscending
@@ -117,10 +119,6 @@ extension GemeindeQuery {
             sort = parsed
         }
         let from = try digits("von", count: 8, label: "ein Gemeindeschlüssel (AGS)")
-        if sort == .distance, from == nil {
-            throw GemeindeQueryError(
-                parameter: "von", message: "Für die Sortierung nach Entfernung bitte mit „von“ eine Gemeinde (AGS) wählen.")
-        }
         self.init(
             text: text,
             land: try digits("land", count: 2, label: "ein Landesschlüssel"),

@@ -1,5 +1,6 @@
 import AufwindCore
 import Fluent
+import Foundation
 import Vapor
 
 /// `/api/v1/kommunen/{key}/profil`: read publicly, write with an API token.
@@ -57,6 +58,12 @@ struct TownProfileAPIController: RouteCollection {
             body = try request.content.decode(ProfileUpdate.self)
         } catch {
             throw ProblemDetails.badRequest("Der Inhalt ist kein gültiges Profil-JSON (Pflichtfeld: version).")
+        }
+        let known: Set<String> = ["ansprechperson", "email", "website", "beschreibung", "handlungsfelder", "version"]
+        if let object = try? JSONSerialization.jsonObject(with: Data(request.body.data?.readableBytesView ?? .init())) as? [String: Any],
+            let unknown = object.keys.first(where: { !known.contains($0) })
+        {
+            throw ProblemDetails.badRequest("Unbekanntes Feld „\(unknown)“. Erlaubt: \(known.sorted().joined(separator: ", ")).")
         }
         let input: TownProfileInput
         switch TownProfileInput.validate(

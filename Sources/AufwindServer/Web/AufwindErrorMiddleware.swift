@@ -7,12 +7,37 @@ struct AufwindErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let problem = Self.problem(for: error, request: request)
+            var problem = Self.problem(for: error, request: request)
+            let allowed = problem.status == 404 ? Self.allowedMethods(for: request) : []
+            if !allowed.isEmpty {
+                problem = ProblemDetails(
+                    title: "Methode nicht erlaubt", status: 405,
+                    detail: "\(request.method.rawValue) ist hier nicht möglich. Erlaubt: \(allowed.joined(separator: ", ")).")
+            }
             if request.url.path.hasPrefix("/api/") {
-                return problem.response(for: request)
+                let response = problem.response(for: request)
+                if !allowed.isEmpty { response.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", ")) }
+                return response
             }
             return HTMLResponse.render(ErrorPage(problem: problem), status: HTTPResponseStatus(statusCode: problem.status), request: request)
         }
+    }
+
+    /// The methods some route offers for this path, when the request used another one.
+    static func allowedMethods(for request: Request) -> [String] {
+        let parts = request.url.path.split(separator: "/").map(String.init)
+        let methods = request.application.routes.all.filter { route in
+            guard route.path.count == parts.count else { return false }
+            return zip(route.path, parts).allSatisfy { component, part in
+                switch component {
+                case .constant(let value): value == part
+                case .parameter: true
+                case .anything, .catchall: true
+                }
+            }
+        }.map(\.method.rawValue)
+        guard !methods.contains(request.method.rawValue) else { return [] }
+        return Array(Set(methods)).sorted()
     }
 
     static func problem(for error: any Error, request: Request) -> ProblemDetails {

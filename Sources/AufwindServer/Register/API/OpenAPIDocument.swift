@@ -22,14 +22,15 @@ enum OpenAPIDocument {
               { "name": "regbez", "in": "query", "description": "Regierungsbezirksschlüssel, 3 Ziffern", "schema": { "type": "string", "pattern": "^[0-9]{3}$" } },
               { "name": "kreis", "in": "query", "description": "Kreisschlüssel, 5 Ziffern", "schema": { "type": "string", "pattern": "^[0-9]{5}$" } },
               { "name": "groesse", "in": "query", "schema": { "type": "string", "enum": ["landgemeinde", "kleine-kleinstadt", "groessere-kleinstadt", "mittelstadt", "grossstadt"] } },
-              { "name": "sort", "in": "query", "description": "Sortierung; '-' davor: absteigend. 'entfernung' braucht 'von'.", "schema": { "type": "string", "enum": ["relevanz", "name", "-name", "einwohner", "-einwohner", "flaeche", "-flaeche", "entfernung"] } },
+              { "name": "sort", "in": "query", "description": "Sortierung; '-' davor: absteigend. 'entfernung' misst ab 'von'; ohne 'von' wird nach Namen sortiert.", "schema": { "type": "string", "enum": ["relevanz", "name", "-name", "einwohner", "-einwohner", "flaeche", "-flaeche", "entfernung"] } },
               { "name": "von", "in": "query", "description": "AGS der Gemeinde, von der aus Entfernungen gemessen werden", "schema": { "type": "string", "pattern": "^[0-9]{8}$" } },
               { "name": "page", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100000, "default": 1 } },
               { "name": "per_page", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } }
             ],
             "responses": {
               "200": { "description": "Eine Seite von Gemeinden", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/GemeindeListe" } } } },
-              "400": { "$ref": "#/components/responses/BadRequest" }
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "404": { "$ref": "#/components/responses/NotFound" }
             }
           }
         },
@@ -37,7 +38,7 @@ enum OpenAPIDocument {
           "get": {
             "operationId": "getGemeinde",
             "summary": "Eine Gemeinde (auch historische)",
-            "parameters": [ { "name": "ags", "in": "path", "required": true, "schema": { "type": "string" }, "description": "Amtlicher Gemeindeschlüssel, 8 Ziffern" } ],
+            "parameters": [ { "name": "ags", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{8}$" }, "example": "05515000", "description": "Amtlicher Gemeindeschlüssel, 8 Ziffern" } ],
             "responses": {
               "200": { "description": "Die Gemeinde", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Gemeinde" } } } },
               "400": { "$ref": "#/components/responses/BadRequest" },
@@ -58,7 +59,7 @@ enum OpenAPIDocument {
           "get": {
             "operationId": "getKreis",
             "summary": "Ein Kreis mit seinen Gemeinden",
-            "parameters": [ { "name": "ags5", "in": "path", "required": true, "schema": { "type": "string" }, "description": "Kreisschlüssel, 5 Ziffern" } ],
+            "parameters": [ { "name": "ags5", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{5}$" }, "example": "05570", "description": "Kreisschlüssel, 5 Ziffern" } ],
             "responses": {
               "200": { "description": "Der Kreis", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/KreisDetail" } } } },
               "400": { "$ref": "#/components/responses/BadRequest" },
@@ -79,7 +80,7 @@ enum OpenAPIDocument {
           "get": {
             "operationId": "getTownProfile",
             "summary": "Das öffentliche Profil einer Kommune (Gemeinde: AGS, Kreis: 5 Ziffern)",
-            "parameters": [ { "name": "key", "in": "path", "required": true, "schema": { "type": "string" } } ],
+            "parameters": [ { "name": "key", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^([0-9]{5}|[0-9]{8})$" }, "example": "05570004" } ],
             "responses": {
               "200": { "description": "Das Profil", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TownProfile" } } } },
               "404": { "$ref": "#/components/responses/NotFound" }
@@ -89,7 +90,7 @@ enum OpenAPIDocument {
             "operationId": "updateTownProfile",
             "summary": "Profil ändern (Verwalter der Kommune, mit API-Token); version muss die gelesene sein",
             "security": [ { "apiToken": [] } ],
-            "parameters": [ { "name": "key", "in": "path", "required": true, "schema": { "type": "string" } } ],
+            "parameters": [ { "name": "key", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^([0-9]{5}|[0-9]{8})$" }, "example": "05570004" } ],
             "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TownProfileUpdate" } } } },
             "responses": {
               "200": { "description": "Das gespeicherte Profil", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TownProfile" } } } },
@@ -189,12 +190,14 @@ enum OpenAPIDocument {
             }
           },
           "TownProfileUpdate": {
-            "type": "object", "required": ["version"],
+            "type": "object", "required": ["version"], "additionalProperties": false,
             "properties": {
-              "ansprechperson": { "type": "string", "maxLength": 100 }, "email": { "type": "string" },
-              "website": { "type": "string", "maxLength": 200 }, "beschreibung": { "type": "string", "maxLength": 2000 },
+              "ansprechperson": { "type": "string", "maxLength": 100 },
+              "email": { "type": "string", "maxLength": 254, "pattern": "^$|^[^@\\s<>\",;]+@[^@\\s<>\",;.][^@\\s<>\",;]*\\.[^@\\s<>\",;]*[^@\\s<>\",;.]$" },
+              "website": { "type": "string", "maxLength": 200, "pattern": "^$|^https?://\\S*$" },
+              "beschreibung": { "type": "string", "maxLength": 2000 },
               "handlungsfelder": { "type": "array", "items": { "type": "string", "enum": ["klima-energie", "mobilitaet", "schule-bildung", "engagement-ehrenamt", "wohnen", "arbeit-wirtschaft", "innenstadt-ortskern", "digitale-verwaltung", "gesundheit-pflege", "kultur-tourismus", "daseinsvorsorge", "sicherheit"] } },
-              "version": { "type": "integer" }
+              "version": { "type": "integer", "minimum": 0, "maximum": 2147483647 }
             }
           },
           "Land": {

@@ -20,7 +20,7 @@ struct RegisterAPIController: RouteCollection {
         do {
             page = try catalog.query(query)
         } catch .unknownReference(let ags) {
-            throw ProblemDetails.badRequest("„von“: Es gibt keine Gemeinde mit dem Schlüssel \(ags) und Koordinaten.")
+            throw ProblemDetails.notFound("„von“: Es gibt keine Gemeinde mit dem Schlüssel \(ags) und Koordinaten.")
         }
         return Self.jsonResponse(json.listJSON(page, catalog: catalog))
     }
@@ -72,7 +72,12 @@ extension GemeindeQuery {
     static func from(_ request: Request) throws -> GemeindeQuery {
         var parameters: [String: String] = [:]
         for name in ["q", "land", "regbez", "kreis", "groesse", "sort", "von", "page", "per_page"] {
-            if let value = try? request.query.get(String.self, at: name) { parameters[name] = value }
+            guard let value = try? request.query.get(String.self, at: name) else { continue }
+            // Forms send empty fields; API clients must leave a parameter out instead.
+            if value.isEmpty, name != "q" {
+                throw ProblemDetails.badRequest("„\(name)“ darf nicht leer sein: Parameter ohne Wert bitte weglassen.")
+            }
+            parameters[name] = value
         }
         do {
             return try GemeindeQuery(parameters: parameters)

@@ -16,6 +16,8 @@ struct GemeindeListPage: PageView {
             .h1(.text(title)),
             filterForm(),
             .unwrap(form.error) { .div(.class("error-list"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
+            .if(form["sort"] == "entfernung" && form["von"].isEmpty, .p(
+                .class("notice"), .text("Für die Sortierung nach Entfernung bitte unter „Entfernung von“ eine Gemeinde angeben; bis dahin nach Namen sortiert."))),
             .unwrap(page) { results($0) }
         )
     }
