@@ -45,7 +45,9 @@ struct QualityGateTests {
             #expect(!inCI, "\(what) muss in CI laufen: \(result.output)")
             return
         }
-        #expect(result.status == 0, "\(what) fehlgeschlagen:\n\(result.output.suffix(6000))")
+        // The findings section when there is one, else the end of the output.
+        let findings = result.output.components(separatedBy: "FAILURES").dropFirst().first.map { String($0.prefix(8000)) }
+        #expect(result.status == 0, "\(what) fehlgeschlagen:\n\(findings ?? String(result.output.suffix(6000)))")
     }
 
     @Test("browser journeys: zero axe violations, valid HTML, security headers, keyboard", arguments: TestDatabase.available)

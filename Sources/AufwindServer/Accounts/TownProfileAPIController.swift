@@ -27,7 +27,8 @@ struct TownProfileAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")
         api.get("kommunen", ":key", "profil", use: show)
-        api.grouped(APITokenAuthMiddleware()).put("kommunen", ":key", "profil", use: update)
+        // Up to 256 KB, so that overlong fields get a precise 422 rather than a bare 413.
+        api.grouped(APITokenAuthMiddleware()).on(.PUT, "kommunen", ":key", "profil", body: .collect(maxSize: "256kb"), use: update)
     }
 
     private func key(_ request: Request) throws -> String {

@@ -99,6 +99,7 @@ enum OpenAPIDocument {
               "403": { "$ref": "#/components/responses/Problem" },
               "404": { "$ref": "#/components/responses/NotFound" },
               "409": { "$ref": "#/components/responses/Problem" },
+              "413": { "$ref": "#/components/responses/Problem" },
               "422": { "$ref": "#/components/responses/Problem" }
             }
           }
