@@ -5,7 +5,7 @@ import FoundationNetworking
 
 /// The real `aufwind` binary in a child process, for tests that need a whole server:
 /// browser journeys, API fuzzing, crash safety.
-final class ServerProcess {
+final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let port: Int
     let logURL: URL
