@@ -146,6 +146,22 @@ class Journeys:
         if "q" not in order:
             self.finding(f"Tastatur: das Suchfeld ist nicht in den ersten Tab-Schritten erreichbar: {order}")
 
+    def keyboard_form(self):
+        print("Tastatur: Anmeldeformular in sinnvoller Reihenfolge")
+        self.driver.get(self.base + "/anmelden")
+        email = self.driver.find_element(By.ID, "email")
+        email.click()
+        order = ["email"]
+        for _ in range(2):
+            self.driver.switch_to.active_element.send_keys(Keys.TAB)
+            active = self.driver.switch_to.active_element
+            order.append(active.get_attribute("id") or active.tag_name)
+        if order != ["email", "password", "button"]:
+            self.finding(f"Tastatur: Reihenfolge im Anmeldeformular ist {order}, erwartet E-Mail → Passwort → Anmelden")
+        outline = self.driver.execute_script("return getComputedStyle(document.activeElement).outlineStyle")
+        if outline in ("none", ""):
+            self.finding("Tastatur: Fokus auf dem Anmelde-Knopf ist nicht sichtbar")
+
     def find_gemeinde(self):
         print("Reise: eine Gemeinde finden")
         self.open("/")
@@ -202,6 +218,7 @@ def main():
     journeys = Journeys(args.base_url, args.out)
     try:
         journeys.keyboard()
+        journeys.keyboard_form()
         journeys.find_gemeinde()
         journeys.register_and_log_in()
     finally:

@@ -1,4 +1,5 @@
 import AufwindServer
+import Foundation
 import Logging
 import Vapor
 
@@ -16,9 +17,10 @@ enum Entrypoint {
             }
             try await app.execute()
         } catch {
-            app.logger.report(error: error)
+            // A clear message and exit code 1, not a crash report for a port in use or a bad URL.
+            app.logger.critical("Aufwind kann nicht starten: \(String(describing: error))")
             try? await app.asyncShutdown()
-            throw error
+            exit(1)
         }
         try await app.asyncShutdown()
     }

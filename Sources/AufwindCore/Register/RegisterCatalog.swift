@@ -6,6 +6,8 @@ public struct RegisterCatalog: Sendable {
     public let gemeinden: [Gemeinde]
     private let gemeindeByAGS: [String: Gemeinde]
     private let unitsByKey: [String: Gebietseinheit]
+    /// Current units of each level, ordered by key.
+    private let unitsByKind: [GebietsebeneKind: [Gebietseinheit]]
     public let historical: [String: HistoricalRecord]
     private let listedIndexByAGS: [String: Int]
     private let totalsByKey: [String: RegisterTotals]
@@ -23,6 +25,8 @@ public struct RegisterCatalog: Sendable {
         self.gebietsstand = gebietsstand
         self.historical = historical
         unitsByKey = Dictionary(units.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        unitsByKind = Dictionary(grouping: unitsByKey.values.filter { historical[$0.key] == nil }, by: \.kind)
+            .mapValues { $0.sorted { $0.key < $1.key } }
         gemeindeByAGS = Dictionary(allGemeinden.map { ($0.ags, $0) }, uniquingKeysWith: { a, _ in a })
         let listed = allGemeinden
             .filter { !$0.isGemeindefrei && historical[$0.ags] == nil }
@@ -55,7 +59,7 @@ public struct RegisterCatalog: Sendable {
     public func unit(key: String) -> Gebietseinheit? { unitsByKey[key] }
 
     public func units(of kind: GebietsebeneKind) -> [Gebietseinheit] {
-        unitsByKey.values.filter { $0.kind == kind && historical[$0.key] == nil }.sorted { $0.key < $1.key }
+        unitsByKind[kind] ?? []
     }
 
     /// Totals over the listed Gemeinden below a key (Land, RegBez, Kreis, Verband; "" for Germany).
@@ -75,15 +79,19 @@ public struct RegisterCatalog: Sendable {
 
     /// The `count` listed Gemeinden closest to `ags` (itself excluded), with distance in km.
     public func nearest(to ags: String, count: Int) -> [(gemeinde: Gemeinde, km: Double)] {
-        guard let origin = gemeindeByAGS[ags]?.coordinate else { return [] }
-        var candidates: [(Gemeinde, Double)] = []
-        candidates.reserveCapacity(gemeinden.count)
-        for gemeinde in gemeinden where gemeinde.ags != ags {
+        guard let origin = gemeindeByAGS[ags]?.coordinate, count > 0 else { return [] }
+        // The `count` best kept in order while scanning: no sort of all 10,751.
+        var best: [(index: Int, km: Double)] = []
+        best.reserveCapacity(count + 1)
+        for (index, gemeinde) in gemeinden.enumerated() where gemeinde.ags != ags {
             guard let point = gemeinde.coordinate else { continue }
-            candidates.append((gemeinde, origin.distanceKm(to: point)))
+            let km = origin.distanceKm(to: point)
+            if best.count == count, km >= best[count - 1].km { continue }
+            let position = best.firstIndex { km < $0.km } ?? best.count
+            best.insert((index, km), at: position)
+            if best.count > count { best.removeLast() }
         }
-        candidates.sort { $0.1 < $1.1 }
-        return candidates.prefix(count).map { (gemeinde: $0.0, km: $0.1) }
+        return best.map { (gemeinde: gemeinden[$0.index], km: $0.km) }
     }
 
     func listedIndex(ags: String) -> Int? { listedIndexByAGS[ags] }

@@ -14,8 +14,11 @@ struct APITokenAuthMiddleware: AsyncMiddleware {
         else {
             throw ProblemDetails(title: "Token ungültig", status: 401, detail: "Das API-Token ist unbekannt, abgelaufen oder widerrufen.")
         }
-        token.lastUsedAt = Date()
-        try await token.save(on: request.db)
+        // Recorded to the minute: a write per request would cost more than it tells.
+        if (token.lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-60) {
+            token.lastUsedAt = Date()
+            try await token.save(on: request.db)
+        }
         request.authenticateForAPI(token.user, actor: try await MembershipService.actor(for: token.user, on: request.db))
         return try await next.respond(to: request)
     }

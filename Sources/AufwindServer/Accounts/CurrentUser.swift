@@ -7,7 +7,10 @@ struct CurrentUserMiddleware: AsyncMiddleware {
     static let sessionKey = "userID"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let raw = request.session.data[Self.sessionKey], let id = UUID(uuidString: raw),
+        // Touch the session only when the browser sent one: reading `request.session` would
+        // create (and store) an empty session for every anonymous page view.
+        if request.cookies[SessionCookie.name] != nil,
+            let raw = request.session.data[Self.sessionKey], let id = UUID(uuidString: raw),
             let user = try await UserModel.find(id, on: request.db)
         {
             request.storage[UserKey.self] = user
@@ -48,4 +51,8 @@ extension Request {
     func signIn(_ user: UserModel) {
         session.data[CurrentUserMiddleware.sessionKey] = user.id?.uuidString
     }
+}
+
+enum SessionCookie {
+    static let name = "aufwind-session"
 }

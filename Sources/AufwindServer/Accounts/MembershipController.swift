@@ -216,14 +216,7 @@ struct MembershipController: RouteCollection {
         case .failure(let problems):
             return again(problems.messages.map(\.text), status: .unprocessableEntity)
         case .success(let input):
-            let saved = try await request.db.transaction { db -> Bool in
-                let profile = try await TownProfileModel.find(key, on: db) ?? TownProfileModel(key: key)
-                guard profile.version == (form.version ?? 0) else { return false }
-                profile.apply(input)
-                profile.version += 1
-                try await profile.save(on: db)
-                return true
-            }
+            let saved = try await TownProfileStore(database: request.db).save(key: key, input: input, expectedVersion: form.version ?? 0) != nil
             guard saved else {
                 return again(["Jemand anderes hat das Profil inzwischen geändert. Bitte laden Sie die Seite neu; Ihre Eingaben sind unten noch zu sehen."], status: .conflict)
             }

@@ -76,19 +76,15 @@ struct TownProfileAPIController: RouteCollection {
         case .success(let valid):
             input = valid
         }
-        let saved = try await request.db.transaction { db -> TownProfileModel? in
-            let profile = try await TownProfileModel.find(key, on: db) ?? TownProfileModel(key: key)
-            guard profile.version == body.version else { return nil }
-            profile.apply(input)
-            profile.version += 1
-            try await profile.save(on: db)
-            return profile
-        }
-        guard let saved else {
+        guard let version = try await TownProfileStore(database: request.db).save(key: key, input: input, expectedVersion: body.version) else {
             throw ProblemDetails(
                 title: "Veraltete Version", status: 409,
                 detail: "Das Profil wurde inzwischen geändert. Bitte laden Sie die aktuelle Version und wenden Sie Ihre Änderung darauf an.")
         }
+        // What this request wrote, even if another write follows at once.
+        let saved = TownProfileModel(key: key)
+        saved.apply(input)
+        saved.version = version
         return Self.dto(key, saved)
     }
 }

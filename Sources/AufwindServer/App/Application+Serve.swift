@@ -1,6 +1,7 @@
 import AufwindCore
 import CSystemMemory
 import Fluent
+import SQLKit
 import Vapor
 
 extension Application {
@@ -9,6 +10,7 @@ extension Application {
     public func prepareForServing() async throws {
         // Two arenas serve two cores; more only keep freed memory resident per thread.
         aufwind_limit_malloc_arenas(2)
+        try await useWriteAheadLog()
         try await autoMigrate()
         let repository = RegisterRepository(database: db)
         if try await repository.isEmpty() {
@@ -40,6 +42,13 @@ extension Application {
         let task = Task { await sender.run() }
         lifecycle.use(CancelOnShutdown(task: task))
         logger.info("E-Mails werden über \(configuration.host):\(configuration.port) gesendet.")
+    }
+
+    /// SQLite: write-ahead log, so readers never wait for a writer and a commit costs one fsync
+    /// (synchronous stays FULL: an acknowledged write survives a crash). The mode is stored in the file.
+    func useWriteAheadLog() async throws {
+        guard !aufwindConfig.usesPostgres, let sql = db as? any SQLDatabase else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
     }
 
     /// Reads the register from the database into the in-memory catalog.

@@ -15,7 +15,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.migrations.add(CreateMailDelivery())
     app.sessions.use(.fluent)
     let secureCookies = config.baseURL.hasPrefix("https://")
-    app.sessions.configuration = .init(cookieName: "aufwind-session") { id in
+    app.sessions.configuration = .init(cookieName: SessionCookie.name) { id in
         HTTPCookies.Value(
             string: id.string, expires: Date().addingTimeInterval(7 * 24 * 3600), path: "/",
             isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)

@@ -35,8 +35,11 @@ struct GemeindeListPage: PageView {
 
     private func filterForm() -> Node<HTML.BodyContext> {
         let laender = catalog.units(of: .land)
-        let regbez = catalog.units(of: .regierungsbezirk)
-        let kreise = catalog.units(of: .kreis).sorted { $0.name < $1.name }
+        // Regierungsbezirke and Kreise of the chosen Land only (of the chosen Kreis's Land when
+        // only a Kreis is given): a short list people can scan, and a light page.
+        let land = !form["land"].isEmpty ? form["land"] : String(form["kreis"].prefix(2))
+        let regbez = land.isEmpty ? [] : catalog.regierungsbezirke(ofLand: land)
+        let kreise = land.isEmpty ? [] : catalog.kreise(in: land).sorted { $0.name < $1.name }
         return .form(
             .class("search"), .action("/gemeinden"), .method(.get), .attribute(named: "role", value: "search"),
             .div(
@@ -45,10 +48,8 @@ struct GemeindeListPage: PageView {
                 .input(.type(.search), .id("q"), .name("q"), .safe("value", form["q"]), .autocomplete(false))
             ),
             select("land", label: "Land", options: [("", "alle Länder")] + laender.map { ($0.key, $0.name) }),
-            select("regbez", label: "Regierungsbezirk", options: [("", "alle")] + regbez.map { ($0.key, $0.name) }),
-            select("kreis", label: "Kreis", options: [("", "alle Kreise")] + kreise.map {
-                ($0.key, "\($0.name) (\(catalog.unit(key: String($0.key.prefix(2)))?.name ?? ""))")
-            }),
+            .if(!regbez.isEmpty, select("regbez", label: "Regierungsbezirk", options: [("", "alle")] + regbez.map { ($0.key, $0.name) })),
+            .if(!kreise.isEmpty, select("kreis", label: "Kreis", options: [("", "alle Kreise")] + kreise.map { ($0.key, $0.name) })),
             select("groesse", label: "Größenklasse", options: [("", "alle Größen")] + Groessenklasse.allCases.map { ($0.rawValue, $0.label) }),
             select("sort", label: "Sortierung", options: [("", "automatisch")] + GemeindeQuery.Sort.allCases.map { ($0.rawValue, $0.label) }),
             .div(
@@ -56,7 +57,8 @@ struct GemeindeListPage: PageView {
                 .label(.for("von"), .text("Entfernung von (Name oder AGS)")),
                 .input(.type(.text), .id("von"), .name("von"), .safe("value", form["von"]), .autocomplete(false))
             ),
-            .button(.type(.submit), .text("Anzeigen"))
+            .button(.type(.submit), .text("Anzeigen")),
+            .if(kreise.isEmpty, .p(.class("meta"), .text("Nach Kreisen filtern: zuerst ein Land wählen und „Anzeigen“.")))
         )
     }
 
