@@ -9,7 +9,7 @@ public enum AccountValidation {
     public static func email(_ raw: String) -> Result<String, ValidationMessage> {
         let email = raw.trimmingSpaces.lowercased()
         guard !email.isEmpty else { return .failure("Bitte geben Sie Ihre E-Mail-Adresse an.") }
-        guard email.count <= maximumEmailLength else { return .failure("Die E-Mail-Adresse ist zu lang.") }
+        guard email.unicodeScalars.count <= maximumEmailLength else { return .failure("Die E-Mail-Adresse ist zu lang.") }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
             !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "," || $0 == ";" })

@@ -22,7 +22,7 @@ public struct TownProfileInput: Sendable, Equatable, Codable {
     ) -> Result<TownProfileInput, ValidationMessages> {
         var errors: [ValidationMessage] = []
         let person = contactPerson.trimmingSpaces
-        if person.count > 100 { errors.append("Die Ansprechperson darf höchstens 100 Zeichen lang sein.") }
+        if person.unicodeScalars.count > 100 { errors.append("Die Ansprechperson darf höchstens 100 Zeichen lang sein.") }
         var email = contactEmail.trimmingSpaces
         if !email.isEmpty {
             switch AccountValidation.email(email) {
@@ -31,11 +31,11 @@ public struct TownProfileInput: Sendable, Equatable, Codable {
             }
         }
         let site = website.trimmingSpaces
-        if !site.isEmpty, !(site.hasPrefix("https://") || site.hasPrefix("http://")) || site.count > 200 || site.contains(where: \.isWhitespace) {
+        if !site.isEmpty, !(site.hasPrefix("https://") || site.hasPrefix("http://")) || site.unicodeScalars.count > 200 || site.contains(where: \.isWhitespace) {
             errors.append("Die Website muss mit https:// oder http:// beginnen und darf höchstens 200 Zeichen lang sein.")
         }
         let text = description.trimmingSpaces
-        if text.count > maximumDescriptionLength {
+        if text.unicodeScalars.count > maximumDescriptionLength {
             errors.append("Die Selbstbeschreibung darf höchstens \(maximumDescriptionLength) Zeichen lang sein.")
         }
         var fields: [Handlungsfeld] = []

@@ -99,7 +99,8 @@ extension GemeindeQuery {
             return number
         }
         let text = value("q")
-        if let text, text.count > 100 {
+        // Counted in code points, as JSON Schema counts maxLength.
+        if let text, text.unicodeScalars.count > 100 {
             throw GemeindeQueryError(parameter: "q", message: "Der Suchbegriff ist zu lang (höchstens 100 Zeichen).")
         }
         var groesse: Groessenklasse?
