@@ -16,7 +16,7 @@ fi
 password="load-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 AUFWIND_ADMIN_PASSWORD="$password" .build/release/aufwind create-admin --email last@aufwind.test --name Last >/dev/null
 .build/release/aufwind serve --port "$port" & server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 1; done
 # A token through the web forms, as a person would create it.
 jar="$work/cookies"; base="http://127.0.0.1:$port"
@@ -28,6 +28,7 @@ token_csrf=$(curl -s -b "$jar" -c "$jar" "$base/konto/tokens" | csrf)
 TOKEN=$(curl -s -b "$jar" -c "$jar" --data-urlencode "_csrf=$token_csrf" --data-urlencode "name=Last" "$base/konto/tokens" \
   | grep -o 'aw_[A-Za-z0-9_-]*' | head -1)
 export TOKEN
-echo "Datenbank: ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-SQLite}; $connections Verbindungen, $seconds s"
+database=SQLite; [ -n "${DATABASE_URL:-}" ] && database=PostgreSQL
+echo "Datenbank: $database; $connections Verbindungen, $seconds s"
 wrk -t4 -c"$connections" -d"${seconds}s" --latency -s Benchmarks/load/mixed.lua "$base" | grep -E "Requests/sec|requests in|Non-2xx|Socket|requests |latency p50"
 echo "Resident memory of the server: $(grep VmRSS /proc/$server/status | awk '{print $2 / 1024 " MB"}')"

@@ -24,7 +24,11 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.registerStore = RegisterStore()
     app.requestMetrics = RequestMetrics()
 
+    let drain = RequestDrain()
+    app.lifecycle.use(RequestDrain.Lifecycle(drain: drain))
+
     app.middleware = .init()
+    app.middleware.use(RequestDrain.Middleware(drain: drain))
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
