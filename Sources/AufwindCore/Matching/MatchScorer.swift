@@ -1,0 +1,94 @@
+import Foundation
+
+/// Scores one candidate item against a query item, component by component.
+struct MatchScorer {
+    /// Normalises a BM25 sum into 0…1.
+    static func textValue(_ bm25: Double) -> Double { bm25 / (bm25 + 3) }
+
+    func score(
+        query: CooperationItem, queryTown: TownFacts?, candidate: CooperationItem, candidateTown: TownFacts?, bm25: Double,
+        sharedTerms: [String]
+    ) -> ItemMatch? {
+        guard candidate.id != query.id, candidate.ownerKey != query.ownerKey else { return nil }
+        let shared = query.handlungsfelder.intersection(candidate.handlungsfelder)
+        let union = query.handlungsfelder.union(candidate.handlungsfelder)
+        let theme = union.isEmpty ? 0 : Double(shared.count) / Double(union.count)
+        let text = Self.textValue(bm25)
+        // Only topical matches count: shape, place and activity rank them, never make one.
+        guard theme > 0 || text > 0 else { return nil }
+        let townName = candidateTown?.name ?? candidate.ownerKey
+        var parts: [MatchExplanation.Part] = []
+
+        let sharedLabels = Handlungsfeld.allCases.filter(shared.contains).map(\.label)
+        parts.append(.init(
+            component: .thema, value: theme,
+            reason: shared.isEmpty ? "keine gemeinsamen Handlungsfelder" : "gemeinsame Handlungsfelder: \(sharedLabels.joined(separator: ", "))"))
+        parts.append(.init(
+            component: .text, value: text,
+            reason: sharedTerms.isEmpty ? "keine gemeinsamen Begriffe" : "ähnliche Begriffe: \(sharedTerms.prefix(4).joined(separator: ", "))"))
+
+        let complement = query.kind.complementarity(with: candidate.kind)
+        parts.append(.init(component: .ergaenzung, value: complement, reason: Self.complementReason(query: query, candidate: candidate, town: townName)))
+        parts.append(structure(query: query, queryTown: queryTown, candidateTown: candidateTown))
+        parts.append(geography(reach: query.reach, queryTown: queryTown, candidateTown: candidateTown))
+        let recent = candidateTown?.recentItems ?? 0
+        parts.append(.init(
+            component: .aktivitaet, value: min(1, Double(recent) / 5),
+            reason: recent == 0 ? "zuletzt keine weiteren Einträge" : "aktiv: \(recent) Einträge in den letzten 90 Tagen"))
+        let explanation = MatchExplanation(parts: parts)
+        return ItemMatch(item: candidate, score: explanation.score, explanation: explanation)
+    }
+
+    static func complementReason(query: CooperationItem, candidate: CooperationItem, town: String) -> String {
+        switch (query.kind, candidate.kind) {
+        case (.bedarf, .angebot): "\(town) bietet „\(candidate.title)“ an – passt zu Ihrem Bedarf"
+        case (.angebot, .bedarf): "\(town) sucht „\(candidate.title)“ – passt zu Ihrem Angebot"
+        case (.personalBedarf, .personalAngebot): "\(town) bietet Personal: „\(candidate.title)“ – passt zu Ihrem Personalbedarf"
+        case (.personalAngebot, .personalBedarf): "\(town) sucht Personal: „\(candidate.title)“ – passt zu Ihrem Angebot"
+        case (.vorhaben, .vorhaben): "\(town) verfolgt ein ähnliches Vorhaben: „\(candidate.title)“"
+        default: "\(candidate.kind.label) von \(town): „\(candidate.title)“"
+        }
+    }
+
+    func structure(query: CooperationItem, queryTown: TownFacts?, candidateTown: TownFacts?) -> MatchExplanation.Part {
+        guard let candidateTown else { return .init(component: .struktur, value: 0, reason: "Größe unbekannt") }
+        let klasse = candidateTown.groessenklasse
+        let population = "\(GermanFormat.integer(candidateTown.population)) EW"
+        var value: Double
+        var reason: String
+        if let queryTown {
+            let gap = abs(log10(Double(max(1, queryTown.population))) - log10(Double(max(1, candidateTown.population))))
+            value = max(0, 1 - gap)
+            reason = klasse == queryTown.groessenklasse
+                ? "ebenfalls \(klasse.shortLabel) (\(population))" : "\(klasse.shortLabel) (\(population))"
+        } else {
+            value = 0.5
+            reason = "\(klasse.shortLabel) (\(population))"
+        }
+        if !query.desiredSizes.isEmpty {
+            let wanted = query.desiredSizes.contains(klasse)
+            value = wanted ? (value + 1) / 2 : value / 2
+            reason += wanted ? ", gewünschte Größe" : ", nicht die gewünschte Größe"
+        }
+        return .init(component: .struktur, value: value, reason: reason)
+    }
+
+    func geography(reach: Reach, queryTown: TownFacts?, candidateTown: TownFacts?) -> MatchExplanation.Part {
+        guard let queryTown, let candidateTown, let a = queryTown.coordinate, let b = candidateTown.coordinate else {
+            return .init(component: .geografie, value: reach == .bundesweit ? 1 : 0, reason: "Entfernung unbekannt")
+        }
+        let km = a.distanceKm(to: b)
+        let distance = "\(GermanFormat.integer(Int(km.rounded()))) km entfernt, \(candidateTown.kreisName)"
+        switch reach {
+        case .bundesweit:
+            return .init(component: .geografie, value: 1, reason: "bundesweit gesucht: \(distance) – Entfernung zählt nicht")
+        case .nachbarschaft:
+            let value = km <= 25 ? 1 - 0.5 * km / 25 : max(0, 0.5 - (km - 25) / 100)
+            return .init(component: .geografie, value: value, reason: km <= 25 ? "Nachbar: \(distance)" : "außerhalb der Nachbarschaft: \(distance)")
+        case .region:
+            let sameKreis = queryTown.kreisKey == candidateTown.kreisKey
+            let value = sameKreis || km <= 75 ? 1 - 0.5 * min(km, 75) / 75 : max(0, 0.5 - (km - 75) / 150)
+            return .init(component: .geografie, value: value, reason: sameKreis || km <= 75 ? "in der Region: \(distance)" : "außerhalb der Region: \(distance)")
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import AufwindCore
+import Foundation
+import Testing
+
+@Suite("Partner matching")
+struct MatchEngineTests {
+    static let ahlen = TownFacts(key: "05570004", name: "Ahlen", population: 52_666, kreisKey: "05570", kreisName: "Kreis Warendorf",
+                                 coordinate: GeoPoint(latitude: 51.7633, longitude: 7.8912), recentItems: 2)
+    static let beckum = TownFacts(key: "05570008", name: "Beckum", population: 37_133, kreisKey: "05570", kreisName: "Kreis Warendorf",
+                                  coordinate: GeoPoint(latitude: 51.7553, longitude: 8.0409), recentItems: 1)
+    static let sendenhorst = TownFacts(key: "05570040", name: "Sendenhorst", population: 14_167, kreisKey: "05570", kreisName: "Kreis Warendorf",
+                                       coordinate: GeoPoint(latitude: 51.8436, longitude: 7.8279), recentItems: 0)
+    static let wittstock = TownFacts(key: "12068468", name: "Wittstock/Dosse", population: 13_900, kreisKey: "12068", kreisName: "Landkreis Ostprignitz-Ruppin",
+                                     coordinate: GeoPoint(latitude: 53.1617, longitude: 12.4842), recentItems: 3)
+    static let towns = Dictionary(uniqueKeysWithValues: [ahlen, beckum, sendenhorst, wittstock].map { ($0.key, $0) })
+
+    static func item(_ id: String, _ kind: ItemKind, _ owner: TownFacts, _ title: String, _ text: String = "", _ fields: Set<Handlungsfeld> = [.schuleBildung, .digitaleVerwaltung], reach: Reach = .bundesweit) -> CooperationItem {
+        CooperationItem(id: id, kind: kind, ownerKey: owner.key, title: title, description: text, handlungsfelder: fields, reach: reach)
+    }
+
+    @Test("a Bedarf finds the matching Angebot of a distant town first when reach is bundesweit")
+    func complementarity() {
+        let need = Self.item("n1", .bedarf, Self.ahlen, "Digitale Schulverwaltung gesucht", "Wir suchen ein Konzept für die digitale Schulverwaltung unserer Grundschulen.")
+        let far = Self.item("a1", .angebot, Self.wittstock, "Digitale Schulverwaltung", "Unsere Schulen arbeiten seit 2023 mit einer digitalen Schulverwaltung, die wir teilen.")
+        let near = Self.item("v1", .vorhaben, Self.beckum, "Digitale Schule", "Tablets für Schulen.")
+        let engine = MatchEngine(items: [need, far, near], towns: Self.towns)
+        let matches = engine.matches(for: need)
+        #expect(matches.map(\.item.id) == ["a1", "v1"])
+        let reasons = matches[0].explanation.parts.map(\.reason)
+        #expect(reasons.contains("Wittstock/Dosse bietet „Digitale Schulverwaltung“ an – passt zu Ihrem Bedarf"))
+        #expect(reasons.contains { $0.hasPrefix("bundesweit gesucht:") && $0.contains("Landkreis Ostprignitz-Ruppin") })
+        #expect(reasons.contains { $0.hasPrefix("gemeinsame Handlungsfelder: Schule & Bildung, Digitale Verwaltung") })
+    }
+
+    @Test("reach Nachbarschaft prefers the neighbour, with the distance as reason")
+    func near() {
+        let need = Self.item("n1", .bedarf, Self.ahlen, "Bürgerbus Fahrer", "", [.mobilitaet], reach: .nachbarschaft)
+        let neighbour = Self.item("a1", .angebot, Self.beckum, "Bürgerbus Fahrer", "", [.mobilitaet])
+        let far = Self.item("a2", .angebot, Self.wittstock, "Bürgerbus Fahrer", "", [.mobilitaet])
+        let matches = MatchEngine(items: [need, neighbour, far], towns: Self.towns).matches(for: need)
+        #expect(matches.map(\.item.id) == ["a1", "a2"])
+        #expect(matches[0].explanation.parts.contains { $0.reason == "Nachbar: 10 km entfernt, Kreis Warendorf" })
+        #expect(matches[1].explanation.parts.contains { $0.reason.hasPrefix("außerhalb der Nachbarschaft") })
+    }
+
+    @Test("size: the same class is named; nothing topical means no match; own items never match")
+    func structureAndGate() {
+        let query = Self.item("q", .vorhaben, Self.sendenhorst, "Klimaschutz im Ortskern", "", [.klimaEnergie])
+        let same = Self.item("s", .vorhaben, Self.wittstock, "Klimaschutz", "", [.klimaEnergie])
+        let unrelated = Self.item("u", .angebot, Self.beckum, "Musikschule", "", [.kulturTourismus])
+        let own = Self.item("o", .angebot, Self.sendenhorst, "Klimaschutz", "", [.klimaEnergie])
+        let matches = MatchEngine(items: [query, same, unrelated, own], towns: Self.towns).matches(for: query)
+        #expect(matches.map(\.item.id) == ["s"])
+        #expect(matches[0].explanation.parts.contains { $0.reason == "ebenfalls größere Kleinstadt (13.900 EW)" })
+        #expect(abs(matches[0].explanation.parts.map { $0.component.weight }.reduce(0, +) - 1) < 1e-9)
+    }
+
+    @Test("the indexes return exactly what brute-force scoring returns, on random data", arguments: [1, 2, 3, 4, 5])
+    func indexesEqualBruteForce(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        let words = ["Schule", "digital", "Verwaltung", "Bus", "Radweg", "Klima", "Wärme", "Ehrenamt", "Pflege", "Wohnen", "Markt", "Tourismus", "Feuerwehr", "Glasfaser", "Kita"]
+        let towns = Array(Self.towns.values)
+        let items = (0..<300).map { index -> CooperationItem in
+            let title = (0..<Int.random(in: 1...3, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+            let fields = Set((0..<Int.random(in: 0...3, using: &random)).map { _ in Handlungsfeld.allCases.randomElement(using: &random)! })
+            return CooperationItem(
+                id: "i\(index)", kind: ItemKind.allCases.randomElement(using: &random)!, ownerKey: towns.randomElement(using: &random)!.key,
+                title: title, description: text, handlungsfelder: fields, reach: Reach.allCases.randomElement(using: &random)!,
+                desiredSizes: Bool.random(using: &random) ? [] : [Groessenklasse.allCases.randomElement(using: &random)!])
+        }
+        let engine = MatchEngine(items: items, towns: Self.towns)
+        for query in items.prefix(60) {
+            let fast = engine.matches(for: query, limit: 25)
+            let reference = engine.bruteForceMatches(for: query, limit: 25)
+            #expect(fast == reference, "query \(query.id)")
+        }
+    }
+
+    @Test("German text: folding, stop words, light stemming")
+    func analyzer() {
+        #expect(GermanTextAnalyzer.terms("Wir suchen Schulen für die Digitalisierung") == ["schul", "digitalisier"])
+        #expect(GermanTextAnalyzer.terms("Schule") == GermanTextAnalyzer.terms("SCHULEN"))
+        #expect(GermanTextAnalyzer.terms("Bürgerbus") == ["buergerbus"])
+    }
+}
+
+/// A small deterministic generator (SplitMix64) so that property tests can be repeated.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
