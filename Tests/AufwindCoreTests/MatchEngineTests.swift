@@ -74,7 +74,19 @@ struct MatchEngineTests {
             let fast = engine.matches(for: query, limit: 25)
             let reference = engine.bruteForceMatches(for: query, limit: 25)
             #expect(fast == reference, "query \(query.id)")
+            // the order used for ranking is the score the explanation reports
+            #expect(zip(fast, fast.dropFirst()).allSatisfy { $0.score >= $1.score }, "query \(query.id)")
         }
+    }
+
+    @Test("demo items: the same seed gives the same items, bigger towns get more, all marked demo")
+    func demoItems() {
+        let towns = Array(Self.towns.values)
+        let a = DemoItemGenerator(seed: 7).items(count: 2_000, towns: towns)
+        #expect(a == DemoItemGenerator(seed: 7).items(count: 2_000, towns: towns))
+        #expect(a.allSatisfy { $0.id.hasPrefix("demo-") && !$0.handlungsfelder.isEmpty })
+        let ahlen = a.filter { $0.ownerKey == Self.ahlen.key }.count, sendenhorst = a.filter { $0.ownerKey == Self.sendenhorst.key }.count
+        #expect(ahlen > sendenhorst)
     }
 
     @Test("German text: folding, stop words, light stemming")
@@ -85,15 +97,4 @@ struct MatchEngineTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64) so that property tests can be repeated.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+typealias SeededRandom = SplitMix64

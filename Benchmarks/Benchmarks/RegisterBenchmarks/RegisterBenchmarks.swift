@@ -65,6 +65,28 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Matching (issue 4): all Gemeinden, 100,000 generated items.
+    let towns = catalog.gemeinden.map { g in
+        TownFacts(
+            key: g.ags, name: g.shortName, population: g.population, kreisKey: g.kreisKey,
+            kreisName: catalog.unit(key: g.kreisKey)?.name ?? "", coordinate: g.coordinate, recentItems: g.population % 4)
+    }
+    let townIndex = Dictionary(uniqueKeysWithValues: towns.map { ($0.key, $0) })
+    let demoItems = DemoItemGenerator(seed: 2026).items(count: 100_000, towns: towns)
+    Benchmark("Matching: build indexes over 100,000 items", configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 5)) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(MatchEngine(items: demoItems, towns: townIndex)) }
+    }
+    let engine = MatchEngine(items: demoItems, towns: townIndex)
+    Benchmark(
+        "Matching: best 20 partners for one item (100,000 items, 10,751 Gemeinden)",
+        configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(10), maxIterations: 2_000)
+    ) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(engine.matches(for: demoItems[nextQuery % demoItems.count], limit: 20))
+            nextQuery += 7_919
+        }
+    }
+
     Benchmark(
         "Listing: Land filter, sorted by population, one page",
         configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(3), maxIterations: 100_000)

@@ -1,9 +1,50 @@
 import Foundation
 
+/// The component values of one candidate (0…1 each), before weighting.
+struct MatchValues: Equatable {
+    var theme, text, complement, structure, geography, activity: Double
+
+    /// Σ weight × value, in the same order as `MatchExplanation.score`, so both agree to the bit.
+    var score: Double {
+        var sum = 0.0
+        sum += MatchExplanation.Component.thema.weight * theme
+        sum += MatchExplanation.Component.text.weight * text
+        sum += MatchExplanation.Component.ergaenzung.weight * complement
+        sum += MatchExplanation.Component.struktur.weight * structure
+        sum += MatchExplanation.Component.geografie.weight * geography
+        sum += MatchExplanation.Component.aktivitaet.weight * activity
+        return sum
+    }
+}
+
 /// Scores one candidate item against a query item, component by component.
 struct MatchScorer {
     /// Normalises a BM25 sum into 0…1.
     static func textValue(_ bm25: Double) -> Double { bm25 / (bm25 + 3) }
+
+    /// The numbers only (no reasons): the hot path over all candidates. Nil: not a match.
+    /// `townValues` gives structure and geography of the candidate's town (computed once per town).
+    func values(
+        query: CooperationItem, candidate: CooperationItem, bm25: Double, townValues: (structure: Double, geography: Double, activity: Double)
+    ) -> MatchValues? {
+        guard candidate.id != query.id, candidate.ownerKey != query.ownerKey else { return nil }
+        var shared = 0
+        for field in candidate.handlungsfelder where query.handlungsfelder.contains(field) { shared += 1 }
+        let union = query.handlungsfelder.count + candidate.handlungsfelder.count - shared
+        let theme = union == 0 ? 0 : Double(shared) / Double(union)
+        let text = Self.textValue(bm25)
+        guard theme > 0 || text > 0 else { return nil }
+        return MatchValues(
+            theme: theme, text: text, complement: query.kind.complementarity(with: candidate.kind),
+            structure: townValues.structure, geography: townValues.geography, activity: townValues.activity)
+    }
+
+    /// Structure, geography and activity of a candidate town for a query: the same for all its items.
+    func townValues(query: CooperationItem, queryTown: TownFacts?, candidateTown: TownFacts?) -> (structure: Double, geography: Double, activity: Double) {
+        (structure(query: query, queryTown: queryTown, candidateTown: candidateTown).value,
+         geography(reach: query.reach, queryTown: queryTown, candidateTown: candidateTown).value,
+         min(1, Double(candidateTown?.recentItems ?? 0) / 5))
+    }
 
     func score(
         query: CooperationItem, queryTown: TownFacts?, candidate: CooperationItem, candidateTown: TownFacts?, bm25: Double,
