@@ -46,8 +46,7 @@ struct CrashSafetyTests {
             }
 
             // setup: a server under concurrent writes
-            let server = try ServerProcess(environment: environment)
-            try await server.waitUntilHealthy()
+            let server = try await ServerProcess.startHealthy(environment: environment)
             let acknowledged = NIOLockedValueBox([String: Int]())
             let base = server.baseURL
             // MUT: kill it while the writers are busy
@@ -71,9 +70,8 @@ struct CrashSafetyTests {
             #expect(acked.values.reduce(0, +) > 8, "the writers should have written before the kill")
 
             // validation: after a restart every acknowledged version is there, consistent with its content
-            let restarted = try ServerProcess(environment: environment)
+            let restarted = try await ServerProcess.startHealthy(environment: environment)
             defer { restarted.stop() }
-            try await restarted.waitUntilHealthy()
             for key in Self.towns {
                 let (data, _) = try await URLSession.shared.data(from: URL(string: "\(restarted.baseURL)/api/v1/kommunen/\(key)/profil")!)
                 let profile = try JSONDecoder().decode(Profile.self, from: data)

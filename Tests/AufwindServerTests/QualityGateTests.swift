@@ -32,9 +32,8 @@ struct QualityGateTests {
             } else {
                 environment["AUFWIND_SQLITE_PATH"] = config.sqlitePath
             }
-            let server = try ServerProcess(environment: environment)
+            let server = try await ServerProcess.startHealthy(environment: environment)
             defer { server.stop() }
-            try await server.waitUntilHealthy()
             try await body(server, token)
         }
     }

@@ -36,6 +36,22 @@ final class ServerProcess: @unchecked Sendable {
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
+    /// Starts a server and waits until it is healthy; tries another port if one is taken.
+    static func startHealthy(environment: [String: String], attempts: Int = 3) async throws -> ServerProcess {
+        var lastError: (any Error)?
+        for _ in 0..<attempts {
+            let server = try ServerProcess(environment: environment)
+            do {
+                try await server.waitUntilHealthy()
+                return server
+            } catch {
+                server.stop()
+                lastError = error
+            }
+        }
+        throw lastError!
+    }
+
     /// Waits until `/healthz` answers 200.
     func waitUntilHealthy(timeout: Duration = .seconds(60)) async throws {
         let deadline = ContinuousClock.now + timeout
