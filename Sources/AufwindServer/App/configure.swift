@@ -13,6 +13,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.migrations.add(CreateAPITokens())
     app.migrations.add(CreateOrganisations())
     app.migrations.add(CreateMailDelivery())
+    app.migrations.add(CreateCooperationItems())
     app.sessions.use(.fluent)
     let secureCookies = config.baseURL.hasPrefix("https://")
     app.sessions.configuration = .init(cookieName: SessionCookie.name) { id in
@@ -51,6 +52,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
 
     app.asyncCommands.use(ImportRegisterCommand(), as: "import-register")
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+    app.asyncCommands.use(GenerateDemoCommand(), as: "generate-demo")
 }
 
 extension Application {

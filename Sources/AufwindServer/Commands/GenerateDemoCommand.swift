@@ -1,0 +1,31 @@
+import AufwindCore
+import Vapor
+
+/// `aufwind generate-demo --items N --seed S`: demo items for benchmarks, load tests and showing
+/// the platform; marked as demo data, replacing earlier demo items.
+struct GenerateDemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "items", help: "Anzahl (Standard 1000)") var items: Int?
+        @Option(name: "seed", help: "Startwert des Zufallsgenerators (Standard 1)") var seed: Int?
+    }
+
+    var help: String { "Erzeugt Demo-Einträge (Vorhaben, Bedarfe, Angebote) für echte Gemeinden." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let count = signature.items ?? 1_000
+        guard (1...1_000_000).contains(count), (signature.seed ?? 1) >= 0 else {
+            context.console.error("--items muss zwischen 1 und 1.000.000 liegen, --seed darf nicht negativ sein.")
+            throw ExitCode(1)
+        }
+        try await app.autoMigrate()
+        try await app.reloadRegister()
+        let catalog = app.registerStore.catalog
+        guard !catalog.isEmpty else {
+            context.console.error("Das Register ist leer: zuerst `aufwind import-register` ausführen.")
+            throw ExitCode(1)
+        }
+        let written = try await DemoData(database: app.db).generate(count: count, seed: UInt64(signature.seed ?? 1), catalog: catalog)
+        context.console.info("\(GermanFormat.integer(written)) Demo-Einträge geschrieben (frühere Demo-Einträge ersetzt).")
+    }
+}

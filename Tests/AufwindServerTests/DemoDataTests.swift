@@ -1,0 +1,32 @@
+@testable import AufwindServer
+import AufwindCore
+import Fluent
+import Testing
+
+@Suite("Demo data and stored items")
+struct DemoDataTests {
+    @Test("generate-demo writes marked items for real towns, replaces earlier demo items, never real ones", arguments: TestDatabase.available)
+    func demo(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app)
+            let real = CooperationItem(
+                id: "x", kind: .bedarf, ownerKey: "05570004", title: "Digitale Schulverwaltung", description: "Wir suchen eine Lösung.",
+                handlungsfelder: [.schuleBildung, .digitaleVerwaltung], reach: .bundesweit, desiredSizes: [.groessereKleinstadt])
+            try await CooperationItemModel(real, isDemo: false, createdBy: nil).create(on: app.db)
+            let data = DemoData(database: app.db)
+            #expect(try await data.generate(count: 300, seed: 3, catalog: app.registerStore.catalog) == 300)
+            #expect(try await data.generate(count: 200, seed: 4, catalog: app.registerStore.catalog) == 200)
+            #expect(try await CooperationItemModel.query(on: app.db).filter(\.$isDemo == true).count() == 200)
+            let stored = try await CooperationItemModel.query(on: app.db).filter(\.$isDemo == false).all()
+            #expect(stored.count == 1)
+            let item = try #require(stored.first?.item)
+            #expect(item.handlungsfelder == real.handlungsfelder && item.desiredSizes == real.desiredSizes && item.kind == .bedarf)
+            let owners = Set(try await CooperationItemModel.query(on: app.db).all().map(\.ownerKey))
+            #expect(owners.isSubset(of: Set(RegisterFixture.gemeinden.map(\.ags))))
+            // the stored items feed the matching
+            let items = try await CooperationItemModel.query(on: app.db).all().compactMap(\.item)
+            let engine = MatchEngine(items: items, towns: Dictionary(uniqueKeysWithValues: DemoData.towns(from: app.registerStore.catalog).map { ($0.key, $0) }))
+            #expect(engine.matches(for: item, limit: 10) == engine.bruteForceMatches(for: item, limit: 10))
+        }
+    }
+}
