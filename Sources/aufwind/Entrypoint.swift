@@ -16,6 +16,9 @@ enum Entrypoint {
                 try await app.prepareForServing()
             }
             try await app.execute()
+        } catch let exit as ExitCode {
+            try? await app.asyncShutdown()
+            Foundation.exit(exit.code)
         } catch {
             // A clear message and exit code 1, not a crash report for a port in use or a bad URL.
             app.logger.critical("Aufwind kann nicht starten: \(String(describing: error))")

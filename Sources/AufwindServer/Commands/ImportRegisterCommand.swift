@@ -46,8 +46,9 @@ struct ImportRegisterCommand: AsyncCommand {
     }
 }
 
-struct ExitCode: Error, CustomStringConvertible {
-    var code: Int32
+/// A command that already said what went wrong ends with this code.
+public struct ExitCode: Error, CustomStringConvertible {
+    public var code: Int32
     init(_ code: Int32) { self.code = code }
-    var description: String { "exit \(code)" }
+    public var description: String { "exit \(code)" }
 }
