@@ -25,7 +25,7 @@ struct DemoDataTests {
             #expect(owners.isSubset(of: Set(RegisterFixture.gemeinden.map(\.ags))))
             // the stored items feed the matching
             let items = try await CooperationItemModel.query(on: app.db).all().compactMap(\.item)
-            let engine = MatchEngine(items: items, towns: Dictionary(uniqueKeysWithValues: DemoData.towns(from: app.registerStore.catalog).map { ($0.key, $0) }))
+            let engine = MatchEngine(items: items, towns: Dictionary(uniqueKeysWithValues: app.registerStore.catalog.townFacts().map { ($0.key, $0) }))
             #expect(engine.matches(for: item, limit: 10) == engine.bruteForceMatches(for: item, limit: 10))
         }
     }
