@@ -22,23 +22,6 @@ struct MatchScorer {
     /// Normalises a BM25 sum into 0…1.
     static func textValue(_ bm25: Double) -> Double { bm25 / (bm25 + 3) }
 
-    /// The numbers only (no reasons): the hot path over all candidates. Nil: not a match.
-    /// `townValues` gives structure and geography of the candidate's town (computed once per town).
-    func values(
-        query: CooperationItem, candidate: CooperationItem, bm25: Double, townValues: (structure: Double, geography: Double, activity: Double)
-    ) -> MatchValues? {
-        guard candidate.id != query.id, candidate.ownerKey != query.ownerKey else { return nil }
-        var shared = 0
-        for field in candidate.handlungsfelder where query.handlungsfelder.contains(field) { shared += 1 }
-        let union = query.handlungsfelder.count + candidate.handlungsfelder.count - shared
-        let theme = union == 0 ? 0 : Double(shared) / Double(union)
-        let text = Self.textValue(bm25)
-        guard theme > 0 || text > 0 else { return nil }
-        return MatchValues(
-            theme: theme, text: text, complement: query.kind.complementarity(with: candidate.kind),
-            structure: townValues.structure, geography: townValues.geography, activity: townValues.activity)
-    }
-
     /// Structure, geography and activity of a candidate town for a query: the same for all its items.
     func townValues(query: CooperationItem, queryTown: TownFacts?, candidateTown: TownFacts?) -> (structure: Double, geography: Double, activity: Double) {
         (structure(query: query, queryTown: queryTown, candidateTown: candidateTown).value,

@@ -132,7 +132,8 @@ extension GemeindeQuery {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    /// Without leading and trailing white space (line breaks included).
+    public var trimmingSpaces: String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }

@@ -32,11 +32,11 @@ struct APITokenController: RouteCollection {
     @Sendable func create(request: Request) async throws -> Response {
         try request.authorize(.manageOwnAccount)
         let form = try request.content.decode(CreateForm.self)
-        let name = (form.name ?? "").trimmingSpacesForForm
+        let name = (form.name ?? "").trimmingSpaces
         var errors: [String] = []
         if name.isEmpty || name.count > 100 { errors.append("Bitte geben Sie dem Token einen Namen (höchstens 100 Zeichen).") }
         var expiry: Date?
-        if let days = form.tage?.trimmingSpacesForForm, !days.isEmpty {
+        if let days = form.tage?.trimmingSpaces, !days.isEmpty {
             if let number = Int(days), (1...3650).contains(number) {
                 expiry = Date().addingTimeInterval(Double(number) * 86_400)
             } else {

@@ -81,7 +81,7 @@ struct MembershipController: RouteCollection {
 
     @Sendable func requestMembership(request: Request) async throws -> Response {
         let form = try request.content.decode(JoinForm.self)
-        let typed = form.kommune ?? "", message = String((form.nachricht ?? "").trimmingSpacesForForm.prefix(1000))
+        let typed = form.kommune ?? "", message = String((form.nachricht ?? "").trimmingSpaces.prefix(1000))
         guard let key = TownDirectory(catalog: request.register).resolve(typed) else {
             try request.authorize(.manageOwnAccount)
             return try await renderMyOrganisations(
@@ -107,14 +107,14 @@ struct MembershipController: RouteCollection {
     @Sendable func requestRegion(request: Request) async throws -> Response {
         try request.authorize(.requestRegionalAccess)
         let form = try request.content.decode(RegionForm.self)
-        let key = (form.region ?? "").trimmingSpacesForForm
+        let key = (form.region ?? "").trimmingSpaces
         guard let unit = request.register.unit(key: key), [.kreis, .regierungsbezirk, .land].contains(unit.kind) else {
             return try await renderMyOrganisations(
                 request, errors: ["„\(key)“ ist kein Schlüssel eines Kreises (5 Ziffern), Regierungsbezirks (3) oder Landes (2)."],
                 typed: "", message: "", status: .unprocessableEntity)
         }
         try await service(request).request(
-            user: request.currentUser!, kind: .region, key: key, message: String((form.nachricht ?? "").trimmingSpacesForForm.prefix(1000)))
+            user: request.currentUser!, kind: .region, key: key, message: String((form.nachricht ?? "").trimmingSpaces.prefix(1000)))
         return request.redirect(to: "/konto/organisationen", redirectType: .normal)
     }
 
@@ -228,10 +228,15 @@ struct MembershipController: RouteCollection {
         try request.authorize(.viewAdminQueue)
         let pending = try await MembershipModel.query(on: request.db)
             .filter(\.$status == MembershipModel.Status.pending.rawValue).with(\.$user).sort(\.$createdAt).all()
-        let service = service(request)
-        let directory = TownDirectory(catalog: request.register)
+        // The platform decides about regions and about towns without confirmed members yet
+        // (one query for all of them, not one per request).
+        let kommune = MembershipModel.Kind.kommune.rawValue
+        let pendingTowns = Array(Set(pending.filter { $0.kind == kommune }.map(\.orgKey)))
+        let townsWithMembers = Set(try await MembershipModel.query(on: request.db)
+            .filter(\.$kind == kommune).filter(\.$orgKey ~~ pendingTowns)
+            .filter(\.$status == MembershipModel.Status.confirmed.rawValue).all().map(\.orgKey))
         var entries: [AdminQueuePage.Entry] = []
-        for m in pending where try await service.requiredAction(for: m) == .verifyFirstTownMember {
+        for m in pending where m.kind == MembershipModel.Kind.region.rawValue || (m.kind == kommune && !townsWithMembers.contains(m.orgKey)) {
             entries.append(.init(
                 id: m.id!, townName: try await Self.displayName(of: m, request: request), key: m.orgKey, kind: m.kind,
                 name: m.user.displayName, email: m.user.email, message: m.message))

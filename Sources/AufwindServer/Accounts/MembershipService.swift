@@ -81,11 +81,11 @@ struct MembershipService {
     /// Confirms or declines a pending request. Only one decision wins, even when two arrive at once.
     func decide(_ membership: MembershipModel, accept: Bool, verification: String?, by decider: UserModel, townName: String) async throws {
         let first = try await requiredAction(for: membership) == .verifyFirstTownMember
-        if accept, first, membership.kind == MembershipModel.Kind.kommune.rawValue, (verification ?? "").trimmingSpacesForForm.isEmpty {
+        if accept, first, membership.kind == MembershipModel.Kind.kommune.rawValue, (verification ?? "").trimmingSpaces.isEmpty {
             throw ProblemDetails.badRequest(
                 "Beim ersten Mitglied einer Kommune bitte angeben, wie es geprüft wurde (z. B. Rückruf über die Telefonnummer des Rathauses).")
         }
-        let note = String((verification ?? "").trimmingSpacesForForm.prefix(500))
+        let note = String((verification ?? "").trimmingSpaces.prefix(500))
         let status: MembershipModel.Status = accept ? .confirmed : .declined
         let role = accept && first && membership.kind == MembershipModel.Kind.kommune.rawValue ? "verwalter" : membership.role
         guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
@@ -143,9 +143,6 @@ struct MembershipService {
     }
 }
 
-extension String {
-    var trimmingSpacesForForm: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-}
 
 extension Optional {
     /// `flatMap` for an async transform.

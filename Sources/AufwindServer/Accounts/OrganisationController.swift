@@ -50,7 +50,7 @@ struct OrganisationController: RouteCollection {
         var errors: [String] = []
         let kind = OrganisationModel.Kind(rawValue: form.art ?? "")
         if kind == nil { errors.append("Bitte wählen Sie: Anbieter oder Veranstalter.") }
-        let name = (form.name ?? "").trimmingSpacesForForm
+        let name = (form.name ?? "").trimmingSpaces
         if name.isEmpty || name.count > 120 { errors.append("Bitte geben Sie einen Namen an (höchstens 120 Zeichen).") }
         let profile = TownProfileInput.validate(
             contactPerson: "", contactEmail: "", website: form.website ?? "", description: form.beschreibung ?? "", handlungsfelder: [])

@@ -46,8 +46,9 @@ struct RegisterRepository {
             for chunk in changes.insertedGemeinden.chunked(Self.batchSize) {
                 try await chunk.map(GemeindeModel.init).create(on: db)
             }
-            try await update(changes.updatedUnits.map(\.key), on: db, as: GebietseinheitModel.self) { model in
-                if let unit = changes.updatedUnits.first(where: { $0.key == model.id }) { model.update(from: unit) }
+            let updatedUnits = Dictionary(uniqueKeysWithValues: changes.updatedUnits.map { ($0.key, $0) })
+            try await update(Array(updatedUnits.keys), on: db, as: GebietseinheitModel.self) { model in
+                if let id = model.id, let unit = updatedUnits[id] { model.update(from: unit) }
             }
             let updatedGemeinden = Dictionary(uniqueKeysWithValues: changes.updatedGemeinden.map { ($0.ags, $0) })
             try await update(Array(updatedGemeinden.keys), on: db, as: GemeindeModel.self) { model in

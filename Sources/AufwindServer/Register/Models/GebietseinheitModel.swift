@@ -28,9 +28,4 @@ final class GebietseinheitModel: Model, @unchecked Sendable {
         typeCode = unit.typeCode
         historicalSince = nil
     }
-
-    var unit: Gebietseinheit? {
-        guard let kind = GebietsebeneKind(rawValue: kind), let id else { return nil }
-        return Gebietseinheit(kind: kind, key: id, name: name, seat: seat, typeCode: typeCode)
-    }
 }

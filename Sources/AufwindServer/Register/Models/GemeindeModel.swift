@@ -43,15 +43,4 @@ final class GemeindeModel: Model, @unchecked Sendable {
         historicalSince = nil
         successorAGS = nil
     }
-
-    var gemeinde: Gemeinde {
-        Gemeinde(
-            ags: id ?? "", ars: ars, name: name, typeCode: typeCode, areaHectares: areaHectares, population: population,
-            populationMale: populationMale, postcode: postcode, hasSeveralPostcodes: severalPostcodes,
-            coordinate: latitude.flatMap { lat in longitude.map { GeoPoint(latitude: lat, longitude: $0) } })
-    }
-
-    var historicalRecord: HistoricalRecord? {
-        historicalSince.map { HistoricalRecord(since: $0, successor: successorAGS) }
-    }
 }
