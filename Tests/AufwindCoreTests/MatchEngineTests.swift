@@ -55,28 +55,91 @@ struct MatchEngineTests {
         #expect(abs(matches[0].explanation.parts.map { $0.component.weight }.reduce(0, +) - 1) < 1e-9)
     }
 
-    @Test("the indexes return exactly what brute-force scoring returns, on random data", arguments: [1, 2, 3, 4, 5])
-    func indexesEqualBruteForce(seed: UInt64) {
+    static func randomItems(seed: UInt64, count: Int) -> [CooperationItem] {
         var random = SeededRandom(seed: seed)
         let words = ["Schule", "digital", "Verwaltung", "Bus", "Radweg", "Klima", "Wärme", "Ehrenamt", "Pflege", "Wohnen", "Markt", "Tourismus", "Feuerwehr", "Glasfaser", "Kita"]
-        let towns = Array(Self.towns.values)
-        let items = (0..<300).map { index -> CooperationItem in
+        let towns = Array(Self.towns.values).sorted { $0.key < $1.key }
+        return (0..<count).map { index -> CooperationItem in
             let title = (0..<Int.random(in: 1...3, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
             let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
             let fields = Set((0..<Int.random(in: 0...3, using: &random)).map { _ in Handlungsfeld.allCases.randomElement(using: &random)! })
+            let themes = Set(fields.flatMap(\.unterthemen).filter { _ in Int.random(in: 0..<3, using: &random) == 0 }.map(\.id))
             return CooperationItem(
                 id: "i\(index)", kind: ItemKind.allCases.randomElement(using: &random)!, ownerKey: towns.randomElement(using: &random)!.key,
                 title: title, description: text, handlungsfelder: fields, reach: Reach.allCases.randomElement(using: &random)!,
-                desiredSizes: Bool.random(using: &random) ? [] : [Groessenklasse.allCases.randomElement(using: &random)!])
+                desiredSizes: Bool.random(using: &random) ? [] : [Groessenklasse.allCases.randomElement(using: &random)!],
+                unterthemen: themes, visibility: Int.random(in: 0..<4, using: &random) == 0 ? .kommunen : .oeffentlich)
         }
-        let engine = MatchEngine(items: items, towns: Self.towns)
-        for query in items.prefix(60) {
-            let fast = engine.matches(for: query, limit: 25)
-            let reference = engine.bruteForceMatches(for: query, limit: 25)
-            #expect(fast == reference, "query \(query.id)")
-            // the order used for ranking is the score the explanation reports
-            #expect(zip(fast, fast.dropFirst()).allSatisfy { $0.score >= $1.score }, "query \(query.id)")
+    }
+
+    @Test("the indexes return exactly what brute-force scoring returns, on random data, also after updates", arguments: [1, 2, 3, 4, 5])
+    func indexesEqualBruteForce(seed: UInt64) {
+        let items = Self.randomItems(seed: seed, count: 300)
+        var engine = MatchEngine(items: items, towns: Self.towns)
+        // Writes keep the engine current: replaced, removed and new items.
+        let replacements = Self.randomItems(seed: seed + 100, count: 40)
+        for (index, item) in replacements.enumerated() {
+            var changed = item
+            changed.id = "i\(index * 5)"
+            engine.upsert(changed)
         }
+        for index in stride(from: 1, to: 300, by: 9) { engine.remove(id: "i\(index)") }
+        var fresh = replacements[0]
+        fresh.id = "neu"
+        engine.upsert(fresh)
+        engine.setTown(TownFacts(key: Self.beckum.key, name: "Beckum", population: 37_133, kreisKey: "05570", kreisName: "Kreis Warendorf",
+                                 coordinate: Self.beckum.coordinate, recentItems: 4, answeredRequests: 3))
+        let rebuilt = MatchEngine(items: engine.items, towns: engine.towns)
+        for query in engine.items.prefix(60) {
+            for publicOnly in [false, true] {
+                let fast = engine.matches(for: query, limit: 25, publicOnly: publicOnly)
+                let reference = engine.bruteForceMatches(for: query, limit: 25, publicOnly: publicOnly)
+                #expect(fast == reference, "query \(query.id)")
+                #expect(fast == rebuilt.matches(for: query, limit: 25, publicOnly: publicOnly), "query \(query.id) after rebuild")
+                #expect(zip(fast, fast.dropFirst()).allSatisfy { $0.score >= $1.score }, "query \(query.id)")
+                if publicOnly { #expect(fast.allSatisfy { $0.item.visibility == .oeffentlich }) }
+            }
+            #expect(engine.townMatches(for: [query], limit: 3) == engine.bruteForceTownMatches(for: [query], limit: 3), "towns for \(query.id)")
+        }
+        let ownerItems = engine.items.filter { $0.ownerKey == Self.ahlen.key }
+        #expect(engine.townMatches(for: ownerItems, limit: 4) == engine.bruteForceTownMatches(for: ownerItems, limit: 4))
+        #expect(engine.item(id: "i1") == nil && engine.item(id: "neu") != nil)
+    }
+
+    @Test("shared sub-themes raise the theme fit and are named")
+    func subthemes() {
+        var query = Self.item("q", .bedarf, Self.ahlen, "Wärme", "", [.klimaEnergie])
+        query.unterthemen = ["klima-energie/waermeplanung"]
+        var same = Self.item("a", .angebot, Self.beckum, "Wärme", "", [.klimaEnergie])
+        same.unterthemen = ["klima-energie/waermeplanung"]
+        var other = Self.item("b", .angebot, Self.wittstock, "Wärme", "", [.klimaEnergie])
+        other.unterthemen = ["klima-energie/klimaanpassung"]
+        let matches = MatchEngine(items: [query, same, other], towns: Self.towns).matches(for: query)
+        #expect(matches.first?.item.id == "a")
+        #expect(matches[0].explanation.parts[0].reason == "gemeinsame Handlungsfelder: Klima & Energie; Unterthemen: Kommunale Wärmeplanung")
+        #expect(matches[0].explanation.parts[0].value > matches[1].explanation.parts[0].value)
+    }
+
+    @Test("search: every term must occur, filters narrow, members-only items stay hidden from the public")
+    func search() {
+        var hidden = Self.item("h", .angebot, Self.wittstock, "Digitale Schulverwaltung intern", "", [.schuleBildung])
+        hidden.visibility = .kommunen
+        let engine = MatchEngine(items: [
+            Self.item("a", .angebot, Self.wittstock, "Digitale Schulverwaltung", "für Grundschulen"),
+            Self.item("b", .bedarf, Self.ahlen, "Schulverwaltung gesucht", "", [.schuleBildung]),
+            Self.item("c", .vorhaben, Self.beckum, "Bürgerbus", "", [.mobilitaet]),
+            hidden,
+        ], towns: Self.towns)
+        #expect(engine.search(ItemSearchQuery(text: "schulverwaltungen")).items.map(\.id).sorted() == ["a", "b"])
+        #expect(engine.search(ItemSearchQuery(text: "digitale Schulverwaltung")).items.map(\.id) == ["a"])
+        #expect(engine.search(ItemSearchQuery(text: "digitale Schulverwaltung", publicOnly: false)).items.map(\.id).sorted() == ["a", "h"])
+        #expect(engine.search(ItemSearchQuery(text: "Schulverwaltung", kind: .bedarf)).items.map(\.id) == ["b"])
+        #expect(engine.search(ItemSearchQuery(land: "12")).items.map(\.id) == ["a"])
+        #expect(engine.search(ItemSearchQuery(feld: .mobilitaet)).items.map(\.id) == ["c"])
+        #expect(engine.search(ItemSearchQuery(groesse: .mittelstadt)).items.map(\.id) == ["c", "b"])
+        let paged = engine.search(ItemSearchQuery(page: 2, pageSize: 2))
+        #expect(paged.total == 3 && paged.items.map(\.id) == ["a"] && paged.pageCount == 2)
+        #expect(engine.search(ItemSearchQuery(text: "Hallenbad")).total == 0)
     }
 
     @Test("demo items: the same seed gives the same items, bigger towns get more, all marked demo")

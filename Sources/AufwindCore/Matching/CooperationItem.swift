@@ -57,11 +57,23 @@ public struct CooperationItem: Sendable, Equatable, Identifiable {
     public var reach: Reach
     /// Size classes the owner wishes partners to have; empty: any.
     public var desiredSizes: Set<Groessenklasse>
+    /// Sub-theme ids (`Unterthema.id`).
+    public var unterthemen: Set<String>
+    /// Only Vorhaben have one.
+    public var status: ItemStatus?
+    public var visibility: Visibility
+    /// Generated demo data, shown as such.
+    public var isDemo: Bool
 
     public init(
         id: String, kind: ItemKind, ownerKey: String, title: String, description: String,
-        handlungsfelder: Set<Handlungsfeld>, reach: Reach, desiredSizes: Set<Groessenklasse> = []
+        handlungsfelder: Set<Handlungsfeld>, reach: Reach, desiredSizes: Set<Groessenklasse> = [],
+        unterthemen: Set<String> = [], status: ItemStatus? = nil, visibility: Visibility = .oeffentlich, isDemo: Bool = false
     ) {
+        self.unterthemen = unterthemen
+        self.status = status
+        self.visibility = visibility
+        self.isDemo = isDemo
         self.id = id
         self.kind = kind
         self.ownerKey = ownerKey
@@ -83,8 +95,14 @@ public struct TownFacts: Sendable, Equatable {
     public var coordinate: GeoPoint?
     /// Items the town published in the last 90 days.
     public var recentItems: Int
+    /// Interest requests the town accepted or declined.
+    public var answeredRequests: Int
 
-    public init(key: String, name: String, population: Int, kreisKey: String, kreisName: String, coordinate: GeoPoint?, recentItems: Int) {
+    public init(
+        key: String, name: String, population: Int, kreisKey: String, kreisName: String, coordinate: GeoPoint?, recentItems: Int,
+        answeredRequests: Int = 0
+    ) {
+        self.answeredRequests = answeredRequests
         self.key = key
         self.name = name
         self.population = population

@@ -1,24 +1,36 @@
 import Foundation
 
-/// Ranks the items (and towns) that fit an item. Indexes by Handlungsfeld and by term find the
-/// candidates; `bruteForceMatches` scores every item and must give exactly the same answer.
+/// Ranks the items (and towns) that fit an item, and searches items. Indexes by Handlungsfeld
+/// and by term find the candidates; `bruteForceMatches` scores every item and must give exactly
+/// the same answer. The engine is kept current on writes (`upsert`, `remove`); removed items
+/// leave a tombstone until the next compaction.
 public struct MatchEngine: Sendable {
-    public let items: [CooperationItem]
-    let towns: [String: TownFacts]
-    private let termFrequencies: [[String: Int]]
-    private let lengths: [Int]
-    /// k1 · (1 − b + b · length / average length), per item: the BM25 length normalisation.
-    private let lengthNorm: [Double]
-    private let averageLength: Double
-    private let postings: [String: [(item: Int, tf: Int)]]
-    private let documentFrequency: [String: Int]
-    private let byTheme: [Handlungsfeld: [Int]]
-    private let indexByID: [String: Int]
-    /// Per item, for the hot loop: Handlungsfelder as bits, owner as a town number.
-    private let themeBits: [UInt16]
-    private let ownerNumber: [Int]
-    private let ownerKeys: [String]
+    /// Item slots in the order they were added; dead slots are skipped.
+    var slots: [CooperationItem] = []
+    var alive: [Bool] = []
+    public private(set) var towns: [String: TownFacts]
+    private var termFrequencies: [[String: Int]] = []
+    var lengths: [Int] = []
+    private var totalLength = 0
+    /// Live items.
+    public private(set) var count = 0
+    private var postings: [String: [Posting]] = [:]
+    private var documentFrequency: [String: Int] = [:]
+    /// Slots per Handlungsfeld, by the field's position.
+    private var byTheme: [[Int]] = Array(repeating: [], count: Handlungsfeld.allCases.count)
+    private var indexByID: [String: Int] = [:]
+    /// Per slot, for the hot loop: fields and sub-themes as bits, owner as a number.
+    private var themeBits: [UInt16] = []
+    private var subthemeBits: [UInt64] = []
+    var ownerNumber: [Int] = []
+    var ownerKeys: [String] = []
+    private var ownerNumbers: [String: Int] = [:]
     static let k1 = 1.2, b = 0.75
+
+    struct Posting {
+        var slot: Int32
+        var tf: Int32
+    }
 
     static func bits(_ fields: Set<Handlungsfeld>) -> UInt16 {
         var bits: UInt16 = 0
@@ -26,39 +38,100 @@ public struct MatchEngine: Sendable {
         return bits
     }
 
+    private static let subthemePosition = Dictionary(uniqueKeysWithValues: Unterthema.all.enumerated().map { ($1.id, $0) })
+
+    static func subthemeBits(_ ids: Set<String>) -> UInt64 {
+        var bits: UInt64 = 0
+        for id in ids { if let position = subthemePosition[id] { bits |= 1 << UInt64(position) } }
+        return bits
+    }
+
     public init(items: [CooperationItem], towns: [String: TownFacts]) {
-        self.items = items
         self.towns = towns
-        var frequencies: [[String: Int]] = []
-        var postings: [String: [(item: Int, tf: Int)]] = [:]
-        var byTheme: [Handlungsfeld: [Int]] = [:]
-        for (index, item) in items.enumerated() {
-            var tf: [String: Int] = [:]
-            // The title counts twice: it says what the item is about.
-            for term in GermanTextAnalyzer.terms(item.title + " " + item.title + " " + item.description) { tf[term, default: 0] += 1 }
-            frequencies.append(tf)
-            for (term, count) in tf { postings[term, default: []].append((index, count)) }
-            for field in item.handlungsfelder { byTheme[field, default: []].append(index) }
+        slots.reserveCapacity(items.count)
+        for item in items { upsert(item) }
+    }
+
+    /// The live items, oldest first.
+    public var items: [CooperationItem] { slots.indices.filter { alive[$0] }.map { slots[$0] } }
+
+    public func item(id: String) -> CooperationItem? { indexByID[id].map { slots[$0] } }
+
+    // MARK: Keeping current
+
+    /// Adds an item, or replaces the item with the same id.
+    public mutating func upsert(_ item: CooperationItem) {
+        if indexByID[item.id] != nil { remove(id: item.id) }
+        let slot = slots.count
+        var tf: [String: Int] = [:]
+        // The title counts twice: it says what the item is about.
+        for term in GermanTextAnalyzer.terms(item.title + " " + item.title + " " + item.description) { tf[term, default: 0] += 1 }
+        let length = tf.values.reduce(0, +)
+        for (term, frequency) in tf {
+            postings[term, default: []].append(Posting(slot: Int32(slot), tf: Int32(frequency)))
+            documentFrequency[term, default: 0] += 1
         }
-        termFrequencies = frequencies
-        lengths = frequencies.map { $0.values.reduce(0, +) }
-        averageLength = lengths.isEmpty ? 1 : max(1, Double(lengths.reduce(0, +)) / Double(lengths.count))
-        let average = averageLength
-        lengthNorm = lengths.map { Self.k1 * (1 - Self.b + Self.b * Double($0) / average) }
-        self.postings = postings
-        documentFrequency = postings.mapValues(\.count)
-        self.byTheme = byTheme
-        indexByID = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1.id, $0) })
-        themeBits = items.map { Self.bits($0.handlungsfelder) }
-        var numbers: [String: Int] = [:]
-        var keys: [String] = []
-        ownerNumber = items.map { item in
-            if let number = numbers[item.ownerKey] { return number }
-            numbers[item.ownerKey] = keys.count
-            keys.append(item.ownerKey)
-            return keys.count - 1
+        for (position, field) in Handlungsfeld.allCases.enumerated() where item.handlungsfelder.contains(field) {
+            byTheme[position].append(slot)
         }
-        ownerKeys = keys
+        slots.append(item)
+        alive.append(true)
+        termFrequencies.append(tf)
+        lengths.append(length)
+        totalLength += length
+        count += 1
+        indexByID[item.id] = slot
+        themeBits.append(Self.bits(item.handlungsfelder))
+        subthemeBits.append(Self.subthemeBits(item.unterthemen))
+        if let number = ownerNumbers[item.ownerKey] {
+            ownerNumber.append(number)
+        } else {
+            ownerNumbers[item.ownerKey] = ownerKeys.count
+            ownerNumber.append(ownerKeys.count)
+            ownerKeys.append(item.ownerKey)
+        }
+    }
+
+    /// Takes an item out (drafts, withdrawn items). Unknown ids are ignored.
+    public mutating func remove(id: String) {
+        guard let slot = indexByID.removeValue(forKey: id) else { return }
+        alive[slot] = false
+        for term in termFrequencies[slot].keys { documentFrequency[term, default: 1] -= 1 }
+        totalLength -= lengths[slot]
+        count -= 1
+        // Tombstones cost time in every query: rebuild once they outnumber the live items.
+        if slots.count > 1_000 && slots.count > 2 * count { self = MatchEngine(items: items, towns: towns) }
+    }
+
+    /// Adds or updates what the matching knows about a town (its activity, for example).
+    public mutating func setTown(_ facts: TownFacts) { towns[facts.key] = facts }
+
+    // MARK: BM25
+
+    func postingsOf(_ term: String) -> [Posting]? { postings[term] }
+    func documentFrequencyOf(_ term: String) -> Int { documentFrequency[term] ?? 0 }
+
+    /// The collection statistics one query works with.
+    struct Statistics {
+        let documents: Double
+        /// k1 · (1 − b) and k1 · b / average length: the length normalisation is base + slope · length.
+        let base: Double
+        let slope: Double
+
+        func idf(documentFrequency df: Int) -> Double {
+            let df = Double(df)
+            return log(1 + (documents - df + 0.5) / (df + 0.5))
+        }
+
+        func part(idf: Double, tf: Int32, length: Int) -> Double {
+            let f = Double(tf)
+            return idf * f * (MatchEngine.k1 + 1) / (f + base + slope * Double(length))
+        }
+    }
+
+    var statistics: Statistics {
+        let average = count == 0 ? 1 : max(1, Double(totalLength) / Double(count))
+        return Statistics(documents: Double(count), base: Self.k1 * (1 - Self.b), slope: Self.k1 * Self.b / average)
     }
 
     /// Query terms in a fixed order, so both paths add the same numbers in the same order.
@@ -66,142 +139,212 @@ public struct MatchEngine: Sendable {
         Array(Set(GermanTextAnalyzer.terms(item.title + " " + item.description))).sorted()
     }
 
-    private func idf(_ term: String) -> Double {
-        let n = Double(items.count), df = Double(documentFrequency[term] ?? 0)
-        return log(1 + (n - df + 0.5) / (df + 0.5))
-    }
+    // MARK: Matching items
 
-    /// One term's BM25 contribution; `idf` is computed once per query term by the caller.
-    private func bm25Part(idf: Double, tf: Int, item: Int) -> Double {
-        let f = Double(tf)
-        return idf * f * (Self.k1 + 1) / (f + lengthNorm[item])
-    }
-
-    /// The best `limit` items for `query`, through the indexes.
-    public func matches(for query: CooperationItem, limit: Int = 20) -> [ItemMatch] {
+    /// The best `limit` items for `query`, through the indexes. `publicOnly` leaves out items
+    /// only members of towns may see.
+    public func matches(for query: CooperationItem, limit: Int = 20, publicOnly: Bool = false) -> [ItemMatch] {
         let terms = queryTerms(query)
-        var bm25 = [Double](repeating: 0, count: items.count)
-        var isCandidate = [Bool](repeating: false, count: items.count)
-        var candidates: [Int] = []
-        for term in terms {
-            let weight = idf(term)
-            for posting in postings[term] ?? [] {
-                bm25[posting.item] += bm25Part(idf: weight, tf: posting.tf, item: posting.item)
-                if !isCandidate[posting.item] { isCandidate[posting.item] = true; candidates.append(posting.item) }
-            }
+        let stats = statistics
+        var context = QueryContext(engine: self, query: query, publicOnly: publicOnly)
+        var best = TopScores(limit: limit, items: slots)
+        forEachCandidate(terms: terms, fields: query.handlungsfelder, stats: stats) { slot, bm25 in
+            if let value = context.score(slot, bm25: bm25, threshold: best.threshold) { best.offer(slot, value) }
         }
-        for field in query.handlungsfelder {
-            for index in byTheme[field] ?? [] where !isCandidate[index] {
-                isCandidate[index] = true
-                candidates.append(index)
-            }
-        }
-        var context = QueryContext(engine: self, query: query)
-        var best = TopScores(limit: limit, items: items)
-        for index in candidates {
-            if let value = context.score(index, bm25: bm25[index]) { best.offer(index, value) }
-        }
-        return explain(query, best: best.entries, limit: limit, terms: terms)
+        return explain(query, best: best.entries, limit: limit, terms: terms, stats: stats)
     }
 
     /// The same answer by scoring every item: the reference the indexes are tested against.
-    public func bruteForceMatches(for query: CooperationItem, limit: Int = 20) -> [ItemMatch] {
+    public func bruteForceMatches(for query: CooperationItem, limit: Int = 20, publicOnly: Bool = false) -> [ItemMatch] {
+        let stats = statistics
+        var context = QueryContext(engine: self, query: query, publicOnly: publicOnly)
         let terms = queryTerms(query)
-        var context = QueryContext(engine: self, query: query)
         var scored: [(index: Int, score: Double)] = []
-        let weights = terms.map(idf)
-        for index in items.indices {
-            var sum = 0.0
-            for (term, weight) in zip(terms, weights) {
-                if let tf = termFrequencies[index][term] { sum += bm25Part(idf: weight, tf: tf, item: index) }
+        for slot in slots.indices where alive[slot] {
+            if let value = context.score(slot, bm25: bruteForceBM25(terms: terms, slot: slot, stats: stats), threshold: nil) {
+                scored.append((slot, value))
             }
-            if let value = context.score(index, bm25: sum) { scored.append((index, value)) }
         }
-        return explain(query, best: scored, limit: limit, terms: terms)
+        return explain(query, best: scored, limit: limit, terms: terms, stats: stats)
     }
 
-    /// What one query needs while scoring many candidates: its theme bits and, per town, the
-    /// values that are the same for all of that town's items.
+    func bruteForceBM25(terms: [String], slot: Int, stats: Statistics) -> Double {
+        var sum = 0.0
+        for term in terms {
+            if let tf = termFrequencies[slot][term] {
+                sum += stats.part(idf: stats.idf(documentFrequency: documentFrequency[term] ?? 0), tf: Int32(tf), length: lengths[slot])
+            }
+        }
+        return sum
+    }
+
+    /// Calls `body` once for every live slot that shares a term or a field, with its BM25 sum;
+    /// slots with shared terms come first (they tend to score highest and raise the threshold).
+    private func forEachCandidate(terms: [String], fields: Set<Handlungsfeld>, stats: Statistics, _ body: (Int, Double) -> Void) {
+        var bm25 = [Double](repeating: 0, count: slots.count)
+        var isCandidate = [Bool](repeating: false, count: slots.count)
+        var candidates: [Int] = []
+        for term in terms {
+            guard let list = postings[term] else { continue }
+            let idf = stats.idf(documentFrequency: documentFrequency[term] ?? 0)
+            for posting in list {
+                let slot = Int(posting.slot)
+                guard alive[slot] else { continue }
+                bm25[slot] += stats.part(idf: idf, tf: posting.tf, length: lengths[slot])
+                if !isCandidate[slot] { isCandidate[slot] = true; candidates.append(slot) }
+            }
+        }
+        for slot in candidates { body(slot, bm25[slot]) }
+        for (position, field) in Handlungsfeld.allCases.enumerated() where fields.contains(field) {
+            for slot in byTheme[position] where alive[slot] && !isCandidate[slot] {
+                isCandidate[slot] = true
+                body(slot, 0)
+            }
+        }
+    }
+
+    /// What one query needs while scoring many candidates: its bits and, per town, the values
+    /// that are the same for all of that town's items.
     private struct QueryContext {
         let engine: MatchEngine
         let query: CooperationItem
+        let publicOnly: Bool
         let queryBits: UInt16
-        let queryOwner: String
+        let querySubBits: UInt64
         /// The query's own item and town as numbers (-1 when not in the engine).
-        let queryIndex: Int
+        let querySlot: Int
         let queryOwnerNumber: Int
         var townValues: [(structure: Double, geography: Double, activity: Double)?]
 
-        init(engine: MatchEngine, query: CooperationItem) {
+        init(engine: MatchEngine, query: CooperationItem, publicOnly: Bool) {
             self.engine = engine
             self.query = query
+            self.publicOnly = publicOnly
             queryBits = MatchEngine.bits(query.handlungsfelder)
-            queryOwner = query.ownerKey
-            queryIndex = engine.indexByID[query.id] ?? -1
-            queryOwnerNumber = engine.ownerKeys.firstIndex(of: query.ownerKey) ?? -1
+            querySubBits = MatchEngine.subthemeBits(query.unterthemen)
+            querySlot = engine.indexByID[query.id] ?? -1
+            queryOwnerNumber = engine.ownerNumbers[query.ownerKey] ?? -1
             townValues = Array(repeating: nil, count: engine.ownerKeys.count)
         }
 
-        /// The same numbers as `MatchScorer.values`, without touching strings or sets.
-        mutating func score(_ index: Int, bm25: Double) -> Double? {
-            let owner = engine.ownerNumber[index]
+        /// The same numbers as `MatchScorer.score`, without touching strings or sets. With a
+        /// `threshold`, candidates that cannot reach it even with full marks for size, place and
+        /// activity are left out before their town is looked at (they would not be kept anyway).
+        mutating func score(_ slot: Int, bm25: Double, threshold: Double?) -> Double? {
+            let owner = engine.ownerNumber[slot]
             // Ids are unique and owner numbers stand for owner keys: integer comparisons only.
-            guard owner != queryOwnerNumber, index != queryIndex else { return nil }
-            let shared = (queryBits & engine.themeBits[index]).nonzeroBitCount
-            let union = (queryBits | engine.themeBits[index]).nonzeroBitCount
-            let theme = union == 0 ? 0 : Double(shared) / Double(union)
+            guard owner != queryOwnerNumber, slot != querySlot else { return nil }
+            let candidate = engine.slots[slot]
+            if publicOnly && candidate.visibility != .oeffentlich { return nil }
+            let fields = engine.themeBits[slot], subthemes = engine.subthemeBits[slot]
+            let theme = MatchScorer.themeValue(
+                sharedFields: (queryBits & fields).nonzeroBitCount, unionFields: (queryBits | fields).nonzeroBitCount,
+                sharedSub: (querySubBits & subthemes).nonzeroBitCount, unionSub: (querySubBits | subthemes).nonzeroBitCount)
             let text = MatchScorer.textValue(bm25)
             guard theme > 0 || text > 0 else { return nil }
+            let complement = query.kind.complementarity(with: candidate.kind)
+            if let threshold,
+                MatchValues(theme: theme, text: text, complement: complement, structure: 1, geography: 1, activity: 1).score < threshold
+            {
+                return nil
+            }
             let town: (structure: Double, geography: Double, activity: Double)
             if let cached = townValues[owner] {
                 town = cached
             } else {
-                town = MatchScorer().townValues(query: query, queryTown: engine.towns[queryOwner], candidateTown: engine.towns[engine.ownerKeys[owner]])
+                town = MatchScorer().townValues(
+                    query: query, queryTown: engine.towns[query.ownerKey], candidateTown: engine.towns[engine.ownerKeys[owner]])
                 townValues[owner] = town
             }
             return MatchValues(
-                theme: theme, text: text, complement: query.kind.complementarity(with: engine.items[index].kind),
+                theme: theme, text: text, complement: complement,
                 structure: town.structure, geography: town.geography, activity: town.activity
             ).score
         }
     }
 
     /// Sorts by score (then id), keeps `limit`, and builds the explanations for those only.
-    private func explain(_ query: CooperationItem, best scored: [(index: Int, score: Double)], limit: Int, terms: [String]) -> [ItemMatch] {
-        let top = scored.sorted { ($0.score, items[$1.index].id) > ($1.score, items[$0.index].id) }.prefix(limit)
-        return top.compactMap { entry in
-            var sum = 0.0
-            var shared: [String] = []
-            for term in terms {
-                if let tf = termFrequencies[entry.index][term] {
-                    sum += bm25Part(idf: idf(term), tf: tf, item: entry.index)
-                    shared.append(term)
-                }
-            }
-            return score(query, candidate: entry.index, bm25: sum, sharedTerms: shared)
-        }
+    private func explain(
+        _ query: CooperationItem, best scored: [(index: Int, score: Double)], limit: Int, terms: [String], stats: Statistics
+    ) -> [ItemMatch] {
+        let top = scored.sorted { ($0.score, slots[$1.index].id) > ($1.score, slots[$0.index].id) }.prefix(limit)
+        return top.compactMap { explain(query, slot: $0.index, terms: terms, stats: stats) }
     }
 
-    /// Towns ranked by their best fitting item.
-    public func townMatches(for query: CooperationItem, limit: Int = 20) -> [(town: String, best: ItemMatch)] {
-        var best: [String: ItemMatch] = [:]
-        for match in matches(for: query, limit: items.count) where (best[match.item.ownerKey]?.score ?? -1) < match.score {
-            best[match.item.ownerKey] = match
-        }
-        return best.map { (town: $0.key, best: $0.value) }
-            .sorted { ($0.best.score, $1.town) > ($1.best.score, $0.town) }
-            .prefix(limit).map { $0 }
-    }
-
-    public func item(id: String) -> CooperationItem? { indexByID[id].map { items[$0] } }
-
-    private func score(_ query: CooperationItem, candidate index: Int, bm25: Double, sharedTerms: [String]) -> ItemMatch? {
-        let candidate = items[index]
+    private func explain(_ query: CooperationItem, slot: Int, terms: [String], stats: Statistics) -> ItemMatch? {
+        let shared = terms.filter { termFrequencies[slot][$0] != nil }
+        let candidate = slots[slot]
         return MatchScorer().score(
             query: query, queryTown: towns[query.ownerKey], candidate: candidate, candidateTown: towns[candidate.ownerKey],
-            bm25: bm25, sharedTerms: sharedTerms)
+            bm25: bruteForceBM25(terms: terms, slot: slot, stats: stats), sharedTerms: shared)
     }
 
+    // MARK: Matching towns
+
+    /// Towns ranked by their best fitting item for `query`.
+    public func townMatches(for query: CooperationItem, limit: Int = 20, publicOnly: Bool = false) -> [TownMatch] {
+        townMatches(for: [query], limit: limit, publicOnly: publicOnly, bruteForce: false)
+    }
+
+    /// The best partner towns for a town as a whole: for each of its items (or a description
+    /// of the town when it has none), every other town's best fitting item.
+    public func townMatches(for queries: [CooperationItem], limit: Int = 20, publicOnly: Bool = false) -> [TownMatch] {
+        townMatches(for: queries, limit: limit, publicOnly: publicOnly, bruteForce: false)
+    }
+
+    /// The same by scoring every item, for the tests.
+    public func bruteForceTownMatches(for queries: [CooperationItem], limit: Int = 20, publicOnly: Bool = false) -> [TownMatch] {
+        townMatches(for: queries, limit: limit, publicOnly: publicOnly, bruteForce: true)
+    }
+
+    private func townMatches(for queries: [CooperationItem], limit: Int, publicOnly: Bool, bruteForce: Bool) -> [TownMatch] {
+        let stats = statistics
+        // Per candidate town: the best (score, query, slot), and how many of its items fit.
+        var best: [Int: (score: Double, query: Int, slot: Int)] = [:]
+        var fitting: [Int: Set<Int>] = [:]
+        let ownKeys = Set(queries.map(\.ownerKey))
+        for (queryIndex, query) in queries.enumerated() {
+            var context = QueryContext(engine: self, query: query, publicOnly: publicOnly)
+            let terms = queryTerms(query)
+            let visit: (Int, Double) -> Void = { slot, bm25 in
+                guard !ownKeys.contains(slots[slot].ownerKey), let value = context.score(slot, bm25: bm25, threshold: nil) else { return }
+                let owner = ownerNumber[slot]
+                fitting[owner, default: []].insert(slot)
+                if let current = best[owner], !Self.better((value, queryIndex, slot), than: current, slots: slots) { return }
+                best[owner] = (value, queryIndex, slot)
+            }
+            if bruteForce {
+                for slot in slots.indices where alive[slot] { visit(slot, bruteForceBM25(terms: terms, slot: slot, stats: stats)) }
+            } else {
+                forEachCandidate(terms: terms, fields: query.handlungsfelder, stats: stats, visit)
+            }
+        }
+        let ranked = best.sorted { a, b in
+            a.value.score != b.value.score ? a.value.score > b.value.score : ownerKeys[a.key] < ownerKeys[b.key]
+        }.prefix(limit)
+        return ranked.compactMap { owner, entry in
+            let query = queries[entry.query]
+            guard let match = explain(query, slot: entry.slot, terms: queryTerms(query), stats: stats) else { return nil }
+            return TownMatch(town: ownerKeys[owner], score: entry.score, best: match, query: query, fittingItems: fitting[owner]?.count ?? 1)
+        }
+    }
+
+    /// The order within one town: higher score, then the earlier query, then the smaller id.
+    private static func better(_ a: (Double, Int, Int), than b: (score: Double, query: Int, slot: Int), slots: [CooperationItem]) -> Bool {
+        if a.0 != b.score { return a.0 > b.score }
+        if a.1 != b.query { return a.1 < b.query }
+        return slots[a.2].id < slots[b.slot].id
+    }
+}
+
+/// One partner town: its best fitting item (with the explanation) and how many of its items fit.
+public struct TownMatch: Sendable, Equatable {
+    public var town: String
+    public var score: Double
+    public var best: ItemMatch
+    /// The own item (or town description) the best item answers.
+    public var query: CooperationItem
+    public var fittingItems: Int
 }
 
 /// The best `limit` (index, score) pairs seen so far: score descending, then id ascending.
@@ -215,6 +358,9 @@ struct TopScores {
         self.items = items
         entries.reserveCapacity(limit + 1)
     }
+
+    /// The score a candidate must at least reach to be kept, once the list is full.
+    var threshold: Double? { entries.count == limit ? entries.last?.score : nil }
 
     private func precedes(_ a: (index: Int, score: Double), _ b: (index: Int, score: Double)) -> Bool {
         a.score != b.score ? a.score > b.score : items[a.index].id < items[b.index].id

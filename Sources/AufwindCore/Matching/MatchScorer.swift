@@ -22,11 +22,23 @@ struct MatchScorer {
     /// Normalises a BM25 sum into 0…1.
     static func textValue(_ bm25: Double) -> Double { bm25 / (bm25 + 3) }
 
+    /// Weighted Jaccard over Handlungsfelder (weight 1) and sub-themes (weight ½): with no
+    /// sub-themes on either side it is the plain Jaccard of the fields.
+    static func themeValue(sharedFields: Int, unionFields: Int, sharedSub: Int, unionSub: Int) -> Double {
+        let union = Double(unionFields) + 0.5 * Double(unionSub)
+        return union == 0 ? 0 : (Double(sharedFields) + 0.5 * Double(sharedSub)) / union
+    }
+
+    /// Recent items and answered requests, five of them make a fully active town.
+    static func activityValue(_ town: TownFacts?) -> Double {
+        min(1, Double((town?.recentItems ?? 0) + (town?.answeredRequests ?? 0)) / 5)
+    }
+
     /// Structure, geography and activity of a candidate town for a query: the same for all its items.
     func townValues(query: CooperationItem, queryTown: TownFacts?, candidateTown: TownFacts?) -> (structure: Double, geography: Double, activity: Double) {
         (structure(query: query, queryTown: queryTown, candidateTown: candidateTown).value,
          geography(reach: query.reach, queryTown: queryTown, candidateTown: candidateTown).value,
-         min(1, Double(candidateTown?.recentItems ?? 0) / 5))
+         Self.activityValue(candidateTown))
     }
 
     func score(
@@ -36,7 +48,9 @@ struct MatchScorer {
         guard candidate.id != query.id, candidate.ownerKey != query.ownerKey else { return nil }
         let shared = query.handlungsfelder.intersection(candidate.handlungsfelder)
         let union = query.handlungsfelder.union(candidate.handlungsfelder)
-        let theme = union.isEmpty ? 0 : Double(shared.count) / Double(union.count)
+        let sharedSub = query.unterthemen.intersection(candidate.unterthemen)
+        let unionSub = query.unterthemen.union(candidate.unterthemen)
+        let theme = Self.themeValue(sharedFields: shared.count, unionFields: union.count, sharedSub: sharedSub.count, unionSub: unionSub.count)
         let text = Self.textValue(bm25)
         // Only topical matches count: shape, place and activity rank them, never make one.
         guard theme > 0 || text > 0 else { return nil }
@@ -44,9 +58,10 @@ struct MatchScorer {
         var parts: [MatchExplanation.Part] = []
 
         let sharedLabels = Handlungsfeld.allCases.filter(shared.contains).map(\.label)
-        parts.append(.init(
-            component: .thema, value: theme,
-            reason: shared.isEmpty ? "keine gemeinsamen Handlungsfelder" : "gemeinsame Handlungsfelder: \(sharedLabels.joined(separator: ", "))"))
+        let sharedThemeLabels = Unterthema.all.filter { sharedSub.contains($0.id) }.map(\.label)
+        var themeReason = shared.isEmpty ? "keine gemeinsamen Handlungsfelder" : "gemeinsame Handlungsfelder: \(sharedLabels.joined(separator: ", "))"
+        if !sharedThemeLabels.isEmpty { themeReason += "; Unterthemen: \(sharedThemeLabels.joined(separator: ", "))" }
+        parts.append(.init(component: .thema, value: theme, reason: themeReason))
         parts.append(.init(
             component: .text, value: text,
             reason: sharedTerms.isEmpty ? "keine gemeinsamen Begriffe" : "ähnliche Begriffe: \(sharedTerms.prefix(4).joined(separator: ", "))"))
@@ -55,12 +70,17 @@ struct MatchScorer {
         parts.append(.init(component: .ergaenzung, value: complement, reason: Self.complementReason(query: query, candidate: candidate, town: townName)))
         parts.append(structure(query: query, queryTown: queryTown, candidateTown: candidateTown))
         parts.append(geography(reach: query.reach, queryTown: queryTown, candidateTown: candidateTown))
-        let recent = candidateTown?.recentItems ?? 0
-        parts.append(.init(
-            component: .aktivitaet, value: min(1, Double(recent) / 5),
-            reason: recent == 0 ? "zuletzt keine weiteren Einträge" : "aktiv: \(recent) Einträge in den letzten 90 Tagen"))
+        parts.append(.init(component: .aktivitaet, value: Self.activityValue(candidateTown), reason: Self.activityReason(candidateTown)))
         let explanation = MatchExplanation(parts: parts)
         return ItemMatch(item: candidate, score: explanation.score, explanation: explanation)
+    }
+
+    static func activityReason(_ town: TownFacts?) -> String {
+        let recent = town?.recentItems ?? 0, answered = town?.answeredRequests ?? 0
+        var facts: [String] = []
+        if recent > 0 { facts.append(recent == 1 ? "1 Eintrag in den letzten 90 Tagen" : "\(recent) Einträge in den letzten 90 Tagen") }
+        if answered > 0 { facts.append(answered == 1 ? "1 Anfrage beantwortet" : "\(answered) Anfragen beantwortet") }
+        return facts.isEmpty ? "zuletzt keine weiteren Einträge" : "aktiv: " + facts.joined(separator: ", ")
     }
 
     static func complementReason(query: CooperationItem, candidate: CooperationItem, town: String) -> String {

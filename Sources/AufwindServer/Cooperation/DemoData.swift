@@ -10,7 +10,7 @@ struct DemoData {
     /// Returns how many items were written.
     @discardableResult
     func generate(count: Int, seed: UInt64, catalog: RegisterCatalog) async throws -> Int {
-        let items = DemoItemGenerator(seed: seed).items(count: count, towns: catalog.townFacts())
+        let items = DemoItemGenerator(seed: seed).items(count: count, towns: catalog.townFacts().filter { $0.key.count == 8 })
         try await database.transaction { db in
             try await CooperationItemModel.query(on: db).filter(\.$isDemo == true).delete()
             for chunk in items.chunked(500) {

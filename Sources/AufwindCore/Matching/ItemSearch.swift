@@ -1,0 +1,90 @@
+/// A full-text search over published items with filters, one page at a time.
+public struct ItemSearchQuery: Sendable, Equatable {
+    public var text: String
+    public var kind: ItemKind?
+    public var feld: Handlungsfeld?
+    /// Two-digit Land code of the owning town.
+    public var land: String?
+    public var groesse: Groessenklasse?
+    public var status: ItemStatus?
+    public var reach: Reach?
+    /// Without an account only public items are found.
+    public var publicOnly: Bool
+    public var page: Int
+    public var pageSize: Int
+
+    public init(
+        text: String = "", kind: ItemKind? = nil, feld: Handlungsfeld? = nil, land: String? = nil, groesse: Groessenklasse? = nil,
+        status: ItemStatus? = nil, reach: Reach? = nil, publicOnly: Bool = true, page: Int = 1, pageSize: Int = 20
+    ) {
+        self.text = text
+        self.kind = kind
+        self.feld = feld
+        self.land = land
+        self.groesse = groesse
+        self.status = status
+        self.reach = reach
+        self.publicOnly = publicOnly
+        self.page = max(1, page)
+        self.pageSize = min(100, max(1, pageSize))
+    }
+}
+
+public struct ItemSearchResult: Sendable, Equatable {
+    /// How many items match in all.
+    public var total: Int
+    /// The items of the requested page.
+    public var items: [CooperationItem]
+    public var page: Int
+    public var pageSize: Int
+
+    public var pageCount: Int { max(1, (total + pageSize - 1) / pageSize) }
+}
+
+extension MatchEngine {
+    /// Items that contain every search term (after German folding and stemming), best BM25 first;
+    /// without terms, the most recently published first. Filters narrow both.
+    public func search(_ query: ItemSearchQuery) -> ItemSearchResult {
+        let terms = Array(Set(GermanTextAnalyzer.terms(query.text))).sorted()
+        let fieldBit = query.feld.map { Self.bits([$0]) }
+        func passes(_ slot: Int) -> Bool {
+            let item = slots[slot]
+            if query.publicOnly && item.visibility != .oeffentlich { return false }
+            if let kind = query.kind, item.kind != kind { return false }
+            if let fieldBit, !item.handlungsfelder.isEmpty, Self.bits(item.handlungsfelder) & fieldBit == 0 { return false }
+            if fieldBit != nil, item.handlungsfelder.isEmpty { return false }
+            if let status = query.status, item.status != status { return false }
+            if let reach = query.reach, item.reach != reach { return false }
+            if let land = query.land, !item.ownerKey.hasPrefix(land) { return false }
+            if let size = query.groesse, towns[item.ownerKey]?.groessenklasse != size { return false }
+            return true
+        }
+        var ranked: [(slot: Int, score: Double)] = []
+        if terms.isEmpty {
+            for slot in slots.indices.reversed() where alive[slot] && passes(slot) { ranked.append((slot, 0)) }
+        } else {
+            let stats = statistics
+            var scores: [Int: (sum: Double, hits: Int)] = [:]
+            // The rarest term first: every further term can only narrow the set.
+            let ordered = terms.sorted { (documentFrequencyOf($0), $0) < (documentFrequencyOf($1), $1) }
+            for (position, term) in ordered.enumerated() {
+                guard let list = postingsOf(term) else { return ItemSearchResult(total: 0, items: [], page: query.page, pageSize: query.pageSize) }
+                let idf = stats.idf(documentFrequency: documentFrequencyOf(term))
+                for posting in list {
+                    let slot = Int(posting.slot)
+                    guard alive[slot] else { continue }
+                    if position == 0 {
+                        scores[slot] = (stats.part(idf: idf, tf: posting.tf, length: lengths[slot]), 1)
+                    } else if let current = scores[slot], current.hits == position {
+                        scores[slot] = (current.sum + stats.part(idf: idf, tf: posting.tf, length: lengths[slot]), position + 1)
+                    }
+                }
+            }
+            for (slot, value) in scores where value.hits == terms.count && passes(slot) { ranked.append((slot, value.sum)) }
+            ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.slot > $1.slot }
+        }
+        let start = (query.page - 1) * query.pageSize
+        let page = start < ranked.count ? ranked[start..<min(ranked.count, start + query.pageSize)].map { slots[$0.slot] } : []
+        return ItemSearchResult(total: ranked.count, items: page, page: query.page, pageSize: query.pageSize)
+    }
+}
