@@ -23,6 +23,11 @@ public enum Action: String, Sendable, CaseIterable {
     case viewOrganisationMembers
     /// Confirm or decline a member of an organisation, change roles, edit it.
     case manageOrganisation
+    /// Act for a town as one of its confirmed members: create and edit its items, express its
+    /// interest, decide requests to it, write in its cooperations.
+    case actForTown
+    /// See items a town shared only with other towns.
+    case viewMembersOnlyItems
 }
 
 /// What an action is done to.
@@ -78,6 +83,11 @@ public enum Policy {
         case .manageOrganisation:
             return organisationRole(of: actor, in: resource) == .verwalter
                 ? .allowed : .denied("Nur Verwalter dieser Organisation dürfen das.")
+        case .actForTown:
+            return role(of: actor, in: resource) != nil
+                ? .allowed : .denied("Nur bestätigte Mitglieder dieser Kommune dürfen für sie handeln.")
+        case .viewMembersOnlyItems:
+            return actor.townRoles.isEmpty ? .denied("Dieser Eintrag ist nur für Mitglieder von Kommunen sichtbar.") : .allowed
         case .viewRegionalOverview:
             guard case .region(let key) = resource else { return .denied("Unbekannte Region.") }
             return actor.regionalKeys.contains(where: { key.hasPrefix($0) })

@@ -17,6 +17,26 @@ public struct CooperationItemInput: Sendable, Equatable, Codable {
     /// Only for staff offers and needs.
     public var staff: StaffSharing?
 
+    public init(
+        kind: ItemKind, title: String, description: String, handlungsfelder: [Handlungsfeld], unterthemen: [String], status: ItemStatus?,
+        reach: Reach, desiredSizes: [Groessenklasse], timeFrame: String, contactPerson: String, visibility: Visibility, published: Bool,
+        staff: StaffSharing?
+    ) {
+        self.kind = kind
+        self.title = title
+        self.description = description
+        self.handlungsfelder = handlungsfelder
+        self.unterthemen = unterthemen
+        self.status = status
+        self.reach = reach
+        self.desiredSizes = desiredSizes
+        self.timeFrame = timeFrame
+        self.contactPerson = contactPerson
+        self.visibility = visibility
+        self.published = published
+        self.staff = staff
+    }
+
     public static let titleLength = 3...120
     public static let maximumDescriptionLength = 5_000
     public static let maximumShortTextLength = 100

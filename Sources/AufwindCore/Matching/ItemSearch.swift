@@ -39,6 +39,13 @@ public struct ItemSearchResult: Sendable, Equatable {
     public var pageSize: Int
 
     public var pageCount: Int { max(1, (total + pageSize - 1) / pageSize) }
+
+    public init(total: Int, items: [CooperationItem], page: Int, pageSize: Int) {
+        self.total = total
+        self.items = items
+        self.page = page
+        self.pageSize = pageSize
+    }
 }
 
 extension MatchEngine {
@@ -86,5 +93,35 @@ extension MatchEngine {
         let start = (query.page - 1) * query.pageSize
         let page = start < ranked.count ? ranked[start..<min(ranked.count, start + query.pageSize)].map { slots[$0.slot] } : []
         return ItemSearchResult(total: ranked.count, items: page, page: query.page, pageSize: query.pageSize)
+    }
+}
+
+extension MatchEngine {
+    /// Items that look like `draft` ("gibt es das schon?"), also of the same town: items that
+    /// contain at least half of the draft's title terms, more shared terms and a higher BM25
+    /// (title and description) first.
+    public func similarItems(to draft: CooperationItem, limit: Int = 5, publicOnly: Bool = true) -> [CooperationItem] {
+        let titleTerms = Set(GermanTextAnalyzer.terms(draft.title))
+        guard !titleTerms.isEmpty else { return [] }
+        let terms = Array(Set(GermanTextAnalyzer.terms(draft.title + " " + draft.description))).sorted()
+        let stats = statistics
+        var hits: [Int: Int] = [:]
+        var bm25: [Int: Double] = [:]
+        for term in terms {
+            guard let list = postingsOf(term) else { continue }
+            let idf = stats.idf(documentFrequency: documentFrequencyOf(term))
+            for posting in list where alive[Int(posting.slot)] {
+                let slot = Int(posting.slot)
+                bm25[slot, default: 0] += stats.part(idf: idf, tf: posting.tf, length: lengths[slot])
+                if titleTerms.contains(term) { hits[slot, default: 0] += 1 }
+            }
+        }
+        var ranked: [(slot: Int, hits: Int, score: Double)] = []
+        for (slot, count) in hits where 2 * count >= titleTerms.count && slots[slot].id != draft.id {
+            if publicOnly && slots[slot].visibility != .oeffentlich { continue }
+            ranked.append((slot, count, bm25[slot] ?? 0))
+        }
+        ranked.sort { ($0.hits, $0.score, $0.slot) > ($1.hits, $1.score, $1.slot) }
+        return ranked.prefix(limit).map { slots[$0.slot] }
     }
 }

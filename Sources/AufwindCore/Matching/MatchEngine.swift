@@ -57,6 +57,12 @@ public struct MatchEngine: Sendable {
 
     public func item(id: String) -> CooperationItem? { indexByID[id].map { slots[$0] } }
 
+    /// The live items of one town, oldest first.
+    public func items(ownedBy key: String) -> [CooperationItem] {
+        guard let number = ownerNumbers[key] else { return [] }
+        return slots.indices.filter { alive[$0] && ownerNumber[$0] == number }.map { slots[$0] }
+    }
+
     // MARK: Keeping current
 
     /// Adds an item, or replaces the item with the same id.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Numbers and dates as German readers expect them: `12.300`, `1.234,5`, `30.11.2025`.
 public enum GermanFormat {
     /// `12300` → `12.300`.
@@ -30,5 +32,14 @@ public enum GermanFormat {
         let parts = iso.split(separator: "-")
         guard parts.count == 3 else { return iso }
         return "\(parts[2]).\(parts[1]).\(parts[0])"
+    }
+
+    /// `26.11.2026, 19:40` in German time (Europe/Berlin).
+    public static func dateTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(c.day)).\(two(c.month)).\(c.year ?? 0), \(two(c.hour)):\(two(c.minute))"
     }
 }

@@ -55,6 +55,7 @@ extension Application {
     public func reloadRegister() async throws {
         let catalog = try await RegisterRepository(database: db).loadCatalog()
         registerStore.replace(with: catalog)
+        try await reloadMatching()
         // Loading builds ~16,000 Fluent models that are garbage right after; hand the freed
         // heap back to the system so the resident size reflects what the server keeps.
         _ = aufwind_release_free_memory()

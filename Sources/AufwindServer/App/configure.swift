@@ -14,6 +14,8 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.migrations.add(CreateOrganisations())
     app.migrations.add(CreateMailDelivery())
     app.migrations.add(CreateCooperationItems())
+    app.migrations.add(CreateItemDetails())
+    app.migrations.add(CreateContact())
     app.sessions.use(.fluent)
     let secureCookies = config.baseURL.hasPrefix("https://")
     app.sessions.configuration = .init(cookieName: SessionCookie.name) { id in
@@ -23,6 +25,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     }
     app.passwords.use(app.environment == .testing ? .bcrypt(cost: 4) : .bcrypt)
     app.registerStore = RegisterStore()
+    app.matchStore = MatchStore()
     app.requestMetrics = RequestMetrics()
 
     let drain = RequestDrain()
@@ -48,6 +51,8 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try site.register(collection: PrivacyController())
     try site.register(collection: OrganisationController())
     try site.register(collection: RegionalOverviewController())
+    try site.register(collection: ItemsController())
+    try site.register(collection: ContactController())
     try site.register(collection: DevMailsController(openToAll: config.devMailsOpen))
 
     app.asyncCommands.use(ImportRegisterCommand(), as: "import-register")

@@ -58,6 +58,20 @@ enum Stylesheet {
     .stats li { background: var(--soft); padding: .75rem 1rem; border-radius: 4px; min-width: 10rem; }
     .stats strong { display: block; font-size: 1.4rem; }
     .columns { columns: 16rem; }
+    .badge-demo { background: #fff4d6; border-color: var(--warn); color: var(--warn); }
+    .badge-warn { background: #fde8e8; border-color: #a00; color: #6b0000; }
+    .hint { color: var(--muted); font-size: .9rem; margin: 0 0 .25rem; }
+    form.stacked fieldset { border: 1px solid var(--line); margin: 0 0 1rem; padding: .5rem .75rem; }
+    form.stacked legend { font-weight: 600; }
+    form.stacked details { margin: 0 0 1rem; }
+    form.stacked summary { cursor: pointer; font-weight: 600; }
+    form.stacked textarea, form.stacked input, form.stacked select { font: inherit; padding: .35rem; }
+    form.inline { display: inline; }
+    .explanation { margin: .25rem 0 0; padding-left: 1.25rem; font-size: .92rem; }
+    details > summary { cursor: pointer; color: var(--accent); }
+    .thread { list-style: none; padding: 0; }
+    .thread li { border-left: 3px solid var(--line); padding: .25rem .75rem; margin-bottom: .75rem; }
+    blockquote { margin: .25rem 0; padding-left: .75rem; border-left: 3px solid var(--line); }
     .site-footer { border-top: 1px solid var(--line); margin-top: 3rem; padding: 1rem; font-size: .85rem; color: var(--muted); max-width: 72rem; margin-left: auto; margin-right: auto; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     @media print {

@@ -28,10 +28,11 @@ struct PolicyMatrixTests {
          confirmedUser ∪ joinAnyOrganisation
             ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster)]),
         ("Mitglied in Ahlen", Actor(userID: "u3", emailConfirmed: true, townRoles: ["05570004": .mitglied]),
-         confirmedUser ∪ joinAnyOrganisation ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen)]),
+         confirmedUser ∪ joinAnyOrganisation ∪ everywhere(.viewMembersOnlyItems)
+            ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen)]),
         ("Verwalter in Ahlen", Actor(userID: "u4", emailConfirmed: true, townRoles: ["05570004": .verwalter]),
-         confirmedUser ∪ joinAnyOrganisation
-            ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.decideTownMembership, ahlen),
+         confirmedUser ∪ joinAnyOrganisation ∪ everywhere(.viewMembersOnlyItems)
+            ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen), key(.decideTownMembership, ahlen),
                key(.changeTownMemberRole, ahlen), key(.editTownProfile, ahlen)]),
         ("Regionalbehörde Kreis Warendorf", Actor(userID: "u5", emailConfirmed: true, regionalKeys: ["05570"]),
          confirmedUser ∪ joinAnyOrganisation

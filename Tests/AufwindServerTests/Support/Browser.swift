@@ -39,6 +39,23 @@ final class Browser {
         return result
     }
 
+    /// Posts a form with repeated fields (`handlungsfelder[]`); the CSRF token of the last page is added.
+    @discardableResult
+    func post(_ path: String, pairs: [(String, String)]) async throws -> (status: HTTPStatus, body: String, headers: HTTPHeaders) {
+        let fields = pairs + [(CSRF.fieldName, lastCSRF ?? "")]
+        let body = fields.map { key, value in
+            "\(key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        }.joined(separator: "&")
+        var headers = headers()
+        headers.contentType = .urlEncodedForm
+        var result: (HTTPStatus, String, HTTPHeaders)!
+        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(string: body)) { response in
+            self.remember(response)
+            result = (response.status, response.body.string, response.headers)
+        }
+        return result
+    }
+
     private func headers() -> HTTPHeaders {
         var headers = HTTPHeaders()
         if let cookie { headers.add(name: .cookie, value: cookie) }

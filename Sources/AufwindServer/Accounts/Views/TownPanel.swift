@@ -11,6 +11,10 @@ struct TownPanel {
     var canViewMembers: Bool
     var canEdit: Bool
     var canJoin: Bool
+    /// The town's items (drafts only for its members) and its cooperations.
+    var items: [ItemListEntry] = []
+    var cooperations: [(partner: String, partnerPath: String, itemTitle: String, itemPath: String)] = []
+    var canCreateItems = false
 
     func node() -> Node<HTML.BodyContext> {
         .section(
@@ -31,6 +35,19 @@ struct TownPanel {
                     )
                 )
             },
+            .h3(.text("Einträge")),
+            .if(items.isEmpty, .p(.text("Noch keine veröffentlichten Einträge."))),
+            .ul(.class("results"), .forEach(items) { .li($0.node()) }),
+            .p(
+                .a(.href("/kommunen/\(key)/passt-zu-uns"), .text("Passt zu uns: Partnervorschläge")),
+                .if(canCreateItems, .group(.text(" · "), .a(.href("/eintraege/neu?kommune=\(key)"), .text("Neuer Eintrag"))))
+            ),
+            .h3(.text("Kooperationen")),
+            .if(cooperations.isEmpty, .p(.text("Noch keine Kooperationen auf Aufwind."))),
+            .ul(.forEach(cooperations) { cooperation in
+                .li(.text("mit "), .a(.safeHref(cooperation.partnerPath), .text(cooperation.partner)), .text(" zu "),
+                    .a(.safeHref(cooperation.itemPath), .text(cooperation.itemTitle)))
+            }),
             .p(.text(memberCount == 0 ? "Noch niemand handelt hier für diese Kommune." : "\(Fmt.count(memberCount, "bestätigtes Mitglied", "bestätigte Mitglieder")) auf Aufwind.")),
             .p(
                 .if(canViewMembers, .a(.href("/kommunen/\(key)/mitglieder"), .text("Mitglieder verwalten"))),
@@ -48,9 +65,26 @@ extension Request {
         let profile = try await TownProfileModel.find(key, on: db)
         let members = try await MembershipModel.query(on: db)
             .filter(\.$kind == "kommune").filter(\.$orgKey == key).filter(\.$status == MembershipModel.Status.confirmed.rawValue).count()
+        let isMember = may(.actForTown, .town(key))
+        var itemQuery = CooperationItemModel.query(on: db).filter(\.$ownerKey == key)
+        if !isMember { itemQuery = itemQuery.filter(\.$published == true) }
+        if !may(.viewMembersOnlyItems) { itemQuery = itemQuery.filter(\.$visibility == Visibility.oeffentlich.rawValue) }
+        let items = try await itemQuery.sort(\.$updatedAt, .descending).limit(50).all()
+        let directory = TownDirectory(catalog: register)
+        let cooperations = try await CooperationModel.query(on: db).group(.or) { $0.filter(\.$ownerKey == key).filter(\.$partnerKey == key) }
+            .sort(\.$createdAt, .descending).all()
+        let cooperationItems = cooperations.isEmpty ? [] : try await CooperationItemModel.query(on: db).filter(\.$id ~~ cooperations.map(\.itemID)).all()
+        let titles = Dictionary(uniqueKeysWithValues: cooperationItems.map { ($0.id!, $0.title) })
         return TownPanel(
             key: key, profile: profile?.input, memberCount: members,
             canViewMembers: may(.viewTownMembers, .town(key)), canEdit: may(.editTownProfile, .town(key)),
-            canJoin: currentUser == nil || may(.requestTownMembership, .town(key)))
+            canJoin: currentUser == nil || may(.requestTownMembership, .town(key)),
+            items: items.compactMap { model in model.item.map { ItemListEntry(item: $0, directory: directory, draft: !model.published) } },
+            cooperations: cooperations.map { cooperation in
+                let partner = cooperation.ownerKey == key ? cooperation.partnerKey : cooperation.ownerKey
+                return (directory.name(of: partner) ?? partner, directory.path(of: partner), titles[cooperation.itemID] ?? "–",
+                        "/eintraege/\(cooperation.itemID.uuidString.lowercased())")
+            },
+            canCreateItems: isMember)
     }
 }

@@ -1,0 +1,57 @@
+import AufwindCore
+import Foundation
+import Plot
+
+/// `/kooperationen/{id}`: two towns working on an item, with their message thread.
+struct CooperationPage: PageView {
+    var id: String
+    var itemTitle: String
+    var itemPath: String
+    var towns: [(name: String, path: String)]
+    var since: Date?
+    var messages: [(town: String, author: String, body: String, date: Date?)]
+    /// The towns the viewer may write for.
+    var writeTowns: [(key: String, name: String)]
+    var csrf: String
+    var errors: [String] = []
+    var typed = ""
+    var title: String { "Kooperation: \(itemTitle)" }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .p(
+                .forEach(towns.indices) { index in
+                    .group(.if(index > 0, .text(" und ")), .a(.safeHref(towns[index].path), .text(towns[index].name)))
+                },
+                .text(" kooperieren seit \(since.map(GermanFormat.dateTime) ?? "–") zu "), .a(.safeHref(itemPath), .text(itemTitle)), .text(".")
+            ),
+            .h2(.text("Nachrichten")),
+            .if(messages.isEmpty, .p(.text("Noch keine Nachrichten."))),
+            .ol(.class("thread"), .forEach(messages) { message in
+                .li(
+                    .div(.class("meta"), .text("\(message.author) (\(message.town)), \(message.date.map(GermanFormat.dateTime) ?? "–")")),
+                    .linkedText(message.body)
+                )
+            }),
+            .formErrors(errors),
+            .form(
+                .class("stacked"), .action("/kooperationen/\(id)/nachrichten"), .method(.post),
+                .csrf(csrf),
+                .if(writeTowns.count == 1, .input(.type(.hidden), .name("kommune"), .safe("value", writeTowns.first?.key ?? ""))),
+                .if(writeTowns.count > 1, .div(
+                    .class("field"),
+                    .label(.for("kommune"), .text("Schreiben für")),
+                    .select(.id("kommune"), .attribute(named: "name", value: "kommune"), .forEach(writeTowns) { .choice(value: $0.key, label: $0.name, selected: false) })
+                )),
+                .div(
+                    .class("field"),
+                    .label(.for("nachricht"), .text("Neue Nachricht")),
+                    .textarea(.id("nachricht"), .name("nachricht"), .rows(4), .required(true),
+                              .attribute(named: "maxlength", value: String(ContactService.maximumMessageLength)), .text(typed))
+                ),
+                .button(.type(.submit), .text("Senden"))
+            )
+        )
+    }
+}

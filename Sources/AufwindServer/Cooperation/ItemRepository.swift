@@ -1,0 +1,80 @@
+import AufwindCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Reads items in bulk for the matching (through SQLKit: 100,000 Fluent models would cost
+/// seconds and hundreds of megabytes) and counts what the activity component needs.
+struct ItemRepository {
+    let database: any Database
+
+    private var sql: any SQLDatabase {
+        get throws {
+            guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+            return sql
+        }
+    }
+
+    private struct Row: Decodable {
+        var id: UUID
+        var kind: String
+        var owner_key: String
+        var title: String
+        var description: String
+        var handlungsfelder: String
+        var subthemes: String
+        var status: String
+        var reach: String
+        var desired_sizes: String
+        var visibility: String
+        var is_demo: Bool
+    }
+
+    /// Every published item, oldest publication first (the engine lists the newest first).
+    func loadPublished() async throws -> [CooperationItem] {
+        let rows = try await sql.select()
+            .columns("id", "kind", "owner_key", "title", "description", "handlungsfelder", "subthemes", "status", "reach", "desired_sizes",
+                     "visibility", "is_demo")
+            .from(CooperationItemModel.schema)
+            .where("published", .equal, true)
+            .orderBy("published_at").orderBy("id")
+            .all(decoding: Row.self)
+        func list(_ csv: String) -> [Substring] { csv.split(separator: ",") }
+        return rows.compactMap { row in
+            guard let kind = ItemKind(rawValue: row.kind), let reach = Reach(rawValue: row.reach) else { return nil }
+            return CooperationItem(
+                id: row.id.uuidString.lowercased(), kind: kind, ownerKey: row.owner_key, title: row.title, description: row.description,
+                handlungsfelder: Set(list(row.handlungsfelder).compactMap { Handlungsfeld(rawValue: String($0)) }), reach: reach,
+                desiredSizes: Set(list(row.desired_sizes).compactMap { Groessenklasse(rawValue: String($0)) }),
+                unterthemen: Set(list(row.subthemes).map(String.init)), status: ItemStatus(rawValue: row.status),
+                visibility: Visibility(rawValue: row.visibility) ?? .kommunen, isDemo: row.is_demo)
+        }
+    }
+
+    private struct Count: Decodable {
+        var key: String
+        var n: Int
+    }
+
+    /// Published items per town since `date`.
+    func publishedCounts(since date: Date) async throws -> [String: Int] {
+        let rows = try await sql.select()
+            .column("owner_key", as: "key").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(CooperationItemModel.schema)
+            .where("published", .equal, true).where("published_at", .greaterThanOrEqual, date)
+            .groupBy("owner_key")
+            .all(decoding: Count.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0.n) })
+    }
+
+    /// Interest requests each town has accepted or declined.
+    func answeredCounts() async throws -> [String: Int] {
+        let rows = try await sql.select()
+            .column("to_key", as: "key").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(InterestRequestModel.schema)
+            .where("status", .notEqual, InterestRequestModel.Status.open.rawValue)
+            .groupBy("to_key")
+            .all(decoding: Count.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0.n) })
+    }
+}

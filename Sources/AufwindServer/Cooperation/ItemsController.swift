@@ -1,0 +1,269 @@
+import AufwindCore
+import Fluent
+import Vapor
+
+/// The item pages: search, create (with the similar-items check), show with partners, edit
+/// with optimistic locking, history, and "Passt zu uns" per town.
+struct ItemsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("eintraege", use: search)
+        routes.get("eintraege", "neu", use: newForm)
+        routes.post("eintraege", use: create)
+        routes.get("eintraege", ":id", use: show)
+        routes.get("eintraege", ":id", "bearbeiten", use: editForm)
+        routes.post("eintraege", ":id", "bearbeiten", use: update)
+        routes.get("eintraege", ":id", "verlauf", use: history)
+        routes.get("kommunen", ":key", "passt-zu-uns", use: partnerTowns)
+    }
+
+    struct SearchParameters: Content {
+        var q: String?; var art: String?; var handlungsfeld: String?; var land: String?; var groesse: String?
+        var status: String?; var reichweite: String?; var seite: Int?
+    }
+
+    struct ItemForm: Content {
+        var kommune: String?; var art: String?; var titel: String?; var beschreibung: String?
+        var handlungsfelder: [String]?; var unterthemen: [String]?; var stand: String?; var reichweite: String?
+        var groessen: [String]?; var zeitrahmen: String?; var ansprechperson: String?; var sichtbarkeit: String?
+        var veroeffentlichung: String?
+        var personal_rolle: String?; var personal_stunden: String?; var personal_dauer: String?; var personal_form: String?
+        var personal_kosten: String?
+        var version: Int?; var geprueft: String?
+
+        var values: ItemFormValues {
+            var values = ItemFormValues()
+            values.kind = art ?? ""
+            values.title = titel ?? ""
+            values.description = beschreibung ?? ""
+            values.handlungsfelder = handlungsfelder ?? []
+            values.unterthemen = unterthemen ?? []
+            values.status = stand ?? ""
+            values.reach = reichweite ?? ""
+            values.desiredSizes = groessen ?? []
+            values.timeFrame = zeitrahmen ?? ""
+            values.contactPerson = ansprechperson ?? ""
+            values.visibility = sichtbarkeit ?? ""
+            values.published = veroeffentlichung == "veroeffentlicht"
+            values.staffRole = personal_rolle ?? ""
+            values.staffHours = personal_stunden ?? ""
+            values.staffDuration = personal_dauer ?? ""
+            values.staffForm = personal_form ?? ""
+            values.staffCostSplit = personal_kosten ?? ""
+            return values
+        }
+    }
+
+    private func directory(_ request: Request) -> TownDirectory { TownDirectory(catalog: request.register) }
+
+    private func service(_ request: Request) -> ItemService { ItemService(database: request.db, matchStore: request.application.matchStore) }
+
+    // MARK: Search
+
+    @Sendable func search(request: Request) async throws -> Response {
+        let parameters = try request.query.decode(SearchParameters.self)
+        let form = ItemSearchForm(
+            text: parameters.q ?? "", kind: parameters.art ?? "", feld: parameters.handlungsfeld ?? "", land: parameters.land ?? "",
+            groesse: parameters.groesse ?? "", status: parameters.status ?? "", reach: parameters.reichweite ?? "", page: parameters.seite ?? 1)
+        let publicOnly = !request.may(.viewMembersOnlyItems)
+        let laender = request.register.units(of: .land)
+        switch form.query(publicOnly: publicOnly) {
+        case .failure(let problems):
+            return HTMLResponse.render(
+                ItemSearchPage(form: form, result: ItemSearchResult(total: 0, items: [], page: 1, pageSize: 20), entries: [], laender: laender,
+                               canCreate: !request.actor.townRoles.isEmpty, errors: problems.messages.map(\.text)),
+                status: .unprocessableEntity, request: request)
+        case .success(let query):
+            let result = request.matching.search(query)
+            let directory = directory(request)
+            return HTMLResponse.render(
+                ItemSearchPage(form: form, result: result, entries: result.items.map { ItemListEntry(item: $0, directory: directory) },
+                               laender: laender, canCreate: !request.actor.townRoles.isEmpty),
+                request: request)
+        }
+    }
+
+    // MARK: Create
+
+    /// The towns the signed-in user acts for, by name.
+    private func ownTowns(_ request: Request) -> [(key: String, name: String)] {
+        let directory = directory(request)
+        return request.actor.townRoles.keys.sorted().compactMap { key in directory.name(of: key).map { (key, $0) } }
+    }
+
+    @Sendable func newForm(request: Request) async throws -> Response {
+        try request.authorize(.manageOwnAccount)
+        let towns = ownTowns(request)
+        guard !towns.isEmpty else {
+            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Einträge legen bestätigte Mitglieder einer Kommune an. Fragen Sie unter „Mein Konto“ die Mitgliedschaft Ihrer Kommune an.")
+        }
+        let selected = (try? request.query.get(String.self, at: "kommune")).flatMap { key in towns.first { $0.key == key }?.key } ?? towns[0].key
+        return HTMLResponse.render(
+            ItemFormPage(towns: towns, selectedTown: selected, values: ItemFormValues(), action: "/eintraege", version: nil, csrf: CSRF.token(for: request)),
+            request: request)
+    }
+
+    @Sendable func create(request: Request) async throws -> Response {
+        let form = try request.content.decode(ItemForm.self)
+        let key = form.kommune ?? ""
+        guard directory(request).name(of: key) != nil else {
+            try request.authorize(.manageOwnAccount)
+            throw ProblemDetails.badRequest("Es gibt keine Gemeinde und keinen Kreis mit dem Schlüssel „\(key)“.")
+        }
+        try request.authorize(.actForTown, .town(key))
+        let values = form.values
+        func again(_ errors: [String], similar: [ItemListEntry] = [], status: HTTPStatus) -> Response {
+            HTMLResponse.render(
+                ItemFormPage(towns: ownTowns(request), selectedTown: key, values: values, action: "/eintraege", version: nil,
+                             csrf: CSRF.token(for: request), errors: errors, similar: similar),
+                status: status, request: request)
+        }
+        let input: CooperationItemInput
+        switch CooperationItemInput.validate(values.raw) {
+        case .failure(let problems): return again(problems.messages.map(\.text), status: .unprocessableEntity)
+        case .success(let valid): input = valid
+        }
+        if form.geprueft != "1" {
+            let draft = ItemRow.item(id: UUID(), ownerKey: key, isDemo: false, input: input)
+            let similar = request.matching.similarItems(to: draft, limit: 5, publicOnly: !request.may(.viewMembersOnlyItems))
+            if !similar.isEmpty {
+                return again([], similar: similar.map { ItemListEntry(item: $0, directory: directory(request)) }, status: .ok)
+            }
+        }
+        let model = try await service(request).create(ownerKey: key, input: input, by: request.currentUser!)
+        return request.redirect(to: "/eintraege/\(try model.requireID().uuidString.lowercased())", redirectType: .normal)
+    }
+
+    // MARK: Show
+
+    /// The item, if the viewer may see it: drafts only their town's members, members-only items
+    /// only members of towns.
+    static func visibleItem(_ request: Request) async throws -> CooperationItemModel {
+        guard let id = request.parameters.get("id", as: UUID.self), let model = try await CooperationItemModel.find(id, on: request.db) else {
+            throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.")
+        }
+        if !model.published, !request.may(.actForTown, .town(model.ownerKey)) {
+            throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.")
+        }
+        if model.visibility != Visibility.oeffentlich.rawValue { try request.authorize(.viewMembersOnlyItems) }
+        return model
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        let model = try await Self.visibleItem(request)
+        return try await renderItem(request, model: model, errors: [], notice: nil)
+    }
+
+    func renderItem(_ request: Request, model: CooperationItemModel, errors: [String], notice: String?, status: HTTPStatus = .ok) async throws -> Response {
+        let id = try model.requireID()
+        let directory = directory(request)
+        let engine = request.matching
+        let publicOnly = !request.may(.viewMembersOnlyItems)
+        let item = model.item!
+        let itemMatches = engine.matches(for: item, limit: 10, publicOnly: publicOnly)
+        let townMatches = engine.townMatches(for: item, limit: 10, publicOnly: publicOnly)
+        let ownTowns = ownTowns(request).filter { $0.key != model.ownerKey }
+        let requests = ownTowns.isEmpty ? [] : try await InterestRequestModel.query(on: request.db)
+            .filter(\.$itemID == id).filter(\.$fromKey ~~ ownTowns.map(\.key)).all()
+        let asked = Set(requests.map(\.fromKey))
+        let cooperations = try await CooperationModel.query(on: request.db).filter(\.$itemID == id).sort(\.$createdAt).all()
+        let page = ItemPage(
+            id: id.uuidString.lowercased(), input: model.input, isDemo: model.isDemo, townName: directory.name(of: model.ownerKey) ?? model.ownerKey,
+            townPath: directory.path(of: model.ownerKey), updatedAt: model.updatedAt, version: model.version,
+            canEdit: request.may(.actForTown, .town(model.ownerKey)),
+            interestTowns: ownTowns.filter { !asked.contains($0.key) },
+            sentRequests: requests.map { (directory.name(of: $0.fromKey) ?? $0.fromKey, $0.statusValue.label) },
+            cooperations: cooperations.map { cooperation in
+                let member = cooperation.townKeys.contains { request.may(.actForTown, .town($0)) }
+                return (directory.name(of: cooperation.partnerKey) ?? cooperation.partnerKey, directory.path(of: cooperation.partnerKey),
+                        member ? "/kooperationen/\(cooperation.id!.uuidString.lowercased())" : nil)
+            },
+            itemMatches: itemMatches.map { (ItemListEntry(item: $0.item, directory: directory), $0) },
+            townMatches: townMatches.map { (directory.name(of: $0.town) ?? $0.town, directory.path(of: $0.town), $0) },
+            csrf: request.currentUser == nil ? nil : CSRF.token(for: request), signedIn: request.currentUser != nil,
+            errors: errors, notice: notice)
+        return HTMLResponse.render(page, status: status, request: request)
+    }
+
+    // MARK: Edit
+
+    private func editableItem(_ request: Request) async throws -> CooperationItemModel {
+        guard let id = request.parameters.get("id", as: UUID.self), let model = try await CooperationItemModel.find(id, on: request.db) else {
+            throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.")
+        }
+        try request.authorize(.actForTown, .town(model.ownerKey))
+        return model
+    }
+
+    private func editPage(_ request: Request, model: CooperationItemModel, values: ItemFormValues, version: Int, errors: [String]) -> ItemFormPage {
+        let key = model.ownerKey
+        return ItemFormPage(
+            towns: [(key, directory(request).name(of: key) ?? key)], selectedTown: key, values: values,
+            action: "/eintraege/\(model.id!.uuidString.lowercased())/bearbeiten", version: version, csrf: CSRF.token(for: request), errors: errors)
+    }
+
+    @Sendable func editForm(request: Request) async throws -> Response {
+        let model = try await editableItem(request)
+        return HTMLResponse.render(editPage(request, model: model, values: ItemFormValues(model.input), version: model.version, errors: []), request: request)
+    }
+
+    @Sendable func update(request: Request) async throws -> Response {
+        let model = try await editableItem(request)
+        let form = try request.content.decode(ItemForm.self)
+        let values = form.values
+        guard let version = form.version else { throw ProblemDetails.badRequest("Die Version fehlt; bitte laden Sie das Formular neu.") }
+        let input: CooperationItemInput
+        switch CooperationItemInput.validate(values.raw) {
+        case .failure(let problems):
+            return HTMLResponse.render(
+                editPage(request, model: model, values: values, version: version, errors: problems.messages.map(\.text)),
+                status: .unprocessableEntity, request: request)
+        case .success(let valid): input = valid
+        }
+        switch try await service(request).update(try model.requireID(), input: input, expectedVersion: version, by: request.currentUser!) {
+        case .saved(let saved):
+            return request.redirect(to: "/eintraege/\(try saved.requireID().uuidString.lowercased())", redirectType: .normal)
+        case .stale(let current):
+            return HTMLResponse.render(
+                editPage(request, model: model, values: values, version: version, errors: [
+                    "Dieser Eintrag wurde inzwischen geändert (jetzt Version \(current)); Ihre Änderungen sind nicht gespeichert. "
+                        + "Öffnen Sie den Eintrag neu und übertragen Sie Ihre Änderungen; Ihr Text steht unten noch zum Kopieren.",
+                ]),
+                status: .conflict, request: request)
+        }
+    }
+
+    @Sendable func history(request: Request) async throws -> Response {
+        let model = try await Self.visibleItem(request)
+        let revisions = try await ItemRevisionModel.query(on: request.db).filter(\.$itemID == model.requireID()).sort(\.$version, .descending).all()
+        return HTMLResponse.render(
+            ItemHistoryPage(
+                id: try model.requireID().uuidString.lowercased(), itemTitle: model.title,
+                revisions: revisions.map { ($0.version, $0.editorName, $0.changes, $0.createdAt) }),
+            request: request)
+    }
+
+    // MARK: Passt zu uns
+
+    @Sendable func partnerTowns(request: Request) async throws -> Response {
+        let key = request.parameters.get("key") ?? ""
+        let directory = directory(request)
+        guard let name = directory.name(of: key) else {
+            throw ProblemDetails.notFound("Es gibt keine Gemeinde und keinen Kreis mit dem Schlüssel „\(key)“.")
+        }
+        let engine = request.matching
+        let publicOnly = !request.may(.viewMembersOnlyItems)
+        var queries = engine.items(ownedBy: key).filter { !publicOnly || $0.visibility == .oeffentlich }
+        let fromProfile = queries.isEmpty
+        if fromProfile, let profile = try await TownProfileModel.find(key, on: request.db)?.input, !profile.handlungsfelder.isEmpty {
+            queries = [CooperationItem(
+                id: "profil-\(key)", kind: .vorhaben, ownerKey: key, title: "Profil von \(name)", description: profile.description,
+                handlungsfelder: Set(profile.handlungsfelder), reach: .bundesweit)]
+        }
+        let matches = queries.isEmpty ? [] : engine.townMatches(for: queries, limit: 20, publicOnly: publicOnly)
+        return HTMLResponse.render(
+            PartnerTownsPage(
+                townName: name, townPath: directory.path(of: key), fromProfile: fromProfile,
+                matches: matches.map { (directory.name(of: $0.town) ?? $0.town, directory.path(of: $0.town), $0) }),
+            request: request)
+    }
+}

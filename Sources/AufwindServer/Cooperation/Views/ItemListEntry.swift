@@ -1,0 +1,73 @@
+import AufwindCore
+import Foundation
+import Plot
+
+/// One item in a list: title, kind, town, fields, and the demo mark.
+struct ItemListEntry {
+    var item: CooperationItem
+    var townName: String
+    var townPath: String
+    var draft = false
+
+    init(item: CooperationItem, directory: TownDirectory, draft: Bool = false) {
+        self.item = item
+        townName = directory.name(of: item.ownerKey) ?? item.ownerKey
+        townPath = directory.path(of: item.ownerKey)
+        self.draft = draft
+    }
+
+    var path: String { "/eintraege/\(item.id)" }
+
+    func node() -> Node<HTML.BodyContext> {
+        .group(
+            .div(
+                .class("name"), .a(.safeHref(path), .text(item.title)), .text(" "),
+                .itemBadges(kind: item.kind, status: item.status, visibility: item.visibility, isDemo: item.isDemo, draft: draft)
+            ),
+            .div(
+                .class("meta"),
+                .a(.safeHref(townPath), .text(townName)),
+                .text(item.handlungsfelder.isEmpty ? "" : " · " + Handlungsfeld.allCases.filter(item.handlungsfelder.contains).map(\.label).joined(separator: ", ")),
+                .text(" · Partnersuche: \(item.reach.label)")
+            )
+        )
+    }
+}
+
+extension Node where Context == HTML.BodyContext {
+    static func itemBadges(kind: ItemKind, status: ItemStatus?, visibility: Visibility, isDemo: Bool, draft: Bool) -> Node {
+        .group(
+            .span(.class("badge"), .text(kind.label)),
+            .unwrap(status) { .group(.text(" "), .span(.class("badge"), .text($0.label))) },
+            .if(visibility == .kommunen, .group(.text(" "), .span(.class("badge"), .text("nur für Kommunen")))),
+            .if(draft, .group(.text(" "), .span(.class("badge badge-warn"), .text("Entwurf")))),
+            .if(isDemo, .group(.text(" "), .span(.class("badge badge-demo"), .text("Demo-Daten"))))
+        )
+    }
+
+    /// Plain text with paragraphs and links.
+    static func linkedText(_ text: String) -> Node {
+        .forEach(LinkedText.paragraphs(text)) { segments in
+            .p(.forEach(segments) { segment in
+                switch segment {
+                case .text(let value): .text(value)
+                case .link(let url): .a(.safeHref(url), .attribute(named: "rel", value: "nofollow noopener"), .text(url))
+                }
+            })
+        }
+    }
+
+    /// Why a partner fits: each component with weight, value and reason.
+    static func explanation(_ explanation: MatchExplanation, score: Double) -> Node {
+        .element(named: "details", nodes: [
+            .element(named: "summary", text: "Warum? Passung \(GermanFormat.integer(Int((score * 100).rounded()))) von 100"),
+            .ul(.class("explanation"), .forEach(explanation.parts) { part in
+                .li(
+                    .strong(.text(part.component.label)),
+                    .text(" (Gewicht \(GermanFormat.integer(Int((part.component.weight * 100).rounded()))) %, erreicht \(GermanFormat.integer(Int((part.value * 100).rounded()))) %): "),
+                    .text(part.reason)
+                )
+            }),
+        ])
+    }
+}

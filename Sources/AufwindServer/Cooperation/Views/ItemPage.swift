@@ -1,0 +1,130 @@
+import AufwindCore
+import Foundation
+import Plot
+
+/// `/eintraege/{id}`: the item, its best partners with explanations, and "Interesse bekunden".
+struct ItemPage: PageView {
+    var id: String
+    var input: CooperationItemInput
+    var isDemo: Bool
+    var townName: String
+    var townPath: String
+    var updatedAt: Date?
+    var version: Int
+    var canEdit: Bool
+    /// Towns the viewer may express interest for (not the owner).
+    var interestTowns: [(key: String, name: String)]
+    /// Requests the viewer's towns already sent, by town name with their status.
+    var sentRequests: [(town: String, status: String)]
+    var cooperations: [(partner: String, partnerPath: String, threadPath: String?)]
+    var itemMatches: [(entry: ItemListEntry, match: ItemMatch)]
+    var townMatches: [(name: String, path: String, match: TownMatch)]
+    var csrf: String?
+    var signedIn: Bool
+    var errors: [String] = []
+    var notice: String?
+    var title: String { input.title }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(input.title)),
+            .p(
+                .itemBadges(kind: input.kind, status: input.status, visibility: input.visibility, isDemo: isDemo, draft: !input.published),
+                .text(" von "), .a(.safeHref(townPath), .text(townName))
+            ),
+            .if(isDemo, .p(.class("notice"), .text("Demo-Daten: Dieser Eintrag wurde für Vorführungen und Tests erzeugt und stammt nicht von der Kommune."))),
+            .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
+            .formErrors(errors),
+            .div(
+                .class("profile"),
+                .section(
+                    .h2(.text("Beschreibung")),
+                    .linkedText(input.description),
+                    .dl(
+                        .class("facts"),
+                        .dt(.text("Handlungsfelder")), .dd(.text(input.handlungsfelder.map(\.label).joined(separator: ", "))),
+                        .if(!input.unterthemen.isEmpty, .group(
+                            .dt(.text("Unterthemen")), .dd(.text(input.unterthemen.compactMap { Unterthema.find($0)?.label }.joined(separator: ", "))))),
+                        .dt(.text("Partnersuche")), .dd(.text(input.reach.label)),
+                        .dt(.text("Gewünschte Größe")),
+                        .dd(.text(input.desiredSizes.isEmpty ? "alle Größen" : input.desiredSizes.map(\.label).joined(separator: ", "))),
+                        .if(!input.timeFrame.isEmpty, .group(.dt(.text("Zeitrahmen")), .dd(.text(input.timeFrame)))),
+                        .if(!input.contactPerson.isEmpty, .group(.dt(.text("Ansprechperson")), .dd(.text(input.contactPerson)))),
+                        .unwrap(input.staff) { staff in
+                            .group(
+                                .dt(.text("Rolle")), .dd(.text(staff.role)),
+                                .dt(.text("Umfang")), .dd(.text("\(staff.hoursPerWeek) Stunden pro Woche, \(staff.duration)")),
+                                .dt(.text("Form")), .dd(.text(staff.form.label)),
+                                .if(!staff.costSplit.isEmpty, .group(.dt(.text("Kostenteilung")), .dd(.text(staff.costSplit))))
+                            )
+                        },
+                        .dt(.text("Sichtbarkeit")), .dd(.text(input.visibility.label)),
+                        .unwrap(updatedAt) { .group(.dt(.text("Zuletzt geändert")), .dd(.text(GermanFormat.dateTime($0)))) }
+                    ),
+                    .p(
+                        .if(canEdit, .group(.a(.href("/eintraege/\(id)/bearbeiten"), .text("Bearbeiten")), .text(" · "))),
+                        .a(.href("/eintraege/\(id)/verlauf"), .text("Änderungsverlauf (Version \(version))"))
+                    )
+                ),
+                contact()
+            ),
+            partners()
+        )
+    }
+
+    private func contact() -> Node<HTML.BodyContext> {
+        .section(
+            .class("town-panel"),
+            .h2(.text("Kooperation")),
+            .if(cooperations.isEmpty, .p(.text("Noch keine Kooperation zu diesem Eintrag."))),
+            .if(!cooperations.isEmpty, .ul(.forEach(cooperations) { cooperation in
+                .li(
+                    .text("Kooperation mit "), .a(.safeHref(cooperation.partnerPath), .text(cooperation.partner)),
+                    .unwrap(cooperation.threadPath) { .group(.text(" · "), .a(.safeHref($0), .text("Nachrichten"))) }
+                )
+            })),
+            .forEach(sentRequests) { .p(.text("Ihre Anfrage für \($0.town): \($0.status).")) },
+            .if(input.published && !interestTowns.isEmpty, .unwrap(csrf) { csrf in
+                .form(
+                    .class("stacked"), .action("/eintraege/\(id)/interesse"), .method(.post),
+                    .csrf(csrf),
+                    .if(interestTowns.count == 1, .input(.type(.hidden), .name("kommune"), .safe("value", interestTowns.first?.key ?? ""))),
+                    .if(interestTowns.count > 1, .div(
+                        .class("field"),
+                        .label(.for("kommune"), .text("Für welche Kommune?")),
+                        .select(.id("kommune"), .attribute(named: "name", value: "kommune"), .forEach(interestTowns) { .choice(value: $0.key, label: $0.name, selected: false) })
+                    )),
+                    .div(
+                        .class("field"),
+                        .label(.for("nachricht"), .text("Ihre Nachricht an \(townName)")),
+                        .textarea(.id("nachricht"), .name("nachricht"), .rows(4), .required(true),
+                                  .attribute(named: "maxlength", value: String(ContactService.maximumMessageLength)), .text(""))
+                    ),
+                    .button(.type(.submit), .text("Interesse bekunden"))
+                )
+            }),
+            .if(!signedIn, .p(.a(.href("/anmelden"), .text("Melden Sie sich an")), .text(", um für Ihre Kommune Interesse zu bekunden.")))
+        )
+    }
+
+    private func partners() -> Node<HTML.BodyContext> {
+        .group(
+            .h2(.text("Passende Einträge anderer Kommunen")),
+            .if(itemMatches.isEmpty, .p(.text("Noch keine passenden Einträge."))),
+            .ul(.class("results"), .forEach(itemMatches) { entry in
+                .li(entry.entry.node(), .explanation(entry.match.explanation, score: entry.match.score))
+            }),
+            .h2(.text("Passende Kommunen")),
+            .if(townMatches.isEmpty, .p(.text("Noch keine passenden Kommunen."))),
+            .ol(.class("results"), .forEach(townMatches) { town in
+                .li(
+                    .div(.class("name"), .a(.safeHref(town.path), .text(town.name)),
+                         .text(" – bester Eintrag: "), .a(.safeHref("/eintraege/\(town.match.best.item.id)"), .text(town.match.best.item.title)),
+                         .if(town.match.best.item.isDemo, .group(.text(" "), .span(.class("badge badge-demo"), .text("Demo-Daten"))))),
+                    .div(.class("meta"), .text(Fmt.count(town.match.fittingItems, "passender Eintrag", "passende Einträge"))),
+                    .explanation(town.match.best.explanation, score: town.match.score)
+                )
+            })
+        )
+    }
+}
