@@ -30,7 +30,12 @@ struct ItemSearchPage: PageView {
                 select("reichweite", "Partnersuche", Reach.allCases.map { ($0.rawValue, $0.label) }, form.reach),
                 .button(.type(.submit), .text("Suchen"))
             ),
-            results()
+            results(),
+            .h2(.text("Feeds")),
+            .p(.text("Neue öffentliche Einträge als Atom-Feed, je Handlungsfeld (Feeds je Kreis und Land stehen auf deren Seiten):")),
+            .ul(.class("columns"), .forEach(Handlungsfeld.allCases) { field in
+                .li(.a(.href("/feeds/handlungsfelder/\(field.rawValue)"), .attribute(named: "type", value: "application/atom+xml"), .text(field.label)))
+            })
         )
     }
 
