@@ -31,12 +31,19 @@ struct CooperationItemInputTests {
         #expect(Self.messages(Self.raw(fields: [])) == ["Bitte wählen Sie mindestens ein Handlungsfeld."])
         #expect(Self.messages(Self.raw(kind: "wunsch")) == ["Unbekannter Wert „wunsch“ für „Art“."])
         #expect(Self.messages(Self.raw(description: "a\u{0}b")) == ["„Beschreibung“ enthält unzulässige Steuerzeichen."])
-        #expect(Self.messages(Self.raw(themes: ["mobilitaet/rad"])).first?.contains("gehört zum Handlungsfeld „Mobilität“") == true)
+        #expect(Self.messages(Self.raw(themes: ["mobilitaet/fliegen"])) == ["Unbekanntes Unterthema „mobilitaet/fliegen“."])
     }
 
-    @Test("a Vorhaben needs its Stand; staff items need role, hours, duration and form")
+    @Test("a sub-theme brings its field along")
+    func subthemeField() throws {
+        let input = try CooperationItemInput.validate(Self.raw(themes: ["mobilitaet/rad"])).get()
+        #expect(input.handlungsfelder == [.schuleBildung, .mobilitaet] && input.unterthemen == ["mobilitaet/rad"])
+    }
+
+    @Test("a Vorhaben is an idea until its Stand says otherwise; staff items need role, hours, duration and form")
     func kindSpecific() throws {
-        #expect(Self.messages(Self.raw(kind: "vorhaben")) == ["Bitte wählen Sie „Stand“."])
+        #expect(try CooperationItemInput.validate(Self.raw(kind: "vorhaben")).get().status == .idee)
+        #expect(try CooperationItemInput.validate(Self.raw(kind: "bedarf", status: "laufend")).get().status == nil)
         #expect(try CooperationItemInput.validate(Self.raw(kind: "vorhaben", status: "partner-gesucht")).get().status == .partnerGesucht)
         var staff = Self.raw(kind: "personal-angebot")
         #expect(Self.messages(staff).count == 4)

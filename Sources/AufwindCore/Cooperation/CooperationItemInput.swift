@@ -119,16 +119,17 @@ public struct CooperationItemInput: Sendable, Equatable, Codable {
         if fields.isEmpty, errors.allSatisfy({ !$0.text.hasPrefix("Unbekanntes Handlungsfeld") }) {
             errors.append("Bitte wählen Sie mindestens ein Handlungsfeld.")
         }
+        // A sub-theme names its field: choosing "Wärmeplanung" means "Klima & Energie" too.
         var themes: [String] = []
-        switch Unterthema.parseList(raw.unterthemen, fields: fields) {
-        case .success(let parsed): themes = parsed.map(\.id)
-        case .failure(let message): if !fields.isEmpty { errors.append(message) }
+        for id in raw.unterthemen where !id.isEmpty {
+            guard let theme = Unterthema.find(id) else { errors.append("Unbekanntes Unterthema „\(id)“."); continue }
+            if !themes.contains(theme.id) { themes.append(theme.id) }
+            if !fields.isEmpty, !fields.contains(theme.feld) { fields.append(theme.feld) }
         }
+        // Only a Vorhaben has a Stand (an idea until said otherwise); other kinds ignore it.
         var status: ItemStatus?
         if kind == .vorhaben {
-            status = choice(raw.status, ItemStatus.self, "Stand")
-        } else if let given = raw.status, !given.isEmpty {
-            errors.append("Einen Stand haben nur Vorhaben.")
+            status = choice(raw.status, ItemStatus.self, "Stand", default: .idee)
         }
         let reach = choice(raw.reach, Reach.self, "Partnersuche")
         var sizes: [Groessenklasse] = []
@@ -152,9 +153,8 @@ public struct CooperationItemInput: Sendable, Equatable, Codable {
                 errors.append("„Stunden pro Woche“ muss eine ganze Zahl von \(hoursPerWeek.lowerBound) bis \(hoursPerWeek.upperBound) sein.")
             }
             if let form, let hours { staff = StaffSharing(role: role, hoursPerWeek: hours, duration: duration, form: form, costSplit: costSplit) }
-        } else if [raw.staffRole, raw.staffHours, raw.staffDuration, raw.staffForm, raw.staffCostSplit].contains(where: { !($0 ?? "").trimmingSpaces.isEmpty }) {
-            errors.append("Angaben zum Personal gehören nur zu „Personal (Angebot)“ oder „Personal (Bedarf)“.")
         }
+        // Other kinds keep no staff details, even when a form sent some.
         guard errors.isEmpty, let kind, let reach, let visibility else { return .failure(ValidationMessages(messages: errors)) }
         return .success(CooperationItemInput(
             kind: kind, title: title, description: description, handlungsfelder: fields, unterthemen: themes, status: status, reach: reach,

@@ -16,19 +16,6 @@ public struct Unterthema: Sendable, Hashable, Identifiable {
     private static let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
 
     public static func find(_ id: String) -> Unterthema? { byID[id] }
-
-    /// Parses ids; unknown ones and ones whose field is not among `fields` are reported.
-    public static func parseList(_ ids: [String], fields: [Handlungsfeld]) -> Result<[Unterthema], ValidationMessage> {
-        var result: [Unterthema] = []
-        for id in ids where !id.isEmpty {
-            guard let theme = find(id) else { return .failure("Unbekanntes Unterthema „\(id)“.") }
-            guard fields.contains(theme.feld) else {
-                return .failure("Das Unterthema „\(theme.label)“ gehört zum Handlungsfeld „\(theme.feld.label)“; bitte wählen Sie auch dieses aus.")
-            }
-            if !result.contains(theme) { result.append(theme) }
-        }
-        return .success(result)
-    }
 }
 
 extension Handlungsfeld {

@@ -1,13 +1,18 @@
 /// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`.
 /// A test checks that it lists exactly the routes the server has.
+import AufwindCore
+
 enum OpenAPIDocument {
+    /// A JSON array of strings, for enums taken from the domain types.
+    private static func list(_ values: [String]) -> String { "[" + values.map { "\"\($0)\"" }.joined(separator: ", ") + "]" }
+
     static let json = #"""
     {
       "openapi": "3.1.0",
       "info": {
         "title": "Aufwind API",
         "version": "1.0.0",
-        "description": "Kommunenverzeichnis: alle Gemeinden und Kreise Deutschlands aus dem amtlichen Gemeindeverzeichnis (Destatis GV100AD). Fehler als application/problem+json (RFC 9457) mit deutschem detail.",
+        "description": "Kommunenverzeichnis und Einträge (Vorhaben, Bedarfe, Angebote, Personal) mit erklärter Partnersuche. Kommunenverzeichnis: alle Gemeinden und Kreise Deutschlands aus dem amtlichen Gemeindeverzeichnis (Destatis GV100AD). Fehler als application/problem+json (RFC 9457) mit deutschem detail.",
         "license": { "name": "Daten: Datenlizenz Deutschland – Namensnennung – Version 2.0", "url": "https://www.govdata.de/dl-de/by-2-0" }
       },
       "servers": [ { "url": "/" } ],
@@ -104,6 +109,84 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/eintraege": {
+          "get": {
+            "operationId": "listEintraege",
+            "summary": "Öffentliche Vorhaben, Bedarfe und Angebote suchen (alle Suchbegriffe müssen vorkommen) und filtern",
+            "parameters": [
+              { "name": "q", "in": "query", "description": "Suchbegriffe", "schema": { "type": "string", "maxLength": 200 } },
+              { "name": "art", "in": "query", "schema": { "$ref": "#/components/schemas/Art" } },
+              { "name": "handlungsfeld", "in": "query", "schema": { "$ref": "#/components/schemas/Handlungsfeld" } },
+              { "name": "land", "in": "query", "description": "Landesschlüssel der Kommune, 2 Ziffern", "schema": { "type": "string", "pattern": "^[0-9]{2}$" } },
+              { "name": "groesse", "in": "query", "schema": { "$ref": "#/components/schemas/Groessenklasse" } },
+              { "name": "status", "in": "query", "description": "Stand (nur Vorhaben haben einen)", "schema": { "$ref": "#/components/schemas/Stand" } },
+              { "name": "reichweite", "in": "query", "schema": { "$ref": "#/components/schemas/Reichweite" } },
+              { "name": "page", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 10000, "default": 1 } },
+              { "name": "per_page", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } }
+            ],
+            "responses": {
+              "200": { "description": "Eine Seite von Einträgen", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EintragListe" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }
+            }
+          },
+          "post": {
+            "operationId": "createEintrag",
+            "summary": "Eintrag anlegen (bestätigtes Mitglied der Kommune, mit API-Token)",
+            "security": [ { "apiToken": [] } ],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EintragNeu" } } } },
+            "responses": {
+              "201": { "description": "Der angelegte Eintrag", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Eintrag" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "401": { "$ref": "#/components/responses/Problem" },
+              "403": { "$ref": "#/components/responses/Problem" },
+              "413": { "$ref": "#/components/responses/Problem" },
+              "422": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
+        "/api/v1/eintraege/{id}": {
+          "get": {
+            "operationId": "getEintrag",
+            "summary": "Ein öffentlicher, veröffentlichter Eintrag",
+            "parameters": [ { "$ref": "#/components/parameters/EintragID" } ],
+            "responses": {
+              "200": { "description": "Der Eintrag", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Eintrag" } } } },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          },
+          "put": {
+            "operationId": "updateEintrag",
+            "summary": "Eintrag ersetzen (Mitglied der Kommune, mit API-Token); version muss die gelesene sein",
+            "security": [ { "apiToken": [] } ],
+            "parameters": [ { "$ref": "#/components/parameters/EintragID" } ],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EintragAenderung" } } } },
+            "responses": {
+              "200": { "description": "Der gespeicherte Eintrag", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Eintrag" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "401": { "$ref": "#/components/responses/Problem" },
+              "403": { "$ref": "#/components/responses/Problem" },
+              "404": { "$ref": "#/components/responses/NotFound" },
+              "409": { "$ref": "#/components/responses/Problem" },
+              "413": { "$ref": "#/components/responses/Problem" },
+              "422": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
+        "/api/v1/eintraege/{id}/partner": {
+          "get": {
+            "operationId": "getEintragPartner",
+            "summary": "Passende Einträge und Kommunen, jeweils mit Erklärung (Komponenten, Gewichte, Gründe)",
+            "parameters": [
+              { "$ref": "#/components/parameters/EintragID" },
+              { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 50, "default": 10 } }
+            ],
+            "responses": {
+              "200": { "description": "Die Partner", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Partner" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          }
+        },
         "/api/v1/openapi.json": {
           "get": {
             "operationId": "getOpenAPI",
@@ -113,6 +196,9 @@ enum OpenAPIDocument {
         }
       },
       "components": {
+        "parameters": {
+          "EintragID": { "name": "id", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" }, "description": "Kennung des Eintrags" }
+        },
         "securitySchemes": {
           "apiToken": { "type": "http", "scheme": "bearer", "description": "Persönliches API-Token (Mein Konto → API-Tokens)" }
         },
@@ -122,6 +208,130 @@ enum OpenAPIDocument {
           "NotFound": { "description": "Nicht gefunden", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
         },
         "schemas": {
+          "Art": { "type": "string", "enum": \#(list(ItemKind.allCases.map(\.rawValue))) },
+          "Handlungsfeld": { "type": "string", "enum": \#(list(Handlungsfeld.allCases.map(\.rawValue))) },
+          "Unterthema": { "type": "string", "enum": \#(list(Unterthema.all.map(\.id))) },
+          "Groessenklasse": { "type": "string", "enum": \#(list(Groessenklasse.allCases.map(\.rawValue))) },
+          "Stand": { "type": "string", "enum": \#(list(ItemStatus.allCases.map(\.rawValue))) },
+          "Reichweite": { "type": "string", "enum": \#(list(Reach.allCases.map(\.rawValue))) },
+          "Sichtbarkeit": { "type": "string", "enum": \#(list(Visibility.allCases.map(\.rawValue))) },
+          "EintragKurz": {
+            "type": "object", "required": ["id", "art", "titel", "kommune", "kommuneName", "handlungsfelder", "reichweite", "demo"],
+            "properties": {
+              "id": { "type": "string" }, "art": { "$ref": "#/components/schemas/Art" }, "titel": { "type": "string" },
+              "kommune": { "type": "string" }, "kommuneName": { "type": "string" },
+              "handlungsfelder": { "type": "array", "items": { "$ref": "#/components/schemas/Handlungsfeld" } },
+              "stand": { "$ref": "#/components/schemas/Stand" }, "reichweite": { "$ref": "#/components/schemas/Reichweite" },
+              "demo": { "type": "boolean", "description": "erzeugte Demo-Daten, nicht von der Kommune" }
+            }
+          },
+          "EintragListe": {
+            "type": "object", "required": ["items", "total", "page", "perPage", "pageCount"],
+            "properties": {
+              "items": { "type": "array", "items": { "$ref": "#/components/schemas/EintragKurz" } },
+              "total": { "type": "integer" }, "page": { "type": "integer" }, "perPage": { "type": "integer" }, "pageCount": { "type": "integer" }
+            }
+          },
+          "Personal": {
+            "type": "object", "required": ["rolle", "stundenProWoche", "dauer", "form"], "additionalProperties": false,
+            "properties": {
+              "rolle": { "type": "string", "minLength": 1, "maxLength": 100, "pattern": "\#(SchemaText.json(SchemaText.singleLine))" },
+              "stundenProWoche": { "type": "integer", "minimum": 1, "maximum": 60 },
+              "dauer": { "type": "string", "minLength": 1, "maxLength": 100, "pattern": "\#(SchemaText.json(SchemaText.singleLine))" },
+              "form": { "type": "string", "enum": \#(list(StaffForm.allCases.map(\.rawValue))) },
+              "kostenteilung": { "type": "string", "maxLength": 300, "pattern": "\#(SchemaText.json(SchemaText.optional(SchemaText.singleLine)))" }
+            }
+          },
+          "Eintrag": {
+            "type": "object",
+            "required": ["id", "kommune", "kommuneName", "art", "titel", "beschreibung", "handlungsfelder", "unterthemen", "reichweite", "groessen", "zeitrahmen", "ansprechperson", "sichtbarkeit", "veroeffentlicht", "demo", "version"],
+            "properties": {
+              "id": { "type": "string" }, "kommune": { "type": "string" }, "kommuneName": { "type": "string" },
+              "art": { "$ref": "#/components/schemas/Art" }, "titel": { "type": "string" }, "beschreibung": { "type": "string" },
+              "handlungsfelder": { "type": "array", "items": { "$ref": "#/components/schemas/Handlungsfeld" } },
+              "unterthemen": { "type": "array", "items": { "$ref": "#/components/schemas/Unterthema" } },
+              "stand": { "$ref": "#/components/schemas/Stand" }, "reichweite": { "$ref": "#/components/schemas/Reichweite" },
+              "groessen": { "type": "array", "items": { "$ref": "#/components/schemas/Groessenklasse" } },
+              "zeitrahmen": { "type": "string" }, "ansprechperson": { "type": "string" },
+              "sichtbarkeit": { "$ref": "#/components/schemas/Sichtbarkeit" }, "veroeffentlicht": { "type": "boolean" },
+              "personal": { "$ref": "#/components/schemas/Personal" }, "demo": { "type": "boolean" }, "version": { "type": "integer" },
+              "aktualisiert": { "type": "string", "format": "date-time" }
+            }
+          },
+          "EintragNeu": {
+            "description": "Ein neuer Eintrag. Unterthemen bringen ihr Handlungsfeld mit; stand gilt nur für Vorhaben (sonst: idee); personal ist bei Personal-Einträgen Pflicht, sonst wird es ignoriert.",
+            "type": "object", "additionalProperties": false,
+            "required": ["kommune", "art", "titel", "beschreibung", "handlungsfelder", "reichweite"],
+            "properties": {
+              "kommune": { "type": "string", "pattern": "^([0-9]{5}|[0-9]{8})$", "description": "AGS der Gemeinde oder Schlüssel des Kreises" },
+              "art": { "$ref": "#/components/schemas/Art" },
+              "titel": { "type": "string", "minLength": 3, "maxLength": 120, "pattern": "\#(SchemaText.json(SchemaText.singleLine))" },
+              "beschreibung": { "type": "string", "minLength": 1, "maxLength": 5000, "pattern": "\#(SchemaText.json(SchemaText.multiLine))" },
+              "handlungsfelder": { "type": "array", "minItems": 1, "maxItems": 12, "items": { "$ref": "#/components/schemas/Handlungsfeld" } },
+              "unterthemen": { "type": "array", "maxItems": 48, "items": { "$ref": "#/components/schemas/Unterthema" } },
+              "stand": { "$ref": "#/components/schemas/Stand" },
+              "reichweite": { "$ref": "#/components/schemas/Reichweite" },
+              "groessen": { "type": "array", "maxItems": 5, "items": { "$ref": "#/components/schemas/Groessenklasse" } },
+              "zeitrahmen": { "type": "string", "maxLength": 100, "pattern": "\#(SchemaText.json(SchemaText.optional(SchemaText.singleLine)))" },
+              "ansprechperson": { "type": "string", "maxLength": 100, "pattern": "\#(SchemaText.json(SchemaText.optional(SchemaText.singleLine)))" },
+              "sichtbarkeit": { "$ref": "#/components/schemas/Sichtbarkeit" },
+              "veroeffentlicht": { "type": "boolean", "default": true },
+              "personal": { "$ref": "#/components/schemas/Personal" }
+            },
+            "if": { "properties": { "art": { "enum": ["personal-angebot", "personal-bedarf"] } }, "required": ["art"] },
+            "then": { "required": ["personal"] }
+          },
+          "EintragAenderung": {
+            "description": "Der ganze Eintrag in seiner neuen Fassung, mit der gelesenen version.",
+            "type": "object", "additionalProperties": false,
+            "required": ["version", "art", "titel", "beschreibung", "handlungsfelder", "reichweite"],
+            "properties": {
+              "version": { "type": "integer", "minimum": 1, "maximum": 2147483647 },
+              "kommune": { "type": "string", "pattern": "^([0-9]{5}|[0-9]{8})$", "description": "darf fehlen; sonst die bisherige Kommune" },
+              "art": { "$ref": "#/components/schemas/Art" },
+              "titel": { "type": "string", "minLength": 3, "maxLength": 120, "pattern": "\#(SchemaText.json(SchemaText.singleLine))" },
+              "beschreibung": { "type": "string", "minLength": 1, "maxLength": 5000, "pattern": "\#(SchemaText.json(SchemaText.multiLine))" },
+              "handlungsfelder": { "type": "array", "minItems": 1, "maxItems": 12, "items": { "$ref": "#/components/schemas/Handlungsfeld" } },
+              "unterthemen": { "type": "array", "maxItems": 48, "items": { "$ref": "#/components/schemas/Unterthema" } },
+              "stand": { "$ref": "#/components/schemas/Stand" },
+              "reichweite": { "$ref": "#/components/schemas/Reichweite" },
+              "groessen": { "type": "array", "maxItems": 5, "items": { "$ref": "#/components/schemas/Groessenklasse" } },
+              "zeitrahmen": { "type": "string", "maxLength": 100, "pattern": "\#(SchemaText.json(SchemaText.optional(SchemaText.singleLine)))" },
+              "ansprechperson": { "type": "string", "maxLength": 100, "pattern": "\#(SchemaText.json(SchemaText.optional(SchemaText.singleLine)))" },
+              "sichtbarkeit": { "$ref": "#/components/schemas/Sichtbarkeit" },
+              "veroeffentlicht": { "type": "boolean", "default": true },
+              "personal": { "$ref": "#/components/schemas/Personal" }
+            },
+            "if": { "properties": { "art": { "enum": ["personal-angebot", "personal-bedarf"] } }, "required": ["art"] },
+            "then": { "required": ["personal"] }
+          },
+          "Erklaerung": {
+            "type": "array",
+            "items": {
+              "type": "object", "required": ["komponente", "bezeichnung", "gewicht", "wert", "grund"],
+              "properties": {
+                "komponente": { "type": "string", "enum": ["thema", "text", "ergaenzung", "struktur", "geografie", "aktivitaet"] },
+                "bezeichnung": { "type": "string" }, "gewicht": { "type": "number" }, "wert": { "type": "number" }, "grund": { "type": "string" }
+              }
+            }
+          },
+          "Partner": {
+            "type": "object", "required": ["eintraege", "kommunen"],
+            "properties": {
+              "eintraege": { "type": "array", "items": {
+                "type": "object", "required": ["eintrag", "score", "erklaerung"],
+                "properties": { "eintrag": { "$ref": "#/components/schemas/EintragKurz" }, "score": { "type": "number" }, "erklaerung": { "$ref": "#/components/schemas/Erklaerung" } }
+              } },
+              "kommunen": { "type": "array", "items": {
+                "type": "object", "required": ["kommune", "kommuneName", "score", "passendeEintraege", "besterEintrag", "erklaerung"],
+                "properties": {
+                  "kommune": { "type": "string" }, "kommuneName": { "type": "string" }, "score": { "type": "number" },
+                  "passendeEintraege": { "type": "integer" }, "besterEintrag": { "$ref": "#/components/schemas/EintragKurz" },
+                  "erklaerung": { "$ref": "#/components/schemas/Erklaerung" }
+                }
+              } }
+            }
+          },
           "Problem": {
             "type": "object",
             "required": ["type", "title", "status", "detail"],

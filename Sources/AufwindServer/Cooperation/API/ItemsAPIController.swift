@@ -1,0 +1,156 @@
+import AufwindCore
+import Fluent
+import Foundation
+import Vapor
+
+/// `/api/v1/eintraege`: search and read public items, their partners with explanations; create
+/// and update with an API token (as a confirmed member of the owning town).
+struct ItemsAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1", "eintraege")
+        api.get(use: list)
+        api.get(":id", use: show)
+        api.get(":id", "partner", use: partners)
+        let writes = api.grouped(APITokenAuthMiddleware())
+        writes.on(.POST, body: .collect(maxSize: "256kb"), use: create)
+        writes.on(.PUT, ":id", body: .collect(maxSize: "256kb"), use: update)
+    }
+
+    struct ListParameters: Content {
+        var q: String?; var art: String?; var handlungsfeld: String?; var land: String?; var groesse: String?
+        var status: String?; var reichweite: String?; var page: Int?; var per_page: Int?
+    }
+
+    private func directory(_ request: Request) -> TownDirectory { TownDirectory(catalog: request.register) }
+
+    @Sendable func list(request: Request) async throws -> ItemListDTO {
+        let p: ListParameters
+        do { p = try request.query.decode(ListParameters.self) } catch {
+            throw ProblemDetails.badRequest("Ungültige Parameter: page und per_page müssen ganze Zahlen sein.")
+        }
+        let perPage = p.per_page ?? 20
+        guard (1...100).contains(perPage) else { throw ProblemDetails.badRequest("per_page muss zwischen 1 und 100 liegen.") }
+        let form = ItemSearchForm(
+            text: p.q ?? "", kind: p.art ?? "", feld: p.handlungsfeld ?? "", land: p.land ?? "", groesse: p.groesse ?? "",
+            status: p.status ?? "", reach: p.reichweite ?? "", page: p.page ?? 1)
+        switch form.query(publicOnly: true, pageSize: perPage) {
+        case .failure(let problems):
+            throw ProblemDetails.badRequest(problems.messages.map(\.text).joined(separator: " "))
+        case .success(let query):
+            let result = request.matching.search(query)
+            let directory = directory(request)
+            return ItemListDTO(
+                items: result.items.map { ItemSummaryDTO($0, directory: directory) }, total: result.total, page: result.page,
+                perPage: result.pageSize, pageCount: result.pageCount)
+        }
+    }
+
+    /// Only published, public items are readable through the API.
+    private func publicItem(_ request: Request) async throws -> CooperationItemModel {
+        guard let id = request.parameters.get("id", as: UUID.self), let model = try await CooperationItemModel.find(id, on: request.db),
+            model.published, model.visibility == Visibility.oeffentlich.rawValue
+        else { throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht (oder er ist nicht öffentlich).") }
+        return model
+    }
+
+    @Sendable func show(request: Request) async throws -> ItemDTO {
+        ItemDTO(try await publicItem(request), directory: directory(request))
+    }
+
+    @Sendable func partners(request: Request) async throws -> PartnersDTO {
+        let model = try await publicItem(request)
+        let limit = (try? request.query.get(Int.self, at: "limit")) ?? 10
+        guard (1...50).contains(limit) else { throw ProblemDetails.badRequest("limit muss zwischen 1 und 50 liegen.") }
+        guard let item = model.item else { throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.") }
+        let engine = request.matching
+        let directory = directory(request)
+        return PartnersDTO(
+            eintraege: engine.matches(for: item, limit: limit, publicOnly: true).map {
+                ItemMatchDTO(eintrag: ItemSummaryDTO($0.item, directory: directory), score: $0.score, erklaerung: ExplanationDTO.list($0.explanation))
+            },
+            kommunen: engine.townMatches(for: item, limit: limit, publicOnly: true).map {
+                TownMatchDTO(
+                    kommune: $0.town, kommuneName: directory.name(of: $0.town) ?? $0.town, score: $0.score, passendeEintraege: $0.fittingItems,
+                    besterEintrag: ItemSummaryDTO($0.best.item, directory: directory), erklaerung: ExplanationDTO.list($0.best.explanation))
+            })
+    }
+
+    /// Reads the JSON body, refusing unknown fields (also inside `personal`).
+    private func body(_ request: Request) throws -> ItemWriteDTO {
+        let data = Data(request.body.data?.readableBytesView ?? .init())
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw ProblemDetails.badRequest("Der Inhalt ist kein JSON-Objekt.")
+        }
+        if let unknown = object.keys.sorted().first(where: { !ItemWriteDTO.fields.contains($0) }) {
+            throw ProblemDetails.badRequest("Unbekanntes Feld „\(unknown)“. Erlaubt: \(ItemWriteDTO.fields.sorted().joined(separator: ", ")).")
+        }
+        if let staff = object["personal"] as? [String: Any], let unknown = staff.keys.sorted().first(where: { !ItemWriteDTO.staffFields.contains($0) }) {
+            throw ProblemDetails.badRequest("Unbekanntes Feld „personal.\(unknown)“.")
+        }
+        do {
+            return try JSONDecoder().decode(ItemWriteDTO.self, from: data)
+        } catch {
+            throw ProblemDetails.badRequest("Der Inhalt passt nicht zum Schema ItemWrite (Texte als Zeichenketten, Listen als Arrays, version als Zahl).")
+        }
+    }
+
+    private func validated(_ body: ItemWriteDTO) throws -> CooperationItemInput {
+        let textProblems = [
+            SchemaText.problem(body.titel, field: "titel", optional: false),
+            SchemaText.problem(body.beschreibung, field: "beschreibung", multiLine: true, optional: false),
+            SchemaText.problem(body.zeitrahmen, field: "zeitrahmen", optional: true),
+            SchemaText.problem(body.ansprechperson, field: "ansprechperson", optional: true),
+            SchemaText.problem(body.personal?.rolle, field: "personal.rolle", optional: false),
+            SchemaText.problem(body.personal?.dauer, field: "personal.dauer", optional: false),
+            SchemaText.problem(body.personal?.kostenteilung, field: "personal.kostenteilung", optional: true),
+        ].compactMap { $0 }
+        if !textProblems.isEmpty {
+            throw ProblemDetails(title: "Ungültige Angaben", status: 422, detail: textProblems.joined(separator: " "))
+        }
+        switch CooperationItemInput.validate(body.raw) {
+        case .failure(let problems):
+            throw ProblemDetails(title: "Ungültige Angaben", status: 422, detail: problems.messages.map(\.text).joined(separator: " "))
+        case .success(let input):
+            return input
+        }
+    }
+
+    @Sendable func create(request: Request) async throws -> Response {
+        let body = try body(request)
+        let key = body.kommune ?? ""
+        guard directory(request).name(of: key) != nil else {
+            throw ProblemDetails(title: "Ungültige Angaben", status: 422, detail: "Es gibt keine Gemeinde und keinen Kreis mit dem Schlüssel „\(key)“.")
+        }
+        try request.authorize(.actForTown, .town(key))
+        if body.version != nil { throw ProblemDetails.badRequest("Beim Anlegen gibt es noch keine version.") }
+        let input = try validated(body)
+        let model = try await ItemService(database: request.db, matchStore: request.application.matchStore)
+            .create(ownerKey: key, input: input, by: request.currentUser!)
+        let response = try await ItemDTO(model, directory: directory(request)).encodeResponse(status: .created, for: request)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/eintraege/\(try model.requireID().uuidString.lowercased())")
+        return response
+    }
+
+    @Sendable func update(request: Request) async throws -> ItemDTO {
+        guard let id = request.parameters.get("id", as: UUID.self), let model = try await CooperationItemModel.find(id, on: request.db) else {
+            throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.")
+        }
+        try request.authorize(.actForTown, .town(model.ownerKey))
+        let body = try body(request)
+        if let key = body.kommune, key != model.ownerKey {
+            throw ProblemDetails(title: "Ungültige Angaben", status: 422, detail: "Ein Eintrag wechselt nicht die Kommune.")
+        }
+        guard let version = body.version else { throw ProblemDetails.badRequest("version fehlt: die Version, die Sie gelesen haben.") }
+        let input = try validated(body)
+        switch try await ItemService(database: request.db, matchStore: request.application.matchStore)
+            .update(id, input: input, expectedVersion: version, by: request.currentUser!)
+        {
+        case .saved(let saved):
+            return ItemDTO(saved, directory: directory(request))
+        case .stale(let current):
+            throw ProblemDetails(
+                title: "Veraltete Version", status: 409,
+                detail: "Der Eintrag wurde inzwischen geändert (jetzt Version \(current)). Bitte laden Sie ihn neu und wenden Sie Ihre Änderung darauf an.")
+        }
+    }
+}
