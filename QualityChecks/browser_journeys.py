@@ -210,10 +210,65 @@ class Journeys:
         self.open("/passwort-vergessen")
 
 
+    def log_in(self, email, password):
+        self.driver.delete_all_cookies()
+        self.driver.get(self.base + "/anmelden")
+        self.fill("email", email)
+        self.fill("password", password)
+        self.submit()
+
+    def cooperate(self, verwalter, partner):
+        """verwalter / partner: (email, password) of members of Ahlen and of Oelde."""
+        print("Reise: Bedarf anlegen, Partner finden, Interesse bekunden, kooperieren")
+        self.log_in(*verwalter)
+        self.open("/eintraege/neu")
+        self.submit()
+        self.check_page("Neuer Eintrag mit Fehlern")
+        self.fill("titel", "Digitale Schulverwaltung gesucht")
+        self.fill("beschreibung", "Wir suchen ein erprobtes Konzept.\n\nMehr: https://www.ahlen.de")
+        self.driver.find_element(By.ID, "hf-schule-bildung").click()
+        self.submit()
+        if "Gibt es das schon?" in self.driver.page_source:
+            self.check_page("Ähnliche Einträge")
+            self.submit()
+        self.check_page("Eintrag angelegt")
+        item_url = self.driver.current_url
+        if "/eintraege/" not in item_url:
+            self.finding("Neuer Eintrag: keine Weiterleitung zur Seite des Eintrags")
+            return
+        item_path = item_url[len(self.base):]
+        self.open(item_path + "/bearbeiten")
+        self.open(item_path + "/verlauf")
+        self.open("/kommunen/05570004/passt-zu-uns")
+        self.open("/eintraege?q=Schulverwaltung&art=bedarf")
+        self.log_in(*partner)
+        self.open(item_path)
+        self.fill("nachricht", "Wir haben so etwas und teilen es gern.")
+        self.driver.find_element(By.CSS_SELECTOR, "form[action$='/interesse'] button[type=submit]").click()
+        self.check_page("Interesse bekundet")
+        if "Ihre Anfrage ist gesendet" not in self.driver.page_source:
+            self.finding("Interesse bekunden: keine Bestätigung")
+        self.log_in(*verwalter)
+        self.open("/anfragen")
+        self.driver.find_element(By.CSS_SELECTOR, "button[value=annehmen]").click()
+        self.check_page("Kooperation")
+        if "/kooperationen/" not in self.driver.current_url:
+            self.finding("Anfrage annehmen: keine Kooperation")
+            return
+        self.fill("nachricht", "Schön! Wann sprechen wir?")
+        self.submit()
+        self.check_page("Nachricht gesendet")
+        self.log_in(*partner)
+        self.open("/benachrichtigungen")
+        self.open("/gemeinden/05570036")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--base-url", required=True)
     parser.add_argument("--out", default="screenshots")
+    parser.add_argument("--verwalter", help="E-Mail:Passwort eines Mitglieds von Ahlen")
+    parser.add_argument("--partner", help="E-Mail:Passwort eines Mitglieds von Oelde")
     args = parser.parse_args()
     journeys = Journeys(args.base_url, args.out)
     try:
@@ -221,6 +276,8 @@ def main():
         journeys.keyboard_form()
         journeys.find_gemeinde()
         journeys.register_and_log_in()
+        if args.verwalter and args.partner:
+            journeys.cooperate(tuple(args.verwalter.split(":", 1)), tuple(args.partner.split(":", 1)))
     finally:
         journeys.close()
     print(f"{journeys.visited} Seiten geprüft, {len(journeys.findings)} Befunde.")

@@ -22,6 +22,8 @@ struct QualityGateTests {
             try await AccountFixture.user("admin@aufwind.de", admin: true, on: app)
             let verwalter = try await AccountFixture.user("verwalter@ahlen.de", on: app)
             try await MembershipModel.confirmed(verwalter, in: "05570004", role: .verwalter, on: app)
+            let partner = try await AccountFixture.user("mitglied@oelde.de", on: app)
+            try await MembershipModel.confirmed(partner, in: "05570036", role: .mitglied, on: app)
             let token = "aw_" + SecureToken.make()
             try await APITokenModel(userID: verwalter.requireID(), name: "Qualität", tokenHash: SecureToken.hash(token), expiresAt: nil).create(on: app.db)
             let config = app.aufwindConfig
@@ -54,7 +56,10 @@ struct QualityGateTests {
         try await Self.withServer(database) { server, _ in
             let out = Self.outputFolder.appendingPathComponent(database.rawValue)
             try? FileManager.default.removeItem(at: out)
-            let journeys = try runTool(["python3", "QualityChecks/browser_journeys.py", "--base-url", server.baseURL, "--out", out.path])
+            let journeys = try runTool([
+                "python3", "QualityChecks/browser_journeys.py", "--base-url", server.baseURL, "--out", out.path,
+                "--verwalter", "verwalter@ahlen.de:passwort-verwalter@ahlen.de", "--partner", "mitglied@oelde.de:passwort-mitglied@oelde.de",
+            ])
             Self.check(journeys, "Browser-Reisen")
             guard journeys.status == 0 else { return }
             Self.check(try runTool(["sh", "QualityChecks/validate_html.sh", out.appendingPathComponent("html").path]), "HTML-Prüfung")
