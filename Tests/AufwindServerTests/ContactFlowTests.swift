@@ -77,6 +77,15 @@ struct ContactFlowTests {
             try await olga.get("/benachrichtigungen")
             #expect(try await olga.post("/benachrichtigungen/gelesen", [:]).status == .seeOther)
             #expect(!(try await olga.get("/benachrichtigungen").body.contains(">neu<")))
+
+            // privacy: the export holds Olga's messages; after deletion the thread keeps them without her name
+            let export = try await olga.get("/konto/daten.json")
+            #expect(export.body.contains("Wann treffen wir uns?") && export.body.contains("benachrichtigungen"))
+            try await olga.get("/konto")
+            #expect(try await olga.post("/konto/loeschen", ["passwort": "passwort-olga@oelde.de"]).status == .ok)
+            let after = try await anna.get(thread)
+            #expect(after.body.contains("Wann treffen wir uns?") && after.body.contains("ehemaliges Mitglied (Oelde)") && !after.body.contains("olga"))
+            #expect(try await InterestRequestModel.find(request.id, on: app.db)?.requesterName == "ehemaliges Mitglied")
         }
     }
 }

@@ -22,8 +22,13 @@ struct PrivacyController: RouteCollection {
         var apiTokens: [Token]
         var emails: [Mail]
         var protokoll: [AuditEntry]
+        var nachrichten: [Message]
+        var benachrichtigungen: [Note]
         var hinweis: String
     }
+
+    struct Message: Content { var kooperation: String; var kommune: String; var text: String; var zeitpunkt: Date? }
+    struct Note: Content { var text: String; var link: String; var zeitpunkt: Date?; var gelesen: Date? }
 
     struct DeleteForm: Content { var passwort: String? }
     struct EmailForm: Content { var email: String?; var passwort: String? }
@@ -36,12 +41,16 @@ struct PrivacyController: RouteCollection {
         let tokens = try await APITokenModel.query(on: request.db).filter(\.$user.$id == id).all()
         let mails = try await MailModel.query(on: request.db).filter(\.$recipient == user.email).all()
         let audit = try await AuditEntryModel.query(on: request.db).filter(\.$actorID == id).all()
+        let messages = try await CooperationMessageModel.query(on: request.db).filter(\.$authorID == id).all()
+        let notes = try await NotificationModel.query(on: request.db).filter(\.$userID == id).all()
         let export = Export(
             konto: .init(email: user.email, name: user.displayName, registriert: user.createdAt, emailBestaetigt: user.emailConfirmedAt, plattformAdmin: user.isAdmin),
             mitgliedschaften: memberships.map { .init(art: $0.kind, schluessel: $0.orgKey, rolle: $0.role, status: $0.status, nachricht: $0.message, angefragt: $0.createdAt, entschieden: $0.decidedAt) },
             apiTokens: tokens.map { .init(name: $0.name, erstellt: $0.createdAt, gueltigBis: $0.expiresAt, widerrufen: $0.revokedAt, zuletztBenutzt: $0.lastUsedAt) },
             emails: mails.map { .init(betreff: $0.subject, erstellt: $0.createdAt, text: $0.body) },
             protokoll: audit.map { .init(aktion: $0.action, gegenstand: $0.subject, detail: $0.detail, zeitpunkt: $0.createdAt) },
+            nachrichten: messages.map { .init(kooperation: $0.cooperationID.uuidString.lowercased(), kommune: $0.authorKey, text: $0.body, zeitpunkt: $0.createdAt) },
+            benachrichtigungen: notes.map { .init(text: $0.text, link: $0.link, zeitpunkt: $0.createdAt, gelesen: $0.readAt) },
             hinweis: "Passwort und Tokens speichert Aufwind nur als Prüfsumme; sie sind hier nicht enthalten.")
         let response = Response(status: .ok)
         let encoder = JSONEncoder()
@@ -54,7 +63,8 @@ struct PrivacyController: RouteCollection {
     }
 
     /// Deletes the account after the password was given again. What the user did for a town
-    /// stays with the town; the audit log keeps the decision but names an "ehemaliges Mitglied".
+    /// stays with the town; the audit log, item histories, requests and messages keep what was
+    /// done but name an "ehemaliges Mitglied".
     @Sendable func delete(request: Request) async throws -> Response {
         try request.authorize(.manageOwnAccount)
         let user = request.currentUser!
@@ -67,6 +77,16 @@ struct PrivacyController: RouteCollection {
             try await AuditEntryModel.query(on: db).filter(\.$actorID == id)
                 .set(\.$actorID, to: nil).set(\.$actorName, to: "ehemaliges Mitglied").update()
             try await MembershipModel.query(on: db).filter(\.$decidedBy == id).set(\.$decidedBy, to: nil).update()
+            // Items, their history, requests and messages stay with the towns, without the name.
+            try await ItemRevisionModel.query(on: db).filter(\.$editedBy == id)
+                .set(\.$editedBy, to: nil).set(\.$editorName, to: "ehemaliges Mitglied").update()
+            try await CooperationItemModel.query(on: db).filter(\.$createdBy == id).set(\.$createdBy, to: nil).update()
+            try await InterestRequestModel.query(on: db).filter(\.$requestedBy == id)
+                .set(\.$requestedBy, to: nil).set(\.$requesterName, to: "ehemaliges Mitglied").update()
+            try await InterestRequestModel.query(on: db).filter(\.$decidedBy == id)
+                .set(\.$decidedBy, to: nil).set(\.$decidedByName, to: "ehemaliges Mitglied").update()
+            try await CooperationMessageModel.query(on: db).filter(\.$authorID == id)
+                .set(\.$authorID, to: nil).set(\.$authorName, to: "ehemaliges Mitglied").update()
             try await MailModel.query(on: db).filter(\.$recipient == user.email).delete()
             try await MembershipModel.query(on: db).filter(\.$user.$id == id).delete()
             try await APITokenModel.query(on: db).filter(\.$user.$id == id).delete()

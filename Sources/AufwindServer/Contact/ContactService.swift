@@ -72,7 +72,7 @@ struct ContactService {
             guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
             struct Row: Decodable { var id: UUID }
             let changed = try await sql.update(InterestRequestModel.schema)
-                .set("status", to: status.rawValue).set("decided_by_name", to: user.displayName).set("decided_at", to: Date())
+                .set("status", to: status.rawValue).set("decided_by", to: user.id).set("decided_by_name", to: user.displayName).set("decided_at", to: Date())
                 .where("id", .equal, requestID).where("status", .equal, InterestRequestModel.Status.open.rawValue)
                 .returning("id").all(decoding: Row.self)
             guard let fresh = try await InterestRequestModel.find(requestID, on: db) else {
@@ -103,7 +103,7 @@ struct ContactService {
     func post(_ body: String, in cooperation: CooperationModel, for townKey: String, by user: UserModel, itemTitle: String) async throws {
         let id = try cooperation.requireID()
         try await database.transaction { db in
-            try await CooperationMessageModel(cooperationID: id, authorKey: townKey, authorName: user.displayName, body: body).create(on: db)
+            try await CooperationMessageModel(cooperationID: id, authorKey: townKey, authorID: user.id, authorName: user.displayName, body: body).create(on: db)
             let other = cooperation.ownerKey == townKey ? cooperation.partnerKey : cooperation.ownerKey
             try await Notifier(database: db, baseURL: baseURL).notifyMembers(
                 of: other, excluding: user.id, text: "Neue Nachricht von \(directory.name(of: townKey) ?? townKey) zu „\(itemTitle)“.",

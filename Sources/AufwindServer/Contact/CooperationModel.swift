@@ -32,15 +32,17 @@ final class CooperationMessageModel: Model, @unchecked Sendable {
     @Field(key: "cooperation_id") var cooperationID: UUID
     /// The town the author wrote for, and the author's name at the time.
     @Field(key: "author_key") var authorKey: String
+    @OptionalField(key: "author_id") var authorID: UUID?
     @Field(key: "author_name") var authorName: String
     @Field(key: "body") var body: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
-    init(cooperationID: UUID, authorKey: String, authorName: String, body: String) {
+    init(cooperationID: UUID, authorKey: String, authorID: UUID?, authorName: String, body: String) {
         self.cooperationID = cooperationID
         self.authorKey = authorKey
+        self.authorID = authorID
         self.authorName = authorName
         self.body = body
     }

@@ -26,6 +26,7 @@ final class InterestRequestModel: Model, @unchecked Sendable {
     @Field(key: "requester_name") var requesterName: String
     @Field(key: "message") var message: String
     @Field(key: "status") var status: String
+    @OptionalField(key: "decided_by") var decidedBy: UUID?
     @OptionalField(key: "decided_by_name") var decidedByName: String?
     @OptionalField(key: "decided_at") var decidedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
