@@ -22,7 +22,10 @@ SKIP = 77
 try:
     from selenium import webdriver
     from selenium.webdriver.common.by import By
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
 except ImportError as error:
     print(f"Browser-Prüfungen übersprungen: Python-Paket fehlt ({error.name}); pip install selenium")
     sys.exit(SKIP)
@@ -124,7 +127,16 @@ class Journeys:
         element.send_keys(text)
 
     def submit(self, form_selector="main form.stacked button[type=submit]"):
-        self.driver.find_element(By.CSS_SELECTOR, form_selector).click()
+        self.click(form_selector)
+
+    def click(self, selector):
+        """Clicks and waits for the next page (at most 3 s: a form the browser refuses to send stays)."""
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        self.driver.find_element(By.CSS_SELECTOR, selector).click()
+        try:
+            WebDriverWait(self.driver, 3).until(expected_conditions.staleness_of(page))
+        except TimeoutException:
+            pass
 
     # Journeys -------------------------------------------------------------------------------
 
@@ -140,7 +152,9 @@ class Journeys:
         if outline in ("none", ""):
             self.finding("Tastatur: Fokus des Skip-Links ist nicht sichtbar")
         order = []
-        for _ in range(8):
+        # the header's links (brand and navigation), then the search field
+        header_links = len(self.driver.find_elements(By.CSS_SELECTOR, "header a"))
+        for _ in range(header_links + 1):
             self.driver.switch_to.active_element.send_keys(Keys.TAB)
             order.append(self.driver.switch_to.active_element.get_attribute("id") or self.driver.switch_to.active_element.text)
         if "q" not in order:
@@ -244,13 +258,13 @@ class Journeys:
         self.log_in(*partner)
         self.open(item_path)
         self.fill("nachricht", "Wir haben so etwas und teilen es gern.")
-        self.driver.find_element(By.CSS_SELECTOR, "form[action$='/interesse'] button[type=submit]").click()
+        self.click("form[action$='/interesse'] button[type=submit]")
         self.check_page("Interesse bekundet")
         if "Ihre Anfrage ist gesendet" not in self.driver.page_source:
             self.finding("Interesse bekunden: keine Bestätigung")
         self.log_in(*verwalter)
         self.open("/anfragen")
-        self.driver.find_element(By.CSS_SELECTOR, "button[value=annehmen]").click()
+        self.click("button[value=annehmen]")
         self.check_page("Kooperation")
         if "/kooperationen/" not in self.driver.current_url:
             self.finding("Anfrage annehmen: keine Kooperation")

@@ -18,21 +18,32 @@ struct ItemsAPIController: RouteCollection {
 
     struct ListParameters: Content {
         var q: String?; var art: String?; var handlungsfeld: String?; var land: String?; var groesse: String?
-        var status: String?; var reichweite: String?; var page: Int?; var per_page: Int?
+        var status: String?; var reichweite: String?; var page: String?; var per_page: String?
+    }
+
+    /// An integer query parameter: absent gives `default`, anything but a whole number is refused.
+    private func integer(_ raw: String?, _ name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let raw else { return fallback }
+        guard let value = Int(raw), range.contains(value) else {
+            throw ProblemDetails.badRequest("„\(name)“ muss eine ganze Zahl von \(range.lowerBound) bis \(GermanFormat.integer(range.upperBound)) sein.")
+        }
+        return value
     }
 
     private func directory(_ request: Request) -> TownDirectory { TownDirectory(catalog: request.register) }
 
     @Sendable func list(request: Request) async throws -> ItemListDTO {
-        let p: ListParameters
-        do { p = try request.query.decode(ListParameters.self) } catch {
-            throw ProblemDetails.badRequest("Ungültige Parameter: page und per_page müssen ganze Zahlen sein.")
+        let p = try request.query.decode(ListParameters.self)
+        // A filter that is given must say something (the HTML form sends "" for "alle"; the API does not).
+        for (name, value) in [("art", p.art), ("handlungsfeld", p.handlungsfeld), ("land", p.land), ("groesse", p.groesse),
+                              ("status", p.status), ("reichweite", p.reichweite)] where value?.isEmpty == true {
+            throw ProblemDetails.badRequest("Der Parameter „\(name)“ ist leer; lassen Sie ihn weg, um nicht danach zu filtern.")
         }
-        let perPage = p.per_page ?? 20
-        guard (1...100).contains(perPage) else { throw ProblemDetails.badRequest("per_page muss zwischen 1 und 100 liegen.") }
+        let perPage = try integer(p.per_page, "per_page", default: 20, range: 1...100)
+        let page = try integer(p.page, "page", default: 1, range: 1...10_000)
         let form = ItemSearchForm(
             text: p.q ?? "", kind: p.art ?? "", feld: p.handlungsfeld ?? "", land: p.land ?? "", groesse: p.groesse ?? "",
-            status: p.status ?? "", reach: p.reichweite ?? "", page: p.page ?? 1)
+            status: p.status ?? "", reach: p.reichweite ?? "", page: page)
         switch form.query(publicOnly: true, pageSize: perPage) {
         case .failure(let problems):
             throw ProblemDetails.badRequest(problems.messages.map(\.text).joined(separator: " "))
@@ -59,8 +70,7 @@ struct ItemsAPIController: RouteCollection {
 
     @Sendable func partners(request: Request) async throws -> PartnersDTO {
         let model = try await publicItem(request)
-        let limit = (try? request.query.get(Int.self, at: "limit")) ?? 10
-        guard (1...50).contains(limit) else { throw ProblemDetails.badRequest("limit muss zwischen 1 und 50 liegen.") }
+        let limit = try integer(request.query[String.self, at: "limit"], "limit", default: 10, range: 1...50)
         guard let item = model.item else { throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.") }
         let engine = request.matching
         let directory = directory(request)
@@ -119,7 +129,7 @@ struct ItemsAPIController: RouteCollection {
         let body = try body(request)
         let key = body.kommune ?? ""
         guard directory(request).name(of: key) != nil else {
-            throw ProblemDetails(title: "Ungültige Angaben", status: 422, detail: "Es gibt keine Gemeinde und keinen Kreis mit dem Schlüssel „\(key)“.")
+            throw ProblemDetails.notFound("Es gibt keine Gemeinde und keinen Kreis mit dem Schlüssel „\(key)“.")
         }
         try request.authorize(.actForTown, .town(key))
         if body.version != nil { throw ProblemDetails.badRequest("Beim Anlegen gibt es noch keine version.") }
@@ -138,7 +148,7 @@ struct ItemsAPIController: RouteCollection {
         try request.authorize(.actForTown, .town(model.ownerKey))
         let body = try body(request)
         if let key = body.kommune, key != model.ownerKey {
-            throw ProblemDetails(title: "Ungültige Angaben", status: 422, detail: "Ein Eintrag wechselt nicht die Kommune.")
+            throw ProblemDetails(title: "Andere Kommune", status: 409, detail: "Ein Eintrag wechselt nicht die Kommune; kommune darf fehlen oder muss die bisherige sein.")
         }
         guard let version = body.version else { throw ProblemDetails.badRequest("version fehlt: die Version, die Sie gelesen haben.") }
         let input = try validated(body)
