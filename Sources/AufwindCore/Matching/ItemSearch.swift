@@ -52,7 +52,8 @@ extension MatchEngine {
     /// Items that contain every search term (after German folding and stemming), best BM25 first;
     /// without terms, the most recently published first. Filters narrow both.
     public func search(_ query: ItemSearchQuery) -> ItemSearchResult {
-        let terms = Array(Set(GermanTextAnalyzer.terms(query.text))).sorted()
+        // A search text has at most 200 characters; its distinct terms fit a UInt16 count.
+        let terms = Array(Array(Set(GermanTextAnalyzer.terms(query.text))).sorted().prefix(Int(UInt16.max)))
         let fieldBit = query.feld.map { Self.bits([$0]) }
         func passes(_ slot: Int) -> Bool {
             let item = slots[slot]
@@ -71,23 +72,23 @@ extension MatchEngine {
             for slot in slots.indices.reversed() where alive[slot] && passes(slot) { ranked.append((slot, 0)) }
         } else {
             let stats = statistics
-            var scores: [Int: (sum: Double, hits: Int)] = [:]
-            // The rarest term first: every further term can only narrow the set.
+            // The rarest term first: it names the candidates, every further term can only narrow them.
             let ordered = terms.sorted { (documentFrequencyOf($0), $0) < (documentFrequencyOf($1), $1) }
+            var sums = [Double](repeating: 0, count: slots.count)
+            var hits = [UInt16](repeating: 0, count: slots.count)
+            var candidates: [Int] = []
             for (position, term) in ordered.enumerated() {
                 guard let list = postingsOf(term) else { return ItemSearchResult(total: 0, items: [], page: query.page, pageSize: query.pageSize) }
                 let idf = stats.idf(documentFrequency: documentFrequencyOf(term))
                 for posting in list {
                     let slot = Int(posting.slot)
-                    guard alive[slot] else { continue }
-                    if position == 0 {
-                        scores[slot] = (stats.part(idf: idf, tf: posting.tf, length: lengths[slot]), 1)
-                    } else if let current = scores[slot], current.hits == position {
-                        scores[slot] = (current.sum + stats.part(idf: idf, tf: posting.tf, length: lengths[slot]), position + 1)
-                    }
+                    guard alive[slot], Int(hits[slot]) == position else { continue }
+                    if position == 0 { candidates.append(slot) }
+                    sums[slot] += stats.part(idf: idf, tf: posting.tf, length: lengths[slot])
+                    hits[slot] = UInt16(position + 1)
                 }
             }
-            for (slot, value) in scores where value.hits == terms.count && passes(slot) { ranked.append((slot, value.sum)) }
+            for slot in candidates where Int(hits[slot]) == terms.count && passes(slot) { ranked.append((slot, sums[slot])) }
             ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.slot > $1.slot }
         }
         let start = (query.page - 1) * query.pageSize

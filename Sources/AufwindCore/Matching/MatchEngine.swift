@@ -22,6 +22,9 @@ public struct MatchEngine: Sendable {
     /// Per slot, for the hot loop: fields and sub-themes as bits, owner as a number.
     private var themeBits: [UInt16] = []
     private var subthemeBits: [UInt64] = []
+    /// Per slot: the kind's position in `ItemKind.allCases`, and whether everyone may see it.
+    private var kindIndex: [UInt8] = []
+    private var isPublic: [Bool] = []
     var ownerNumber: [Int] = []
     var ownerKeys: [String] = []
     private var ownerNumbers: [String: Int] = [:]
@@ -89,6 +92,8 @@ public struct MatchEngine: Sendable {
         indexByID[item.id] = slot
         themeBits.append(Self.bits(item.handlungsfelder))
         subthemeBits.append(Self.subthemeBits(item.unterthemen))
+        kindIndex.append(UInt8(ItemKind.allCases.firstIndex(of: item.kind)!))
+        isPublic.append(item.visibility == .oeffentlich)
         if let number = ownerNumbers[item.ownerKey] {
             ownerNumber.append(number)
         } else {
@@ -209,14 +214,15 @@ public struct MatchEngine: Sendable {
         }
     }
 
-    /// What one query needs while scoring many candidates: its bits and, per town, the values
-    /// that are the same for all of that town's items.
+    /// What one query needs while scoring many candidates: its bits, the complementarity per
+    /// kind and, per town, the values that are the same for all of that town's items.
     private struct QueryContext {
         let engine: MatchEngine
         let query: CooperationItem
         let publicOnly: Bool
         let queryBits: UInt16
         let querySubBits: UInt64
+        let complementByKind: [Double]
         /// The query's own item and town as numbers (-1 when not in the engine).
         let querySlot: Int
         let queryOwnerNumber: Int
@@ -228,32 +234,37 @@ public struct MatchEngine: Sendable {
             self.publicOnly = publicOnly
             queryBits = MatchEngine.bits(query.handlungsfelder)
             querySubBits = MatchEngine.subthemeBits(query.unterthemen)
+            complementByKind = ItemKind.allCases.map(query.kind.complementarity(with:))
             querySlot = engine.indexByID[query.id] ?? -1
             queryOwnerNumber = engine.ownerNumbers[query.ownerKey] ?? -1
             townValues = Array(repeating: nil, count: engine.ownerKeys.count)
         }
 
-        /// The same numbers as `MatchScorer.score`, without touching strings or sets. With a
-        /// `threshold`, candidates that cannot reach it even with full marks for size, place and
-        /// activity are left out before their town is looked at (they would not be kept anyway).
-        mutating func score(_ slot: Int, bm25: Double, threshold: Double?) -> Double? {
-            let owner = engine.ownerNumber[slot]
+        /// The topical part of a candidate (numbers only): nil when it is the query itself, of the
+        /// query's town, hidden from this audience, or shares neither a field nor a term.
+        func topical(_ slot: Int, bm25: Double) -> (theme: Double, text: Double, complement: Double)? {
             // Ids are unique and owner numbers stand for owner keys: integer comparisons only.
-            guard owner != queryOwnerNumber, slot != querySlot else { return nil }
-            let candidate = engine.slots[slot]
-            if publicOnly && candidate.visibility != .oeffentlich { return nil }
+            guard engine.ownerNumber[slot] != queryOwnerNumber, slot != querySlot else { return nil }
+            if publicOnly && !engine.isPublic[slot] { return nil }
             let fields = engine.themeBits[slot], subthemes = engine.subthemeBits[slot]
             let theme = MatchScorer.themeValue(
                 sharedFields: (queryBits & fields).nonzeroBitCount, unionFields: (queryBits | fields).nonzeroBitCount,
                 sharedSub: (querySubBits & subthemes).nonzeroBitCount, unionSub: (querySubBits | subthemes).nonzeroBitCount)
             let text = MatchScorer.textValue(bm25)
             guard theme > 0 || text > 0 else { return nil }
-            let complement = query.kind.complementarity(with: candidate.kind)
+            return (theme, text, complementByKind[Int(engine.kindIndex[slot])])
+        }
+
+        /// The same number as `MatchScorer.score`. With a `threshold`, a candidate that cannot
+        /// reach it even with full marks for size, place and activity is left out before its
+        /// town is looked at (it would not be kept anyway).
+        mutating func total(_ slot: Int, _ part: (theme: Double, text: Double, complement: Double), threshold: Double?) -> Double? {
             if let threshold,
-                MatchValues(theme: theme, text: text, complement: complement, structure: 1, geography: 1, activity: 1).score < threshold
+                MatchValues(theme: part.theme, text: part.text, complement: part.complement, structure: 1, geography: 1, activity: 1).score < threshold
             {
                 return nil
             }
+            let owner = engine.ownerNumber[slot]
             let town: (structure: Double, geography: Double, activity: Double)
             if let cached = townValues[owner] {
                 town = cached
@@ -263,9 +274,14 @@ public struct MatchEngine: Sendable {
                 townValues[owner] = town
             }
             return MatchValues(
-                theme: theme, text: text, complement: complement,
+                theme: part.theme, text: part.text, complement: part.complement,
                 structure: town.structure, geography: town.geography, activity: town.activity
             ).score
+        }
+
+        mutating func score(_ slot: Int, bm25: Double, threshold: Double?) -> Double? {
+            guard let part = topical(slot, bm25: bm25) else { return nil }
+            return total(slot, part, threshold: threshold)
         }
     }
 
@@ -307,17 +323,30 @@ public struct MatchEngine: Sendable {
         let stats = statistics
         // Per candidate town: the best (score, query, slot), and how many of its items fit.
         var best: [Int: (score: Double, query: Int, slot: Int)] = [:]
-        var fitting: [Int: Set<Int>] = [:]
-        let ownKeys = Set(queries.map(\.ownerKey))
+        var fitting = [Set<Int>](repeating: [], count: ownerKeys.count)
+        var isOwn = [Bool](repeating: false, count: ownerKeys.count)
+        for query in queries { if let number = ownerNumbers[query.ownerKey] { isOwn[number] = true } }
+        // The `limit` best town scores so far: a candidate below the lowest of them cannot
+        // enter the list nor change a town in it (towns only ever improve).
+        var top: [(owner: Int, score: Double)] = []
         for (queryIndex, query) in queries.enumerated() {
             var context = QueryContext(engine: self, query: query, publicOnly: publicOnly)
             let terms = queryTerms(query)
             let visit: (Int, Double) -> Void = { slot, bm25 in
-                guard !ownKeys.contains(slots[slot].ownerKey), let value = context.score(slot, bm25: bm25, threshold: nil) else { return }
                 let owner = ownerNumber[slot]
-                fitting[owner, default: []].insert(slot)
+                guard !isOwn[owner], let part = context.topical(slot, bm25: bm25) else { return }
+                fitting[owner].insert(slot)
+                let threshold = bruteForce || top.count < limit ? nil : top.last?.score
+                guard let value = context.total(slot, part, threshold: threshold) else { return }
                 if let current = best[owner], !Self.better((value, queryIndex, slot), than: current, slots: slots) { return }
                 best[owner] = (value, queryIndex, slot)
+                if let index = top.firstIndex(where: { $0.owner == owner }) {
+                    top[index].score = value
+                } else {
+                    top.append((owner, value))
+                }
+                top.sort { $0.score > $1.score }
+                if top.count > limit { top.removeLast() }
             }
             if bruteForce {
                 for slot in slots.indices where alive[slot] { visit(slot, bruteForceBM25(terms: terms, slot: slot, stats: stats)) }
@@ -331,7 +360,7 @@ public struct MatchEngine: Sendable {
         return ranked.compactMap { owner, entry in
             let query = queries[entry.query]
             guard let match = explain(query, slot: entry.slot, terms: queryTerms(query), stats: stats) else { return nil }
-            return TownMatch(town: ownerKeys[owner], score: entry.score, best: match, query: query, fittingItems: fitting[owner]?.count ?? 1)
+            return TownMatch(town: ownerKeys[owner], score: entry.score, best: match, query: query, fittingItems: fitting[owner].count)
         }
     }
 
