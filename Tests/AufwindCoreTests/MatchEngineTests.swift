@@ -1,4 +1,4 @@
-import AufwindCore
+@testable import AufwindCore
 import Foundation
 import Testing
 
@@ -140,6 +140,16 @@ struct MatchEngineTests {
         let paged = engine.search(ItemSearchQuery(page: 2, pageSize: 2))
         #expect(paged.total == 3 && paged.items.map(\.id) == ["a"] && paged.pageCount == 2)
         #expect(engine.search(ItemSearchQuery(text: "Hallenbad")).total == 0)
+    }
+
+    @Test("search pages: the partial ranking equals the full sort for the pages it serves")
+    func partialRanking() {
+        var random = SeededRandom(seed: 9)
+        let ranked = (0..<2_000).map { (slot: $0, score: Double(Int.random(in: 0..<50, using: &random))) }
+        let full = ranked.sorted { $0.score != $1.score ? $0.score > $1.score : $0.slot > $1.slot }
+        for count in [1, 20, 60, 400] {
+            #expect(MatchEngine.best(ranked, count: count).map(\.slot) == full.prefix(count).map(\.slot))
+        }
     }
 
     @Test("demo items: the same seed gives the same items, bigger towns get more, all marked demo")

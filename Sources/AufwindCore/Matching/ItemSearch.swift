@@ -55,16 +55,20 @@ extension MatchEngine {
         // A search text has at most 200 characters; its distinct terms fit a UInt16 count.
         let terms = Array(Array(Set(GermanTextAnalyzer.terms(query.text))).sorted().prefix(Int(UInt16.max)))
         let fieldBit = query.feld.map { Self.bits([$0]) }
+        // Filters as small numbers, compared per slot without touching the items themselves.
+        let kind = query.kind.flatMap { ItemKind.allCases.firstIndex(of: $0) }.map(UInt8.init)
+        let status = query.status.flatMap { ItemStatus.allCases.firstIndex(of: $0) }.map(UInt8.init)
+        let reach = query.reach.flatMap { Reach.allCases.firstIndex(of: $0) }.map(UInt8.init)
+        let size = query.groesse.flatMap { Groessenklasse.allCases.firstIndex(of: $0) }.map(UInt8.init)
+        let land: [Bool]? = query.land.map { code in ownerLand.map { $0 == code } }
         func passes(_ slot: Int) -> Bool {
-            let item = slots[slot]
-            if query.publicOnly && item.visibility != .oeffentlich { return false }
-            if let kind = query.kind, item.kind != kind { return false }
-            if let fieldBit, !item.handlungsfelder.isEmpty, Self.bits(item.handlungsfelder) & fieldBit == 0 { return false }
-            if fieldBit != nil, item.handlungsfelder.isEmpty { return false }
-            if let status = query.status, item.status != status { return false }
-            if let reach = query.reach, item.reach != reach { return false }
-            if let land = query.land, !item.ownerKey.hasPrefix(land) { return false }
-            if let size = query.groesse, towns[item.ownerKey]?.groessenklasse != size { return false }
+            if query.publicOnly && !isPublic[slot] { return false }
+            if let kind, kindIndex[slot] != kind { return false }
+            if let fieldBit, themeBits[slot] & fieldBit == 0 { return false }
+            if let status, statusIndex[slot] != status { return false }
+            if let reach, reachIndex[slot] != reach { return false }
+            if let land, !land[ownerNumber[slot]] { return false }
+            if let size, ownerSize[ownerNumber[slot]] != size { return false }
             return true
         }
         var ranked: [(slot: Int, score: Double)] = []
@@ -89,11 +93,34 @@ extension MatchEngine {
                 }
             }
             for slot in candidates where Int(hits[slot]) == terms.count && passes(slot) { ranked.append((slot, sums[slot])) }
-            ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.slot > $1.slot }
         }
+        let total = ranked.count
+        if !terms.isEmpty { ranked = Self.best(ranked, count: query.page * query.pageSize) }
         let start = (query.page - 1) * query.pageSize
         let page = start < ranked.count ? ranked[start..<min(ranked.count, start + query.pageSize)].map { slots[$0.slot] } : []
-        return ItemSearchResult(total: ranked.count, items: page, page: query.page, pageSize: query.pageSize)
+        return ItemSearchResult(total: total, items: page, page: query.page, pageSize: query.pageSize)
+    }
+
+    /// The first `count` of `ranked` in order (higher score, then newer): the pages after the
+    /// requested one are never shown, so they need no sorting.
+    static func best(_ ranked: [(slot: Int, score: Double)], count: Int) -> [(slot: Int, score: Double)] {
+        func precedes(_ a: (slot: Int, score: Double), _ b: (slot: Int, score: Double)) -> Bool {
+            a.score != b.score ? a.score > b.score : a.slot > b.slot
+        }
+        guard count < ranked.count / 4 else { return ranked.sorted(by: precedes) }
+        var top: [(slot: Int, score: Double)] = []
+        top.reserveCapacity(count + 1)
+        for entry in ranked {
+            if top.count == count, let last = top.last, !precedes(entry, last) { continue }
+            var low = 0, high = top.count
+            while low < high {
+                let mid = (low + high) / 2
+                if precedes(top[mid], entry) { low = mid + 1 } else { high = mid }
+            }
+            top.insert(entry, at: low)
+            if top.count > count { top.removeLast() }
+        }
+        return top
     }
 }
 

@@ -20,11 +20,17 @@ public struct MatchEngine: Sendable {
     private var byTheme: [[Int]] = Array(repeating: [], count: Handlungsfeld.allCases.count)
     private var indexByID: [String: Int] = [:]
     /// Per slot, for the hot loop: fields and sub-themes as bits, owner as a number.
-    private var themeBits: [UInt16] = []
+    var themeBits: [UInt16] = []
     private var subthemeBits: [UInt64] = []
     /// Per slot: the kind's position in `ItemKind.allCases`, and whether everyone may see it.
-    private var kindIndex: [UInt8] = []
-    private var isPublic: [Bool] = []
+    var kindIndex: [UInt8] = []
+    var isPublic: [Bool] = []
+    /// Per slot, for the search filters: Stand and reach as positions (`UInt8.max`: no Stand).
+    var statusIndex: [UInt8] = []
+    var reachIndex: [UInt8] = []
+    /// Per owner: the Land code and the size class (as positions; `UInt8.max` when unknown).
+    var ownerLand: [String] = []
+    var ownerSize: [UInt8] = []
     var ownerNumber: [Int] = []
     var ownerKeys: [String] = []
     private var ownerNumbers: [String: Int] = [:]
@@ -94,13 +100,21 @@ public struct MatchEngine: Sendable {
         subthemeBits.append(Self.subthemeBits(item.unterthemen))
         kindIndex.append(UInt8(ItemKind.allCases.firstIndex(of: item.kind)!))
         isPublic.append(item.visibility == .oeffentlich)
+        statusIndex.append(item.status.flatMap { ItemStatus.allCases.firstIndex(of: $0) }.map(UInt8.init) ?? .max)
+        reachIndex.append(UInt8(Reach.allCases.firstIndex(of: item.reach)!))
         if let number = ownerNumbers[item.ownerKey] {
             ownerNumber.append(number)
         } else {
             ownerNumbers[item.ownerKey] = ownerKeys.count
             ownerNumber.append(ownerKeys.count)
             ownerKeys.append(item.ownerKey)
+            ownerLand.append(String(item.ownerKey.prefix(2)))
+            ownerSize.append(Self.sizeIndex(towns[item.ownerKey]))
         }
+    }
+
+    static func sizeIndex(_ town: TownFacts?) -> UInt8 {
+        town.flatMap { Groessenklasse.allCases.firstIndex(of: $0.groessenklasse) }.map(UInt8.init) ?? .max
     }
 
     /// Takes an item out (drafts, withdrawn items). Unknown ids are ignored.
@@ -115,7 +129,10 @@ public struct MatchEngine: Sendable {
     }
 
     /// Adds or updates what the matching knows about a town (its activity, for example).
-    public mutating func setTown(_ facts: TownFacts) { towns[facts.key] = facts }
+    public mutating func setTown(_ facts: TownFacts) {
+        towns[facts.key] = facts
+        if let number = ownerNumbers[facts.key] { ownerSize[number] = Self.sizeIndex(facts) }
+    }
 
     // MARK: BM25
 
