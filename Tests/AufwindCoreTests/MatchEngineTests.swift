@@ -77,20 +77,31 @@ struct MatchEngineTests {
         let items = Self.randomItems(seed: seed, count: 300)
         var engine = MatchEngine(items: items, towns: Self.towns)
         // Writes keep the engine current: replaced, removed and new items.
+        var current = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0) })
         let replacements = Self.randomItems(seed: seed + 100, count: 40)
         for (index, item) in replacements.enumerated() {
             var changed = item
             changed.id = "i\(index * 5)"
             engine.upsert(changed)
+            current[changed.id] = changed
         }
-        for index in stride(from: 1, to: 300, by: 9) { engine.remove(id: "i\(index)") }
+        for index in stride(from: 1, to: 300, by: 9) {
+            engine.remove(id: "i\(index)")
+            current["i\(index)"] = nil
+        }
         var fresh = replacements[0]
         fresh.id = "neu"
         engine.upsert(fresh)
+        current[fresh.id] = fresh
         engine.setTown(TownFacts(key: Self.beckum.key, name: "Beckum", population: 37_133, kreisKey: "05570", kreisName: "Kreis Warendorf",
                                  coordinate: Self.beckum.coordinate, recentItems: 4, answeredRequests: 3))
-        let rebuilt = MatchEngine(items: engine.items, towns: engine.towns)
-        for query in engine.items.prefix(60) {
+        let rebuilt = MatchEngine(items: Array(current.values), towns: engine.towns)
+        // Items as the engine returns them (without description) match with their stored terms.
+        #expect(engine.items.allSatisfy { $0.description.isEmpty })
+        for stored in engine.items.prefix(20) {
+            #expect(engine.matches(for: stored, limit: 10) == engine.matches(for: current[stored.id]!, limit: 10), "stored \(stored.id)")
+        }
+        for query in current.values.sorted(by: { $0.id < $1.id }).prefix(60) {
             for publicOnly in [false, true] {
                 let fast = engine.matches(for: query, limit: 25, publicOnly: publicOnly)
                 let reference = engine.bruteForceMatches(for: query, limit: 25, publicOnly: publicOnly)
@@ -101,9 +112,26 @@ struct MatchEngineTests {
             }
             #expect(engine.townMatches(for: [query], limit: 3) == engine.bruteForceTownMatches(for: [query], limit: 3), "towns for \(query.id)")
         }
-        let ownerItems = engine.items.filter { $0.ownerKey == Self.ahlen.key }
+        let ownerItems = current.values.filter { $0.ownerKey == Self.ahlen.key }.sorted { $0.id < $1.id }
         #expect(engine.townMatches(for: ownerItems, limit: 4) == engine.bruteForceTownMatches(for: ownerItems, limit: 4))
         #expect(engine.item(id: "i1") == nil && engine.item(id: "neu") != nil)
+        // the same towns, scores, best items and counts; only the queries lack their description
+        let summary = { (matches: [TownMatch]) in matches.map { "\($0.town) \($0.score) \($0.best.item.id) \($0.query.id) \($0.fittingItems)" } }
+        #expect(summary(engine.townMatches(for: engine.items(ownedBy: Self.ahlen.key), limit: 4)) == summary(engine.townMatches(for: ownerItems, limit: 4)))
+    }
+
+    @Test("compaction after many removals keeps the answers (it rebuilds from stored terms)")
+    func compaction() {
+        let items = Self.randomItems(seed: 11, count: 1_500)
+        var engine = MatchEngine(items: items, towns: Self.towns)
+        for item in items.prefix(1_000) { engine.remove(id: item.id) }
+        #expect(engine.count == 500)
+        let fresh = MatchEngine(items: Array(items.dropFirst(1_000)), towns: Self.towns)
+        for query in items.suffix(20) {
+            #expect(engine.matches(for: query, limit: 15) == fresh.matches(for: query, limit: 15), "query \(query.id)")
+            #expect(engine.search(ItemSearchQuery(text: query.title, publicOnly: false)).total
+                    == fresh.search(ItemSearchQuery(text: query.title, publicOnly: false)).total)
+        }
     }
 
     @Test("shared sub-themes raise the theme fit and are named")

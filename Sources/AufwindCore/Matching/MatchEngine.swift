@@ -3,19 +3,29 @@ import Foundation
 /// Ranks the items (and towns) that fit an item, and searches items. Indexes by Handlungsfeld
 /// and by term find the candidates; `bruteForceMatches` scores every item and must give exactly
 /// the same answer. The engine is kept current on writes (`upsert`, `remove`); removed items
-/// leave a tombstone until the next compaction.
+/// leave a tombstone until the next compaction. It keeps no descriptions (they can be long and
+/// there are many): only their terms. Items it returns have an empty description; passed back
+/// as a query, such an item is matched with its stored terms.
 public struct MatchEngine: Sendable {
     /// Item slots in the order they were added; dead slots are skipped.
     var slots: [CooperationItem] = []
     var alive: [Bool] = []
     public private(set) var towns: [String: TownFacts]
-    private var termFrequencies: [[String: Int]] = []
+    /// Terms as numbers; per slot its terms (sorted by number) with their frequencies, in flat
+    /// arrays: `slotTerms[termStart[slot]..<termStart[slot + 1]]`. A dictionary per item would
+    /// cost about ten times the memory.
+    private var termNumbers: [String: Int32] = [:]
+    private var termNames: [String] = []
+    private var termStart: [Int32] = [0]
+    private var slotTerms: [Int32] = []
+    private var slotTermFrequencies: [UInt16] = []
     var lengths: [Int] = []
     private var totalLength = 0
     /// Live items.
     public private(set) var count = 0
-    private var postings: [String: [Posting]] = [:]
-    private var documentFrequency: [String: Int] = [:]
+    /// By term number.
+    private var postings: [[Posting]] = []
+    private var documentFrequency: [Int] = []
     /// Slots per Handlungsfeld, by the field's position.
     private var byTheme: [[Int]] = Array(repeating: [], count: Handlungsfeld.allCases.count)
     private var indexByID: [String: Int] = [:]
@@ -61,6 +71,21 @@ public struct MatchEngine: Sendable {
         for item in items { upsert(item) }
     }
 
+    /// The same engine without tombstones, built from the stored terms (not from text, which the
+    /// engine no longer has).
+    private func compacted() -> MatchEngine {
+        var engine = MatchEngine(items: [], towns: towns)
+        engine.slots.reserveCapacity(count)
+        for slot in slots.indices where alive[slot] {
+            var counts: [String: Int] = [:]
+            for index in Int(termStart[slot])..<Int(termStart[slot + 1]) {
+                counts[termNames[Int(slotTerms[index])]] = Int(slotTermFrequencies[index])
+            }
+            engine.append(slots[slot], termCounts: counts)
+        }
+        return engine
+    }
+
     /// The live items, oldest first.
     public var items: [CooperationItem] { slots.indices.filter { alive[$0] }.map { slots[$0] } }
 
@@ -77,21 +102,43 @@ public struct MatchEngine: Sendable {
     /// Adds an item, or replaces the item with the same id.
     public mutating func upsert(_ item: CooperationItem) {
         if indexByID[item.id] != nil { remove(id: item.id) }
-        let slot = slots.count
         var tf: [String: Int] = [:]
         // The title counts twice: it says what the item is about.
         for term in GermanTextAnalyzer.terms(item.title + " " + item.title + " " + item.description) { tf[term, default: 0] += 1 }
+        var stored = item
+        stored.description = ""
+        append(stored, termCounts: tf)
+    }
+
+    private mutating func append(_ item: CooperationItem, termCounts tf: [String: Int]) {
+        let slot = slots.count
         let length = tf.values.reduce(0, +)
+        var numbered: [(term: Int32, tf: Int)] = []
+        numbered.reserveCapacity(tf.count)
         for (term, frequency) in tf {
-            postings[term, default: []].append(Posting(slot: Int32(slot), tf: Int32(frequency)))
-            documentFrequency[term, default: 0] += 1
+            let number: Int32
+            if let known = termNumbers[term] {
+                number = known
+            } else {
+                number = Int32(postings.count)
+                termNumbers[term] = number
+                termNames.append(term)
+                postings.append([])
+                documentFrequency.append(0)
+            }
+            postings[Int(number)].append(Posting(slot: Int32(slot), tf: Int32(frequency)))
+            documentFrequency[Int(number)] += 1
+            numbered.append((number, frequency))
         }
+        numbered.sort { $0.term < $1.term }
+        slotTerms.append(contentsOf: numbered.map(\.term))
+        slotTermFrequencies.append(contentsOf: numbered.map { UInt16(min($0.tf, Int(UInt16.max))) })
+        termStart.append(Int32(slotTerms.count))
         for (position, field) in Handlungsfeld.allCases.enumerated() where item.handlungsfelder.contains(field) {
             byTheme[position].append(slot)
         }
         slots.append(item)
         alive.append(true)
-        termFrequencies.append(tf)
         lengths.append(length)
         totalLength += length
         count += 1
@@ -121,11 +168,11 @@ public struct MatchEngine: Sendable {
     public mutating func remove(id: String) {
         guard let slot = indexByID.removeValue(forKey: id) else { return }
         alive[slot] = false
-        for term in termFrequencies[slot].keys { documentFrequency[term, default: 1] -= 1 }
+        for index in Int(termStart[slot])..<Int(termStart[slot + 1]) { documentFrequency[Int(slotTerms[index])] -= 1 }
         totalLength -= lengths[slot]
         count -= 1
         // Tombstones cost time in every query: rebuild once they outnumber the live items.
-        if slots.count > 1_000 && slots.count > 2 * count { self = MatchEngine(items: items, towns: towns) }
+        if slots.count > 1_000 && slots.count > 2 * count { self = compacted() }
     }
 
     /// Adds or updates what the matching knows about a town (its activity, for example).
@@ -136,8 +183,18 @@ public struct MatchEngine: Sendable {
 
     // MARK: BM25
 
-    func postingsOf(_ term: String) -> [Posting]? { postings[term] }
-    func documentFrequencyOf(_ term: String) -> Int { documentFrequency[term] ?? 0 }
+    func postingsOf(_ term: String) -> [Posting]? { termNumbers[term].map { postings[Int($0)] } }
+    func documentFrequencyOf(_ term: String) -> Int { termNumbers[term].map { documentFrequency[Int($0)] } ?? 0 }
+
+    /// How often term number `term` occurs in `slot` (binary search in the slot's sorted terms).
+    private func frequency(of term: Int32, in slot: Int) -> UInt16? {
+        var low = Int(termStart[slot]), high = Int(termStart[slot + 1])
+        while low < high {
+            let mid = (low + high) / 2
+            if slotTerms[mid] < term { low = mid + 1 } else { high = mid }
+        }
+        return low < Int(termStart[slot + 1]) && slotTerms[low] == term ? slotTermFrequencies[low] : nil
+    }
 
     /// The collection statistics one query works with.
     struct Statistics {
@@ -162,9 +219,13 @@ public struct MatchEngine: Sendable {
         return Statistics(documents: Double(count), base: Self.k1 * (1 - Self.b), slope: Self.k1 * Self.b / average)
     }
 
-    /// Query terms in a fixed order, so both paths add the same numbers in the same order.
+    /// Query terms in a fixed order, so both paths add the same numbers in the same order. For an
+    /// item exactly as the engine holds it, its stored terms (the description is not kept).
     private func queryTerms(_ item: CooperationItem) -> [String] {
-        Array(Set(GermanTextAnalyzer.terms(item.title + " " + item.description))).sorted()
+        if let slot = indexByID[item.id], slots[slot] == item {
+            return (Int(termStart[slot])..<Int(termStart[slot + 1])).map { termNames[Int(slotTerms[$0])] }.sorted()
+        }
+        return Array(Set(GermanTextAnalyzer.terms(item.title + " " + item.description))).sorted()
     }
 
     // MARK: Matching items
@@ -199,8 +260,8 @@ public struct MatchEngine: Sendable {
     func bruteForceBM25(terms: [String], slot: Int, stats: Statistics) -> Double {
         var sum = 0.0
         for term in terms {
-            if let tf = termFrequencies[slot][term] {
-                sum += stats.part(idf: stats.idf(documentFrequency: documentFrequency[term] ?? 0), tf: Int32(tf), length: lengths[slot])
+            if let number = termNumbers[term], let tf = frequency(of: number, in: slot) {
+                sum += stats.part(idf: stats.idf(documentFrequency: documentFrequency[Int(number)]), tf: Int32(tf), length: lengths[slot])
             }
         }
         return sum
@@ -213,8 +274,9 @@ public struct MatchEngine: Sendable {
         var isCandidate = [Bool](repeating: false, count: slots.count)
         var candidates: [Int] = []
         for term in terms {
-            guard let list = postings[term] else { continue }
-            let idf = stats.idf(documentFrequency: documentFrequency[term] ?? 0)
+            guard let number = termNumbers[term] else { continue }
+            let list = postings[Int(number)]
+            let idf = stats.idf(documentFrequency: documentFrequency[Int(number)])
             for posting in list {
                 let slot = Int(posting.slot)
                 guard alive[slot] else { continue }
@@ -311,7 +373,7 @@ public struct MatchEngine: Sendable {
     }
 
     private func explain(_ query: CooperationItem, slot: Int, terms: [String], stats: Statistics) -> ItemMatch? {
-        let shared = terms.filter { termFrequencies[slot][$0] != nil }
+        let shared = terms.filter { term in termNumbers[term].flatMap { frequency(of: $0, in: slot) } != nil }
         let candidate = slots[slot]
         return MatchScorer().score(
             query: query, queryTown: towns[query.ownerKey], candidate: candidate, candidateTown: towns[candidate.ownerKey],

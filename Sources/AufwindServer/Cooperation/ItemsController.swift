@@ -252,7 +252,7 @@ struct ItemsController: RouteCollection {
         }
         let engine = request.matching
         let publicOnly = !request.may(.viewMembersOnlyItems)
-        var queries = engine.items(ownedBy: key).filter { !publicOnly || $0.visibility == .oeffentlich }
+        var queries = Array(engine.items(ownedBy: key).filter { !publicOnly || $0.visibility == .oeffentlich }.suffix(PartnerTownsPage.maximumQueries))
         let fromProfile = queries.isEmpty
         if fromProfile, let profile = try await TownProfileModel.find(key, on: request.db)?.input, !profile.handlungsfelder.isEmpty {
             queries = [CooperationItem(

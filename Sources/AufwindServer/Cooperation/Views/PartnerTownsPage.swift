@@ -9,13 +9,15 @@ struct PartnerTownsPage: PageView {
     var fromProfile: Bool
     var matches: [(name: String, path: String, match: TownMatch)]
     var title: String { "Passt zu uns – \(townName)" }
+    /// A town with many items is matched through its newest ones (a page stays fast).
+    static let maximumQueries = 25
 
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
             .p(.text(fromProfile
                      ? "\(townName) hat noch keine veröffentlichten Einträge; die Vorschläge beruhen auf den Handlungsfeldern und der Selbstbeschreibung im Profil."
-                     : "Für jeden veröffentlichten Eintrag von \(townName) die passenden Einträge anderer Kommunen; je Kommune zählt der beste."),
+                     : "Für die veröffentlichten Einträge von \(townName) (die \(Self.maximumQueries) neuesten) die passenden Einträge anderer Kommunen; je Kommune zählt der beste."),
                .text(" "), .a(.safeHref(townPath), .text("Zur Seite von \(townName)"))),
             .if(matches.isEmpty, .p(.attribute(named: "role", value: "status"),
                                     .text(fromProfile ? "Noch keine Vorschläge: Legen Sie Einträge an oder nennen Sie im Profil Ihre Handlungsfelder." : "Noch keine passenden Kommunen."))),
