@@ -22,6 +22,8 @@ let package = Package(
     targets: [
         .target(
             name: "AufwindCore",
+            // The reviewed eligibility rules of the funding programmes (see docs/foerderregeln.md).
+            resources: [.copy("Funding/foerderregeln.json")],
             swiftSettings: swiftSettings
         ),
         .target(name: "CSystemMemory"),
