@@ -28,6 +28,8 @@ public enum Action: String, Sendable, CaseIterable {
     case actForTown
     /// See items a town shared only with other towns.
     case viewMembersOnlyItems
+    /// Create and edit funding programmes and their rules.
+    case editFundingProgrammes
 }
 
 /// What an action is done to.
@@ -69,7 +71,7 @@ public enum Policy {
         case .decideTownMembership, .changeTownMemberRole, .editTownProfile:
             return role(of: actor, in: resource) == .verwalter
                 ? .allowed : .denied("Nur Verwalter dieser Kommune dürfen das.")
-        case .verifyFirstTownMember, .viewAdminQueue, .viewOutbox, .confirmOrganisation:
+        case .verifyFirstTownMember, .viewAdminQueue, .viewOutbox, .confirmOrganisation, .editFundingProgrammes:
             return .denied("Nur die Plattform-Administration darf das.")
         case .createOrganisation, .requestRegionalAccess:
             return actor.emailConfirmed ? .allowed : .denied("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.")

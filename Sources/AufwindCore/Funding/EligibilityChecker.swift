@@ -209,9 +209,11 @@ public struct EligibilityChecker: Sendable {
         case .fixedAmount(let base, let basePartners, let perFurther, let landCode, let maxRate):
             var counted = verbund.applicants
             if let landCode { counted = counted.filter { $0.landCode == landCode } }
-            let who = "Beteiligte" + (landCode.map { " aus \(land($0))" } ?? "")
+            let fromLand = landCode.map { " aus \(land($0))" } ?? ""
+            let who = "Beteiligte" + fromLand
             guard counted.count >= basePartners else {
-                return (.hinweis, "Festbetrag erst ab \(basePartners) \(who) (bisher \(counted.count)).", FundingEstimate(amount: nil, formula: "Festbetrag \(Self.euro(Double(base))) ab \(basePartners) \(who)"))
+                let from = "ab \(basePartners) Beteiligten\(fromLand)"
+                return (.hinweis, "Festbetrag erst \(from) (bisher \(counted.count)).", FundingEstimate(amount: nil, formula: "Festbetrag \(Self.euro(Double(base))) \(from)"))
             }
             let further = counted.count - basePartners
             let fixed = Double(base + further * perFurther)

@@ -191,6 +191,21 @@ extension FundingRuleFile {
         return parse(data)
     }
 
+    /// Each programme's entry of the shipped file as pretty JSON text, for storing and editing.
+    public static func bundledEntryTexts() -> [String: String] {
+        guard let url = Bundle.module.url(forResource: "foerderregeln", withExtension: "json"), let data = try? Data(contentsOf: url),
+            let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let list = root["programme"] as? [[String: Any]]
+        else { return [:] }
+        var texts: [String: String] = [:]
+        for entry in list {
+            guard let id = entry["id"] as? String,
+                let json = try? JSONSerialization.data(withJSONObject: entry, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            else { continue }
+            texts[id] = String(decoding: json, as: UTF8.self)
+        }
+        return texts
+    }
+
     /// Rules whose source is not among the programme's sources, or programmes the catalogue
     /// does not know: the rule file must cite the catalogue.
     public func citationProblems(catalogue: [FundingProgramme]) -> [String] {

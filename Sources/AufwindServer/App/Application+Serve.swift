@@ -23,6 +23,7 @@ extension Application {
             }
         }
         try await reloadRegister()
+        try await prepareFunding()
         try startOutboxSender()
     }
 

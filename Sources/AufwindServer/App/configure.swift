@@ -16,6 +16,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.migrations.add(CreateCooperationItems())
     app.migrations.add(CreateItemDetails())
     app.migrations.add(CreateContact())
+    app.migrations.add(CreateFundingProgrammes())
     app.sessions.use(.fluent)
     let secureCookies = config.baseURL.hasPrefix("https://")
     app.sessions.configuration = .init(cookieName: SessionCookie.name) { id in
@@ -26,6 +27,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.passwords.use(app.environment == .testing ? .bcrypt(cost: 4) : .bcrypt)
     app.registerStore = RegisterStore()
     app.matchStore = MatchStore()
+    app.fundingStore = FundingStore()
     app.requestMetrics = RequestMetrics()
 
     let drain = RequestDrain()
@@ -55,11 +57,13 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try site.register(collection: RegionalOverviewController())
     try site.register(collection: ItemsController())
     try site.register(collection: ContactController())
+    try site.register(collection: FundingController())
     try site.register(collection: DevMailsController(openToAll: config.devMailsOpen))
 
     app.asyncCommands.use(ImportRegisterCommand(), as: "import-register")
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(GenerateDemoCommand(), as: "generate-demo")
+    app.asyncCommands.use(CheckEligibilityCommand(), as: "check-eligibility")
 }
 
 extension Application {

@@ -1,0 +1,40 @@
+import AufwindCore
+import Foundation
+
+/// Turns what people type ("Ahlen, Oelde" or "05570004,05570036", a Kreis key) into Verbund
+/// members from the register; every unknown entry is named.
+struct VerbundResolver {
+    var catalog: RegisterCatalog
+
+    func member(key: String) -> VerbundMember? {
+        if key.count == 8, let g = catalog.gemeinde(ags: key), !g.isGemeindefrei, catalog.historical[key] == nil {
+            return VerbundMember(key: g.ags, name: g.shortName, type: .gemeinde, landCode: g.landCode, population: g.population, kreisKey: g.kreisKey)
+        }
+        if key.count == 5, let kreis = catalog.unit(key: key), kreis.kind == .kreis {
+            return VerbundMember(key: kreis.key, name: kreis.name, type: .kreis, landCode: String(key.prefix(2)),
+                                 population: catalog.totals(of: key).population, kreisKey: key)
+        }
+        return nil
+    }
+
+    /// Members from a comma- or line-separated list of keys or names.
+    func members(_ typed: String) -> Result<[VerbundMember], ValidationMessages> {
+        var members: [VerbundMember] = []
+        var errors: [ValidationMessage] = []
+        let entries = typed.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        if entries.isEmpty { errors.append("Bitte nennen Sie mindestens ein Mitglied (Name, AGS oder Kreisschlüssel).") }
+        if entries.count > 500 { errors.append("Höchstens 500 Mitglieder.") }
+        for entry in entries.prefix(500) {
+            guard let key = TownDirectory(catalog: catalog).resolve(entry), let member = member(key: key) else {
+                errors.append("„\(entry)“: keine Gemeinde und kein Kreis gefunden.")
+                continue
+            }
+            members.append(member)
+        }
+        return errors.isEmpty ? .success(members) : .failure(ValidationMessages(messages: errors))
+    }
+
+    var landNames: [String: String] {
+        Dictionary(uniqueKeysWithValues: catalog.units(of: .land).map { ($0.key, $0.name) })
+    }
+}
