@@ -44,6 +44,16 @@ public struct FundingProgramme: Sendable, Equatable, Codable, Identifiable {
 
     public var displayName: String { shortName ?? name }
 
+    public init(id: String, name: String, shortName: String? = nil, themes: [String], sourceUrls: [String], sourceDate: String? = nil, status: String? = nil) {
+        self.id = id
+        self.name = name
+        self.shortName = shortName
+        self.themes = themes
+        self.sourceUrls = sourceUrls
+        self.sourceDate = sourceDate
+        self.status = status
+    }
+
     /// The catalogue's themes on Aufwind's Handlungsfelder.
     public var handlungsfelder: [Handlungsfeld] {
         let map: [String: Handlungsfeld] = [

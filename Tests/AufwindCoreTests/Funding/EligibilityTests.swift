@@ -120,3 +120,33 @@ struct FundingRuleFileTests {
         #expect(Self.parse(#"{"format":"aufwind-foerderregeln","version":2,"stand":"2026-11-26","programme":[]}"#)?.hasPrefix("„version“ 2") == true)
     }
 }
+
+@Suite("Passende Programme and Verbund vervollständigen")
+struct FundingAdvisorTests {
+    static let advisor: FundingAdvisor = {
+        let rules = EligibilityTests.rules
+        let programmes = rules.programmes.map { entry in
+            FundingProgramme(id: entry.programmeID, name: entry.programmeID, themes: [], sourceUrls: [])
+        }
+        return FundingAdvisor(checker: EligibilityTests.checker, programmes: programmes, rules: Dictionary(uniqueKeysWithValues: rules.programmes.map { ($0.programmeID, $0) }))
+    }()
+
+    @Test("eligible programmes come first, the others say why")
+    func programmes() {
+        let fits = Self.advisor.programmes(for: VerbundFacts(members: [EligibilityTests.ahlen, EligibilityTests.oelde], leadKey: EligibilityTests.ahlen.key))
+        #expect(fits.count == 28)
+        #expect(fits.first?.result.verdict == .foerderfaehig)
+        #expect(fits.contains { $0.programme.id == "ikz-nrw" && $0.result.verdict == .foerderfaehig })
+        #expect(fits.last?.result.verdict == .nichtFoerderfaehig && !(fits.last?.result.missing.isEmpty ?? true))
+    }
+
+    @Test("completion: only a town from NRW makes Ahlen's Verbund eligible for IKZ NRW, the best fitting first")
+    func completion() {
+        let candidates = [EligibilityTests.munster, EligibilityTests.oelde, EligibilityTests.gemeinde("05570052", "Warendorf", 37_930)]
+        let suggestions = Self.advisor.completions(
+            for: VerbundFacts(members: [EligibilityTests.ahlen], leadKey: EligibilityTests.ahlen.key), programmeID: "ikz-nrw", candidates: candidates,
+            fit: { key in key == "05570052" ? (0.8, "bietet „Digitale Schulverwaltung“ an") : (0.5, "Nachbar") })
+        #expect(suggestions.map(\.member.name) == ["Warendorf", "Oelde"])
+        #expect(suggestions[0].reason.hasPrefix("schließt die Lücke: ") && suggestions[0].reason.contains("Es fehlt noch") && suggestions[0].reason.hasSuffix("bietet „Digitale Schulverwaltung“ an"))
+    }
+}
