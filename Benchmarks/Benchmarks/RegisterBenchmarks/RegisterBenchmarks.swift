@@ -108,6 +108,31 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Funding (issue 5): one Verbund against all programmes; completion over all Gemeinden.
+    let ruleFile = try! FundingRuleFile.bundled().get()
+    let rulesByID = Dictionary(uniqueKeysWithValues: ruleFile.programmes.map { ($0.programmeID, $0) })
+    let landNames = Dictionary(uniqueKeysWithValues: catalog.units(of: .land).map { ($0.key, $0.name) })
+    let checker = EligibilityChecker(landNames: landNames, today: "2026-11-26")
+    let programmeStubs = ruleFile.programmes.map { FundingProgramme(id: $0.programmeID, name: $0.programmeID, themes: [], sourceUrls: []) }
+    let advisor = FundingAdvisor(checker: checker, programmes: programmeStubs, rules: rulesByID)
+    let allMembers = catalog.gemeinden.filter { !$0.isGemeindefrei }.map {
+        VerbundMember(key: $0.ags, name: $0.shortName, type: .gemeinde, landCode: $0.landCode, population: $0.population, kreisKey: $0.kreisKey)
+    }
+    let verbund = VerbundFacts(members: Array(allMembers.filter { $0.kreisKey == "05570" }.prefix(4)), leadKey: "05570004", handlungsfelder: [.klimaEnergie])
+    Benchmark(
+        "Eligibility: one Verbund (4 towns) against all 28 programmes",
+        configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(5), maxIterations: 100_000)
+    ) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(advisor.programmes(for: verbund)) }
+    }
+    let alone = VerbundFacts(members: [allMembers.first { $0.key == "05570004" }!], leadKey: "05570004")
+    Benchmark(
+        "Eligibility: completion suggestions for IKZ NRW over all 10,751 Gemeinden",
+        configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 200)
+    ) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(advisor.completions(for: alone, programmeID: "ikz-nrw", candidates: allMembers)) }
+    }
+
     Benchmark(
         "Listing: Land filter, sorted by population, one page",
         configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(3), maxIterations: 100_000)
