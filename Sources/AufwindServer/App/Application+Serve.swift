@@ -24,6 +24,7 @@ extension Application {
         }
         try await reloadRegister()
         try await prepareFunding()
+        startVerbundReminders()
         try startOutboxSender()
     }
 
@@ -43,6 +44,25 @@ extension Application {
         let task = Task { await sender.run() }
         lifecycle.use(CancelOnShutdown(task: task))
         logger.info("E-Mails werden über \(configuration.host):\(configuration.port) gesendet.")
+    }
+
+    /// Sends the reminders 30/7/1 days before Verbund dates: at start and every hour (each goes
+    /// out once, also with several instances: see `VerbundService.sendDueReminders`).
+    func startVerbundReminders() {
+        let service = VerbundService(database: db, baseURL: aufwindConfig.baseURL, directory: TownDirectory(catalog: registerStore.catalog))
+        let logger = logger
+        let task = Task {
+            while !Task.isCancelled {
+                do {
+                    let sent = try await service.sendDueReminders(today: FundingDates.today())
+                    if sent > 0 { logger.info("Verbund-Erinnerungen verschickt: \(sent)") }
+                } catch {
+                    logger.error("Verbund-Erinnerungen: \(error)")
+                }
+                try? await Task.sleep(for: .seconds(3600))
+            }
+        }
+        lifecycle.use(CancelOnShutdown(task: task))
     }
 
     /// SQLite: write-ahead log, so readers never wait for a writer and a commit costs one fsync

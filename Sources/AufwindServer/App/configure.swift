@@ -17,6 +17,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.migrations.add(CreateItemDetails())
     app.migrations.add(CreateContact())
     app.migrations.add(CreateFundingProgrammes())
+    app.migrations.add(CreateVerbuende())
     app.sessions.use(.fluent)
     let secureCookies = config.baseURL.hasPrefix("https://")
     app.sessions.configuration = .init(cookieName: SessionCookie.name) { id in
@@ -58,6 +59,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try site.register(collection: ItemsController())
     try site.register(collection: ContactController())
     try site.register(collection: FundingController())
+    try site.register(collection: VerbundController())
     try site.register(collection: DevMailsController(openToAll: config.devMailsOpen))
 
     app.asyncCommands.use(ImportRegisterCommand(), as: "import-register")

@@ -78,10 +78,16 @@ struct ContactController: RouteCollection {
                 status: r.statusValue.label, isOpen: r.statusValue == .open, date: r.createdAt,
                 cooperationPath: cooperationByRequest[r.id!].map { "/kooperationen/\(Self.path($0))" })
         }
-        return HTMLResponse.render(
-            RequestsPage(incoming: incoming.map { row($0, other: $0.fromKey) }, outgoing: outgoing.map { row($0, other: $0.toKey) },
-                         csrf: CSRF.token(for: request)),
-            request: request)
+        var page = RequestsPage(incoming: incoming.map { row($0, other: $0.fromKey) }, outgoing: outgoing.map { row($0, other: $0.toKey) },
+                                csrf: CSRF.token(for: request))
+        let invited = keys.isEmpty ? [] : try await VerbundMemberModel.query(on: request.db).filter(\.$memberKey ~~ keys)
+            .filter(\.$status == VerbundMemberModel.Status.invited.rawValue).all()
+        for invitation in invited {
+            guard let verbund = try await VerbundModel.find(invitation.verbundID, on: request.db) else { continue }
+            page.invitations.append((verbund.name, "/verbuende/\(invitation.verbundID.uuidString.lowercased())",
+                                     directory.name(of: invitation.memberKey) ?? invitation.memberKey, (VerbundRole(rawValue: invitation.role) ?? .partner).label))
+        }
+        return HTMLResponse.render(page, request: request)
     }
 
     @Sendable func decide(request: Request) async throws -> Response {

@@ -166,6 +166,14 @@ struct ItemsController: RouteCollection {
             .filter(\.$itemID == id).filter(\.$fromKey ~~ ownTowns.map(\.key)).all()
         let asked = Set(requests.map(\.fromKey))
         let cooperations = try await CooperationModel.query(on: request.db).filter(\.$itemID == id).sort(\.$createdAt).all()
+        let verbuende = try await VerbundModel.query(on: request.db).filter(\.$itemID == id).sort(\.$createdAt).all()
+        var verbundRows: [(name: String, path: String?, status: String)] = []
+        for verbund in verbuende {
+            let keys = try await VerbundMemberModel.query(on: request.db).filter(\.$verbundID == verbund.requireID()).all().map(\.memberKey)
+            let visible = request.actor.isPlatformAdmin || keys.contains { request.may(.actForTown, .town($0)) }
+            verbundRows.append((verbund.name, visible ? "/verbuende/\(verbund.id!.uuidString.lowercased())" : nil,
+                                (VerbundStatus(rawValue: verbund.status) ?? .inBildung).label))
+        }
         let page = ItemPage(
             id: id.uuidString.lowercased(), input: model.input, isDemo: model.isDemo, townName: directory.name(of: model.ownerKey) ?? model.ownerKey,
             townPath: directory.path(of: model.ownerKey), updatedAt: model.updatedAt, version: model.version,
@@ -181,7 +189,9 @@ struct ItemsController: RouteCollection {
             townMatches: townMatches.map { (directory.name(of: $0.town) ?? $0.town, directory.path(of: $0.town), $0) },
             csrf: request.currentUser == nil ? nil : CSRF.token(for: request), signedIn: request.currentUser != nil,
             errors: errors, notice: notice)
-        return HTMLResponse.render(page, status: status, request: request)
+        var withVerbuende = page
+        withVerbuende.verbuende = verbundRows
+        return HTMLResponse.render(withVerbuende, status: status, request: request)
     }
 
     // MARK: Edit

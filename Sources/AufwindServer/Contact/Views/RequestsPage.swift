@@ -20,12 +20,20 @@ struct RequestsPage: PageView {
 
     var incoming: [Row]
     var outgoing: [Row]
+    /// Open invitations of the user's towns into Verbünde: (Verbund, path, town, role).
+    var invitations: [(verbund: String, path: String, town: String, role: String)] = []
     var csrf: String
     var title: String { "Anfragen" }
 
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
+            .if(!invitations.isEmpty, .group(
+                .h2(.text("Einladungen in Verbünde")),
+                .ul(.forEach(invitations) { invitation in
+                    .li(.a(.safeHref(invitation.path), .text(invitation.verbund)), .text(" – für \(invitation.town) als \(invitation.role); annehmen oder ablehnen auf der Seite des Verbunds"))
+                })
+            )),
             .h2(.text("An Ihre Kommunen")),
             .if(incoming.isEmpty, .p(.text("Keine Anfragen."))),
             .ul(.class("results"), .forEach(incoming) { row in

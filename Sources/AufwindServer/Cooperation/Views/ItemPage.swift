@@ -17,6 +17,8 @@ struct ItemPage: PageView {
     /// Requests the viewer's towns already sent, by town name with their status.
     var sentRequests: [(town: String, status: String)]
     var cooperations: [(partner: String, partnerPath: String, threadPath: String?)]
+    /// Verbünde founded on this item (name, path when the viewer may open it, status).
+    var verbuende: [(name: String, path: String?, status: String)] = []
     var itemMatches: [(entry: ItemListEntry, match: ItemMatch)]
     var townMatches: [(name: String, path: String, match: TownMatch)]
     var csrf: String?
@@ -84,6 +86,22 @@ struct ItemPage: PageView {
                 )
             })),
             .forEach(sentRequests) { .p(.text("Ihre Anfrage für \($0.town): \($0.status).")) },
+            .if(!verbuende.isEmpty, .group(
+                .h3(.text("Verbünde")),
+                .ul(.forEach(verbuende) { verbund in
+                    .li(
+                        .unwrap(verbund.path) { .a(.safeHref($0), .text(verbund.name)) },
+                        .if(verbund.path == nil, .text(verbund.name)),
+                        .text(" (\(verbund.status))"))
+                })
+            )),
+            .if(canEdit && input.published, .unwrap(csrf) { csrf in
+                .form(
+                    .class("inline"), .action("/verbuende"), .method(.post), .csrf(csrf),
+                    .input(.type(.hidden), .name("eintrag"), .safe("value", id)),
+                    .button(.type(.submit), .text("Verbund für Förderung gründen"))
+                )
+            }),
             .if(input.published && !interestTowns.isEmpty, .unwrap(csrf) { csrf in
                 .form(
                     .class("stacked"), .action("/eintraege/\(id)/interesse"), .method(.post),

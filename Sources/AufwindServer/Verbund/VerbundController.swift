@@ -1,0 +1,324 @@
+import AufwindCore
+import Fluent
+import Vapor
+
+/// The Verbund workspace: founding from a Vorhaben, invitations, status, programme and
+/// eligibility, completion, dates with an iCal feed, cost sharing.
+struct VerbundController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("verbuende", use: found)
+        routes.get("verbuende", ":id", use: show)
+        routes.post("verbuende", ":id", "einladungen", use: invite)
+        routes.post("verbuende", ":id", "mitglieder", ":mid", "entscheidung", use: decide)
+        routes.post("verbuende", ":id", "status", use: setStatus)
+        routes.post("verbuende", ":id", "programm", use: chooseProgramme)
+        routes.post("verbuende", ":id", "termine", use: addDate)
+        routes.post("verbuende", ":id", "termine", ":did", "erledigt", use: markDone)
+        routes.post("verbuende", ":id", "kalender", use: calendarLink)
+        routes.get("kalender", "verbuende", ":token", use: calendar)
+        routes.get("verbuende", ":id", "kosten", use: costs)
+    }
+
+    struct FoundForm: Content { var eintrag: String?; var name: String? }
+    struct InviteForm: Content { var mitglied: String?; var rolle: String? }
+    struct DecisionForm: Content { var entscheidung: String? }
+    struct StatusForm: Content { var status: String? }
+    struct ProgrammeForm: Content { var programm: String? }
+    struct DateForm: Content { var art: String?; var titel: String?; var datum: String?; var verantwortlich: String? }
+
+    private func service(_ request: Request) -> VerbundService {
+        VerbundService(database: request.db, baseURL: request.application.aufwindConfig.baseURL, directory: TownDirectory(catalog: request.register))
+    }
+
+    private static func path(_ id: UUID?) -> String { "/verbuende/\(id?.uuidString.lowercased() ?? "")" }
+
+    // MARK: Loading and access
+
+    struct Loaded {
+        var verbund: VerbundModel
+        var members: [VerbundMemberModel]
+    }
+
+    private func load(_ request: Request) async throws -> Loaded {
+        guard let id = request.parameters.get("id", as: UUID.self), let verbund = try await VerbundModel.find(id, on: request.db) else {
+            throw ProblemDetails.notFound("Diesen Verbund gibt es nicht.")
+        }
+        let members = try await VerbundMemberModel.query(on: request.db).filter(\.$verbundID == id).sort(\.$createdAt).all()
+        return Loaded(verbund: verbund, members: members)
+    }
+
+    /// Members of any town in the Verbund (also invited ones) see the workspace.
+    private func authorizeView(_ request: Request, _ loaded: Loaded) throws {
+        if request.actor.isPlatformAdmin { return }
+        guard loaded.members.contains(where: { request.may(.actForTown, .town($0.memberKey)) }) else {
+            try request.authorize(.actForTown, .town(loaded.verbund.leadKey))
+            return
+        }
+    }
+
+    /// The accepted member towns the user acts for.
+    private func actingTowns(_ request: Request, _ loaded: Loaded) -> [String] {
+        loaded.members.filter { $0.statusValue == .accepted && request.may(.actForTown, .town($0.memberKey)) }.map(\.memberKey)
+    }
+
+    // MARK: Founding
+
+    /// Founds a Verbund around a Vorhaben (or another item) of the user's town, which leads it.
+    @Sendable func found(request: Request) async throws -> Response {
+        let form = try request.content.decode(FoundForm.self)
+        guard let itemID = form.eintrag.flatMap(UUID.init(uuidString:)), let item = try await CooperationItemModel.find(itemID, on: request.db) else {
+            try request.authorize(.manageOwnAccount)
+            throw ProblemDetails.badRequest("Ein Verbund entsteht aus einem Eintrag Ihrer Kommune; der Eintrag fehlt.")
+        }
+        try request.authorize(.actForTown, .town(item.ownerKey))
+        let name = (form.name ?? "").trimmingSpaces.isEmpty ? item.title : (form.name ?? "").trimmingSpaces
+        guard name.unicodeScalars.count <= 120, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw ProblemDetails(title: "Ungültige Angaben", status: 422, detail: "Der Name des Verbunds darf höchstens 120 Zeichen lang sein und keine Steuerzeichen enthalten.")
+        }
+        let verbund = try await service(request).found(name: name, itemID: itemID, leadKey: item.ownerKey)
+        return request.redirect(to: Self.path(verbund.id), redirectType: .normal)
+    }
+
+    // MARK: Page
+
+    @Sendable func show(request: Request) async throws -> Response {
+        let loaded = try await load(request)
+        try authorizeView(request, loaded)
+        return try await render(request, loaded)
+    }
+
+    private func render(_ request: Request, _ loaded: Loaded, errors: [String] = [], notice: String? = nil, calendarLink: String? = nil,
+                        status: HTTPStatus = .ok) async throws -> Response {
+        let verbund = loaded.verbund
+        let directory = TownDirectory(catalog: request.register)
+        let item = try await verbund.itemID.asyncMap { try await CooperationItemModel.find($0, on: request.db) } ?? nil
+        let fields = Set(item?.input.handlungsfelder ?? [])
+        let facts = service(request).facts(verbund, members: loaded.members, catalog: request.register, fields: fields)
+        let funding = request.funding
+        let resolver = VerbundResolver(catalog: request.register)
+        let checker = EligibilityChecker(landNames: resolver.landNames, today: request.todayISO)
+        let advisor = FundingAdvisor(checker: checker, programmes: funding.programmes, rules: funding.rules)
+        let chosen = verbund.programmeID.flatMap { funding.programme($0) }
+        var result: EligibilityResult?
+        var suggestions: [FundingAdvisor.Suggestion] = []
+        if let chosen {
+            result = checker.check(facts, against: funding.rules[chosen.id] ?? ProgrammeRules(programmeID: chosen.id, rules: []))
+            if result?.verdict == .nichtFoerderfaehig {
+                // Partner matching on the Vorhaben ranks the towns that would close the gap.
+                var fit: [String: (Double, String)] = [:]
+                if let query = item?.item {
+                    for match in request.matching.townMatches(for: query, limit: 300) {
+                        let reason = match.best.explanation.parts.first { $0.component == .ergaenzung }?.reason ?? match.best.item.title
+                        fit[match.town] = (match.score, reason)
+                    }
+                }
+                let candidates = request.register.gemeinden.compactMap { resolver.member(key: $0.ags) }
+                suggestions = advisor.completions(for: facts, programmeID: chosen.id, candidates: candidates, limit: 5, fit: { fit[$0] })
+            }
+        }
+        let userTowns = request.actor.townRoles.keys
+        let dates = try await VerbundDateModel.query(on: request.db).filter(\.$verbundID == verbund.requireID()).sort(\.$due).all()
+        let acting = actingTowns(request, loaded)
+        let page = VerbundPage(
+            id: verbund.id!.uuidString.lowercased(), name: verbund.name, status: VerbundStatus(rawValue: verbund.status) ?? .inBildung,
+            leadName: directory.name(of: verbund.leadKey) ?? verbund.leadKey,
+            item: item.map { ($0.title, "/eintraege/\($0.id!.uuidString.lowercased())") },
+            members: loaded.members.map { member in
+                VerbundPage.Member(
+                    id: member.id!.uuidString.lowercased(), name: directory.name(of: member.memberKey) ?? member.memberKey,
+                    path: directory.path(of: member.memberKey), role: VerbundRole(rawValue: member.role) ?? .partner, status: member.statusValue,
+                    expires: member.expiresAt, canDecide: member.statusValue == .invited && userTowns.contains(member.memberKey))
+            },
+            isLead: request.may(.actForTown, .town(verbund.leadKey)), isMember: !acting.isEmpty || request.actor.isPlatformAdmin,
+            programmes: funding.programmes.map { ($0.id, $0.displayName) }, chosenProgramme: chosen.map { ($0.id, $0.displayName) },
+            result: result, fits: advisor.programmes(for: facts), suggestions: suggestions,
+            dates: dates.map { .init(id: $0.id!.uuidString.lowercased(), kind: $0.kindLabel, title: $0.title, due: $0.due,
+                                     owner: directory.name(of: $0.ownerKey) ?? $0.ownerKey, done: $0.done) },
+            ownerChoices: loaded.members.filter { $0.statusValue == .accepted }.map { ($0.memberKey, directory.name(of: $0.memberKey) ?? $0.memberKey) },
+            calendarLink: calendarLink, csrf: CSRF.token(for: request), errors: errors, notice: notice)
+        return HTMLResponse.render(page, status: status, request: request)
+    }
+
+    // MARK: Members
+
+    @Sendable func invite(request: Request) async throws -> Response {
+        let loaded = try await load(request)
+        try request.authorize(.actForTown, .town(loaded.verbund.leadKey))
+        let form = try request.content.decode(InviteForm.self)
+        let typed = (form.mitglied ?? "").trimmingSpaces
+        guard let key = TownDirectory(catalog: request.register).resolve(typed), VerbundResolver(catalog: request.register).member(key: key) != nil else {
+            return try await render(request, loaded, errors: ["„\(typed)“: keine Gemeinde und kein Kreis gefunden."], status: .unprocessableEntity)
+        }
+        guard let role = VerbundRole(rawValue: form.rolle ?? "partner"), role != .konsortialfuehrung else {
+            return try await render(request, loaded, errors: ["Eingeladen wird als Partner oder assoziiert."], status: .unprocessableEntity)
+        }
+        switch try await service(request).invite(loaded.verbund, memberKey: key, role: role, by: request.currentUser!) {
+        case .failure(let message):
+            return try await render(request, loaded, errors: [message.text], status: .conflict)
+        case .success:
+            return request.redirect(to: Self.path(loaded.verbund.id), redirectType: .normal)
+        }
+    }
+
+    @Sendable func decide(request: Request) async throws -> Response {
+        let loaded = try await load(request)
+        guard let memberID = request.parameters.get("mid", as: UUID.self), let member = loaded.members.first(where: { $0.id == memberID }) else {
+            throw ProblemDetails.notFound("Diese Einladung gibt es nicht.")
+        }
+        try request.authorize(.actForTown, .town(member.memberKey))
+        let form = try request.content.decode(DecisionForm.self)
+        guard let choice = form.entscheidung, ["annehmen", "ablehnen"].contains(choice) else {
+            throw ProblemDetails.badRequest("Bitte wählen Sie „annehmen“ oder „ablehnen“.")
+        }
+        switch try await service(request).decide(member, accept: choice == "annehmen", by: request.currentUser!, verbund: loaded.verbund) {
+        case .decided:
+            return request.redirect(to: Self.path(loaded.verbund.id), redirectType: .normal)
+        case .expired(let date):
+            return try await render(request, try await load(request), errors: ["Die Einladung ist am \(GermanFormat.dateTime(date)) abgelaufen; bitten Sie die Konsortialführung um eine neue."], status: .gone)
+        case .alreadyDecided(let status):
+            return try await render(request, try await load(request), errors: ["Über diese Einladung wurde bereits entschieden (\(status))."], status: .conflict)
+        }
+    }
+
+    // MARK: Status and programme
+
+    @Sendable func setStatus(request: Request) async throws -> Response {
+        let loaded = try await load(request)
+        try request.authorize(.actForTown, .town(loaded.verbund.leadKey))
+        let form = try request.content.decode(StatusForm.self)
+        let current = VerbundStatus(rawValue: loaded.verbund.status) ?? .inBildung
+        guard let next = form.status.flatMap(VerbundStatus.init(rawValue:)), current.next.contains(next) else {
+            return try await render(request, loaded, errors: ["Von „\(current.label)“ geht es weiter zu: \(current.next.map(\.label).joined(separator: ", "))."], status: .unprocessableEntity)
+        }
+        let updated = try await VerbundModel.query(on: request.db).filter(\.$id == loaded.verbund.requireID()).filter(\.$status == current.rawValue)
+            .set(\.$status, to: next.rawValue).update()
+        _ = updated
+        return request.redirect(to: Self.path(loaded.verbund.id), redirectType: .normal)
+    }
+
+    @Sendable func chooseProgramme(request: Request) async throws -> Response {
+        let loaded = try await load(request)
+        try request.authorize(.actForTown, .town(loaded.verbund.leadKey))
+        let form = try request.content.decode(ProgrammeForm.self)
+        let id = (form.programm ?? "").trimmingSpaces
+        guard id.isEmpty || request.funding.programme(id) != nil else {
+            return try await render(request, loaded, errors: ["Unbekanntes Förderprogramm „\(id)“."], status: .unprocessableEntity)
+        }
+        loaded.verbund.programmeID = id.isEmpty ? nil : id
+        try await loaded.verbund.save(on: request.db)
+        return request.redirect(to: Self.path(loaded.verbund.id), redirectType: .normal)
+    }
+
+    // MARK: Dates and calendar
+
+    @Sendable func addDate(request: Request) async throws -> Response {
+        let loaded = try await load(request)
+        guard !actingTowns(request, loaded).isEmpty else {
+            try request.authorize(.actForTown, .town(loaded.verbund.leadKey))
+            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Termine legen die Mitglieder des Verbunds an.")
+        }
+        let form = try request.content.decode(DateForm.self)
+        var errors: [String] = []
+        let kind = form.art ?? ""
+        if !VerbundDateModel.kinds.contains(where: { $0.0 == kind }) { errors.append("Bitte wählen Sie Frist, Meilenstein oder Aufgabe.") }
+        let title = (form.titel ?? "").trimmingSpaces
+        if title.isEmpty || title.unicodeScalars.count > 120 || title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            errors.append("„Was“ muss 1 bis 120 Zeichen lang sein (ohne Steuerzeichen).")
+        }
+        let due = (form.datum ?? "").trimmingSpaces
+        if !VerbundService.isDate(due) { errors.append("„\(due)“ ist kein Datum (JJJJ-MM-TT).") }
+        let owner = form.verantwortlich ?? ""
+        if !loaded.members.contains(where: { $0.memberKey == owner && $0.statusValue == .accepted }) {
+            errors.append("Verantwortlich ist eine Kommune, die im Verbund dabei ist.")
+        }
+        guard errors.isEmpty else { return try await render(request, loaded, errors: errors, status: .unprocessableEntity) }
+        try await VerbundDateModel(verbundID: loaded.verbund.requireID(), kind: kind, title: title, due: due, ownerKey: owner).create(on: request.db)
+        return request.redirect(to: Self.path(loaded.verbund.id), redirectType: .normal)
+    }
+
+    @Sendable func markDone(request: Request) async throws -> Response {
+        let loaded = try await load(request)
+        guard !actingTowns(request, loaded).isEmpty else {
+            throw ProblemDetails(title: "Nicht erlaubt", status: request.actor.isAuthenticated ? 403 : 401, detail: "Termine pflegen die Mitglieder des Verbunds.")
+        }
+        guard let dateID = request.parameters.get("did", as: UUID.self),
+            let date = try await VerbundDateModel.query(on: request.db).filter(\.$id == dateID).filter(\.$verbundID == loaded.verbund.requireID()).first()
+        else { throw ProblemDetails.notFound("Diesen Termin gibt es nicht.") }
+        date.done = true
+        try await date.save(on: request.db)
+        return request.redirect(to: Self.path(loaded.verbund.id), redirectType: .normal)
+    }
+
+    /// A new secret calendar link (the old one stops working); shown once.
+    @Sendable func calendarLink(request: Request) async throws -> Response {
+        let loaded = try await load(request)
+        guard !actingTowns(request, loaded).isEmpty else {
+            throw ProblemDetails(title: "Nicht erlaubt", status: request.actor.isAuthenticated ? 403 : 401, detail: "Den Kalender-Link erzeugen Mitglieder des Verbunds.")
+        }
+        let token = SecureToken.make()
+        loaded.verbund.calendarTokenHash = SecureToken.hash(token)
+        try await loaded.verbund.save(on: request.db)
+        return try await render(request, loaded, calendarLink: "\(request.application.aufwindConfig.baseURL)/kalender/verbuende/\(token).ics")
+    }
+
+    @Sendable func calendar(request: Request) async throws -> Response {
+        let raw = request.parameters.get("token") ?? ""
+        let token = raw.hasSuffix(".ics") ? String(raw.dropLast(4)) : raw
+        guard !token.isEmpty, token.count <= 200,
+            let verbund = try await VerbundModel.query(on: request.db).filter(\.$calendarTokenHash == SecureToken.hash(token)).first()
+        else { throw ProblemDetails.notFound("Diesen Kalender gibt es nicht (der Link ist unbekannt oder wurde ersetzt).") }
+        let directory = TownDirectory(catalog: request.register)
+        let dates = try await VerbundDateModel.query(on: request.db).filter(\.$verbundID == verbund.requireID()).sort(\.$due).all()
+        let base = request.application.aufwindConfig.baseURL
+        let ics = ICalendar(name: "Verbund \(verbund.name)", events: dates.map { date in
+            ICalendar.Event(
+                uid: "\(date.id!.uuidString.lowercased())@aufwind", date: date.due, summary: "\(date.kindLabel): \(date.title)" + (date.done ? " (erledigt)" : ""),
+                description: "Verbund „\(verbund.name)“, verantwortlich: \(directory.name(of: date.ownerKey) ?? date.ownerKey)", url: base + Self.path(verbund.id))
+        }).ics()
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: ics))
+    }
+
+    // MARK: Costs
+
+    struct CostQuery: Content { var betrag: String?; var foerderung: String?; var methode: String?; var sockel: String?; var format: String?; var nutzung: [String: String]? }
+
+    @Sendable func costs(request: Request) async throws -> Response {
+        let loaded = try await load(request)
+        try authorizeView(request, loaded)
+        let query = try request.query.decode(CostQuery.self)
+        let facts = service(request).facts(loaded.verbund, members: loaded.members, catalog: request.register, fields: [])
+        var form = CostSharingPage.Form(amount: query.betrag ?? "", funding: query.foerderung ?? "", method: query.methode ?? "einwohner",
+                                        base: query.sockel ?? "", usage: query.nutzung ?? [:])
+        var page = CostSharingPage(id: loaded.verbund.id!.uuidString.lowercased(), name: loaded.verbund.name, members: facts.members, form: form)
+        guard query.betrag != nil else { return HTMLResponse.render(page, request: request) }
+        switch CostSharingPage.compute(form: form, members: facts.members) {
+        case .failure(let problems):
+            page.errors = problems.messages.map(\.text)
+            return HTMLResponse.render(page, status: .unprocessableEntity, request: request)
+        case .success(let (shares, method)):
+            if query.format == "csv" {
+                var headers = HTTPHeaders()
+                headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+                headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"kostenteilung.csv\"")
+                return Response(status: .ok, headers: headers, body: .init(string: CostSharing.csv(shares, method: method)))
+            }
+            form.method = query.methode ?? "einwohner"
+            page.form = form
+            page.shares = shares
+            page.methodLabel = method.label
+            return HTMLResponse.render(page, request: request)
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        switch self {
+        case .some(let value): try await transform(value)
+        case .none: nil
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Fluent
+import Foundation
+
+/// A Verbund (alliance) of towns around a Vorhaben, with a lead (Konsortialführung).
+final class VerbundModel: Model, @unchecked Sendable {
+    static let schema = "verbuende"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @OptionalField(key: "item_id") var itemID: UUID?
+    @Field(key: "lead_key") var leadKey: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "programme_id") var programmeID: String?
+    /// SHA-256 of the secret in the calendar link (shown once, like an API token).
+    @OptionalField(key: "calendar_token_hash") var calendarTokenHash: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(name: String, itemID: UUID?, leadKey: String) {
+        self.name = name
+        self.itemID = itemID
+        self.leadKey = leadKey
+        status = "in-bildung"
+    }
+}
+
+/// A town invited to (or in) a Verbund.
+final class VerbundMemberModel: Model, @unchecked Sendable {
+    static let schema = "verbund_members"
+
+    enum Status: String {
+        case invited = "eingeladen", accepted = "angenommen", declined = "abgelehnt"
+
+        var label: String {
+            switch self {
+            case .invited: "eingeladen"
+            case .accepted: "dabei"
+            case .declined: "abgelehnt"
+            }
+        }
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "verbund_id") var verbundID: UUID
+    @Field(key: "member_key") var memberKey: String
+    @Field(key: "member_type") var memberType: String
+    @Field(key: "role") var role: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "expires_at") var expiresAt: Date?
+    @OptionalField(key: "decided_by_name") var decidedByName: String?
+    @OptionalField(key: "decided_at") var decidedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(verbundID: UUID, memberKey: String, memberType: String, role: String, status: Status, expiresAt: Date?) {
+        self.verbundID = verbundID
+        self.memberKey = memberKey
+        self.memberType = memberType
+        self.role = role
+        self.status = status.rawValue
+        self.expiresAt = expiresAt
+    }
+
+    var statusValue: Status { Status(rawValue: status) ?? .invited }
+}
+
+/// A milestone, task or deadline of a Verbund, with a due date and an owning town.
+final class VerbundDateModel: Model, @unchecked Sendable {
+    static let schema = "verbund_dates"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "verbund_id") var verbundID: UUID
+    @Field(key: "kind") var kind: String
+    @Field(key: "title") var title: String
+    /// ISO date (JJJJ-MM-TT).
+    @Field(key: "due") var due: String
+    @Field(key: "owner_key") var ownerKey: String
+    @Field(key: "done") var done: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(verbundID: UUID, kind: String, title: String, due: String, ownerKey: String) {
+        self.verbundID = verbundID
+        self.kind = kind
+        self.title = title
+        self.due = due
+        self.ownerKey = ownerKey
+        done = false
+    }
+
+    static let kinds: [(String, String)] = [("frist", "Frist"), ("meilenstein", "Meilenstein"), ("aufgabe", "Aufgabe")]
+    var kindLabel: String { Self.kinds.first { $0.0 == kind }?.1 ?? kind }
+}
+
+/// A reminder that went out: the unique key (date, days before) makes sure it goes out once,
+/// however many server instances try.
+final class VerbundReminderModel: Model, @unchecked Sendable {
+    static let schema = "verbund_reminders"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "date_id") var dateID: UUID
+    @Field(key: "days_before") var daysBefore: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(dateID: UUID, daysBefore: Int) {
+        self.dateID = dateID
+        self.daysBefore = daysBefore
+    }
+}
+
+/// 011: Verbünde, their members, dates and sent reminders.
+struct CreateVerbuende: AsyncMigration {
+    var name: String { "011-CreateVerbuende" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema(VerbundModel.schema)
+            .id()
+            .field("name", .string, .required)
+            .field("item_id", .uuid, .references(CooperationItemModel.schema, "id", onDelete: .setNull))
+            .field("lead_key", .string, .required)
+            .field("status", .string, .required)
+            .field("programme_id", .string)
+            .field("calendar_token_hash", .string)
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema(VerbundMemberModel.schema)
+            .id()
+            .field("verbund_id", .uuid, .required, .references(VerbundModel.schema, "id", onDelete: .cascade))
+            .field("member_key", .string, .required)
+            .field("member_type", .string, .required)
+            .field("role", .string, .required)
+            .field("status", .string, .required)
+            .field("expires_at", .datetime)
+            .field("decided_by_name", .string)
+            .field("decided_at", .datetime)
+            .field("created_at", .datetime)
+            .unique(on: "verbund_id", "member_key")
+            .create()
+        try await database.schema(VerbundDateModel.schema)
+            .id()
+            .field("verbund_id", .uuid, .required, .references(VerbundModel.schema, "id", onDelete: .cascade))
+            .field("kind", .string, .required)
+            .field("title", .string, .required)
+            .field("due", .string, .required)
+            .field("owner_key", .string, .required)
+            .field("done", .bool, .required)
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema(VerbundReminderModel.schema)
+            .id()
+            .field("date_id", .uuid, .required, .references(VerbundDateModel.schema, "id", onDelete: .cascade))
+            .field("days_before", .int, .required)
+            .field("created_at", .datetime)
+            .unique(on: "date_id", "days_before")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        for schema in [VerbundReminderModel.schema, VerbundDateModel.schema, VerbundMemberModel.schema, VerbundModel.schema] {
+            try await database.schema(schema).delete()
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import AufwindCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Forming a Verbund: founding, invitations and their decisions, status, dates, reminders.
+struct VerbundService {
+    let database: any Database
+    let baseURL: String
+    let directory: TownDirectory
+
+    static let invitationDays = 30
+    static let reminderDays = [30, 7, 1]
+
+    func path(_ verbund: VerbundModel) -> String { "/verbuende/\(verbund.id?.uuidString.lowercased() ?? "")" }
+
+    func found(name: String, itemID: UUID?, leadKey: String) async throws -> VerbundModel {
+        let verbund = VerbundModel(name: name, itemID: itemID, leadKey: leadKey)
+        try await database.transaction { db in
+            try await verbund.create(on: db)
+            try await VerbundMemberModel(
+                verbundID: verbund.requireID(), memberKey: leadKey, memberType: leadKey.count == 5 ? "kreis" : "gemeinde",
+                role: VerbundRole.konsortialfuehrung.rawValue, status: .accepted, expiresAt: nil
+            ).create(on: db)
+        }
+        return verbund
+    }
+
+    /// Invites a town; a town is in a Verbund at most once.
+    func invite(_ verbund: VerbundModel, memberKey: String, role: VerbundRole, by user: UserModel) async throws -> Result<VerbundMemberModel, ValidationMessage> {
+        let id = try verbund.requireID()
+        if let existing = try await VerbundMemberModel.query(on: database).filter(\.$verbundID == id).filter(\.$memberKey == memberKey).first() {
+            return .failure("\(directory.name(of: memberKey) ?? memberKey) ist schon im Verbund (\(existing.statusValue.label)).")
+        }
+        let member = VerbundMemberModel(
+            verbundID: id, memberKey: memberKey, memberType: memberKey.count == 5 ? "kreis" : "gemeinde", role: role.rawValue, status: .invited,
+            expiresAt: Date().addingTimeInterval(Double(Self.invitationDays) * 24 * 3600))
+        do {
+            try await database.transaction { db in
+                try await member.create(on: db)
+                try await Notifier(database: db, baseURL: baseURL).notifyMembers(
+                    of: memberKey, excluding: nil,
+                    text: "\(directory.name(of: verbund.leadKey) ?? verbund.leadKey) lädt Sie in den Verbund „\(verbund.name)“ ein (\(role.label)).",
+                    link: path(verbund))
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            return .failure("\(directory.name(of: memberKey) ?? memberKey) ist schon im Verbund.")
+        }
+        return .success(member)
+    }
+
+    enum Decision { case decided, expired(Date), alreadyDecided(String) }
+
+    /// Accepts or declines an open, unexpired invitation; of two decisions at once one wins.
+    func decide(_ member: VerbundMemberModel, accept: Bool, by user: UserModel, verbund: VerbundModel) async throws -> Decision {
+        let id = try member.requireID()
+        let now = Date()
+        let status: VerbundMemberModel.Status = accept ? .accepted : .declined
+        return try await database.transaction { db in
+            guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+            struct Row: Decodable { var id: UUID }
+            let rows = try await sql.update(VerbundMemberModel.schema)
+                .set("status", to: status.rawValue).set("decided_by_name", to: user.displayName).set("decided_at", to: now)
+                .where("id", .equal, id).where("status", .equal, VerbundMemberModel.Status.invited.rawValue).where("expires_at", .greaterThan, now)
+                .returning("id").all(decoding: Row.self)
+            guard rows.count == 1 else {
+                guard let fresh = try await VerbundMemberModel.find(id, on: db) else { throw ProblemDetails.notFound("Diese Einladung gibt es nicht.") }
+                if fresh.statusValue == .invited, let expiry = fresh.expiresAt { return .expired(expiry) }
+                return .alreadyDecided(fresh.statusValue.label)
+            }
+            try await Notifier(database: db, baseURL: baseURL).notifyMembers(
+                of: verbund.leadKey, excluding: user.id,
+                text: "\(directory.name(of: member.memberKey) ?? member.memberKey) hat die Einladung in den Verbund „\(verbund.name)“ \(accept ? "angenommen" : "abgelehnt").",
+                link: path(verbund))
+            return .decided
+        }
+    }
+
+    /// The Verbund as the eligibility check sees it: the towns that said yes.
+    func facts(_ verbund: VerbundModel, members: [VerbundMemberModel], catalog: RegisterCatalog, fields: Set<Handlungsfeld>, costs: Double? = nil) -> VerbundFacts {
+        let resolver = VerbundResolver(catalog: catalog)
+        let accepted = members.filter { $0.statusValue == .accepted }.compactMap { resolver.member(key: $0.memberKey) }
+        return VerbundFacts(members: accepted, leadKey: verbund.leadKey, handlungsfelder: fields, eligibleCosts: costs)
+    }
+
+    /// Sends the reminders due `today` (30, 7 and 1 days before open dates) through the outbox.
+    /// A reminder row per (date, days) is inserted first: only the instance whose insert wins sends.
+    @discardableResult
+    func sendDueReminders(today: String) async throws -> Int {
+        var sent = 0
+        for days in Self.reminderDays {
+            let due = Self.addDays(days, to: today)
+            let dates = try await VerbundDateModel.query(on: database).filter(\.$due == due).filter(\.$done == false).all()
+            for date in dates {
+                guard let verbund = try await VerbundModel.find(date.verbundID, on: database) else { continue }
+                do {
+                    try await database.transaction { db in
+                        try await VerbundReminderModel(dateID: date.requireID(), daysBefore: days).create(on: db)
+                        let members = try await VerbundMemberModel.query(on: db).filter(\.$verbundID == date.verbundID)
+                            .filter(\.$status == VerbundMemberModel.Status.accepted.rawValue).all()
+                        let when = days == 1 ? "morgen" : "in \(days) Tagen"
+                        for member in members {
+                            try await Notifier(database: db, baseURL: baseURL).notifyMembers(
+                                of: member.memberKey, excluding: nil,
+                                text: "\(date.kindLabel) „\(date.title)“ im Verbund „\(verbund.name)“ ist \(when) fällig (\(GermanFormat.date(iso: date.due))).",
+                                link: path(verbund))
+                        }
+                    }
+                    sent += 1
+                } catch let error as any DatabaseError where error.isConstraintFailure {
+                    continue  // another instance sent it
+                }
+            }
+        }
+        return sent
+    }
+
+    static func addDays(_ days: Int, to iso: String) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+            let moved = calendar.date(byAdding: .day, value: days, to: date)
+        else { return iso }
+        let c = calendar.dateComponents([.year, .month, .day], from: moved)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
+
+    static func isDate(_ text: String) -> Bool {
+        guard text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else { return false }
+        return addDays(0, to: text) == text && addDays(1, to: text) != text
+    }
+}

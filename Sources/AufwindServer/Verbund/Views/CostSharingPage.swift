@@ -1,0 +1,109 @@
+import AufwindCore
+import Plot
+
+/// `/verbuende/{id}/kosten`: a shared cost split between the members, with the funding
+/// deducted; as a table (print-friendly) and as CSV for German Excel.
+struct CostSharingPage: PageView {
+    struct Form {
+        var amount: String
+        var funding: String
+        var method: String
+        var base: String
+        var usage: [String: String]
+    }
+
+    var id: String
+    var name: String
+    var members: [VerbundMember]
+    var form: Form
+    var shares: [CostShare] = []
+    var methodLabel = ""
+    var errors: [String] = []
+    var title: String { "Kosten teilen – \(name)" }
+
+    static let methods: [(String, String)] = [
+        ("einwohner", "nach Einwohnern"), ("gleich", "zu gleichen Teilen"), ("nutzung", "nach erwarteter Nutzung"), ("sockel", "Sockelbetrag plus pro Kopf"),
+    ]
+
+    static func euro(_ text: String) -> Double? {
+        let cleaned = text.trimmingSpaces.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+        return cleaned.isEmpty ? nil : Double(cleaned).flatMap { $0.isFinite ? $0 : nil }
+    }
+
+    static func compute(form: Form, members: [VerbundMember]) -> Result<([CostShare], CostSplitMethod), ValidationMessages> {
+        guard let amount = euro(form.amount) else { return .failure(ValidationMessages(messages: ["„\(form.amount)“ ist kein Eurobetrag (z. B. 80000 oder 80.000,00)."])) }
+        let funding: Double
+        if form.funding.trimmingSpaces.isEmpty { funding = 0 } else if let value = euro(form.funding) { funding = value } else {
+            return .failure(ValidationMessages(messages: ["„\(form.funding)“ ist kein Eurobetrag."]))
+        }
+        let method: CostSplitMethod
+        switch form.method {
+        case "einwohner": method = .byPopulation
+        case "gleich": method = .equally
+        case "nutzung":
+            var usage: [String: Double] = [:]
+            for member in members { if let value = form.usage[member.key].flatMap(euro) { usage[member.key] = value } }
+            method = .byUsage(usage)
+        case "sockel":
+            guard let base = euro(form.base) else { return .failure(ValidationMessages(messages: ["Bitte einen Sockelbetrag je Mitglied angeben."])) }
+            method = .basePlusPerCapita(base: base)
+        default:
+            return .failure(ValidationMessages(messages: ["Unbekannte Aufteilung „\(form.method)“."]))
+        }
+        return CostSharing.split(totalCost: amount, funding: funding, members: members, method: method)
+            .map { ($0, method) }.mapError { ValidationMessages(messages: [$0]) }
+    }
+
+    private static func money(_ cents: Int) -> String { "\(GermanFormat.decimal(Double(cents) / 100, digits: 2)) €" }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .p(.a(.href("/verbuende/\(id)"), .text("Zurück zum Verbund"))),
+            .formErrors(errors),
+            .form(
+                .class("stacked"), .action("/verbuende/\(id)/kosten"), .method(.get),
+                .field("betrag", label: "Gemeinsame Kosten (Euro, z. B. 80.000 für eine geteilte Stelle im Jahr)", value: form.amount, maxLength: 20),
+                .optionalField("foerderung", label: "Erwartete Förderung (Euro, wird anteilig abgezogen)", value: form.funding, maxLength: 20),
+                .div(.class("field"), .label(.for("methode"), .text("Aufteilung")),
+                     .select(.id("methode"), .attribute(named: "name", value: "methode"),
+                             .forEach(Self.methods) { .choice(value: $0.0, label: $0.1, selected: $0.0 == form.method) })),
+                .optionalField("sockel", label: "Sockelbetrag je Mitglied (nur bei „Sockelbetrag plus pro Kopf“)", value: form.base, maxLength: 20),
+                .fieldset(
+                    .element(named: "legend", text: "Erwartete Nutzung (nur bei „nach erwarteter Nutzung“)"),
+                    .forEach(members) { member in
+                        .optionalField("nutzung[\(member.key)]", id: "nutzung-\(member.key)", label: member.name, value: form.usage[member.key] ?? "", maxLength: 20)
+                    }
+                ),
+                .button(.type(.submit), .text("Aufteilen"))
+            ),
+            .if(!shares.isEmpty, .group(
+                .h2(.text("Aufteilung \(methodLabel)")),
+                .div(.class("table-wrap"), .table(
+                    .caption(.text("Anteile je Mitglied")),
+                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Mitglied")), .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
+                               .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Anteil")), .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Förderung")),
+                               .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Eigenanteil")))),
+                    .tbody(.forEach(shares) { share in
+                        .tr(.td(.text(share.name)), .td(.class("num"), .text(GermanFormat.integer(share.population))),
+                            .td(.class("num"), .text(Self.money(share.grossCents))), .td(.class("num"), .text(Self.money(share.fundingCents))),
+                            .td(.class("num"), .text(Self.money(share.netCents))))
+                    }),
+                    .tfoot(.tr(.th(.attribute(named: "scope", value: "row"), .text("Summe")), .td(.class("num"), .text(GermanFormat.integer(shares.reduce(0) { $0 + $1.population }))),
+                               .td(.class("num"), .text(Self.money(shares.reduce(0) { $0 + $1.grossCents }))),
+                               .td(.class("num"), .text(Self.money(shares.reduce(0) { $0 + $1.fundingCents }))),
+                               .td(.class("num"), .text(Self.money(shares.reduce(0) { $0 + $1.netCents })))))
+                )),
+                .p(.a(.safeHref(csvLink()), .text("Als CSV für Excel herunterladen")), .text(" · Zum Drucken die Druckfunktion des Browsers nutzen (die Seite ist dafür gestaltet)."))
+            ))
+        )
+    }
+
+    private func csvLink() -> String {
+        var parts = [("betrag", form.amount), ("foerderung", form.funding), ("methode", form.method), ("sockel", form.base), ("format", "csv")]
+        parts += form.usage.sorted { $0.key < $1.key }.map { ("nutzung[\($0.key)]", $0.value) }
+        return "/verbuende/\(id)/kosten?" + parts.filter { !$0.1.isEmpty }
+            .map { "\($0.0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            .joined(separator: "&")
+    }
+}

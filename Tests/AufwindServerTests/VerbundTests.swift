@@ -1,0 +1,116 @@
+@testable import AufwindServer
+import AufwindCore
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@Suite("Verbund workspace: invitations, eligibility, completion, dates, reminders, calendar, costs")
+struct VerbundTests {
+    static let ahlen = "05570004", oelde = "05570036", warendorf = "05570052", munster = "03358016"
+
+    static func verbundID(_ location: String?) -> String { String((location ?? "").split(separator: "/").last ?? "") }
+
+    @Test("found, invite, decide (once, not after expiry), check IKZ NRW, complete, dates with reminders and iCal, costs", arguments: TestDatabase.available)
+    func workspace(database: TestDatabase) async throws {
+        guard FundingTests.catalogueAvailable else {
+            #expect(!QualityGateTests.inCI, "foerderprogramme.json fehlt")
+            return
+        }
+        try await withAufwind(database, dataDirectory: FundingTests.dataDirectory) { app in
+            try await RegisterFixture.importInto(app)
+            try await app.prepareFunding()
+            let (_, anna) = try await ItemFixture.member("anna@ahlen.de", of: [Self.ahlen], app: app)
+            let (olgaUser, olga) = try await ItemFixture.member("olga@oelde.de", of: [Self.oelde], app: app)
+            let (_, moritz) = try await ItemFixture.member("moritz@munster.de", of: [Self.munster], app: app)
+            let item = try await ItemFixture.create(anna, ItemFixture.form(
+                kind: .vorhaben, title: "Gemeinsamer Bauhof", fields: [.digitaleVerwaltung], town: Self.ahlen, status: .partnerGesucht))
+
+            // Anna founds the Verbund from her Vorhaben; others may not
+            try await moritz.get("/eintraege/\(item)")
+            #expect(try await moritz.post("/verbuende", ["eintrag": item]).status == .forbidden)
+            try await anna.get("/eintraege/\(item)")
+            let founded = try await anna.post("/verbuende", ["eintrag": item])
+            #expect(founded.status == .seeOther)
+            let id = Self.verbundID(founded.headers.first(name: .location))
+            let path = "/verbuende/\(id)"
+
+            // choose IKZ NRW: Ahlen alone is not eligible; completion suggests NRW towns only
+            try await anna.get(path)
+            #expect(try await anna.post(path + "/programm", ["programm": "ikz-nrw"]).status == .seeOther)
+            let alone = try await anna.get(path)
+            #expect(alone.body.contains("Ergebnis: nicht förderfähig") && alone.body.contains("Verbund vervollständigen"))
+            #expect(alone.body.contains("Oelde</a>") && !alone.body.contains("Munster</a> –"))
+
+            // invitations: unknown and duplicate refused, only the lead invites
+            #expect(try await anna.post(path + "/einladungen", ["mitglied": "Atlantis", "rolle": "partner"]).status == .unprocessableEntity)
+            #expect(try await anna.post(path + "/einladungen", ["mitglied": "Oelde", "rolle": "partner"]).status == .seeOther)
+            try await anna.get(path)
+            #expect(try await anna.post(path + "/einladungen", ["mitglied": Self.oelde, "rolle": "partner"]).status == .conflict)
+            #expect(try await anna.post(path + "/einladungen", ["mitglied": Self.munster, "rolle": "assoziiert"]).status == .seeOther)
+            try await olga.get(path)
+            #expect(try await olga.post(path + "/einladungen", ["mitglied": Self.warendorf, "rolle": "partner"]).status == .forbidden)
+            #expect(try await olga.get("/anfragen").body.contains("Einladungen in Verbünde"))
+
+            // Oelde decides twice at once: one wins; Munster's invitation has expired
+            let members = try await VerbundMemberModel.query(on: app.db).all()
+            let oeldeInvite = try #require(members.first { $0.memberKey == Self.oelde })
+            let service = VerbundService(database: app.db, baseURL: "http://localhost", directory: TownDirectory(catalog: app.registerStore.catalog))
+            let verbund = try #require(try await VerbundModel.find(UUID(uuidString: id), on: app.db))
+            async let first = service.decide(oeldeInvite, accept: true, by: olgaUser, verbund: verbund)
+            async let second = service.decide(oeldeInvite, accept: false, by: olgaUser, verbund: verbund)
+            let outcomes = try await [first, second]
+            #expect(outcomes.filter { if case .decided = $0 { true } else { false } }.count == 1)
+            #expect(try await VerbundMemberModel.find(oeldeInvite.id, on: app.db)?.statusValue != .invited)
+            let munsterInvite = try #require(members.first { $0.memberKey == Self.munster })
+            munsterInvite.expiresAt = Date().addingTimeInterval(-60)
+            try await munsterInvite.save(on: app.db)
+            try await moritz.get(path)
+            let late = try await moritz.post(path + "/mitglieder/\(munsterInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
+            #expect(late.status == .gone && late.body.contains("Die Einladung ist am"))
+
+            // make sure Oelde said yes, then the Verbund is eligible with the estimate
+            if try await VerbundMemberModel.find(oeldeInvite.id, on: app.db)?.statusValue != .accepted {
+                oeldeInvite.status = VerbundMemberModel.Status.accepted.rawValue
+                try await oeldeInvite.update(on: app.db)
+            }
+            let together = try await anna.get(path)
+            #expect(together.body.contains("Ergebnis: förderfähig") && together.body.contains("175.000 € für 2 Beteiligte aus Nordrhein-Westfalen"))
+
+            // status: only the next steps
+            #expect(try await anna.post(path + "/status", ["status": "bewilligt"]).status == .unprocessableEntity)
+            try await anna.get(path)
+            #expect(try await anna.post(path + "/status", ["status": "antrag-in-vorbereitung"]).status == .seeOther)
+
+            // dates and reminders: a deadline in 7 days is announced once
+            let today = FundingDates.today()
+            try await anna.get(path)
+            #expect(try await anna.post(path + "/termine", ["art": "frist", "titel": "Antrag IKZ", "datum": "2026-02-30", "verantwortlich": Self.ahlen]).status == .unprocessableEntity)
+            #expect(try await anna.post(path + "/termine", ["art": "frist", "titel": "Antrag IKZ", "datum": VerbundService.addDays(7, to: today), "verantwortlich": Self.ahlen]).status == .seeOther)
+            #expect(try await service.sendDueReminders(today: today) == 1)
+            #expect(try await service.sendDueReminders(today: today) == 0)
+            #expect(try await olga.get("/benachrichtigungen").body.contains("„Antrag IKZ“ im Verbund „Gemeinsamer Bauhof“ ist in 7 Tagen fällig"))
+
+            // calendar: a secret link, replaced by a new one
+            try await anna.get(path)
+            let linkPage = try await anna.post(path + "/kalender", [:])
+            let link = try #require(linkPage.body.firstMatch(of: /\/kalender\/verbuende\/[A-Za-z0-9_-]+\.ics/)).output
+            let ics = try await Browser(app).get(String(link))
+            #expect(ics.status == .ok && ics.headers.first(name: .contentType) == "text/calendar; charset=utf-8")
+            #expect(ics.body.contains("SUMMARY:Frist: Antrag IKZ") && ics.body.contains("BEGIN:VCALENDAR\r\n"))
+            try await anna.get(path)
+            _ = try await anna.post(path + "/kalender", [:])
+            #expect(try await Browser(app).get(String(link)).status == .notFound)
+
+            // costs: by population, CSV for Excel; strangers may not look
+            let split = try await olga.get(path + "/kosten?betrag=80.000&foerderung=20000&methode=einwohner")
+            #expect(split.status == .ok && split.body.contains("80.000,00 €") && split.body.contains("20.000,00 €"))
+            let csv = try await olga.get(path + "/kosten?betrag=80000&methode=gleich&format=csv")
+            #expect(csv.body.hasPrefix("\u{FEFF}Mitglied;") && csv.body.contains("Ahlen;05570004;52666;40000,00;0,00;40000,00"))
+            #expect(try await olga.get(path + "/kosten?betrag=abc").status == .unprocessableEntity)
+            #expect(try await Browser(app).get(path).status == .unauthorized)
+            let (_, stranger) = try await ItemFixture.member("max@muenster.de", of: ["05515000"], app: app)
+            #expect(try await stranger.get(path + "/kosten?betrag=100").status == .forbidden)
+        }
+    }
+}
