@@ -46,6 +46,19 @@ struct FundingTests {
             let duplicate = try await visitor.get("/foerderprogramme/ikz-nrw/pruefen?mitglieder=Ahlen%2CAhlen&fuehrung=Warendorf")
             #expect(duplicate.status == .unprocessableEntity && duplicate.body.contains("Ahlen ist doppelt im Verbund."))
             #expect(try await visitor.get("/foerderprogramme/gibt-es-nicht").status == .notFound)
+
+            // the same through the API
+            let api = try await visitor.get("/api/v1/foerderprogramme/ikz-nrw/pruefung?mitglieder=05570004,03358016&fuehrung=05570004")
+            #expect(api.status == .ok && api.body.contains("\"urteil\":\"nicht-foerderfaehig\"") && api.body.contains("Munster liegt in Niedersachsen"))
+            let estimate = try await visitor.get("/api/v1/foerderprogramme/ikz-nrw/pruefung?mitglieder=05570004,05570036&kosten=250000")
+            #expect(estimate.body.contains("\"foerderung\":175000"))
+            #expect(try await visitor.get("/api/v1/foerderprogramme/ikz-nrw/pruefung?mitglieder=05570004,05570004").status == .conflict)
+            #expect(try await visitor.get("/api/v1/foerderprogramme/ikz-nrw/pruefung?mitglieder=05570004&fuehrung=05570036").status == .conflict)
+            #expect(try await visitor.get("/api/v1/foerderprogramme/ikz-nrw/pruefung?mitglieder=99999999").status == .notFound)
+            #expect(try await visitor.get("/api/v1/foerderprogramme/ikz-nrw/pruefung?mitglieder=Ahlen").status == .badRequest)
+            let programmes = try await visitor.get("/api/v1/foerderprogramme")
+            #expect(programmes.status == .ok && programmes.body.contains("\"id\":\"smarte-land-regionen\""))
+            #expect(try await visitor.get("/api/v1/foerderprogramme/krl-kommunale-netzwerke").body.contains("\"art\":\"partnerzahl\""))
         }
     }
 

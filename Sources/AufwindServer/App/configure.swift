@@ -47,6 +47,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try app.register(collection: TownProfileAPIController())
     try app.register(collection: FeedsController())
     try app.register(collection: ItemsAPIController())
+    try app.register(collection: FundingAPIController())
     // The HTML site: sessions, the signed-in user and CSRF checks on every form.
     let site = app.grouped(app.sessions.middleware, CurrentUserMiddleware(), RejectAPITokensMiddleware(), CSRFMiddleware())
     try site.register(collection: RegisterPagesController())

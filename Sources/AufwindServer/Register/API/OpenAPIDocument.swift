@@ -188,6 +188,56 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/foerderprogramme": {
+          "get": {
+            "operationId": "listFoerderprogramme",
+            "summary": "Alle Förderprogramme mit Status und Warnungen (abgelaufene Frist, alte Angaben)",
+            "responses": { "200": { "description": "Die Programme", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/ProgrammKurz" } } } } } }
+          }
+        },
+        "/api/v1/foerderprogramme/{id}": {
+          "get": {
+            "operationId": "getFoerderprogramm",
+            "summary": "Ein Programm: Angaben, Quellen, Stand, Warnungen und seine Regeln",
+            "parameters": [ { "$ref": "#/components/parameters/ProgrammID" } ],
+            "responses": {
+              "200": { "description": "Das Programm", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Programm" } } } },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          }
+        },
+        "/api/v1/foerderprogramme/{id}/pruefung": {
+          "get": {
+            "operationId": "checkFoerderfaehigkeit",
+            "summary": "Förderfähigkeit eines Verbunds: Urteil, jede Regel mit deutscher Erklärung, geschätzte Förderung mit Formel",
+            "parameters": [
+              { "$ref": "#/components/parameters/ProgrammID" },
+              { "name": "mitglieder", "in": "query", "required": true, "description": "AGS (8 Ziffern) oder Kreisschlüssel (5), durch Kommas getrennt", "schema": { "type": "string", "pattern": "^([0-9]{5}|[0-9]{8})(,([0-9]{5}|[0-9]{8})){0,99}$" } },
+              { "name": "fuehrung", "in": "query", "description": "Konsortialführung, einer der Mitglieder", "schema": { "type": "string", "pattern": "^([0-9]{5}|[0-9]{8})$" } },
+              { "name": "kosten", "in": "query", "description": "zuwendungsfähige Ausgaben in Euro", "schema": { "type": "number", "exclusiveMinimum": 0, "maximum": 1000000000000 } }
+            ],
+            "responses": {
+              "200": { "description": "Das Ergebnis", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Pruefung" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "404": { "$ref": "#/components/responses/NotFound" },
+              "409": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
+        "/api/v1/verbuende/{id}": {
+          "get": {
+            "operationId": "getVerbund",
+            "summary": "Ein Verbund mit Mitgliedern und Terminen (Mitglieder der beteiligten Kommunen, mit API-Token)",
+            "security": [ { "apiToken": [] } ],
+            "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } } ],
+            "responses": {
+              "200": { "description": "Der Verbund", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Verbund" } } } },
+              "401": { "$ref": "#/components/responses/Problem" },
+              "403": { "$ref": "#/components/responses/Problem" },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          }
+        },
         "/api/v1/openapi.json": {
           "get": {
             "operationId": "getOpenAPI",
@@ -198,6 +248,7 @@ enum OpenAPIDocument {
       },
       "components": {
         "parameters": {
+          "ProgrammID": { "name": "id", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]{1,79}$" }, "example": "ikz-nrw" },
           "EintragID": { "name": "id", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" }, "description": "Kennung des Eintrags" }
         },
         "securitySchemes": {
@@ -209,6 +260,53 @@ enum OpenAPIDocument {
           "NotFound": { "description": "Nicht gefunden", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
         },
         "schemas": {
+          "ProgrammKurz": {
+            "type": "object", "required": ["id", "name", "kurzname", "handlungsfelder", "warnungen"],
+            "properties": {
+              "id": { "type": "string" }, "name": { "type": "string" }, "kurzname": { "type": "string" }, "ebene": { "type": "string" },
+              "land": { "type": "string" }, "status": { "type": "string" },
+              "handlungsfelder": { "type": "array", "items": { "$ref": "#/components/schemas/Handlungsfeld" } },
+              "warnungen": { "type": "array", "items": { "type": "string" } }
+            }
+          },
+          "Programm": {
+            "type": "object", "required": ["id", "name", "kurzname", "handlungsfelder", "antragsberechtigt", "fristen", "quellen", "warnungen", "regeln"],
+            "properties": {
+              "id": { "type": "string" }, "name": { "type": "string" }, "kurzname": { "type": "string" }, "foerdergeber": { "type": "string" },
+              "ebene": { "type": "string" }, "land": { "type": "string" }, "status": { "type": "string" }, "zusammenfassung": { "type": "string" },
+              "handlungsfelder": { "type": "array", "items": { "$ref": "#/components/schemas/Handlungsfeld" } },
+              "antragsberechtigt": { "type": "array", "items": { "type": "string" } }, "fristen": { "type": "array", "items": { "type": "string" } },
+              "quellen": { "type": "array", "items": { "type": "string" } }, "stand": { "type": "string" },
+              "warnungen": { "type": "array", "items": { "type": "string" } },
+              "regeln": { "type": "array", "items": { "type": "object", "required": ["id", "art", "quelle"],
+                "properties": { "id": { "type": "string" }, "art": { "type": "string" }, "quelle": { "type": "string" } } } }
+            }
+          },
+          "Pruefung": {
+            "type": "object", "required": ["programm", "urteil", "mitglieder", "esFehltNoch", "regeln"],
+            "properties": {
+              "programm": { "type": "string" },
+              "urteil": { "type": "string", "enum": ["foerderfaehig", "nicht-foerderfaehig", "manuell-pruefen"] },
+              "mitglieder": { "type": "array", "items": { "type": "string" } },
+              "esFehltNoch": { "type": "array", "items": { "type": "string" } },
+              "regeln": { "type": "array", "items": { "type": "object", "required": ["regel", "art", "ergebnis", "erklaerung", "quelle"],
+                "properties": { "regel": { "type": "string" }, "art": { "type": "string" },
+                  "ergebnis": { "type": "string", "enum": ["erfuellt", "nicht-erfuellt", "manuell", "hinweis", "nicht-anwendbar"] },
+                  "erklaerung": { "type": "string" }, "quelle": { "type": "string" } } } },
+              "foerderung": { "type": "number" }, "formel": { "type": "string" }
+            }
+          },
+          "Verbund": {
+            "type": "object", "required": ["id", "name", "status", "konsortialfuehrung", "mitglieder", "termine"],
+            "properties": {
+              "id": { "type": "string" }, "name": { "type": "string" }, "status": { "type": "string" }, "konsortialfuehrung": { "type": "string" },
+              "programm": { "type": "string" },
+              "mitglieder": { "type": "array", "items": { "type": "object", "required": ["schluessel", "name", "rolle", "status"],
+                "properties": { "schluessel": { "type": "string" }, "name": { "type": "string" }, "rolle": { "type": "string" }, "status": { "type": "string" } } } },
+              "termine": { "type": "array", "items": { "type": "object", "required": ["art", "titel", "faellig", "verantwortlich", "erledigt"],
+                "properties": { "art": { "type": "string" }, "titel": { "type": "string" }, "faellig": { "type": "string" }, "verantwortlich": { "type": "string" }, "erledigt": { "type": "boolean" } } } }
+            }
+          },
           "Art": { "type": "string", "enum": \#(list(ItemKind.allCases.map(\.rawValue))) },
           "Handlungsfeld": { "type": "string", "enum": \#(list(Handlungsfeld.allCases.map(\.rawValue))) },
           "Unterthema": { "type": "string", "enum": \#(list(Unterthema.all.map(\.id))) },
