@@ -25,7 +25,7 @@ try:
     from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError as error:
     print(f"Browser-Prüfungen übersprungen: Python-Paket fehlt ({error.name}); pip install selenium")
     sys.exit(SKIP)
@@ -275,6 +275,34 @@ class Journeys:
         self.log_in(*partner)
         self.open("/benachrichtigungen")
         self.open("/gemeinden/05570036")
+        self.fund(verwalter, item_path)
+
+    def fund(self, verwalter, item_path):
+        print("Reise: Förderprogramm finden, Förderfähigkeit prüfen, Verbund gründen")
+        self.log_in(*verwalter)
+        self.open("/foerderprogramme")
+        self.open("/foerderprogramme?offen=1&handlungsfeld=digitale-verwaltung")
+        self.open("/foerderprogramme/ikz-nrw")
+        self.fill("mitglieder", "Ahlen, Oelde")
+        self.fill("kosten", "250.000")
+        self.submit()
+        self.check_page("Förderfähigkeit geprüft")
+        if "Ergebnis: förderfähig" not in self.driver.page_source:
+            self.finding("IKZ NRW: Ahlen und Oelde sind nicht als förderfähig erkannt")
+        self.open(item_path)
+        self.click("form[action='/verbuende'] button[type=submit]")
+        self.check_page("Verbund gegründet")
+        if "/verbuende/" not in self.driver.current_url:
+            self.finding("Verbund gründen: keine Weiterleitung zum Verbund")
+            return
+        verbund = self.driver.current_url[len(self.base):]
+        Select(self.driver.find_element(By.ID, "programm")).select_by_value("ikz-nrw")
+        self.click("form[action$='/programm'] button[type=submit]")
+        self.check_page("Programm gewählt")
+        self.fill("mitglied", "Oelde")
+        self.click("form[action$='/einladungen'] button[type=submit]")
+        self.check_page("Oelde eingeladen")
+        self.open(verbund + "/kosten?betrag=80.000&foerderung=20.000&methode=einwohner")
 
 
 def main():

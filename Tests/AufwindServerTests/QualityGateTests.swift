@@ -27,7 +27,9 @@ struct QualityGateTests {
             let token = "aw_" + SecureToken.make()
             try await APITokenModel(userID: verwalter.requireID(), name: "Qualität", tokenHash: SecureToken.hash(token), expiresAt: nil).create(on: app.db)
             let config = app.aufwindConfig
-            var environment = ["AUFWIND_DEV_MAILS": "1", "AUFWIND_DATA_DIR": "/nonexistent-aufwind-data"]
+            // The register comes from the fixture (already in the database); the funding catalogue
+            // from the reference data, when it is there.
+            var environment = ["AUFWIND_DEV_MAILS": "1", "AUFWIND_DATA_DIR": FundingTests.dataDirectory]
             if let url = config.databaseURL, let schema = config.postgresSchema {
                 environment["DATABASE_URL"] = url
                 environment["AUFWIND_POSTGRES_SCHEMA"] = schema

@@ -191,6 +191,14 @@ struct ItemsController: RouteCollection {
             errors: errors, notice: notice)
         var withVerbuende = page
         withVerbuende.verbuende = verbundRows
+        let resolver = VerbundResolver(catalog: request.register)
+        if let owner = resolver.member(key: model.ownerKey), !request.funding.programmes.isEmpty {
+            let advisor = FundingAdvisor(
+                checker: EligibilityChecker(landNames: resolver.landNames, today: request.todayISO),
+                programmes: request.funding.programmes, rules: request.funding.rules)
+            withVerbuende.programmeFits = Array(advisor.programmes(for: VerbundFacts(members: [owner], leadKey: owner.key, handlungsfelder: Set(model.input.handlungsfelder)))
+                .filter { !$0.sharedFields.isEmpty }.prefix(5))
+        }
         return HTMLResponse.render(withVerbuende, status: status, request: request)
     }
 

@@ -17,7 +17,8 @@ extension Node where Context == HTML.FormContext {
             .unwrap(error) { .p(.class("field-error"), .id("\(id)-fehler"), .text($0)) },
             .input(
                 .type(type), .id(id), .name(name), .safe("value", value), .required(true),
-                .attribute(named: "maxlength", value: String(maxLength)),
+                // maxlength belongs to text-like inputs only (the Nu checker refuses it on dates).
+                .attribute(named: "maxlength", value: ["text", "email", "password", "search", "tel", "url"].contains(type.rawValue) ? String(maxLength) : nil),
                 .attribute(named: "autocomplete", value: autocomplete),
                 .attribute(named: "aria-describedby", value: error == nil ? nil : "\(id)-fehler"),
                 .attribute(named: "aria-invalid", value: error == nil ? nil : "true")

@@ -19,6 +19,8 @@ struct ItemPage: PageView {
     var cooperations: [(partner: String, partnerPath: String, threadPath: String?)]
     /// Verbünde founded on this item (name, path when the viewer may open it, status).
     var verbuende: [(name: String, path: String?, status: String)] = []
+    /// Funding programmes that fit the item's fields, checked for the owning town alone.
+    var programmeFits: [FundingAdvisor.ProgrammeFit] = []
     var itemMatches: [(entry: ItemListEntry, match: ItemMatch)]
     var townMatches: [(name: String, path: String, match: TownMatch)]
     var csrf: String?
@@ -70,7 +72,17 @@ struct ItemPage: PageView {
                 ),
                 contact()
             ),
-            partners()
+            partners(),
+            .if(!programmeFits.isEmpty, .group(
+                .h2(.text("Passende Förderprogramme")),
+                .p(.text("Programme mit passenden Handlungsfeldern, geprüft für \(townName) allein – ein Verbund kann mehr erreichen.")),
+                .ul(.class("results"), .forEach(programmeFits) { fit in
+                    .li(
+                        .div(.class("name"), .a(.safeHref("/foerderprogramme/\(fit.programme.id)"), .text(fit.programme.displayName)), .text(" – \(fit.result.verdict.label)")),
+                        .div(.class("meta"), .text(fit.result.missing.first ?? "Handlungsfelder: " + fit.sharedFields.map(\.label).joined(separator: ", ")))
+                    )
+                })
+            ))
         )
     }
 
