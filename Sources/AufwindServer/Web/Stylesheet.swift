@@ -67,6 +67,10 @@ enum Stylesheet {
     form.stacked summary { cursor: pointer; font-weight: 600; }
     form.stacked textarea, form.stacked input, form.stacked select { font: inherit; padding: .35rem; }
     form.inline { display: inline; }
+    form.stacked + form.stacked, .table-wrap + form.stacked { margin-top: 1.5rem; }
+    form.stacked.wide { max-width: 60rem; }
+    form.stacked.wide textarea { font-family: ui-monospace, monospace; font-size: .9rem; }
+    .warning { color: var(--warn); }
     .explanation { margin: .25rem 0 0; padding-left: 1.25rem; font-size: .92rem; }
     details > summary { cursor: pointer; color: var(--accent); }
     .thread { list-style: none; padding: 0; }
