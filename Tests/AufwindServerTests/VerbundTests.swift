@@ -77,6 +77,25 @@ struct VerbundTests {
             let together = try await anna.get(path)
             #expect(together.body.contains("Ergebnis: förderfähig") && together.body.contains("175.000 € für 2 Beteiligte aus Nordrhein-Westfalen"))
 
+            // a provider takes part without applying: invited by name, accepted by its members
+            let founder = try await AccountFixture.user("gruenderin@schulsoft.de", on: app)
+            let provider = OrganisationModel(kind: .anbieter, name: "SchulSoft GmbH", website: "https://schulsoft.example", description: "", foundedBy: try founder.requireID())
+            provider.status = MembershipModel.Status.confirmed.rawValue
+            try await provider.create(on: app.db)
+            let orgMembership = MembershipModel(userID: try founder.requireID(), kind: .anbieter, orgKey: try provider.requireID().uuidString, message: "")
+            orgMembership.status = MembershipModel.Status.confirmed.rawValue
+            orgMembership.role = "verwalter"
+            try await orgMembership.create(on: app.db)
+            try await anna.get(path)
+            #expect(try await anna.post(path + "/einladungen", ["mitglied": "schulsoft gmbh", "rolle": "assoziiert"]).status == .seeOther)
+            let providerInvite = try #require(try await VerbundMemberModel.query(on: app.db).filter(\.$memberType == "anbieter").first())
+            #expect(try await olga.post(path + "/mitglieder/\(providerInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"]).status == .forbidden)
+            let founderBrowser = try await AccountFixture.signedIn(founder, app: app)
+            try await founderBrowser.get(path)
+            #expect(try await founderBrowser.post(path + "/mitglieder/\(providerInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"]).status == .seeOther)
+            let withProvider = try await anna.get(path)
+            #expect(withProvider.body.contains("SchulSoft GmbH (Anbieter)") && withProvider.body.contains("Ergebnis: förderfähig"))
+
             // status: only the next steps
             #expect(try await anna.post(path + "/status", ["status": "bewilligt"]).status == .unprocessableEntity)
             try await anna.get(path)

@@ -30,6 +30,8 @@ public enum Action: String, Sendable, CaseIterable {
     case viewMembersOnlyItems
     /// Create and edit funding programmes and their rules.
     case editFundingProgrammes
+    /// Act for an organisation as one of its confirmed members (e.g. answer a Verbund invitation).
+    case actForOrganisation
 }
 
 /// What an action is done to.
@@ -82,6 +84,9 @@ public enum Policy {
         case .viewOrganisationMembers:
             return organisationRole(of: actor, in: resource) != nil
                 ? .allowed : .denied("Nur Mitglieder dieser Organisation sehen ihre Mitglieder.")
+        case .actForOrganisation:
+            return organisationRole(of: actor, in: resource) != nil
+                ? .allowed : .denied("Nur Mitglieder dieser Organisation dürfen für sie handeln.")
         case .manageOrganisation:
             return organisationRole(of: actor, in: resource) == .verwalter
                 ? .allowed : .denied("Nur Verwalter dieser Organisation dürfen das.")

@@ -8,9 +8,9 @@ struct Notifier {
     let baseURL: String
 
     /// The confirmed members of a town, except `excluding` (who caused the event).
-    func notifyMembers(of townKey: String, excluding: UUID?, text: String, link: String) async throws {
+    func notifyMembers(of townKey: String, kind: MembershipModel.Kind = .kommune, excluding: UUID?, text: String, link: String) async throws {
         let memberships = try await MembershipModel.query(on: database)
-            .filter(\.$kind == MembershipModel.Kind.kommune.rawValue).filter(\.$orgKey == townKey)
+            .filter(\.$kind == kind.rawValue).filter(\.$orgKey == townKey)
             .filter(\.$status == MembershipModel.Status.confirmed.rawValue).with(\.$user).all()
         for membership in memberships where membership.user.id != excluding {
             try await notify(membership.user, text: text, link: link)

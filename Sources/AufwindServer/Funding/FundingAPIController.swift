@@ -139,14 +139,14 @@ struct FundingAPIController: RouteCollection {
             throw ProblemDetails.notFound("Diesen Verbund gibt es nicht.")
         }
         let members = try await VerbundMemberModel.query(on: request.db).filter(\.$verbundID == id).sort(\.$createdAt).all()
-        guard request.actor.isPlatformAdmin || members.contains(where: { request.may(.actForTown, .town($0.memberKey)) }) else {
+        guard request.actor.isPlatformAdmin || members.contains(where: { VerbundController.actsFor(request, $0) }) else {
             throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Nur Mitglieder der Kommunen im Verbund sehen ihn.")
         }
         let directory = TownDirectory(catalog: request.register)
         let dates = try await VerbundDateModel.query(on: request.db).filter(\.$verbundID == id).sort(\.$due).all()
         return VerbundDTO(
             id: id.uuidString.lowercased(), name: verbund.name, status: verbund.status, konsortialfuehrung: verbund.leadKey, programm: verbund.programmeID,
-            mitglieder: members.map { .init(schluessel: $0.memberKey, name: directory.name(of: $0.memberKey) ?? $0.memberKey, rolle: $0.role, status: $0.status) },
+            mitglieder: members.map { .init(schluessel: $0.memberKey, name: VerbundController.name($0, directory), rolle: $0.role, status: $0.status) },
             termine: dates.map { .init(art: $0.kind, titel: $0.title, faellig: $0.due, verantwortlich: $0.ownerKey, erledigt: $0.done) })
     }
 }

@@ -47,18 +47,31 @@ struct VerbundController: RouteCollection {
         return Loaded(verbund: verbund, members: members)
     }
 
-    /// Members of any town in the Verbund (also invited ones) see the workspace.
+    /// Whether the user acts for this member (a town, or a provider organisation).
+    static func actsFor(_ request: Request, _ member: VerbundMemberModel) -> Bool {
+        member.isProvider ? request.may(.actForOrganisation, .organisation(member.memberKey)) : request.may(.actForTown, .town(member.memberKey))
+    }
+
+    /// Members of any town or provider in the Verbund (also invited ones) see the workspace.
     private func authorizeView(_ request: Request, _ loaded: Loaded) throws {
         if request.actor.isPlatformAdmin { return }
-        guard loaded.members.contains(where: { request.may(.actForTown, .town($0.memberKey)) }) else {
+        guard loaded.members.contains(where: { Self.actsFor(request, $0) }) else {
             try request.authorize(.actForTown, .town(loaded.verbund.leadKey))
             return
         }
     }
 
-    /// The accepted member towns the user acts for.
+    /// The accepted members (towns or providers) the user acts for.
     private func actingTowns(_ request: Request, _ loaded: Loaded) -> [String] {
-        loaded.members.filter { $0.statusValue == .accepted && request.may(.actForTown, .town($0.memberKey)) }.map(\.memberKey)
+        loaded.members.filter { $0.statusValue == .accepted && Self.actsFor(request, $0) }.map(\.memberKey)
+    }
+
+    static func name(_ member: VerbundMemberModel, _ directory: TownDirectory) -> String {
+        member.memberName ?? directory.name(of: member.memberKey) ?? member.memberKey
+    }
+
+    static func path(_ member: VerbundMemberModel, _ directory: TownDirectory) -> String {
+        member.isProvider ? "/organisationen/\(member.memberKey)" : directory.path(of: member.memberKey)
     }
 
     // MARK: Founding
@@ -116,7 +129,6 @@ struct VerbundController: RouteCollection {
                 suggestions = advisor.completions(for: facts, programmeID: chosen.id, candidates: candidates, limit: 5, fit: { fit[$0] })
             }
         }
-        let userTowns = request.actor.townRoles.keys
         let dates = try await VerbundDateModel.query(on: request.db).filter(\.$verbundID == verbund.requireID()).sort(\.$due).all()
         let acting = actingTowns(request, loaded)
         let page = VerbundPage(
@@ -125,16 +137,18 @@ struct VerbundController: RouteCollection {
             item: item.map { ($0.title, "/eintraege/\($0.id!.uuidString.lowercased())") },
             members: loaded.members.map { member in
                 VerbundPage.Member(
-                    id: member.id!.uuidString.lowercased(), name: directory.name(of: member.memberKey) ?? member.memberKey,
-                    path: directory.path(of: member.memberKey), role: VerbundRole(rawValue: member.role) ?? .partner, status: member.statusValue,
-                    expires: member.expiresAt, canDecide: member.statusValue == .invited && userTowns.contains(member.memberKey))
+                    id: member.id!.uuidString.lowercased(), name: Self.name(member, directory) + (member.isProvider ? " (Anbieter)" : ""),
+                    path: Self.path(member, directory), role: VerbundRole(rawValue: member.role) ?? .partner, status: member.statusValue,
+                    expires: member.expiresAt, canDecide: member.statusValue == .invited && Self.actsFor(request, member))
             },
             isLead: request.may(.actForTown, .town(verbund.leadKey)), isMember: !acting.isEmpty || request.actor.isPlatformAdmin,
             programmes: funding.programmes.map { ($0.id, $0.displayName) }, chosenProgramme: chosen.map { ($0.id, $0.displayName) },
             result: result, fits: advisor.programmes(for: facts), suggestions: suggestions,
-            dates: dates.map { .init(id: $0.id!.uuidString.lowercased(), kind: $0.kindLabel, title: $0.title, due: $0.due,
-                                     owner: directory.name(of: $0.ownerKey) ?? $0.ownerKey, done: $0.done) },
-            ownerChoices: loaded.members.filter { $0.statusValue == .accepted }.map { ($0.memberKey, directory.name(of: $0.memberKey) ?? $0.memberKey) },
+            dates: dates.map { date in
+                .init(id: date.id!.uuidString.lowercased(), kind: date.kindLabel, title: date.title, due: date.due,
+                      owner: loaded.members.first { $0.memberKey == date.ownerKey }.map { Self.name($0, directory) } ?? date.ownerKey, done: date.done)
+            },
+            ownerChoices: loaded.members.filter { $0.statusValue == .accepted }.map { ($0.memberKey, Self.name($0, directory)) },
             calendarLink: calendarLink, csrf: CSRF.token(for: request), errors: errors, notice: notice)
         return HTMLResponse.render(page, status: status, request: request)
     }
@@ -146,13 +160,20 @@ struct VerbundController: RouteCollection {
         try request.authorize(.actForTown, .town(loaded.verbund.leadKey))
         let form = try request.content.decode(InviteForm.self)
         let typed = (form.mitglied ?? "").trimmingSpaces
-        guard let key = TownDirectory(catalog: request.register).resolve(typed), VerbundResolver(catalog: request.register).member(key: key) != nil else {
-            return try await render(request, loaded, errors: ["„\(typed)“: keine Gemeinde und kein Kreis gefunden."], status: .unprocessableEntity)
-        }
         guard let role = VerbundRole(rawValue: form.rolle ?? "partner"), role != .konsortialfuehrung else {
             return try await render(request, loaded, errors: ["Eingeladen wird als Partner oder assoziiert."], status: .unprocessableEntity)
         }
-        switch try await service(request).invite(loaded.verbund, memberKey: key, role: role, by: request.currentUser!) {
+        var key: String
+        var providerName: String?
+        if let town = TownDirectory(catalog: request.register).resolve(typed), VerbundResolver(catalog: request.register).member(key: town) != nil {
+            key = town
+        } else if let provider = try await Self.provider(named: typed, on: request.db) {
+            key = try provider.requireID().uuidString
+            providerName = provider.name
+        } else {
+            return try await render(request, loaded, errors: ["„\(typed)“: keine Gemeinde, kein Kreis und kein bestätigter Anbieter gefunden."], status: .unprocessableEntity)
+        }
+        switch try await service(request).invite(loaded.verbund, memberKey: key, providerName: providerName, role: role, by: request.currentUser!) {
         case .failure(let message):
             return try await render(request, loaded, errors: [message.text], status: .conflict)
         case .success:
@@ -160,12 +181,24 @@ struct VerbundController: RouteCollection {
         }
     }
 
+    /// A confirmed Anbieter organisation by its exact name (case does not matter).
+    static func provider(named name: String, on db: any Database) async throws -> OrganisationModel? {
+        guard !name.isEmpty, name.count <= 200 else { return nil }
+        let providers = try await OrganisationModel.query(on: db).filter(\.$kind == OrganisationModel.Kind.anbieter.rawValue)
+            .filter(\.$status == MembershipModel.Status.confirmed.rawValue).all()
+        return providers.first { $0.name.lowercased() == name.lowercased() }
+    }
+
     @Sendable func decide(request: Request) async throws -> Response {
         let loaded = try await load(request)
         guard let memberID = request.parameters.get("mid", as: UUID.self), let member = loaded.members.first(where: { $0.id == memberID }) else {
             throw ProblemDetails.notFound("Diese Einladung gibt es nicht.")
         }
-        try request.authorize(.actForTown, .town(member.memberKey))
+        if member.isProvider {
+            try request.authorize(.actForOrganisation, .organisation(member.memberKey))
+        } else {
+            try request.authorize(.actForTown, .town(member.memberKey))
+        }
         let form = try request.content.decode(DecisionForm.self)
         guard let choice = form.entscheidung, ["annehmen", "ablehnen"].contains(choice) else {
             throw ProblemDetails.badRequest("Bitte wählen Sie „annehmen“ oder „ablehnen“.")

@@ -1,3 +1,4 @@
+import AufwindCore
 import Fluent
 import Foundation
 
@@ -45,6 +46,8 @@ final class VerbundMemberModel: Model, @unchecked Sendable {
     @Field(key: "verbund_id") var verbundID: UUID
     @Field(key: "member_key") var memberKey: String
     @Field(key: "member_type") var memberType: String
+    /// The name of a provider (towns are named from the register).
+    @OptionalField(key: "member_name") var memberName: String?
     @Field(key: "role") var role: String
     @Field(key: "status") var status: String
     @OptionalField(key: "expires_at") var expiresAt: Date?
@@ -64,6 +67,7 @@ final class VerbundMemberModel: Model, @unchecked Sendable {
     }
 
     var statusValue: Status { Status(rawValue: status) ?? .invited }
+    var isProvider: Bool { memberType == MemberType.anbieter.rawValue }
 }
 
 /// A milestone, task or deadline of a Verbund, with a due date and an owning town.
@@ -133,6 +137,7 @@ struct CreateVerbuende: AsyncMigration {
             .field("verbund_id", .uuid, .required, .references(VerbundModel.schema, "id", onDelete: .cascade))
             .field("member_key", .string, .required)
             .field("member_type", .string, .required)
+            .field("member_name", .string)
             .field("role", .string, .required)
             .field("status", .string, .required)
             .field("expires_at", .datetime)

@@ -26,25 +26,31 @@ struct VerbundService {
         return verbund
     }
 
-    /// Invites a town; a town is in a Verbund at most once.
-    func invite(_ verbund: VerbundModel, memberKey: String, role: VerbundRole, by user: UserModel) async throws -> Result<VerbundMemberModel, ValidationMessage> {
+    /// Invites a town or a provider (`providerName` set: an Anbieter organisation, a partner that
+    /// does not apply); each is in a Verbund at most once.
+    func invite(
+        _ verbund: VerbundModel, memberKey: String, providerName: String? = nil, role: VerbundRole, by user: UserModel
+    ) async throws -> Result<VerbundMemberModel, ValidationMessage> {
         let id = try verbund.requireID()
+        let name = providerName ?? directory.name(of: memberKey) ?? memberKey
         if let existing = try await VerbundMemberModel.query(on: database).filter(\.$verbundID == id).filter(\.$memberKey == memberKey).first() {
-            return .failure("\(directory.name(of: memberKey) ?? memberKey) ist schon im Verbund (\(existing.statusValue.label)).")
+            return .failure("\(name) ist schon im Verbund (\(existing.statusValue.label)).")
         }
+        let type: MemberType = providerName != nil ? .anbieter : (memberKey.count == 5 ? .kreis : .gemeinde)
         let member = VerbundMemberModel(
-            verbundID: id, memberKey: memberKey, memberType: memberKey.count == 5 ? "kreis" : "gemeinde", role: role.rawValue, status: .invited,
+            verbundID: id, memberKey: memberKey, memberType: type.rawValue, role: role.rawValue, status: .invited,
             expiresAt: Date().addingTimeInterval(Double(Self.invitationDays) * 24 * 3600))
+        member.memberName = providerName
         do {
             try await database.transaction { db in
                 try await member.create(on: db)
                 try await Notifier(database: db, baseURL: baseURL).notifyMembers(
-                    of: memberKey, excluding: nil,
-                    text: "\(directory.name(of: verbund.leadKey) ?? verbund.leadKey) lädt Sie in den Verbund „\(verbund.name)“ ein (\(role.label)).",
+                    of: memberKey, kind: type == .anbieter ? .anbieter : .kommune, excluding: nil,
+                    text: "\(directory.name(of: verbund.leadKey) ?? verbund.leadKey) lädt \(type == .anbieter ? name + " als Anbieter" : "Sie") in den Verbund „\(verbund.name)“ ein (\(role.label)).",
                     link: path(verbund))
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            return .failure("\(directory.name(of: memberKey) ?? memberKey) ist schon im Verbund.")
+            return .failure("\(name) ist schon im Verbund.")
         }
         return .success(member)
     }
@@ -70,7 +76,7 @@ struct VerbundService {
             }
             try await Notifier(database: db, baseURL: baseURL).notifyMembers(
                 of: verbund.leadKey, excluding: user.id,
-                text: "\(directory.name(of: member.memberKey) ?? member.memberKey) hat die Einladung in den Verbund „\(verbund.name)“ \(accept ? "angenommen" : "abgelehnt").",
+                text: "\(member.memberName ?? directory.name(of: member.memberKey) ?? member.memberKey) hat die Einladung in den Verbund „\(verbund.name)“ \(accept ? "angenommen" : "abgelehnt").",
                 link: path(verbund))
             return .decided
         }
@@ -79,7 +85,12 @@ struct VerbundService {
     /// The Verbund as the eligibility check sees it: the towns that said yes.
     func facts(_ verbund: VerbundModel, members: [VerbundMemberModel], catalog: RegisterCatalog, fields: Set<Handlungsfeld>, costs: Double? = nil) -> VerbundFacts {
         let resolver = VerbundResolver(catalog: catalog)
-        let accepted = members.filter { $0.statusValue == .accepted }.compactMap { resolver.member(key: $0.memberKey) }
+        // Providers take part without applying: no Land, no inhabitants.
+        let accepted = members.filter { $0.statusValue == .accepted }.compactMap { member in
+            member.isProvider
+                ? VerbundMember(key: member.memberKey, name: member.memberName ?? "Anbieter", type: .anbieter, landCode: "", population: 0, kreisKey: "")
+                : resolver.member(key: member.memberKey)
+        }
         return VerbundFacts(members: accepted, leadKey: verbund.leadKey, handlungsfelder: fields, eligibleCosts: costs)
     }
 
@@ -101,7 +112,7 @@ struct VerbundService {
                         let when = days == 1 ? "morgen" : "in \(days) Tagen"
                         for member in members {
                             try await Notifier(database: db, baseURL: baseURL).notifyMembers(
-                                of: member.memberKey, excluding: nil,
+                                of: member.memberKey, kind: member.isProvider ? .anbieter : .kommune, excluding: nil,
                                 text: "\(date.kindLabel) „\(date.title)“ im Verbund „\(verbund.name)“ ist \(when) fällig (\(GermanFormat.date(iso: date.due))).",
                                 link: path(verbund))
                         }

@@ -84,7 +84,7 @@ struct VerbundPage: PageView {
             .if(isLead, .group(
                 .form(
                     .class("stacked"), .action("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
-                    .field("mitglied", label: "Kommune einladen (Name, AGS oder Kreisschlüssel)", maxLength: 100),
+                    .field("mitglied", label: "Einladen: Kommune (Name, AGS, Kreisschlüssel) oder Anbieter (Name der Organisation)", maxLength: 200),
                     .div(.class("field"), .label(.for("rolle"), .text("Rolle")),
                          .select(.id("rolle"), .attribute(named: "name", value: "rolle"),
                                  .choice(value: "partner", label: "Partner", selected: true), .choice(value: "assoziiert", label: "assoziiert", selected: false))),
