@@ -121,6 +121,14 @@ struct VerbundTests {
             _ = try await anna.post(path + "/kalender", [:])
             #expect(try await Browser(app).get(String(link)).status == .notFound)
 
+            // the town's calendar: all dates of its Verbünde
+            #expect(try await moritz.get("/kommunen/\(Self.ahlen)/kalender").status == .forbidden)
+            try await anna.get("/kommunen/\(Self.ahlen)/kalender")
+            let townLinkPage = try await anna.post("/kommunen/\(Self.ahlen)/kalender", [:])
+            let townLink = try #require(townLinkPage.body.firstMatch(of: /\/kalender\/kommunen\/[A-Za-z0-9_-]+\.ics/)).output
+            let townICS = try await Browser(app).get(String(townLink))
+            #expect(townICS.status == .ok && townICS.body.contains("SUMMARY:Frist: Antrag IKZ (Gemeinsamer Bauhof)"))
+
             // costs: by population, CSV for Excel; strangers may not look
             let split = try await olga.get(path + "/kosten?betrag=80.000&foerderung=20000&methode=einwohner")
             #expect(split.status == .ok && split.body.contains("80.000,00 €") && split.body.contains("20.000,00 €"))

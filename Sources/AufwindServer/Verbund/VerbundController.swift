@@ -17,6 +17,9 @@ struct VerbundController: RouteCollection {
         routes.post("verbuende", ":id", "kalender", use: calendarLink)
         routes.get("kalender", "verbuende", ":token", use: calendar)
         routes.get("verbuende", ":id", "kosten", use: costs)
+        routes.get("kommunen", ":key", "kalender", use: townCalendarPage)
+        routes.post("kommunen", ":key", "kalender", use: townCalendarLink)
+        routes.get("kalender", "kommunen", ":token", use: townCalendar)
     }
 
     struct FoundForm: Content { var eintrag: String?; var name: String? }
@@ -307,6 +310,63 @@ struct VerbundController: RouteCollection {
             ICalendar.Event(
                 uid: "\(date.id!.uuidString.lowercased())@aufwind", date: date.due, summary: "\(date.kindLabel): \(date.title)" + (date.done ? " (erledigt)" : ""),
                 description: "Verbund „\(verbund.name)“, verantwortlich: \(directory.name(of: date.ownerKey) ?? date.ownerKey)", url: base + Self.path(verbund.id))
+        }).ics()
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: ics))
+    }
+
+    // MARK: Town calendar
+
+    private func townKey(_ request: Request) throws -> (String, String) {
+        let key = request.parameters.get("key") ?? ""
+        guard let name = TownDirectory(catalog: request.register).name(of: key) else {
+            throw ProblemDetails.notFound("Es gibt keine Gemeinde und keinen Kreis mit dem Schlüssel „\(key)“.")
+        }
+        return (key, name)
+    }
+
+    @Sendable func townCalendarPage(request: Request) async throws -> Response {
+        let (key, name) = try townKey(request)
+        try request.authorize(.actForTown, .town(key))
+        return HTMLResponse.render(TownCalendarPage(key: key, townName: name, link: nil, csrf: CSRF.token(for: request)), request: request)
+    }
+
+    /// A new secret link for all Verbund dates of the town (the old one stops working); shown once.
+    @Sendable func townCalendarLink(request: Request) async throws -> Response {
+        let (key, name) = try townKey(request)
+        try request.authorize(.actForTown, .town(key))
+        let token = SecureToken.make()
+        if let existing = try await TownCalendarModel.find(key, on: request.db) {
+            existing.tokenHash = SecureToken.hash(token)
+            try await existing.update(on: request.db)
+        } else {
+            try await TownCalendarModel(townKey: key, tokenHash: SecureToken.hash(token)).create(on: request.db)
+        }
+        return HTMLResponse.render(
+            TownCalendarPage(key: key, townName: name, link: "\(request.application.aufwindConfig.baseURL)/kalender/kommunen/\(token).ics", csrf: CSRF.token(for: request)),
+            request: request)
+    }
+
+    @Sendable func townCalendar(request: Request) async throws -> Response {
+        let raw = request.parameters.get("token") ?? ""
+        let token = raw.hasSuffix(".ics") ? String(raw.dropLast(4)) : raw
+        guard !token.isEmpty, token.count <= 200,
+            let calendar = try await TownCalendarModel.query(on: request.db).filter(\.$tokenHash == SecureToken.hash(token)).first(), let key = calendar.id
+        else { throw ProblemDetails.notFound("Diesen Kalender gibt es nicht (der Link ist unbekannt oder wurde ersetzt).") }
+        let memberships = try await VerbundMemberModel.query(on: request.db).filter(\.$memberKey == key)
+            .filter(\.$status == VerbundMemberModel.Status.accepted.rawValue).all()
+        let verbuende = memberships.isEmpty ? [] : try await VerbundModel.query(on: request.db).filter(\.$id ~~ memberships.map(\.verbundID)).all()
+        let names = Dictionary(uniqueKeysWithValues: verbuende.map { ($0.id!, $0.name) })
+        let dates = verbuende.isEmpty ? [] : try await VerbundDateModel.query(on: request.db).filter(\.$verbundID ~~ verbuende.map { $0.id! }).sort(\.$due).all()
+        let directory = TownDirectory(catalog: request.register)
+        let base = request.application.aufwindConfig.baseURL
+        let ics = ICalendar(name: "Verbund-Termine \(directory.name(of: key) ?? key)", events: dates.map { date in
+            ICalendar.Event(
+                uid: "\(date.id!.uuidString.lowercased())@aufwind", date: date.due,
+                summary: "\(date.kindLabel): \(date.title) (\(names[date.verbundID] ?? "Verbund"))" + (date.done ? " – erledigt" : ""),
+                description: "Verbund „\(names[date.verbundID] ?? "")“", url: base + Self.path(date.verbundID))
         }).ics()
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")

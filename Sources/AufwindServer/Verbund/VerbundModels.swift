@@ -117,7 +117,22 @@ final class VerbundReminderModel: Model, @unchecked Sendable {
     }
 }
 
-/// 011: Verbünde, their members, dates and sent reminders.
+/// The secret calendar link of a town: all dates of the Verbünde it belongs to.
+final class TownCalendarModel: Model, @unchecked Sendable {
+    static let schema = "town_calendars"
+
+    @ID(custom: "town_key", generatedBy: .user) var id: String?
+    @Field(key: "token_hash") var tokenHash: String
+
+    init() {}
+
+    init(townKey: String, tokenHash: String) {
+        id = townKey
+        self.tokenHash = tokenHash
+    }
+}
+
+/// 011: Verbünde, their members, dates and sent reminders; town calendars.
 struct CreateVerbuende: AsyncMigration {
     var name: String { "011-CreateVerbuende" }
 
@@ -163,10 +178,15 @@ struct CreateVerbuende: AsyncMigration {
             .field("created_at", .datetime)
             .unique(on: "date_id", "days_before")
             .create()
+        try await database.schema(TownCalendarModel.schema)
+            .field("town_key", .string, .identifier(auto: false))
+            .field("token_hash", .string, .required)
+            .unique(on: "token_hash")
+            .create()
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [VerbundReminderModel.schema, VerbundDateModel.schema, VerbundMemberModel.schema, VerbundModel.schema] {
+        for schema in [TownCalendarModel.schema, VerbundReminderModel.schema, VerbundDateModel.schema, VerbundMemberModel.schema, VerbundModel.schema] {
             try await database.schema(schema).delete()
         }
     }

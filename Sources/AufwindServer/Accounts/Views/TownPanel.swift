@@ -40,7 +40,8 @@ struct TownPanel {
             .ul(.class("results"), .forEach(items) { .li($0.node()) }),
             .p(
                 .a(.href("/kommunen/\(key)/passt-zu-uns"), .text("Passt zu uns: Partnervorschläge")),
-                .if(canCreateItems, .group(.text(" · "), .a(.href("/eintraege/neu?kommune=\(key)"), .text("Neuer Eintrag"))))
+                .if(canCreateItems, .group(.text(" · "), .a(.href("/eintraege/neu?kommune=\(key)"), .text("Neuer Eintrag")),
+                                           .text(" · "), .a(.href("/kommunen/\(key)/kalender"), .text("Kalender der Verbund-Termine"))))
             ),
             .h3(.text("Kooperationen")),
             .if(cooperations.isEmpty, .p(.text("Noch keine Kooperationen auf Aufwind."))),
