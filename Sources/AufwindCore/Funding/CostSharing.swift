@@ -45,7 +45,8 @@ public enum CostSharing {
         let weights: [Double]
         switch method {
         case .byPopulation:
-            guard payers.allSatisfy({ $0.population > 0 }) else { return .failure("Für die Aufteilung nach Einwohnern braucht jedes Mitglied eine Einwohnerzahl.") }
+            // Members without inhabitants of their own (a Zweckverband) pay nothing by population.
+            guard payers.contains(where: { $0.population > 0 }) else { return .failure("Für die Aufteilung nach Einwohnern braucht mindestens ein Mitglied eine Einwohnerzahl.") }
             weights = payers.map { Double($0.population) }
         case .equally:
             weights = payers.map { _ in 1 }

@@ -23,7 +23,7 @@ struct VerbundController: RouteCollection {
     }
 
     struct FoundForm: Content { var eintrag: String?; var name: String? }
-    struct InviteForm: Content { var mitglied: String?; var rolle: String? }
+    struct InviteForm: Content { var mitglied: String?; var rolle: String?; var art: String?; var land: String? }
     struct DecisionForm: Content { var entscheidung: String? }
     struct StatusForm: Content { var status: String? }
     struct ProgrammeForm: Content { var programm: String? }
@@ -73,8 +73,9 @@ struct VerbundController: RouteCollection {
         member.memberName ?? directory.name(of: member.memberKey) ?? member.memberKey
     }
 
-    static func path(_ member: VerbundMemberModel, _ directory: TownDirectory) -> String {
-        member.isProvider ? "/organisationen/\(member.memberKey)" : directory.path(of: member.memberKey)
+    static func path(_ member: VerbundMemberModel, _ directory: TownDirectory) -> String? {
+        if member.isZweckverband { return nil }
+        return member.isProvider ? "/organisationen/\(member.memberKey)" : directory.path(of: member.memberKey)
     }
 
     // MARK: Founding
@@ -140,7 +141,8 @@ struct VerbundController: RouteCollection {
             item: item.map { ($0.title, "/eintraege/\($0.id!.uuidString.lowercased())") },
             members: loaded.members.map { member in
                 VerbundPage.Member(
-                    id: member.id!.uuidString.lowercased(), name: Self.name(member, directory) + (member.isProvider ? " (Anbieter)" : ""),
+                    id: member.id!.uuidString.lowercased(),
+                    name: Self.name(member, directory) + (member.isProvider ? " (Anbieter)" : member.isZweckverband ? " (Zweckverband)" : ""),
                     path: Self.path(member, directory), role: VerbundRole(rawValue: member.role) ?? .partner, status: member.statusValue,
                     expires: member.expiresAt, canDecide: member.statusValue == .invited && Self.actsFor(request, member))
             },
@@ -153,7 +155,9 @@ struct VerbundController: RouteCollection {
             },
             ownerChoices: loaded.members.filter { $0.statusValue == .accepted }.map { ($0.memberKey, Self.name($0, directory)) },
             calendarLink: calendarLink, csrf: CSRF.token(for: request), errors: errors, notice: notice)
-        return HTMLResponse.render(page, status: status, request: request)
+        var withLaender = page
+        withLaender.laender = request.register.units(of: .land).map { ($0.key, $0.name) }
+        return HTMLResponse.render(withLaender, status: status, request: request)
     }
 
     // MARK: Members
@@ -165,6 +169,19 @@ struct VerbundController: RouteCollection {
         let typed = (form.mitglied ?? "").trimmingSpaces
         guard let role = VerbundRole(rawValue: form.rolle ?? "partner"), role != .konsortialfuehrung else {
             return try await render(request, loaded, errors: ["Eingeladen wird als Partner oder assoziiert."], status: .unprocessableEntity)
+        }
+        if form.art == "zweckverband" {
+            let land = form.land ?? ""
+            guard !typed.isEmpty, typed.unicodeScalars.count <= 150, !typed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                return try await render(request, loaded, errors: ["Bitte den Namen des Zweckverbands angeben (höchstens 150 Zeichen)."], status: .unprocessableEntity)
+            }
+            guard request.register.unit(key: land)?.kind == .land else {
+                return try await render(request, loaded, errors: ["Bitte das Land des Zweckverbands wählen."], status: .unprocessableEntity)
+            }
+            switch try await service(request).addZweckverband(loaded.verbund, name: typed, landCode: land, role: role) {
+            case .failure(let message): return try await render(request, loaded, errors: [message.text], status: .conflict)
+            case .success: return request.redirect(to: Self.path(loaded.verbund.id), redirectType: .normal)
+            }
         }
         var key: String
         var providerName: String?

@@ -48,6 +48,8 @@ final class VerbundMemberModel: Model, @unchecked Sendable {
     @Field(key: "member_type") var memberType: String
     /// The name of a provider (towns are named from the register).
     @OptionalField(key: "member_name") var memberName: String?
+    /// The Land of a Zweckverband (towns and Kreise have theirs in the register).
+    @OptionalField(key: "member_land") var memberLand: String?
     @Field(key: "role") var role: String
     @Field(key: "status") var status: String
     @OptionalField(key: "expires_at") var expiresAt: Date?
@@ -68,6 +70,7 @@ final class VerbundMemberModel: Model, @unchecked Sendable {
 
     var statusValue: Status { Status(rawValue: status) ?? .invited }
     var isProvider: Bool { memberType == MemberType.anbieter.rawValue }
+    var isZweckverband: Bool { memberType == MemberType.zweckverband.rawValue }
 }
 
 /// A milestone, task or deadline of a Verbund, with a due date and an owning town.
@@ -153,6 +156,7 @@ struct CreateVerbuende: AsyncMigration {
             .field("member_key", .string, .required)
             .field("member_type", .string, .required)
             .field("member_name", .string)
+            .field("member_land", .string)
             .field("role", .string, .required)
             .field("status", .string, .required)
             .field("expires_at", .datetime)

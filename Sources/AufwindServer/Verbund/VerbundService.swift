@@ -55,6 +55,21 @@ struct VerbundService {
         return .success(member)
     }
 
+    /// Records a Zweckverband (a public body without accounts here): the lead enters it, it
+    /// counts as an applicant of its Land, and it is in at once.
+    func addZweckverband(_ verbund: VerbundModel, name: String, landCode: String, role: VerbundRole) async throws -> Result<VerbundMemberModel, ValidationMessage> {
+        let id = try verbund.requireID()
+        let existing = try await VerbundMemberModel.query(on: database).filter(\.$verbundID == id).filter(\.$memberType == MemberType.zweckverband.rawValue).all()
+        if existing.contains(where: { ($0.memberName ?? "").lowercased() == name.lowercased() }) { return .failure("\(name) ist schon im Verbund.") }
+        let member = VerbundMemberModel(
+            verbundID: id, memberKey: "zv-" + UUID().uuidString.lowercased(), memberType: MemberType.zweckverband.rawValue, role: role.rawValue,
+            status: .accepted, expiresAt: nil)
+        member.memberName = name
+        member.memberLand = landCode
+        try await member.create(on: database)
+        return .success(member)
+    }
+
     enum Decision { case decided, expired(Date), alreadyDecided(String) }
 
     /// Accepts or declines an open, unexpired invitation; of two decisions at once one wins.
@@ -86,10 +101,15 @@ struct VerbundService {
     func facts(_ verbund: VerbundModel, members: [VerbundMemberModel], catalog: RegisterCatalog, fields: Set<Handlungsfeld>, costs: Double? = nil) -> VerbundFacts {
         let resolver = VerbundResolver(catalog: catalog)
         // Providers take part without applying: no Land, no inhabitants.
-        let accepted = members.filter { $0.statusValue == .accepted }.compactMap { member in
-            member.isProvider
-                ? VerbundMember(key: member.memberKey, name: member.memberName ?? "Anbieter", type: .anbieter, landCode: "", population: 0, kreisKey: "")
-                : resolver.member(key: member.memberKey)
+        let accepted = members.filter { $0.statusValue == .accepted }.compactMap { member -> VerbundMember? in
+            if member.isProvider {
+                return VerbundMember(key: member.memberKey, name: member.memberName ?? "Anbieter", type: .anbieter, landCode: "", population: 0, kreisKey: "")
+            }
+            if member.isZweckverband {
+                return VerbundMember(key: member.memberKey, name: member.memberName ?? "Zweckverband", type: .zweckverband,
+                                     landCode: member.memberLand ?? "", population: 0, kreisKey: "")
+            }
+            return resolver.member(key: member.memberKey)
         }
         return VerbundFacts(members: accepted, leadKey: verbund.leadKey, handlungsfelder: fields, eligibleCosts: costs)
     }

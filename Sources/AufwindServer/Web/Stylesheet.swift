@@ -79,7 +79,7 @@ enum Stylesheet {
     .site-footer { border-top: 1px solid var(--line); margin-top: 3rem; padding: 1rem; font-size: .85rem; color: var(--muted); max-width: 72rem; margin-left: auto; margin-right: auto; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     @media print {
-      .site-header nav, form.search, .pagination, .skip-link { display: none; }
+      .site-header nav, form.search, form.stacked, form.inline, .pagination, .skip-link { display: none; }
       .site-header { background: none; } .site-header a { color: #000; }
       a { color: #000; text-decoration: none; }
       main { max-width: none; }

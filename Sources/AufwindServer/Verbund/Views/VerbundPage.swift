@@ -7,7 +7,7 @@ struct VerbundPage: PageView {
     struct Member {
         var id: String
         var name: String
-        var path: String
+        var path: String?
         var role: VerbundRole
         var status: VerbundMemberModel.Status
         var expires: Date?
@@ -32,6 +32,7 @@ struct VerbundPage: PageView {
     var isLead: Bool
     var isMember: Bool
     var programmes: [(id: String, name: String)]
+    var laender: [(key: String, name: String)] = []
     var chosenProgramme: (id: String, name: String)?
     var result: EligibilityResult?
     var fits: [FundingAdvisor.ProgrammeFit]
@@ -70,7 +71,7 @@ struct VerbundPage: PageView {
                            .th(.attribute(named: "scope", value: "col"), .text("Status")), .th(.attribute(named: "scope", value: "col"), .text("Entscheidung")))),
                 .tbody(.forEach(members) { member in
                     .tr(
-                        .td(.a(.safeHref(member.path), .text(member.name))),
+                        .td(.unwrap(member.path) { .a(.safeHref($0), .text(member.name)) }, .if(member.path == nil, .text(member.name))),
                         .td(.text(member.role.label)),
                         .td(.text(member.status.label + (member.status == .invited ? member.expires.map { " bis \(GermanFormat.dateTime($0))" } ?? "" : ""))),
                         .td(.if(member.canDecide, .form(
@@ -89,6 +90,15 @@ struct VerbundPage: PageView {
                          .select(.id("rolle"), .attribute(named: "name", value: "rolle"),
                                  .choice(value: "partner", label: "Partner", selected: true), .choice(value: "assoziiert", label: "assoziiert", selected: false))),
                     .button(.type(.submit), .text("Einladen"))
+                ),
+                .form(
+                    .class("stacked"), .action("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
+                    .input(.type(.hidden), .name("art"), .value("zweckverband")),
+                    .input(.type(.hidden), .name("rolle"), .value("partner")),
+                    .field("mitglied", id: "zweckverband", label: "Zweckverband eintragen (Name; ist sofort dabei)", maxLength: 150),
+                    .div(.class("field"), .label(.for("land"), .text("Land des Zweckverbands")),
+                         .select(.id("land"), .attribute(named: "name", value: "land"), .forEach(laender) { .choice(value: $0.key, label: $0.name, selected: false) })),
+                    .button(.type(.submit), .text("Zweckverband eintragen"))
                 ),
                 .if(!status.next.isEmpty, .form(
                     .class("stacked"), .action("/verbuende/\(id)/status"), .method(.post), .csrf(csrf),
