@@ -67,6 +67,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(GenerateDemoCommand(), as: "generate-demo")
     app.asyncCommands.use(CheckEligibilityCommand(), as: "check-eligibility")
+    app.asyncCommands.use(ScheduleCommand(), as: "schedule")
 }
 
 extension Application {

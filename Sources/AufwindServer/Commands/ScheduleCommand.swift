@@ -1,0 +1,78 @@
+import AufwindCore
+import Foundation
+import Vapor
+
+/// `aufwind schedule --input instance.json [--previous plan.json] [--seed S] [--iterations N]`
+/// prints `{"assignments":[…],"unscheduled":[…],"score":…,"covered":…,"overflow":…}`;
+/// `--generate --seed S` writes a generated instance (400 participants, 60 sessions, 8×8) instead.
+struct ScheduleCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "input", help: "Instanz als JSON (rooms, slots, sessions, participants)") var input: String?
+        @Option(name: "previous", help: "bisheriger Plan (Ausgabe eines früheren Laufs): minimal umplanen") var previous: String?
+        @Option(name: "seed", help: "Startwert (Standard 1)") var seed: Int?
+        @Option(name: "iterations", help: "Suchschritte (Standard 400000)") var iterations: Int?
+        @Flag(name: "generate", help: "eine Benchmark-Instanz erzeugen und ausgeben") var generate: Bool
+    }
+
+    var help: String { "Plant ein Barcamp: Sessions in Räume und Zeitfenster (JSON rein, JSON raus)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let seed = UInt64(max(0, signature.seed ?? 1))
+        if signature.generate {
+            let instance = ScheduleInstanceGenerator(seed: seed).instance()
+            context.console.output(String(decoding: try encoder.encode(instance), as: UTF8.self).consoleText())
+            return
+        }
+        guard let path = signature.input else {
+            context.console.error("Bitte --input instance.json angeben (oder --generate).")
+            throw ExitCode(2)
+        }
+        let instance: ScheduleInstance
+        do {
+            instance = try JSONDecoder().decode(ScheduleInstance.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch let error as DecodingError {
+            context.console.error("\(path): kein gültiges Instanz-JSON (\(Self.describe(error))).")
+            throw ExitCode(2)
+        } catch {
+            context.console.error("\(path) lässt sich nicht lesen: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        let plan: ScheduleOptimizer
+        do {
+            plan = try ScheduleOptimizer(instance)
+        } catch {
+            for problem in error.problems { context.console.error(problem) }
+            throw ExitCode(2)
+        }
+        let iterations = max(0, min(signature.iterations ?? 400_000, 100_000_000))
+        if let previousPath = signature.previous {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: previousPath)), let previous = try? JSONDecoder().decode(Schedule.self, from: data) else {
+                context.console.error("\(previousPath): kein gültiger Plan (Ausgabe von aufwind schedule).")
+                throw ExitCode(2)
+            }
+            let (schedule, moved) = plan.replan(previous: previous, seed: seed, iterations: iterations)
+            struct Replanned: Encodable { var assignments: [Schedule.Assignment]; var unscheduled: [String]; var score, covered, overflow: Int; var moved: [String] }
+            let output = Replanned(assignments: schedule.assignments, unscheduled: schedule.unscheduled, score: schedule.score, covered: schedule.covered,
+                                   overflow: schedule.overflow, moved: moved)
+            context.console.output(String(decoding: try encoder.encode(output), as: UTF8.self).consoleText())
+        } else {
+            let schedule = plan.optimize(seed: seed, iterations: iterations)
+            context.console.output(String(decoding: try encoder.encode(schedule), as: UTF8.self).consoleText())
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, let context): "Feld „\(key.stringValue)“ fehlt bei \(path(context.codingPath))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): "falscher Wert bei \(path(context.codingPath))"
+        case .dataCorrupted(let context): context.debugDescription
+        @unknown default: "\(error)"
+        }
+    }
+
+    static func path(_ keys: [any CodingKey]) -> String {
+        keys.isEmpty ? "der Wurzel" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}
