@@ -133,6 +133,21 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(advisor.completions(for: alone, programmeID: "ikz-nrw", candidates: allMembers)) }
     }
 
+    // Barcamp schedule (issue 6): 400 participants, 60 sessions, 8 rooms, 8 slots.
+    let barcamp = ScheduleInstanceGenerator(seed: 1).instance()
+    let barcampPlan = try! ScheduleOptimizer(barcamp)
+    Benchmark("Schedule: optimise 400 participants, 60 sessions, 8×8 (default search)", configuration: .init(metrics: [.wallClock], maxIterations: 5)) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(barcampPlan.optimize(seed: 1)) }
+    }
+    let firstPlan = barcampPlan.optimize(seed: 1)
+    var changed = barcamp
+    changed.sessions.append(.init(id: "neu", hosts: ["p5"]))
+    changed.participants[0].interests.append("neu")
+    let changedPlan = try! ScheduleOptimizer(changed)
+    Benchmark("Schedule: re-plan after one added session", configuration: .init(metrics: [.wallClock], maxIterations: 20)) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(changedPlan.replan(previous: firstPlan)) }
+    }
+
     Benchmark(
         "Listing: Land filter, sorted by population, one page",
         configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(3), maxIterations: 100_000)
