@@ -136,7 +136,7 @@ public struct ScheduleOptimizer: Sendable {
     /// Re-plans after a change (sessions added or cancelled, pins, rooms): sessions keep their
     /// previous cell unless moving gains more than `movePenalty` points each. Returns the plan and
     /// the sessions that moved (new and cancelled ones are not counted as moved).
-    public func replan(previous: Schedule, movePenalty: Int = 20, seed: UInt64 = 1, iterations: Int = 100_000) -> (schedule: Schedule, moved: [String]) {
+    public func replan(previous: Schedule, movePenalty: Int = 20, seed: UInt64 = 1, iterations: Int = 60_000) -> (schedule: Schedule, moved: [String]) {
         let roomIndex = Dictionary(uniqueKeysWithValues: instance.rooms.enumerated().map { ($1.id, $0) })
         let slotIndex = Dictionary(uniqueKeysWithValues: instance.slots.enumerated().map { ($1, $0) })
         let sessionIndex = Dictionary(uniqueKeysWithValues: instance.sessions.enumerated().map { ($1.id, $0) })
@@ -169,7 +169,11 @@ struct SearchState {
     var hostBusy: [Bool]
     var score = 0
     /// Per session: the cell it had before a re-plan (-1: none); leaving it costs `stayPenalty`.
-    var previous: [Int]
+    var previous: [Int] {
+        didSet { moved = (0..<plan.sessionCount).filter { previous[$0] >= 0 && cell[$0] != previous[$0] }.count }
+    }
+    /// Sessions that had a previous cell and are not in it now (kept current by place/remove).
+    var moved = 0
     var bestCells: [Int] = []
     var bestValue = Int.min
 
@@ -201,6 +205,7 @@ struct SearchState {
             count[index] += 1
         }
         for h in plan.hosts[s] { hostBusy[Int(h) * slots + t] = true }
+        if previous[s] >= 0 { moved += (c != previous[s] ? 1 : 0) - (cell[s] != previous[s] ? 1 : 0) }
         cell[s] = c
         occupant[c] = s
         score += delta
@@ -217,6 +222,7 @@ struct SearchState {
             if count[index] == 0 { delta -= 1 }
         }
         for h in plan.hosts[s] { hostBusy[Int(h) * slots + t] = false }
+        if previous[s] >= 0 && cell[s] == previous[s] { moved += 1 }
         cell[s] = -1
         occupant[c] = -1
         score += delta
@@ -226,10 +232,7 @@ struct SearchState {
     /// The value the search maximises: the score, minus the penalty for sessions that left
     /// their previous cell (re-planning only).
     func value(stayPenalty: Int) -> Int {
-        guard stayPenalty > 0 else { return score }
-        var moved = 0
-        for s in 0..<plan.sessionCount where previous[s] >= 0 && cell[s] != previous[s] { moved += 1 }
-        return score - stayPenalty * moved
+        stayPenalty > 0 ? score - stayPenalty * moved : score
     }
 
     mutating func placeGreedily(order: [Int]) {

@@ -10,7 +10,7 @@ struct ScheduleCommand: AsyncCommand {
         @Option(name: "input", help: "Instanz als JSON (rooms, slots, sessions, participants)") var input: String?
         @Option(name: "previous", help: "bisheriger Plan (Ausgabe eines früheren Laufs): minimal umplanen") var previous: String?
         @Option(name: "seed", help: "Startwert (Standard 1)") var seed: Int?
-        @Option(name: "iterations", help: "Suchschritte (Standard 400000)") var iterations: Int?
+        @Option(name: "iterations", help: "Suchschritte (Standard 400000, beim Umplanen 60000)") var iterations: Int?
         @Flag(name: "generate", help: "eine Benchmark-Instanz erzeugen und ausgeben") var generate: Bool
     }
 
@@ -48,6 +48,7 @@ struct ScheduleCommand: AsyncCommand {
         }
         let iterations = max(0, min(signature.iterations ?? 400_000, 100_000_000))
         if let previousPath = signature.previous {
+            let iterations = max(0, min(signature.iterations ?? 60_000, 100_000_000))
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: previousPath)), let previous = try? JSONDecoder().decode(Schedule.self, from: data) else {
                 context.console.error("\(previousPath): kein gültiger Plan (Ausgabe von aufwind schedule).")
                 throw ExitCode(2)
