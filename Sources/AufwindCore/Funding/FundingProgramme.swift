@@ -107,7 +107,7 @@ public struct FundingProgramme: Sendable, Equatable, Codable, Identifiable {
             let year = Int(today.prefix(4)) ?? 0
             let aYearAgo = "\(year - 1)" + today.dropFirst(4)
             if factsDate < aYearAgo {
-                warnings.append("Die Angaben stammen von \(sourceDate ?? factsDate) und sind älter als ein Jahr – bitte bei der Quelle prüfen.")
+                warnings.append("Die Angaben stammen von \(GermanFormat.date(iso: sourceDate ?? factsDate)) und sind älter als ein Jahr – bitte bei der Quelle prüfen.")
             }
         } else {
             warnings.append("Das Datum der Angaben ist unbekannt – bitte bei der Quelle prüfen.")

@@ -42,7 +42,7 @@ struct FundingProgrammePage: PageView {
                         .unwrap(programme.maxAmountEur) { .group(.dt(.text("Höchstbetrag")), .dd(.text("\(GermanFormat.integer($0)) €"))) },
                         .unwrap(programme.deadlines) { list in .group(.dt(.text("Fristen")), .dd(.ul(.forEach(list) { .li(.text($0)) }))) },
                         .unwrap(programme.notes) { .group(.dt(.text("Anmerkungen")), .dd(.text($0))) },
-                        .dt(.text("Stand der Angaben")), .dd(.text(programme.sourceDate ?? "unbekannt"))
+                        .dt(.text("Stand der Angaben")), .dd(.text(programme.sourceDate.map(GermanFormat.date(iso:)) ?? "unbekannt"))
                     ),
                     .h3(.text("Quellen")),
                     .ul(.forEach(programme.sourceUrls) { .li(.a(.safeHref($0), .attribute(named: "rel", value: "nofollow noopener"), .text($0))) }),
