@@ -85,6 +85,8 @@ struct PrivacyController: RouteCollection {
                 .set(\.$requestedBy, to: nil).set(\.$requesterName, to: "ehemaliges Mitglied").update()
             try await InterestRequestModel.query(on: db).filter(\.$decidedBy == id)
                 .set(\.$decidedBy, to: nil).set(\.$decidedByName, to: "ehemaliges Mitglied").update()
+            try await VerbundMemberModel.query(on: db).filter(\.$decidedBy == id)
+                .set(\.$decidedBy, to: nil).set(\.$decidedByName, to: "ehemaliges Mitglied").update()
             try await CooperationMessageModel.query(on: db).filter(\.$authorID == id)
                 .set(\.$authorID, to: nil).set(\.$authorName, to: "ehemaliges Mitglied").update()
             try await MailModel.query(on: db).filter(\.$recipient == user.email).delete()

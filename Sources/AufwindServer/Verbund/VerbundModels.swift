@@ -53,6 +53,7 @@ final class VerbundMemberModel: Model, @unchecked Sendable {
     @Field(key: "role") var role: String
     @Field(key: "status") var status: String
     @OptionalField(key: "expires_at") var expiresAt: Date?
+    @OptionalField(key: "decided_by") var decidedBy: UUID?
     @OptionalField(key: "decided_by_name") var decidedByName: String?
     @OptionalField(key: "decided_at") var decidedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -160,6 +161,7 @@ struct CreateVerbuende: AsyncMigration {
             .field("role", .string, .required)
             .field("status", .string, .required)
             .field("expires_at", .datetime)
+            .field("decided_by", .uuid)
             .field("decided_by_name", .string)
             .field("decided_at", .datetime)
             .field("created_at", .datetime)

@@ -81,7 +81,7 @@ struct VerbundService {
             guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
             struct Row: Decodable { var id: UUID }
             let rows = try await sql.update(VerbundMemberModel.schema)
-                .set("status", to: status.rawValue).set("decided_by_name", to: user.displayName).set("decided_at", to: now)
+                .set("status", to: status.rawValue).set("decided_by", to: user.id).set("decided_by_name", to: user.displayName).set("decided_at", to: now)
                 .where("id", .equal, id).where("status", .equal, VerbundMemberModel.Status.invited.rawValue).where("expires_at", .greaterThan, now)
                 .returning("id").all(decoding: Row.self)
             guard rows.count == 1 else {
