@@ -114,4 +114,12 @@ public struct Schedule: Sendable, Equatable, Codable {
     public var score: Int
     public var covered: Int
     public var overflow: Int
+
+    public init(assignments: [Assignment], unscheduled: [String], score: Int, covered: Int, overflow: Int) {
+        self.assignments = assignments
+        self.unscheduled = unscheduled
+        self.score = score
+        self.covered = covered
+        self.overflow = overflow
+    }
 }
