@@ -22,7 +22,7 @@ SKIP = 77
 try:
     from selenium import webdriver
     from selenium.webdriver.common.by import By
-    from selenium.common.exceptions import TimeoutException
+    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -131,8 +131,17 @@ class Journeys:
 
     def click(self, selector):
         """Clicks and waits for the next page (at most 3 s: a form the browser refuses to send stays)."""
-        page = self.driver.find_element(By.TAG_NAME, "html")
-        self.driver.find_element(By.CSS_SELECTOR, selector).click()
+        # The previous navigation may still be settling: a node can vanish between finding and
+        # clicking it ("does not belong to the document"); find both again once in that case.
+        for attempt in range(3):
+            try:
+                page = self.driver.find_element(By.TAG_NAME, "html")
+                self.driver.find_element(By.CSS_SELECTOR, selector).click()
+                break
+            except (StaleElementReferenceException, WebDriverException):
+                if attempt == 2:
+                    raise
+                time.sleep(0.5)
         try:
             WebDriverWait(self.driver, 3).until(expected_conditions.staleness_of(page))
         except TimeoutException:

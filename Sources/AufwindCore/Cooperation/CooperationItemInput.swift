@@ -91,7 +91,7 @@ public struct CooperationItemInput: Sendable, Equatable, Codable {
             }
             if trimmed.unicodeScalars.count > limit { errors.append("„\(name)“ darf höchstens \(GermanFormat.integer(limit)) Zeichen lang sein.") }
             if trimmed.unicodeScalars.count < minimum { errors.append("„\(name)“ muss mindestens \(minimum) Zeichen lang sein.") }
-            if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !["\n", "\r", "\t"].contains($0) }) {
+            if trimmed.containsControlCharacters(allowingLineBreaks: true) {
                 errors.append("„\(name)“ enthält unzulässige Steuerzeichen.")
             }
             return trimmed

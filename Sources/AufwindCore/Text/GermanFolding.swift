@@ -51,3 +51,13 @@ public enum GermanFolding {
         return words
     }
 }
+
+extension String {
+    /// Whether the text holds control characters (C0, DEL, C1); tabs and line breaks count as
+    /// control characters only when `allowingLineBreaks` is false.
+    public func containsControlCharacters(allowingLineBreaks: Bool = false) -> Bool {
+        unicodeScalars.contains { scalar in
+            scalar.properties.generalCategory == .control && !(allowingLineBreaks && ["\n", "\r", "\t"].contains(scalar))
+        }
+    }
+}

@@ -82,8 +82,9 @@ struct ContactController: RouteCollection {
                                 csrf: CSRF.token(for: request))
         let invited = keys.isEmpty ? [] : try await VerbundMemberModel.query(on: request.db).filter(\.$memberKey ~~ keys)
             .filter(\.$status == VerbundMemberModel.Status.invited.rawValue).all()
+        let invitingVerbuende = invited.isEmpty ? [] : try await VerbundModel.query(on: request.db).filter(\.$id ~~ invited.map(\.verbundID)).all()
         for invitation in invited {
-            guard let verbund = try await VerbundModel.find(invitation.verbundID, on: request.db) else { continue }
+            guard let verbund = invitingVerbuende.first(where: { $0.id == invitation.verbundID }) else { continue }
             page.invitations.append((verbund.name, "/verbuende/\(invitation.verbundID.uuidString.lowercased())",
                                      directory.name(of: invitation.memberKey) ?? invitation.memberKey, (VerbundRole(rawValue: invitation.role) ?? .partner).label))
         }

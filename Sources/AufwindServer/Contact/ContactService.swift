@@ -24,7 +24,7 @@ struct ContactService {
         if text.unicodeScalars.count > maximumMessageLength {
             return .failure("Die Nachricht darf höchstens \(GermanFormat.integer(maximumMessageLength)) Zeichen lang sein.")
         }
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !["\n", "\r", "\t"].contains($0) }) {
+        if text.containsControlCharacters(allowingLineBreaks: true) {
             return .failure("Die Nachricht enthält unzulässige Steuerzeichen.")
         }
         return .success(text)

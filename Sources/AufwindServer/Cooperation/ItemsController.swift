@@ -167,10 +167,11 @@ struct ItemsController: RouteCollection {
         let asked = Set(requests.map(\.fromKey))
         let cooperations = try await CooperationModel.query(on: request.db).filter(\.$itemID == id).sort(\.$createdAt).all()
         let verbuende = try await VerbundModel.query(on: request.db).filter(\.$itemID == id).sort(\.$createdAt).all()
+        let verbundMembers = verbuende.isEmpty ? [] : try await VerbundMemberModel.query(on: request.db).filter(\.$verbundID ~~ verbuende.compactMap(\.id)).all()
         var verbundRows: [(name: String, path: String?, status: String)] = []
         for verbund in verbuende {
-            let keys = try await VerbundMemberModel.query(on: request.db).filter(\.$verbundID == verbund.requireID()).all().map(\.memberKey)
-            let visible = request.actor.isPlatformAdmin || keys.contains { request.may(.actForTown, .town($0)) }
+            let visible = request.actor.isPlatformAdmin
+                || verbundMembers.contains { $0.verbundID == verbund.id && VerbundController.actsFor(request, $0) }
             verbundRows.append((verbund.name, visible ? "/verbuende/\(verbund.id!.uuidString.lowercased())" : nil,
                                 (VerbundStatus(rawValue: verbund.status) ?? .inBildung).label))
         }

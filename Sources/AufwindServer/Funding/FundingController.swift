@@ -168,7 +168,6 @@ struct FundingController: RouteCollection {
         case .failure(let problems):
             return again(problems.messages.map(\.text), status: .unprocessableEntity)
         case .success(let (facts, factsJSON, rulesJSON)):
-            guard let sql = request.db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
             struct Row: Decodable { var version: Int }
             let saved: Bool = try await request.db.transaction { db in
                 guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
@@ -182,7 +181,6 @@ struct FundingController: RouteCollection {
                                           detail: "\(facts.displayName), Version \(version + 1)").create(on: db)
                 return true
             }
-            _ = sql
             guard saved else {
                 return again(["Das Programm wurde inzwischen geändert; nichts ist gespeichert. Bitte laden Sie es neu und übertragen Sie Ihre Änderung."], status: .conflict)
             }

@@ -89,7 +89,7 @@ struct VerbundController: RouteCollection {
         }
         try request.authorize(.actForTown, .town(item.ownerKey))
         let name = (form.name ?? "").trimmingSpaces.isEmpty ? item.title : (form.name ?? "").trimmingSpaces
-        guard name.unicodeScalars.count <= 120, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard name.unicodeScalars.count <= 120, !name.containsControlCharacters() else {
             throw ProblemDetails(title: "Ungültige Angaben", status: 422, detail: "Der Name des Verbunds darf höchstens 120 Zeichen lang sein und keine Steuerzeichen enthalten.")
         }
         let verbund = try await service(request).found(name: name, itemID: itemID, leadKey: item.ownerKey)
@@ -108,7 +108,8 @@ struct VerbundController: RouteCollection {
                         status: HTTPStatus = .ok) async throws -> Response {
         let verbund = loaded.verbund
         let directory = TownDirectory(catalog: request.register)
-        let item = try await verbund.itemID.asyncMap { try await CooperationItemModel.find($0, on: request.db) } ?? nil
+        var item: CooperationItemModel?
+        if let itemID = verbund.itemID { item = try await CooperationItemModel.find(itemID, on: request.db) }
         let fields = Set(item?.input.handlungsfelder ?? [])
         let facts = service(request).facts(verbund, members: loaded.members, catalog: request.register, fields: fields)
         let funding = request.funding
@@ -172,7 +173,7 @@ struct VerbundController: RouteCollection {
         }
         if form.art == "zweckverband" {
             let land = form.land ?? ""
-            guard !typed.isEmpty, typed.unicodeScalars.count <= 150, !typed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            guard !typed.isEmpty, typed.unicodeScalars.count <= 150, !typed.containsControlCharacters() else {
                 return try await render(request, loaded, errors: ["Bitte den Namen des Zweckverbands angeben (höchstens 150 Zeichen)."], status: .unprocessableEntity)
             }
             guard request.register.unit(key: land)?.kind == .land else {
@@ -243,9 +244,9 @@ struct VerbundController: RouteCollection {
         guard let next = form.status.flatMap(VerbundStatus.init(rawValue:)), current.next.contains(next) else {
             return try await render(request, loaded, errors: ["Von „\(current.label)“ geht es weiter zu: \(current.next.map(\.label).joined(separator: ", "))."], status: .unprocessableEntity)
         }
-        let updated = try await VerbundModel.query(on: request.db).filter(\.$id == loaded.verbund.requireID()).filter(\.$status == current.rawValue)
+        // Only from the status shown: a concurrent change wins and this one does nothing.
+        try await VerbundModel.query(on: request.db).filter(\.$id == loaded.verbund.requireID()).filter(\.$status == current.rawValue)
             .set(\.$status, to: next.rawValue).update()
-        _ = updated
         return request.redirect(to: Self.path(loaded.verbund.id), redirectType: .normal)
     }
 
@@ -275,7 +276,7 @@ struct VerbundController: RouteCollection {
         let kind = form.art ?? ""
         if !VerbundDateModel.kinds.contains(where: { $0.0 == kind }) { errors.append("Bitte wählen Sie Frist, Meilenstein oder Aufgabe.") }
         let title = (form.titel ?? "").trimmingSpaces
-        if title.isEmpty || title.unicodeScalars.count > 120 || title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if title.isEmpty || title.unicodeScalars.count > 120 || title.containsControlCharacters() {
             errors.append("„Was“ muss 1 bis 120 Zeichen lang sein (ohne Steuerzeichen).")
         }
         let due = (form.datum ?? "").trimmingSpaces
@@ -420,15 +421,6 @@ struct VerbundController: RouteCollection {
             page.shares = shares
             page.methodLabel = method.label
             return HTMLResponse.render(page, request: request)
-        }
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        switch self {
-        case .some(let value): try await transform(value)
-        case .none: nil
         }
     }
 }

@@ -137,7 +137,7 @@ struct VerbundPage: PageView {
                         .h3(.text("Verbund vervollständigen")),
                         .p(.text("Diese Kommunen würden den Verbund förderfähig machen und passen am besten:")),
                         .ol(.forEach(suggestions) { suggestion in
-                            .li(.a(.safeHref(TownDirectoryPath.path(suggestion.member.key)), .text(suggestion.member.name)), .text(" – \(suggestion.reason)"),
+                            .li(.a(.safeHref(TownDirectory.path(of: suggestion.member.key)), .text(suggestion.member.name)), .text(" – \(suggestion.reason)"),
                                 .if(isLead, .form(.class("inline"), .action("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
                                                   .input(.type(.hidden), .name("mitglied"), .safe("value", suggestion.member.key)),
                                                   .input(.type(.hidden), .name("rolle"), .value("partner")),
@@ -187,8 +187,4 @@ struct VerbundPage: PageView {
                                 .button(.type(.submit), .text("Kalender-Link (iCal) erzeugen"))))
         )
     }
-}
-
-enum TownDirectoryPath {
-    static func path(_ key: String) -> String { key.count == 8 ? "/gemeinden/\(key)" : "/kreise/\(key)" }
 }
