@@ -1,7 +1,7 @@
 import Foundation
 
-/// An iCalendar (RFC 5545) feed of all-day events: CRLF lines, escaped text, lines folded at
-/// 75 octets.
+/// An iCalendar (RFC 5545) feed of all-day or timed events: CRLF lines, escaped text, lines
+/// folded at 75 octets. Timed events are written in UTC, so no time-zone definition is needed.
 public struct ICalendar: Sendable {
     public struct Event: Sendable {
         public var uid: String
@@ -10,13 +10,18 @@ public struct ICalendar: Sendable {
         public var summary: String
         public var description: String
         public var url: String?
+        /// Start and end of a timed event (nil: all day on `date`).
+        public var interval: DateInterval?
+        public var location: String?
 
-        public init(uid: String, date: String, summary: String, description: String, url: String?) {
+        public init(uid: String, date: String, summary: String, description: String, url: String?, interval: DateInterval? = nil, location: String? = nil) {
             self.uid = uid
             self.date = date
             self.summary = summary
             self.description = description
             self.url = url
+            self.interval = interval
+            self.location = location
         }
     }
 
@@ -65,30 +70,30 @@ public struct ICalendar: Sendable {
         return lines.joined(separator: "\r\n ")
     }
 
+    /// `20261126T090000Z`
+    static func utc(_ date: Date) -> String {
+        AtomFeed.timestamp(date).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+    }
+
     public func ics(now: Date = Date()) -> String {
-        let stamp = AtomFeed.timestamp(now).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Aufwind//Verbund-Termine//DE", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+        let stamp = Self.utc(now)
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Aufwind//Kalender//DE", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
                      "X-WR-CALNAME:" + Self.escape(name)]
         for event in events {
             let day = event.date.replacingOccurrences(of: "-", with: "")
-            let next = Self.nextDay(event.date).replacingOccurrences(of: "-", with: "")
-            lines += ["BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + day, "DTEND;VALUE=DATE:" + next,
-                      "SUMMARY:" + Self.escape(event.summary), "DESCRIPTION:" + Self.escape(event.description)]
+            let next = ISODay.adding(1, to: event.date).replacingOccurrences(of: "-", with: "")
+            lines += ["BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + stamp]
+            if let interval = event.interval {
+                lines += ["DTSTART:" + Self.utc(interval.start), "DTEND:" + Self.utc(interval.end)]
+            } else {
+                lines += ["DTSTART;VALUE=DATE:" + day, "DTEND;VALUE=DATE:" + next]
+            }
+            lines += ["SUMMARY:" + Self.escape(event.summary), "DESCRIPTION:" + Self.escape(event.description)]
+            if let location = event.location { lines.append("LOCATION:" + Self.escape(location)) }
             if let url = event.url { lines.append("URL:" + url) }
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func nextDay(_ iso: String) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-            let next = calendar.date(byAdding: .day, value: 1, to: date)
-        else { return iso }
-        let c = calendar.dateComponents([.year, .month, .day], from: next)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
 }

@@ -30,6 +30,13 @@ public struct EventRegistration: Sendable, Equatable {
         self.isOpen = isOpen
     }
 
+    /// Takes over stored registrations as they are (nobody moves up).
+    public mutating func restore(confirmed: [Entry], waitlist: [Entry], capacity: Int) {
+        self.confirmed = confirmed
+        self.waitlist = waitlist
+        self.capacity = max(0, capacity)
+    }
+
     public enum Outcome: Sendable, Equatable {
         case confirmed
         /// On the waitlist at this position (1 = next).

@@ -91,12 +91,7 @@ public enum CostSharing {
             let value = abs(cents)
             return "\(sign)\(value / 100),\(value % 100 < 10 ? "0" : "")\(value % 100)"
         }
-        func field(_ text: String) -> String {
-            // Cells that start like a formula are quoted with a leading apostrophe (CSV injection).
-            let safe = ["=", "+", "-", "@", "\t", "\r"].contains(where: text.hasPrefix) ? "'" + text : text
-            return safe.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
-        }
+        let field = GermanCSV.field
         var lines = ["Mitglied;Schlüssel;Einwohner;Anteil brutto (€);Förderung (€);Eigenanteil (€)"]
         for share in shares {
             lines.append([field(share.name), field(share.key), String(share.population), money(share.grossCents), money(share.fundingCents), money(share.netCents)]

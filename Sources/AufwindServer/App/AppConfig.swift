@@ -14,6 +14,9 @@ public struct AppConfig: Sendable {
     public var devMailsOpen = false
     /// `AUFWIND_SMTP_URL`: mails leave the outbox over SMTP; nil → they stay in the outbox.
     public var smtpURL: String?
+    /// How long one live stream of the pitch stage stays open before the browser reconnects
+    /// (short, so that shutdown never waits long for it).
+    public var liveStreamSeconds: Double = 55
 
     public init(
         databaseURL: String? = nil, postgresSchema: String? = nil, sqlitePath: String = "aufwind.sqlite",

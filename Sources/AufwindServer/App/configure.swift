@@ -18,6 +18,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.migrations.add(CreateContact())
     app.migrations.add(CreateFundingProgrammes())
     app.migrations.add(CreateVerbuende())
+    app.migrations.add(CreateEvents())
     app.sessions.use(.fluent)
     let secureCookies = config.baseURL.hasPrefix("https://")
     app.sessions.configuration = .init(cookieName: SessionCookie.name) { id in
@@ -30,6 +31,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.matchStore = MatchStore()
     app.fundingStore = FundingStore()
     app.requestMetrics = RequestMetrics()
+    app.scheduleCache = ScheduleCache()
 
     let drain = RequestDrain()
     app.lifecycle.use(RequestDrain.Lifecycle(drain: drain))
@@ -61,6 +63,12 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try site.register(collection: ContactController())
     try site.register(collection: FundingController())
     try site.register(collection: VerbundController())
+    try site.register(collection: EventsController())
+    try site.register(collection: SessionsController())
+    try site.register(collection: PlanningController())
+    try site.register(collection: ScheduleController())
+    try site.register(collection: StageController())
+    try site.register(collection: MeetingsController())
     try site.register(collection: DevMailsController(openToAll: config.devMailsOpen))
 
     app.asyncCommands.use(ImportRegisterCommand(), as: "import-register")

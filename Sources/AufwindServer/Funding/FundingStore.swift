@@ -68,10 +68,5 @@ extension Request {
 }
 
 enum FundingDates {
-    static func today(_ date: Date = Date()) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-    }
+    static func today(_ date: Date = Date()) -> String { ISODay.today(date) }
 }

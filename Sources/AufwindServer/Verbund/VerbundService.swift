@@ -146,19 +146,7 @@ struct VerbundService {
         return sent
     }
 
-    static func addDays(_ days: Int, to iso: String) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-            let moved = calendar.date(byAdding: .day, value: days, to: date)
-        else { return iso }
-        let c = calendar.dateComponents([.year, .month, .day], from: moved)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-    }
+    static func addDays(_ days: Int, to iso: String) -> String { ISODay.adding(days, to: iso) }
 
-    static func isDate(_ text: String) -> Bool {
-        guard text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else { return false }
-        return addDays(0, to: text) == text && addDays(1, to: text) != text
-    }
+    static func isDate(_ text: String) -> Bool { ISODay.isValid(text) }
 }

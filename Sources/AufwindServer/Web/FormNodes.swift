@@ -33,3 +33,24 @@ extension Node where Context == HTML.BodyContext {
         return .div(.class("error-list"), .attribute(named: "role", value: "alert"), .ul(.forEach(errors) { .li(.text($0)) }))
     }
 }
+
+extension Node where Context == HTML.FormContext {
+    /// A labelled `<select>` of `(value, label)` options.
+    static func selectField(_ name: String, id: String? = nil, label: String, options: [(value: String, label: String)], selected: String) -> Node {
+        let id = id ?? name
+        return .div(
+            .class("field"),
+            .label(.for(id), .text(label)),
+            .select(.id(id), .attribute(named: "name", value: name), .forEach(options) { .choice(value: $0.value, label: $0.label, selected: $0.value == selected) })
+        )
+    }
+
+    /// A labelled `<textarea>`.
+    static func textArea(_ name: String, label: String, value: String, maxLength: Int, rows: Int = 4, required: Bool = false) -> Node {
+        .div(
+            .class("field"),
+            .label(.for(name), .text(label)),
+            .textarea(.id(name), .name(name), .rows(rows), .attribute(named: "maxlength", value: String(maxLength)), .if(required, .required(true)), .text(value))
+        )
+    }
+}

@@ -11,7 +11,7 @@ struct Layout {
         "Datenquelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys (GV100AD, Gebietsstand 30.11.2025; Auszug 31.12.2024), Datenlizenz Deutschland – Namensnennung – Version 2.0 (www.govdata.de/dl-de/by-2-0); Koordinaten und Kreisgrenzen: © GeoBasis-DE / BKG (Daten verändert). Eigene Aufbereitung."
 
     static let navigation: [(path: String, label: String)] = [
-        ("/gemeinden", "Gemeinden"), ("/eintraege", "Einträge"), ("/foerderprogramme", "Förderung"), ("/kreise", "Kreise"), ("/laender", "Länder"), ("/organisationen", "Anbieter"), ("/quellen", "Quellen & Lizenzen"),
+        ("/gemeinden", "Gemeinden"), ("/eintraege", "Einträge"), ("/foerderprogramme", "Förderung"), ("/veranstaltungen", "Veranstaltungen"), ("/kreise", "Kreise"), ("/laender", "Länder"), ("/organisationen", "Anbieter"), ("/quellen", "Quellen & Lizenzen"),
     ]
 
     func html() -> HTML {

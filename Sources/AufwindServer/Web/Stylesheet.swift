@@ -78,7 +78,34 @@ enum Stylesheet {
     blockquote { margin: .25rem 0; padding-left: .75rem; border-left: 3px solid var(--line); }
     .site-footer { border-top: 1px solid var(--line); margin-top: 3rem; padding: 1rem; font-size: .85rem; color: var(--muted); max-width: 72rem; margin-left: auto; margin-right: auto; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .inline-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; }
+    table.grid td.cell { min-width: 9rem; vertical-align: top; }
+    .cell.drop-target { outline: 3px dashed var(--accent); }
+    .card { border: 1px solid var(--line); border-left: 4px solid var(--accent); padding: .25rem .4rem; margin: .15rem 0; background: #fff; }
+    .card[draggable="true"] { cursor: grab; }
+    .card.pinned { border-left-color: #333; background: #f1f1f1; }
+    .card.conflicted { border-left-color: #a00; background: #fde8e8; }
+    .card .meta { display: block; }
+    .conflicts ul { color: #6b0000; }
+    body.stage { background: #000; color: #fff; margin: 0; min-height: 100vh; font-size: 1.5rem; }
+    body.stage main { max-width: none; padding: 2rem 3rem; text-align: center; }
+    .stage-event { color: #ddd; font-size: 1.4rem; margin: 0; }
+    .stage-current { font-size: 3rem; margin: 1.5rem 0; color: #fff; }
+    .countdown { font-size: 16rem; font-weight: 700; line-height: 1; font-variant-numeric: tabular-nums; margin: 1rem 0; }
+    .countdown.small { font-size: 4rem; }
+    .stage-next, .stage-status { font-size: 1.8rem; color: #eee; }
+    body.stage.signal-bald { background: #ffd400; color: #000; }
+    body.stage.signal-bald .stage-event, body.stage.signal-bald .stage-next, body.stage.signal-bald .stage-status, body.stage.signal-bald .stage-current { color: #000; }
+    body.stage.signal-vorbei { background: #b00000; color: #fff; }
+    .moderator { border: 2px solid var(--line); padding: .5rem 1rem; margin: 1rem 0; }
+    .moderator.signal-bald { border-color: #8a6d00; background: #fff4d6; }
+    .moderator.signal-vorbei { border-color: #a00; background: #fde8e8; }
+    .controls button { margin: .2rem; }
+    .room-sign { margin-bottom: 2rem; }
+    .room-sign h2 { font-size: 3rem; }
     @media print {
+      .no-print { display: none; }
+      .room-sign { page-break-after: always; break-after: page; }
       .site-header nav, form.search, form.stacked, form.inline, .pagination, .skip-link { display: none; }
       .site-header { background: none; } .site-header a { color: #000; }
       a { color: #000; text-decoration: none; }

@@ -1,0 +1,156 @@
+import AufwindCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Events, their rooms and slot grid, registrations and phases. Every multi-row change runs in
+/// one transaction; registrations of one event are serialised by raising the event's version
+/// first (a row lock on PostgreSQL, the write lock on SQLite), so the capacity holds.
+struct EventService {
+    let database: any Database
+
+    static func refused(_ message: ValidationMessage, status: Int = 409) -> ProblemDetails {
+        ProblemDetails(title: "Nicht möglich", status: status, detail: message.text)
+    }
+
+    func create(_ input: EventInput, organiserType: EventModel.OrganiserType, organiserKey: String, organiserName: String) async throws -> EventModel {
+        let event = EventModel()
+        apply(input, to: event)
+        event.organiserType = organiserType.rawValue
+        event.organiserKey = organiserKey
+        event.organiserName = organiserName
+        event.phase = EventPhase.themenEinreichen.rawValue
+        event.registrationOpen = true
+        event.version = 1
+        try await event.create(on: database)
+        return event
+    }
+
+    func apply(_ input: EventInput, to event: EventModel) {
+        event.title = input.title
+        event.description = input.description
+        event.firstDay = input.firstDay
+        event.lastDay = input.lastDay
+        event.place = input.place
+        event.onlineURL = input.onlineURL
+        event.capacity = input.capacity
+        event.meetingTables = input.meetingTables
+    }
+
+    /// Saves changed facts; a larger capacity moves people up from the waitlist.
+    func update(_ event: EventModel, input: EventInput) async throws -> [EventRegistrationModel] {
+        let eventID = try event.requireID()
+        let slots = try await EventSlotModel.query(on: database).filter(\.$eventID == eventID).all()
+        if let outside = slots.first(where: { $0.day < input.firstDay || $0.day > input.lastDay }) {
+            throw Self.refused("Das Zeitfenster \(outside.label) läge außerhalb der neuen Tage; bitte zuerst entfernen.", status: 422)
+        }
+        return try await changeRegistrations(of: event) { registration, db in
+            self.apply(input, to: event)
+            try await event.update(on: db)
+            return (registration.setCapacity(input.capacity), ())
+        }.moved
+    }
+
+    // MARK: Rooms and slots
+
+    func addRoom(_ event: EventModel, name: String, capacity: Int) async throws {
+        do {
+            try await EventRoomModel(eventID: event.requireID(), name: name, capacity: capacity).create(on: database)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw Self.refused("Einen Raum „\(name)“ gibt es schon.")
+        }
+    }
+
+    /// Adds a slot to the grid; overlaps and days outside the event are refused.
+    func addSlot(_ event: EventModel, slot: SlotGrid.Slot) async throws -> Result<Void, ValidationMessages> {
+        let eventID = try event.requireID()
+        return try await database.transaction { db in
+            let existing = try await EventSlotModel.query(on: db).filter(\.$eventID == eventID).all()
+            var grid = SlotGrid(slots: existing.map(\.slot))
+            switch grid.add(slot, eventDays: event.days) {
+            case .failure(let problems): return .failure(problems)
+            case .success:
+                try await EventSlotModel(eventID: eventID, slot: slot).create(on: db)
+                return .success(())
+            }
+        }
+    }
+
+    // MARK: Registration
+
+    /// Registers the user (confirmed while places are free, else on the waitlist).
+    func register(_ event: EventModel, user: UserModel, type: EventRegistration.ParticipantType, orgKey: String, orgName: String) async throws
+        -> Result<EventRegistration.Outcome, ValidationMessage>
+    {
+        let userID = try user.requireID()
+        do {
+            return try await changeRegistrations(of: event) { registration, db in
+                let outcome = registration.register(.init(person: userID.uuidString, type: type))
+                guard case .success(let result) = outcome else { return ([], outcome) }
+                let model = EventRegistrationModel()
+                model.eventID = try event.requireID()
+                model.userID = userID
+                model.userName = user.displayName
+                model.participantType = type.rawValue
+                model.orgKey = orgKey
+                model.orgName = orgName
+                model.status = (result == .confirmed ? EventRegistrationModel.Status.bestaetigt : .warteliste).rawValue
+                model.sequence = event.version
+                try await model.create(on: db)
+                return ([], outcome)
+            }.value
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            return .failure("Sie sind bereits angemeldet.")
+        }
+    }
+
+    /// Cancels the user's registration; the first on the waitlist moves up. Returns who moved up.
+    func cancel(_ event: EventModel, userID: UUID) async throws -> [EventRegistrationModel] {
+        try await changeRegistrations(of: event) { registration, db in
+            try await EventRegistrationModel.query(on: db).filter(\.$eventID == event.requireID()).filter(\.$userID == userID).delete()
+            return (registration.cancel(userID.uuidString), ())
+        }.moved
+    }
+
+    /// Runs a change of the registrations against the core rules, under the event's lock, and
+    /// writes who moved up from the waitlist.
+    private func changeRegistrations<T: Sendable>(
+        of event: EventModel, _ change: @escaping @Sendable (inout EventRegistration, any Database) async throws -> (moved: [EventRegistration.Entry], value: T)
+    ) async throws -> (moved: [EventRegistrationModel], value: T) {
+        let eventID = try event.requireID()
+        return try await database.transaction { db in
+            // Lock first: raise the version (row lock on PostgreSQL, write lock on SQLite).
+            try await (db as! any SQLDatabase).update(EventModel.schema).set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
+                .where(SQLIdentifier("id"), .equal, SQLBind(eventID)).run()
+            guard let fresh = try await EventModel.find(eventID, on: db) else { throw ProblemDetails.notFound("Diese Veranstaltung gibt es nicht.") }
+            event.version = fresh.version
+            let rows = try await EventRegistrationModel.query(on: db).filter(\.$eventID == eventID).sort(\.$sequence).sort(\.$createdAt).all()
+            var registration = EventRegistration(capacity: 0, isOpen: fresh.registrationOpen)
+            registration.restore(
+                confirmed: rows.filter { $0.statusValue == .bestaetigt }.map { .init(person: $0.userID.uuidString, type: $0.typeValue) },
+                waitlist: rows.filter { $0.statusValue == .warteliste }.map { .init(person: $0.userID.uuidString, type: $0.typeValue) },
+                capacity: fresh.capacity)
+            let (moved, value) = try await change(&registration, db)
+            let movedIDs = moved.compactMap { UUID(uuidString: $0.person) }
+            guard !movedIDs.isEmpty else { return ([], value) }
+            try await EventRegistrationModel.query(on: db).filter(\.$eventID == eventID).filter(\.$userID ~~ movedIDs)
+                .set(\.$status, to: EventRegistrationModel.Status.bestaetigt.rawValue).update()
+            return (try await EventRegistrationModel.query(on: db).filter(\.$eventID == eventID).filter(\.$userID ~~ movedIDs).all(), value)
+        }
+    }
+
+    func setRegistrationOpen(_ event: EventModel, _ open: Bool) async throws {
+        event.registrationOpen = open
+        try await event.update(on: database)
+    }
+
+    func setPhase(_ event: EventModel, _ phase: EventPhase) async throws {
+        event.phase = phase.rawValue
+        try await event.update(on: database)
+    }
+
+    func registration(of userID: UUID?, in event: EventModel) async throws -> EventRegistrationModel? {
+        guard let userID else { return nil }
+        return try await EventRegistrationModel.query(on: database).filter(\.$eventID == event.requireID()).filter(\.$userID == userID).first()
+    }
+}

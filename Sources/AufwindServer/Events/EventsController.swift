@@ -1,0 +1,295 @@
+import AufwindCore
+import Fluent
+import Vapor
+
+/// Events: list, founding, the event page with registration and participant list, and the
+/// organiser's settings (phase, capacity, rooms, slot grid).
+struct EventsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("veranstaltungen", use: list)
+        routes.get("veranstaltungen", "neu", use: newForm)
+        routes.post("veranstaltungen", use: create)
+        routes.get("veranstaltungen", ":id", use: show)
+        routes.post("veranstaltungen", ":id", "anmelden", use: register)
+        routes.post("veranstaltungen", ":id", "abmelden", use: cancel)
+        routes.post("veranstaltungen", ":id", "phase", use: setPhase)
+        routes.post("veranstaltungen", ":id", "anmeldung", use: registrationSettings)
+        routes.post("veranstaltungen", ":id", "raeume", use: addRoom)
+        routes.post("veranstaltungen", ":id", "zeitfenster", use: addSlot)
+        routes.post("veranstaltungen", ":id", "zeitfenster", ":slot", "entfernen", use: removeSlot)
+        routes.get("veranstaltungen", ":id", "teilnehmende.csv", use: participantsCSV)
+    }
+
+    struct EventForm: Content {
+        var veranstalter: String?, titel: String?, beschreibung: String?, erster_tag: String?, letzter_tag: String?
+        var ort: String?, online: String?, plaetze: String?, tische: String?
+    }
+    struct RegisterForm: Content { var fuer: String?; var organisation: String? }
+    struct PhaseForm: Content { var phase: String? }
+    struct SettingsForm: Content { var plaetze: String?; var status: String? }
+    struct RoomForm: Content { var name: String?; var kapazitaet: String? }
+    struct SlotForm: Content { var tag: String?; var von: String?; var bis: String?; var art: String? }
+
+    // MARK: List and founding
+
+    @Sendable func list(request: Request) async throws -> Response {
+        let events = try await EventModel.query(on: request.db).sort(\.$firstDay).all()
+        let today = request.todayISO
+        func entry(_ event: EventModel) -> EventListPage.Entry {
+            .init(path: event.path, title: event.title, when: Self.when(event), place: event.place.isEmpty ? "online" : event.place,
+                  organiser: event.organiserName, phase: event.phaseValue.label)
+        }
+        let page = EventListPage(upcoming: events.filter { $0.lastDay >= today }.map(entry), past: events.filter { $0.lastDay < today }.reversed().map(entry),
+                                 canCreate: try await !organiserChoices(request).isEmpty)
+        return HTMLResponse.render(page, request: request)
+    }
+
+    static func when(_ event: EventModel) -> String {
+        event.firstDay == event.lastDay ? GermanFormat.date(iso: event.firstDay)
+            : "\(GermanFormat.date(iso: event.firstDay)) – \(GermanFormat.date(iso: event.lastDay))"
+    }
+
+    /// Towns the user acts for and confirmed Veranstalter organisations they belong to.
+    private func organiserChoices(_ request: Request) async throws -> [(value: String, label: String)] {
+        guard request.currentUser != nil else { return [] }
+        let directory = TownDirectory(catalog: request.register)
+        var choices: [(value: String, label: String)] = request.actor.townRoles.keys.sorted().map { ("kommune:\($0)", directory.name(of: $0) ?? $0) }
+        let orgIDs = request.actor.organisationRoles.keys.compactMap(UUID.init(uuidString:))
+        if !orgIDs.isEmpty {
+            let orgs = try await OrganisationModel.query(on: request.db).filter(\.$id ~~ orgIDs)
+                .filter(\.$kind == OrganisationModel.Kind.veranstalter.rawValue).filter(\.$status == MembershipModel.Status.confirmed.rawValue).all()
+            choices += orgs.map { ("veranstalter:\($0.id!.uuidString)", $0.name) }
+        }
+        return choices
+    }
+
+    @Sendable func newForm(request: Request) async throws -> Response {
+        try request.authorize(.manageOwnAccount)
+        let choices = try await organiserChoices(request)
+        guard !choices.isEmpty else {
+            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Veranstaltungen legen Mitglieder einer Kommune oder eines bestätigten Veranstalters an.")
+        }
+        return HTMLResponse.render(EventFormPage(organisers: choices, csrf: CSRF.token(for: request)), request: request)
+    }
+
+    @Sendable func create(request: Request) async throws -> Response {
+        try request.authorize(.manageOwnAccount)
+        let form = try request.content.decode(EventForm.self)
+        let choices = try await organiserChoices(request)
+        guard let chosen = choices.first(where: { $0.value == form.veranstalter }) else {
+            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Sie können nur für eine eigene Kommune oder einen eigenen Veranstalter anlegen.")
+        }
+        let raw = EventInput.Raw(title: form.titel, description: form.beschreibung, firstDay: form.erster_tag, lastDay: form.letzter_tag, place: form.ort,
+                                 onlineURL: form.online, capacity: form.plaetze, meetingTables: form.tische)
+        switch EventInput.validate(raw) {
+        case .failure(let problems):
+            let values = ["veranstalter": form.veranstalter, "titel": form.titel, "beschreibung": form.beschreibung, "erster_tag": form.erster_tag,
+                          "letzter_tag": form.letzter_tag, "ort": form.ort, "online": form.online, "plaetze": form.plaetze, "tische": form.tische].compactMapValues { $0 }
+            let page = EventFormPage(organisers: choices, values: values, errors: problems.messages.map(\.text), csrf: CSRF.token(for: request))
+            return HTMLResponse.render(page, status: .unprocessableEntity, request: request)
+        case .success(let input):
+            let parts = chosen.value.split(separator: ":", maxSplits: 1).map(String.init)
+            let event = try await EventService(database: request.db).create(
+                input, organiserType: EventModel.OrganiserType(rawValue: parts[0]) ?? .kommune, organiserKey: parts[1], organiserName: chosen.label)
+            return request.redirect(to: event.path, redirectType: .normal)
+        }
+    }
+
+    // MARK: Event page
+
+    @Sendable func show(request: Request) async throws -> Response {
+        try await render(request, EventAccess.load(request))
+    }
+
+    func render(_ request: Request, _ access: EventAccess, errors: [String] = [], notice: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+        let event = access.event
+        let registrations = try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID).sort(\.$sequence).all()
+        let rooms = try await EventRoomModel.query(on: request.db).filter(\.$eventID == access.eventID).sort(\.$createdAt).all()
+        let slots = try await EventSlotModel.query(on: request.db).filter(\.$eventID == access.eventID).sort(\.$day).sort(\.$startMinute).all()
+        let blocks = try await PitchBlockModel.query(on: request.db).filter(\.$eventID == access.eventID).sort(\.$createdAt).all()
+        let hasSchedule = try await PlanningService(database: request.db).latestVersion(access.eventID) != nil
+        let confirmed = registrations.filter { $0.statusValue == .bestaetigt }
+        let myStatus = access.registration.map { registration -> String in
+            guard registration.statusValue == .warteliste else { return "angemeldet" }
+            let position = registrations.filter { $0.statusValue == .warteliste }.firstIndex { $0.id == registration.id }.map { $0 + 1 } ?? 1
+            return "auf der Warteliste (Platz \(position))"
+        }
+        let page = EventPage(
+            path: event.path, name: event.title, description: event.description, when: Self.when(event), place: event.place, onlineURL: event.onlineURL,
+            organiser: event.organiserName, phase: event.phaseValue, registrationOpen: event.registrationOpen, capacity: event.capacity,
+            confirmedCount: confirmed.count, waitlistCount: registrations.count - confirmed.count, meetingTables: event.meetingTables, myStatus: myStatus,
+            signedIn: request.currentUser != nil, registrationChoices: try await registrationChoices(request), isOrganiser: access.isOrganiser,
+            isInside: access.isInside,
+            participants: access.isInside ? registrations.map {
+                .init(userID: $0.userID.uuidString.lowercased(), name: $0.userName, type: $0.typeValue.label, organisation: $0.orgName, waitlisted: $0.statusValue == .warteliste)
+            } : [],
+            rooms: rooms.map { ($0.name, $0.capacity) },
+            slots: slots.map { ($0.id!.uuidString.lowercased(), $0.label, (SlotGrid.Kind(rawValue: $0.kind) ?? .session).label) },
+            hasSchedule: hasSchedule, blocks: blocks.map { ($0.title, event.path + "/buehne/\($0.id!.uuidString.lowercased())") },
+            csrf: request.currentUser == nil ? nil : CSRF.token(for: request), errors: errors, notice: notice)
+        return HTMLResponse.render(page, status: status, request: request)
+    }
+
+    // MARK: Registration
+
+    /// What the user can come for: their towns (Kommune), their organisations (Anbieter), a
+    /// Behörde or something else (named in the form).
+    private func registrationChoices(_ request: Request) async throws -> [(value: String, label: String)] {
+        guard request.currentUser != nil else { return [] }
+        let directory = TownDirectory(catalog: request.register)
+        var choices: [(value: String, label: String)] = request.actor.townRoles.keys.sorted().map { ("kommune:\($0)", "Kommune: " + (directory.name(of: $0) ?? $0)) }
+        let orgIDs = request.actor.organisationRoles.keys.compactMap(UUID.init(uuidString:))
+        if !orgIDs.isEmpty {
+            let orgs = try await OrganisationModel.query(on: request.db).filter(\.$id ~~ orgIDs).filter(\.$status == MembershipModel.Status.confirmed.rawValue).all()
+            choices += orgs.map { ("organisation:\($0.id!.uuidString)", "\($0.kindValue == .anbieter ? "Anbieter" : "Veranstalter"): \($0.name)") }
+        }
+        return choices + [("behoerde", "Behörde (Name unten angeben)"), ("sonstige", "Sonstige (Name unten angeben)")]
+    }
+
+    @Sendable func register(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        try request.authorize(.manageOwnAccount)
+        let user = request.currentUser!
+        let form = try request.content.decode(RegisterForm.self)
+        let choices = try await registrationChoices(request)
+        guard let choice = choices.first(where: { $0.value == form.fuer }) else {
+            return try await render(request, access, errors: ["Bitte wählen Sie, für wen Sie kommen."], status: .unprocessableEntity)
+        }
+        var type: EventRegistration.ParticipantType = .sonstige, key = "", name = ""
+        let parts = choice.value.split(separator: ":", maxSplits: 1).map(String.init)
+        switch parts[0] {
+        case "kommune":
+            (type, key, name) = (.kommune, parts[1], String(choice.label.dropFirst("Kommune: ".count)))
+        case "organisation":
+            let label = choice.label
+            (type, key, name) = (label.hasPrefix("Anbieter") ? .anbieter : .sonstige, parts[1], String(label.split(separator: ":", maxSplits: 1).last ?? "").trimmingSpaces)
+        default:
+            type = parts[0] == "behoerde" ? .behoerde : .sonstige
+            var check = InputChecker()
+            name = check.text(form.organisation, "Name der Behörde oder Organisation", length: 2...150)
+            if let problem = check.errors.first { return try await render(request, access, errors: [problem.text], status: .unprocessableEntity) }
+        }
+        switch try await EventService(database: request.db).register(access.event, user: user, type: type, orgKey: key, orgName: name) {
+        case .failure(let message):
+            return try await render(request, access, errors: [message.text], status: .conflict)
+        case .success(let outcome):
+            let fresh = try await EventAccess.load(request)
+            let notice = outcome == .confirmed ? "Sie sind angemeldet." : "Alle Plätze sind vergeben; Sie stehen auf der Warteliste und rücken automatisch nach."
+            return try await render(request, fresh, notice: notice)
+        }
+    }
+
+    @Sendable func cancel(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        try request.authorize(.manageOwnAccount)
+        guard access.registration != nil else { return request.redirect(to: access.event.path, redirectType: .normal) }
+        let moved = try await EventService(database: request.db).cancel(access.event, userID: request.currentUser!.requireID())
+        for registration in moved {
+            if let user = try await UserModel.find(registration.userID, on: request.db) {
+                try await Notifier(database: request.db, baseURL: request.application.aufwindConfig.baseURL)
+                    .notify(user, text: "Ein Platz ist frei geworden: Sie sind jetzt für „\(access.event.title)“ angemeldet.", link: access.event.path)
+            }
+        }
+        return request.redirect(to: access.event.path, redirectType: .normal)
+    }
+
+    // MARK: Organiser settings
+
+    @Sendable func setPhase(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        try access.requireOrganiser(request)
+        guard let phase = EventPhase(rawValue: try request.content.decode(PhaseForm.self).phase ?? "") else {
+            return try await render(request, access, errors: ["Unbekannte Phase."], status: .unprocessableEntity)
+        }
+        try await EventService(database: request.db).setPhase(access.event, phase)
+        request.application.scheduleCache.invalidate(access.eventID)
+        return request.redirect(to: access.event.path, redirectType: .normal)
+    }
+
+    @Sendable func registrationSettings(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        try access.requireOrganiser(request)
+        let form = try request.content.decode(SettingsForm.self)
+        var check = InputChecker()
+        let capacity = check.number(form.plaetze, "Plätze", in: 1...5000)
+        guard check.errors.isEmpty, ["offen", "geschlossen"].contains(form.status ?? "") else {
+            return try await render(request, access, errors: check.errors.map(\.text) + (check.errors.isEmpty ? ["Bitte „offen“ oder „geschlossen“ wählen."] : []), status: .unprocessableEntity)
+        }
+        let event = access.event
+        let input = EventInput(title: event.title, description: event.description, firstDay: event.firstDay, lastDay: event.lastDay, place: event.place,
+                               onlineURL: event.onlineURL, capacity: capacity, meetingTables: event.meetingTables)
+        let service = EventService(database: request.db)
+        let moved = try await service.update(event, input: input)
+        try await service.setRegistrationOpen(event, form.status == "offen")
+        let notifier = Notifier(database: request.db, baseURL: request.application.aufwindConfig.baseURL)
+        for registration in moved {
+            if let user = try await UserModel.find(registration.userID, on: request.db) {
+                try await notifier.notify(user, text: "Ein Platz ist frei geworden: Sie sind jetzt für „\(event.title)“ angemeldet.", link: event.path)
+            }
+        }
+        return request.redirect(to: event.path, redirectType: .normal)
+    }
+
+    @Sendable func addRoom(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        try access.requireOrganiser(request)
+        let form = try request.content.decode(RoomForm.self)
+        var check = InputChecker()
+        let name = check.text(form.name, "Raum", length: 1...80)
+        let capacity = check.number(form.kapazitaet, "Plätze im Raum", in: 1...5000)
+        guard check.errors.isEmpty else { return try await render(request, access, errors: check.errors.map(\.text), status: .unprocessableEntity) }
+        try await EventService(database: request.db).addRoom(access.event, name: name, capacity: capacity)
+        return request.redirect(to: access.event.path, redirectType: .normal)
+    }
+
+    @Sendable func addSlot(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        try access.requireOrganiser(request)
+        let form = try request.content.decode(SlotForm.self)
+        var check = InputChecker()
+        let day = check.day(form.tag, "Tag")
+        let start = SlotGrid.minutes(form.von ?? ""), end = SlotGrid.minutes(form.bis ?? "")
+        if start == nil || end == nil { check.fail("Bitte Beginn und Ende als Uhrzeit (HH:MM) angeben.") }
+        let kind = check.choice(form.art, SlotGrid.Kind.self, "Art")
+        guard check.errors.isEmpty, let start, let end, let kind else {
+            return try await render(request, access, errors: check.errors.map(\.text), status: .unprocessableEntity)
+        }
+        let slot = SlotGrid.Slot(id: UUID().uuidString.lowercased(), day: day, start: start, end: end, kind: kind)
+        if case .failure(let problems) = try await EventService(database: request.db).addSlot(access.event, slot: slot) {
+            return try await render(request, access, errors: problems.messages.map(\.text), status: .unprocessableEntity)
+        }
+        return request.redirect(to: access.event.path, redirectType: .normal)
+    }
+
+    @Sendable func removeSlot(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        try access.requireOrganiser(request)
+        let slotID = try request.uuid("slot")
+        guard let slot = try await EventSlotModel.find(slotID, on: request.db), slot.eventID == access.eventID else {
+            throw ProblemDetails.notFound("Dieses Zeitfenster gibt es nicht.")
+        }
+        let used = try await EventAssignmentModel.query(on: request.db).filter(\.$slotID == slotID).count()
+            + MeetingModel.query(on: request.db).filter(\.$slotID == slotID).filter(\.$status == MeetingModel.Status.angenommen.rawValue).count()
+        guard used == 0 else {
+            return try await render(request, access, errors: ["In \(slot.label) liegen noch Sessions oder vereinbarte Treffen; bitte zuerst verschieben."], status: .conflict)
+        }
+        try await slot.delete(on: request.db)
+        return request.redirect(to: access.event.path, redirectType: .normal)
+    }
+
+    // MARK: Participant list for Excel
+
+    @Sendable func participantsCSV(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        try access.requireOrganiser(request)
+        let rows = try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID).sort(\.$sequence).all()
+        let csv = GermanCSV.document(
+            header: ["Name", "Art", "Für", "Status", "Angemeldet am"],
+            rows: rows.map { [$0.userName, $0.typeValue.label, $0.orgName, $0.statusValue == .bestaetigt ? "bestätigt" : "Warteliste",
+                              $0.createdAt.map(GermanFormat.dateTime) ?? ""] })
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.add(name: .contentDisposition, value: "attachment; filename=\"teilnehmende.csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: csv))
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+/// Rendered public schedule pages and exports, per event and format, so the public programme
+/// serves thousands of requests a second. Publishing on this instance invalidates at once;
+/// other instances notice within `recheck` (they re-read the newest version number, one small
+/// query, and keep their copy when it did not change).
+final class ScheduleCache: Sendable {
+    struct Entry: Sendable {
+        var version: Int
+        var phase: String
+        var body: ByteBuffer
+        var checkedAt: Date
+    }
+
+    private let entries = NIOLockedValueBox<[String: Entry]>([:])
+    let recheck: TimeInterval
+
+    init(recheck: TimeInterval = 2) { self.recheck = recheck }
+
+    func fresh(_ key: String, now: Date = Date()) -> Entry? {
+        entries.withLockedValue { $0[key] }.flatMap { now.timeIntervalSince($0.checkedAt) < recheck ? $0 : nil }
+    }
+
+    func stale(_ key: String) -> Entry? { entries.withLockedValue { $0[key] } }
+
+    func store(_ key: String, _ entry: Entry) { entries.withLockedValue { $0[key] = entry } }
+
+    func invalidate(_ eventID: UUID) {
+        let prefix = eventID.uuidString.lowercased()
+        entries.withLockedValue { $0 = $0.filter { !$0.key.hasPrefix(prefix) } }
+    }
+}
+
+extension Application {
+    private struct ScheduleCacheKey: StorageKey { typealias Value = ScheduleCache }
+
+    var scheduleCache: ScheduleCache {
+        get {
+            if let cache = storage[ScheduleCacheKey.self] { return cache }
+            let cache = ScheduleCache()
+            storage[ScheduleCacheKey.self] = cache
+            return cache
+        }
+        set { storage[ScheduleCacheKey.self] = newValue }
+    }
+}

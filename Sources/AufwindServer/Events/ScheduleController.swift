@@ -1,0 +1,218 @@
+import AufwindCore
+import Fluent
+import Vapor
+
+/// The published programme and its exports (iCal, Frab XML/JSON, room signs), and each
+/// participant's agenda (page and iCal).
+struct ScheduleController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let event = routes.grouped("veranstaltungen", ":id")
+        event.get("programm", use: programme)
+        event.get("programm.ics", use: calendar)
+        event.get("programm.xml", use: frabXML)
+        event.get("programm.json", use: frabJSON)
+        event.get("raumschilder", use: roomSigns)
+        event.get("agenda", use: agenda)
+        event.get("agenda.ics", use: agendaCalendar)
+    }
+
+    /// What a published version says, with times, hosts and fields filled in.
+    struct Published {
+        var event: EventModel
+        var version: ScheduleVersionModel
+        var slots: [String: EventSlotModel]
+        var sessions: [String: EventSessionModel]
+        var hosts: [String: [String]]
+        var placements: [ScheduleChange.Placement]
+        var rooms: [String]
+
+        func interval(_ placement: ScheduleChange.Placement) -> DateInterval? { slots[placement.slot]?.interval }
+        func hostNames(_ session: String) -> String { (hosts[session] ?? []).joined(separator: ", ") }
+    }
+
+    static func loadPublished(_ event: EventModel, on db: any Database) async throws -> Published? {
+        let eventID = try event.requireID()
+        guard let version = try await PlanningService(database: db).latestVersion(eventID) else { return nil }
+        let slots = try await EventSlotModel.query(on: db).filter(\.$eventID == eventID).all()
+        let sessions = try await EventSessionModel.query(on: db).filter(\.$eventID == eventID).all()
+        let hosts = sessions.isEmpty ? [] : try await EventSessionHostModel.query(on: db).filter(\.$sessionID ~~ sessions.compactMap(\.id)).all()
+        let rooms = try await EventRoomModel.query(on: db).filter(\.$eventID == eventID).sort(\.$createdAt).all().map(\.name)
+        return Published(
+            event: event, version: version, slots: Dictionary(uniqueKeysWithValues: slots.map { ($0.id!.uuidString.lowercased(), $0) }),
+            sessions: Dictionary(uniqueKeysWithValues: sessions.map { ($0.key, $0) }),
+            hosts: Dictionary(grouping: hosts, by: { $0.sessionID.uuidString.lowercased() }).mapValues { $0.map(\.userName).sorted() },
+            placements: version.placementList, rooms: rooms)
+    }
+
+    private func event(_ request: Request) async throws -> EventModel {
+        guard let event = try await EventModel.find(try request.uuid("id"), on: request.db) else { throw ProblemDetails.notFound("Diese Veranstaltung gibt es nicht.") }
+        return event
+    }
+
+    private func published(_ request: Request) async throws -> Published {
+        guard let published = try await Self.loadPublished(try await event(request), on: request.db) else {
+            throw ProblemDetails.notFound("Für diese Veranstaltung ist noch kein Programm veröffentlicht.")
+        }
+        return published
+    }
+
+    /// Serves a cached rendering for anonymous requests (the same bytes for everybody); the
+    /// newest version number decides whether the copy is still current.
+    private func cached(_ request: Request, format: String, contentType: HTTPMediaType, render: @escaping (Published) -> String) async throws -> Response {
+        let eventID = try request.uuid("id")
+        let anonymous = request.cookies[SessionCookie.name] == nil || format != "html"
+        let key = "\(eventID.uuidString.lowercased())/\(format)"
+        let cache = request.application.scheduleCache
+        func respond(_ body: ByteBuffer) -> Response {
+            var headers = HTTPHeaders()
+            headers.contentType = contentType
+            headers.add(name: .cacheControl, value: "public, max-age=30")
+            return Response(status: .ok, headers: headers, body: .init(buffer: body))
+        }
+        if anonymous, let entry = cache.fresh(key) { return respond(entry.body) }
+        if anonymous, var entry = cache.stale(key),
+            let latest = try await ScheduleVersionModel.query(on: request.db).filter(\.$eventID == eventID).max(\.$number), latest == entry.version
+        {
+            entry.checkedAt = Date()
+            cache.store(key, entry)
+            return respond(entry.body)
+        }
+        let published = try await published(request)
+        let body = ByteBuffer(string: render(published))
+        if anonymous { cache.store(key, .init(version: published.version.number, phase: published.event.phase, body: body, checkedAt: Date())) }
+        return respond(body)
+    }
+
+    @Sendable func programme(request: Request) async throws -> Response {
+        try await cached(request, format: "html", contentType: .html) { published in
+            let page = ProgrammePage(eventPath: published.event.path, eventTitle: published.event.title, when: EventsController.when(published.event),
+                                     place: published.event.place.isEmpty ? "online" : published.event.place, programme: Self.programme(published))
+            return Layout(page: page, currentPath: request.url.path, notice: nil, signedIn: request.currentUser != nil).html().render()
+        }
+    }
+
+    static func programme(_ published: Published) -> PublishedProgramme {
+        let used = Set(published.placements.map(\.slot))
+        let slots = published.slots.values.filter { $0.kind == SlotGrid.Kind.session.rawValue || used.contains($0.id!.uuidString.lowercased()) }
+            .sorted { ($0.day, $0.startMinute) < ($1.day, $1.startMinute) }
+        let days = Dictionary(grouping: slots, by: \.day).sorted { $0.key < $1.key }.map { day, slots in
+            (day: day, slots: slots.map { (id: $0.id!.uuidString.lowercased(), label: $0.slot.timeLabel) })
+        }
+        return PublishedProgramme(
+            days: days, rooms: published.rooms,
+            entries: published.placements.map { p in
+                .init(session: p.session, title: p.title, hosts: published.hostNames(p.session), field: published.sessions[p.session]?.fieldValue?.label ?? "",
+                      room: p.room, slot: p.slot, slotLabel: p.slotLabel)
+            },
+            version: published.version.number, publishedAt: published.version.createdAt, changes: published.version.changeList)
+    }
+
+    // MARK: Exports
+
+    private func location(_ published: Published, room: String) -> String {
+        [room, published.event.place].filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+
+    @Sendable func calendar(request: Request) async throws -> Response {
+        let base = request.application.aufwindConfig.baseURL
+        return try await cached(request, format: "ics", contentType: HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])) { published in
+            ICalendar(name: published.event.title, events: published.placements.compactMap { p in
+                guard let interval = published.interval(p) else { return nil }
+                return ICalendar.Event(uid: "\(p.session)@aufwind", date: published.slots[p.slot]?.day ?? "", summary: p.title,
+                                       description: "Leitung: \(published.hostNames(p.session))", url: "\(base)\(published.event.path)/sessions/\(p.session)",
+                                       interval: interval, location: location(published, room: p.room))
+            }).ics()
+        }
+    }
+
+    static func frab(_ published: Published, baseURL: String) -> FrabSchedule {
+        let event = published.event
+        return FrabSchedule(
+            version: "Version \(published.version.number)", acronym: "aufwind-\(event.id!.uuidString.lowercased().prefix(8))", title: event.title,
+            baseURL: baseURL + event.path + "/", firstDay: event.firstDay, lastDay: event.lastDay, rooms: published.rooms,
+            talks: published.placements.compactMap { p in
+                guard let slot = published.slots[p.slot], let session = published.sessions[p.session] else { return nil }
+                return FrabSchedule.Talk(
+                    guid: p.session, id: session.number, day: slot.day, start: slot.startMinute, end: slot.endMinute, room: p.room, title: p.title,
+                    track: session.fieldValue?.label ?? "", abstract: session.summary, persons: published.hosts[p.session] ?? [],
+                    url: baseURL + event.path + "/sessions/" + p.session)
+            })
+    }
+
+    @Sendable func frabXML(request: Request) async throws -> Response {
+        let base = request.application.aufwindConfig.baseURL
+        return try await cached(request, format: "xml", contentType: HTTPMediaType(type: "application", subType: "xml", parameters: ["charset": "utf-8"])) {
+            Self.frab($0, baseURL: base).xml()
+        }
+    }
+
+    @Sendable func frabJSON(request: Request) async throws -> Response {
+        let base = request.application.aufwindConfig.baseURL
+        return try await cached(request, format: "json", contentType: .json) { Self.frab($0, baseURL: base).json() }
+    }
+
+    @Sendable func roomSigns(request: Request) async throws -> Response {
+        let published = try await published(request)
+        let rooms = published.rooms.map { room in
+            (name: room, entries: published.placements.filter { $0.room == room }
+                .sorted { (published.slots[$0.slot]?.day ?? "", published.slots[$0.slot]?.startMinute ?? 0) < (published.slots[$1.slot]?.day ?? "", published.slots[$1.slot]?.startMinute ?? 0) }
+                .map { (time: $0.slotLabel, title: $0.title, hosts: published.hostNames($0.session)) })
+        }
+        return HTMLResponse.render(RoomSignsPage(eventTitle: published.event.title, rooms: rooms), request: request)
+    }
+
+    // MARK: Personal agenda
+
+    struct AgendaItem { var interval: DateInterval?; var day: String; var label: String; var title: String; var kind: String; var place: String; var link: String?; var uid: String }
+
+    private func agendaItems(_ request: Request) async throws -> (EventAccess, [AgendaItem]) {
+        let access = try await EventAccess.load(request)
+        try access.requireInside(request)
+        let me = try request.currentUser!.requireID()
+        var items: [AgendaItem] = []
+        if let published = try await Self.loadPublished(access.event, on: request.db) {
+            let votes = Set(try await EventVoteModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(\.$userID == me).all().map { $0.sessionID.uuidString.lowercased() })
+            let ids = published.sessions.values.compactMap(\.id)
+            let own = ids.isEmpty ? Set<String>() : Set(try await EventSessionHostModel.query(on: request.db).filter(\.$sessionID ~~ ids).filter(\.$userID == me).all()
+                .map { $0.sessionID.uuidString.lowercased() })
+            for p in published.placements where votes.contains(p.session) || own.contains(p.session) {
+                items.append(.init(interval: published.interval(p), day: published.slots[p.slot]?.day ?? "", label: p.slotLabel, title: p.title,
+                                   kind: own.contains(p.session) ? "eigene Session" : "Session", place: p.room,
+                                   link: "\(access.event.path)/sessions/\(p.session)", uid: "\(p.session)-\(me.uuidString.lowercased())@aufwind"))
+            }
+        }
+        let meetings = try await MeetingModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(\.$status == MeetingModel.Status.angenommen.rawValue)
+            .group(.or) { $0.filter(\.$requesterID == me).filter(\.$inviteeID == me) }.all()
+        let slots = Dictionary(uniqueKeysWithValues: try await EventSlotModel.query(on: request.db).filter(\.$eventID == access.eventID).all().map { ($0.id!, $0) })
+        for meeting in meetings {
+            let slot = slots[meeting.slotID]
+            items.append(.init(interval: slot?.interval, day: slot?.day ?? "", label: slot?.label ?? "", title: "1:1 mit \(meeting.requesterID == me ? meeting.inviteeName : meeting.requesterName)",
+                               kind: "Treffen", place: meeting.tableNumber.map { "Tisch \($0)" } ?? "", link: access.event.path + "/treffen",
+                               uid: "\(meeting.id!.uuidString.lowercased())@aufwind"))
+        }
+        items.sort { ($0.interval?.start ?? .distantFuture) < ($1.interval?.start ?? .distantFuture) }
+        return (access, items)
+    }
+
+    @Sendable func agenda(request: Request) async throws -> Response {
+        let (access, items) = try await agendaItems(request)
+        let page = AgendaPage(eventPath: access.event.path, eventTitle: access.event.title, entries: items.map {
+            .init(when: $0.label, sortKey: $0.day, what: $0.title, kind: $0.kind, place: $0.place, link: $0.link)
+        })
+        return HTMLResponse.render(page, request: request)
+    }
+
+    @Sendable func agendaCalendar(request: Request) async throws -> Response {
+        let (access, items) = try await agendaItems(request)
+        let base = request.application.aufwindConfig.baseURL
+        let ics = ICalendar(name: "Meine Agenda – \(access.event.title)", events: items.compactMap { item in
+            guard let interval = item.interval else { return nil }
+            return ICalendar.Event(uid: item.uid, date: item.day, summary: item.title, description: item.kind, url: item.link.map { base + $0 },
+                                   interval: interval, location: item.place)
+        }).ics()
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+        headers.add(name: .contentDisposition, value: "attachment; filename=\"agenda.ics\"")
+        return Response(status: .ok, headers: headers, body: .init(string: ics))
+    }
+}

@@ -1,0 +1,202 @@
+import AufwindCore
+import Fluent
+import Vapor
+
+/// The pitch stage: blocks, the projector view, the moderator view and the live stream. The
+/// clock lives in the database, so any instance serves any view; the live stream polls the
+/// block's revision (a one-column query) and pushes the state whenever it changes, and every few
+/// seconds anyway so clients can correct their clock against the server's.
+struct StageController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let stage = routes.grouped("veranstaltungen", ":id", "buehne")
+        stage.get(use: list)
+        stage.post(use: createBlock)
+        stage.get(":block", use: stageView)
+        stage.get(":block", "zustand", use: stateJSON)
+        stage.get(":block", "live", use: live)
+        stage.get(":block", "moderation", use: moderator)
+        stage.post(":block", "befehl", use: command)
+        stage.post(":block", "pitches", use: addPitch)
+        stage.post(":block", "pitches", ":pitch", "verschieben", use: movePitch)
+    }
+
+    struct BlockForm: Content { var titel: String?; var sekunden: String? }
+    struct CommandForm: Content { var befehl: String? }
+    struct PitchForm: Content { var praesentiert: String?; var titel: String?; var person: String? }
+    struct MoveForm: Content { var richtung: String? }
+
+    @Sendable func list(request: Request) async throws -> Response {
+        try await renderList(request, EventAccess.load(request))
+    }
+
+    private func renderList(_ request: Request, _ access: EventAccess, errors: [String] = [], status: HTTPStatus = .ok) async throws -> Response {
+        let blocks = try await PitchBlockModel.query(on: request.db).filter(\.$eventID == access.eventID).sort(\.$createdAt).all()
+        let pitches = blocks.isEmpty ? [] : try await PitchModel.query(on: request.db).filter(\.$blockID ~~ blocks.compactMap(\.id)).all()
+        let page = StageListPage(
+            eventPath: access.event.path, eventTitle: access.event.title,
+            blocks: blocks.map { block in
+                let byKey = Dictionary(uniqueKeysWithValues: pitches.filter { $0.blockID == block.id }.map { ($0.key, $0) })
+                return (block.title, "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())",
+                        block.clockValue.order.compactMap { byKey[$0] }.map { ($0.presenter, $0.title, $0.userID.map { $0.uuidString.lowercased() }) })
+            },
+            isOrganiser: access.isOrganiser, canRequestMeetings: access.isParticipant && access.event.meetingTables > 0,
+            csrf: request.currentUser == nil ? nil : CSRF.token(for: request), errors: errors)
+        return HTMLResponse.render(page, status: status, request: request)
+    }
+
+    @Sendable func createBlock(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        try access.requireOrganiser(request)
+        let form = try request.content.decode(BlockForm.self)
+        var check = InputChecker()
+        let title = check.text(form.titel, "Titel des Blocks", length: 2...120)
+        let seconds = check.number(form.sekunden, "Sekunden je Pitch", in: 10...1800)
+        guard check.errors.isEmpty else { return try await renderList(request, access, errors: check.errors.map(\.text), status: .unprocessableEntity) }
+        let block = try await StageService(database: request.db).createBlock(access.event, title: title, seconds: seconds)
+        return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", redirectType: .normal)
+    }
+
+    private func block(_ request: Request, _ access: EventAccess) async throws -> PitchBlockModel {
+        guard let block = try await PitchBlockModel.find(try request.uuid("block"), on: request.db), block.eventID == access.eventID else {
+            throw ProblemDetails.notFound("Diesen Pitch-Block gibt es nicht.")
+        }
+        return block
+    }
+
+    /// The projector view is public: a stage is shown to the whole room anyway.
+    @Sendable func stageView(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        let block = try await block(request, access)
+        guard let (state, _, _) = try await StageService(database: request.db).state(block.requireID()) else { throw ProblemDetails.notFound("Diesen Pitch-Block gibt es nicht.") }
+        let path = "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())"
+        let html = StageView(eventTitle: access.event.title, blockTitle: block.title, state: state, livePath: path + "/live").html().render()
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.add(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: html))
+    }
+
+    @Sendable func stateJSON(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        let block = try await block(request, access)
+        guard let (state, _, _) = try await StageService(database: request.db).state(block.requireID()) else { throw ProblemDetails.notFound("Diesen Pitch-Block gibt es nicht.") }
+        let response = Response(status: .ok)
+        try response.content.encode(state, as: .json)
+        response.headers.add(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    /// Server-Sent Events: the state on every change and at least every 5 seconds; the stream
+    /// ends after `liveStreamSeconds` and the browser reconnects (`retry`).
+    @Sendable func live(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        let blockID = try await block(request, access).requireID()
+        let database = request.db
+        let seconds = request.application.aufwindConfig.liveStreamSeconds
+        let encoder = JSONEncoder()
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "event-stream", parameters: ["charset": "utf-8"])
+        headers.add(name: .cacheControl, value: "no-store")
+        headers.add(name: "X-Accel-Buffering", value: "no")
+        let body = Response.Body(asyncStream: { writer in
+            let service = StageService(database: database)
+            let deadline = Date().addingTimeInterval(seconds)
+            var sentRevision = -1
+            var sentAt = Date.distantPast
+            do {
+                try await writer.write(.buffer(ByteBuffer(string: "retry: 1000\n\n")))
+                while Date() < deadline {
+                    let revision = try await service.revision(blockID)
+                    guard let revision else { break }
+                    if revision != sentRevision || Date().timeIntervalSince(sentAt) >= 5 {
+                        guard let (state, _, _) = try await service.state(blockID) else { break }
+                        let json = String(decoding: try encoder.encode(state), as: UTF8.self)
+                        try await writer.write(.buffer(ByteBuffer(string: "id: \(state.revision)\nevent: zustand\ndata: \(json)\n\n")))
+                        sentRevision = revision
+                        sentAt = Date()
+                    }
+                    try await Task.sleep(for: .milliseconds(250))
+                }
+                try await writer.write(.end)
+            } catch {
+                try? await writer.write(.end)
+            }
+        })
+        return Response(status: .ok, headers: headers, body: body)
+    }
+
+    @Sendable func moderator(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        try access.requireOrganiser(request)
+        return try await renderModerator(request, access, block(request, access))
+    }
+
+    private func renderModerator(_ request: Request, _ access: EventAccess, _ block: PitchBlockModel, errors: [String] = [], status: HTTPStatus = .ok) async throws -> Response {
+        guard let (state, fresh, pitches) = try await StageService(database: request.db).state(block.requireID()) else { throw ProblemDetails.notFound("Diesen Pitch-Block gibt es nicht.") }
+        let clock = fresh.clockValue
+        let byKey = Dictionary(uniqueKeysWithValues: pitches.map { ($0.key, $0) })
+        let participants = try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID)
+            .filter(\.$status == EventRegistrationModel.Status.bestaetigt.rawValue).sort(\.$userName).all()
+        let path = "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())"
+        let page = ModeratorPage(
+            eventPath: access.event.path, blockPath: path, blockTitle: block.title, state: state,
+            pitches: clock.order.enumerated().compactMap { index, key in
+                byKey[key].map { ($0.key, $0.title, $0.presenter, index < clock.current, index == clock.current && clock.stage != .beendet, clock.skipped.contains(key)) }
+            },
+            participants: participants.map { ($0.userID.uuidString.lowercased(), "\($0.userName) (\($0.orgName))") },
+            csrf: CSRF.token(for: request), errors: errors)
+        return HTMLResponse.render(page, status: status, request: request)
+    }
+
+    @Sendable func command(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        try access.requireOrganiser(request)
+        let block = try await block(request, access)
+        guard let command = PitchClock.Command(rawValue: try request.content.decode(CommandForm.self).befehl ?? "") else {
+            return try await renderModerator(request, access, block, errors: ["Unbekannter Befehl."], status: .unprocessableEntity)
+        }
+        do {
+            _ = try await StageService(database: request.db).command(block, command)
+        } catch let problem as ProblemDetails where problem.status == 409 {
+            return try await renderModerator(request, access, block, errors: [problem.detail], status: .conflict)
+        }
+        if request.headers.first(name: .accept)?.contains("application/json") == true { return try await stateJSON(request: request) }
+        return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", redirectType: .normal)
+    }
+
+    @Sendable func addPitch(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        try access.requireOrganiser(request)
+        let block = try await block(request, access)
+        let form = try request.content.decode(PitchForm.self)
+        var check = InputChecker()
+        let presenter = check.text(form.praesentiert, "Wer präsentiert", length: 2...120)
+        let title = check.text(form.titel, "Thema oder Vorhaben", length: 2...150)
+        var userID: UUID?
+        if let raw = form.person, !raw.isEmpty {
+            userID = UUID(uuidString: raw)
+            let registered = userID == nil ? 0 : try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(\.$userID == userID!).count()
+            if registered == 0 { check.fail("Die Person ist nicht zur Veranstaltung angemeldet.") }
+        }
+        guard check.errors.isEmpty else { return try await renderModerator(request, access, block, errors: check.errors.map(\.text), status: .unprocessableEntity) }
+        try await StageService(database: request.db).addPitch(block, title: title, presenter: presenter, userID: userID)
+        return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", redirectType: .normal)
+    }
+
+    @Sendable func movePitch(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        try access.requireOrganiser(request)
+        let block = try await block(request, access)
+        let pitch = try request.uuid("pitch").uuidString.lowercased()
+        let direction = try request.content.decode(MoveForm.self).richtung
+        guard direction == "hoch" || direction == "runter" else {
+            return try await renderModerator(request, access, block, errors: ["Bitte „hoch“ oder „runter“."], status: .unprocessableEntity)
+        }
+        do {
+            _ = try await StageService(database: request.db).change(block) { $0.move(pitch, by: direction == "hoch" ? -1 : 1) }
+        } catch let problem as ProblemDetails where problem.status == 409 {
+            return try await renderModerator(request, access, block, errors: [problem.detail], status: .conflict)
+        }
+        return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", redirectType: .normal)
+    }
+}

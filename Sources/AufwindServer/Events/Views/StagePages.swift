@@ -1,0 +1,147 @@
+import AufwindCore
+import Foundation
+import Plot
+
+/// `/veranstaltungen/{id}/buehne`: the pitch blocks of an event.
+struct StageListPage: PageView {
+    var eventPath: String
+    var eventTitle: String
+    var blocks: [(title: String, path: String, pitches: [(presenter: String, title: String, userID: String?)])]
+    var isOrganiser: Bool
+    var canRequestMeetings: Bool
+    var csrf: String?
+    var errors: [String] = []
+    var title: String { "Pitch-Bühne – \(eventTitle)" }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .p(.a(.safeHref(eventPath), .text("Zurück zur Veranstaltung"))),
+            .formErrors(errors),
+            .if(blocks.isEmpty, .p(.text("Noch keine Pitch-Blöcke."))),
+            .forEach(blocks) { block in
+                .section(
+                    .h2(.text(block.title)),
+                    .p(.a(.safeHref(block.path), .text("Bühnenansicht")),
+                       .if(isOrganiser, .group(.text(" · "), .a(.safeHref(block.path + "/moderation"), .text("Moderation"))))),
+                    .ol(.forEach(block.pitches) { pitch in
+                        .li(.text("\(pitch.presenter) – \(pitch.title)"),
+                            .if(canRequestMeetings, .unwrap(pitch.userID) { user in
+                                .group(.text(" · "), .a(.safeHref("\(eventPath)/treffen?mit=\(user)&anlass=" + (("Pitch: " + pitch.presenter).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")),
+                                                        .text("1:1-Treffen mit \(pitch.presenter) anfragen")))
+                            }))
+                    })
+                )
+            },
+            .if(isOrganiser, .unwrap(csrf) { csrf in
+                .form(.class("stacked"), .action(eventPath + "/buehne"), .method(.post), .csrf(csrf),
+                      .h2(.text("Pitch-Block anlegen")),
+                      .field("titel", label: "Titel des Blocks", value: "Startups in 100 Sekunden", maxLength: 120),
+                      .field("sekunden", label: "Sekunden je Pitch", type: .number, value: String(StageService.defaultSeconds)),
+                      .button(.type(.submit), .text("Anlegen")))
+            })
+        )
+    }
+}
+
+/// The countdown as text: "1:40", "-0:05".
+enum CountdownText {
+    static func format(milliseconds: Int) -> String {
+        let seconds = Int((Double(milliseconds) / 1000).rounded(.up))
+        let sign = seconds < 0 ? "-" : ""
+        let value = abs(seconds)
+        return "\(sign)\(value / 60):" + (value % 60 < 10 ? "0" : "") + "\(value % 60)"
+    }
+}
+
+/// The projector view: large countdown, current and next pitcher, colour at 20 s and 0 s.
+/// A page of its own (no site chrome); without JavaScript it refreshes every 5 seconds.
+struct StageView {
+    var eventTitle: String
+    var blockTitle: String
+    var state: StageService.State
+    var livePath: String
+
+    func html() -> HTML {
+        HTML(
+            .lang(.german),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .element(named: "title", text: "\(blockTitle) – Bühne – Aufwind"),
+                .link(.rel(.stylesheet), .href(StaticAssetsController.stylesheetPath)),
+                .element(named: "noscript", nodes: [.meta(.attribute(named: "http-equiv", value: "refresh"), .content("5"))])
+            ),
+            .body(
+                .class("stage signal-\(state.signal)"),
+                .main(
+                    .id("buehne"), .attribute(named: "data-live", value: livePath),
+                    .attribute(named: "data-state", value: (try? String(decoding: JSONEncoder().encode(state), as: UTF8.self)) ?? "{}"),
+                    .p(.class("stage-event"), .text("\(eventTitle) · \(blockTitle)")),
+                    .h1(.class("stage-current"), .id("aktuell"), .text(state.current.map { "\($0.presenter): \($0.title)" } ?? (state.stage == "beendet" ? "Alle Pitches sind vorbei" : "Gleich geht es los"))),
+                    .div(.class("countdown"), .id("countdown"), .attribute(named: "role", value: "timer"), .attribute(named: "aria-live", value: "off"),
+                         .text(CountdownText.format(milliseconds: state.remainingMs))),
+                    .p(.class("stage-status"), .id("status"), .attribute(named: "aria-live", value: "polite"),
+                       .text(StageView.statusText(state))),
+                    .p(.class("stage-next"), .id("naechster"), .text(state.next.map { "Danach: \($0.presenter) – \($0.title)" } ?? ""))
+                ),
+                .script(.src(StaticAssetsController.stageScriptPath))
+            )
+        )
+    }
+
+    static func statusText(_ state: StageService.State) -> String {
+        let position = state.total == 0 ? "" : "Pitch \(state.position) von \(state.total)"
+        switch state.stage {
+        case "laeuft": return position + (state.signal == "vorbei" ? " · Zeit ist um" : state.signal == "bald" ? " · noch 20 Sekunden" : "")
+        case "pausiert": return position + " · pausiert"
+        case "beendet": return "Ende des Blocks"
+        default: return position + " · bereit"
+        }
+    }
+}
+
+/// `/…/buehne/{block}/moderation`: start, pause, skip, next, extend; the order of pitches.
+struct ModeratorPage: PageView {
+    var eventPath: String
+    var blockPath: String
+    var blockTitle: String
+    var state: StageService.State
+    var pitches: [(id: String, title: String, presenter: String, done: Bool, current: Bool, skipped: Bool)]
+    var participants: [(value: String, label: String)]
+    var csrf: String
+    var errors: [String] = []
+    var title: String { "Moderation – \(blockTitle)" }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .p(.a(.safeHref(blockPath), .text("Bühnenansicht (Beamer) öffnen")), .text(" · "), .a(.safeHref(eventPath + "/buehne"), .text("Alle Blöcke"))),
+            .formErrors(errors),
+            .div(.id("buehne"), .class("moderator signal-\(state.signal)"), .attribute(named: "data-live", value: blockPath + "/live"),
+                 .attribute(named: "data-state", value: (try? String(decoding: JSONEncoder().encode(state), as: UTF8.self)) ?? "{}"),
+                 .p(.id("aktuell"), .text(state.current.map { "Jetzt: \($0.presenter) – \($0.title)" } ?? "Kein Pitch auf der Bühne")),
+                 .p(.class("countdown small"), .id("countdown"), .attribute(named: "role", value: "timer"), .text(CountdownText.format(milliseconds: state.remainingMs))),
+                 .p(.id("status"), .attribute(named: "aria-live", value: "polite"), .text(StageView.statusText(state))),
+                 .p(.id("naechster"), .text(state.next.map { "Danach: \($0.presenter) – \($0.title)" } ?? ""))),
+            .form(.class("inline controls"), .action(blockPath + "/befehl"), .method(.post), .csrf(csrf),
+                  .forEach(PitchClock.Command.allCases) { command in
+                      .button(.type(.submit), .name("befehl"), .value(command.rawValue), .text(command.label))
+                  }),
+            .h2(.text("Reihenfolge")),
+            .ol(.forEach(pitches) { pitch in
+                .li(.text("\(pitch.presenter) – \(pitch.title)" + (pitch.current ? " (auf der Bühne)" : pitch.skipped ? " (übersprungen)" : pitch.done ? " (war dran)" : "")),
+                    .if(!pitch.done && !pitch.current, .form(.class("inline"), .action(blockPath + "/pitches/\(pitch.id)/verschieben"), .method(.post), .csrf(csrf),
+                        .button(.type(.submit), .name("richtung"), .value("hoch"), .class("secondary"), .text("Früher: \(pitch.presenter)")),
+                        .button(.type(.submit), .name("richtung"), .value("runter"), .class("secondary"), .text("Später: \(pitch.presenter)")))))
+            }),
+            .form(.class("stacked"), .action(blockPath + "/pitches"), .method(.post), .csrf(csrf),
+                  .h2(.text("Pitch hinzufügen")),
+                  .field("praesentiert", label: "Wer präsentiert (Startup, Kommune)", maxLength: 120),
+                  .field("titel", label: "Thema oder Vorhaben", maxLength: 150),
+                  .selectField("person", label: "Person auf der Bühne (für 1:1-Anfragen, optional)", options: [("", "– keine –")] + participants, selected: ""),
+                  .button(.type(.submit), .text("Hinzufügen"))),
+            .script(.src(StaticAssetsController.stageScriptPath))
+        )
+    }
+}
