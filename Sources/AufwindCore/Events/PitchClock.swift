@@ -125,7 +125,7 @@ public struct PitchClock: Sendable, Equatable, Codable {
     public mutating func move(_ pitch: String, by step: Int) -> Result<Void, ValidationMessage> {
         guard let index = order.firstIndex(of: pitch) else { return .failure("Diesen Pitch gibt es in diesem Block nicht.") }
         let target = index + step
-        let firstMovable = stage == .bereit ? current : current + 1
+        let firstMovable = stage == .bereit || stage == .wartet ? current : current + 1
         guard index >= firstMovable, target >= firstMovable, target < order.count else {
             return .failure("Nur Pitches, die noch nicht dran waren, lassen sich verschieben.")
         }

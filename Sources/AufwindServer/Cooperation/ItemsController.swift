@@ -192,6 +192,11 @@ struct ItemsController: RouteCollection {
             errors: errors, notice: notice)
         var withVerbuende = page
         withVerbuende.verbuende = verbundRows
+        if request.may(.actForTown, .town(model.ownerKey)) {
+            withVerbuende.suggestedPartners = try await ItemPartnerSuggestionModel.query(on: request.db).filter(\.$itemID == id).all().map {
+                (directory.name(of: $0.townKey) ?? $0.townKey, directory.path(of: $0.townKey), $0.source)
+            }
+        }
         let resolver = VerbundResolver(catalog: request.register)
         if let owner = resolver.member(key: model.ownerKey), !request.funding.programmes.isEmpty {
             let advisor = FundingAdvisor(

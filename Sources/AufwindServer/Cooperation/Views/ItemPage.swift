@@ -19,6 +19,8 @@ struct ItemPage: PageView {
     var cooperations: [(partner: String, partnerPath: String, threadPath: String?)]
     /// Verbünde founded on this item (name, path when the viewer may open it, status).
     var verbuende: [(name: String, path: String?, status: String)] = []
+    /// Towns suggested as partners (e.g. interested towns of the event session the item came from).
+    var suggestedPartners: [(name: String, path: String, source: String)] = []
     /// Funding programmes that fit the item's fields, checked for the owning town alone.
     var programmeFits: [FundingAdvisor.ProgrammeFit] = []
     var itemMatches: [(entry: ItemListEntry, match: ItemMatch)]
@@ -98,6 +100,10 @@ struct ItemPage: PageView {
                 )
             })),
             .forEach(sentRequests) { .p(.text("Ihre Anfrage für \($0.town): \($0.status).")) },
+            .if(canEdit && !suggestedPartners.isEmpty, .group(
+                .h3(.text("Vorgeschlagene Partner")),
+                .ul(.forEach(suggestedPartners) { .li(.a(.safeHref($0.path), .text($0.name)), .text(" – \($0.source)")) })
+            )),
             .if(!verbuende.isEmpty, .group(
                 .h3(.text("Verbünde")),
                 .ul(.forEach(verbuende) { verbund in
