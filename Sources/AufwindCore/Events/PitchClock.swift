@@ -137,7 +137,7 @@ public struct PitchClock: Sendable, Equatable, Codable {
     /// Adds a pitch at the end of the order.
     public mutating func append(_ pitch: String) {
         order.append(pitch)
-        if stage == .beendet { stage = .wartet }
+        if stage == .beendet { stage = current == 0 ? .bereit : .wartet }
         revision += 1
     }
 }

@@ -1,0 +1,163 @@
+@testable import AufwindServer
+import AufwindCore
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@Suite("Events: the pitch stage across two server instances, 1:1 meetings without double booking")
+struct EventStageMeetingTests {
+    typealias F = EventFixture
+
+    struct StateDTO: Decodable { var revision: Int; var stage: String; var current: Pitcher?; var next: Pitcher?; var remainingMs: Int; var running: Bool; var serverNow: Int
+        struct Pitcher: Decodable { var title: String; var presenter: String }
+    }
+
+    @Test("the stage state is shared by two instances: commands on one, views and the live stream on the other; concurrent commands are not lost",
+          arguments: TestDatabase.available)
+    func stageAcrossInstances(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            let (_, anna) = try await ItemFixture.member("anna@ahlen.de", of: [F.ahlen], app: app)
+            let (_, olga) = try await ItemFixture.member("olga@oelde.de", of: [F.oelde], app: app)
+            let path = try await F.create(anna, town: F.ahlen)
+            try await anna.get(path + "/buehne")
+            let bad = try await anna.post(path + "/buehne", ["titel": "Startups", "sekunden": "5"])
+            #expect(bad.status == .unprocessableEntity && bad.body.contains("Sekunden je Pitch"))
+            let created = try await anna.post(path + "/buehne", ["titel": "Startups in 100 Sekunden", "sekunden": "100"])
+            let blockPath = try #require(created.headers.first(name: .location)).replacingOccurrences(of: "/moderation", with: "")
+            try await anna.get(blockPath + "/moderation")
+            for (who, what) in [("Radwerk GmbH", "Leihräder für Pendler"), ("Schulcloud eG", "Tablets ohne Admin"), ("Ahlen", "Gemeinsamer Bauhof")] {
+                #expect(try await anna.post(blockPath + "/pitches", ["praesentiert": who, "titel": what, "person": ""]).status == .seeOther)
+            }
+            try await olga.get(path + "/buehne")
+            #expect(try await olga.get(blockPath + "/moderation").status == .forbidden)
+            #expect(try await olga.post(blockPath + "/befehl", ["befehl": "start"]).status == .forbidden)
+
+            try await F.withSecondInstance(of: app) { second in
+                var config = app.aufwindConfig
+                config.liveStreamSeconds = 0.6
+                second.aufwindConfig = config
+                let viewer = Browser(second)
+                func state() async throws -> StateDTO {
+                    try JSONDecoder().decode(StateDTO.self, from: Data(try await viewer.get(blockPath + "/zustand").body.utf8))
+                }
+                var seen = try await state()
+                #expect(seen.stage == "bereit" && seen.current?.presenter == "Radwerk GmbH" && seen.next?.presenter == "Schulcloud eG" && seen.remainingMs == 100_000)
+
+                // Anna starts on instance 1; instance 2 shows the running clock from the shared state
+                #expect(try await anna.post(blockPath + "/befehl", ["befehl": "start"]).status == .seeOther)
+                try await Task.sleep(for: .milliseconds(300))
+                seen = try await state()
+                #expect(seen.stage == "laeuft" && seen.running && seen.remainingMs < 100_000 && seen.remainingMs > 90_000)
+                let stageHTML = try await viewer.get(blockPath)
+                #expect(stageHTML.body.contains("Radwerk GmbH: Leihräder für Pendler") && stageHTML.body.contains("http-equiv=\"refresh\""))
+                #expect(stageHTML.body.contains("signal-normal"))
+
+                // The live stream on instance 2 sends the state (with the server's clock)
+                let live = try await viewer.get(blockPath + "/live")
+                #expect(live.headers.contentType?.subType == "event-stream")
+                #expect(live.body.contains("retry: 1000") && live.body.contains("event: zustand") && live.body.contains("\"revision\":\(seen.revision)"))
+                #expect(live.body.contains("\"serverNow\":"))
+
+                // A moderator on instance 2 pauses; instance 1 sees it
+                let moderator2 = Browser(second)
+                moderator2.cookie = anna.cookie
+                try await moderator2.get(blockPath + "/moderation")
+                #expect(try await moderator2.post(blockPath + "/befehl", ["befehl": "pause"]).status == .seeOther)
+                let paused = try JSONDecoder().decode(StateDTO.self, from: Data(try await anna.get(blockPath + "/zustand").body.utf8))
+                #expect(paused.stage == "pausiert" && !paused.running)
+                let refused = try await anna.post(blockPath + "/befehl", ["befehl": "pause"])
+                #expect(refused.status == .conflict && refused.body.contains("Es läuft gerade kein Pitch."))
+
+                // "Weiter" from both instances at the same moment: both count (no lost update)
+                let block = try #require(try await PitchBlockModel.query(on: app.db).first())
+                async let one = StageService(database: app.db).command(block, .weiter)
+                async let two = StageService(database: second.db).command(block, .weiter)
+                _ = try await (one, two)
+                let after = try #require(try await PitchBlockModel.find(block.id, on: app.db))
+                #expect(after.clockValue.current == 2 && after.clockValue.currentPitch != nil)
+                seen = try await state()
+                #expect(seen.current?.presenter == "Ahlen" && seen.stage == "wartet")
+            }
+        }
+    }
+
+    @Test("1:1 meetings: request, accept with a table, no double booking (also at the same moment), expiry, decline, agenda",
+          arguments: TestDatabase.available)
+    func meetings(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            let (_, anna) = try await ItemFixture.member("anna@ahlen.de", of: [F.ahlen], app: app)
+            let (_, olga) = try await ItemFixture.member("olga@oelde.de", of: [F.oelde], app: app)
+            let (_, cleo) = try await ItemFixture.member("cleo@warendorf.de", of: [F.warendorf], app: app)
+            let (_, dora) = try await ItemFixture.member("dora@oelde.de", of: [F.oelde], app: app)
+            let path = try await F.create(anna, town: F.ahlen, capacity: 10, tables: 1)
+            try await anna.get(path)
+            #expect(try await anna.post(path + "/zeitfenster", ["tag": F.day(7), "von": "14:00", "bis": "14:20", "art": "treffen"]).status == .seeOther)
+            #expect(try await anna.post(path + "/zeitfenster", ["tag": F.day(7), "von": "14:20", "bis": "14:40", "art": "treffen"]).status == .seeOther)
+            for (browser, town) in [(anna, F.ahlen), (olga, F.oelde), (cleo, F.warendorf), (dora, F.oelde)] {
+                try await browser.get(path)
+                #expect(try await browser.post(path + "/anmelden", ["fuer": "kommune:\(town)"]).status == .ok)
+            }
+            let people = try await EventRegistrationModel.query(on: app.db).all()
+            func user(_ name: String) throws -> String { try #require(people.first { $0.userName == name }).userID.uuidString.lowercased() }
+            let slots = try await EventSlotModel.query(on: app.db).sort(\.$startMinute).all()
+            let first = slots[0].id!.uuidString.lowercased(), second = slots[1].id!.uuidString.lowercased()
+            let meetings = path + "/treffen"
+
+            // Olga and Cleo both ask Anna for the first window; self-requests and unknown windows are refused
+            try await olga.get(meetings + "?mit=\(try user("anna"))&anlass=Pitch%3A%20Ahlen")
+            #expect(try await olga.post(meetings, ["mit": try user("anna"), "zeitfenster": first, "anlass": "Pitch: Ahlen", "nachricht": "Bauhof?"]).status == .ok)
+            #expect(try await olga.post(meetings, ["mit": try user("anna"), "zeitfenster": first, "anlass": "", "nachricht": ""]).status == .conflict)
+            #expect(try await olga.post(meetings, ["mit": try user("olga"), "zeitfenster": first]).status == .unprocessableEntity)
+            #expect(try await olga.post(meetings, ["mit": try user("anna"), "zeitfenster": UUID().uuidString]).status == .unprocessableEntity)
+            try await cleo.get(meetings)
+            #expect(try await cleo.post(meetings, ["mit": try user("anna"), "zeitfenster": first, "anlass": "Teilnehmerliste", "nachricht": ""]).status == .ok)
+
+            // Anna accepts Olga (table 1); accepting Cleo for the same window is refused, nothing booked twice
+            let requests = try await MeetingModel.query(on: app.db).sort(\.$createdAt).all()
+            let fromOlga = try #require(requests.first { $0.requesterName == "olga" }), fromCleo = try #require(requests.first { $0.requesterName == "cleo" })
+            let annaPage = try await anna.get(meetings)
+            #expect(annaPage.body.contains("Pitch: Ahlen") && annaPage.body.contains("Bauhof?"))
+            #expect(try await olga.post(meetings + "/\(fromOlga.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"]).status == .forbidden)
+            let accepted = try await anna.post(meetings + "/\(fromOlga.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
+            #expect(accepted.status == .ok && accepted.body.contains("Treffen vereinbart: Tisch 1."))
+            let double = try await anna.post(meetings + "/\(fromCleo.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
+            #expect(double.status == .conflict)
+            #expect(try await MeetingModel.find(fromCleo.id, on: app.db)?.statusValue == .angefragt)
+            #expect(try await MeetingBookingModel.query(on: app.db).count() == 3)
+            #expect(try await anna.post(meetings + "/\(fromCleo.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "ablehnen"]).body.contains("Anfrage abgelehnt"))
+            #expect(try await olga.get(path + "/agenda").body.contains("1:1 mit anna"))
+
+            // The second window has one table: two different pairs accepted at the same moment → one gets it
+            try await cleo.get(meetings)
+            #expect(try await cleo.post(meetings, ["mit": try user("olga"), "zeitfenster": second]).status == .ok)
+            try await dora.get(meetings)
+            #expect(try await dora.post(meetings, ["mit": try user("anna"), "zeitfenster": second]).status == .ok)
+            let pending = try await MeetingModel.query(on: app.db).filter(\.$status == MeetingModel.Status.angefragt.rawValue).all()
+            let service = MeetingService(database: app.db)
+            async let a = Result { try await service.decide(pending[0], accept: true, tables: 1) }
+            async let b = Result { try await service.decide(pending[1], accept: true, tables: 1) }
+            let outcomes = await [a, b]
+            #expect(outcomes.filter { if case .success = $0 { true } else { false } }.count == 1)
+            let secondSlotID = try #require(slots[1].id)
+            #expect(try await MeetingBookingModel.query(on: app.db).filter(\.$slotID == secondSlotID).filter(\.$resource == "tisch:1").count() == 1)
+
+            // An expired request cannot be accepted
+            try await dora.get(meetings)
+            #expect(try await dora.post(meetings, ["mit": try user("cleo"), "zeitfenster": first]).status == .ok)
+            let stale = try #require(try await MeetingModel.query(on: app.db).filter(\.$requesterName == "dora").filter(\.$inviteeName == "cleo").first())
+            stale.expiresAt = Date().addingTimeInterval(-60)
+            try await stale.update(on: app.db)
+            try await cleo.get(meetings)
+            let late = try await cleo.post(meetings + "/\(stale.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
+            #expect(late.status == .gone && late.body.contains("abgelaufen"))
+            #expect(try await cleo.get(meetings).body.contains("abgelaufen"))
+        }
+    }
+}
+
+extension Result where Failure == any Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
