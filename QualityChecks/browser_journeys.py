@@ -9,6 +9,7 @@ and focus is visible. Exit codes: 0 all good, 1 findings, 77 skipped (tools miss
 Usage: browser_journeys.py --base-url http://127.0.0.1:8080 --out screenshots/
 """
 import argparse
+import datetime
 import json
 import os
 import re
@@ -121,6 +122,13 @@ class Journeys:
     def cookie_header(self):
         return "; ".join(f"{c['name']}={c['value']}" for c in self.driver.get_cookies())
 
+    def set_value(self, field_id, value):
+        """Date and time inputs: typing depends on the browser's locale, so set the value directly."""
+        self.driver.execute_script("document.getElementById(arguments[0]).value = arguments[1];", field_id, value)
+
+    def choose(self, field_id, value):
+        Select(self.driver.find_element(By.ID, field_id)).select_by_value(value)
+
     def fill(self, field_id, text):
         element = self.driver.find_element(By.ID, field_id)
         element.clear()
@@ -144,8 +152,8 @@ class Journeys:
                 time.sleep(0.5)
         try:
             WebDriverWait(self.driver, 3).until(expected_conditions.staleness_of(page))
-        except TimeoutException:
-            pass
+        except (TimeoutException, WebDriverException):
+            pass  # no navigation (a refused form), or the old page is already gone
 
     # Journeys -------------------------------------------------------------------------------
 
@@ -285,6 +293,7 @@ class Journeys:
         self.open("/benachrichtigungen")
         self.open("/gemeinden/05570036")
         self.fund(verwalter, item_path)
+        self.events(verwalter, partner)
 
     def fund(self, verwalter, item_path):
         print("Reise: Förderprogramm finden, Förderfähigkeit prüfen, Verbund gründen")
@@ -312,6 +321,86 @@ class Journeys:
         self.click("form[action$='/einladungen'] button[type=submit]")
         self.check_page("Oelde eingeladen")
         self.open(verbund + "/kosten?betrag=80.000&foerderung=20.000&methode=einwohner")
+
+    def events(self, verwalter, partner):
+        print("Reise: Veranstaltung anlegen, Themen, Abstimmung, Planung, Programm, Bühne, 1:1-Treffen")
+        day = (datetime.date.today() + datetime.timedelta(days=7)).isoformat()
+        self.log_in(*verwalter)
+        self.open("/veranstaltungen")
+        self.open("/veranstaltungen/neu")
+        self.fill("titel", "X")
+        self.set_value("erster_tag", day)
+        self.fill("ort", "Ahlen, Rathaus")
+        self.fill("tische", "2")
+        self.submit()
+        self.check_page("Veranstaltung mit Fehlern")
+        self.fill("titel", "Kleinstadt-Barcamp Westfalen")
+        self.set_value("erster_tag", day)
+        self.submit()
+        self.check_page("Veranstaltung angelegt")
+        if "/veranstaltungen/" not in self.driver.current_url:
+            self.finding("Veranstaltung anlegen: keine Weiterleitung zur Veranstaltung")
+            return
+        event = self.driver.current_url[len(self.base):]
+        for name, places in (("Ratssaal", "40"), ("Foyer", "12")):
+            self.fill("raum-name", name)
+            self.fill("kapazitaet", places)
+            self.click("form[action$='/raeume'] button[type=submit]")
+        for start, end, kind in (("10:00", "10:45", "session"), ("10:45", "11:00", "pause"), ("11:00", "11:45", "session"), ("14:00", "14:20", "treffen")):
+            self.set_value("tag", day)
+            self.set_value("von", start)
+            self.set_value("bis", end)
+            self.choose("slot-art", kind)
+            self.click("form[action$='/zeitfenster'] button[type=submit]")
+        self.check_page("Räume und Zeitraster")
+        self.click("form[action$='/anmelden'] button[type=submit]")
+        self.check_page("Angemeldet")
+        self.open(event + "/sessions")
+        self.fill("titel", "Radwege gemeinsam planen")
+        self.choose("handlungsfeld", "mobilitaet")
+        self.choose("format", "diskussion")
+        self.click("form[action$='/sessions'] button[type=submit]")
+        self.check_page("Session vorgeschlagen")
+        self.open(event)
+        self.choose("phase", "abstimmen")
+        self.click("form[action$='/phase'] button[type=submit]")
+        self.open(event + "/sessions")
+        self.click("form[action$='/stimme'] button[type=submit]")
+        self.check_page("Abgestimmt")
+        self.open(event)
+        self.choose("phase", "planen")
+        self.click("form[action$='/phase'] button[type=submit]")
+        self.open(event + "/planung")
+        self.click("form[action$='/optimieren'] button[type=submit]")
+        self.check_page("Plan berechnet")
+        if "Plan berechnet" not in self.driver.page_source:
+            self.finding("Planung: kein Plan berechnet")
+        self.click("form[action$='/veroeffentlichen'] button[type=submit]")
+        self.check_page("Programm veröffentlicht")
+        self.open(event + "/programm")
+        self.open(event + "/raumschilder")
+        self.open(event + "/buehne")
+        self.click("form[action$='/buehne'] button[type=submit]")
+        self.check_page("Moderation")
+        block = self.driver.current_url[len(self.base):].replace("/moderation", "")
+        self.fill("praesentiert", "Radwerk GmbH")
+        self.fill("titel", "Leihräder für Pendler")
+        self.click("form[action$='/pitches'] button[type=submit]")
+        self.click("button[value=start]")
+        self.check_page("Pitch läuft")
+        self.open(block)
+        time.sleep(1.5)
+        if "1:" not in self.driver.find_element(By.ID, "countdown").text:
+            self.finding("Bühne: der Countdown läuft nicht live")
+        self.log_in(*partner)
+        self.open(event)
+        self.click("form[action$='/anmelden'] button[type=submit]")
+        self.open(event + "/treffen")
+        self.click("form[action$='/treffen'] button[type=submit]")
+        self.check_page("Treffen angefragt")
+        if "Anfrage an" not in self.driver.page_source:
+            self.finding("1:1-Treffen: keine Bestätigung der Anfrage")
+        self.open(event + "/agenda")
 
 
 def main():

@@ -26,7 +26,7 @@ struct EventStageMeetingTests {
             let created = try await anna.post(path + "/buehne", ["titel": "Startups in 100 Sekunden", "sekunden": "100"])
             let blockPath = try #require(created.headers.first(name: .location)).replacingOccurrences(of: "/moderation", with: "")
             try await anna.get(blockPath + "/moderation")
-            for (who, what) in [("Radwerk GmbH", "Leihräder für Pendler"), ("Schulcloud eG", "Tablets ohne Admin"), ("Ahlen", "Gemeinsamer Bauhof")] {
+            for (who, what) in [("Radwerk GmbH", "Leihräder für Pendler"), ("Schulcloud eG", "Tablets ohne Admin"), ("Ahlen", "Bauhof \"><script>alert(1)</script>")] {
                 #expect(try await anna.post(blockPath + "/pitches", ["praesentiert": who, "titel": what, "person": ""]).status == .seeOther)
             }
             try await olga.get(path + "/buehne")
@@ -78,6 +78,9 @@ struct EventStageMeetingTests {
                 #expect(after.clockValue.current == 2 && after.clockValue.currentPitch != nil)
                 seen = try await state()
                 #expect(seen.current?.presenter == "Ahlen" && seen.stage == "wartet")
+                // Text and the embedded state are escaped
+                let escaped = try await viewer.get(blockPath).body
+                #expect(!escaped.contains("<script>alert") && escaped.contains("&lt;script&gt;alert"))
             }
         }
     }

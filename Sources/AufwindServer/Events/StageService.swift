@@ -75,6 +75,8 @@ struct StageService {
         var signal: String
         /// The server's clock (ms since 1970) when the state was computed: clients correct their offset.
         var serverNow: Int
+
+        var json: String { (try? String(decoding: JSONEncoder().encode(self), as: UTF8.self)) ?? "{}" }
     }
 
     func state(_ blockID: UUID, now: Date = Date()) async throws -> (State, PitchBlockModel, [PitchModel])? {

@@ -18,12 +18,19 @@ extension Node where Context == HTML.FormContext {
             .input(
                 .type(type), .id(id), .name(name), .safe("value", value), .required(true),
                 // maxlength belongs to text-like inputs only (the Nu checker refuses it on dates).
-                .attribute(named: "maxlength", value: ["text", "email", "password", "search", "tel", "url"].contains(type.rawValue) ? String(maxLength) : nil),
+                .attribute(named: "maxlength", value: FormLimits.allowsMaxLength(type) ? String(maxLength) : nil),
                 .attribute(named: "autocomplete", value: autocomplete),
                 .attribute(named: "aria-describedby", value: error == nil ? nil : "\(id)-fehler"),
                 .attribute(named: "aria-invalid", value: error == nil ? nil : "true")
             )
         )
+    }
+}
+
+enum FormLimits {
+    /// `maxlength` belongs to text-like inputs only (the Nu checker refuses it on dates and times).
+    static func allowsMaxLength(_ type: HTMLInputType) -> Bool {
+        ["text", "email", "password", "search", "tel", "url"].contains(type.rawValue)
     }
 }
 

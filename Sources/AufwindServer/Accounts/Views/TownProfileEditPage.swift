@@ -54,7 +54,8 @@ extension Node where Context == HTML.FormContext {
             .label(.for(id ?? name), .text(label)),
             .input(
                 .type(type), .id(id ?? name), .name(name), .safe("value", value),
-                .attribute(named: type == .number ? "max" : "maxlength", value: type == .number ? String(repeating: "9", count: maxLength) : String(maxLength)))
+                type == .number ? .attribute(named: "max", value: String(repeating: "9", count: maxLength))
+                    : .attribute(named: "maxlength", value: FormLimits.allowsMaxLength(type) ? String(maxLength) : nil))
         )
     }
 }

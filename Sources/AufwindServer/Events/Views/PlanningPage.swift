@@ -45,20 +45,20 @@ struct PlanningPage: PageView {
                       .button(.type(.submit), .text("Programm veröffentlichen")))
             )),
             .div(.class("table-wrap"), .table(
-                .class("grid"), .id("planungsraster"), .attribute(named: "data-move", value: eventPath + "/planung/verschieben"),
+                .class("grid"), .id("planungsraster"), .safeAttribute("data-move", eventPath + "/planung/verschieben"),
                 .caption(.text("Räume × Zeitfenster (Sessions lassen sich mit der Maus verschieben; ohne JavaScript mit dem Formular unten)")),
                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Zeit")), .forEach(rooms) {
                     .th(.attribute(named: "scope", value: "col"), .text("\($0.name) (\($0.capacity))"))
                 })),
                 .tbody(.forEach(slots) { slot in
                     .tr(.th(.attribute(named: "scope", value: "row"), .text(slot.label)), .forEach(rooms) { room in
-                        .td(.class("cell"), .attribute(named: "data-cell", value: "\(room.id)|\(slot.id)"),
+                        .td(.class("cell"), .safeAttribute("data-cell", "\(room.id)|\(slot.id)"),
                             .forEach(cells["\(room.id)|\(slot.id)"] ?? []) { card($0) })
                     })
                 })
             )),
             .h2(.text("Nicht eingeplant")),
-            .div(.class("cell unplanned"), .attribute(named: "data-cell", value: ""),
+            .div(.class("cell unplanned"), .safeAttribute("data-cell", ""),
                  unscheduled.isEmpty ? .p(.text("Alle Sessions sind eingeplant.")) : .ul(.forEach(unscheduled) { .li(card($0)) })),
             .if(phase.allowsPlanning && !allCards.isEmpty, .section(
                 .h2(.text("Von Hand ändern")),
@@ -79,7 +79,7 @@ struct PlanningPage: PageView {
 
     private func card(_ card: Card) -> Node<HTML.BodyContext> {
         .div(.class("card" + (card.pinned ? " pinned" : "") + (card.conflicted ? " conflicted" : "")),
-             .attribute(named: "draggable", value: card.pinned ? "false" : "true"), .attribute(named: "data-session", value: card.id),
+             .attribute(named: "draggable", value: card.pinned ? "false" : "true"), .safeAttribute("data-session", card.id),
              .strong(.text(card.title)),
              .span(.class("meta"), .text(" \(card.interest) Interessierte · \(card.hosts)" + (card.pinned ? " · festgelegt" : "") + (card.conflicted ? " · Konflikt" : ""))))
     }

@@ -75,8 +75,7 @@ struct StageView {
             .body(
                 .class("stage signal-\(state.signal)"),
                 .main(
-                    .id("buehne"), .attribute(named: "data-live", value: livePath),
-                    .attribute(named: "data-state", value: (try? String(decoding: JSONEncoder().encode(state), as: UTF8.self)) ?? "{}"),
+                    .id("buehne"), .safeAttribute("data-live", livePath), .safeAttribute("data-state", state.json),
                     .p(.class("stage-event"), .text("\(eventTitle) · \(blockTitle)")),
                     .h1(.class("stage-current"), .id("aktuell"), .text(state.current.map { "\($0.presenter): \($0.title)" } ?? (state.stage == "beendet" ? "Alle Pitches sind vorbei" : "Gleich geht es los"))),
                     .div(.class("countdown"), .id("countdown"), .attribute(named: "role", value: "timer"), .attribute(named: "aria-live", value: "off"),
@@ -118,8 +117,7 @@ struct ModeratorPage: PageView {
             .h1(.text(title)),
             .p(.a(.safeHref(blockPath), .text("Bühnenansicht (Beamer) öffnen")), .text(" · "), .a(.safeHref(eventPath + "/buehne"), .text("Alle Blöcke"))),
             .formErrors(errors),
-            .div(.id("buehne"), .class("moderator signal-\(state.signal)"), .attribute(named: "data-live", value: blockPath + "/live"),
-                 .attribute(named: "data-state", value: (try? String(decoding: JSONEncoder().encode(state), as: UTF8.self)) ?? "{}"),
+            .div(.id("buehne"), .class("moderator signal-\(state.signal)"), .safeAttribute("data-live", blockPath + "/live"), .safeAttribute("data-state", state.json),
                  .p(.id("aktuell"), .text(state.current.map { "Jetzt: \($0.presenter) – \($0.title)" } ?? "Kein Pitch auf der Bühne")),
                  .p(.class("countdown small"), .id("countdown"), .attribute(named: "role", value: "timer"), .text(CountdownText.format(milliseconds: state.remainingMs))),
                  .p(.id("status"), .attribute(named: "aria-live", value: "polite"), .text(StageView.statusText(state))),
