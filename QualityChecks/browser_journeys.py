@@ -389,9 +389,21 @@ class Journeys:
         self.click("button[value=start]")
         self.check_page("Pitch läuft")
         self.open(block)
+        before = self.driver.find_element(By.ID, "countdown").text
+        time.sleep(2.5)
+        after = self.driver.find_element(By.ID, "countdown").text
+        if before == after or not after.startswith("1:"):
+            logs = [entry.get("message") for entry in self.driver.get_log("browser")] if hasattr(self.driver, "get_log") else []
+            self.finding(f"Bühne: der Countdown läuft nicht live ({before} → {after}) {logs}")
+        # A projector laptop whose clock is an hour ahead must still show the server's countdown.
+        skew = self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                                           {"source": "(function(){var n=Date.now;Date.now=function(){return n()+3600000;};})();"})
+        self.driver.get(self.base + block)
         time.sleep(1.5)
-        if "1:" not in self.driver.find_element(By.ID, "countdown").text:
-            self.finding("Bühne: der Countdown läuft nicht live")
+        skewed = self.driver.find_element(By.ID, "countdown").text
+        self.driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": skew["identifier"]})
+        if not skewed.startswith("1:"):
+            self.finding(f"Bühne: mit verstellter Uhr zeigt der Countdown {skewed}")
         self.log_in(*partner)
         self.open(event)
         self.click("form[action$='/anmelden'] button[type=submit]")

@@ -7,6 +7,8 @@ struct GenerateDemoCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "items", help: "Anzahl (Standard 1000)") var items: Int?
         @Option(name: "seed", help: "Startwert des Zufallsgenerators (Standard 1)") var seed: Int?
+        @Option(name: "event", help: "Statt Einträgen: eine geplante, veröffentlichte Demo-Veranstaltung mit so vielen Sessions (8 Räume × 8 Zeitfenster, 400 Teilnehmende)")
+        var event: Int?
     }
 
     var help: String { "Erzeugt Demo-Einträge (Vorhaben, Bedarfe, Angebote) für echte Gemeinden." }
@@ -24,6 +26,17 @@ struct GenerateDemoCommand: AsyncCommand {
         guard !catalog.isEmpty else {
             context.console.error("Das Register ist leer: zuerst `aufwind import-register` ausführen.")
             throw ExitCode(1)
+        }
+        if let sessions = signature.event {
+            guard (1...64).contains(sessions) else {
+                context.console.error("--event: 1 bis 64 Sessions (8 Räume × 8 Zeitfenster).")
+                throw ExitCode(1)
+            }
+            let town = catalog.gemeinden.first { $0.ags == "05570004" } ?? catalog.gemeinden[0]
+            let event = try await DemoEvent(database: app.db, threadPool: app.threadPool)
+                .generate(town: town.ags, townName: town.name, sessions: sessions, participants: 400, seed: UInt64(signature.seed ?? 1))
+            context.console.info("Demo-Veranstaltung angelegt und veröffentlicht: \(event.path)/programm")
+            return
         }
         let written = try await DemoData(database: app.db).generate(count: count, seed: UInt64(signature.seed ?? 1), catalog: catalog)
         context.console.info("\(GermanFormat.integer(written)) Demo-Einträge geschrieben (frühere Demo-Einträge ersetzt).")

@@ -191,7 +191,7 @@ struct PlanningService {
     }
 
     /// Publishes the working plan as the next version with the change list against the last one.
-    func publish(_ board: Board, by user: UserModel) async throws -> ScheduleVersionModel {
+    func publish(_ board: Board, by publisher: String) async throws -> ScheduleVersionModel {
         let eventID = try board.event.requireID()
         let placements = placements(board)
         let encoder = JSONEncoder()
@@ -204,7 +204,7 @@ struct PlanningService {
             version.placements = String(decoding: try encoder.encode(placements), as: UTF8.self)
             let changes = last.map { ScheduleChange.between($0.placementList, placements) } ?? []
             version.changes = String(decoding: try encoder.encode(changes), as: UTF8.self)
-            version.publishedBy = user.displayName
+            version.publishedBy = publisher
             try await version.create(on: db)
             board.event.phase = EventPhase.veroeffentlicht.rawValue
             try await board.event.update(on: db)
