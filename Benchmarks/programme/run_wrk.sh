@@ -21,7 +21,7 @@ for target in /healthz "$path" "${path}.xml" "${path}.ics"; do
   printf '%-75s ' "$target"
   wrk -t2 -c32 -d"${seconds}s" --latency "$base$target" | awk '/Requests\/sec/ {rps=$2} /50%/ {p50=$2} /99%/ {p99=$2} /Non-2xx/ {bad=$0} END {print rps " req/s, p50 " p50 ", p99 " p99 (bad ? ", " bad : "")}'
 done
-# Signed-in visitors (a session cookie) get a fresh rendering instead of the cached one.
-printf '%-75s ' "$path (mit Sitzungs-Cookie, ohne Cache)"
+# A session cookie costs a session look-up in the database (signed-in visitors then get the cached programme in their own layout).
+printf '%-75s ' "$path (Sitzungs-Cookie: Sitzung wird nachgeschlagen)"
 wrk -t2 -c32 -d"${seconds}s" --latency -H "Cookie: aufwind-session=abgelaufen" "$base$path" | awk '/Requests\/sec/ {rps=$2} /50%/ {p50=$2} /99%/ {p99=$2} END {print rps " req/s, p50 " p50 ", p99 " p99}'
 echo "Resident memory of the server: $(grep VmRSS /proc/$server/status | awk '{print $2 / 1024 " MB"}')"

@@ -56,39 +56,55 @@ struct ScheduleController: RouteCollection {
         return published
     }
 
-    /// Serves a cached rendering for anonymous requests (the same bytes for everybody); the
-    /// newest version number decides whether the copy is still current.
-    private func cached(_ request: Request, format: String, contentType: HTTPMediaType, render: @escaping (Published) -> String) async throws -> Response {
+    /// A cached rendering (the same bytes for everybody); the newest version number decides
+    /// whether the copy is still current.
+    private func cachedBody(_ request: Request, format: String, render: @escaping (Published) -> String) async throws -> ByteBuffer {
         let eventID = try request.uuid("id")
-        let anonymous = request.cookies[SessionCookie.name] == nil || format != "html"
         let key = "\(eventID.uuidString.lowercased())/\(format)"
         let cache = request.application.scheduleCache
-        func respond(_ body: ByteBuffer) -> Response {
-            var headers = HTTPHeaders()
-            headers.contentType = contentType
-            headers.add(name: .cacheControl, value: "public, max-age=30")
-            return Response(status: .ok, headers: headers, body: .init(buffer: body))
-        }
-        if anonymous, let entry = cache.fresh(key) { return respond(entry.body) }
-        if anonymous, var entry = cache.stale(key),
+        if let entry = cache.fresh(key) { return entry.body }
+        if var entry = cache.stale(key),
             let latest = try await ScheduleVersionModel.query(on: request.db).filter(\.$eventID == eventID).max(\.$number), latest == entry.version
         {
             entry.checkedAt = Date()
             cache.store(key, entry)
-            return respond(entry.body)
+            return entry.body
         }
         let published = try await published(request)
         let body = ByteBuffer(string: render(published))
-        if anonymous { cache.store(key, .init(version: published.version.number, phase: published.event.phase, body: body, checkedAt: Date())) }
-        return respond(body)
+        cache.store(key, .init(version: published.version.number, phase: published.event.phase, body: body, checkedAt: Date()))
+        return body
     }
 
+    private func respond(_ body: ByteBuffer, contentType: HTTPMediaType) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = contentType
+        headers.add(name: .cacheControl, value: "public, max-age=30")
+        return Response(status: .ok, headers: headers, body: .init(buffer: body))
+    }
+
+    private func cached(_ request: Request, format: String, contentType: HTTPMediaType, render: @escaping (Published) -> String) async throws -> Response {
+        respond(try await cachedBody(request, format: format, render: render), contentType: contentType)
+    }
+
+    /// Anonymous visitors get the whole cached page; signed-in ones the cached programme inside
+    /// a layout with their navigation.
     @Sendable func programme(request: Request) async throws -> Response {
-        try await cached(request, format: "html", contentType: .html) { published in
-            let page = ProgrammePage(eventPath: published.event.path, eventTitle: published.event.title, when: EventsController.when(published.event),
-                                     place: published.event.place.isEmpty ? "online" : published.event.place, programme: Self.programme(published))
-            return Layout(page: page, currentPath: request.url.path, notice: nil, signedIn: request.currentUser != nil).html().render()
+        func page(_ published: Published) -> ProgrammePage {
+            ProgrammePage(eventPath: published.event.path, eventTitle: published.event.title, when: EventsController.when(published.event),
+                          place: published.event.place.isEmpty ? "online" : published.event.place, programme: Self.programme(published))
         }
+        if request.currentUser == nil {
+            return try await cached(request, format: "html", contentType: .html) { published in
+                Layout(page: page(published), currentPath: request.url.path, notice: nil, signedIn: false).html().render()
+            }
+        }
+        let fragment = String(buffer: try await cachedBody(request, format: "fragment") { published in
+            let page = page(published)
+            return page.title + "\u{0}" + page.content().render()
+        })
+        let parts = fragment.split(separator: "\u{0}", maxSplits: 1).map(String.init)
+        return HTMLResponse.render(RenderedPage(title: parts.first ?? "", html: parts.count > 1 ? parts[1] : ""), request: request)
     }
 
     static func programme(_ published: Published) -> PublishedProgramme {

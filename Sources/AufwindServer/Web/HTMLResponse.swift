@@ -24,3 +24,11 @@ extension Request {
         return ReferenceDataLocator.missingFilesMessage(candidates: application.aufwindConfig.dataDirectoryCandidates)
     }
 }
+
+/// A page whose content was rendered before (e.g. cached); it goes into the layout unchanged.
+struct RenderedPage: PageView {
+    var title: String
+    var html: String
+
+    func content() -> Node<HTML.BodyContext> { .raw(html) }
+}
