@@ -180,6 +180,7 @@ struct EventFlowTests {
             let second = try await anonymous.get(path + "/programm")
             #expect(second.body.contains("Version 2") && second.body.contains("„Digitale Schule“ verschoben"))
             #expect(schuleCell.slotID != free.1 || schuleCell.roomID != free.0)
+            #expect(try await olga.get("/benachrichtigungen").body.contains("Programm von „Kleinstadt-Barcamp Westfalen“ geändert (Version 2)"))
 
             // Exports parse back: iCal (timed, UTC), Frab XML and JSON
             let ics = try await anonymous.get(path + "/programm.ics")

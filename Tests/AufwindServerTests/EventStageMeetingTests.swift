@@ -155,6 +155,17 @@ struct EventStageMeetingTests {
             let late = try await cleo.post(meetings + "/\(stale.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
             #expect(late.status == .gone && late.body.contains("abgelaufen"))
             #expect(try await cleo.get(meetings).body.contains("abgelaufen"))
+
+            // Privacy: the export lists the event; deleting the account frees the place, the meeting
+            // and the names
+            let export = try await olga.get("/konto/daten.json")
+            #expect(export.body.contains("\"veranstaltungen\"") && export.body.contains("Kleinstadt-Barcamp Westfalen") && export.body.contains("mit anna"))
+            try await olga.get("/konto")
+            #expect(try await olga.post("/konto/loeschen", ["passwort": "passwort-olga@oelde.de"]).status == .ok)
+            #expect(try await EventRegistrationModel.query(on: app.db).filter(\.$userName == "olga").count() == 0)
+            #expect(try await MeetingModel.query(on: app.db).filter(\.$requesterName == "olga").count() == 0)
+            #expect(try await MeetingBookingModel.query(on: app.db).filter(\.$slotID == slots[0].id!).count() == 0)
+            #expect(try await anna.get(meetings).body.contains("ehemaliges Mitglied"))
         }
     }
 }

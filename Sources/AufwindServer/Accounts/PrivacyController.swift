@@ -24,7 +24,19 @@ struct PrivacyController: RouteCollection {
         var protokoll: [AuditEntry]
         var nachrichten: [Message]
         var benachrichtigungen: [Note]
+        var veranstaltungen: [EventParticipation] = []
         var hinweis: String
+    }
+
+    /// An event the user registered for, with what they did there.
+    struct EventParticipation: Content {
+        var veranstaltung: String
+        var status: String
+        var fuer: String
+        var angemeldet: Date?
+        var geleiteteSessions: [String]
+        var interesseAn: [String]
+        var treffen: [String]
     }
 
     struct Message: Content { var kooperation: String; var kommune: String; var text: String; var zeitpunkt: Date? }
@@ -51,6 +63,7 @@ struct PrivacyController: RouteCollection {
             protokoll: audit.map { .init(aktion: $0.action, gegenstand: $0.subject, detail: $0.detail, zeitpunkt: $0.createdAt) },
             nachrichten: messages.map { .init(kooperation: $0.cooperationID.uuidString.lowercased(), kommune: $0.authorKey, text: $0.body, zeitpunkt: $0.createdAt) },
             benachrichtigungen: notes.map { .init(text: $0.text, link: $0.link, zeitpunkt: $0.createdAt, gelesen: $0.readAt) },
+            veranstaltungen: try await EventPrivacy(database: request.db).export(userID: id),
             hinweis: "Passwort und Tokens speichert Aufwind nur als Prüfsumme; sie sind hier nicht enthalten.")
         let response = Response(status: .ok)
         let encoder = JSONEncoder()
@@ -73,7 +86,10 @@ struct PrivacyController: RouteCollection {
             throw ProblemDetails(title: "Passwort falsch", status: 403, detail: "Zum Löschen des Kontos bitte Ihr aktuelles Passwort angeben. Es wurde nichts gelöscht.")
         }
         let id = try user.requireID()
+        // Event places go to the waitlist first (their own transactions, as any cancellation).
+        try await EventPrivacy(database: request.db).cancelRegistrations(userID: id)
         try await request.db.transaction { db in
+            try await EventPrivacy(database: db).anonymise(userID: id)
             try await AuditEntryModel.query(on: db).filter(\.$actorID == id)
                 .set(\.$actorID, to: nil).set(\.$actorName, to: "ehemaliges Mitglied").update()
             try await MembershipModel.query(on: db).filter(\.$decidedBy == id).set(\.$decidedBy, to: nil).update()
