@@ -87,7 +87,7 @@ struct PrivacyController: RouteCollection {
         }
         let id = try user.requireID()
         // Event places go to the waitlist first (their own transactions, as any cancellation).
-        try await EventPrivacy(database: request.db).cancelRegistrations(userID: id)
+        try await EventPrivacy(database: request.db).cancelRegistrations(userID: id, baseURL: request.application.aufwindConfig.baseURL)
         try await request.db.transaction { db in
             try await EventPrivacy(database: db).anonymise(userID: id)
             try await AuditEntryModel.query(on: db).filter(\.$actorID == id)

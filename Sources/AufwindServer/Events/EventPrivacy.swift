@@ -31,11 +31,12 @@ struct EventPrivacy {
         }
     }
 
-    func cancelRegistrations(userID: UUID) async throws {
+    func cancelRegistrations(userID: UUID, baseURL: String) async throws {
         let registrations = try await EventRegistrationModel.query(on: database).filter(\.$userID == userID).all()
+        let service = EventService(database: database)
         for registration in registrations {
             guard let event = try await EventModel.find(registration.eventID, on: database) else { continue }
-            _ = try await EventService(database: database).cancel(event, userID: userID)
+            try await service.notifyMovedUp(try await service.cancel(event, userID: userID), event: event, baseURL: baseURL)
         }
     }
 

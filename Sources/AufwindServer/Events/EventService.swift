@@ -139,6 +139,16 @@ struct EventService {
         }
     }
 
+    /// Tells those who moved up from the waitlist (in the app and by mail).
+    func notifyMovedUp(_ moved: [EventRegistrationModel], event: EventModel, baseURL: String) async throws {
+        guard !moved.isEmpty else { return }
+        let users = try await UserModel.query(on: database).filter(\.$id ~~ moved.map(\.userID)).all()
+        let notifier = Notifier(database: database, baseURL: baseURL)
+        for user in users {
+            try await notifier.notify(user, text: "Ein Platz ist frei geworden: Sie sind jetzt für „\(event.title)“ angemeldet.", link: event.path)
+        }
+    }
+
     func setRegistrationOpen(_ event: EventModel, _ open: Bool) async throws {
         event.registrationOpen = open
         try await event.update(on: database)

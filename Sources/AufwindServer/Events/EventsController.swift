@@ -183,13 +183,9 @@ struct EventsController: RouteCollection {
         let access = try await EventAccess.load(request)
         try request.authorize(.manageOwnAccount)
         guard access.registration != nil else { return request.redirect(to: access.event.path, redirectType: .normal) }
-        let moved = try await EventService(database: request.db).cancel(access.event, userID: request.currentUser!.requireID())
-        for registration in moved {
-            if let user = try await UserModel.find(registration.userID, on: request.db) {
-                try await Notifier(database: request.db, baseURL: request.application.aufwindConfig.baseURL)
-                    .notify(user, text: "Ein Platz ist frei geworden: Sie sind jetzt für „\(access.event.title)“ angemeldet.", link: access.event.path)
-            }
-        }
+        let service = EventService(database: request.db)
+        let moved = try await service.cancel(access.event, userID: request.currentUser!.requireID())
+        try await service.notifyMovedUp(moved, event: access.event, baseURL: request.application.aufwindConfig.baseURL)
         return request.redirect(to: access.event.path, redirectType: .normal)
     }
 
@@ -221,12 +217,7 @@ struct EventsController: RouteCollection {
         let service = EventService(database: request.db)
         let moved = try await service.update(event, input: input)
         try await service.setRegistrationOpen(event, form.status == "offen")
-        let notifier = Notifier(database: request.db, baseURL: request.application.aufwindConfig.baseURL)
-        for registration in moved {
-            if let user = try await UserModel.find(registration.userID, on: request.db) {
-                try await notifier.notify(user, text: "Ein Platz ist frei geworden: Sie sind jetzt für „\(event.title)“ angemeldet.", link: event.path)
-            }
-        }
+        try await service.notifyMovedUp(moved, event: event, baseURL: request.application.aufwindConfig.baseURL)
         return request.redirect(to: event.path, redirectType: .normal)
     }
 

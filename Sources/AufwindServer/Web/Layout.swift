@@ -14,16 +14,22 @@ struct Layout {
         ("/gemeinden", "Gemeinden"), ("/eintraege", "Einträge"), ("/foerderprogramme", "Förderung"), ("/veranstaltungen", "Veranstaltungen"), ("/kreise", "Kreise"), ("/laender", "Länder"), ("/organisationen", "Anbieter"), ("/quellen", "Quellen & Lizenzen"),
     ]
 
+    /// The `<head>` of every page (also of pages outside the layout, like the stage view).
+    static func head(title: String, _ extra: Node<HTML.HeadContext> = .empty) -> Node<HTML.DocumentContext> {
+        .head(
+            .meta(.charset(.utf8)),
+            .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+            .element(named: "title", text: "\(title) – Aufwind"),
+            .link(.rel(.stylesheet), .href(StaticAssetsController.stylesheetPath)),
+            .link(.rel(.icon), .href(StaticAssetsController.faviconPath), .attribute(named: "type", value: "image/svg+xml")),
+            extra
+        )
+    }
+
     func html() -> HTML {
         HTML(
             .lang(.german),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", text: "\(page.title) – Aufwind"),
-                .link(.rel(.stylesheet), .href(StaticAssetsController.stylesheetPath)),
-                .link(.rel(.icon), .href(StaticAssetsController.faviconPath), .attribute(named: "type", value: "image/svg+xml"))
-            ),
+            Self.head(title: page.title),
             .body(
                 .a(.class("skip-link"), .href("#inhalt"), .text("Zum Inhalt springen")),
                 .header(

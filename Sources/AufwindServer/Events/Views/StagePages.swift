@@ -65,13 +65,8 @@ struct StageView {
     func html() -> HTML {
         HTML(
             .lang(.german),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", text: "\(blockTitle) – Bühne – Aufwind"),
-                .link(.rel(.stylesheet), .href(StaticAssetsController.stylesheetPath)),
-                .element(named: "noscript", nodes: [.meta(.attribute(named: "http-equiv", value: "refresh"), .content("5"))])
-            ),
+            // Without JavaScript the projector refreshes itself every 5 seconds.
+            Layout.head(title: "\(blockTitle) – Bühne", .element(named: "noscript", nodes: [.meta(.attribute(named: "http-equiv", value: "refresh"), .content("5"))])),
             .body(
                 .class("stage signal-\(state.signal)"),
                 .main(
