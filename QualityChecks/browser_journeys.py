@@ -16,6 +16,7 @@ import re
 import shutil
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 SKIP = 77
@@ -404,6 +405,16 @@ class Journeys:
         self.driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": skew["identifier"]})
         if not skewed.startswith("1:"):
             self.finding(f"Bühne: mit verstellter Uhr zeigt der Countdown {skewed}")
+        # The moderator pauses (another client); the open projector view follows without reloading.
+        cookie = {"Cookie": self.cookie_header()}
+        with urllib.request.urlopen(urllib.request.Request(self.base + block + "/moderation", headers=cookie)) as response:
+            token = re.search(r'name="_csrf" value="([^"]*)"', response.read().decode("utf-8")).group(1)
+        data = urllib.parse.urlencode({"_csrf": token, "befehl": "pause"}).encode()
+        urllib.request.urlopen(urllib.request.Request(self.base + block + "/befehl", data=data, headers=cookie))
+        try:
+            WebDriverWait(self.driver, 5).until(lambda driver: "pausiert" in driver.find_element(By.ID, "status").text)
+        except TimeoutException:
+            self.finding("Bühne: die Pause des Moderators kommt nicht live auf der Bühnenansicht an")
         self.log_in(*partner)
         self.open(event)
         self.click("form[action$='/anmelden'] button[type=submit]")

@@ -118,7 +118,7 @@ struct EventsController: RouteCollection {
             path: event.path, name: event.title, description: event.description, when: Self.when(event), place: event.place, onlineURL: event.onlineURL,
             organiser: event.organiserName, phase: event.phaseValue, registrationOpen: event.registrationOpen, capacity: event.capacity,
             confirmedCount: confirmed.count, waitlistCount: registrations.count - confirmed.count, meetingTables: event.meetingTables, myStatus: myStatus,
-            signedIn: request.currentUser != nil, registrationChoices: try await registrationChoices(request), isOrganiser: access.isOrganiser,
+            signedIn: request.currentUser != nil, myUserID: request.currentUser?.id?.uuidString.lowercased(), registrationChoices: try await registrationChoices(request).map { ($0.value, $0.label) }, isOrganiser: access.isOrganiser,
             isInside: access.isInside,
             participants: access.isInside ? registrations.map {
                 .init(userID: $0.userID.uuidString.lowercased(), name: $0.userName, type: $0.typeValue.label, organisation: $0.orgName, waitlisted: $0.statusValue == .warteliste)
@@ -132,18 +132,34 @@ struct EventsController: RouteCollection {
 
     // MARK: Registration
 
-    /// What the user can come for: their towns (Kommune), their organisations (Anbieter), a
-    /// Behörde or something else (named in the form).
-    private func registrationChoices(_ request: Request) async throws -> [(value: String, label: String)] {
+    /// What the user can come for: their towns (Kommune), their organisations (Anbieter, or a
+    /// Veranstalter as "Sonstige"), a Behörde or something else (named in the form).
+    struct RegistrationChoice {
+        var value: String
+        var label: String
+        var type: EventRegistration.ParticipantType
+        var key: String
+        var name: String
+    }
+
+    private func registrationChoices(_ request: Request) async throws -> [RegistrationChoice] {
         guard request.currentUser != nil else { return [] }
         let directory = TownDirectory(catalog: request.register)
-        var choices: [(value: String, label: String)] = request.actor.townRoles.keys.sorted().map { ("kommune:\($0)", "Kommune: " + (directory.name(of: $0) ?? $0)) }
+        var choices: [RegistrationChoice] = request.actor.townRoles.keys.sorted().map { key in
+            let name = directory.name(of: key) ?? key
+            return .init(value: "kommune:\(key)", label: "Kommune: \(name)", type: .kommune, key: key, name: name)
+        }
         let orgIDs = request.actor.organisationRoles.keys.compactMap(UUID.init(uuidString:))
         if !orgIDs.isEmpty {
             let orgs = try await OrganisationModel.query(on: request.db).filter(\.$id ~~ orgIDs).filter(\.$status == MembershipModel.Status.confirmed.rawValue).all()
-            choices += orgs.map { ("organisation:\($0.id!.uuidString)", "\($0.kindValue == .anbieter ? "Anbieter" : "Veranstalter"): \($0.name)") }
+            choices += orgs.map { org in
+                let key = org.id!.uuidString
+                return .init(value: "organisation:\(key)", label: "\(org.kindValue.label): \(org.name)", type: org.kindValue == .anbieter ? .anbieter : .sonstige,
+                             key: key, name: org.name)
+            }
         }
-        return choices + [("behoerde", "Behörde (Name unten angeben)"), ("sonstige", "Sonstige (Name unten angeben)")]
+        return choices + [.init(value: "behoerde", label: "Behörde (Name unten angeben)", type: .behoerde, key: "", name: ""),
+                          .init(value: "sonstige", label: "Sonstige (Name unten angeben)", type: .sonstige, key: "", name: "")]
     }
 
     @Sendable func register(request: Request) async throws -> Response {
@@ -151,24 +167,16 @@ struct EventsController: RouteCollection {
         try request.authorize(.manageOwnAccount)
         let user = request.currentUser!
         let form = try request.content.decode(RegisterForm.self)
-        let choices = try await registrationChoices(request)
-        guard let choice = choices.first(where: { $0.value == form.fuer }) else {
+        guard var choice = try await registrationChoices(request).first(where: { $0.value == form.fuer }) else {
             return try await render(request, access, errors: ["Bitte wählen Sie, für wen Sie kommen."], status: .unprocessableEntity)
         }
-        var type: EventRegistration.ParticipantType = .sonstige, key = "", name = ""
-        let parts = choice.value.split(separator: ":", maxSplits: 1).map(String.init)
-        switch parts[0] {
-        case "kommune":
-            (type, key, name) = (.kommune, parts[1], String(choice.label.dropFirst("Kommune: ".count)))
-        case "organisation":
-            let label = choice.label
-            (type, key, name) = (label.hasPrefix("Anbieter") ? .anbieter : .sonstige, parts[1], String(label.split(separator: ":", maxSplits: 1).last ?? "").trimmingSpaces)
-        default:
-            type = parts[0] == "behoerde" ? .behoerde : .sonstige
+        if choice.key.isEmpty {
+            // A Behörde or other organisation without an account here: named in the form.
             var check = InputChecker()
-            name = check.text(form.organisation, "Name der Behörde oder Organisation", length: 2...150)
+            choice.name = check.text(form.organisation, "Name der Behörde oder Organisation", length: 2...150)
             if let problem = check.errors.first { return try await render(request, access, errors: [problem.text], status: .unprocessableEntity) }
         }
+        let (type, key, name) = (choice.type, choice.key, choice.name)
         switch try await EventService(database: request.db).register(access.event, user: user, type: type, orgKey: key, orgName: name) {
         case .failure(let message):
             return try await render(request, access, errors: [message.text], status: .conflict)

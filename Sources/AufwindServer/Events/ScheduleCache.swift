@@ -5,25 +5,35 @@ import Vapor
 /// Rendered public schedule pages and exports, per event and format, so the public programme
 /// serves thousands of requests a second. Publishing on this instance invalidates at once;
 /// other instances notice within `recheck` (they re-read the newest version number, one small
-/// query, and keep their copy when it did not change).
+/// query, and keep their copy when it did not change). Every copy is rendered anew after
+/// `maximumAge`, so edits that do not make a new version (host names) show within a minute.
 final class ScheduleCache: Sendable {
     struct Entry: Sendable {
         var version: Int
         var phase: String
         var body: ByteBuffer
         var checkedAt: Date
+        var renderedAt: Date
     }
 
     private let entries = NIOLockedValueBox<[String: Entry]>([:])
     let recheck: TimeInterval
+    /// Host names and descriptions are read live: a copy is rendered anew at least this often.
+    let maximumAge: TimeInterval
 
-    init(recheck: TimeInterval = 2) { self.recheck = recheck }
+    init(recheck: TimeInterval = 2, maximumAge: TimeInterval = 60) {
+        self.recheck = recheck
+        self.maximumAge = maximumAge
+    }
 
     func fresh(_ key: String, now: Date = Date()) -> Entry? {
         entries.withLockedValue { $0[key] }.flatMap { now.timeIntervalSince($0.checkedAt) < recheck ? $0 : nil }
     }
 
-    func stale(_ key: String) -> Entry? { entries.withLockedValue { $0[key] } }
+    /// A copy older than `recheck` but young enough to be re-validated by the version number.
+    func stale(_ key: String, now: Date = Date()) -> Entry? {
+        entries.withLockedValue { $0[key] }.flatMap { now.timeIntervalSince($0.renderedAt) < maximumAge ? $0 : nil }
+    }
 
     func store(_ key: String, _ entry: Entry) { entries.withLockedValue { $0[key] = entry } }
 

@@ -72,7 +72,7 @@ struct ScheduleController: RouteCollection {
         }
         let published = try await published(request)
         let body = ByteBuffer(string: render(published))
-        cache.store(key, .init(version: published.version.number, phase: published.event.phase, body: body, checkedAt: Date()))
+        cache.store(key, .init(version: published.version.number, phase: published.event.phase, body: body, checkedAt: Date(), renderedAt: Date()))
         return body
     }
 

@@ -150,6 +150,7 @@ struct SessionsController: RouteCollection {
             return try await render(request, access, session, errors: ["Als Leitung lassen sich nur bestätigte Teilnehmende eintragen."], status: .unprocessableEntity)
         }
         try await SessionService(database: request.db).addHost(session, user: registration)
+        request.application.scheduleCache.invalidate(access.eventID)
         return request.redirect(to: "\(access.event.path)/sessions/\(session.key)", redirectType: .normal)
     }
 
@@ -159,6 +160,7 @@ struct SessionsController: RouteCollection {
         try await requireHost(request, access, session)
         do {
             try await SessionService(database: request.db).removeHost(session, userID: try request.uuid("uid"))
+            request.application.scheduleCache.invalidate(access.eventID)
         } catch let problem as ProblemDetails where problem.status == 409 {
             return try await render(request, access, session, errors: [problem.detail], status: .conflict)
         }
@@ -217,6 +219,7 @@ struct SessionsController: RouteCollection {
             try await session.update(on: db)
             try await EventAssignmentModel.query(on: db).filter(\.$id == session.requireID()).delete()
         }
+        request.application.scheduleCache.invalidate(access.eventID)
         return request.redirect(to: "\(access.event.path)/sessions/\(session.key)", redirectType: .normal)
     }
 }

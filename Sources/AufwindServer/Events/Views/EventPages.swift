@@ -78,6 +78,7 @@ struct EventPage: PageView {
     /// nil: not registered; otherwise the status text.
     var myStatus: String?
     var signedIn: Bool
+    var myUserID: String?
     var registrationChoices: [(value: String, label: String)]
     var isOrganiser: Bool
     var isInside: Bool
@@ -144,7 +145,7 @@ struct EventPage: PageView {
                            .th(.attribute(named: "scope", value: "col"), .text("1:1")))),
                 .tbody(.forEach(participants) { p in
                     .tr(.td(.text(p.name)), .td(.text(p.type)), .td(.text(p.organisation)), .td(.text(p.waitlisted ? "Warteliste" : "bestätigt")),
-                        .td(.if(meetingTables > 0 && !p.waitlisted, .a(.safeHref(path + "/treffen?mit=\(p.userID)&anlass=Teilnehmerliste"), .text("Treffen anfragen")))))
+                        .td(.if(meetingTables > 0 && !p.waitlisted && p.userID != myUserID, .a(.safeHref(path + "/treffen?mit=\(p.userID)&anlass=Teilnehmerliste"), .text("Treffen anfragen")))))
                 })
             ))
         )
