@@ -119,7 +119,7 @@ struct EventsController: RouteCollection {
             organiser: event.organiserName, phase: event.phaseValue, registrationOpen: event.registrationOpen, capacity: event.capacity,
             confirmedCount: confirmed.count, waitlistCount: registrations.count - confirmed.count, meetingTables: event.meetingTables, myStatus: myStatus,
             signedIn: request.currentUser != nil, myUserID: request.currentUser?.id?.uuidString.lowercased(), registrationChoices: try await registrationChoices(request).map { ($0.value, $0.label) }, isOrganiser: access.isOrganiser,
-            isInside: access.isInside,
+            isInside: access.isInside, isParticipant: access.isParticipant,
             participants: access.isInside ? registrations.map {
                 .init(userID: $0.userID.uuidString.lowercased(), name: $0.userName, type: $0.typeValue.label, organisation: $0.orgName, waitlisted: $0.statusValue == .warteliste)
             } : [],

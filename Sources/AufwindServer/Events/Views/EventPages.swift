@@ -82,6 +82,7 @@ struct EventPage: PageView {
     var registrationChoices: [(value: String, label: String)]
     var isOrganiser: Bool
     var isInside: Bool
+    var isParticipant: Bool
     var participants: [Participant]
     var rooms: [(name: String, capacity: Int)]
     var slots: [(id: String, label: String, kind: String)]
@@ -105,7 +106,7 @@ struct EventPage: PageView {
                 .if(hasSchedule, .li(.a(.href(path + "/programm"), .text("Programm")))),
                 .if(isOrganiser, .li(.a(.href(path + "/planung"), .text("Planung")))),
                 .li(.a(.href(path + "/buehne"), .text("Pitch-Bühne"))),
-                .if(isInside, .li(.a(.href(path + "/treffen"), .text("1:1-Treffen")))),
+                .if(isParticipant && meetingTables > 0, .li(.a(.href(path + "/treffen"), .text("1:1-Treffen")))),
                 .if(isInside, .li(.a(.href(path + "/agenda"), .text("Meine Agenda"))))
             )),
             registrationSection(),
@@ -138,7 +139,8 @@ struct EventPage: PageView {
         .section(
             .h2(.text("Teilnehmende")),
             .if(isOrganiser, .p(.a(.href(path + "/teilnehmende.csv"), .text("Teilnehmerliste als CSV (Excel)")))),
-            .div(.class("table-wrap"), .table(
+            .if(participants.isEmpty, .p(.text("Noch niemand angemeldet."))),
+            .if(!participants.isEmpty, .div(.class("table-wrap"), .table(
                 .caption(.text("Angemeldete Personen")),
                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Name")), .th(.attribute(named: "scope", value: "col"), .text("Art")),
                            .th(.attribute(named: "scope", value: "col"), .text("Für")), .th(.attribute(named: "scope", value: "col"), .text("Status")),
@@ -147,7 +149,7 @@ struct EventPage: PageView {
                     .tr(.td(.text(p.name)), .td(.text(p.type)), .td(.text(p.organisation)), .td(.text(p.waitlisted ? "Warteliste" : "bestätigt")),
                         .td(.if(meetingTables > 0 && !p.waitlisted && p.userID != myUserID, .a(.safeHref(path + "/treffen?mit=\(p.userID)&anlass=Teilnehmerliste"), .text("Treffen anfragen")))))
                 })
-            ))
+            )))
         )
     }
 
