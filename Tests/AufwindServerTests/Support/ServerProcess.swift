@@ -20,7 +20,7 @@ final class ServerProcess: @unchecked Sendable {
     init(environment: [String: String], port: Int = Int.random(in: 20_000...40_000)) throws {
         self.port = port
         logURL = FileManager.default.temporaryDirectory.appendingPathComponent("aufwind-server-\(port).log")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         process.executableURL = Self.binary
         process.arguments = ["serve", "--hostname", "127.0.0.1", "--port", String(port)]
         var env = ProcessInfo.processInfo.environment
@@ -93,7 +93,7 @@ func runTool(_ arguments: [String], environment: [String: String] = [:]) throws 
     process.environment = env
     process.currentDirectoryURL = ServerProcess.projectRoot
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("aufwind-tool-\(UUID().uuidString).log")
-    FileManager.default.createFile(atPath: output.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
     let handle = try FileHandle(forWritingTo: output)
     process.standardOutput = handle
     process.standardError = handle
