@@ -64,6 +64,11 @@ struct RegisterPagesTests {
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("0,0 km"))
             }
+            try await app.testing().test(.GET, "/gemeinden?kreis=05570") { response async throws in
+                // A Kreis alone shows its Land as chosen, and the Kreis in the Kreis list
+                #expect(response.body.string.contains("<option value=\"05\" selected=\"selected\">Nordrhein-Westfalen</option>"))
+                #expect(response.body.string.contains("<option value=\"05570\" selected=\"selected\">"))
+            }
             try await app.testing().test(.GET, "/gemeinden/12345678") { response async throws in
                 #expect(response.status == .notFound)
                 #expect(response.body.string.contains("Es gibt keine Gemeinde mit dem Schlüssel 12345678."))

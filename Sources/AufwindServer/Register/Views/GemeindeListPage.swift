@@ -22,13 +22,14 @@ struct GemeindeListPage: PageView {
         )
     }
 
-    private func select(_ name: String, label: String, options: [(value: String, label: String)]) -> Node<HTML.FormContext> {
-        .div(
+    private func select(_ name: String, label: String, options: [(value: String, label: String)], selected: String? = nil) -> Node<HTML.FormContext> {
+        let selected = selected ?? form[name]
+        return .div(
             .class("field"),
             .label(.for(name), .text(label)),
             .select(
                 .id(name), .attribute(named: "name", value: name),
-                .forEach(options) { option in .choice(value: option.value, label: option.label, selected: form[name] == option.value) }
+                .forEach(options) { option in .choice(value: option.value, label: option.label, selected: selected == option.value) }
             )
         )
     }
@@ -47,7 +48,8 @@ struct GemeindeListPage: PageView {
                 .label(.for("q"), .text("Name")),
                 .input(.type(.search), .id("q"), .name("q"), .safe("value", form["q"]), .autocomplete(false))
             ),
-            select("land", label: "Land", options: [("", "alle Länder")] + laender.map { ($0.key, $0.name) }),
+            // A Kreis alone (a link from a Kreis page) shows its Land as chosen.
+            select("land", label: "Land", options: [("", "alle Länder")] + laender.map { ($0.key, $0.name) }, selected: land),
             .if(!regbez.isEmpty, select("regbez", label: "Regierungsbezirk", options: [("", "alle")] + regbez.map { ($0.key, $0.name) })),
             .if(!kreise.isEmpty, select("kreis", label: "Kreis", options: [("", "alle Kreise")] + kreise.map { ($0.key, $0.name) })),
             select("groesse", label: "Größenklasse", options: [("", "alle Größen")] + Groessenklasse.allCases.map { ($0.rawValue, $0.label) }),
