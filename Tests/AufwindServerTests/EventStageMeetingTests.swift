@@ -17,6 +17,7 @@ struct EventStageMeetingTests {
           arguments: TestDatabase.available)
     func stageAcrossInstances(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app)
             let (_, anna) = try await ItemFixture.member("anna@ahlen.de", of: [F.ahlen], app: app)
             let (_, olga) = try await ItemFixture.member("olga@oelde.de", of: [F.oelde], app: app)
             let path = try await F.create(anna, town: F.ahlen)
@@ -29,7 +30,19 @@ struct EventStageMeetingTests {
             for (who, what) in [("Radwerk GmbH", "Leihräder für Pendler"), ("Schulcloud eG", "Tablets ohne Admin"), ("Ahlen", "Bauhof \"><script>alert(1)</script>")] {
                 #expect(try await anna.post(blockPath + "/pitches", ["praesentiert": who, "titel": what, "person": ""]).status == .seeOther)
             }
-            try await olga.get(path + "/buehne")
+            // A town presents its Vorhaben, an Anbieter pitches: linked, names taken from there
+            let item = try await ItemFixture.create(anna, ItemFixture.form(kind: .vorhaben, title: "Gemeinsamer Radweg an der Werse", town: F.ahlen))
+            let provider = OrganisationModel(kind: .anbieter, name: "Radwerk GmbH", website: "https://radwerk.example", description: "", foundedBy: try #require(try await UserModel.query(on: app.db).first()?.id))
+            provider.status = MembershipModel.Status.confirmed.rawValue
+            try await provider.create(on: app.db)
+            try await anna.get(blockPath + "/moderation")
+            let unknown = try await anna.post(blockPath + "/pitches", ["eintrag": "/eintraege/\(UUID().uuidString)", "praesentiert": "", "titel": "", "person": ""])
+            #expect(unknown.status == .unprocessableEntity && unknown.body.contains("kein veröffentlichter, öffentlicher Eintrag"))
+            #expect(try await anna.post(blockPath + "/pitches", ["eintrag": "http://localhost/eintraege/\(item)", "praesentiert": "", "titel": "", "person": ""]).status == .seeOther)
+            #expect(try await anna.post(blockPath + "/pitches", ["anbieter": provider.id!.uuidString, "praesentiert": "", "titel": "Mieträder für Pendler", "person": ""]).status == .seeOther)
+            let list = try await olga.get(path + "/buehne")
+            #expect(list.body.contains("href=\"/eintraege/\(item)\">Gemeinsamer Radweg an der Werse</a>"))
+            #expect(list.body.contains("Radwerk GmbH – <a href=\"/organisationen/\(provider.id!.uuidString)\">Mieträder für Pendler</a>"))
             #expect(try await olga.get(blockPath + "/moderation").status == .forbidden)
             #expect(try await olga.post(blockPath + "/befehl", ["befehl": "start"]).status == .forbidden)
 

@@ -22,7 +22,7 @@ struct StageController: RouteCollection {
 
     struct BlockForm: Content { var titel: String?; var sekunden: String? }
     struct CommandForm: Content { var befehl: String? }
-    struct PitchForm: Content { var praesentiert: String?; var titel: String?; var person: String? }
+    struct PitchForm: Content { var praesentiert: String?; var titel: String?; var person: String?; var eintrag: String?; var anbieter: String? }
     struct MoveForm: Content { var richtung: String? }
 
     @Sendable func list(request: Request) async throws -> Response {
@@ -37,7 +37,10 @@ struct StageController: RouteCollection {
             blocks: blocks.map { block in
                 let byKey = Dictionary(uniqueKeysWithValues: pitches.filter { $0.blockID == block.id }.map { ($0.key, $0) })
                 return (block.title, "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())",
-                        block.clockValue.order.compactMap { byKey[$0] }.map { ($0.presenter, $0.title, $0.userID.map { $0.uuidString.lowercased() }) })
+                        block.clockValue.order.compactMap { byKey[$0] }.map {
+                            StageListPage.Pitch(presenter: $0.presenter, title: $0.title, userID: $0.userID.map { $0.uuidString.lowercased() },
+                                                link: $0.itemID.map { "/eintraege/\($0.uuidString.lowercased())" } ?? $0.organisationID.map { "/organisationen/\($0.uuidString)" })
+                        })
             },
             isOrganiser: access.isOrganiser, canRequestMeetings: access.isParticipant && access.event.meetingTables > 0,
             csrf: request.currentUser == nil ? nil : CSRF.token(for: request), errors: errors)
@@ -137,6 +140,8 @@ struct StageController: RouteCollection {
         let byKey = Dictionary(uniqueKeysWithValues: pitches.map { ($0.key, $0) })
         let participants = try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID)
             .filter(\.$status == EventRegistrationModel.Status.bestaetigt.rawValue).sort(\.$userName).all()
+        let providers = try await OrganisationModel.query(on: request.db).filter(\.$kind == OrganisationModel.Kind.anbieter.rawValue)
+            .filter(\.$status == MembershipModel.Status.confirmed.rawValue).sort(\.$name).all()
         let path = "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())"
         let page = ModeratorPage(
             eventPath: access.event.path, blockPath: path, blockTitle: block.title, state: state,
@@ -144,6 +149,7 @@ struct StageController: RouteCollection {
                 byKey[key].map { ($0.key, $0.title, $0.presenter, index < clock.current, index == clock.current && clock.stage != .beendet, clock.skipped.contains(key)) }
             },
             participants: participants.map { ($0.userID.uuidString.lowercased(), "\($0.userName) (\($0.orgName))") },
+            providers: providers.map { ($0.id!.uuidString, $0.name) },
             csrf: CSRF.token(for: request), errors: errors)
         return HTMLResponse.render(page, status: status, request: request)
     }
@@ -170,8 +176,33 @@ struct StageController: RouteCollection {
         let block = try await block(request, access)
         let form = try request.content.decode(PitchForm.self)
         var check = InputChecker()
-        let presenter = check.text(form.praesentiert, "Wer präsentiert", length: 2...120)
-        let title = check.text(form.titel, "Thema oder Vorhaben", length: 2...150)
+        // A town presents a published, public Vorhaben (its link or id), or an Anbieter pitches:
+        // then presenter and topic may stay empty and are taken from there.
+        var presenterDefault = "", titleDefault = ""
+        var itemID: UUID?, organisationID: UUID?
+        if let raw = form.eintrag?.trimmingSpaces, !raw.isEmpty {
+            let id = raw.split(separator: "/").last.flatMap { UUID(uuidString: String($0)) }
+            if let id, let item = try await CooperationItemModel.find(id, on: request.db), item.published, item.visibility == Visibility.oeffentlich.rawValue {
+                itemID = id
+                presenterDefault = TownDirectory(catalog: request.register).name(of: item.ownerKey) ?? item.ownerKey
+                titleDefault = item.title
+            } else {
+                check.fail("„\(raw)“ ist kein veröffentlichter, öffentlicher Eintrag (Link oder Nummer eines Vorhabens angeben).")
+            }
+        }
+        if let raw = form.anbieter, !raw.isEmpty {
+            if let id = UUID(uuidString: raw), let organisation = try await OrganisationModel.find(id, on: request.db),
+                organisation.kindValue == .anbieter, organisation.statusValue == .confirmed
+            {
+                organisationID = id
+                presenterDefault = organisation.name
+            } else {
+                check.fail("Diesen bestätigten Anbieter gibt es nicht.")
+            }
+        }
+        let typedPresenter = (form.praesentiert ?? "").trimmingSpaces, typedTitle = (form.titel ?? "").trimmingSpaces
+        let presenter = check.text(typedPresenter.isEmpty ? presenterDefault : typedPresenter, "Wer präsentiert", length: 2...120)
+        let title = check.text(typedTitle.isEmpty ? titleDefault : typedTitle, "Thema oder Vorhaben", length: 2...150)
         var userID: UUID?
         if let raw = form.person, !raw.isEmpty {
             userID = UUID(uuidString: raw)
@@ -179,7 +210,7 @@ struct StageController: RouteCollection {
             if registered == 0 { check.fail("Die Person ist nicht zur Veranstaltung angemeldet.") }
         }
         guard check.errors.isEmpty else { return try await renderModerator(request, access, block, errors: check.errors.map(\.text), status: .unprocessableEntity) }
-        try await StageService(database: request.db).addPitch(block, title: title, presenter: presenter, userID: userID)
+        try await StageService(database: request.db).addPitch(block, title: title, presenter: presenter, userID: userID, itemID: itemID, organisationID: organisationID)
         return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", redirectType: .normal)
     }
 

@@ -42,9 +42,31 @@ final class PitchModel: Model, @unchecked Sendable {
     @Field(key: "presenter") var presenter: String
     /// The registered participant who pitches (for 1:1 requests), if any.
     @OptionalField(key: "user_id") var userID: UUID?
+    /// The Vorhaben a town presents, if any.
+    @OptionalField(key: "item_id") var itemID: UUID?
+    /// The Anbieter organisation that pitches, if any.
+    @OptionalField(key: "organisation_id") var organisationID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
     var key: String { id?.uuidString.lowercased() ?? "" }
+}
+
+/// 013: pitches link to the Vorhaben a town presents or the Anbieter that pitches.
+struct AddPitchLinks: AsyncMigration {
+    var name: String { "013-AddPitchLinks" }
+
+    func prepare(on database: any Database) async throws {
+        // One column per statement: SQLite adds columns one at a time.
+        try await database.schema(PitchModel.schema)
+            .field("item_id", .uuid, .references(CooperationItemModel.schema, "id", onDelete: .setNull)).update()
+        try await database.schema(PitchModel.schema)
+            .field("organisation_id", .uuid, .references(OrganisationModel.schema, "id", onDelete: .setNull)).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(PitchModel.schema).deleteField("organisation_id").update()
+        try await database.schema(PitchModel.schema).deleteField("item_id").update()
+    }
 }

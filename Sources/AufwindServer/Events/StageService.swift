@@ -21,12 +21,14 @@ struct StageService {
         return block
     }
 
-    func addPitch(_ block: PitchBlockModel, title: String, presenter: String, userID: UUID?) async throws {
+    func addPitch(_ block: PitchBlockModel, title: String, presenter: String, userID: UUID?, itemID: UUID? = nil, organisationID: UUID? = nil) async throws {
         let pitch = PitchModel()
         pitch.blockID = try block.requireID()
         pitch.title = title
         pitch.presenter = presenter
         pitch.userID = userID
+        pitch.itemID = itemID
+        pitch.organisationID = organisationID
         try await pitch.create(on: database)
         let key = pitch.key
         _ = try await change(block) { clock in

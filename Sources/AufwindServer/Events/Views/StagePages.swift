@@ -6,7 +6,8 @@ import Plot
 struct StageListPage: PageView {
     var eventPath: String
     var eventTitle: String
-    var blocks: [(title: String, path: String, pitches: [(presenter: String, title: String, userID: String?)])]
+    struct Pitch { var presenter: String; var title: String; var userID: String?; var link: String? }
+    var blocks: [(title: String, path: String, pitches: [Pitch])]
     var isOrganiser: Bool
     var canRequestMeetings: Bool
     var csrf: String?
@@ -25,7 +26,7 @@ struct StageListPage: PageView {
                     .p(.a(.safeHref(block.path), .text("Bühnenansicht")),
                        .if(isOrganiser, .group(.text(" · "), .a(.safeHref(block.path + "/moderation"), .text("Moderation"))))),
                     .ol(.forEach(block.pitches) { pitch in
-                        .li(.text("\(pitch.presenter) – \(pitch.title)"),
+                        .li(.text("\(pitch.presenter) – "), pitch.link.map { .a(.safeHref($0), .text(pitch.title)) } ?? .text(pitch.title),
                             .if(canRequestMeetings, .unwrap(pitch.userID) { user in
                                 .group(.text(" · "), .a(.safeHref("\(eventPath)/treffen?mit=\(user)&anlass=" + (("Pitch: " + pitch.presenter).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")),
                                                         .text("1:1-Treffen mit \(pitch.presenter) anfragen")))
@@ -103,6 +104,7 @@ struct ModeratorPage: PageView {
     var state: StageService.State
     var pitches: [(id: String, title: String, presenter: String, done: Bool, current: Bool, skipped: Bool)]
     var participants: [(value: String, label: String)]
+    var providers: [(value: String, label: String)]
     var csrf: String
     var errors: [String] = []
     var title: String { "Moderation – \(blockTitle)" }
@@ -130,8 +132,11 @@ struct ModeratorPage: PageView {
             }),
             .form(.class("stacked"), .action(blockPath + "/pitches"), .method(.post), .csrf(csrf),
                   .h2(.text("Pitch hinzufügen")),
-                  .field("praesentiert", label: "Wer präsentiert (Startup, Kommune)", maxLength: 120),
-                  .field("titel", label: "Thema oder Vorhaben", maxLength: 150),
+                  .p(.text("Eine Kommune stellt ein Vorhaben vor: seinen Link angeben. Ein Anbieter pitcht: ihn wählen. Dann dürfen „Wer präsentiert“ und „Thema“ leer bleiben.")),
+                  .optionalField("eintrag", label: "Vorhaben (Link oder Nummer des Eintrags, optional)", value: "", maxLength: 200),
+                  .if(!providers.isEmpty, .selectField("anbieter", label: "Anbieter (optional)", options: [("", "– keiner –")] + providers, selected: "")),
+                  .optionalField("praesentiert", label: "Wer präsentiert (Startup, Kommune)", value: "", maxLength: 120),
+                  .optionalField("titel", label: "Thema oder Vorhaben", value: "", maxLength: 150),
                   .selectField("person", label: "Person auf der Bühne (für 1:1-Anfragen, optional)", options: [("", "– keine –")] + participants, selected: ""),
                   .button(.type(.submit), .text("Hinzufügen"))),
             .script(.src(StaticAssetsController.stageScriptPath))
