@@ -68,6 +68,7 @@ enum EventScripts {
       }
       function signal(ms) { return ms <= 0 ? "vorbei" : (ms <= 20000 ? "bald" : "normal"); }
       function status(ms) {
+        if (!state.total) { return ""; }
         var position = state.total ? "Pitch " + state.position + " von " + state.total : "";
         if (state.stage === "laeuft") { return position + (ms <= 0 ? " · Zeit ist um" : (ms <= 20000 ? " · noch 20 Sekunden" : "")); }
         if (state.stage === "pausiert") { return position + " · pausiert"; }
@@ -80,7 +81,8 @@ enum EventScripts {
         text("countdown", format(ms));
         text("status", status(ms));
         var current = state.current ? (stageBody ? state.current.presenter + ": " + state.current.title : "Jetzt: " + state.current.presenter + " – " + state.current.title)
-          : (state.stage === "beendet" ? "Alle Pitches sind vorbei" : (stageBody ? "Gleich geht es los" : "Kein Pitch auf der Bühne"));
+          : (!state.total ? "Noch keine Pitches in diesem Block" : (state.stage === "beendet" ? "Alle Pitches sind vorbei"
+            : (stageBody ? "Gleich geht es los" : "Kein Pitch auf der Bühne")));
         text("aktuell", current);
         text("naechster", state.next ? "Danach: " + state.next.presenter + " – " + state.next.title : "");
         var target = stageBody ? document.body : root;

@@ -73,7 +73,7 @@ struct StageView {
                 .main(
                     .id("buehne"), .safeAttribute("data-live", livePath), .safeAttribute("data-state", state.json),
                     .p(.class("stage-event"), .text("\(eventTitle) · \(blockTitle)")),
-                    .h1(.class("stage-current"), .id("aktuell"), .text(state.current.map { "\($0.presenter): \($0.title)" } ?? (state.stage == "beendet" ? "Alle Pitches sind vorbei" : "Gleich geht es los"))),
+                    .h1(.class("stage-current"), .id("aktuell"), .text(state.current.map { "\($0.presenter): \($0.title)" } ?? StageView.idleText(state, onStage: true))),
                     .div(.class("countdown"), .id("countdown"), .attribute(named: "role", value: "timer"), .attribute(named: "aria-live", value: "off"),
                          .text(CountdownText.format(milliseconds: state.remainingMs))),
                     .p(.class("stage-status"), .id("status"), .attribute(named: "aria-live", value: "polite"),
@@ -85,7 +85,15 @@ struct StageView {
         )
     }
 
+    /// What the stage shows when nobody is on it.
+    static func idleText(_ state: StageService.State, onStage: Bool) -> String {
+        if state.total == 0 { return "Noch keine Pitches in diesem Block" }
+        if state.stage == "beendet" { return "Alle Pitches sind vorbei" }
+        return onStage ? "Gleich geht es los" : "Kein Pitch auf der Bühne"
+    }
+
     static func statusText(_ state: StageService.State) -> String {
+        if state.total == 0 { return "" }
         let position = state.total == 0 ? "" : "Pitch \(state.position) von \(state.total)"
         switch state.stage {
         case "laeuft": return position + (state.signal == "vorbei" ? " · Zeit ist um" : state.signal == "bald" ? " · noch 20 Sekunden" : "")
@@ -115,7 +123,7 @@ struct ModeratorPage: PageView {
             .p(.a(.safeHref(blockPath), .text("Bühnenansicht (Beamer) öffnen")), .text(" · "), .a(.safeHref(eventPath + "/buehne"), .text("Alle Blöcke"))),
             .formErrors(errors),
             .div(.id("buehne"), .class("moderator signal-\(state.signal)"), .safeAttribute("data-live", blockPath + "/live"), .safeAttribute("data-state", state.json),
-                 .p(.id("aktuell"), .text(state.current.map { "Jetzt: \($0.presenter) – \($0.title)" } ?? "Kein Pitch auf der Bühne")),
+                 .p(.id("aktuell"), .text(state.current.map { "Jetzt: \($0.presenter) – \($0.title)" } ?? StageView.idleText(state, onStage: false))),
                  .p(.class("countdown small"), .id("countdown"), .attribute(named: "role", value: "timer"), .text(CountdownText.format(milliseconds: state.remainingMs))),
                  .p(.id("status"), .attribute(named: "aria-live", value: "polite"), .text(StageView.statusText(state))),
                  .p(.id("naechster"), .text(state.next.map { "Danach: \($0.presenter) – \($0.title)" } ?? ""))),
