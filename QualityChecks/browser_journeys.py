@@ -423,6 +423,12 @@ class Journeys:
         self.check_page("Treffen angefragt")
         if "Anfrage an" not in self.driver.page_source:
             self.finding("1:1-Treffen: keine Bestätigung der Anfrage")
+        self.log_in(*verwalter)
+        self.open(event + "/treffen")
+        self.click("button[value=annehmen]")
+        self.check_page("Treffen angenommen")
+        if "Treffen vereinbart: Tisch" not in self.driver.page_source:
+            self.finding("1:1-Treffen: Annehmen ohne Tisch")
         self.open(event + "/agenda")
 
 

@@ -82,30 +82,13 @@ public struct CooperationItemInput: Sendable, Equatable, Codable {
 
     /// Checks and normalises; every problem gets a German message, all at once.
     public static func validate(_ raw: Raw) -> Result<CooperationItemInput, ValidationMessages> {
-        var errors: [ValidationMessage] = []
+        var check = InputChecker()
+        // Every text of an item may hold line breaks (as it always could).
         func text(_ value: String?, _ name: String, required: Bool, limit: Int, minimum: Int = 1) -> String {
-            let trimmed = (value ?? "").trimmingSpaces
-            if trimmed.isEmpty {
-                if required { errors.append("Bitte füllen Sie „\(name)“ aus.") }
-                return ""
-            }
-            if trimmed.unicodeScalars.count > limit { errors.append("„\(name)“ darf höchstens \(GermanFormat.integer(limit)) Zeichen lang sein.") }
-            if trimmed.unicodeScalars.count < minimum { errors.append("„\(name)“ muss mindestens \(minimum) Zeichen lang sein.") }
-            if trimmed.containsControlCharacters(allowingLineBreaks: true) {
-                errors.append("„\(name)“ enthält unzulässige Steuerzeichen.")
-            }
-            return trimmed
+            check.text(value, name, required: required, length: (required ? minimum : 0)...limit, multiline: true)
         }
         func choice<T: RawRepresentable>(_ value: String?, _ type: T.Type, _ name: String, default fallback: T? = nil) -> T? where T.RawValue == String {
-            guard let value, !value.isEmpty else {
-                if fallback == nil { errors.append("Bitte wählen Sie „\(name)“.") }
-                return fallback
-            }
-            guard let parsed = T(rawValue: value) else {
-                errors.append("Unbekannter Wert „\(value)“ für „\(name)“.")
-                return nil
-            }
-            return parsed
+            check.choice(value, type, name, default: fallback)
         }
 
         let kind = choice(raw.kind, ItemKind.self, "Art")
@@ -114,15 +97,15 @@ public struct CooperationItemInput: Sendable, Equatable, Codable {
         var fields: [Handlungsfeld] = []
         switch Handlungsfeld.parseList(raw.handlungsfelder) {
         case .success(let parsed): fields = parsed
-        case .failure(let message): errors.append(message)
+        case .failure(let message): check.fail(message)
         }
-        if fields.isEmpty, errors.allSatisfy({ !$0.text.hasPrefix("Unbekanntes Handlungsfeld") }) {
-            errors.append("Bitte wählen Sie mindestens ein Handlungsfeld.")
+        if fields.isEmpty, check.errors.allSatisfy({ !$0.text.hasPrefix("Unbekanntes Handlungsfeld") }) {
+            check.fail("Bitte wählen Sie mindestens ein Handlungsfeld.")
         }
         // A sub-theme names its field: choosing "Wärmeplanung" means "Klima & Energie" too.
         var themes: [String] = []
         for id in raw.unterthemen where !id.isEmpty {
-            guard let theme = Unterthema.find(id) else { errors.append("Unbekanntes Unterthema „\(id)“."); continue }
+            guard let theme = Unterthema.find(id) else { check.fail("Unbekanntes Unterthema „\(id)“."); continue }
             if !themes.contains(theme.id) { themes.append(theme.id) }
             if !fields.isEmpty, !fields.contains(theme.feld) { fields.append(theme.feld) }
         }
@@ -134,7 +117,7 @@ public struct CooperationItemInput: Sendable, Equatable, Codable {
         let reach = choice(raw.reach, Reach.self, "Partnersuche")
         var sizes: [Groessenklasse] = []
         for value in raw.desiredSizes where !value.isEmpty {
-            guard let size = Groessenklasse(rawValue: value) else { errors.append("Unbekannte Größenklasse „\(value)“."); continue }
+            guard let size = Groessenklasse(rawValue: value) else { check.fail("Unbekannte Größenklasse „\(value)“."); continue }
             if !sizes.contains(size) { sizes.append(size) }
         }
         let timeFrame = text(raw.timeFrame, "Zeitrahmen", required: false, limit: maximumShortTextLength)
@@ -150,12 +133,12 @@ public struct CooperationItemInput: Sendable, Equatable, Codable {
             let hoursText = (raw.staffHours ?? "").trimmingSpaces
             let hours = Int(hoursText)
             if hours == nil || !hoursPerWeek.contains(hours!) {
-                errors.append("„Stunden pro Woche“ muss eine ganze Zahl von \(hoursPerWeek.lowerBound) bis \(hoursPerWeek.upperBound) sein.")
+                check.fail("„Stunden pro Woche“ muss eine ganze Zahl von \(hoursPerWeek.lowerBound) bis \(hoursPerWeek.upperBound) sein.")
             }
             if let form, let hours { staff = StaffSharing(role: role, hoursPerWeek: hours, duration: duration, form: form, costSplit: costSplit) }
         }
         // Other kinds keep no staff details, even when a form sent some.
-        guard errors.isEmpty, let kind, let reach, let visibility else { return .failure(ValidationMessages(messages: errors)) }
+        guard check.errors.isEmpty, let kind, let reach, let visibility else { return .failure(ValidationMessages(messages: check.errors)) }
         return .success(CooperationItemInput(
             kind: kind, title: title, description: description, handlungsfelder: fields, unterthemen: themes, status: status, reach: reach,
             desiredSizes: sizes, timeFrame: timeFrame, contactPerson: contact, visibility: visibility, published: raw.published, staff: staff))

@@ -62,20 +62,33 @@ public struct EventInput: Sendable, Equatable {
     }
 }
 
+/// How a barcamp session runs.
+public enum SessionFormat: String, Sendable, Codable, CaseIterable {
+    case diskussion, vortrag, workshop, praxisbericht
+
+    public var label: String {
+        switch self {
+        case .diskussion: "Diskussion"
+        case .vortrag: "Impulsvortrag"
+        case .workshop: "Workshop"
+        case .praxisbericht: "Praxisbericht"
+        }
+    }
+}
+
 /// A session proposal: title, short description, Handlungsfeld, format.
 public struct SessionProposalInput: Sendable, Equatable {
     public var title: String
     public var summary: String
     public var handlungsfeld: Handlungsfeld
-    public var format: String
+    public var format: SessionFormat
 
-    public static func validate(title: String?, summary: String?, handlungsfeld: String?, format: String?, formats: [String]) -> Result<SessionProposalInput, ValidationMessages> {
+    public static func validate(title: String?, summary: String?, handlungsfeld: String?, format: String?) -> Result<SessionProposalInput, ValidationMessages> {
         var check = InputChecker()
         let title = check.text(title, "Titel", length: 3...120)
         let summary = check.text(summary, "Kurzbeschreibung", required: false, length: 0...1000, multiline: true)
         let field = check.choice(handlungsfeld, Handlungsfeld.self, "Handlungsfeld")
-        let format = (format ?? "").trimmingSpaces
-        if !formats.contains(format) { check.fail(format.isEmpty ? "Bitte wählen Sie „Format“." : "Unbekannter Wert „\(format)“ für „Format“.") }
-        return check.result(SessionProposalInput(title: title, summary: summary, handlungsfeld: field ?? .daseinsvorsorge, format: format))
+        let format = check.choice(format, SessionFormat.self, "Format")
+        return check.result(SessionProposalInput(title: title, summary: summary, handlungsfeld: field ?? .daseinsvorsorge, format: format ?? .diskussion))
     }
 }

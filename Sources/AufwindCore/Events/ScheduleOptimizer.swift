@@ -123,6 +123,24 @@ public struct ScheduleOptimizer: Sendable {
         return true
     }
 
+    /// The cell of every session in `schedule` (-1: not placed); unknown ids are skipped.
+    public func cells(of schedule: Schedule) -> [Int] {
+        let roomIndex = Dictionary(uniqueKeysWithValues: instance.rooms.enumerated().map { ($1.id, $0) })
+        let slotIndex = Dictionary(uniqueKeysWithValues: instance.slots.enumerated().map { ($1, $0) })
+        let sessionIndex = Dictionary(uniqueKeysWithValues: instance.sessions.enumerated().map { ($1.id, $0) })
+        var cells = [Int](repeating: -1, count: sessionCount)
+        for assignment in schedule.assignments {
+            guard let s = sessionIndex[assignment.session], let r = roomIndex[assignment.room], let t = slotIndex[assignment.slot] else { continue }
+            cells[s] = r * slotCount + t
+        }
+        return cells
+    }
+
+    /// Scores a plan (e.g. one edited by hand) from scratch.
+    public func evaluate(_ schedule: Schedule) -> (score: Int, covered: Int, overflow: Int) {
+        evaluate(cells: cells(of: schedule))
+    }
+
     // MARK: Search
 
     /// The best plan found with `iterations` annealing steps from a greedy start (deterministic).
@@ -137,14 +155,7 @@ public struct ScheduleOptimizer: Sendable {
     /// previous cell unless moving gains more than `movePenalty` points each. Returns the plan and
     /// the sessions that moved (new and cancelled ones are not counted as moved).
     public func replan(previous: Schedule, movePenalty: Int = 20, seed: UInt64 = 1, iterations: Int = 60_000) -> (schedule: Schedule, moved: [String]) {
-        let roomIndex = Dictionary(uniqueKeysWithValues: instance.rooms.enumerated().map { ($1.id, $0) })
-        let slotIndex = Dictionary(uniqueKeysWithValues: instance.slots.enumerated().map { ($1, $0) })
-        let sessionIndex = Dictionary(uniqueKeysWithValues: instance.sessions.enumerated().map { ($1.id, $0) })
-        var before = [Int](repeating: -1, count: sessionCount)
-        for assignment in previous.assignments {
-            guard let s = sessionIndex[assignment.session], let r = roomIndex[assignment.room], let t = slotIndex[assignment.slot] else { continue }
-            before[s] = r * slotCount + t
-        }
+        let before = cells(of: previous)
         var state = SearchState(self)
         state.previous = before
         // Keep what still fits where it was, then place the rest (new sessions) greedily.

@@ -34,11 +34,11 @@ public struct InputChecker: Sendable {
         return number
     }
 
-    /// One of the values of `T`.
-    public mutating func choice<T: RawRepresentable>(_ value: String?, _ type: T.Type, _ name: String) -> T? where T.RawValue == String {
+    /// One of the values of `T`; an empty value is `fallback` when there is one, else a problem.
+    public mutating func choice<T: RawRepresentable>(_ value: String?, _ type: T.Type, _ name: String, default fallback: T? = nil) -> T? where T.RawValue == String {
         guard let value, !value.isEmpty else {
-            errors.append("Bitte wählen Sie „\(name)“.")
-            return nil
+            if fallback == nil { errors.append("Bitte wählen Sie „\(name)“.") }
+            return fallback
         }
         guard let parsed = T(rawValue: value) else {
             errors.append("Unbekannter Wert „\(value)“ für „\(name)“.")

@@ -58,7 +58,7 @@ struct DemoEvent {
                 model.title = "\(Self.topics[index % Self.topics.count]) (\(index + 1))"
                 model.summary = "Erfahrungen austauschen und gemeinsam anpacken."
                 model.handlungsfeld = Handlungsfeld.allCases[index % Handlungsfeld.allCases.count].rawValue
-                model.format = EventSessionModel.Format.allCases[index % 4].rawValue
+                model.format = SessionFormat.allCases[index % SessionFormat.allCases.count].rawValue
                 model.cancelled = false
                 model.unavailableSlots = ""
                 model.result = ""

@@ -37,17 +37,14 @@ struct EventService {
         event.meetingTables = input.meetingTables
     }
 
-    /// Saves changed facts; a larger capacity moves people up from the waitlist.
-    func update(_ event: EventModel, input: EventInput) async throws -> [EventRegistrationModel] {
-        let eventID = try event.requireID()
-        let slots = try await EventSlotModel.query(on: database).filter(\.$eventID == eventID).all()
-        if let outside = slots.first(where: { $0.day < input.firstDay || $0.day > input.lastDay }) {
-            throw Self.refused("Das Zeitfenster \(outside.label) läge außerhalb der neuen Tage; bitte zuerst entfernen.", status: 422)
-        }
-        return try await changeRegistrations(of: event) { registration, db in
-            self.apply(input, to: event)
+    /// Sets capacity and whether registration is open; more places move people up from the
+    /// waitlist (returned).
+    func setRegistration(_ event: EventModel, capacity: Int, open: Bool) async throws -> [EventRegistrationModel] {
+        try await changeRegistrations(of: event) { registration, db in
+            event.capacity = capacity
+            event.registrationOpen = open
             try await event.update(on: db)
-            return (registration.setCapacity(input.capacity), ())
+            return (registration.setCapacity(capacity), ())
         }.moved
     }
 
@@ -147,11 +144,6 @@ struct EventService {
         for user in users {
             try await notifier.notify(user, text: "Ein Platz ist frei geworden: Sie sind jetzt für „\(event.title)“ angemeldet.", link: event.path)
         }
-    }
-
-    func setRegistrationOpen(_ event: EventModel, _ open: Bool) async throws {
-        event.registrationOpen = open
-        try await event.update(on: database)
     }
 
     func setPhase(_ event: EventModel, _ phase: EventPhase) async throws {

@@ -6,19 +6,6 @@ import Foundation
 final class EventSessionModel: Model, @unchecked Sendable {
     static let schema = "event_sessions"
 
-    enum Format: String, CaseIterable {
-        case diskussion, vortrag, workshop, praxisbericht
-
-        var label: String {
-            switch self {
-            case .diskussion: "Diskussion"
-            case .vortrag: "Impulsvortrag"
-            case .workshop: "Workshop"
-            case .praxisbericht: "Praxisbericht"
-            }
-        }
-    }
-
     @ID(key: .id) var id: UUID?
     @Field(key: "event_id") var eventID: UUID
     /// 1, 2, 3 … per event in the order of proposal: the stable id in Frab exports.
@@ -37,7 +24,7 @@ final class EventSessionModel: Model, @unchecked Sendable {
 
     init() {}
 
-    var formatValue: Format { Format(rawValue: format) ?? .diskussion }
+    var formatValue: SessionFormat { SessionFormat(rawValue: format) ?? .diskussion }
     var fieldValue: Handlungsfeld? { Handlungsfeld(rawValue: handlungsfeld) }
     var unavailable: [String] { unavailableSlots.split(separator: ",").map(String.init) }
     var key: String { id?.uuidString.lowercased() ?? "" }

@@ -220,11 +220,8 @@ struct EventsController: RouteCollection {
             return try await render(request, access, errors: check.errors.map(\.text) + (check.errors.isEmpty ? ["Bitte „offen“ oder „geschlossen“ wählen."] : []), status: .unprocessableEntity)
         }
         let event = access.event
-        let input = EventInput(title: event.title, description: event.description, firstDay: event.firstDay, lastDay: event.lastDay, place: event.place,
-                               onlineURL: event.onlineURL, capacity: capacity, meetingTables: event.meetingTables)
         let service = EventService(database: request.db)
-        let moved = try await service.update(event, input: input)
-        try await service.setRegistrationOpen(event, form.status == "offen")
+        let moved = try await service.setRegistration(event, capacity: capacity, open: form.status == "offen")
         try await service.notifyMovedUp(moved, event: event, baseURL: request.application.aufwindConfig.baseURL)
         return request.redirect(to: event.path, redirectType: .normal)
     }

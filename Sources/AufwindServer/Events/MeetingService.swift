@@ -67,7 +67,10 @@ struct MeetingService {
             return .declined
         }
         guard !meeting.isExpired(at: now) else { throw EventService.refused("Diese Anfrage ist abgelaufen (\(GermanFormat.dateTime(meeting.expiresAt))).", status: 410) }
-        for _ in 0..<Swift.max(1, tables) {
+        let noTable = EventService.refused("In diesem Zeitfenster ist kein Tisch mehr frei.")
+        guard tables > 0 else { throw noTable }
+        // One attempt per table: a table taken by a concurrent acceptance sends us to the next.
+        for _ in 0..<tables {
             do {
                 return try await database.transaction { db in
                     let sql = db as! any SQLDatabase
@@ -79,9 +82,7 @@ struct MeetingService {
                     guard !rows.isEmpty else { throw EventService.refused("Diese Anfrage ist schon entschieden oder abgelaufen.") }
                     let taken = try await MeetingBookingModel.query(on: db).filter(\.$slotID == meeting.slotID).filter(\.$resource =~ "tisch:").all()
                         .compactMap { Int($0.resource.dropFirst("tisch:".count)) }
-                    guard let table = (1...Swift.max(1, tables)).first(where: { !taken.contains($0) }), tables > 0 else {
-                        throw EventService.refused("In diesem Zeitfenster ist kein Tisch mehr frei.")
-                    }
+                    guard let table = (1...tables).first(where: { !taken.contains($0) }) else { throw noTable }
                     for resource in ["person:\(meeting.requesterID.uuidString)", "person:\(meeting.inviteeID.uuidString)", "tisch:\(table)"] {
                         try await MeetingBookingModel(eventID: meeting.eventID, slotID: meeting.slotID, resource: resource, meetingID: meetingID).create(on: db)
                     }
@@ -97,7 +98,7 @@ struct MeetingService {
                 continue  // the table was taken: try the next free one
             }
         }
-        throw EventService.refused("In diesem Zeitfenster ist kein Tisch mehr frei.")
+        throw noTable
     }
 
     /// The requester withdraws, or either side cancels an agreed meeting (its bookings are freed).

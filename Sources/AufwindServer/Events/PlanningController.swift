@@ -29,9 +29,10 @@ struct PlanningController: RouteCollection {
     func render(_ request: Request, _ access: EventAccess, errors: [String] = [], notice: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let service = PlanningService(database: request.db)
         let board = try await service.board(access.event)
-        let conflicts = service.conflicts(board)
-        let conflicted = Set(conflicts.flatMap(\.sessions))
         let instance = board.instance
+        let optimiser = try? ScheduleOptimizer(instance)
+        let conflicts = optimiser.map { service.conflicts(board, optimiser: $0) } ?? []
+        let conflicted = Set(conflicts.flatMap(\.sessions))
         var interest: [String: Int] = [:]
         for participant in instance.participants { for id in participant.interests { interest[id, default: 0] += 1 } }
         func card(_ session: EventSessionModel) -> PlanningPage.Card {
@@ -48,29 +49,13 @@ struct PlanningController: RouteCollection {
                 unscheduled.append(card(session))
             }
         }
-        var score: (Int, Int, Int)?
-        if let optimiser = try? ScheduleOptimizer(instance), !board.assignments.isEmpty {
-            let evaluation = Self.evaluate(optimiser, board.plan)
-            score = (evaluation.score, evaluation.covered, evaluation.overflow)
-        }
+        let score = board.assignments.isEmpty ? nil : optimiser?.evaluate(board.plan)
         let page = PlanningPage(
             eventPath: access.event.path, eventTitle: access.event.title, phase: access.event.phaseValue,
             rooms: board.rooms.map { ($0.id!.uuidString.lowercased(), $0.name, $0.capacity) }, slots: board.slots.map { ($0.id!.uuidString.lowercased(), $0.label) },
             cells: cells, unscheduled: unscheduled, conflicts: conflicts.map(\.message), score: score,
             latestVersion: try await service.latestVersion(access.eventID)?.number, csrf: CSRF.token(for: request), errors: errors, notice: notice)
         return HTMLResponse.render(page, status: status, request: request)
-    }
-
-    /// The score of a (possibly hand-edited) plan: only cells that are feasible count.
-    static func evaluate(_ optimiser: ScheduleOptimizer, _ plan: Schedule) -> (score: Int, covered: Int, overflow: Int) {
-        let sessions = Dictionary(uniqueKeysWithValues: optimiser.instance.sessions.enumerated().map { ($1.id, $0) })
-        let rooms = Dictionary(uniqueKeysWithValues: optimiser.instance.rooms.enumerated().map { ($1.id, $0) })
-        let slots = Dictionary(uniqueKeysWithValues: optimiser.instance.slots.enumerated().map { ($1, $0) })
-        var cells = [Int](repeating: -1, count: optimiser.instance.sessions.count)
-        for a in plan.assignments {
-            if let s = sessions[a.session], let r = rooms[a.room], let t = slots[a.slot] { cells[s] = r * optimiser.instance.slots.count + t }
-        }
-        return optimiser.evaluate(cells: cells)
     }
 
     private func planningAllowed(_ request: Request, _ access: EventAccess) throws {
@@ -109,7 +94,7 @@ struct PlanningController: RouteCollection {
         if let text = form.zelle, !text.isEmpty {
             let parts = text.split(separator: "|").map(String.init)
             guard parts.count == 2, let room = UUID(uuidString: parts[0]), let slot = UUID(uuidString: parts[1]) else {
-                return try await render(request, access, errors: ["Ungültige Zelle."], status: .unprocessableEntity)
+                return try await render(request, access, errors: ["Dieses Feld des Planungsrasters gibt es nicht; bitte Raum und Zeitfenster aus der Liste wählen."], status: .unprocessableEntity)
             }
             cell = (room, slot)
         }

@@ -173,9 +173,8 @@ struct PlanningService {
     }
 
     /// Every conflict of the working plan, in German with names.
-    func conflicts(_ board: Board) -> [ScheduleConflict] {
-        guard let optimiser = try? ScheduleOptimizer(board.instance) else { return [] }
-        return optimiser.conflicts(in: board.plan).map { conflict in
+    func conflicts(_ board: Board, optimiser: ScheduleOptimizer) -> [ScheduleConflict] {
+        optimiser.conflicts(in: board.plan).map { conflict in
             var readable = conflict
             readable.message = board.readable(conflict.message)
             return readable

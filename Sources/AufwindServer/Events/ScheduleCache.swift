@@ -10,7 +10,6 @@ import Vapor
 final class ScheduleCache: Sendable {
     struct Entry: Sendable {
         var version: Int
-        var phase: String
         var body: ByteBuffer
         var checkedAt: Date
         var renderedAt: Date

@@ -72,7 +72,7 @@ struct ScheduleController: RouteCollection {
         }
         let published = try await published(request)
         let body = ByteBuffer(string: render(published))
-        cache.store(key, .init(version: published.version.number, phase: published.event.phase, body: body, checkedAt: Date(), renderedAt: Date()))
+        cache.store(key, .init(version: published.version.number, body: body, checkedAt: Date(), renderedAt: Date()))
         return body
     }
 
@@ -213,7 +213,7 @@ struct ScheduleController: RouteCollection {
     @Sendable func agenda(request: Request) async throws -> Response {
         let (access, items) = try await agendaItems(request)
         let page = AgendaPage(eventPath: access.event.path, eventTitle: access.event.title, entries: items.map {
-            .init(when: $0.label, sortKey: $0.day, what: $0.title, kind: $0.kind, place: $0.place, link: $0.link)
+            .init(when: $0.label, what: $0.title, kind: $0.kind, place: $0.place, link: $0.link)
         })
         return HTMLResponse.render(page, request: request)
     }

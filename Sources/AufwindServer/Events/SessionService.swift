@@ -38,7 +38,7 @@ struct SessionService {
                     session.title = input.title
                     session.summary = input.summary
                     session.handlungsfeld = input.handlungsfeld.rawValue
-                    session.format = input.format
+                    session.format = input.format.rawValue
                     session.cancelled = false
                     session.unavailableSlots = ""
                     session.result = ""

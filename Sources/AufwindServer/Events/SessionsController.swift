@@ -63,8 +63,7 @@ struct SessionsController: RouteCollection {
         try access.requireInside(request)
         if let refusal = access.event.phaseValue.refusal(for: .propose) { throw EventService.refused(refusal) }
         let form = try request.content.decode(ProposalForm.self)
-        switch SessionProposalInput.validate(title: form.titel, summary: form.kurzbeschreibung, handlungsfeld: form.handlungsfeld, format: form.format,
-                                             formats: EventSessionModel.Format.allCases.map(\.rawValue)) {
+        switch SessionProposalInput.validate(title: form.titel, summary: form.kurzbeschreibung, handlungsfeld: form.handlungsfeld, format: form.format) {
         case .failure(let problems):
             let values = ["titel": form.titel, "kurzbeschreibung": form.kurzbeschreibung, "handlungsfeld": form.handlungsfeld, "format": form.format].compactMapValues { $0 }
             return try await renderList(request, access, values: values, errors: problems.messages.map(\.text), status: .unprocessableEntity)

@@ -82,7 +82,7 @@ struct RoomSignsPage: PageView {
 
 /// `/veranstaltungen/{id}/agenda`: the personal agenda.
 struct AgendaPage: PageView {
-    struct Entry { var when: String; var sortKey: String; var what: String; var kind: String; var place: String; var link: String? }
+    struct Entry { var when: String; var what: String; var kind: String; var place: String; var link: String? }
     var eventPath: String
     var eventTitle: String
     var entries: [Entry]

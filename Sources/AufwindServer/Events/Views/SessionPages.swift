@@ -46,7 +46,7 @@ struct SessionListPage: PageView {
                         .textArea("kurzbeschreibung", label: "Kurzbeschreibung (optional)", value: formValues["kurzbeschreibung"] ?? "", maxLength: 1000),
                         .selectField("handlungsfeld", label: "Handlungsfeld", options: Handlungsfeld.allCases.map { ($0.rawValue, $0.label) },
                                      selected: formValues["handlungsfeld"] ?? ""),
-                        .selectField("format", label: "Format", options: EventSessionModel.Format.allCases.map { ($0.rawValue, $0.label) },
+                        .selectField("format", label: "Format", options: SessionFormat.allCases.map { ($0.rawValue, $0.label) },
                                      selected: formValues["format"] ?? ""),
                         .p(.text("Sie leiten die Session; weitere Leitungen tragen Sie danach auf ihrer Seite ein.")),
                         .button(.type(.submit), .text("Vorschlagen"))
