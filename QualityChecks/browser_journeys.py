@@ -239,7 +239,46 @@ class Journeys:
             self.finding("Beitritt: Anfrage erscheint nicht als wartend")
         self.open("/konto/tokens")
         self.open("/organisationen/neu")
+        self.reset_elsewhere(email, "sehr-geheim-123")
+
+    def mail_link(self, recipient, pattern, after=0):
+        """The newest link of `pattern` mailed to `recipient` (mails are queued: wait up to 10 s)."""
+        for _ in range(40):
+            mails = json.loads(urllib.request.urlopen(self.base + "/dev/mails.json").read())
+            links = [re.search(pattern, m["body"]) for m in mails if m["recipient"] == recipient]
+            links = [match.group(1) for match in links if match]
+            if len(links) > after:
+                return links[-1]
+            time.sleep(0.25)
+        return None
+
+    def reset_elsewhere(self, email, password):
+        print("Reise: Passwort anderswo zurücksetzen – die alte Sitzung endet, neue Anmeldung")
+        signed_in = self.driver.get_cookies()
+        self.driver.delete_all_cookies()
         self.open("/passwort-vergessen")
+        self.fill("email", email)
+        self.submit()
+        self.check_page("Link angefordert")
+        link = self.mail_link(email, r"(/passwort-neu\?token=\S+)")
+        if not link:
+            self.finding("Passwort vergessen: kein Link im Postausgang")
+            return
+        self.open(link)
+        self.fill("password", "ganz-neues-passwort-1")
+        self.submit()
+        self.check_page("Passwort zurückgesetzt")
+        # back to the first browser's session: it must be over
+        self.driver.delete_all_cookies()
+        for cookie in signed_in:
+            self.driver.add_cookie({"name": cookie["name"], "value": cookie["value"], "path": "/"})
+        self.open("/konto")
+        if "Mein Konto" in self.driver.page_source:
+            self.finding("Passwort zurückgesetzt: die alte Sitzung gilt noch")
+        self.log_in(email, "ganz-neues-passwort-1")
+        self.check_page("Neu angemeldet")
+        if "Mein Konto" not in self.driver.page_source:
+            self.finding("Passwort zurückgesetzt: Anmeldung mit dem neuen Passwort scheitert")
 
 
     def log_in(self, email, password):
@@ -257,13 +296,20 @@ class Journeys:
         self.submit()
         self.check_page("Neuer Eintrag mit Fehlern")
         self.fill("titel", "Digitale Schulverwaltung gesucht")
-        self.fill("beschreibung", "Wir suchen ein erprobtes Konzept.\n\nMehr: https://www.ahlen.de")
+        # A long description (4,999 characters, umlauts, line breaks) must arrive whole.
+        paragraph = "Wir suchen ein erprobtes Konzept für Schülerdaten, Zeugnisse und Übergänge.\n"
+        long_text = "Mehr: https://www.ahlen.de\n" + paragraph * 70
+        long_text = long_text[:4990] + "ENDE-4999"
+        long_text = long_text[:4999]
+        self.driver.execute_script("document.getElementById('beschreibung').value = arguments[0];", long_text)
         self.driver.find_element(By.ID, "hf-schule-bildung").click()
         self.submit()
         if "Gibt es das schon?" in self.driver.page_source:
             self.check_page("Ähnliche Einträge")
             self.submit()
         self.check_page("Eintrag angelegt")
+        if "ENDE-4999" not in self.driver.page_source:
+            self.finding("Langes Formular: die Beschreibung mit 4.999 Zeichen kam nicht vollständig an")
         item_url = self.driver.current_url
         if "/eintraege/" not in item_url:
             self.finding("Neuer Eintrag: keine Weiterleitung zur Seite des Eintrags")

@@ -27,7 +27,7 @@ struct APITokenTests {
             try await MembershipModel.confirmed(anna, in: "05570004", role: .verwalter, on: app)
             let browser = try await AccountFixture.signedIn(anna, app: app)
             try await browser.get("/konto/tokens")
-            let created = try await browser.post("/konto/tokens", ["name": "Ratsinformationssystem", "tage": "30"])
+            let created = try await browser.post("/konto/tokens", ["name": "Ratsinformationssystem", "tage": "30", "rechte": "schreiben"])
             let secret = try #require(created.body.range(of: "<code>").map { String(created.body[$0.upperBound...].prefix { $0 != "<" }) })
             #expect(secret.hasPrefix("aw_"))
             let stored = try #require(try await APITokenModel.query(on: app.db).first())
@@ -45,6 +45,15 @@ struct APITokenTests {
             // the session cookie does not open the API for writes
             #expect(try await Self.put(app, "/api/v1/kommunen/05570004/profil", token: nil, cookie: browser.cookie, json: body).0 == .unauthorized)
             #expect(try await Self.put(app, "/api/v1/kommunen/05570004/profil", token: "aw_erfunden", json: body).0 == .unauthorized)
+
+            // a read-only token reads, but never writes
+            let form = try await browser.get("/konto/tokens")
+            #expect(form.body.contains("value=\"90\""), "an expiry is offered")
+            let readOnly = try await browser.post("/konto/tokens", ["name": "Auswertung", "tage": "90"])
+            let reader = try #require(readOnly.body.range(of: "<code>").map { String(readOnly.body[$0.upperBound...].prefix { $0 != "<" }) })
+            #expect(readOnly.body.contains("nur lesen"))
+            let refused = try await Self.put(app, "/api/v1/kommunen/05570004/profil", token: reader, json: #"{"version":1}"#)
+            #expect(refused.0 == .forbidden && refused.1.contains("darf nur lesen"))
 
             try await browser.get("/konto/tokens")
             try await browser.post("/konto/tokens/\(stored.id!)/widerrufen", [:])

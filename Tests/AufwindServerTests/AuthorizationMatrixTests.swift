@@ -85,7 +85,7 @@ struct AuthorizationMatrixTests {
     func expiredToken() async throws {
         try await withAufwind(.sqlite) { app in
             let user = try await AccountFixture.user("bm@ahlen.de", on: app)
-            let token = try await AccountController.issueToken(for: user, purpose: .resetPassword, on: app.db)
+            let token = try await AccountTokens.issue(for: user, purpose: .resetPassword, on: app.db)
             let record = try #require(try await OneTimeTokenModel.query(on: app.db).first())
             record.expiresAt = Date().addingTimeInterval(-60)
             try await record.save(on: app.db)

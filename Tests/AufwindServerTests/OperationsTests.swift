@@ -25,6 +25,13 @@ struct OperationsTests {
             try await RegisterFixture.importInto(app)
             try await app.testing().test(.GET, "/api/v1/gemeinden/05515000") { _ in }
             try await app.testing().test(.GET, "/metrics") { response async throws in
+                #expect(response.status == .forbidden, "without a token only from this machine")
+            }
+            app.aufwindConfig.metricsToken = "metrik-token-0123456789"
+            try await app.testing().test(.GET, "/metrics", headers: ["Authorization": "Bearer falsch"]) { response async throws in
+                #expect(response.status == .unauthorized)
+            }
+            try await app.testing().test(.GET, "/metrics", headers: ["Authorization": "Bearer metrik-token-0123456789"]) { response async throws in
                 let text = response.body.string
                 #expect(text.contains("http_requests_total{method=\"GET\",route=\"/api/v1/gemeinden/:ags\",status=\"200\"} 1"))
                 #expect(text.contains("http_request_duration_seconds_bucket"))

@@ -71,4 +71,29 @@ struct PrivacyTests {
             #expect(try await browser.get("/konto/email-bestaetigen?token=\(token)").status == .badRequest)
         }
     }
+
+    @Test("mails to an earlier address are in the export with their links made useless, and go with the account", arguments: TestDatabase.available)
+    func mailsToEarlierAddresses(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            let anna = try await AccountFixture.user("anna@ahlen.de", on: app)
+            let live = try await AccountTokens.issue(for: anna, purpose: .resetPassword, on: app.db)
+            try await Outbox.send(to: "anna@ahlen.de", subject: "Passwort zurücksetzen", body: "Link: http://localhost/passwort-neu?token=\(live)", on: app.db)
+            let browser = try await AccountFixture.signedIn(anna, app: app)
+            try await browser.get("/konto")
+            try await browser.post("/konto/email", ["email": "anna.neu@ahlen.de", "passwort": "passwort-anna@ahlen.de"])
+            let mail = try #require(try await MailModel.query(on: app.db).filter(\.$recipient == "anna.neu@ahlen.de").first())
+            let token = try #require(AccountFlowTests.token(in: mail, path: "/konto/email-bestaetigen"))
+            #expect(try await browser.get("/konto/email-bestaetigen?token=\(token)").status == .ok)
+
+            let export = try await browser.get("/konto/daten.json")
+            #expect(export.body.contains("\"an\" : \"anna@ahlen.de\"") && export.body.contains("\"an\" : \"anna.neu@ahlen.de\""))
+            #expect(export.body.contains("Passwort zurücksetzen") && export.body.contains("token=[entfernt]"))
+            #expect(!export.body.contains(live) && !export.body.contains(token), "no live link in a download")
+            #expect(export.headers.first(name: .cacheControl) == "no-store")
+
+            try await browser.get("/konto")
+            #expect(try await browser.post("/konto/loeschen", ["passwort": "passwort-anna@ahlen.de"]).status == .ok)
+            #expect(try await MailModel.query(on: app.db).count() == 0, "mails to the old and the new address are gone")
+        }
+    }
 }

@@ -2,7 +2,9 @@
 public enum AccountValidation {
     public static let maximumEmailLength = 254
     public static let minimumPasswordLength = 10
-    public static let maximumPasswordLength = 128
+    /// Bcrypt reads only the first 72 bytes of a password; longer ones are refused rather than
+    /// silently cut (see docs/security.md).
+    public static let maximumPasswordBytes = 72
     public static let maximumNameLength = 100
 
     /// Lower-cased, trimmed address, or a German message why it is not one.
@@ -19,7 +21,9 @@ public enum AccountValidation {
 
     public static func password(_ password: String) -> ValidationMessage? {
         if password.count < minimumPasswordLength { return "Das Passwort muss mindestens \(minimumPasswordLength) Zeichen lang sein." }
-        if password.count > maximumPasswordLength { return "Das Passwort darf höchstens \(maximumPasswordLength) Zeichen lang sein." }
+        if password.utf8.count > maximumPasswordBytes {
+            return "Das Passwort darf höchstens \(maximumPasswordBytes) Byte lang sein (Umlaute und Sonderzeichen zählen doppelt oder mehr)."
+        }
         return nil
     }
 
@@ -27,6 +31,7 @@ public enum AccountValidation {
         let name = raw.trimmingSpaces
         guard !name.isEmpty else { return .failure("Bitte geben Sie Ihren Namen an.") }
         guard name.count <= maximumNameLength else { return .failure("Der Name darf höchstens \(maximumNameLength) Zeichen lang sein.") }
+        guard !name.containsControlCharacters() else { return .failure("Der Name enthält unzulässige Steuerzeichen.") }
         return .success(name)
     }
 }

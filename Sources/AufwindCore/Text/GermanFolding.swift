@@ -53,11 +53,20 @@ public enum GermanFolding {
 }
 
 extension String {
-    /// Whether the text holds control characters (C0, DEL, C1); tabs and line breaks count as
-    /// control characters only when `allowingLineBreaks` is false.
+    /// Whether the text holds characters no input may carry: control characters (C0, DEL, C1;
+    /// tabs and line breaks only where `allowingLineBreaks`) and the bidirectional overrides and
+    /// isolates (U+202A–U+202E, U+2066–U+2069) that make text display other than it reads.
+    /// The one rule behind every text field, the form guard and the API.
     public func containsControlCharacters(allowingLineBreaks: Bool = false) -> Bool {
-        unicodeScalars.contains { scalar in
-            scalar.properties.generalCategory == .control && !(allowingLineBreaks && ["\n", "\r", "\t"].contains(scalar))
-        }
+        unicodeScalars.contains { $0.isForbiddenInInput(allowingLineBreaks: allowingLineBreaks) }
+    }
+}
+
+extension Unicode.Scalar {
+    /// See `String.containsControlCharacters(allowingLineBreaks:)`.
+    public func isForbiddenInInput(allowingLineBreaks: Bool) -> Bool {
+        if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) { return true }
+        guard properties.generalCategory == .control else { return false }
+        return !(allowingLineBreaks && (self == "\n" || self == "\r" || self == "\t"))
     }
 }

@@ -14,6 +14,9 @@ struct APITokenAuthMiddleware: AsyncMiddleware {
         else {
             throw ProblemDetails(title: "Token ungültig", status: 401, detail: "Das API-Token ist unbekannt, abgelaufen oder widerrufen.")
         }
+        if token.scopeValue == .read, request.method != .GET, request.method != .HEAD {
+            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Dieses API-Token darf nur lesen. Für Änderungen erstellen Sie unter /konto/tokens ein Token mit Schreibrecht.")
+        }
         // Recorded to the minute: a write per request would cost more than it tells.
         if (token.lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-60) {
             token.lastUsedAt = Date()

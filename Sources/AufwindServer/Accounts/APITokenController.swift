@@ -12,14 +12,16 @@ struct APITokenController: RouteCollection {
         routes.post("konto", "tokens", ":id", "widerrufen", use: revoke)
     }
 
-    struct CreateForm: Content { var name: String?; var tage: String? }
+    struct CreateForm: Content { var name: String?; var tage: String?; var rechte: String? }
+    /// Offered in the form; a token without expiry must be chosen on purpose.
+    static let defaultDays = 90
 
     private func render(_ request: Request, created: String? = nil, errors: [String] = [], status: HTTPStatus = .ok) async throws -> Response {
         let user = request.currentUser!
         let tokens = try await APITokenModel.query(on: request.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt).all()
         return HTMLResponse.render(
             APITokensPage(
-                tokens: tokens.map { .init(id: $0.id!, name: $0.name, createdAt: $0.createdAt, expiresAt: $0.expiresAt, revoked: $0.revokedAt != nil, lastUsedAt: $0.lastUsedAt) },
+                tokens: tokens.map { .init(id: $0.id!, name: $0.name, createdAt: $0.createdAt, expiresAt: $0.expiresAt, revoked: $0.revokedAt != nil, lastUsedAt: $0.lastUsedAt, scope: $0.scopeValue.label) },
                 created: created, errors: errors, csrf: CSRF.token(for: request)),
             status: status, request: request)
     }
@@ -35,6 +37,10 @@ struct APITokenController: RouteCollection {
         let name = (form.name ?? "").trimmingSpaces
         var errors: [String] = []
         if name.isEmpty || name.count > 100 { errors.append("Bitte geben Sie dem Token einen Namen (höchstens 100 Zeichen).") }
+        if name.containsControlCharacters() { errors.append("Der Name des Tokens enthält unzulässige Steuerzeichen.") }
+        // Read-only unless writing is chosen (the form preselects it too).
+        let scope = (form.rechte ?? "").isEmpty ? APITokenModel.Scope.read : APITokenModel.Scope(rawValue: form.rechte ?? "")
+        if scope == nil { errors.append("Bitte wählen Sie, ob das Token nur lesen oder auch schreiben darf.") }
         var expiry: Date?
         if let days = form.tage?.trimmingSpaces, !days.isEmpty {
             if let number = Int(days), (1...3650).contains(number) {
@@ -49,7 +55,7 @@ struct APITokenController: RouteCollection {
         }
         guard errors.isEmpty else { return try await render(request, errors: errors, status: .unprocessableEntity) }
         let secret = "aw_" + SecureToken.make()
-        try await APITokenModel(userID: try user.requireID(), name: name, tokenHash: SecureToken.hash(secret), expiresAt: expiry).create(on: request.db)
+        try await APITokenModel(userID: try user.requireID(), name: name, tokenHash: SecureToken.hash(secret), expiresAt: expiry, scope: scope ?? .read).create(on: request.db)
         return try await render(request, created: secret)
     }
 

@@ -2,17 +2,18 @@ import AufwindCore
 import Fluent
 import Vapor
 
-/// Registration, e-mail confirmation, login, logout, password reset, the account page.
+/// Registration, e-mail confirmation, login, logout, password reset and change, the account page.
 struct AccountController: RouteCollection {
-    static let tokenLifetime: TimeInterval = 24 * 3600
-    static let maxFailuresPerAccount = 5
-    static let maxFailuresPerAddress = 20
-    static let failureWindow: TimeInterval = 15 * 60
+    /// A bcrypt hash of a random password: verified against for unknown addresses, so that a
+    /// login takes as long whether the address is registered or not.
+    static let decoyHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhuSwAJbSbH6oZ3YmtnZ.kZz0zXtqbaJVW"
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("registrieren") { req in HTMLResponse.render(RegisterPage(csrf: CSRF.token(for: req)), request: req) }
         routes.post("registrieren", use: register)
         routes.get("bestaetigen", use: confirm)
+        routes.get("bestaetigung-erneut") { req in HTMLResponse.render(ResendConfirmationPage(csrf: CSRF.token(for: req)), request: req) }
+        routes.post("bestaetigung-erneut", use: resendConfirmation)
         routes.get("anmelden") { req in HTMLResponse.render(LoginPage(csrf: CSRF.token(for: req)), request: req) }
         routes.post("anmelden", use: login)
         routes.post("abmelden", use: logout)
@@ -21,12 +22,14 @@ struct AccountController: RouteCollection {
         routes.get("passwort-neu", use: resetForm)
         routes.post("passwort-neu", use: resetPassword)
         routes.get("konto", use: account)
+        routes.post("konto", "passwort", use: changePassword)
     }
 
     struct RegisterForm: Content { var name: String?; var email: String?; var password: String? }
     struct LoginForm: Content { var email: String?; var password: String? }
     struct EmailForm: Content { var email: String? }
     struct ResetForm: Content { var token: String?; var password: String? }
+    struct ChangePasswordForm: Content { var passwort: String?; var neu: String? }
 
     @Sendable func register(request: Request) async throws -> Response {
         let form = try request.content.decode(RegisterForm.self)
@@ -43,89 +46,119 @@ struct AccountController: RouteCollection {
         let hash = try await request.password.async.hash(form.password ?? "")
         let base = request.application.aufwindConfig.baseURL
         try await request.db.transaction { db in
-            if try await UserModel.query(on: db).filter(\.$email == validEmail).first() != nil {
+            if let existing = try await UserModel.query(on: db).filter(\.$email == validEmail).first() {
                 // Same answer as for a new address: the page must not reveal who is registered.
-                try await Outbox.send(
-                    to: validEmail, subject: "Registrierung bei Aufwind",
-                    body: "Jemand wollte mit dieser Adresse ein Konto anlegen. Sie haben bereits eines: \(base)/anmelden – Passwort vergessen? \(base)/passwort-vergessen",
-                    on: db)
+                if existing.emailConfirmedAt != nil {
+                    try await Outbox.send(
+                        to: validEmail, subject: "Registrierung bei Aufwind",
+                        body: "Jemand wollte mit dieser Adresse ein Konto anlegen. Sie haben bereits eines: \(base)/anmelden – Passwort vergessen? \(base)/passwort-vergessen",
+                        userID: existing.id, on: db)
+                } else {
+                    // Never confirmed (perhaps registered by someone else): a fresh link to the
+                    // address. It confirms the account with the name and password of *this*
+                    // registration, so only who reads the mailbox decides.
+                    let token = try await AccountTokens.issue(for: existing, purpose: .confirmEmail, on: db, passwordHash: hash, displayName: validName)
+                    try await Outbox.send(
+                        to: validEmail, subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse",
+                        body: Self.confirmationText(name: validName, link: "\(base)/bestaetigen?token=\(token)"), userID: existing.id, on: db)
+                }
                 return
             }
             let user = UserModel(email: validEmail, displayName: validName, passwordHash: hash)
             try await user.create(on: db)
-            let token = try await Self.issueToken(for: user, purpose: .confirmEmail, on: db)
+            let token = try await AccountTokens.issue(for: user, purpose: .confirmEmail, on: db, passwordHash: hash, displayName: validName)
             try await Outbox.send(
                 to: validEmail, subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse",
-                body: "Guten Tag \(validName),\n\nbitte bestätigen Sie Ihre Adresse: \(base)/bestaetigen?token=\(token)\n\nDer Link gilt 24 Stunden.",
-                on: db)
+                body: Self.confirmationText(name: validName, link: "\(base)/bestaetigen?token=\(token)"), userID: user.id, on: db)
         }
         return HTMLResponse.render(
-            MessagePage(title: "Fast geschafft", message: "Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie darin Ihre Adresse."),
+            MessagePage(title: "Fast geschafft", message: "Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie darin Ihre Adresse.",
+                        link: ("/bestaetigung-erneut", "Keine E-Mail bekommen? Link erneut senden")),
             request: request)
     }
 
+    static func confirmationText(name: String, link: String) -> String {
+        """
+        Guten Tag \(name),
+
+        bitte bestätigen Sie Ihre Adresse für Aufwind: \(link)
+
+        Der Link gilt 24 Stunden. Er bestätigt das Konto mit dem Namen „\(name)“ und dem Passwort, das bei dieser Registrierung gewählt wurde. Haben Sie sich nicht registriert, ignorieren Sie diese E-Mail: unbestätigte Konten werden nach 7 Tagen gelöscht.
+        """
+    }
+
     @Sendable func confirm(request: Request) async throws -> Response {
-        guard let user = try await Self.redeem(try? request.query.get(String.self, at: "token"), purpose: .confirmEmail, on: request.db) else {
-            throw ProblemDetails(title: "Link ungültig", status: 400, detail: "Dieser Bestätigungslink ist ungültig, abgelaufen oder wurde schon benutzt.")
+        let token = try? request.query.get(String.self, at: "token")
+        let confirmed = try await request.db.transaction { db -> Bool in
+            guard let (user, record) = try await AccountTokens.redeem(token, purpose: .confirmEmail, on: db) else { return false }
+            if let hash = record.passwordHash { user.passwordHash = hash }
+            if let name = record.displayName { user.displayName = name }
+            user.emailConfirmedAt = user.emailConfirmedAt ?? Date()
+            try await user.save(on: db)
+            try await AccountTokens.invalidate(userID: user.requireID(), purposes: [.confirmEmail], on: db)
+            return true
         }
-        user.emailConfirmedAt = Date()
-        try await user.save(on: request.db)
+        guard confirmed else {
+            throw ProblemDetails(
+                title: "Link ungültig", status: 400,
+                detail: "Dieser Bestätigungslink ist ungültig, abgelaufen oder wurde schon benutzt. Unter /bestaetigung-erneut können Sie einen neuen anfordern.")
+        }
         return HTMLResponse.render(
             MessagePage(title: "E-Mail-Adresse bestätigt", message: "Danke! Sie können sich jetzt anmelden.", link: ("/anmelden", "Zur Anmeldung")),
+            request: request)
+    }
+
+    /// Queues a new confirmation link; the answer is the same for every address.
+    @Sendable func resendConfirmation(request: Request) async throws -> Response {
+        try await queue(.resendConfirmation, request: request)
+        return HTMLResponse.render(
+            MessagePage(title: "Bitte prüfen Sie Ihr Postfach", message: "Wenn zu dieser Adresse ein noch nicht bestätigtes Konto gehört, schicken wir einen neuen Bestätigungslink."),
             request: request)
     }
 
     @Sendable func login(request: Request) async throws -> Response {
         let form = try request.content.decode(LoginForm.self)
         let email = (try? AccountValidation.email(form.email ?? "").get()) ?? ""
-        let address = "ip:" + (request.remoteAddress?.ipAddress ?? "unbekannt")
-        let since = Date().addingTimeInterval(-Self.failureWindow)
-        let accountFailures = try await LoginAttemptModel.query(on: request.db)
-            .filter(\.$subject == "account:" + email).filter(\.$attemptedAt > since).count()
-        let addressFailures = try await LoginAttemptModel.query(on: request.db)
-            .filter(\.$subject == address).filter(\.$attemptedAt > since).count()
         func refuse(_ message: String) -> Response {
             HTMLResponse.render(
                 LoginPage(csrf: CSRF.token(for: request), email: form.email ?? "", errors: [message]), status: .unauthorized, request: request)
         }
-        if accountFailures >= Self.maxFailuresPerAccount || addressFailures >= Self.maxFailuresPerAddress {
+        let throttle = LoginThrottle(database: request.db)
+        let address = request.clientAddress
+        guard try await throttle.reserve(email: email, address: address) else {
             return refuse("Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut.")
         }
         let user = try await UserModel.query(on: request.db).filter(\.$email == email).first()
         // Verify against a hash even for unknown addresses, so timing does not tell them apart.
-        let hash = user?.passwordHash ?? "$2b$12$C6UzMDM.H6dfI/f/IKxGhuSwAJbSbH6oZ3YmtnZ.kZz0zXtqbaJVW"
-        let matches = (try? await request.password.async.verify(form.password ?? "", created: hash)) ?? false
-        guard let user, matches else {
-            try await LoginAttemptModel(subject: "account:" + email, at: Date()).create(on: request.db)
-            try await LoginAttemptModel(subject: address, at: Date()).create(on: request.db)
-            return refuse("E-Mail-Adresse oder Passwort sind falsch.")
-        }
+        let matches = (try? await request.password.async.verify(form.password ?? "", created: user?.passwordHash ?? Self.decoyHash)) ?? false
+        guard let user, matches else { return refuse("E-Mail-Adresse oder Passwort sind falsch.") }
         guard user.emailConfirmedAt != nil else {
-            return refuse("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in unserer E-Mail.")
+            return refuse("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in unserer E-Mail. Keinen bekommen? Unter „Bestätigungslink erneut senden“ gibt es einen neuen.")
         }
-        request.signIn(user)
+        try await throttle.reset(email: email, address: address)
+        try await request.signIn(user)
         return request.redirect(to: "/konto", redirectType: .normal)
     }
 
     @Sendable func logout(request: Request) async throws -> Response {
-        request.session.destroy()
+        try await request.signOut()
         return request.redirect(to: "/", redirectType: .normal)
     }
 
+    /// Queues the reset; the answer (and the work before it) is the same for every address.
     @Sendable func forgotPassword(request: Request) async throws -> Response {
-        let form = try request.content.decode(EmailForm.self)
-        if let email = try? AccountValidation.email(form.email ?? "").get(),
-            let user = try await UserModel.query(on: request.db).filter(\.$email == email).first()
-        {
-            let token = try await Self.issueToken(for: user, purpose: .resetPassword, on: request.db)
-            try await Outbox.send(
-                to: email, subject: "Passwort zurücksetzen",
-                body: "Mit diesem Link setzen Sie Ihr Passwort neu: \(request.application.aufwindConfig.baseURL)/passwort-neu?token=\(token)\n\nDer Link gilt 24 Stunden. Haben Sie das nicht angefordert, ignorieren Sie diese E-Mail.",
-                on: request.db)
-        }
+        try await queue(.resetPassword, request: request)
         return HTMLResponse.render(
             MessagePage(title: "Bitte prüfen Sie Ihr Postfach", message: "Wenn es zu dieser Adresse ein Konto gibt, haben wir einen Link zum Zurücksetzen geschickt."),
             request: request)
+    }
+
+    private func queue(_ kind: AccountRequestModel.Kind, request: Request) async throws {
+        let form = try request.content.decode(EmailForm.self)
+        guard let email = try? AccountValidation.email(form.email ?? "").get() else {
+            throw ProblemDetails(title: "Ungültige Adresse", status: 422, detail: "Bitte geben Sie eine gültige E-Mail-Adresse an.")
+        }
+        try await AccountRequestModel(kind: kind, email: email).create(on: request.db)
     }
 
     @Sendable func resetForm(request: Request) async throws -> Response {
@@ -133,62 +166,69 @@ struct AccountController: RouteCollection {
         return HTMLResponse.render(ResetPasswordPage(csrf: CSRF.token(for: request), token: token), request: request)
     }
 
+    /// Sets the new password, ends every session of the account and makes every other
+    /// outstanding reset link worthless — in one transaction with redeeming the link.
     @Sendable func resetPassword(request: Request) async throws -> Response {
         let form = try request.content.decode(ResetForm.self)
         if let message = AccountValidation.password(form.password ?? "") {
             let page = ResetPasswordPage(csrf: CSRF.token(for: request), token: form.token ?? "", errors: [message.text])
             return HTMLResponse.render(page, status: .unprocessableEntity, request: request)
         }
-        guard let user = try await Self.redeem(form.token, purpose: .resetPassword, on: request.db) else {
+        let hash = try await request.password.async.hash(form.password ?? "")
+        let lifetime = request.application.aufwindConfig.sessionLifetime
+        let done = try await request.db.transaction { db -> Bool in
+            guard let (user, _) = try await AccountTokens.redeem(form.token, purpose: .resetPassword, on: db) else { return false }
+            user.passwordHash = hash
+            try await user.save(on: db)
+            let id = try user.requireID()
+            try await AccountTokens.invalidate(userID: id, purposes: [.resetPassword], on: db)
+            try await WebSessions(database: db, lifetime: lifetime).endAll(userID: id)
+            return true
+        }
+        guard done else {
             throw ProblemDetails(title: "Link ungültig", status: 400, detail: "Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt.")
         }
-        user.passwordHash = try await request.password.async.hash(form.password ?? "")
-        try await user.save(on: request.db)
+        // Whatever this browser had belongs to no one now.
+        if request.webSession != nil { try await request.signOut() }
         return HTMLResponse.render(
-            MessagePage(title: "Passwort geändert", message: "Ihr neues Passwort gilt ab sofort.", link: ("/anmelden", "Zur Anmeldung")),
+            MessagePage(title: "Passwort geändert", message: "Ihr neues Passwort gilt ab sofort. Auf allen Geräten sind Sie abgemeldet.", link: ("/anmelden", "Zur Anmeldung")),
             request: request)
     }
 
     @Sendable func account(request: Request) async throws -> Response {
         try request.authorize(.manageOwnAccount)
+        return renderAccount(request)
+    }
+
+    private func renderAccount(_ request: Request, errors: [String] = [], status: HTTPStatus = .ok) -> Response {
         let user = request.currentUser!
         return HTMLResponse.render(
             AccountPage(
                 name: user.displayName, email: user.email, confirmed: user.emailConfirmedAt != nil, isAdmin: user.isAdmin,
-                csrf: CSRF.token(for: request)),
+                csrf: CSRF.token(for: request), passwordErrors: errors),
+            status: status, request: request)
+    }
+
+    /// A new password while signed in: the current one first; afterwards every other session ends
+    /// and this browser gets a new one.
+    @Sendable func changePassword(request: Request) async throws -> Response {
+        try request.authorize(.manageOwnAccount)
+        let user = request.currentUser!
+        let form = try request.content.decode(ChangePasswordForm.self)
+        guard try await request.password.async.verify(form.passwort ?? "", created: user.passwordHash) else {
+            return renderAccount(request, errors: ["Das aktuelle Passwort stimmt nicht. Es wurde nichts geändert."], status: .forbidden)
+        }
+        if let message = AccountValidation.password(form.neu ?? "") {
+            return renderAccount(request, errors: [message.text], status: .unprocessableEntity)
+        }
+        user.passwordHash = try await request.password.async.hash(form.neu ?? "")
+        try await request.db.transaction { db in
+            try await user.save(on: db)
+            try await AccountTokens.invalidate(userID: user.requireID(), purposes: [.resetPassword], on: db)
+        }
+        try await request.renewSessionEndingOthers(user)
+        return HTMLResponse.render(
+            MessagePage(title: "Passwort geändert", message: "Ihr neues Passwort gilt ab sofort. Auf allen anderen Geräten sind Sie abgemeldet.", link: ("/konto", "Zum Konto")),
             request: request)
-    }
-
-    static func issueToken(
-        for user: UserModel, purpose: OneTimeTokenModel.Purpose, on db: any Database, newEmail: String? = nil
-    ) async throws -> String {
-        let token = SecureToken.make()
-        let record = OneTimeTokenModel(
-            userID: try user.requireID(), purpose: purpose, tokenHash: SecureToken.hash(token),
-            expiresAt: Date().addingTimeInterval(tokenLifetime))
-        record.newEmail = newEmail
-        try await record.create(on: db)
-        return token
-    }
-
-    /// The user of a valid, unused, unexpired token; marks it used.
-    static func redeem(_ token: String?, purpose: OneTimeTokenModel.Purpose, on db: any Database) async throws -> UserModel? {
-        try await redeemRecord(token, purpose: purpose, on: db)?.user
-    }
-
-    /// The user and the token record of a valid, unused, unexpired token; marks it used.
-    static func redeemRecord(
-        _ token: String?, purpose: OneTimeTokenModel.Purpose, on db: any Database
-    ) async throws -> (user: UserModel, record: OneTimeTokenModel)? {
-        guard let token, !token.isEmpty, token.count <= 100 else { return nil }
-        let hash = SecureToken.hash(token)
-        guard let record = try await OneTimeTokenModel.query(on: db)
-            .filter(\.$tokenHash == hash).filter(\.$purpose == purpose.rawValue).first(),
-            record.usedAt == nil, record.expiresAt > Date()
-        else { return nil }
-        record.usedAt = Date()
-        try await record.save(on: db)
-        guard let user = try await UserModel.find(record.$user.id, on: db) else { return nil }
-        return (user, record)
     }
 }

@@ -32,7 +32,7 @@ struct CreateAccounts: AsyncMigration {
             .field("used_at", .datetime)
             .unique(on: "token_hash")
             .create()
-        try await database.schema(LoginAttemptModel.schema)
+        try await database.schema("login_attempts")
             .id()
             .field("subject", .string, .required)
             .field("attempted_at", .datetime, .required)
@@ -40,7 +40,7 @@ struct CreateAccounts: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [LoginAttemptModel.schema, OneTimeTokenModel.schema, MailModel.schema, UserModel.schema] {
+        for schema in ["login_attempts", OneTimeTokenModel.schema, MailModel.schema, UserModel.schema] {
             try await database.schema(schema).delete()
         }
     }

@@ -1,9 +1,18 @@
 import Fluent
+import Foundation
 import Vapor
 
 /// Every mail goes into the outbox table; a transport (SMTP, when configured) sends from there.
 enum Outbox {
-    static func send(to recipient: String, subject: String, body: String, on database: any Database) async throws {
-        try await MailModel(recipient: recipient, subject: subject, body: body).create(on: database)
+    /// Queues a mail. `userID` links it to its account (found by address when not given), so
+    /// the data export and the deletion of an account cover mails to earlier addresses too.
+    static func send(to recipient: String, subject: String, body: String, userID: UUID? = nil, on database: any Database) async throws {
+        let mail = MailModel(recipient: recipient, subject: subject, body: body)
+        if let userID {
+            mail.userID = userID
+        } else {
+            mail.userID = try await UserModel.query(on: database).filter(\.$email == recipient.lowercased()).first()?.id
+        }
+        try await mail.create(on: database)
     }
 }

@@ -15,7 +15,7 @@ struct PrivacyController: RouteCollection {
         struct Account: Content { var email: String; var name: String; var registriert: Date?; var emailBestaetigt: Date?; var plattformAdmin: Bool }
         struct Membership: Content { var art: String; var schluessel: String; var rolle: String; var status: String; var nachricht: String; var angefragt: Date?; var entschieden: Date? }
         struct Token: Content { var name: String; var erstellt: Date?; var gueltigBis: Date?; var widerrufen: Date?; var zuletztBenutzt: Date? }
-        struct Mail: Content { var betreff: String; var erstellt: Date?; var text: String }
+        struct Mail: Content { var an: String; var betreff: String; var erstellt: Date?; var text: String }
         struct AuditEntry: Content { var aktion: String; var gegenstand: String; var detail: String; var zeitpunkt: Date? }
         var konto: Account
         var mitgliedschaften: [Membership]
@@ -51,7 +51,9 @@ struct PrivacyController: RouteCollection {
         let id = try user.requireID()
         let memberships = try await MembershipModel.query(on: request.db).filter(\.$user.$id == id).all()
         let tokens = try await APITokenModel.query(on: request.db).filter(\.$user.$id == id).all()
-        let mails = try await MailModel.query(on: request.db).filter(\.$recipient == user.email).all()
+        // Mails to every address the account had, with the links in them made useless.
+        let mails = try await MailModel.query(on: request.db).group(.or) { $0.filter(\.$userID == id).filter(\.$recipient == user.email) }
+            .sort(\.$createdAt).all()
         let audit = try await AuditEntryModel.query(on: request.db).filter(\.$actorID == id).all()
         let messages = try await CooperationMessageModel.query(on: request.db).filter(\.$authorID == id).all()
         let notes = try await NotificationModel.query(on: request.db).filter(\.$userID == id).all()
@@ -59,12 +61,12 @@ struct PrivacyController: RouteCollection {
             konto: .init(email: user.email, name: user.displayName, registriert: user.createdAt, emailBestaetigt: user.emailConfirmedAt, plattformAdmin: user.isAdmin),
             mitgliedschaften: memberships.map { .init(art: $0.kind, schluessel: $0.orgKey, rolle: $0.role, status: $0.status, nachricht: $0.message, angefragt: $0.createdAt, entschieden: $0.decidedAt) },
             apiTokens: tokens.map { .init(name: $0.name, erstellt: $0.createdAt, gueltigBis: $0.expiresAt, widerrufen: $0.revokedAt, zuletztBenutzt: $0.lastUsedAt) },
-            emails: mails.map { .init(betreff: $0.subject, erstellt: $0.createdAt, text: $0.body) },
+            emails: mails.map { .init(an: $0.recipient, betreff: $0.subject, erstellt: $0.createdAt, text: LogRedaction.redactLinks(in: $0.body)) },
             protokoll: audit.map { .init(aktion: $0.action, gegenstand: $0.subject, detail: $0.detail, zeitpunkt: $0.createdAt) },
             nachrichten: messages.map { .init(kooperation: $0.cooperationID.uuidString.lowercased(), kommune: $0.authorKey, text: $0.body, zeitpunkt: $0.createdAt) },
             benachrichtigungen: notes.map { .init(text: $0.text, link: $0.link, zeitpunkt: $0.createdAt, gelesen: $0.readAt) },
             veranstaltungen: try await EventPrivacy(database: request.db).export(userID: id),
-            hinweis: "Passwort und Tokens speichert Aufwind nur als Prüfsumme; sie sind hier nicht enthalten.")
+            hinweis: "Passwort und Tokens speichert Aufwind nur als Prüfsumme; sie sind hier nicht enthalten. Links mit Tokens in E-Mails sind unkenntlich gemacht.")
         let response = Response(status: .ok)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -105,14 +107,16 @@ struct PrivacyController: RouteCollection {
                 .set(\.$decidedBy, to: nil).set(\.$decidedByName, to: "ehemaliges Mitglied").update()
             try await CooperationMessageModel.query(on: db).filter(\.$authorID == id)
                 .set(\.$authorID, to: nil).set(\.$authorName, to: "ehemaliges Mitglied").update()
-            try await MailModel.query(on: db).filter(\.$recipient == user.email).delete()
+            try await MailModel.query(on: db).group(.or) { $0.filter(\.$userID == id).filter(\.$recipient == user.email) }.delete()
             try await MembershipModel.query(on: db).filter(\.$user.$id == id).delete()
             try await APITokenModel.query(on: db).filter(\.$user.$id == id).delete()
             try await OneTimeTokenModel.query(on: db).filter(\.$user.$id == id).delete()
-            try await LoginAttemptModel.query(on: db).filter(\.$subject == "account:" + user.email).delete()
+            try await LoginThrottleModel.query(on: db).group(.or) {
+                $0.filter(\.$subject == LoginThrottle.accountSubject(user.email)).filter(\.$subject, .contains(inverse: false, .suffix), "|" + user.email)
+            }.delete()
             try await user.delete(on: db)
         }
-        request.session.destroy()
+        try await request.signOut()
         return HTMLResponse.render(MessagePage(title: "Konto gelöscht", message: "Ihr Konto und Ihre persönlichen Daten sind gelöscht."), request: request)
     }
 
@@ -130,11 +134,11 @@ struct PrivacyController: RouteCollection {
         }
         let base = request.application.aufwindConfig.baseURL
         if try await UserModel.query(on: request.db).filter(\.$email == newEmail).first() == nil {
-            let token = try await AccountController.issueToken(for: user, purpose: .changeEmail, on: request.db, newEmail: newEmail)
+            let token = try await AccountTokens.issue(for: user, purpose: .changeEmail, on: request.db, newEmail: newEmail)
             try await Outbox.send(
                 to: newEmail, subject: "Neue E-Mail-Adresse bestätigen",
                 body: "Bitte bestätigen Sie Ihre neue Adresse für Aufwind: \(base)/konto/email-bestaetigen?token=\(token)\n\nDer Link gilt 24 Stunden.",
-                on: request.db)
+                userID: user.id, on: request.db)
         }
         try await Outbox.send(
             to: user.email, subject: "Änderung Ihrer E-Mail-Adresse angefordert",
@@ -147,14 +151,25 @@ struct PrivacyController: RouteCollection {
 
     @Sendable func confirmEmailChange(request: Request) async throws -> Response {
         let token = try? request.query.get(String.self, at: "token")
-        guard let (user, record) = try await AccountController.redeemRecord(token, purpose: .changeEmail, on: request.db), let newEmail = record.newEmail else {
+        // Redeem, change and end the other sessions in one transaction; outstanding reset links
+        // (mailed to the old address) become worthless.
+        let lifetime = request.application.aufwindConfig.sessionLifetime
+        let keep = request.webSession
+        let outcome = try await request.db.transaction { db -> (UserModel, String)? in
+            guard let (user, record) = try await AccountTokens.redeem(token, purpose: .changeEmail, on: db), let newEmail = record.newEmail else { return nil }
+            guard try await UserModel.query(on: db).filter(\.$email == newEmail).first() == nil else {
+                throw ProblemDetails(title: "Adresse vergeben", status: 409, detail: "Diese Adresse gehört inzwischen zu einem anderen Konto.")
+            }
+            let id = try user.requireID()
+            user.email = newEmail
+            try await user.save(on: db)
+            try await AccountTokens.invalidate(userID: id, purposes: [.resetPassword, .changeEmail], on: db)
+            try await WebSessions(database: db, lifetime: lifetime).endAll(userID: id, keeping: keep?.$user.id == id ? keep?.id : nil)
+            return (user, newEmail)
+        }
+        guard let (_, newEmail) = outcome else {
             throw ProblemDetails(title: "Link ungültig", status: 400, detail: "Dieser Bestätigungslink ist ungültig, abgelaufen oder wurde schon benutzt.")
         }
-        guard try await UserModel.query(on: request.db).filter(\.$email == newEmail).first() == nil else {
-            throw ProblemDetails(title: "Adresse vergeben", status: 409, detail: "Diese Adresse gehört inzwischen zu einem anderen Konto.")
-        }
-        user.email = newEmail
-        try await user.save(on: request.db)
         return HTMLResponse.render(MessagePage(title: "Adresse geändert", message: "Sie melden sich ab jetzt mit \(newEmail) an.", link: ("/konto", "Zum Konto")), request: request)
     }
 }

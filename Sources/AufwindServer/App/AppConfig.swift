@@ -1,3 +1,4 @@
+import AufwindCore
 import Foundation
 
 /// Everything Aufwind reads from the environment, read once at start.
@@ -17,6 +18,14 @@ public struct AppConfig: Sendable {
     /// How long one live stream of the pitch stage stays open before the browser reconnects
     /// (short, so that shutdown never waits long for it).
     public var liveStreamSeconds: Double = 55
+    /// `AUFWIND_SESSION_IDLE_DAYS` / `AUFWIND_SESSION_MAX_DAYS`: when a signed-in session ends.
+    public var sessionLifetime = SessionLifetime.standard
+    /// `AUFWIND_TRUSTED_PROXIES`: reverse proxies whose `Forwarded`/`X-Forwarded-For` count.
+    public var clientAddresses = ClientAddressResolver(trusted: [])
+    /// `AUFWIND_METRICS_TOKEN`: `/metrics` needs it as bearer token; unset → only from this machine.
+    public var metricsToken: String?
+    /// What the environment said that cannot be used; `configure` refuses to start then.
+    public var problems: [String] = []
 
     public init(
         databaseURL: String? = nil, postgresSchema: String? = nil, sqlitePath: String = "aufwind.sqlite",
@@ -41,8 +50,25 @@ public struct AppConfig: Sendable {
         if let url = value("AUFWIND_BASE_URL") { config.baseURL = url }
         config.devMailsOpen = value("AUFWIND_DEV_MAILS") == "1"
         config.smtpURL = value("AUFWIND_SMTP_URL")
+        switch SessionLifetime.fromDays(idle: value("AUFWIND_SESSION_IDLE_DAYS"), absolute: value("AUFWIND_SESSION_MAX_DAYS")) {
+        case .success(let lifetime): config.sessionLifetime = lifetime
+        case .failure(let message): config.problems.append(message.text)
+        }
+        if let proxies = value("AUFWIND_TRUSTED_PROXIES") {
+            switch ClientAddressResolver.parse(proxies) {
+            case .success(let resolver): config.clientAddresses = resolver
+            case .failure(let message): config.problems.append(message.text)
+            }
+        }
+        if let token = value("AUFWIND_METRICS_TOKEN") {
+            if token.count < 16 { config.problems.append("AUFWIND_METRICS_TOKEN muss mindestens 16 Zeichen lang sein.") }
+            config.metricsToken = token
+        }
         return config
     }
 
     public var usesPostgres: Bool { databaseURL != nil }
+
+    /// Behind HTTPS: `Secure` and `__Host-` cookies, HSTS.
+    public var secureCookies: Bool { baseURL.hasPrefix("https://") }
 }

@@ -25,7 +25,18 @@ extension Application {
         try await reloadRegister()
         try await prepareFunding()
         startVerbundReminders()
+        startAccountJobs()
         try startOutboxSender()
+    }
+
+    /// Turns queued account requests into mails (every second) and cleans up what expired
+    /// (every hour); both safe with several instances.
+    func startAccountJobs() {
+        let processor = AccountRequestProcessor(database: db, baseURL: aufwindConfig.baseURL)
+        let maintenance = AccountMaintenance(database: db, lifetime: aufwindConfig.sessionLifetime)
+        let logger = logger
+        lifecycle.use(CancelOnShutdown(task: Task { await processor.run(logger: logger) }))
+        lifecycle.use(CancelOnShutdown(task: Task { await maintenance.runPeriodically(logger: logger) }))
     }
 
     /// Starts sending the outbox when SMTP is configured; a broken URL stops the start with a clear message.

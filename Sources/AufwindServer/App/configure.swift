@@ -4,11 +4,13 @@ import Vapor
 
 /// The composition root: the server, the tests and the commands all start here.
 public func configure(_ app: Application, config: AppConfig) throws {
+    guard config.problems.isEmpty else {
+        throw Abort(.internalServerError, reason: config.problems.joined(separator: " "))
+    }
     app.aufwindConfig = config
     try app.configureDatabase(config)
     app.migrations.add(CreateRegister())
     app.migrations.add(CreateAccounts())
-    app.migrations.add(SessionRecord.migration)
     app.migrations.add(CreateMemberships())
     app.migrations.add(CreateAPITokens())
     app.migrations.add(CreateOrganisations())
@@ -20,13 +22,10 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.migrations.add(CreateVerbuende())
     app.migrations.add(CreateEvents())
     app.migrations.add(AddPitchLinks())
-    app.sessions.use(.fluent)
-    let secureCookies = config.baseURL.hasPrefix("https://")
-    app.sessions.configuration = .init(cookieName: SessionCookie.name) { id in
-        HTTPCookies.Value(
-            string: id.string, expires: Date().addingTimeInterval(7 * 24 * 3600), path: "/",
-            isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
-    }
+    app.migrations.add(HardenAccounts())
+    // Every form up to its documented limits fits (5,000 characters of umlauts are ~30 KB
+    // encoded); larger bodies are refused with 413 before anything is saved.
+    app.routes.defaultMaxBodySize = "256kb"
     app.passwords.use(app.environment == .testing ? .bcrypt(cost: 4) : .bcrypt)
     app.registerStore = RegisterStore()
     app.matchStore = MatchStore()
@@ -39,10 +38,11 @@ public func configure(_ app: Application, config: AppConfig) throws {
 
     app.middleware = .init()
     app.middleware.use(RequestDrain.Middleware(drain: drain))
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RequestLogMiddleware())
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(AufwindErrorMiddleware())
+    app.middleware.use(InputGuardMiddleware())
 
     try app.register(collection: OperationsController())
     try app.register(collection: StaticAssetsController())
@@ -52,7 +52,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try app.register(collection: ItemsAPIController())
     try app.register(collection: FundingAPIController())
     // The HTML site: sessions, the signed-in user and CSRF checks on every form.
-    let site = app.grouped(app.sessions.middleware, CurrentUserMiddleware(), RejectAPITokensMiddleware(), CSRFMiddleware())
+    let site = app.grouped(SessionMiddleware(), RejectAPITokensMiddleware(), CSRFMiddleware())
     try site.register(collection: RegisterPagesController())
     try site.register(collection: AccountController())
     try site.register(collection: MembershipController())

@@ -3,12 +3,15 @@ import Fluent
 import Foundation
 import Vapor
 
-/// `aufwind create-admin --email … --name …`: the only way to make a platform admin.
-/// The password comes from `AUFWIND_ADMIN_PASSWORD` or is asked for on the terminal.
+/// `aufwind create-admin --email … [--name …] [--ja]`: the only way to make a platform admin.
+/// The password comes from `AUFWIND_ADMIN_PASSWORD` or is asked for on the terminal. An
+/// unconfirmed account of that address is taken over with this password (see `AdminPromotion`);
+/// a confirmed one is promoted only after a yes (or `--ja`).
 struct CreateAdminCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "email", help: "E-Mail-Adresse") var email: String?
         @Option(name: "name", help: "Name") var name: String?
+        @Flag(name: "ja", help: "Ein bestätigtes Konto ohne Rückfrage zum Admin machen") var yes: Bool
     }
 
     var help: String { "Legt ein Konto der Plattform-Administration an (oder macht ein bestehendes dazu)." }
@@ -20,11 +23,20 @@ struct CreateAdminCommand: AsyncCommand {
             throw ExitCode(1)
         }
         try await app.autoMigrate()
-        if let existing = try await UserModel.query(on: app.db).filter(\.$email == email).first() {
-            existing.isAdmin = true
-            existing.emailConfirmedAt = existing.emailConfirmedAt ?? Date()
-            try await existing.save(on: app.db)
-            context.console.info("\(email) ist jetzt Plattform-Admin.")
+        let promotion = AdminPromotion(database: app.db, lifetime: app.aufwindConfig.sessionLifetime)
+        if case .confirmed(let user) = try await promotion.target(email: email) {
+            guard !user.isAdmin else {
+                context.console.info("\(email) ist schon Plattform-Admin.")
+                return
+            }
+            let agreed = signature.yes || context.console.confirm(
+                "\(email) ist ein bestätigtes Konto von „\(user.displayName)“. Zum Plattform-Admin machen?".consoleText())
+            guard agreed else {
+                context.console.error("Abgebrochen: nichts geändert.")
+                throw ExitCode(1)
+            }
+            _ = try await promotion.promoteConfirmed(user)
+            context.console.info("\(email) ist jetzt Plattform-Admin; alle Sitzungen des Kontos sind beendet.")
             return
         }
         let password = ProcessInfo.processInfo.environment["AUFWIND_ADMIN_PASSWORD"]
@@ -34,9 +46,11 @@ struct CreateAdminCommand: AsyncCommand {
             throw ExitCode(1)
         }
         let name = (try? AccountValidation.displayName(signature.name ?? "Administration").get()) ?? "Administration"
-        let user = UserModel(email: email, displayName: name, passwordHash: try app.password.hash(password), isAdmin: true)
-        user.emailConfirmedAt = Date()
-        try await user.create(on: app.db)
-        context.console.info("Plattform-Admin \(email) angelegt.")
+        switch try await promotion.createOrTakeOver(email: email, name: name, passwordHash: try app.password.hash(password)) {
+        case .tookOverUnconfirmed:
+            context.console.info("\(email) war registriert, aber nie bestätigt: Das Konto hat jetzt Ihr Passwort, ist bestätigt und Plattform-Admin; alle früheren Sitzungen, Links und Tokens sind ungültig.")
+        default:
+            context.console.info("Plattform-Admin \(email) angelegt.")
+        }
     }
 }

@@ -3,11 +3,27 @@ import Foundation
 import Vapor
 import VaporTesting
 
-/// A minimal browser for tests: keeps the session cookie and fills in the CSRF token of forms.
+/// A minimal browser for tests: keeps its cookies (session, CSRF) and fills in the CSRF token of forms.
 final class Browser {
     let app: Application
-    var cookie: String?
+    /// Cookies by name, as the server set them.
+    var cookies: [String: String] = [:]
     var lastCSRF: String?
+
+    /// The `Cookie` header this browser sends; setting it replaces all cookies.
+    var cookie: String? {
+        get { cookies.isEmpty ? nil : cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        set {
+            cookies = [:]
+            for pair in (newValue ?? "").split(separator: ";") {
+                let parts = pair.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
+                if parts.count == 2 { cookies[String(parts[0])] = String(parts[1]) }
+            }
+        }
+    }
+
+    /// The session cookie's value, if signed in.
+    var sessionCookie: String? { cookies["aufwind-session"] }
 
     init(_ app: Application) { self.app = app }
 
@@ -63,8 +79,15 @@ final class Browser {
     }
 
     private func remember(_ response: TestingHTTPResponse) {
-        if let setCookie = response.headers.first(name: .setCookie), let pair = setCookie.split(separator: ";").first {
-            cookie = String(pair)
+        for setCookie in response.headers[.setCookie] {
+            guard let pair = setCookie.split(separator: ";").first else { continue }
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { continue }
+            if setCookie.contains("Max-Age=0") || parts[1].isEmpty {
+                cookies[String(parts[0])] = nil
+            } else {
+                cookies[String(parts[0])] = String(parts[1])
+            }
         }
         let body = response.body.string
         if let range = body.range(of: "name=\"\(CSRF.fieldName)\" value=\"") {

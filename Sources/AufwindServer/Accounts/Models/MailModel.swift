@@ -15,6 +15,8 @@ final class MailModel: Model, @unchecked Sendable {
     /// Set while an instance is sending it, so no other instance sends it too.
     @OptionalField(key: "claimed_until") var claimedUntil: Date?
     @Field(key: "attempts") var attempts: Int
+    /// The account the mail belongs to (also after an address change), for export and deletion.
+    @OptionalField(key: "user_id") var userID: UUID?
 
     init() {}
 

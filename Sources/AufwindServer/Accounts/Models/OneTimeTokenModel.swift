@@ -21,6 +21,10 @@ final class OneTimeTokenModel: Model, @unchecked Sendable {
     @OptionalField(key: "used_at") var usedAt: Date?
     /// For an e-mail change: the address that becomes the login once confirmed.
     @OptionalField(key: "new_email") var newEmail: String?
+    /// For a confirmation link: the password (as Bcrypt hash) and name of the registration it
+    /// belongs to, applied when it is used.
+    @OptionalField(key: "password_hash") var passwordHash: String?
+    @OptionalField(key: "display_name") var displayName: String?
 
     init() {}
 

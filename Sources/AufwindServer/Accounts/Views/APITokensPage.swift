@@ -11,6 +11,7 @@ struct APITokensPage: PageView {
         var expiresAt: Date?
         var revoked: Bool
         var lastUsedAt: Date?
+        var scope: String
     }
 
     var tokens: [Token]
@@ -37,6 +38,7 @@ struct APITokensPage: PageView {
                     .div(.class("name"), .text(token.name)),
                     .div(.class("meta"), .text(
                         [
+                            token.scope,
                             token.createdAt.map { "erstellt \(GermanDate.format($0))" },
                             token.expiresAt.map { "gültig bis \(GermanDate.format($0))" } ?? "unbegrenzt gültig",
                             token.lastUsedAt.map { "zuletzt benutzt \(GermanDate.format($0))" },
@@ -52,7 +54,15 @@ struct APITokensPage: PageView {
             .form(
                 .class("stacked"), .action("/konto/tokens"), .method(.post), .csrf(csrf),
                 .field("name", label: "Name (wofür?)", maxLength: 100),
-                .optionalField("tage", label: "Gültig für Tage (leer: unbegrenzt)", type: .number, value: "", maxLength: 4),
+                .fieldset(
+                    .element(named: "legend", text: "Rechte"),
+                    .forEach(APITokenModel.Scope.allCases) { scope in
+                        .radio(name: "rechte", id: "rechte-\(scope.rawValue)", value: scope.rawValue,
+                               label: scope == .read ? "nur lesen (z. B. Verbund-Daten abrufen)" : "lesen und schreiben (z. B. Profil und Einträge ändern)",
+                               checked: scope == .read)
+                    }
+                ),
+                .optionalField("tage", label: "Gültig für Tage (leer: unbegrenzt)", type: .number, value: String(APITokenController.defaultDays), maxLength: 4),
                 .button(.type(.submit), .text("Token erstellen"))
             )
         )

@@ -17,7 +17,7 @@ struct RegisterPage: PageView {
                 .csrf(csrf),
                 .field("name", label: "Ihr Name", value: name, autocomplete: "name", maxLength: 100),
                 .field("email", label: "E-Mail-Adresse", type: .email, value: email, autocomplete: "email"),
-                .field("password", label: "Passwort (mindestens 10 Zeichen)", type: .password, autocomplete: "new-password", maxLength: 128),
+                .field("password", label: "Passwort (10 bis 72 Zeichen)", type: .password, autocomplete: "new-password", maxLength: 72),
                 .button(.type(.submit), .text("Konto anlegen"))
             ),
             .p(.text("Schon registriert? "), .a(.href("/anmelden"), .text("Anmelden")))
@@ -43,7 +43,8 @@ struct LoginPage: PageView {
                 .field("password", label: "Passwort", type: .password, autocomplete: "current-password", maxLength: 128),
                 .button(.type(.submit), .text("Anmelden"))
             ),
-            .p(.a(.href("/passwort-vergessen"), .text("Passwort vergessen?")), .text(" · "), .a(.href("/registrieren"), .text("Registrieren")))
+            .p(.a(.href("/passwort-vergessen"), .text("Passwort vergessen?")), .text(" · "), .a(.href("/registrieren"), .text("Registrieren")),
+               .text(" · "), .a(.href("/bestaetigung-erneut"), .text("Bestätigungslink erneut senden")))
         )
     }
 }
@@ -69,6 +70,25 @@ struct ForgotPasswordPage: PageView {
     }
 }
 
+/// `/bestaetigung-erneut`
+struct ResendConfirmationPage: PageView {
+    var csrf: String
+    var title: String { "Bestätigungslink erneut senden" }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .p(.text("Der Link aus unserer E-Mail gilt 24 Stunden. Geben Sie Ihre Adresse an: Gehört sie zu einem noch nicht bestätigten Konto, schicken wir einen neuen Link. Unbestätigte Konten werden nach 7 Tagen gelöscht; danach können Sie sich einfach neu registrieren.")),
+            .form(
+                .class("stacked"), .action("/bestaetigung-erneut"), .method(.post),
+                .csrf(csrf),
+                .field("email", label: "E-Mail-Adresse", type: .email, autocomplete: "email"),
+                .button(.type(.submit), .text("Link erneut senden"))
+            )
+        )
+    }
+}
+
 /// `/passwort-neu?token=…`
 struct ResetPasswordPage: PageView {
     var csrf: String
@@ -84,7 +104,7 @@ struct ResetPasswordPage: PageView {
                 .class("stacked"), .action("/passwort-neu"), .method(.post),
                 .csrf(csrf),
                 .input(.type(.hidden), .name("token"), .safe("value", token)),
-                .field("password", label: "Neues Passwort (mindestens 10 Zeichen)", type: .password, autocomplete: "new-password", maxLength: 128),
+                .field("password", label: "Neues Passwort (10 bis 72 Zeichen)", type: .password, autocomplete: "new-password", maxLength: 72),
                 .button(.type(.submit), .text("Passwort speichern"))
             )
         )
@@ -113,6 +133,7 @@ struct AccountPage: PageView {
     var confirmed: Bool
     var isAdmin: Bool
     var csrf: String
+    var passwordErrors: [String] = []
     var title: String { "Mein Konto" }
 
     func content() -> Node<HTML.BodyContext> {
@@ -131,6 +152,15 @@ struct AccountPage: PageView {
                 .if(isAdmin, .li(.a(.href("/dev/mails"), .text("Postausgang"))))
             ),
             .form(.action("/abmelden"), .method(.post), .csrf(csrf), .button(.type(.submit), .text("Abmelden"))),
+            .h2(.id("passwort-aendern"), .text("Passwort ändern")),
+            .p(.text("Danach sind Sie auf allen anderen Geräten abgemeldet.")),
+            .formErrors(passwordErrors),
+            .form(
+                .class("stacked"), .action("/konto/passwort"), .method(.post), .csrf(csrf),
+                .field("passwort", id: "passwort-aktuell", label: "Aktuelles Passwort", type: .password, autocomplete: "current-password", maxLength: 128),
+                .field("neu", id: "passwort-neu", label: "Neues Passwort (10 bis 72 Zeichen)", type: .password, autocomplete: "new-password", maxLength: 72),
+                .button(.type(.submit), .text("Passwort ändern"))
+            ),
             .h2(.text("E-Mail-Adresse ändern")),
             .form(
                 .class("stacked"), .action("/konto/email"), .method(.post), .csrf(csrf),

@@ -1,0 +1,55 @@
+import AufwindCore
+import Fluent
+import Foundation
+import Logging
+
+/// The periodic clean-up of what expires: sessions over their idle or absolute limit, login
+/// windows that are over, used or expired one-time tokens, and accounts whose address was not
+/// confirmed within 7 days (so an address registered by someone else is free again).
+struct AccountMaintenance {
+    static let unconfirmedAccountLifetime: TimeInterval = 7 * 86_400
+
+    let database: any Database
+    let lifetime: SessionLifetime
+
+    struct Summary: Equatable {
+        var sessions = 0
+        var unconfirmedAccounts = 0
+    }
+
+    @discardableResult
+    func run(now: Date = Date()) async throws -> Summary {
+        var summary = Summary()
+        summary.sessions = try await WebSessions(database: database, lifetime: lifetime).removeExpired(now: now)
+        try await LoginThrottle(database: database).removeExpired(now: now)
+        try await OneTimeTokenModel.query(on: database).filter(\.$expiresAt < now.addingTimeInterval(-86_400)).delete()
+        let stale = try await UserModel.query(on: database)
+            .filter(\.$emailConfirmedAt == nil).filter(\.$createdAt < now.addingTimeInterval(-Self.unconfirmedAccountLifetime)).all()
+        for user in stale {
+            let id = try user.requireID()
+            try await database.transaction { db in
+                try await MailModel.query(on: db).filter(\.$userID == id).delete()
+                try await OneTimeTokenModel.query(on: db).filter(\.$user.$id == id).delete()
+                try await MembershipModel.query(on: db).filter(\.$user.$id == id).delete()
+                try await UserModel.query(on: db).filter(\.$id == id).filter(\.$emailConfirmedAt == nil).delete()
+            }
+        }
+        summary.unconfirmedAccounts = stale.count
+        return summary
+    }
+
+    /// Runs at start and then every hour until shutdown.
+    func runPeriodically(logger: Logger) async {
+        while !Task.isCancelled {
+            do {
+                let summary = try await run()
+                if summary != Summary() {
+                    logger.info("Aufgeräumt: \(summary.sessions) abgelaufene Sitzungen, \(summary.unconfirmedAccounts) unbestätigte Konten")
+                }
+            } catch {
+                logger.error("Aufräumen der Konten: \(error)")
+            }
+            try? await Task.sleep(for: .seconds(3600))
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import AufwindCore
+import Fluent
+import Vapor
+
+/// Loads the signed-in user of the HTML site from the session cookie. A cookie that names no
+/// live session is ignored (and removed in the browser), never stored; a page view writes
+/// nothing but, every few minutes, the session's "last seen".
+struct SessionMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let secret = request.cookies[request.cookieName(.session)]?.string {
+            if let session = try await request.webSessions.find(secret: secret),
+                let user = try await UserModel.find(session.$user.id, on: request.db)
+            {
+                request.storage[SessionKey.self] = session
+                try await request.setUser(user)
+            } else {
+                request.clearCookie(.session)
+            }
+        }
+        let response = try await next.respond(to: request)
+        request.applyPendingCookies(to: response)
+        return response
+    }
+}
+
+private struct SessionKey: StorageKey { typealias Value = WebSessionModel }
+private struct UserKey: StorageKey { typealias Value = UserModel }
+private struct ActorKey: StorageKey { typealias Value = Actor }
+
+extension Request {
+    var webSessions: WebSessions { WebSessions(database: db, lifetime: application.aufwindConfig.sessionLifetime) }
+
+    /// The signed-in session of the HTML site, if any.
+    var webSession: WebSessionModel? { storage[SessionKey.self] }
+
+    var currentUser: UserModel? { storage[UserKey.self] }
+
+    /// The actor the policy decides about.
+    var actor: Actor { storage[ActorKey.self] ?? .anonymous }
+
+    /// Whether the policy allows it: for showing or hiding links and buttons.
+    func may(_ action: Action, _ resource: Resource = .platform) -> Bool {
+        Policy.decide(actor, action, resource).isAllowed
+    }
+
+    /// Asks the policy; refuses with its German reason.
+    func authorize(_ action: Action, _ resource: Resource = .platform) throws {
+        let decision = Policy.decide(actor, action, resource)
+        guard decision.isAllowed else {
+            throw ProblemDetails(title: "Nicht erlaubt", status: actor.isAuthenticated ? 403 : 401, detail: decision.reason)
+        }
+    }
+
+    /// Sets the acting user of an API request authenticated by token.
+    func authenticateForAPI(_ user: UserModel, actor: Actor) {
+        storage[UserKey.self] = user
+        storage[ActorKey.self] = actor
+    }
+
+    fileprivate func setUser(_ user: UserModel) async throws {
+        storage[UserKey.self] = user
+        storage[ActorKey.self] = try await MembershipService.actor(for: user, on: db)
+    }
+
+    /// Signs `user` in with a new session (a new cookie secret and a new CSRF token: whatever
+    /// the browser had before, including a planted cookie, is worth nothing afterwards).
+    func signIn(_ user: UserModel) async throws {
+        if let current = webSession { try await webSessions.end(current) }
+        let (secret, session) = try await webSessions.start(userID: user.requireID())
+        storage[SessionKey.self] = session
+        try await setUser(user)
+        setCookie(.session, secret, maxAge: application.aufwindConfig.sessionLifetime.absolute)
+        clearCookie(.csrf)
+    }
+
+    /// Ends this browser's session.
+    func signOut() async throws {
+        if let current = webSession { try await webSessions.end(current) }
+        storage[SessionKey.self] = nil
+        storage[UserKey.self] = nil
+        storage[ActorKey.self] = nil
+        clearCookie(.session)
+    }
+
+    /// After a password or e-mail change: every session of the user ends, this browser gets a new one.
+    func renewSessionEndingOthers(_ user: UserModel) async throws {
+        try await webSessions.endAll(userID: user.requireID())
+        storage[SessionKey.self] = nil
+        try await signIn(user)
+    }
+}
