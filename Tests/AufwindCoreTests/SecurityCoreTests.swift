@@ -60,6 +60,15 @@ struct SecurityCoreTests {
         #expect(SessionLifetime.fromDays(idle: "viele", absolute: nil).failureText?.contains("„viele“") == true)
     }
 
+    @Test("a textarea's CRLF line breaks count and are stored as one character each")
+    func lineBreaks() {
+        var check = InputChecker()
+        let text = String(repeating: "Zeile mit Ümlaut\r\n", count: 200) + "Ende"
+        let stored = check.text(text, "Beschreibung", length: 1...3_600, multiline: true)
+        #expect(check.errors.isEmpty && stored == String(repeating: "Zeile mit Ümlaut\n", count: 200) + "Ende" && stored.unicodeScalars.count == 3_404)
+        #expect("a\rb".normalizingLineBreaks == "a\nb")
+    }
+
     @Test("passwords longer than bcrypt reads (72 bytes) are refused, not cut")
     func passwordBytes() {
         #expect(AccountValidation.password(String(repeating: "a", count: 72)) == nil)

@@ -40,8 +40,10 @@ struct FormInputTests {
             let port = try #require(app.http.server.shared.localAddress?.port)
             do {
                 #expect(Self.longDescription.count == 4_999)
+                // Browsers send a textarea's line breaks as CRLF; each counts as one character.
+                let typed = Self.longDescription.replacingOccurrences(of: "\n", with: "\r\n")
                 let body = RawHTTPClient.form(
-                    ItemFixture.form(kind: .bedarf, title: "Gemeinsame Schulverwaltung", description: Self.longDescription, town: Self.ahlen)
+                    ItemFixture.form(kind: .bedarf, title: "Gemeinsame Schulverwaltung", description: typed, town: Self.ahlen)
                         + [(CSRF.fieldName, csrf)])
                 #expect(body.utf8.count > 7_000, "the body spans many network chunks")
                 let headers = Self.browserHeaders + [("Cookie", anna.cookie ?? "")]

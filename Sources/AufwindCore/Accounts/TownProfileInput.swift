@@ -23,6 +23,7 @@ public struct TownProfileInput: Sendable, Equatable, Codable {
         var errors: [ValidationMessage] = []
         let person = contactPerson.trimmingSpaces
         if person.unicodeScalars.count > 100 { errors.append("Die Ansprechperson darf höchstens 100 Zeichen lang sein.") }
+        if person.containsControlCharacters() { errors.append("Die Ansprechperson darf keine Zeilenumbrüche oder Steuerzeichen enthalten.") }
         var email = contactEmail.trimmingSpaces
         if !email.isEmpty {
             switch AccountValidation.email(email) {
@@ -35,6 +36,7 @@ public struct TownProfileInput: Sendable, Equatable, Codable {
             errors.append("Die Website muss mit https:// oder http:// beginnen und darf höchstens 200 Zeichen lang sein.")
         }
         let text = description.trimmingSpaces
+        if text.containsControlCharacters(allowingLineBreaks: true) { errors.append("Die Selbstbeschreibung enthält unzulässige Steuerzeichen.") }
         if text.unicodeScalars.count > maximumDescriptionLength {
             errors.append("Die Selbstbeschreibung darf höchstens \(maximumDescriptionLength) Zeichen lang sein.")
         }

@@ -62,6 +62,14 @@ extension String {
     }
 }
 
+extension String {
+    /// CRLF and lone CR as LF.
+    public var normalizingLineBreaks: String {
+        guard unicodeScalars.contains("\r") else { return self }
+        return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+}
+
 extension Unicode.Scalar {
     /// See `String.containsControlCharacters(allowingLineBreaks:)`.
     public func isForbiddenInInput(allowingLineBreaks: Bool) -> Bool {

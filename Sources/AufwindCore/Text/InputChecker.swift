@@ -7,9 +7,11 @@ public struct InputChecker: Sendable {
     public mutating func fail(_ message: ValidationMessage) { errors.append(message) }
 
     /// Trimmed text within `length`; required text must not be empty; no control characters
-    /// (line breaks only where `multiline`).
+    /// (line breaks only where `multiline`). Browsers send a textarea's line breaks as CRLF:
+    /// they are stored and counted as one character, as the browser's own `maxlength` counts them.
     public mutating func text(_ value: String?, _ name: String, required: Bool = true, length: ClosedRange<Int>, multiline: Bool = false) -> String {
-        let trimmed = (value ?? "").trimmingSpaces
+        var trimmed = (value ?? "").trimmingSpaces
+        if multiline { trimmed = trimmed.normalizingLineBreaks }
         if trimmed.isEmpty {
             if required { errors.append("Bitte füllen Sie „\(name)“ aus.") }
             return ""

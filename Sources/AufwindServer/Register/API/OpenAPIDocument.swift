@@ -22,7 +22,7 @@ enum OpenAPIDocument {
             "operationId": "listGemeinden",
             "summary": "Gemeinden suchen, filtern, sortieren",
             "parameters": [
-              { "name": "q", "in": "query", "description": "Suchtext (fehlertolerant)", "schema": { "type": "string", "maxLength": 100 } },
+              { "name": "q", "in": "query", "description": "Suchtext (fehlertolerant)", "schema": { "type": "string", "maxLength": 100, "pattern": "\#(SchemaText.json(SchemaText.free))" } },
               { "name": "land", "in": "query", "description": "Landesschlüssel, 2 Ziffern", "schema": { "type": "string", "pattern": "^[0-9]{2}$" } },
               { "name": "regbez", "in": "query", "description": "Regierungsbezirksschlüssel, 3 Ziffern", "schema": { "type": "string", "pattern": "^[0-9]{3}$" } },
               { "name": "kreis", "in": "query", "description": "Kreisschlüssel, 5 Ziffern", "schema": { "type": "string", "pattern": "^[0-9]{5}$" } },
@@ -114,7 +114,7 @@ enum OpenAPIDocument {
             "operationId": "listEintraege",
             "summary": "Öffentliche Vorhaben, Bedarfe und Angebote suchen (alle Suchbegriffe müssen vorkommen) und filtern",
             "parameters": [
-              { "name": "q", "in": "query", "description": "Suchbegriffe", "schema": { "type": "string", "maxLength": 200 } },
+              { "name": "q", "in": "query", "description": "Suchbegriffe", "schema": { "type": "string", "maxLength": 200, "pattern": "\#(SchemaText.json(SchemaText.free))" } },
               { "name": "art", "in": "query", "schema": { "$ref": "#/components/schemas/Art" } },
               { "name": "handlungsfeld", "in": "query", "schema": { "$ref": "#/components/schemas/Handlungsfeld" } },
               { "name": "land", "in": "query", "description": "Landesschlüssel der Kommune, 2 Ziffern", "schema": { "type": "string", "pattern": "^[0-9]{2}$" } },
@@ -502,10 +502,10 @@ enum OpenAPIDocument {
           "TownProfileUpdate": {
             "type": "object", "required": ["version"], "additionalProperties": false,
             "properties": {
-              "ansprechperson": { "type": "string", "maxLength": 100 },
-              "email": { "type": "string", "maxLength": 254, "pattern": "^$|^[^@\\s<>\",;]+@[^@\\s<>\",;.][^@\\s<>\",;]*\\.[^@\\s<>\",;]*[^@\\s<>\",;.]$" },
-              "website": { "type": "string", "maxLength": 200, "pattern": "^$|^https?://\\S*$" },
-              "beschreibung": { "type": "string", "maxLength": 2000 },
+              "ansprechperson": { "type": "string", "maxLength": 100, "pattern": "\#(SchemaText.json(SchemaText.freeLine))" },
+              "email": { "type": "string", "maxLength": 254, "pattern": "\#(SchemaText.json(SchemaText.email))" },
+              "website": { "type": "string", "maxLength": 200, "pattern": "\#(SchemaText.json(SchemaText.website))" },
+              "beschreibung": { "type": "string", "maxLength": 2000, "pattern": "\#(SchemaText.json(SchemaText.free))" },
               "handlungsfelder": { "type": "array", "items": { "type": "string", "enum": ["klima-energie", "mobilitaet", "schule-bildung", "engagement-ehrenamt", "wohnen", "arbeit-wirtschaft", "innenstadt-ortskern", "digitale-verwaltung", "gesundheit-pflege", "kultur-tourismus", "daseinsvorsorge", "sicherheit"] } },
               "version": { "type": "integer", "minimum": 0, "maximum": 2147483647 }
             }
