@@ -17,6 +17,9 @@ public struct AppConfig: Sendable {
     /// How long one live stream of the pitch stage stays open before the browser reconnects
     /// (short, so that shutdown never waits long for it).
     public var liveStreamSeconds: Double = 55
+    /// `AUFWIND_STAGE_STREAMS_PER_ADDRESS`: live streams of the pitch stage one client address
+    /// may hold at a time on one instance (a further one gets 429).
+    public var liveStreamsPerAddress = 8
 
     public init(
         databaseURL: String? = nil, postgresSchema: String? = nil, sqlitePath: String = "aufwind.sqlite",
@@ -29,7 +32,7 @@ public struct AppConfig: Sendable {
         self.baseURL = baseURL
     }
 
-    /// `DATABASE_URL`, `AUFWIND_SQLITE_PATH`, `AUFWIND_DATA_DIR`, `AUFWIND_BASE_URL`.
+    /// `DATABASE_URL`, `AUFWIND_SQLITE_PATH`, `AUFWIND_DATA_DIR`, `AUFWIND_BASE_URL` and the others of the README.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> AppConfig {
         func value(_ key: String) -> String? {
             guard let raw = environment[key], !raw.isEmpty else { return nil }
@@ -41,6 +44,7 @@ public struct AppConfig: Sendable {
         if let url = value("AUFWIND_BASE_URL") { config.baseURL = url }
         config.devMailsOpen = value("AUFWIND_DEV_MAILS") == "1"
         config.smtpURL = value("AUFWIND_SMTP_URL")
+        if let streams = value("AUFWIND_STAGE_STREAMS_PER_ADDRESS").flatMap(Int.init), streams > 0 { config.liveStreamsPerAddress = streams }
         return config
     }
 
