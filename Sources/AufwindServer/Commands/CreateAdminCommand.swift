@@ -16,8 +16,7 @@ struct CreateAdminCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard let email = try? AccountValidation.email(signature.email ?? "").get() else {
-            context.console.error("Bitte eine gültige --email angeben.")
-            throw ExitCode(1)
+            throw context.fail("Bitte eine gültige --email angeben.")
         }
         try await app.autoMigrate()
         if let existing = try await UserModel.query(on: app.db).filter(\.$email == email).first() {
@@ -30,8 +29,7 @@ struct CreateAdminCommand: AsyncCommand {
         let password = ProcessInfo.processInfo.environment["AUFWIND_ADMIN_PASSWORD"]
             ?? context.console.ask("Passwort für \(email):".consoleText(), isSecure: true)
         if let message = AccountValidation.password(password) {
-            context.console.error(message.text)
-            throw ExitCode(1)
+            throw context.fail(message.text)
         }
         let name = (try? AccountValidation.displayName(signature.name ?? "Administration").get()) ?? "Administration"
         let user = UserModel(email: email, displayName: name, passwordHash: try app.password.hash(password), isAdmin: true)
