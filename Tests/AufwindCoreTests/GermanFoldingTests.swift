@@ -33,4 +33,24 @@ struct GermanFormatTests {
         #expect(GermanFormat.decimal(303.28, digits: 2) == "303,28")
         #expect(GermanFormat.date(iso: "2025-11-30") == "30.11.2025")
     }
+
+    @Test("durations: milliseconds, seconds with a decimal comma, minutes and hours, never Swift's `2.534901857 seconds`")
+    func durations() {
+        #expect(GermanFormat.duration(.nanoseconds(2_534_901_857)) == "2,5 s")
+        #expect(GermanFormat.duration(.milliseconds(120)) == "120 ms")
+        #expect(GermanFormat.duration(.microseconds(2_540)) == "2,5 ms")
+        #expect(GermanFormat.duration(.zero) == "0 ms")
+        #expect(GermanFormat.duration(.milliseconds(999)) == "999 ms")
+        #expect(GermanFormat.duration(.microseconds(999_600)) == "1 s")
+        #expect(GermanFormat.duration(.seconds(3)) == "3 s")
+        #expect(GermanFormat.duration(.milliseconds(59_940)) == "59,9 s")
+        #expect(GermanFormat.duration(.milliseconds(59_960)) == "1 min")
+        #expect(GermanFormat.duration(.seconds(185)) == "3 min 5 s")
+        #expect(GermanFormat.duration(.seconds(3599)) == "59 min 59 s")
+        #expect(GermanFormat.duration(.seconds(3600)) == "1 h")
+        #expect(GermanFormat.duration(.seconds(4800)) == "1 h 20 min")
+        #expect(GermanFormat.duration(seconds: 2.25) == "2,3 s")
+        #expect(GermanFormat.duration(seconds: -1.5) == "-1,5 s")
+        #expect(GermanFormat.duration(seconds: .infinity) == "–")
+    }
 }

@@ -98,6 +98,109 @@ struct EventStageMeetingTests {
         }
     }
 
+    @Test("live stage over real HTTP: one poller per block feeds every stream, a state change reaches all, a per-address cap answers 429, the poller stops with the last stream",
+          arguments: TestDatabase.available)
+    func liveStreamsShareOnePoller(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app)
+            let (_, anna) = try await ItemFixture.member("anna@ahlen.de", of: [F.ahlen], app: app)
+            let path = try await F.create(anna, town: F.ahlen)
+            try await anna.get(path + "/buehne")
+            let created = try await anna.post(path + "/buehne", ["titel": "Startups in 100 Sekunden", "sekunden": "100"])
+            let blockPath = try #require(created.headers.first(name: .location)).replacingOccurrences(of: "/moderation", with: "")
+            let blockID = try #require(blockPath.split(separator: "/").last.flatMap { UUID(uuidString: String($0)) })
+            try await anna.get(blockPath + "/moderation")
+            for (who, what) in [("Radwerk GmbH", "Leihräder für Pendler"), ("Schulcloud eG", "Tablets ohne Admin")] {
+                #expect(try await anna.post(blockPath + "/pitches", ["praesentiert": who, "titel": what, "person": ""]).status == .seeOther)
+            }
+            var config = app.aufwindConfig
+            config.liveStreamSeconds = 8
+            config.liveStreamsPerAddress = 4
+            app.aufwindConfig = config
+            // The state is sent again every second here (5 s in service), so the test sees it.
+            let broadcaster = StageBroadcaster(settings: .init(pollInterval: .milliseconds(250), resendInterval: .seconds(1)))
+            app.stageBroadcaster = broadcaster
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+            var clients: [StreamingClient] = []
+            do {
+                let port = try #require(app.http.server.shared.localAddress?.port)
+                let live = blockPath + "/live"
+                func open(from address: String) async throws -> StreamingClient {
+                    let client = try await StreamingClient(live, port: port, from: address, group: app.eventLoopGroup)
+                    clients.append(client)
+                    return client
+                }
+                #expect(await broadcaster.pollers == 0)
+
+                // Four streams from one address: each gets the state, one poller serves them all
+                var first: [StreamingClient] = []
+                for _ in 0..<4 { first.append(try await open(from: "127.0.0.1")) }
+                for client in first {
+                    #expect(try await client.wait { $0.contains("event: zustand") && $0.contains("\"stage\":\"bereit\"") }, "\(client.text)")
+                    #expect(client.status == 200)
+                }
+                #expect(await broadcaster.listeners(of: blockID) == 4)
+                #expect(await broadcaster.pollers == 1)
+                let before = await broadcaster.polls, started = ContinuousClock.now
+                try await Task.sleep(for: .milliseconds(1500))
+                let polled = await broadcaster.polls - before, elapsed = ContinuousClock.now - started
+                // One revision query per 250 ms for all four streams (four pollers would make four times as many)
+                #expect(polled >= 1 && polled <= Int(elapsed / .milliseconds(250)) + 2, "\(polled) Abfragen in \(elapsed)")
+
+                // A fifth stream from the same address is refused in German, with Retry-After; another address still gets one
+                let refused = try await open(from: "127.0.0.1")
+                #expect(try await refused.wait { _ in refused.isClosed })
+                #expect(refused.status == 429, "\(refused.text)")
+                #expect(refused.text.contains("Live-Ansichten") && !refused.text.contains("event: zustand"))
+                let retryAfter = refused.text.split(separator: "\r\n").first { $0.lowercased().hasPrefix("retry-after:") }
+                    .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) }
+                #expect(retryAfter.map { (1...8).contains($0) } == true, "\(refused.text)")
+                let other = try await open(from: "127.0.0.2")
+                #expect(try await other.wait { $0.contains("event: zustand") }, "\(other.text)")
+                #expect(other.status == 200)
+                #expect(await broadcaster.streams(of: "127.0.0.1") == 4)
+                #expect(await broadcaster.streams(of: "127.0.0.2") == 1)
+                #expect(await broadcaster.listeners(of: blockID) == 5)
+                #expect(await broadcaster.pollers == 1)
+
+                // A state change reaches every stream; the state is sent again without a change
+                #expect(try await anna.post(blockPath + "/befehl", ["befehl": "start"]).status == .seeOther)
+                for client in first + [other] {
+                    #expect(try await client.wait { $0.contains("\"stage\":\"laeuft\"") }, "\(client.text)")
+                }
+                let running = other.frames
+                #expect(try await other.wait { _ in other.frames > running }, "kein erneuter Zustand: \(other.text)")
+
+                // A client that goes away frees its place (the next write fails)
+                await first[0].close()
+                #expect(try await eventually(timeout: .seconds(5)) { await broadcaster.streams(of: "127.0.0.1") == 3 })
+
+                // The streams end at their deadline; then the poller stops and polls no more
+                for client in first.dropFirst() + [other] {
+                    #expect(try await client.wait(timeout: .seconds(12)) { _ in client.isClosed })
+                    #expect(client.text.hasSuffix("0\r\n\r\n"), "Stream nicht ordentlich beendet: \(client.text.suffix(200))")
+                }
+                #expect(try await eventually(timeout: .seconds(2)) { await broadcaster.pollers == 0 })
+                let stopped = await broadcaster.polls
+                try await Task.sleep(for: .milliseconds(700))
+                #expect(await broadcaster.polls == stopped)
+                #expect(await broadcaster.streams(of: "127.0.0.1") == 0)
+                #expect(await broadcaster.streams(of: "127.0.0.2") == 0)
+                // and a new stream starts a new poller
+                let again = try await open(from: "127.0.0.1")
+                #expect(try await again.wait { $0.contains("event: zustand") })
+                #expect(await broadcaster.pollers == 1)
+                await again.close()
+            } catch {
+                for client in clients { await client.close() }
+                await app.server.shutdown()
+                throw error
+            }
+            for client in clients { await client.close() }
+            await app.server.shutdown()
+        }
+    }
+
     @Test("1:1 meetings: request, accept with a table, no double booking (also at the same moment), expiry, decline, agenda",
           arguments: TestDatabase.available)
     func meetings(database: TestDatabase) async throws {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Numbers and dates as German readers expect them: `12.300`, `1.234,5`, `30.11.2025`.
+/// Numbers, dates and durations as German readers expect them: `12.300`, `1.234,5`,
+/// `30.11.2025`, `2,5 s`.
 public enum GermanFormat {
     /// `12300` → `12.300`.
     public static func integer(_ value: Int) -> String {
@@ -41,5 +42,29 @@ public enum GermanFormat {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
         return "\(two(c.day)).\(two(c.month)).\(c.year ?? 0), \(two(c.hour)):\(two(c.minute))"
+    }
+
+    /// A duration for people: `120 ms`, `2,5 s`, `3 min 5 s`, `1 h 20 min` (rounded to what
+    /// the largest unit makes worth saying; a trailing `,0` is left out).
+    public static func duration(_ duration: Duration) -> String {
+        self.duration(seconds: duration / .seconds(1))
+    }
+
+    /// A `TimeInterval` as in `duration(_:)`.
+    public static func duration(seconds: Double) -> String {
+        guard seconds.isFinite else { return "–" }
+        if seconds < 0 { return "-" + duration(seconds: -seconds) }
+        func tenths(_ value: Double) -> String {
+            let text = decimal(value, digits: 1)
+            return text.hasSuffix(",0") ? String(text.dropLast(2)) : text
+        }
+        let milliseconds = seconds * 1000
+        if (milliseconds * 10).rounded() < 100 { return tenths(milliseconds) + " ms" }
+        if milliseconds.rounded() < 1000 { return "\(Int(milliseconds.rounded())) ms" }
+        if (seconds * 10).rounded() < 600 { return tenths(seconds) + " s" }
+        let whole = Int(seconds.rounded())
+        if whole < 3600 { return whole % 60 == 0 ? "\(whole / 60) min" : "\(whole / 60) min \(whole % 60) s" }
+        let minutes = Int((seconds / 60).rounded())
+        return minutes % 60 == 0 ? "\(integer(minutes / 60)) h" : "\(integer(minutes / 60)) h \(minutes % 60) min"
     }
 }

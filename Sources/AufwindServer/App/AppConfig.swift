@@ -26,6 +26,9 @@ public struct AppConfig: Sendable {
     public var metricsToken: String?
     /// What the environment said that cannot be used; `configure` refuses to start then.
     public var problems: [String] = []
+    /// `AUFWIND_STAGE_STREAMS_PER_ADDRESS`: live streams of the pitch stage one client address
+    /// may hold at a time on one instance (a further one gets 429).
+    public var liveStreamsPerAddress = 8
 
     public init(
         databaseURL: String? = nil, postgresSchema: String? = nil, sqlitePath: String = "aufwind.sqlite",
@@ -38,7 +41,7 @@ public struct AppConfig: Sendable {
         self.baseURL = baseURL
     }
 
-    /// `DATABASE_URL`, `AUFWIND_SQLITE_PATH`, `AUFWIND_DATA_DIR`, `AUFWIND_BASE_URL`.
+    /// `DATABASE_URL`, `AUFWIND_SQLITE_PATH`, `AUFWIND_DATA_DIR`, `AUFWIND_BASE_URL` and the others of the README.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> AppConfig {
         func value(_ key: String) -> String? {
             guard let raw = environment[key], !raw.isEmpty else { return nil }
@@ -63,6 +66,11 @@ public struct AppConfig: Sendable {
         if let token = value("AUFWIND_METRICS_TOKEN") {
             if token.count < 16 { config.problems.append("AUFWIND_METRICS_TOKEN muss mindestens 16 Zeichen lang sein.") }
             config.metricsToken = token
+        }
+        if let raw = value("AUFWIND_STAGE_STREAMS_PER_ADDRESS") {
+            if let streams = Int(raw), streams > 0 { config.liveStreamsPerAddress = streams } else {
+                config.problems.append("AUFWIND_STAGE_STREAMS_PER_ADDRESS muss eine ganze Zahl größer als 0 sein, nicht „\(raw)“.")
+            }
         }
         return config
     }

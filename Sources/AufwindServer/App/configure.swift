@@ -32,6 +32,9 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.fundingStore = FundingStore()
     app.requestMetrics = RequestMetrics()
     app.scheduleCache = ScheduleCache()
+    app.stageBroadcaster = StageBroadcaster(logger: app.logger)
+    // Registered after the databases, so the pollers stop before the databases close.
+    app.lifecycle.use(Application.StageBroadcasterShutdown())
 
     let drain = RequestDrain()
     app.lifecycle.use(RequestDrain.Lifecycle(drain: drain))

@@ -2,7 +2,8 @@ import AufwindCore
 import Foundation
 import Vapor
 
-/// `aufwind check-eligibility --programme ID --members AGS,AGS,… [--lead AGS] [--costs EUR] [--json]`
+/// `aufwind check-eligibility --programme ID --members AGS,AGS,… [--lead AGS] [--costs EUR] [--json]`:
+/// the verdict on standard output (with `--json` nothing but the JSON), logs and problems on standard error.
 struct CheckEligibilityCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "programme", help: "id des Förderprogramms, z. B. ikz-nrw") var programme: String?
@@ -28,26 +29,23 @@ struct CheckEligibilityCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard let id = signature.programme, let typed = signature.members else {
-            context.console.error("Bitte --programme und --members angeben, z. B. --programme ikz-nrw --members 05570004,05570036")
-            throw ExitCode(2)
+            throw context.fail("Bitte --programme und --members angeben, z. B. --programme ikz-nrw --members 05570004,05570036", code: 2)
         }
         try await app.autoMigrate()
         try await app.reloadRegister()
         try await app.prepareFunding()
         let catalog = app.registerStore.catalog
         guard !catalog.isEmpty else {
-            context.console.error("Das Register ist leer: zuerst `aufwind import-register` ausführen.")
-            throw ExitCode(1)
+            throw context.fail("Das Register ist leer: zuerst `aufwind import-register` ausführen.")
         }
         let funding = app.fundingStore.catalog
         guard funding.programme(id) != nil else {
-            context.console.error("Unbekanntes Programm „\(id)“. Bekannt: \(funding.programmes.map(\.id).joined(separator: ", "))")
-            throw ExitCode(2)
+            throw context.fail("Unbekanntes Programm „\(id)“. Bekannt: \(funding.programmes.map(\.id).sorted().joined(separator: ", "))", code: 2)
         }
         let verbund: VerbundFacts
         switch EligibilityInput.parse(members: typed, lead: signature.lead ?? "", costs: signature.costs ?? "", catalog: catalog) {
         case .failure(let problems):
-            for message in problems.messages { context.console.error(message.text) }
+            for message in problems.messages { context.note(message.text) }
             throw ExitCode(2)
         case .success(let parsed): verbund = parsed
         }

@@ -19,8 +19,7 @@ struct CreateAdminCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard let email = try? AccountValidation.email(signature.email ?? "").get() else {
-            context.console.error("Bitte eine gültige --email angeben.")
-            throw ExitCode(1)
+            throw context.fail("Bitte eine gültige --email angeben.")
         }
         try await app.autoMigrate()
         let promotion = AdminPromotion(database: app.db, lifetime: app.aufwindConfig.sessionLifetime)
@@ -31,10 +30,7 @@ struct CreateAdminCommand: AsyncCommand {
             }
             let agreed = signature.yes || context.console.confirm(
                 "\(email) ist ein bestätigtes Konto von „\(user.displayName)“. Zum Plattform-Admin machen?".consoleText())
-            guard agreed else {
-                context.console.error("Abgebrochen: nichts geändert.")
-                throw ExitCode(1)
-            }
+            guard agreed else { throw context.fail("Abgebrochen: nichts geändert.") }
             _ = try await promotion.promoteConfirmed(user)
             context.console.info("\(email) ist jetzt Plattform-Admin; alle Sitzungen des Kontos sind beendet.")
             return
@@ -42,8 +38,7 @@ struct CreateAdminCommand: AsyncCommand {
         let password = ProcessInfo.processInfo.environment["AUFWIND_ADMIN_PASSWORD"]
             ?? context.console.ask("Passwort für \(email):".consoleText(), isSecure: true)
         if let message = AccountValidation.password(password) {
-            context.console.error(message.text)
-            throw ExitCode(1)
+            throw context.fail(message.text)
         }
         let name = (try? AccountValidation.displayName(signature.name ?? "Administration").get()) ?? "Administration"
         switch try await promotion.createOrTakeOver(email: email, name: name, passwordHash: try app.password.hash(password)) {

@@ -17,20 +17,17 @@ struct GenerateDemoCommand: AsyncCommand {
         let app = context.application
         let count = signature.items ?? 1_000
         guard (1...1_000_000).contains(count), (signature.seed ?? 1) >= 0 else {
-            context.console.error("--items muss zwischen 1 und 1.000.000 liegen, --seed darf nicht negativ sein.")
-            throw ExitCode(1)
+            throw context.fail("--items muss zwischen 1 und 1.000.000 liegen, --seed darf nicht negativ sein.")
         }
         try await app.autoMigrate()
         try await app.reloadRegister()
         let catalog = app.registerStore.catalog
         guard !catalog.isEmpty else {
-            context.console.error("Das Register ist leer: zuerst `aufwind import-register` ausführen.")
-            throw ExitCode(1)
+            throw context.fail("Das Register ist leer: zuerst `aufwind import-register` ausführen.")
         }
         if let sessions = signature.event {
             guard (1...64).contains(sessions) else {
-                context.console.error("--event: 1 bis 64 Sessions (8 Räume × 8 Zeitfenster).")
-                throw ExitCode(1)
+                throw context.fail("--event: 1 bis 64 Sessions (8 Räume × 8 Zeitfenster).")
             }
             let town = catalog.gemeinden.first { $0.ags == "05570004" } ?? catalog.gemeinden[0]
             let event = try await DemoEvent(database: app.db, threadPool: app.threadPool)

@@ -2,7 +2,8 @@ import AufwindCore
 import Foundation
 import Vapor
 
-/// `aufwind import-register [--file GV100AD.txt] [--coordinates koordinaten.csv]`
+/// `aufwind import-register [--file GV100AD.txt] [--coordinates koordinaten.csv]`: progress on
+/// standard error, the summary on standard output.
 struct ImportRegisterCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "file", help: "GV100AD-Datei (Standard: neueste im Datenverzeichnis)")
@@ -24,29 +25,28 @@ struct ImportRegisterCommand: AsyncCommand {
                 gv100ad: url, coordinates: FileManager.default.fileExists(atPath: coordinates.path) ? coordinates : nil)
         } else {
             guard let located = ReferenceDataLocator(candidates: app.aufwindConfig.dataDirectoryCandidates).locate() else {
-                context.console.error(ReferenceDataLocator.missingFilesMessage(candidates: app.aufwindConfig.dataDirectoryCandidates))
-                throw ExitCode(1)
+                throw context.fail(ReferenceDataLocator.missingFilesMessage(candidates: app.aufwindConfig.dataDirectoryCandidates))
             }
             files = located
         }
         try await app.autoMigrate()
-        context.console.info("Importiere \(files.gv100ad.path)" + (files.coordinates.map { " mit \($0.lastPathComponent)" } ?? " (ohne Koordinaten)"))
+        context.note("Importiere \(files.gv100ad.path)" + (files.coordinates.map { " mit \($0.lastPathComponent)" } ?? " (ohne Koordinaten)"))
         let console = context.console
         var importer = RegisterImporter(database: app.db, logger: app.logger)
-        importer.progress = { console.output("  \($0)".consoleText()) }
+        importer.progress = { StandardError.write("  \($0)") }
         let started = ContinuousClock.now
         do {
             let summary = try await importer.importFiles(files)
             for line in summary.lines { console.output(line.consoleText()) }
-            console.info("Fertig in \(ContinuousClock.now - started).")
+            console.info("Fertig in \(GermanFormat.duration(ContinuousClock.now - started)).")
         } catch let error as RegisterFileError {
-            console.error("Import abgebrochen, die Datenbank ist unverändert: \(error.description)")
-            throw ExitCode(1)
+            throw context.fail("Import abgebrochen, die Datenbank ist unverändert: \(error.description)")
         }
     }
 }
 
-/// A command that already said what went wrong ends with this code.
+/// A command that already said what went wrong ends with this code (see `CommandContext.fail`);
+/// the entry point exits with it and prints nothing more.
 public struct ExitCode: Error, CustomStringConvertible {
     public var code: Int32
     init(_ code: Int32) { self.code = code }

@@ -3,7 +3,8 @@ import Foundation
 import Vapor
 
 /// `aufwind schedule --input instance.json [--previous plan.json] [--seed S] [--iterations N]`
-/// prints `{"assignments":[…],"unscheduled":[…],"score":…,"covered":…,"overflow":…}`;
+/// prints `{"assignments":[…],"unscheduled":[…],"score":…,"covered":…,"overflow":…}` on standard
+/// output and how long it took on standard error;
 /// `--generate --seed S` writes a generated instance (400 participants, 60 sessions, 8×8) instead.
 struct ScheduleCommand: AsyncCommand {
     struct Signature: CommandSignature {
@@ -26,42 +27,48 @@ struct ScheduleCommand: AsyncCommand {
             return
         }
         guard let path = signature.input else {
-            context.console.error("Bitte --input instance.json angeben (oder --generate).")
-            throw ExitCode(2)
+            throw context.fail("Bitte --input instance.json angeben (oder --generate).", code: 2)
         }
         let instance: ScheduleInstance
         do {
             instance = try JSONDecoder().decode(ScheduleInstance.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
         } catch let error as DecodingError {
-            context.console.error("\(path): kein gültiges Instanz-JSON (\(Self.describe(error))).")
-            throw ExitCode(2)
+            throw context.fail("\(path): kein gültiges Instanz-JSON (\(Self.describe(error))).", code: 2)
         } catch {
-            context.console.error("\(path) lässt sich nicht lesen: \(error.localizedDescription)")
-            throw ExitCode(2)
+            throw context.fail("\(path) lässt sich nicht lesen: \(error.localizedDescription)", code: 2)
         }
         let plan: ScheduleOptimizer
         do {
             plan = try ScheduleOptimizer(instance)
         } catch {
-            for problem in error.problems { context.console.error(problem) }
+            for problem in error.problems { context.note(problem) }
             throw ExitCode(2)
         }
         let iterations = max(0, min(signature.iterations ?? 400_000, 100_000_000))
         if let previousPath = signature.previous {
             let iterations = max(0, min(signature.iterations ?? 60_000, 100_000_000))
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: previousPath)), let previous = try? JSONDecoder().decode(Schedule.self, from: data) else {
-                context.console.error("\(previousPath): kein gültiger Plan (Ausgabe von aufwind schedule).")
-                throw ExitCode(2)
+                throw context.fail("\(previousPath): kein gültiger Plan (Ausgabe von aufwind schedule).", code: 2)
             }
+            let started = ContinuousClock.now
             let (schedule, moved) = plan.replan(previous: previous, seed: seed, iterations: iterations)
+            context.note(Self.summary(schedule, iterations: iterations, took: ContinuousClock.now - started) + ", \(GermanFormat.integer(moved.count)) Sessions verschoben")
             struct Replanned: Encodable { var assignments: [Schedule.Assignment]; var unscheduled: [String]; var score, covered, overflow: Int; var moved: [String] }
             let output = Replanned(assignments: schedule.assignments, unscheduled: schedule.unscheduled, score: schedule.score, covered: schedule.covered,
                                    overflow: schedule.overflow, moved: moved)
             context.console.output(String(decoding: try encoder.encode(output), as: UTF8.self).consoleText())
         } else {
+            let started = ContinuousClock.now
             let schedule = plan.optimize(seed: seed, iterations: iterations)
+            context.note(Self.summary(schedule, iterations: iterations, took: ContinuousClock.now - started))
             context.console.output(String(decoding: try encoder.encode(schedule), as: UTF8.self).consoleText())
         }
+    }
+
+    /// For people, on standard error (the plan itself is the JSON on standard output).
+    static func summary(_ schedule: Schedule, iterations: Int, took: Duration) -> String {
+        "Geplant in \(GermanFormat.duration(took)) (\(GermanFormat.integer(iterations)) Suchschritte): Bewertung \(GermanFormat.integer(schedule.score)), "
+            + "\(GermanFormat.integer(schedule.assignments.count)) Sessions eingeplant, \(GermanFormat.integer(schedule.unscheduled.count)) nicht"
     }
 
     static func describe(_ error: DecodingError) -> String {

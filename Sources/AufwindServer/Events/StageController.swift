@@ -90,40 +90,44 @@ struct StageController: RouteCollection {
     }
 
     /// Server-Sent Events: the state on every change and at least every 5 seconds; the stream
-    /// ends after `liveStreamSeconds` and the browser reconnects (`retry`).
+    /// ends after `liveStreamSeconds` and the browser reconnects (`retry`). All streams of a
+    /// block share one poller on this instance (`StageBroadcaster`); one client address may hold
+    /// `liveStreamsPerAddress` streams, a further one is refused with 429 and `Retry-After`.
     @Sendable func live(request: Request) async throws -> Response {
         let access = try await EventAccess.load(request)
         let blockID = try await block(request, access).requireID()
-        let database = request.db
-        let seconds = request.application.aufwindConfig.liveStreamSeconds
-        let encoder = JSONEncoder()
+        let config = request.application.aufwindConfig
+        let broadcaster = request.application.stageBroadcaster
+        let subscription: StageBroadcaster.Subscription
+        do {
+            subscription = try await broadcaster.subscribe(
+                blockID, address: request.clientAddress, limit: config.liveStreamsPerAddress,
+                until: .now + .milliseconds(Int64((config.liveStreamSeconds * 1000).rounded())), database: request.application.db)
+        } catch {
+            let seconds = Int((error.retryAfter / .seconds(1)).rounded(.up))
+            let response = ProblemDetails(
+                title: "Zu viele Live-Verbindungen", status: 429,
+                detail: "Von Ihrer Adresse sind schon \(error.limit) Live-Ansichten geöffnet. Bitte schließen Sie eine oder versuchen Sie es in \(GermanFormat.duration(.seconds(seconds))) erneut."
+            ).response(for: request)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+            return response
+        }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "event-stream", parameters: ["charset": "utf-8"])
         headers.add(name: .cacheControl, value: "no-store")
         headers.add(name: "X-Accel-Buffering", value: "no")
         let body = Response.Body(asyncStream: { writer in
-            let service = StageService(database: database)
-            let deadline = Date().addingTimeInterval(seconds)
-            var sentRevision = -1
-            var sentAt = Date.distantPast
             do {
                 try await writer.write(.buffer(ByteBuffer(string: "retry: 1000\n\n")))
-                while Date() < deadline {
-                    let revision = try await service.revision(blockID)
-                    guard let revision else { break }
-                    if revision != sentRevision || Date().timeIntervalSince(sentAt) >= 5 {
-                        guard let (state, _, _) = try await service.state(blockID) else { break }
-                        let json = String(decoding: try encoder.encode(state), as: UTF8.self)
-                        try await writer.write(.buffer(ByteBuffer(string: "id: \(state.revision)\nevent: zustand\ndata: \(json)\n\n")))
-                        sentRevision = revision
-                        sentAt = Date()
-                    }
-                    try await Task.sleep(for: .milliseconds(250))
+                for await update in subscription.updates {
+                    try await writer.write(.buffer(update.frame))
                 }
                 try await writer.write(.end)
             } catch {
                 try? await writer.write(.end)
             }
+            await broadcaster.unsubscribe(subscription)
         })
         return Response(status: .ok, headers: headers, body: body)
     }

@@ -90,13 +90,21 @@ enum EventScripts {
       }
       function apply(next) { state = next; received = Date.now(); render(); }
       var live = root.getAttribute("data-live");
+      var polling = false;
+      function poll(every) {
+        if (polling) return;
+        polling = true;
+        setInterval(function () {
+          fetch(live.replace(/\/live$/, "/zustand"), { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(apply);
+        }, every);
+      }
       if (window.EventSource) {
         var source = new EventSource(live);
         source.addEventListener("zustand", function (event) { apply(JSON.parse(event.data)); });
+        // Refused (too many live views from this address: 429) or gone for good: ask now and then instead.
+        source.addEventListener("error", function () { if (source.readyState === EventSource.CLOSED) poll(5000); });
       } else {
-        setInterval(function () {
-          fetch(live.replace(/\/live$/, "/zustand"), { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(apply);
-        }, 2000);
+        poll(2000);
       }
       setInterval(render, 200);
       render();
