@@ -10,7 +10,10 @@ struct ErrorPage: PageView {
         .group(
             .h1(.text(problem.title)),
             .p(.text(problem.detail)),
-            .p(.a(.href("/"), .text("Zur Startseite")))
+            // Signed out (a session that ended, a reset elsewhere): the way back in comes first.
+            problem.status == 401
+                ? .p(.a(.href("/anmelden"), .text("Zur Anmeldung")), .text(" · "), .a(.href("/"), .text("Zur Startseite")))
+                : .p(.a(.href("/"), .text("Zur Startseite")))
         )
     }
 }
