@@ -248,6 +248,17 @@ struct VerbundTests {
             #expect(try await anna.get(path + "/kosten?betrag=80000&methode=gleich&format=csv").body.contains("Ahlen;05570004"))
             let leadAPI = try await Self.api(app, id, token: annaToken)
             #expect(leadAPI.status == .ok && leadAPI.body.contains("Antrag IKZ"))
+
+            // the lead may invite again; then Oelde sees the invitation again, and after accepting everything
+            try await anna.get(path)
+            #expect(try await anna.post(path + "/einladungen", ["mitglied": Self.oelde, "rolle": "partner"]).status == .seeOther)
+            try await anna.get(path)
+            #expect(try await anna.post(path + "/einladungen", ["mitglied": Self.oelde, "rolle": "partner"]).status == .conflict)
+            let again = try await olga.get(path)
+            #expect(again.status == .ok && again.body.contains("Sie sind in diesen Verbund eingeladen") && !again.body.contains("Antrag IKZ"))
+            #expect(try await olga.post(path + "/mitglieder/\(oeldeInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"]).status == .seeOther)
+            #expect(try await olga.get(path).body.contains("Antrag IKZ"))
+            #expect(try await Self.api(app, id, token: olgaToken).status == .ok)
         }
     }
 }
