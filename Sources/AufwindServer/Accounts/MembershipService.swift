@@ -231,7 +231,9 @@ struct MembershipService {
             let members = left.count - open
             guard open > 0 || members > 0 else { continue }
             let name = directory.name(of: town) ?? town
+            // Not the leaving user, should they be an admin: nothing is sent to a deleted account.
             try await Notifier(database: database, baseURL: baseURL).notifyPlatformAdmins(
+                excluding: userID,
                 text: "\(name) hat keinen Verwalter mehr (Konto gelöscht): "
                     + (open > 0 ? "\(open == 1 ? "eine offene Anfrage wartet" : "\(open) offene Anfragen warten") in der Warteschlange" : "keine offenen Anfragen")
                     + (members > 0 ? "; \(members == 1 ? "ein Mitglied bleibt" : "\(members) Mitglieder bleiben") – bei Bedarf zum Verwalter ernennen." : "."),

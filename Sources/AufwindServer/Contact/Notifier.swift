@@ -18,8 +18,8 @@ struct Notifier {
     }
 
     /// The platform admins (e.g. a town lost its last Verwalter and its requests now wait for them).
-    func notifyPlatformAdmins(text: String, link: String) async throws {
-        for admin in try await UserModel.query(on: database).filter(\.$isAdmin == true).all() {
+    func notifyPlatformAdmins(excluding: UUID? = nil, text: String, link: String) async throws {
+        for admin in try await UserModel.query(on: database).filter(\.$isAdmin == true).all() where admin.id != excluding {
             try await notify(admin, text: text, link: link)
         }
     }
