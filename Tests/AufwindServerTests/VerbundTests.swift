@@ -4,6 +4,7 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+import VaporTesting
 
 @Suite("Verbund workspace: invitations, eligibility, completion, dates, reminders, calendar, costs")
 struct VerbundTests {
@@ -146,6 +147,118 @@ struct VerbundTests {
             #expect(try await Browser(app).get(path).status == .unauthorized)
             let (_, stranger) = try await ItemFixture.member("max@muenster.de", of: ["05515000"], app: app)
             #expect(try await stranger.get(path + "/kosten?betrag=100").status == .forbidden)
+        }
+    }
+
+    /// `GET /api/v1/verbuende/{id}` with a personal API token.
+    static func api(_ app: Application, _ id: String, token: String) async throws -> (status: HTTPStatus, body: String) {
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = BearerAuthorization(token: token)
+        var result: (HTTPStatus, String)!
+        try await app.testing().test(.GET, "/api/v1/verbuende/\(id)", headers: headers) { response in
+            result = (response.status, response.body.string)
+        }
+        return result
+    }
+
+    /// A personal API token of `user`, stored as the token page would.
+    static func token(for user: UserModel, on app: Application) async throws -> String {
+        let secret = "aw_" + SecureToken.make()
+        try await APITokenModel(userID: user.requireID(), name: "Test", tokenHash: SecureToken.hash(secret), expiresAt: nil).create(on: app.db)
+        return secret
+    }
+
+    @Test("access follows the membership state: invited towns see the invitation, declined and expired ones nothing", arguments: TestDatabase.available)
+    func accessFollowsMembership(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app)
+            let (annaUser, anna) = try await ItemFixture.member("anna@ahlen.de", of: [Self.ahlen], app: app)
+            let (olgaUser, olga) = try await ItemFixture.member("olga@oelde.de", of: [Self.oelde], app: app)
+            let (weraUser, wera) = try await ItemFixture.member("wera@warendorf.de", of: [Self.warendorf], app: app)
+            let item = try await ItemFixture.create(anna, ItemFixture.form(
+                kind: .vorhaben, title: "Gemeinsamer Bauhof", fields: [.digitaleVerwaltung], town: Self.ahlen, status: .partnerGesucht))
+            try await anna.get("/eintraege/\(item)")
+            let id = Self.verbundID(try await anna.post("/verbuende", ["eintrag": item]).headers.first(name: .location))
+            let path = "/verbuende/\(id)"
+            try await anna.get(path)
+            #expect(try await anna.post(path + "/termine", ["art": "frist", "titel": "Antrag IKZ", "datum": "2030-01-15", "verantwortlich": Self.ahlen]).status == .seeOther)
+            let dateID = try #require(try await VerbundDateModel.query(on: app.db).first()?.id).uuidString.lowercased()
+            try await anna.get(path)
+            #expect(try await anna.post(path + "/einladungen", ["mitglied": "Oelde", "rolle": "partner"]).status == .seeOther)
+            try await anna.get(path)
+            #expect(try await anna.post(path + "/einladungen", ["mitglied": Self.warendorf, "rolle": "partner"]).status == .seeOther)
+            let invitations = try await VerbundMemberModel.query(on: app.db).all()
+            let oeldeInvite = try #require(invitations.first { $0.memberKey == Self.oelde })
+            let warendorfInvite = try #require(invitations.first { $0.memberKey == Self.warendorf })
+            let olgaToken = try await Self.token(for: olgaUser, on: app), weraToken = try await Self.token(for: weraUser, on: app)
+            let annaToken = try await Self.token(for: annaUser, on: app)
+
+            // invited: what is needed to decide, nothing more
+            let invited = try await olga.get(path)
+            #expect(invited.status == .ok && invited.body.contains("Sie sind in diesen Verbund eingeladen") && invited.body.contains("Annehmen"))
+            #expect(invited.body.contains("Konsortialführung: Ahlen") && invited.body.contains("Gemeinsamer Bauhof"))
+            #expect(!invited.body.contains("Antrag IKZ") && !invited.body.contains("Warendorf") && !invited.body.contains("/kosten"))
+            #expect(try await olga.get(path + "/kosten").status == .forbidden)
+            #expect(try await Self.api(app, id, token: olgaToken).status == .forbidden)
+            #expect(try await olga.get("/eintraege/\(item)").body.contains(path))
+            #expect(try await olga.get("/anfragen").body.contains("Einladungen in Verbünde"))
+
+            // Oelde declines; Warendorf lets its invitation expire
+            try await olga.get(path)
+            let declined = try await olga.post(path + "/mitglieder/\(oeldeInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "ablehnen"])
+            #expect(declined.status == .seeOther && declined.headers.first(name: .location) == "/anfragen")
+            warendorfInvite.expiresAt = Date().addingTimeInterval(-60)
+            try await warendorfInvite.save(on: app.db)
+
+            for (town, browser, token, reason) in [
+                (Self.oelde, olga, olgaToken, "Ihre Kommune hat die Einladung in diesen Verbund abgelehnt"),
+                (Self.warendorf, wera, weraToken, "Die Einladung Ihrer Kommune in diesen Verbund ist abgelaufen"),
+            ] {
+                let page = try await browser.get(path)
+                #expect(page.status == .forbidden && page.body.contains(reason), "\(town): Arbeitsbereich")
+                #expect(!page.body.contains("Gemeinsamer Bauhof") && !page.body.contains("Antrag IKZ"), "\(town)")
+                for costs in [path + "/kosten", path + "/kosten?betrag=80000&methode=gleich", path + "/kosten?betrag=80000&methode=gleich&format=csv"] {
+                    let answer = try await browser.get(costs)
+                    #expect(answer.status == .forbidden && answer.body.contains(reason) && !answer.body.contains("Ahlen;"), "\(town): \(costs)")
+                }
+                let api = try await Self.api(app, id, token: token)
+                #expect(api.status == .forbidden && api.body.contains(reason) && !api.body.contains("Antrag IKZ"), "\(town): API")
+                try await browser.get("/konto")
+                #expect(try await browser.post(path + "/termine", ["art": "aufgabe", "titel": "Heimlich", "datum": "2030-02-01", "verantwortlich": town]).status == .forbidden)
+                #expect(try await browser.post(path + "/termine/\(dateID)/erledigt", [:]).status == .forbidden)
+                #expect(try await browser.post(path + "/kalender", [:]).status == .forbidden)
+                #expect(try await browser.post(path + "/mitglieder/\((town == Self.oelde ? oeldeInvite : warendorfInvite).id!.uuidString.lowercased())/entscheidung",
+                                               ["entscheidung": "annehmen"]).status != .seeOther)
+                // the town's own deadline calendar has none of the Verbund's dates
+                try await browser.get("/kommunen/\(town)/kalender")
+                let linkPage = try await browser.post("/kommunen/\(town)/kalender", [:])
+                let link = try #require(linkPage.body.firstMatch(of: /\/kalender\/kommunen\/[A-Za-z0-9_-]+\.ics/)).output
+                let ics = try await Browser(app).get(String(link))
+                #expect(ics.status == .ok && !ics.body.contains("Antrag IKZ"), "\(town): Kalender")
+                // no link from the Vorhaben, no invitation on the requests page
+                #expect(!(try await browser.get("/eintraege/\(item)").body.contains(path)), "\(town): Vorhaben")
+                #expect(!(try await browser.get("/anfragen").body.contains("Einladungen in Verbünde")), "\(town): Anfragen")
+            }
+            let late = try await wera.post(path + "/mitglieder/\(warendorfInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
+            #expect(late.status == .gone && late.body.contains("Die Einladung ist am"))
+            #expect(try await VerbundMemberModel.find(warendorfInvite.id, on: app.db)?.statusValue == .invited)
+
+            // the lead still sees everything
+            #expect(try await anna.get(path).body.contains("Antrag IKZ"))
+            #expect(try await anna.get(path + "/kosten?betrag=80000&methode=gleich&format=csv").body.contains("Ahlen;05570004"))
+            let leadAPI = try await Self.api(app, id, token: annaToken)
+            #expect(leadAPI.status == .ok && leadAPI.body.contains("Antrag IKZ"))
+
+            // the lead may invite again; then Oelde sees the invitation again, and after accepting everything
+            try await anna.get(path)
+            #expect(try await anna.post(path + "/einladungen", ["mitglied": Self.oelde, "rolle": "partner"]).status == .seeOther)
+            try await anna.get(path)
+            #expect(try await anna.post(path + "/einladungen", ["mitglied": Self.oelde, "rolle": "partner"]).status == .conflict)
+            let again = try await olga.get(path)
+            #expect(again.status == .ok && again.body.contains("Sie sind in diesen Verbund eingeladen") && !again.body.contains("Antrag IKZ"))
+            #expect(try await olga.post(path + "/mitglieder/\(oeldeInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"]).status == .seeOther)
+            #expect(try await olga.get(path).body.contains("Antrag IKZ"))
+            #expect(try await Self.api(app, id, token: olgaToken).status == .ok)
         }
     }
 }

@@ -32,6 +32,12 @@ public enum Action: String, Sendable, CaseIterable {
     case editFundingProgrammes
     /// Act for an organisation as one of its confirmed members (e.g. answer a Verbund invitation).
     case actForOrganisation
+    /// See a Verbund whole: its members, dates, costs and calendar, on its pages and in the API.
+    /// Only towns and providers that are in it (`VerbundStanding.dabei`).
+    case viewVerbund
+    /// See what an invited town or provider needs to decide: the Verbund's name, lead, Vorhaben,
+    /// programme and its own invitation. Declined and expired invitations see nothing.
+    case viewVerbundInvitation
 }
 
 /// What an action is done to.
@@ -43,6 +49,8 @@ public enum Resource: Sendable, Equatable {
     case region(String)
     /// An Anbieter or Veranstalter organisation, by id.
     case organisation(String)
+    /// A Verbund, as its towns and providers stand in it.
+    case verbund(VerbundParticipants)
 }
 
 /// The answer, with a German reason to show when it is no.
@@ -95,10 +103,34 @@ public enum Policy {
                 ? .allowed : .denied("Nur bestätigte Mitglieder dieser Kommune dürfen für sie handeln.")
         case .viewMembersOnlyItems:
             return actor.townRoles.isEmpty ? .denied("Dieser Eintrag ist nur für Mitglieder von Kommunen sichtbar.") : .allowed
+        case .viewVerbund, .viewVerbundInvitation:
+            guard case .verbund(let participants) = resource else { return .denied("Unbekannter Verbund.") }
+            return verbund(actor, action, participants)
         case .viewRegionalOverview:
             guard case .region(let key) = resource else { return .denied("Unbekannte Region.") }
             return actor.regionalKeys.contains(where: { key.hasPrefix($0) })
                 ? .allowed : .denied("Diese Übersicht ist der zuständigen Regionalbehörde vorbehalten.")
+        }
+    }
+
+    /// Access to a Verbund follows the membership state of the towns and providers the actor acts for.
+    private static func verbund(_ actor: Actor, _ action: Action, _ participants: VerbundParticipants) -> Decision {
+        guard let found = participants.standing(of: actor) else {
+            return .denied("Diesen Verbund sehen nur seine Mitglieder.")
+        }
+        let (standing, isTown) = (found.standing, found.isTown)
+        let yours = isTown ? "Ihre Kommune" : "Ihre Organisation", of = isTown ? "Ihrer Kommune" : "Ihrer Organisation"
+        switch standing {
+        case .dabei:
+            return .allowed
+        case .eingeladen:
+            return action == .viewVerbundInvitation
+                ? .allowed
+                : .denied("\(yours) ist in diesen Verbund eingeladen, aber noch nicht dabei: Mitglieder, Termine und Kosten sehen Sie, sobald die Einladung angenommen ist.")
+        case .abgelehnt:
+            return .denied("\(yours) hat die Einladung in diesen Verbund abgelehnt; den Verbund sehen nur seine Mitglieder.")
+        case .abgelaufen:
+            return .denied("Die Einladung \(of) in diesen Verbund ist abgelaufen; den Verbund sehen nur seine Mitglieder.")
         }
     }
 

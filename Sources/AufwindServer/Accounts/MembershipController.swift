@@ -10,6 +10,7 @@ struct MembershipController: RouteCollection {
         routes.get("kommunen", ":key", "mitglieder", use: members)
         routes.post("mitgliedschaften", ":id", "entscheidung", use: decide)
         routes.post("mitgliedschaften", ":id", "rolle", use: changeRole)
+        routes.post("mitgliedschaften", ":id", "beenden", use: leave)
         routes.get("kommunen", ":key", "profil", use: editProfileForm)
         routes.post("kommunen", ":key", "profil", use: saveProfile)
         routes.get("admin", "warteschlange", use: adminQueue)
@@ -68,9 +69,9 @@ struct MembershipController: RouteCollection {
                 membersPath = request.may(.viewRegionalOverview, .region(m.orgKey)) ? "/regionen/\(m.orgKey)" : nil
             }
             rows.append(MyOrganisationsPage.Row(
-                name: try await Self.displayName(of: m, request: request), kind: Self.kindLabel(kind), path: path,
+                id: try m.requireID(), name: try await Self.displayName(of: m, request: request), kind: Self.kindLabel(kind), path: path,
                 role: kind == .region ? "Regionalbehörde" : (MemberRole(rawValue: m.role)?.label ?? m.role),
-                status: m.statusValue.label, managePath: membersPath))
+                status: m.statusValue, managePath: membersPath))
         }
         return HTMLResponse.render(
             MyOrganisationsPage(
@@ -123,6 +124,7 @@ struct MembershipController: RouteCollection {
         try request.authorize(.viewTownMembers, .town(key))
         let memberships = try await MembershipModel.query(on: request.db)
             .filter(\.$kind == "kommune").filter(\.$orgKey == key).with(\.$user).sort(\.$createdAt).all()
+        let verwalter = memberships.filter { $0.statusValue == .confirmed && $0.role == MemberRole.verwalter.rawValue }.count
         return HTMLResponse.render(
             TownMembersPage(
                 townName: name, townPath: TownDirectory(catalog: request.register).path(of: key),
@@ -130,9 +132,9 @@ struct MembershipController: RouteCollection {
                 members: memberships.map { m in
                     TownMembersPage.Member(
                         id: m.id!, name: m.user.displayName, email: m.user.email, role: MemberRole(rawValue: m.role) ?? .mitglied,
-                        status: m.statusValue, message: m.message)
+                        status: m.statusValue, message: m.message, isViewer: m.$user.id == request.currentUser?.id)
                 },
-                canDecide: request.may(.decideTownMembership, .town(key)), csrf: CSRF.token(for: request)),
+                canDecide: request.may(.decideTownMembership, .town(key)), verwalterCount: verwalter, csrf: CSRF.token(for: request)),
             request: request)
     }
 
@@ -183,9 +185,21 @@ struct MembershipController: RouteCollection {
         guard let role = MemberRole(rawValue: try request.content.decode(RoleForm.self).rolle ?? "") else {
             throw ProblemDetails.badRequest("Unbekannte Rolle. Erlaubt: mitglied, verwalter.")
         }
-        try await service(request).changeRole(membership, to: role, by: request.currentUser!)
+        try await service(request).changeRole(membership, to: role, by: request.currentUser!, orgName: try await Self.displayName(of: membership, request: request))
         let path = isOrganisation ? "/organisationen/\(membership.orgKey)/mitglieder" : "/kommunen/\(membership.orgKey)/mitglieder"
         return request.redirect(to: path, redirectType: .normal)
+    }
+
+    /// Ends one's own membership (or withdraws a request); the last Verwalter is refused.
+    @Sendable func leave(request: Request) async throws -> Response {
+        try request.authorize(.manageOwnAccount)
+        let membership = try await membership(request)
+        let user = request.currentUser!
+        guard membership.$user.id == user.id else {
+            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Beenden können Sie nur Ihre eigene Mitgliedschaft.")
+        }
+        try await service(request).leave(membership, user: user, orgName: try await Self.displayName(of: membership, request: request))
+        return request.redirect(to: "/konto/organisationen", redirectType: .normal)
     }
 
     @Sendable func editProfileForm(request: Request) async throws -> Response {
@@ -228,18 +242,21 @@ struct MembershipController: RouteCollection {
         try request.authorize(.viewAdminQueue)
         let pending = try await MembershipModel.query(on: request.db)
             .filter(\.$status == MembershipModel.Status.pending.rawValue).with(\.$user).sort(\.$createdAt).all()
-        // The platform decides about regions and about towns without confirmed members yet
-        // (one query for all of them, not one per request).
+        // The platform decides about regions and about towns without a confirmed Verwalter: no
+        // members yet, or the last Verwalter deleted the account (one query for all of them).
         let kommune = MembershipModel.Kind.kommune.rawValue
         let pendingTowns = Array(Set(pending.filter { $0.kind == kommune }.map(\.orgKey)))
-        let townsWithMembers = Set(try await MembershipModel.query(on: request.db)
+        let confirmed = try await MembershipModel.query(on: request.db)
             .filter(\.$kind == kommune).filter(\.$orgKey ~~ pendingTowns)
-            .filter(\.$status == MembershipModel.Status.confirmed.rawValue).all().map(\.orgKey))
+            .filter(\.$status == MembershipModel.Status.confirmed.rawValue).all()
+        let townsWithMembers = Set(confirmed.map(\.orgKey))
+        let townsWithVerwalter = Set(confirmed.filter { $0.role == MemberRole.verwalter.rawValue }.map(\.orgKey))
         var entries: [AdminQueuePage.Entry] = []
-        for m in pending where m.kind == MembershipModel.Kind.region.rawValue || (m.kind == kommune && !townsWithMembers.contains(m.orgKey)) {
+        for m in pending where m.kind == MembershipModel.Kind.region.rawValue || (m.kind == kommune && !townsWithVerwalter.contains(m.orgKey)) {
             entries.append(.init(
                 id: m.id!, townName: try await Self.displayName(of: m, request: request), key: m.orgKey, kind: m.kind,
-                name: m.user.displayName, email: m.user.email, message: m.message))
+                name: m.user.displayName, email: m.user.email, message: m.message,
+                withoutVerwalter: m.kind == kommune && townsWithMembers.contains(m.orgKey)))
         }
         let organisations = try await OrganisationModel.query(on: request.db)
             .filter(\.$status == MembershipModel.Status.pending.rawValue).sort(\.$createdAt).all()

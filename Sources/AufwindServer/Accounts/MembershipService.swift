@@ -30,9 +30,10 @@ struct MembershipService {
             townRoles: towns, regionalKeys: regions, organisationRoles: organisations)
     }
 
-    func hasConfirmedMembers(kind: MembershipModel.Kind, key: String) async throws -> Bool {
+    /// Whether a town (or organisation) has a confirmed Verwalter, who decides its requests.
+    func hasConfirmedVerwalter(kind: MembershipModel.Kind, key: String) async throws -> Bool {
         try await MembershipModel.query(on: database)
-            .filter(\.$kind == kind.rawValue).filter(\.$orgKey == key)
+            .filter(\.$kind == kind.rawValue).filter(\.$orgKey == key).filter(\.$role == MemberRole.verwalter.rawValue)
             .filter(\.$status == MembershipModel.Status.confirmed.rawValue).count() > 0
     }
 
@@ -59,13 +60,15 @@ struct MembershipService {
         }
     }
 
-    /// The action (and resource) the policy must allow for deciding about `membership`.
+    /// The action (and resource) the policy must allow for deciding about `membership`: a town's
+    /// Verwalter decide; a town without one (no members yet, or its last Verwalter deleted the
+    /// account) is decided by the platform, like a first member.
     func requiredAction(for membership: MembershipModel) async throws -> AufwindCore.Action {
         switch MembershipModel.Kind(rawValue: membership.kind) ?? .kommune {
         case .region: return .verifyFirstTownMember
         case .anbieter, .veranstalter: return .manageOrganisation
         case .kommune:
-            return try await hasConfirmedMembers(kind: .kommune, key: membership.orgKey) ? .decideTownMembership : .verifyFirstTownMember
+            return try await hasConfirmedVerwalter(kind: .kommune, key: membership.orgKey) ? .decideTownMembership : .verifyFirstTownMember
         }
     }
 
@@ -83,7 +86,7 @@ struct MembershipService {
         let first = try await requiredAction(for: membership) == .verifyFirstTownMember
         if accept, first, membership.kind == MembershipModel.Kind.kommune.rawValue, (verification ?? "").trimmingSpaces.isEmpty {
             throw ProblemDetails.badRequest(
-                "Beim ersten Mitglied einer Kommune bitte angeben, wie es geprüft wurde (z. B. Rückruf über die Telefonnummer des Rathauses).")
+                "Beim ersten Mitglied einer Kommune (oder wenn sie keinen Verwalter hat) bitte angeben, wie es geprüft wurde (z. B. Rückruf über die Telefonnummer des Rathauses).")
         }
         let note = String((verification ?? "").trimmingSpaces.prefix(500))
         let status: MembershipModel.Status = accept ? .confirmed : .declined
@@ -119,30 +122,125 @@ struct MembershipService {
         }
     }
 
-    /// Makes a confirmed member Mitglied or Verwalter; the last Verwalter stays Verwalter.
-    func changeRole(_ membership: MembershipModel, to role: MemberRole, by actor: UserModel) async throws {
+    /// Makes a confirmed member Mitglied or Verwalter. Taking the role from a Verwalter is one
+    /// conditional statement that requires another confirmed Verwalter to stay (see
+    /// `anotherVerwalterRemains`): of two Verwalter demoting each other at once, one keeps the role.
+    func changeRole(_ membership: MembershipModel, to role: MemberRole, by actor: UserModel, orgName: String) async throws {
         guard membership.statusValue == .confirmed else {
             throw ProblemDetails.badRequest("Die Rolle lässt sich nur bei bestätigten Mitgliedern ändern.")
         }
-        if role == .mitglied, membership.role == MemberRole.verwalter.rawValue {
-            let verwalter = try await MembershipModel.query(on: database)
-                .filter(\.$kind == membership.kind).filter(\.$orgKey == membership.orgKey)
-                .filter(\.$status == MembershipModel.Status.confirmed.rawValue).filter(\.$role == MemberRole.verwalter.rawValue).count()
-            if verwalter <= 1 {
-                throw ProblemDetails(title: "Nicht möglich", status: 409, detail: "Es muss mindestens einen Verwalter geben: Bitte ernennen Sie zuerst ein anderes Mitglied zum Verwalter.")
-            }
-        }
+        guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let id = try membership.requireID()
         let before = membership.role
+        let verwalter = MemberRole.verwalter.rawValue, confirmed = MembershipModel.Status.confirmed.rawValue
+        let condition: SQLQueryString = role == .mitglied
+            ? "(role <> \(bind: verwalter) OR \(Self.anotherVerwalterRemains(kind: membership.kind, key: membership.orgKey, dialect: sql.dialect)))"
+            : "1 = 1"
+        let changed = try await sql.raw("""
+            UPDATE \(ident: MembershipModel.schema) SET role = \(bind: role.rawValue) \
+            WHERE id = \(bind: id) AND status = \(bind: confirmed) AND \(condition) RETURNING id
+            """).all()
+        guard !changed.isEmpty else {
+            guard let fresh = try await MembershipModel.find(id, on: database), fresh.statusValue == .confirmed else {
+                throw ProblemDetails.notFound("Diese Mitgliedschaft gibt es nicht mehr.")
+            }
+            if fresh.role == role.rawValue { return }  // someone else did the same a moment ago
+            throw Self.lastVerwalter(orgName: orgName, isSelf: fresh.$user.id == actor.id)
+        }
+        guard before != role.rawValue else { return }
         membership.role = role.rawValue
-        try await membership.save(on: database)
         let member = try await UserModel.find(membership.$user.id, on: database)
         try await AuditEntryModel(
             actor: actor, action: "rolle-geaendert", subject: "\(membership.kind):\(membership.orgKey)",
             detail: "\(member?.email ?? "?"): \(before) → \(role.rawValue)"
         ).create(on: database)
     }
-}
 
+    /// Ends one's own membership, or withdraws an open request. The last confirmed Verwalter of a
+    /// town or organisation cannot leave: one conditional `DELETE`, race-free like `changeRole`.
+    func leave(_ membership: MembershipModel, user: UserModel, orgName: String) async throws {
+        guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let id = try membership.requireID(), userID = try user.requireID()
+        let verwalter = MemberRole.verwalter.rawValue, confirmed = MembershipModel.Status.confirmed.rawValue
+        let guardSQL = Self.anotherVerwalterRemains(kind: membership.kind, key: membership.orgKey, dialect: sql.dialect)
+        let removed = try await sql.raw("""
+            DELETE FROM \(ident: MembershipModel.schema) \
+            WHERE id = \(bind: id) AND user_id = \(bind: userID) AND (role <> \(bind: verwalter) OR status <> \(bind: confirmed) OR \(guardSQL)) \
+            RETURNING id
+            """).all()
+        guard !removed.isEmpty else {
+            guard try await MembershipModel.find(id, on: database) != nil else { return }  // already gone
+            throw Self.lastVerwalter(orgName: orgName, isSelf: true)
+        }
+        if membership.statusValue == .confirmed {
+            try await AuditEntryModel(
+                actor: user, action: "mitgliedschaft-beendet", subject: "\(membership.kind):\(membership.orgKey)",
+                detail: "\(user.email) (\(membership.role))"
+            ).create(on: database)
+        }
+    }
+
+    /// The refusal when a town or organisation would be left without a Verwalter.
+    static func lastVerwalter(orgName: String, isSelf: Bool) -> ProblemDetails {
+        ProblemDetails(
+            title: "Nicht möglich", status: 409,
+            detail: (isSelf ? "Sie sind der einzige Verwalter von \(orgName)." : "Das ist der einzige Verwalter von \(orgName).")
+                + " Ernennen Sie zuerst ein anderes Mitglied zum Verwalter – sonst entscheidet niemand mehr über Anfragen.")
+    }
+
+    /// The condition of every statement that takes a Verwalter away: at least two confirmed
+    /// Verwalter of the town (or organisation) exist, so another one stays. On PostgreSQL the
+    /// subquery locks the Verwalter rows in id order (`FOR UPDATE`): of two such statements at once
+    /// the second waits, re-reads the rows the first changed and sees one Verwalter fewer (a plain
+    /// `count(*)` would let both see two under READ COMMITTED). SQLite has no row locks and needs
+    /// none: it runs one writing statement at a time.
+    static func anotherVerwalterRemains(kind: String, key: String, dialect: any SQLDialect) -> SQLQueryString {
+        "(SELECT count(*) FROM (\(lockedVerwalterIDs(kind: kind, keys: [key], dialect: dialect))) AS verwalter) > 1"
+    }
+
+    /// The confirmed Verwalter of some towns or organisations, locked in id order on PostgreSQL.
+    static func lockedVerwalterIDs(kind: String, keys: [String], dialect: any SQLDialect) -> SQLQueryString {
+        let lock = dialect.exclusiveSelectLockExpression ?? SQLRaw("")
+        return """
+            SELECT id FROM \(ident: MembershipModel.schema) WHERE kind = \(bind: kind) AND org_key IN (\(binds: keys)) \
+            AND role = \(bind: MemberRole.verwalter.rawValue) AND status = \(bind: MembershipModel.Status.confirmed.rawValue) ORDER BY id \(lock)
+            """
+    }
+
+    /// Deletes all memberships of a user who deletes the account (in the caller's transaction);
+    /// never refused (DSGVO). A town whose last Verwalter this was falls back to the platform: its
+    /// open requests show in the admin queue (`requiredAction`), and the admins are told.
+    func removeAll(of user: UserModel, towns directory: TownDirectory) async throws {
+        let userID = try user.requireID()
+        let kommune = MembershipModel.Kind.kommune.rawValue
+        let own = try await MembershipModel.query(on: database).filter(\.$user.$id == userID).all()
+        let towns = Array(Set(own.filter {
+            $0.kind == kommune && $0.statusValue == .confirmed && $0.role == MemberRole.verwalter.rawValue
+        }.map(\.orgKey))).sorted()
+        if !towns.isEmpty, let sql = database as? any SQLDatabase {
+            // Waits for (and then blocks) concurrent demotions, departures and deletions in these towns,
+            // so that the count below is the final one.
+            try await sql.raw(Self.lockedVerwalterIDs(kind: kommune, keys: towns, dialect: sql.dialect)).run()
+        }
+        try await MembershipModel.query(on: database).filter(\.$user.$id == userID).delete()
+        for town in towns {
+            let left = try await MembershipModel.query(on: database).filter(\.$kind == kommune).filter(\.$orgKey == town)
+                .filter(\.$status ~~ [MembershipModel.Status.confirmed.rawValue, MembershipModel.Status.pending.rawValue]).all()
+            guard !left.contains(where: { $0.statusValue == .confirmed && $0.role == MemberRole.verwalter.rawValue }) else { continue }
+            let open = left.filter { $0.statusValue == .pending }.count
+            let members = left.count - open
+            guard open > 0 || members > 0 else { continue }
+            let name = directory.name(of: town) ?? town
+            // Not the leaving user, should they be an admin: nothing is sent to a deleted account.
+            try await Notifier(database: database, baseURL: baseURL).notifyPlatformAdmins(
+                excluding: userID,
+                text: "\(name) hat keinen Verwalter mehr (Konto gelöscht): "
+                    + (open > 0 ? "\(open == 1 ? "eine offene Anfrage wartet" : "\(open) offene Anfragen warten") in der Warteschlange" : "keine offenen Anfragen")
+                    + (members > 0 ? "; \(members == 1 ? "ein Mitglied bleibt" : "\(members) Mitglieder bleiben") – bei Bedarf zum Verwalter ernennen." : "."),
+                link: open > 0 || members == 0 ? "/admin/warteschlange" : "/kommunen/\(town)/mitglieder")
+        }
+    }
+}
 
 extension Optional {
     /// `flatMap` for an async transform.

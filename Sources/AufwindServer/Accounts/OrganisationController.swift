@@ -114,10 +114,11 @@ struct OrganisationController: RouteCollection {
                 members: memberships.map { m in
                     TownMembersPage.Member(
                         id: m.id!, name: m.user.displayName, email: m.user.email, role: MemberRole(rawValue: m.role) ?? .mitglied,
-                        status: m.statusValue, message: m.message)
+                        status: m.statusValue, message: m.message, isViewer: m.$user.id == request.currentUser?.id)
                 },
                 canDecide: request.may(.manageOrganisation, .organisation(key)) && organisation.statusValue == .confirmed,
-                csrf: CSRF.token(for: request)),
+                verwalterCount: memberships.filter { $0.statusValue == .confirmed && $0.role == MemberRole.verwalter.rawValue }.count,
+                isTown: false, csrf: CSRF.token(for: request)),
             request: request)
     }
 

@@ -108,7 +108,8 @@ struct PrivacyController: RouteCollection {
             try await CooperationMessageModel.query(on: db).filter(\.$authorID == id)
                 .set(\.$authorID, to: nil).set(\.$authorName, to: "ehemaliges Mitglied").update()
             try await MailModel.query(on: db).group(.or) { $0.filter(\.$userID == id).filter(\.$recipient == user.email) }.delete()
-            try await MembershipModel.query(on: db).filter(\.$user.$id == id).delete()
+            try await MembershipService(database: db, baseURL: request.application.aufwindConfig.baseURL)
+                .removeAll(of: user, towns: TownDirectory(catalog: request.register))
             try await APITokenModel.query(on: db).filter(\.$user.$id == id).delete()
             try await OneTimeTokenModel.query(on: db).filter(\.$user.$id == id).delete()
             try await LoginThrottleModel.query(on: db).group(.or) {

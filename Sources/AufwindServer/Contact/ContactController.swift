@@ -81,7 +81,7 @@ struct ContactController: RouteCollection {
         var page = RequestsPage(incoming: incoming.map { row($0, other: $0.fromKey) }, outgoing: outgoing.map { row($0, other: $0.toKey) },
                                 csrf: CSRF.token(for: request))
         let invited = keys.isEmpty ? [] : try await VerbundMemberModel.query(on: request.db).filter(\.$memberKey ~~ keys)
-            .filter(\.$status == VerbundMemberModel.Status.invited.rawValue).all()
+            .filter(\.$status == VerbundMemberModel.Status.invited.rawValue).filter(\.$expiresAt > Date()).all()
         let invitingVerbuende = invited.isEmpty ? [] : try await VerbundModel.query(on: request.db).filter(\.$id ~~ invited.map(\.verbundID)).all()
         for invitation in invited {
             guard let verbund = invitingVerbuende.first(where: { $0.id == invitation.verbundID }) else { continue }

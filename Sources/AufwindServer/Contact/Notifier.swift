@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 
-/// Tells the members of a town (or one user) about something: an in-app notification and a
+/// Tells the members of a town (or one user, or the platform admins) about something: an in-app notification and a
 /// mail through the outbox, in the caller's transaction.
 struct Notifier {
     let database: any Database
@@ -14,6 +14,13 @@ struct Notifier {
             .filter(\.$status == MembershipModel.Status.confirmed.rawValue).with(\.$user).all()
         for membership in memberships where membership.user.id != excluding {
             try await notify(membership.user, text: text, link: link)
+        }
+    }
+
+    /// The platform admins (e.g. a town lost its last Verwalter and its requests now wait for them).
+    func notifyPlatformAdmins(excluding: UUID? = nil, text: String, link: String) async throws {
+        for admin in try await UserModel.query(on: database).filter(\.$isAdmin == true).all() where admin.id != excluding {
+            try await notify(admin, text: text, link: link)
         }
     }
 

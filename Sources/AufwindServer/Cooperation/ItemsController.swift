@@ -170,8 +170,7 @@ struct ItemsController: RouteCollection {
         let verbundMembers = verbuende.isEmpty ? [] : try await VerbundMemberModel.query(on: request.db).filter(\.$verbundID ~~ verbuende.compactMap(\.id)).all()
         var verbundRows: [(name: String, path: String?, status: String)] = []
         for verbund in verbuende {
-            let visible = request.actor.isPlatformAdmin
-                || verbundMembers.contains { $0.verbundID == verbund.id && VerbundController.actsFor(request, $0) }
+            let visible = request.may(.viewVerbundInvitation, VerbundController.participants(verbundMembers.filter { $0.verbundID == verbund.id }))
             verbundRows.append((verbund.name, visible ? "/verbuende/\(verbund.id!.uuidString.lowercased())" : nil,
                                 (VerbundStatus(rawValue: verbund.status) ?? .inBildung).label))
         }

@@ -139,9 +139,8 @@ struct FundingAPIController: RouteCollection {
             throw ProblemDetails.notFound("Diesen Verbund gibt es nicht.")
         }
         let members = try await VerbundMemberModel.query(on: request.db).filter(\.$verbundID == id).sort(\.$createdAt).all()
-        guard request.actor.isPlatformAdmin || members.contains(where: { VerbundController.actsFor(request, $0) }) else {
-            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Nur Mitglieder der Kommunen im Verbund sehen ihn.")
-        }
+        // The same rule as the workspace: only towns and providers that are in the Verbund.
+        try request.authorize(.viewVerbund, VerbundController.participants(members))
         let directory = TownDirectory(catalog: request.register)
         let dates = try await VerbundDateModel.query(on: request.db).filter(\.$verbundID == id).sort(\.$due).all()
         return VerbundDTO(

@@ -40,6 +40,8 @@ struct VerbundController: RouteCollection {
     struct Loaded {
         var verbund: VerbundModel
         var members: [VerbundMemberModel]
+        /// How its towns and providers stand in it, for the policy.
+        var participants: Resource { VerbundController.participants(members) }
     }
 
     private func load(_ request: Request) async throws -> Loaded {
@@ -55,13 +57,25 @@ struct VerbundController: RouteCollection {
         member.isProvider ? request.may(.actForOrganisation, .organisation(member.memberKey)) : request.may(.actForTown, .town(member.memberKey))
     }
 
-    /// Members of any town or provider in the Verbund (also invited ones) see the workspace.
-    private func authorizeView(_ request: Request, _ loaded: Loaded) throws {
-        if request.actor.isPlatformAdmin { return }
-        guard loaded.members.contains(where: { Self.actsFor(request, $0) }) else {
-            try request.authorize(.actForTown, .town(loaded.verbund.leadKey))
-            return
+    /// The one rule of who sees what of a Verbund, for every page, calendar and the API: how the
+    /// towns and providers stand in it (in, invited, declined, invitation expired) as the policy's
+    /// resource. Members see it whole (`viewVerbund`), invited ones what they need to decide
+    /// (`viewVerbundInvitation`), the others nothing.
+    static func participants(_ members: [VerbundMemberModel], now: Date = Date()) -> Resource {
+        var towns: [String: VerbundStanding] = [:], organisations: [String: VerbundStanding] = [:]
+        for member in members where !member.isZweckverband {
+            if member.isProvider {
+                organisations[member.memberKey] = member.standing(at: now)
+            } else {
+                towns[member.memberKey] = member.standing(at: now)
+            }
         }
+        return .verbund(VerbundParticipants(towns: towns, organisations: organisations))
+    }
+
+    /// Refuses unless the user may see the whole Verbund (members, dates, costs).
+    private func authorizeView(_ request: Request, _ loaded: Loaded) throws {
+        try request.authorize(.viewVerbund, loaded.participants)
     }
 
     /// The accepted members (towns or providers) the user acts for.
@@ -100,14 +114,21 @@ struct VerbundController: RouteCollection {
 
     @Sendable func show(request: Request) async throws -> Response {
         let loaded = try await load(request)
-        try authorizeView(request, loaded)
+        if !request.may(.viewVerbund, loaded.participants) {
+            try request.authorize(.viewVerbundInvitation, loaded.participants)
+        }
         return try await render(request, loaded)
     }
 
+    /// The workspace; for a town or provider that is only invited, the invitation view.
     private func render(_ request: Request, _ loaded: Loaded, errors: [String] = [], notice: String? = nil, calendarLink: String? = nil,
                         status: HTTPStatus = .ok) async throws -> Response {
         let verbund = loaded.verbund
         let directory = TownDirectory(catalog: request.register)
+        guard request.may(.viewVerbund, loaded.participants) else {
+            try request.authorize(.viewVerbundInvitation, loaded.participants)
+            return try await renderInvitation(request, loaded, errors: errors, status: status)
+        }
         var item: CooperationItemModel?
         if let itemID = verbund.itemID { item = try await CooperationItemModel.find(itemID, on: request.db) }
         let fields = Set(item?.input.handlungsfelder ?? [])
@@ -159,6 +180,41 @@ struct VerbundController: RouteCollection {
         var withLaender = page
         withLaender.laender = request.register.units(of: .land).map { ($0.key, $0.name) }
         return HTMLResponse.render(withLaender, status: status, request: request)
+    }
+
+    /// What an invited town or provider needs to decide: name, lead, Vorhaben, programme and its
+    /// own invitation; no other members, dates, eligibility or costs.
+    private func renderInvitation(_ request: Request, _ loaded: Loaded, errors: [String], status: HTTPStatus) async throws -> Response {
+        let verbund = loaded.verbund
+        let directory = TownDirectory(catalog: request.register)
+        let item = try await verbund.itemID.asyncFlatMap { try await CooperationItemModel.find($0, on: request.db) }
+        let now = Date()
+        let own = loaded.members.filter { $0.standing(at: now) == .eingeladen && Self.actsFor(request, $0) }
+        let page = VerbundPage(
+            id: verbund.id!.uuidString.lowercased(), name: verbund.name, status: VerbundStatus(rawValue: verbund.status) ?? .inBildung,
+            leadName: directory.name(of: verbund.leadKey) ?? verbund.leadKey,
+            item: item.map { ($0.title, "/eintraege/\($0.id!.uuidString.lowercased())") },
+            members: own.map { member in
+                VerbundPage.Member(
+                    id: member.id!.uuidString.lowercased(), name: Self.name(member, directory) + (member.isProvider ? " (Anbieter)" : ""),
+                    path: Self.path(member, directory), role: VerbundRole(rawValue: member.role) ?? .partner, status: member.statusValue,
+                    expires: member.expiresAt, canDecide: true)
+            },
+            isLead: false, isMember: false, programmes: [],
+            chosenProgramme: verbund.programmeID.flatMap { request.funding.programme($0) }.map { ($0.id, $0.displayName) },
+            result: nil, fits: [], suggestions: [], dates: [], ownerChoices: [], calendarLink: nil, csrf: CSRF.token(for: request),
+            errors: errors, invitationOnly: true)
+        return HTMLResponse.render(page, status: status, request: request)
+    }
+
+    /// After a decision that could not be made: the page again with the reason, or only the
+    /// reason when the user may no longer see the Verbund (the invitation expired meanwhile).
+    private func renderAgain(_ request: Request, title: String, reason: String, status: HTTPStatus) async throws -> Response {
+        let fresh = try await load(request)
+        guard request.may(.viewVerbundInvitation, fresh.participants) else {
+            throw ProblemDetails(title: title, status: Int(status.code), detail: reason)
+        }
+        return try await render(request, fresh, errors: [reason], status: status)
     }
 
     // MARK: Members
@@ -226,11 +282,16 @@ struct VerbundController: RouteCollection {
         }
         switch try await service(request).decide(member, accept: choice == "annehmen", by: request.currentUser!, verbund: loaded.verbund) {
         case .decided:
-            return request.redirect(to: Self.path(loaded.verbund.id), redirectType: .normal)
+            // Who declined no longer sees the Verbund; their open requests and invitations are on /anfragen.
+            let stillSees = request.may(.viewVerbundInvitation, try await load(request).participants)
+            return request.redirect(to: stillSees ? Self.path(loaded.verbund.id) : "/anfragen", redirectType: .normal)
         case .expired(let date):
-            return try await render(request, try await load(request), errors: ["Die Einladung ist am \(GermanFormat.dateTime(date)) abgelaufen; bitten Sie die Konsortialführung um eine neue."], status: .gone)
+            return try await renderAgain(
+                request, title: "Einladung abgelaufen",
+                reason: "Die Einladung ist am \(GermanFormat.dateTime(date)) abgelaufen; bitten Sie die Konsortialführung um eine neue.", status: .gone)
         case .alreadyDecided(let status):
-            return try await render(request, try await load(request), errors: ["Über diese Einladung wurde bereits entschieden (\(status))."], status: .conflict)
+            return try await renderAgain(
+                request, title: "Schon entschieden", reason: "Über diese Einladung wurde bereits entschieden (\(status)).", status: .conflict)
         }
     }
 
@@ -267,8 +328,8 @@ struct VerbundController: RouteCollection {
 
     @Sendable func addDate(request: Request) async throws -> Response {
         let loaded = try await load(request)
+        try authorizeView(request, loaded)
         guard !actingTowns(request, loaded).isEmpty else {
-            try request.authorize(.actForTown, .town(loaded.verbund.leadKey))
             throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Termine legen die Mitglieder des Verbunds an.")
         }
         let form = try request.content.decode(DateForm.self)
@@ -292,8 +353,9 @@ struct VerbundController: RouteCollection {
 
     @Sendable func markDone(request: Request) async throws -> Response {
         let loaded = try await load(request)
+        try authorizeView(request, loaded)
         guard !actingTowns(request, loaded).isEmpty else {
-            throw ProblemDetails(title: "Nicht erlaubt", status: request.actor.isAuthenticated ? 403 : 401, detail: "Termine pflegen die Mitglieder des Verbunds.")
+            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Termine pflegen die Mitglieder des Verbunds.")
         }
         guard let dateID = request.parameters.get("did", as: UUID.self),
             let date = try await VerbundDateModel.query(on: request.db).filter(\.$id == dateID).filter(\.$verbundID == loaded.verbund.requireID()).first()
@@ -306,8 +368,9 @@ struct VerbundController: RouteCollection {
     /// A new secret calendar link (the old one stops working); shown once.
     @Sendable func calendarLink(request: Request) async throws -> Response {
         let loaded = try await load(request)
+        try authorizeView(request, loaded)
         guard !actingTowns(request, loaded).isEmpty else {
-            throw ProblemDetails(title: "Nicht erlaubt", status: request.actor.isAuthenticated ? 403 : 401, detail: "Den Kalender-Link erzeugen Mitglieder des Verbunds.")
+            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Den Kalender-Link erzeugen Mitglieder des Verbunds.")
         }
         let token = SecureToken.make()
         loaded.verbund.calendarTokenHash = SecureToken.hash(token)

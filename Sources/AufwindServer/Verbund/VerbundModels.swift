@@ -70,6 +70,16 @@ final class VerbundMemberModel: Model, @unchecked Sendable {
     }
 
     var statusValue: Status { Status(rawValue: status) ?? .invited }
+
+    /// How the member stands for the policy: an open invitation past its expiry has expired.
+    func standing(at now: Date) -> VerbundStanding {
+        switch statusValue {
+        case .accepted: .dabei
+        case .declined: .abgelehnt
+        case .invited: (expiresAt.map { $0 > now } ?? true) ? .eingeladen : .abgelaufen
+        }
+    }
+
     var isProvider: Bool { memberType == MemberType.anbieter.rawValue }
     var isZweckverband: Bool { memberType == MemberType.zweckverband.rawValue }
 }

@@ -27,27 +27,55 @@ struct VerbundService {
     }
 
     /// Invites a town or a provider (`providerName` set: an Anbieter organisation, a partner that
-    /// does not apply); each is in a Verbund at most once.
+    /// does not apply); each is in a Verbund at most once. A town that declined or let its
+    /// invitation expire can be invited again.
     func invite(
         _ verbund: VerbundModel, memberKey: String, providerName: String? = nil, role: VerbundRole, by user: UserModel
     ) async throws -> Result<VerbundMemberModel, ValidationMessage> {
         let id = try verbund.requireID()
         let name = providerName ?? directory.name(of: memberKey) ?? memberKey
-        if let existing = try await VerbundMemberModel.query(on: database).filter(\.$verbundID == id).filter(\.$memberKey == memberKey).first() {
-            return .failure("\(name) ist schon im Verbund (\(existing.statusValue.label)).")
-        }
         let type: MemberType = providerName != nil ? .anbieter : (memberKey.count == 5 ? .kreis : .gemeinde)
+        let now = Date()
+        let expiry = now.addingTimeInterval(Double(Self.invitationDays) * 24 * 3600)
+        @Sendable func notify(_ db: any Database) async throws {
+            try await Notifier(database: db, baseURL: baseURL).notifyMembers(
+                of: memberKey, kind: type == .anbieter ? .anbieter : .kommune, excluding: nil,
+                text: "\(directory.name(of: verbund.leadKey) ?? verbund.leadKey) lädt \(type == .anbieter ? name + " als Anbieter" : "Sie") in den Verbund „\(verbund.name)“ ein (\(role.label)).",
+                link: path(verbund))
+        }
+        if let existing = try await VerbundMemberModel.query(on: database).filter(\.$verbundID == id).filter(\.$memberKey == memberKey).first() {
+            // A declined or expired invitation may be renewed, from exactly that state (of two
+            // renewals at once, one wins); open invitations and members stay as they are.
+            guard [.abgelehnt, .abgelaufen].contains(existing.standing(at: now)) else {
+                return .failure("\(name) ist schon im Verbund (\(existing.statusValue.label)).")
+            }
+            let invited = VerbundMemberModel.Status.invited.rawValue
+            let renewed = try await database.transaction { db in
+                guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+                let rows = try await sql.raw("""
+                    UPDATE \(ident: VerbundMemberModel.schema) SET status = \(bind: invited), role = \(bind: role.rawValue), expires_at = \(bind: expiry), \
+                    decided_by = NULL, decided_by_name = NULL, decided_at = NULL \
+                    WHERE id = \(bind: existing.requireID()) \
+                    AND (status = \(bind: VerbundMemberModel.Status.declined.rawValue) OR (status = \(bind: invited) AND expires_at <= \(bind: now))) \
+                    RETURNING id
+                    """).all()
+                guard !rows.isEmpty else { return false }
+                try await notify(db)
+                return true
+            }
+            guard renewed else { return .failure("\(name) wurde gerade schon wieder eingeladen.") }
+            existing.status = invited
+            existing.role = role.rawValue
+            existing.expiresAt = expiry
+            return .success(existing)
+        }
         let member = VerbundMemberModel(
-            verbundID: id, memberKey: memberKey, memberType: type.rawValue, role: role.rawValue, status: .invited,
-            expiresAt: Date().addingTimeInterval(Double(Self.invitationDays) * 24 * 3600))
+            verbundID: id, memberKey: memberKey, memberType: type.rawValue, role: role.rawValue, status: .invited, expiresAt: expiry)
         member.memberName = providerName
         do {
             try await database.transaction { db in
                 try await member.create(on: db)
-                try await Notifier(database: db, baseURL: baseURL).notifyMembers(
-                    of: memberKey, kind: type == .anbieter ? .anbieter : .kommune, excluding: nil,
-                    text: "\(directory.name(of: verbund.leadKey) ?? verbund.leadKey) lädt \(type == .anbieter ? name + " als Anbieter" : "Sie") in den Verbund „\(verbund.name)“ ein (\(role.label)).",
-                    link: path(verbund))
+                try await notify(db)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             return .failure("\(name) ist schon im Verbund.")

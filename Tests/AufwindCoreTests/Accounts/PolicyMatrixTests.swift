@@ -10,9 +10,37 @@ struct PolicyMatrixTests {
     static let landNRW = Resource.region("05")
     static let ownStartup = Resource.organisation("org-1")
     static let otherStartup = Resource.organisation("org-2")
+    /// Verbünde by how Ahlen (or the startup org-1) stands in them; Münster is always in.
+    static func verbund(ahlen: VerbundStanding? = nil, startup: VerbundStanding? = nil) -> Resource {
+        var towns: [String: VerbundStanding] = ["05515000": .dabei]
+        towns["05570004"] = ahlen
+        var organisations: [String: VerbundStanding] = ["org-2": .dabei]
+        organisations["org-1"] = startup
+        return .verbund(VerbundParticipants(towns: towns, organisations: organisations))
+    }
+    static let verbundAhlenDabei = verbund(ahlen: .dabei)
+    static let verbundAhlenEingeladen = verbund(ahlen: .eingeladen)
+    static let verbundAhlenAbgelehnt = verbund(ahlen: .abgelehnt)
+    static let verbundAhlenAbgelaufen = verbund(ahlen: .abgelaufen)
+    static let verbundOhneAhlen = verbund()
+    static let verbundStartupDabei = verbund(startup: .dabei)
+    static let verbundStartupEingeladen = verbund(startup: .eingeladen)
+    static let verbundStartupAbgelehnt = verbund(startup: .abgelehnt)
     static let resources: [(String, Resource)] = [
         ("eigene Kommune", ahlen), ("andere Kommune", muenster), ("Kreis", kreisWarendorf), ("Land", landNRW), ("Plattform", .platform),
         ("eigene Organisation", ownStartup), ("andere Organisation", otherStartup),
+        ("Verbund, Ahlen dabei", verbundAhlenDabei), ("Verbund, Ahlen eingeladen", verbundAhlenEingeladen),
+        ("Verbund, Ahlen abgelehnt", verbundAhlenAbgelehnt), ("Verbund, Ahlens Einladung abgelaufen", verbundAhlenAbgelaufen),
+        ("Verbund ohne Ahlen", verbundOhneAhlen), ("Verbund, Startup dabei", verbundStartupDabei),
+        ("Verbund, Startup eingeladen", verbundStartupEingeladen), ("Verbund, Startup abgelehnt", verbundStartupAbgelehnt),
+    ]
+    /// What a member of Ahlen (any role) may see of Verbünde.
+    static let ahlenVerbuende: Set<String> = [
+        key(.viewVerbund, verbundAhlenDabei), key(.viewVerbundInvitation, verbundAhlenDabei), key(.viewVerbundInvitation, verbundAhlenEingeladen),
+    ]
+    /// What a member of the startup (any role) may see of Verbünde.
+    static let startupVerbuende: Set<String> = [
+        key(.viewVerbund, verbundStartupDabei), key(.viewVerbundInvitation, verbundStartupDabei), key(.viewVerbundInvitation, verbundStartupEingeladen),
     ]
     /// What every user with a confirmed address may do.
     static var confirmedUser: Set<String> {
@@ -29,10 +57,10 @@ struct PolicyMatrixTests {
             ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster)]),
         ("Mitglied in Ahlen", Actor(userID: "u3", emailConfirmed: true, townRoles: ["05570004": .mitglied]),
          confirmedUser ∪ joinAnyOrganisation ∪ everywhere(.viewMembersOnlyItems)
-            ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen)]),
+            ∪ ahlenVerbuende ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen)]),
         ("Verwalter in Ahlen", Actor(userID: "u4", emailConfirmed: true, townRoles: ["05570004": .verwalter]),
          confirmedUser ∪ joinAnyOrganisation ∪ everywhere(.viewMembersOnlyItems)
-            ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen), key(.decideTownMembership, ahlen),
+            ∪ ahlenVerbuende ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen), key(.decideTownMembership, ahlen),
                key(.changeTownMemberRole, ahlen), key(.editTownProfile, ahlen)]),
         ("Regionalbehörde Kreis Warendorf", Actor(userID: "u5", emailConfirmed: true, regionalKeys: ["05570"]),
          confirmedUser ∪ joinAnyOrganisation
@@ -42,11 +70,11 @@ struct PolicyMatrixTests {
             ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
                key(.viewRegionalOverview, kreisWarendorf), key(.viewRegionalOverview, landNRW)]),
         ("Mitglied eines Startups", Actor(userID: "u7", emailConfirmed: true, organisationRoles: ["org-1": .mitglied]),
-         confirmedUser ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
+         confirmedUser ∪ startupVerbuende ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
                           key(.requestOrganisationMembership, otherStartup), key(.viewOrganisationMembers, ownStartup),
                           key(.actForOrganisation, ownStartup)]),
         ("Verwalter eines Startups", Actor(userID: "u8", emailConfirmed: true, organisationRoles: ["org-1": .verwalter]),
-         confirmedUser ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
+         confirmedUser ∪ startupVerbuende ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
                           key(.requestOrganisationMembership, otherStartup), key(.viewOrganisationMembers, ownStartup),
                           key(.manageOrganisation, ownStartup), key(.actForOrganisation, ownStartup)]),
         ("Plattform-Admin", Actor(userID: "admin", isPlatformAdmin: true, emailConfirmed: true),
@@ -78,6 +106,26 @@ struct PolicyMatrixTests {
         #expect(Policy.decide(.anonymous, .editTownProfile, Self.ahlen).reason == "Bitte melden Sie sich an.")
         let member = Actor(userID: "u", emailConfirmed: true, townRoles: ["05570004": .mitglied])
         #expect(Policy.decide(member, .editTownProfile, Self.ahlen).reason == "Nur Verwalter dieser Kommune dürfen das.")
+        #expect(Policy.decide(member, .viewVerbund, Self.verbundAhlenEingeladen).reason.hasPrefix("Ihre Kommune ist in diesen Verbund eingeladen, aber noch nicht dabei"))
+        #expect(Policy.decide(member, .viewVerbundInvitation, Self.verbundAhlenAbgelehnt).reason
+            == "Ihre Kommune hat die Einladung in diesen Verbund abgelehnt; den Verbund sehen nur seine Mitglieder.")
+        #expect(Policy.decide(member, .viewVerbund, Self.verbundAhlenAbgelaufen).reason
+            == "Die Einladung Ihrer Kommune in diesen Verbund ist abgelaufen; den Verbund sehen nur seine Mitglieder.")
+        #expect(Policy.decide(member, .viewVerbund, Self.verbundOhneAhlen).reason == "Diesen Verbund sehen nur seine Mitglieder.")
+        let startup = Actor(userID: "s", emailConfirmed: true, organisationRoles: ["org-1": .mitglied])
+        #expect(Policy.decide(startup, .viewVerbund, Self.verbundStartupAbgelehnt).reason.hasPrefix("Ihre Organisation hat die Einladung"))
+    }
+
+    @Test("a user acting for several towns of a Verbund sees it as the best-placed one")
+    func bestStandingWins() {
+        let both = Actor(userID: "b", emailConfirmed: true, townRoles: ["05570004": .mitglied, "05570036": .mitglied])
+        let declinedAndIn = Resource.verbund(VerbundParticipants(towns: ["05570004": .abgelehnt, "05570036": .dabei]))
+        let declinedAndInvited = Resource.verbund(VerbundParticipants(towns: ["05570004": .abgelehnt, "05570036": .eingeladen]))
+        #expect(Policy.decide(both, .viewVerbund, declinedAndIn).isAllowed)
+        #expect(!Policy.decide(both, .viewVerbund, declinedAndInvited).isAllowed)
+        #expect(Policy.decide(both, .viewVerbundInvitation, declinedAndInvited).isAllowed)
+        // a pending (unconfirmed) membership does not count: the actor holds confirmed ones only
+        #expect(!Policy.decide(Actor(userID: "p", emailConfirmed: true), .viewVerbundInvitation, declinedAndInvited).isAllowed)
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
 import Plot
 
-/// `/admin/warteschlange`: first members of towns, waiting for verification by the platform.
+/// `/admin/warteschlange`: first members of towns (and requests to towns that lost their last
+/// Verwalter), waiting for verification by the platform.
 struct AdminQueuePage: PageView {
     struct Entry {
         var id: UUID
@@ -11,6 +12,8 @@ struct AdminQueuePage: PageView {
         var name: String
         var email: String
         var message: String
+        /// The town has confirmed members but no Verwalter (the last one deleted the account).
+        var withoutVerwalter = false
     }
 
     struct Organisation { var id: UUID; var name: String; var kind: String; var description: String }
@@ -25,11 +28,15 @@ struct AdminQueuePage: PageView {
             .h1(.text(title)),
             .p(.text("Erste Mitglieder einer Kommune: Bitte prüfen Sie über einen unabhängigen Weg (z. B. Rückruf über die "
                 + "offizielle Telefonnummer des Rathauses), dass die Person für die Kommune handelt, und halten Sie fest, wie.")),
-            .h2(.text("Erste Mitglieder und Regionalbehörden")),
+            .h2(.text("Erste Mitglieder, Kommunen ohne Verwalter und Regionalbehörden")),
             .if(entries.isEmpty, .p(.text("Keine offenen Prüfungen."))),
             .ul(.class("results"), .forEach(entries) { entry in
                 .li(
                     .div(.class("name"), .text("\(entry.name) (\(entry.email)) → \(entry.townName) [\(entry.key)]")),
+                    .if(entry.withoutVerwalter, .p(
+                        .text("\(entry.townName) hat Mitglieder, aber keinen Verwalter mehr. Wer hier bestätigt wird, wird Verwalter; "),
+                        .text("Sie können stattdessen auch ein bisheriges Mitglied "),
+                        .a(.href("/kommunen/\(entry.key)/mitglieder"), .text("zum Verwalter ernennen")), .text("."))),
                     .if(!entry.message.isEmpty, .p(.text(entry.message))),
                     .form(
                         .class("stacked"), .action("/mitgliedschaften/\(entry.id.uuidString)/entscheidung"), .method(.post),

@@ -1,13 +1,15 @@
+import Foundation
 import Plot
 
 /// `/konto/organisationen`: the user's memberships and the request to join a town.
 struct MyOrganisationsPage: PageView {
     struct Row {
+        var id: UUID
         var name: String
         var kind: String
         var path: String?
         var role: String
-        var status: String
+        var status: MembershipModel.Status
         /// Members page or regional overview, when the user may open it.
         var managePath: String?
     }
@@ -31,20 +33,30 @@ struct MyOrganisationsPage: PageView {
                     .th(.attribute(named: "scope", value: "col"), .text("Art")),
                     .th(.attribute(named: "scope", value: "col"), .text("Rolle")),
                     .th(.attribute(named: "scope", value: "col"), .text("Status")),
-                    .th(.attribute(named: "scope", value: "col"), .text("Verwaltung"))
+                    .th(.attribute(named: "scope", value: "col"), .text("Verwaltung")),
+                    .th(.attribute(named: "scope", value: "col"), .text("Beenden"))
                 )),
                 .tbody(.forEach(rows) { row in
                     .tr(
                         .td(row.path.map { Node.a(.href($0), .text(row.name)) } ?? .text(row.name)),
-                        .td(.text(row.kind)), .td(.text(row.role)), .td(.text(row.status)),
-                        .td(row.managePath.map { Node.a(.href($0), .text(row.kind == "Region" ? "Übersicht" : "Mitglieder")) } ?? .text("–"))
+                        .td(.text(row.kind)), .td(.text(row.role)), .td(.text(row.status.label)),
+                        .td(row.managePath.map { Node.a(.href($0), .text(row.kind == "Region" ? "Übersicht" : "Mitglieder")) } ?? .text("–")),
+                        .td(row.status == .declined ? .text("–") : .form(
+                            .class("inline"), .action("/mitgliedschaften/\(row.id.uuidString)/beenden"), .method(.post), .csrf(csrf),
+                            .button(
+                                .type(.submit),
+                                .safeAttribute("aria-label", (row.status == .pending ? "Anfrage bei " : "Mitgliedschaft bei ") + row.name
+                                    + (row.status == .pending ? " zurückziehen" : " beenden")),
+                                .text(row.status == .pending ? "Anfrage zurückziehen" : "Mitgliedschaft beenden"))
+                        ))
                     )
                 })
             ))),
             .h2(.text("Einer Kommune beitreten")),
             .if(!emailConfirmed, .p(.class("notice"), .text("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."))),
             .p(.text("Das erste Mitglied einer Kommune prüft die Plattform-Administration (z. B. durch einen Rückruf im Rathaus); "
-                + "weitere Mitglieder bestätigen die Verwalter der Kommune.")),
+                + "weitere Mitglieder bestätigen die Verwalter der Kommune. Der letzte Verwalter einer Kommune kann erst austreten, "
+                + "wenn er ein anderes Mitglied zum Verwalter ernannt hat.")),
             .formErrors(errors),
             .form(
                 .class("stacked"), .action("/konto/organisationen"), .method(.post),

@@ -11,6 +11,8 @@ struct TownMembersPage: PageView {
         var role: MemberRole
         var status: MembershipModel.Status
         var message: String
+        /// The member is the one looking at the page.
+        var isViewer = false
     }
 
     var townName: String
@@ -19,6 +21,10 @@ struct TownMembersPage: PageView {
     var editPath: String?
     var members: [Member]
     var canDecide: Bool
+    /// Confirmed Verwalter: the last one can neither be demoted nor leave.
+    var verwalterCount: Int
+    /// A town (an organisation's members use the same page).
+    var isTown = true
     var csrf: String
     var title: String { "Mitglieder – \(townName)" }
 
@@ -29,6 +35,9 @@ struct TownMembersPage: PageView {
             .h1(.text(title)),
             .p(.a(.href(townPath), .text("Zur Seite von \(townName)")),
                .unwrap(editPath) { .group(.text(" · "), .a(.href($0), .text("Profil bearbeiten"))) }),
+            .if(isTown && verwalterCount == 0, .p(.class("notice"), .text(
+                "\(townName) hat keinen Verwalter mehr. Über offene Anfragen entscheidet jetzt die Plattform-Administration; "
+                    + "sie kann auch ein Mitglied zum Verwalter ernennen."))),
             .h2(.text("Offene Anfragen")),
             .if(pending.isEmpty, .p(.text("Keine offenen Anfragen."))),
             .ul(.class("results"), .forEach(pending) { member in
@@ -49,11 +58,18 @@ struct TownMembersPage: PageView {
                 .li(
                     .div(.class("name"), .text("\(member.name) – \(member.role.label)")),
                     .div(.class("meta"), .text(member.email)),
-                    .if(canDecide, .form(
+                    .if(canDecide && (member.role == .mitglied || verwalterCount > 1), .form(
                         .action("/mitgliedschaften/\(member.id.uuidString)/rolle"), .method(.post),
                         .csrf(csrf),
                         .input(.type(.hidden), .name("rolle"), .value(member.role == .verwalter ? "mitglied" : "verwalter")),
                         .button(.type(.submit), .text(member.role == .verwalter ? "Zum Mitglied machen" : "Zum Verwalter machen"))
+                    )),
+                    .if(member.role == .verwalter && verwalterCount == 1, .div(.class("meta"), .text(
+                        "Einziger Verwalter: Die Rolle abgeben oder austreten geht erst, wenn ein anderes Mitglied Verwalter ist."))),
+                    .if(member.isViewer && (member.role == .mitglied || verwalterCount > 1), .form(
+                        .action("/mitgliedschaften/\(member.id.uuidString)/beenden"), .method(.post),
+                        .csrf(csrf),
+                        .button(.type(.submit), .text("Mitgliedschaft beenden"))
                     ))
                 )
             })

@@ -227,7 +227,7 @@ enum OpenAPIDocument {
         "/api/v1/verbuende/{id}": {
           "get": {
             "operationId": "getVerbund",
-            "summary": "Ein Verbund mit Mitgliedern und Terminen (Mitglieder der beteiligten Kommunen, mit API-Token)",
+            "summary": "Ein Verbund mit Mitgliedern und Terminen (für Mitglieder der Kommunen und Anbieter, die dabei sind; mit API-Token)",
             "security": [ { "apiToken": [] } ],
             "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } } ],
             "responses": {

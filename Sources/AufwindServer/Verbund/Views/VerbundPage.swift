@@ -43,10 +43,14 @@ struct VerbundPage: PageView {
     var csrf: String
     var errors: [String] = []
     var notice: String?
+    /// The viewer's town or provider is only invited: name, lead, Vorhaben, programme and its own
+    /// invitation (`members`), nothing else.
+    var invitationOnly = false
     var title: String { "Verbund: \(name)" }
 
     func content() -> Node<HTML.BodyContext> {
-        .group(
+        if invitationOnly { return invitationContent() }
+        return .group(
             .h1(.text(title)),
             .p(.span(.class("badge"), .text(status.label)), .text(" · Konsortialführung: \(leadName)"),
                .unwrap(item) { .group(.text(" · Vorhaben: "), .a(.safeHref($0.path), .text($0.title))) }),
@@ -62,11 +66,31 @@ struct VerbundPage: PageView {
         )
     }
 
-    private func membersSection() -> Node<HTML.BodyContext> {
+    private func invitationContent() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .p(.span(.class("badge"), .text(status.label)), .text(" · Konsortialführung: \(leadName)"),
+               .unwrap(item) { .group(.text(" · Vorhaben: "), .a(.safeHref($0.path), .text($0.title))) }),
+            .div(.class("notice"), .p(.text(
+                "Sie sind in diesen Verbund eingeladen. Wenn Sie annehmen, sehen Sie Mitglieder, Termine und Kosten; "
+                    + "lehnen Sie ab oder läuft die Einladung ab, sehen Sie den Verbund nicht mehr."))),
+            .formErrors(errors),
+            .section(
+                .h2(.text("Förderung")),
+                .unwrap(chosenProgramme) { programme in
+                    .p(.text("Der Verbund tritt an für: "), .a(.safeHref("/foerderprogramme/\(programme.id)"), .text(programme.name)))
+                },
+                .if(chosenProgramme == nil, .p(.text("Die Konsortialführung hat noch kein Förderprogramm gewählt.")))
+            ),
+            membersSection(heading: "Ihre Einladung", caption: "Einladung und Entscheidung")
+        )
+    }
+
+    private func membersSection(heading: String = "Mitglieder", caption: String = "Mitglieder und Einladungen") -> Node<HTML.BodyContext> {
         .section(
-            .h2(.text("Mitglieder")),
+            .h2(.text(heading)),
             .div(.class("table-wrap"), .table(
-                .caption(.text("Mitglieder und Einladungen")),
+                .caption(.text(caption)),
                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Kommune")), .th(.attribute(named: "scope", value: "col"), .text("Rolle")),
                            .th(.attribute(named: "scope", value: "col"), .text("Status")), .th(.attribute(named: "scope", value: "col"), .text("Entscheidung")))),
                 .tbody(.forEach(members) { member in
