@@ -20,6 +20,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.migrations.add(CreateVerbuende())
     app.migrations.add(CreateEvents())
     app.migrations.add(AddPitchLinks())
+    app.migrations.add(AddMailDeliveryState())
     app.sessions.use(.fluent)
     let secureCookies = config.baseURL.hasPrefix("https://")
     app.sessions.configuration = .init(cookieName: SessionCookie.name) { id in
