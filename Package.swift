@@ -59,6 +59,7 @@ let package = Package(
                 "AufwindServer",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: swiftSettings
         ),

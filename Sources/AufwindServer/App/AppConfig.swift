@@ -15,6 +15,8 @@ public struct AppConfig: Sendable {
     public var devMailsOpen = false
     /// `AUFWIND_SMTP_URL`: mails leave the outbox over SMTP; nil → they stay in the outbox.
     public var smtpURL: String?
+    /// `AUFWIND_SMTP_CA_FILE`: PEM certificates the SMTP client trusts instead of the system's (an internal CA).
+    public var smtpCAFile: String?
     /// How long one live stream of the pitch stage stays open before the browser reconnects
     /// (short, so that shutdown never waits long for it).
     public var liveStreamSeconds: Double = 55
@@ -72,6 +74,7 @@ public struct AppConfig: Sendable {
                 config.problems.append("AUFWIND_STAGE_STREAMS_PER_ADDRESS muss eine ganze Zahl größer als 0 sein, nicht „\(raw)“.")
             }
         }
+        config.smtpCAFile = value("AUFWIND_SMTP_CA_FILE")
         return config
     }
 

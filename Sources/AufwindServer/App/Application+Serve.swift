@@ -45,16 +45,25 @@ extension Application {
             logger.info("AUFWIND_SMTP_URL ist nicht gesetzt: E-Mails bleiben im Postausgang (/dev/mails).")
             return
         }
-        let configuration: SMTPConfiguration
+        var configuration: SMTPConfiguration
         switch SMTPConfiguration.parse(url) {
         case .failure(let message): throw Abort(.internalServerError, reason: message.text)
         case .success(let parsed): configuration = parsed
         }
-        let sender = OutboxSender(
-            database: db, transport: SMTPTransport(configuration: configuration, eventLoopGroup: eventLoopGroup), logger: logger)
+        configuration.trustRootsFile = aufwindConfig.smtpCAFile
+        let transport: SMTPTransport
+        do {
+            transport = try SMTPTransport(configuration: configuration, eventLoopGroup: eventLoopGroup)
+        } catch {
+            throw Abort(.internalServerError, reason: "\(error)")
+        }
+        let sender = OutboxSender(database: db, transport: transport, logger: logger)
         let task = Task { await sender.run() }
         lifecycle.use(CancelOnShutdown(task: task))
-        logger.info("E-Mails werden über \(configuration.host):\(configuration.port) gesendet.")
+        logger.info("E-Mails werden über \(configuration.host):\(configuration.port) gesendet, \(configuration.security.germanDescription).")
+        if configuration.security == .none {
+            logger.warning("AUFWIND_SMTP_URL mit smtp+insecure://: E-Mails (auch Links zum Zurücksetzen von Passwörtern) gehen unverschlüsselt an \(configuration.host).")
+        }
     }
 
     /// Sends the reminders 30/7/1 days before Verbund dates: at start and every hour (each goes

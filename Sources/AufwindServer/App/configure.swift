@@ -23,6 +23,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.migrations.add(CreateEvents())
     app.migrations.add(AddPitchLinks())
     app.migrations.add(HardenAccounts())
+    app.migrations.add(AddMailDeliveryState())
     // Every form up to its documented limits fits (5,000 characters of umlauts are ~30 KB
     // encoded); larger bodies are refused with 413 before anything is saved.
     app.routes.defaultMaxBodySize = "256kb"

@@ -14,9 +14,16 @@ final class MailModel: Model, @unchecked Sendable {
     @OptionalField(key: "sent_at") var sentAt: Date?
     /// Set while an instance is sending it, so no other instance sends it too.
     @OptionalField(key: "claimed_until") var claimedUntil: Date?
+    /// Failed attempts so far.
     @Field(key: "attempts") var attempts: Int
     /// The account the mail belongs to (also after an address change), for export and deletion.
     @OptionalField(key: "user_id") var userID: UUID?
+    /// After a failed attempt: not before then (exponential back-off, `MailRetryPolicy`).
+    @OptionalField(key: "next_attempt_at") var nextAttemptAt: Date?
+    /// Why the last attempt failed, in German.
+    @OptionalField(key: "last_error") var lastError: String?
+    /// Undeliverable: given up then, never tried again.
+    @OptionalField(key: "failed_at") var failedAt: Date?
 
     init() {}
 
