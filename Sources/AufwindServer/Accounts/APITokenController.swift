@@ -17,7 +17,7 @@ struct APITokenController: RouteCollection {
     static let defaultDays = 90
 
     private func render(_ request: Request, created: String? = nil, errors: [String] = [], status: HTTPStatus = .ok) async throws -> Response {
-        let user = request.currentUser!
+        let user = try request.requireUser()
         let tokens = try await APITokenModel.query(on: request.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt).all()
         return HTMLResponse.render(
             APITokensPage(
@@ -49,7 +49,7 @@ struct APITokenController: RouteCollection {
                 errors.append("Die Gültigkeit muss eine ganze Zahl von 1 bis 3650 Tagen sein (oder leer: unbegrenzt).")
             }
         }
-        let user = request.currentUser!
+        let user = try request.requireUser()
         if try await APITokenModel.query(on: request.db).filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).count() >= Self.maximumTokensPerUser {
             errors.append("Sie haben schon \(Self.maximumTokensPerUser) aktive Tokens. Bitte widerrufen Sie zuerst eines.")
         }

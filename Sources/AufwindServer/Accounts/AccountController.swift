@@ -197,11 +197,11 @@ struct AccountController: RouteCollection {
 
     @Sendable func account(request: Request) async throws -> Response {
         try request.authorize(.manageOwnAccount)
-        return renderAccount(request)
+        return try renderAccount(request)
     }
 
-    private func renderAccount(_ request: Request, errors: [String] = [], status: HTTPStatus = .ok) -> Response {
-        let user = request.currentUser!
+    private func renderAccount(_ request: Request, errors: [String] = [], status: HTTPStatus = .ok) throws -> Response {
+        let user = try request.requireUser()
         return HTMLResponse.render(
             AccountPage(
                 name: user.displayName, email: user.email, confirmed: user.emailConfirmedAt != nil, isAdmin: user.isAdmin,
@@ -213,13 +213,13 @@ struct AccountController: RouteCollection {
     /// and this browser gets a new one.
     @Sendable func changePassword(request: Request) async throws -> Response {
         try request.authorize(.manageOwnAccount)
-        let user = request.currentUser!
+        let user = try request.requireUser()
         let form = try request.content.decode(ChangePasswordForm.self)
         guard try await request.password.async.verify(form.passwort ?? "", created: user.passwordHash) else {
-            return renderAccount(request, errors: ["Das aktuelle Passwort stimmt nicht. Es wurde nichts geändert."], status: .forbidden)
+            return try renderAccount(request, errors: ["Das aktuelle Passwort stimmt nicht. Es wurde nichts geändert."], status: .forbidden)
         }
         if let message = AccountValidation.password(form.neu ?? "") {
-            return renderAccount(request, errors: [message.text], status: .unprocessableEntity)
+            return try renderAccount(request, errors: [message.text], status: .unprocessableEntity)
         }
         user.passwordHash = try await request.password.async.hash(form.neu ?? "")
         try await request.db.transaction { db in

@@ -83,16 +83,16 @@ enum MailDeliveryState: Equatable {
     var explanation: String {
         switch self {
         case .sent(let date):
-            return "Gesendet am \(GermanDate.formatWithTime(date))."
+            return "Gesendet am \(GermanFormat.dateTime(date))."
         case .waiting(0, _):
             return "Wartet auf den Versand."
         case .waiting(let attempts, let next):
             let tried = attempts == 1 ? "1 Versuch ist" : "\(attempts) Versuche sind"
-            let when = next.map { "nächster Versuch am \(GermanDate.formatWithTime($0))" } ?? "nächster Versuch bald"
+            let when = next.map { "nächster Versuch am \(GermanFormat.dateTime($0))" } ?? "nächster Versuch bald"
             return "\(tried) fehlgeschlagen; \(when)."
         case .undeliverable(let since, let attempts):
             let tried = attempts == 1 ? "1 Versuch" : "\(attempts) Versuchen"
-            return "Unzustellbar seit \(GermanDate.formatWithTime(since)), nach \(tried); wird nicht mehr versucht."
+            return "Unzustellbar seit \(GermanFormat.dateTime(since)), nach \(tried); wird nicht mehr versucht."
         }
     }
 }

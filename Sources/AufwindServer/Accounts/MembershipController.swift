@@ -50,7 +50,7 @@ struct MembershipController: RouteCollection {
     }
 
     private func renderMyOrganisations(_ request: Request, errors: [String], typed: String, message: String, status: HTTPStatus = .ok) async throws -> Response {
-        let user = request.currentUser!
+        let user = try request.requireUser()
         let memberships = try await MembershipModel.query(on: request.db).filter(\.$user.$id == user.requireID()).all()
         let directory = TownDirectory(catalog: request.register)
         var rows: [MyOrganisationsPage.Row] = []
@@ -89,7 +89,7 @@ struct MembershipController: RouteCollection {
                 request, errors: ["Keine Gemeinde und kein Kreis zu „\(typed)“ gefunden."], typed: typed, message: message, status: .unprocessableEntity)
         }
         try request.authorize(.requestTownMembership, .town(key))
-        try await service(request).request(user: request.currentUser!, kind: .kommune, key: key, message: message)
+        try await service(request).request(user: request.requireUser(), kind: .kommune, key: key, message: message)
         return request.redirect(to: "/konto/organisationen", redirectType: .normal)
     }
 
@@ -115,7 +115,7 @@ struct MembershipController: RouteCollection {
                 typed: "", message: "", status: .unprocessableEntity)
         }
         try await service(request).request(
-            user: request.currentUser!, kind: .region, key: key, message: String((form.nachricht ?? "").trimmingSpaces.prefix(1000)))
+            user: request.requireUser(), kind: .region, key: key, message: String((form.nachricht ?? "").trimmingSpaces.prefix(1000)))
         return request.redirect(to: "/konto/organisationen", redirectType: .normal)
     }
 
@@ -148,7 +148,7 @@ struct MembershipController: RouteCollection {
         let action = try await service.requiredAction(for: membership)
         try request.authorize(action, MembershipService.resource(for: membership, action: action))
         let name = try await Self.displayName(of: membership, request: request)
-        try await service.decide(membership, accept: choice == "annehmen", verification: form.pruefung, by: request.currentUser!, townName: name)
+        try await service.decide(membership, accept: choice == "annehmen", verification: form.pruefung, by: request.requireUser(), townName: name)
         return request.redirect(to: Self.membersPath(of: membership, action: action), redirectType: .normal)
     }
 
@@ -185,7 +185,7 @@ struct MembershipController: RouteCollection {
         guard let role = MemberRole(rawValue: try request.content.decode(RoleForm.self).rolle ?? "") else {
             throw ProblemDetails.badRequest("Unbekannte Rolle. Erlaubt: mitglied, verwalter.")
         }
-        try await service(request).changeRole(membership, to: role, by: request.currentUser!, orgName: try await Self.displayName(of: membership, request: request))
+        try await service(request).changeRole(membership, to: role, by: request.requireUser(), orgName: try await Self.displayName(of: membership, request: request))
         let path = isOrganisation ? "/organisationen/\(membership.orgKey)/mitglieder" : "/kommunen/\(membership.orgKey)/mitglieder"
         return request.redirect(to: path, redirectType: .normal)
     }
@@ -194,7 +194,7 @@ struct MembershipController: RouteCollection {
     @Sendable func leave(request: Request) async throws -> Response {
         try request.authorize(.manageOwnAccount)
         let membership = try await membership(request)
-        let user = request.currentUser!
+        let user = try request.requireUser()
         guard membership.$user.id == user.id else {
             throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Beenden können Sie nur Ihre eigene Mitgliedschaft.")
         }

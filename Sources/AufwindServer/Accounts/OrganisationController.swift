@@ -61,7 +61,7 @@ struct OrganisationController: RouteCollection {
                                      description: form.beschreibung ?? "", errors: errors),
                 status: .unprocessableEntity, request: request)
         }
-        let user = request.currentUser!
+        let user = try request.requireUser()
         let organisation = OrganisationModel(kind: kind, name: name, website: valid.website, description: valid.description, foundedBy: try user.requireID())
         try await request.db.transaction { db in
             try await organisation.create(on: db)
@@ -99,7 +99,7 @@ struct OrganisationController: RouteCollection {
             throw ProblemDetails(title: "Noch nicht bestätigt", status: 409, detail: "Dieser Organisation kann man erst nach ihrer Bestätigung beitreten.")
         }
         let service = MembershipService(database: request.db, baseURL: request.application.aufwindConfig.baseURL)
-        try await service.request(user: request.currentUser!, kind: organisation.kindValue == .anbieter ? .anbieter : .veranstalter, key: key, message: "")
+        try await service.request(user: request.requireUser(), kind: organisation.kindValue == .anbieter ? .anbieter : .veranstalter, key: key, message: "")
         return request.redirect(to: "/konto/organisationen", redirectType: .normal)
     }
 
@@ -136,7 +136,7 @@ struct OrganisationController: RouteCollection {
             throw ProblemDetails(title: "Schon entschieden", status: 409, detail: "Über diese Organisation wurde bereits entschieden.")
         }
         let status: MembershipModel.Status = choice == "annehmen" ? .confirmed : .declined
-        let admin = request.currentUser!
+        let admin = try request.requireUser()
         try await request.db.transaction { db in
             organisation.status = status.rawValue
             try await organisation.save(on: db)

@@ -47,7 +47,7 @@ struct PrivacyController: RouteCollection {
 
     @Sendable func export(request: Request) async throws -> Response {
         try request.authorize(.manageOwnAccount)
-        let user = request.currentUser!
+        let user = try request.requireUser()
         let id = try user.requireID()
         let memberships = try await MembershipModel.query(on: request.db).filter(\.$user.$id == id).all()
         let tokens = try await APITokenModel.query(on: request.db).filter(\.$user.$id == id).all()
@@ -82,7 +82,7 @@ struct PrivacyController: RouteCollection {
     /// done but name an "ehemaliges Mitglied".
     @Sendable func delete(request: Request) async throws -> Response {
         try request.authorize(.manageOwnAccount)
-        let user = request.currentUser!
+        let user = try request.requireUser()
         let form = try request.content.decode(DeleteForm.self)
         guard try await request.password.async.verify(form.passwort ?? "", created: user.passwordHash) else {
             throw ProblemDetails(title: "Passwort falsch", status: 403, detail: "Zum Löschen des Kontos bitte Ihr aktuelles Passwort angeben. Es wurde nichts gelöscht.")
@@ -123,7 +123,7 @@ struct PrivacyController: RouteCollection {
 
     @Sendable func requestEmailChange(request: Request) async throws -> Response {
         try request.authorize(.manageOwnAccount)
-        let user = request.currentUser!
+        let user = try request.requireUser()
         let form = try request.content.decode(EmailForm.self)
         let newEmail: String
         switch AccountValidation.email(form.email ?? "") {

@@ -44,7 +44,7 @@ struct ContactController: RouteCollection {
             return try await pages.renderItem(request, model: item, errors: [problem.text], notice: nil, status: .unprocessableEntity)
         case .success(let text): message = text
         }
-        switch try await service(request).expressInterest(in: item, from: key, by: request.currentUser!, message: message) {
+        switch try await service(request).expressInterest(in: item, from: key, by: request.requireUser(), message: message) {
         case .sent:
             return try await pages.renderItem(
                 request, model: item, errors: [],
@@ -103,7 +103,7 @@ struct ContactController: RouteCollection {
         guard let item = try await CooperationItemModel.find(interest.itemID, on: request.db) else {
             throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht mehr.")
         }
-        switch try await service(request).decide(interest, accept: choice == "annehmen", by: request.currentUser!, item: item) {
+        switch try await service(request).decide(interest, accept: choice == "annehmen", by: request.requireUser(), item: item) {
         case .decided(_, let cooperation):
             request.application.matchStore.adjustTown(interest.toKey, answeredRequests: 1)
             if let cooperation { return request.redirect(to: "/kooperationen/\(Self.path(cooperation.id))", redirectType: .normal) }
@@ -158,7 +158,7 @@ struct ContactController: RouteCollection {
         case .failure(let problem):
             return try await renderCooperation(request, cooperation, item, errors: [problem.text], typed: form.nachricht ?? "", status: .unprocessableEntity)
         case .success(let body):
-            try await service(request).post(body, in: cooperation, for: key, by: request.currentUser!, itemTitle: item.title)
+            try await service(request).post(body, in: cooperation, for: key, by: request.requireUser(), itemTitle: item.title)
             return request.redirect(to: "/kooperationen/\(Self.path(cooperation.id))", redirectType: .normal)
         }
     }
@@ -168,7 +168,7 @@ struct ContactController: RouteCollection {
     @Sendable func notifications(request: Request) async throws -> Response {
         try request.authorize(.manageOwnAccount)
         let entries = try await NotificationModel.query(on: request.db)
-            .filter(\.$userID == request.currentUser!.requireID()).sort(\.$createdAt, .descending).limit(100).all()
+            .filter(\.$userID == request.requireUser().requireID()).sort(\.$createdAt, .descending).limit(100).all()
         return HTMLResponse.render(
             NotificationsPage(entries: entries.map { ($0.text, $0.link, $0.createdAt, $0.readAt == nil) }, csrf: CSRF.token(for: request)),
             request: request)
@@ -177,7 +177,7 @@ struct ContactController: RouteCollection {
     @Sendable func markRead(request: Request) async throws -> Response {
         try request.authorize(.manageOwnAccount)
         try await NotificationModel.query(on: request.db)
-            .filter(\.$userID == request.currentUser!.requireID()).filter(\.$readAt == nil)
+            .filter(\.$userID == request.requireUser().requireID()).filter(\.$readAt == nil)
             .set(\.$readAt, to: Date()).update()
         return request.redirect(to: "/benachrichtigungen", redirectType: .normal)
     }

@@ -129,7 +129,7 @@ struct ItemsController: RouteCollection {
                 return again([], similar: similar.map { ItemListEntry(item: $0, directory: directory(request)) }, status: .ok)
             }
         }
-        let model = try await service(request).create(ownerKey: key, input: input, by: request.currentUser!)
+        let model = try await service(request).create(ownerKey: key, input: input, by: request.requireUser())
         return request.redirect(to: "/eintraege/\(try model.requireID().uuidString.lowercased())", redirectType: .normal)
     }
 
@@ -242,7 +242,7 @@ struct ItemsController: RouteCollection {
                 status: .unprocessableEntity, request: request)
         case .success(let valid): input = valid
         }
-        switch try await service(request).update(try model.requireID(), input: input, expectedVersion: version, by: request.currentUser!) {
+        switch try await service(request).update(try model.requireID(), input: input, expectedVersion: version, by: request.requireUser()) {
         case .saved(let saved):
             return request.redirect(to: "/eintraege/\(try saved.requireID().uuidString.lowercased())", redirectType: .normal)
         case .stale(let current):

@@ -165,7 +165,7 @@ struct EventsController: RouteCollection {
     @Sendable func register(request: Request) async throws -> Response {
         let access = try await EventAccess.load(request)
         try request.authorize(.manageOwnAccount)
-        let user = request.currentUser!
+        let user = try request.requireUser()
         let form = try request.content.decode(RegisterForm.self)
         guard var choice = try await registrationChoices(request).first(where: { $0.value == form.fuer }) else {
             return try await render(request, access, errors: ["Bitte wählen Sie, für wen Sie kommen."], status: .unprocessableEntity)
@@ -192,7 +192,7 @@ struct EventsController: RouteCollection {
         try request.authorize(.manageOwnAccount)
         guard access.registration != nil else { return request.redirect(to: access.event.path, redirectType: .normal) }
         let service = EventService(database: request.db)
-        let moved = try await service.cancel(access.event, userID: request.currentUser!.requireID())
+        let moved = try await service.cancel(access.event, userID: request.requireUser().requireID())
         try await service.notifyMovedUp(moved, event: access.event, baseURL: request.application.aufwindConfig.baseURL)
         return request.redirect(to: access.event.path, redirectType: .normal)
     }

@@ -23,7 +23,7 @@ struct MeetingsController: RouteCollection {
 
     private func render(_ request: Request, _ access: EventAccess, person: String = "", context: String = "Teilnehmerliste", errors: [String] = [],
                         notice: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
-        let me = try request.currentUser!.requireID()
+        let me = try request.requireUser().requireID()
         let now = Date()
         let people = try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID)
             .filter(\.$status == EventRegistrationModel.Status.bestaetigt.rawValue).filter(\.$userID != me).sort(\.$userName).all()

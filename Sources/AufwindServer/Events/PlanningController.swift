@@ -153,7 +153,7 @@ struct PlanningController: RouteCollection {
         guard !board.assignments.isEmpty else {
             return try await render(request, access, errors: ["Es ist noch keine Session eingeplant."], status: .unprocessableEntity)
         }
-        let version = try await service.publish(board, by: request.currentUser!.displayName)
+        let version = try await service.publish(board, by: request.requireUser().displayName)
         request.application.scheduleCache.invalidate(access.eventID)
         try await notifyChanges(request, access, version)
         return try await render(request, access, notice: "Version \(version.number) veröffentlicht" + (version.changeList.isEmpty ? "." : " mit \(version.changeList.count) Änderungen."))

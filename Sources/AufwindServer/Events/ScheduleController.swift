@@ -184,7 +184,7 @@ struct ScheduleController: RouteCollection {
     private func agendaItems(_ request: Request) async throws -> (EventAccess, [AgendaItem]) {
         let access = try await EventAccess.load(request)
         try access.requireInside(request)
-        let me = try request.currentUser!.requireID()
+        let me = try request.requireUser().requireID()
         var items: [AgendaItem] = []
         if let published = try await Self.loadPublished(access.event, on: request.db) {
             let votes = Set(try await EventVoteModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(\.$userID == me).all().map { $0.sessionID.uuidString.lowercased() })

@@ -68,7 +68,7 @@ struct SessionsController: RouteCollection {
             let values = ["titel": form.titel, "kurzbeschreibung": form.kurzbeschreibung, "handlungsfeld": form.handlungsfeld, "format": form.format].compactMapValues { $0 }
             return try await renderList(request, access, values: values, errors: problems.messages.map(\.text), status: .unprocessableEntity)
         case .success(let input):
-            let session = try await SessionService(database: request.db).propose(access.event, input: input, by: request.currentUser!)
+            let session = try await SessionService(database: request.db).propose(access.event, input: input, by: request.requireUser())
             return request.redirect(to: "\(access.event.path)/sessions/\(session.key)", redirectType: .normal)
         }
     }
@@ -204,7 +204,7 @@ struct SessionsController: RouteCollection {
         let town = try request.content.decode(AdoptForm.self).kommune ?? ""
         try request.authorize(.actForTown, .town(town))
         let itemID = try await SessionService(database: request.db).adoptAsVorhaben(
-            session, event: access.event, town: town, by: request.currentUser!,
+            session, event: access.event, town: town, by: request.requireUser(),
             items: ItemService(database: request.db, matchStore: request.application.matchStore))
         return request.redirect(to: "/eintraege/\(itemID.uuidString.lowercased())", redirectType: .normal)
     }

@@ -146,7 +146,7 @@ struct FundingController: RouteCollection {
             row.updatedByName = request.currentUser?.displayName
             try await request.db.transaction { db in
                 try await row.create(on: db)
-                try await AuditEntryModel(actor: request.currentUser!, action: "foerderprogramm-angelegt", subject: "foerderprogramm:\(facts.id)", detail: facts.displayName).create(on: db)
+                try await AuditEntryModel(actor: request.requireUser(), action: "foerderprogramm-angelegt", subject: "foerderprogramm:\(facts.id)", detail: facts.displayName).create(on: db)
             }
             try await request.application.reloadFunding()
             return request.redirect(to: "/foerderprogramme/\(facts.id)", redirectType: .normal)
@@ -177,7 +177,7 @@ struct FundingController: RouteCollection {
                     .where("id", .equal, id).where("version", .equal, version)
                     .returning("version").all(decoding: Row.self)
                 guard rows.count == 1 else { return false }
-                try await AuditEntryModel(actor: request.currentUser!, action: "foerderprogramm-geaendert", subject: "foerderprogramm:\(id)",
+                try await AuditEntryModel(actor: request.requireUser(), action: "foerderprogramm-geaendert", subject: "foerderprogramm:\(id)",
                                           detail: "\(facts.displayName), Version \(version + 1)").create(on: db)
                 return true
             }

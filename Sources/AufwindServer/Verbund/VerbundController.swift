@@ -250,7 +250,7 @@ struct VerbundController: RouteCollection {
         } else {
             return try await render(request, loaded, errors: ["„\(typed)“: keine Gemeinde, kein Kreis und kein bestätigter Anbieter gefunden."], status: .unprocessableEntity)
         }
-        switch try await service(request).invite(loaded.verbund, memberKey: key, providerName: providerName, role: role, by: request.currentUser!) {
+        switch try await service(request).invite(loaded.verbund, memberKey: key, providerName: providerName, role: role, by: request.requireUser()) {
         case .failure(let message):
             return try await render(request, loaded, errors: [message.text], status: .conflict)
         case .success:
@@ -280,7 +280,7 @@ struct VerbundController: RouteCollection {
         guard let choice = form.entscheidung, ["annehmen", "ablehnen"].contains(choice) else {
             throw ProblemDetails.badRequest("Bitte wählen Sie „annehmen“ oder „ablehnen“.")
         }
-        switch try await service(request).decide(member, accept: choice == "annehmen", by: request.currentUser!, verbund: loaded.verbund) {
+        switch try await service(request).decide(member, accept: choice == "annehmen", by: request.requireUser(), verbund: loaded.verbund) {
         case .decided:
             // Who declined no longer sees the Verbund; their open requests and invitations are on /anfragen.
             let stillSees = request.may(.viewVerbundInvitation, try await load(request).participants)

@@ -17,11 +17,57 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
     var testDescription: String { rawValue }
 }
 
+/// How many PostgreSQL-backed applications run at once. Swift Testing starts every async test
+/// at once; each application opens its own connection pool, and a server allows ~100
+/// connections (`max_connections`): without a bound the suite fails with "too many clients".
+actor TestSlots {
+    static let postgres = TestSlots(count: 12)
+    @TaskLocal static var holding = false
+
+    private var available: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(count: Int) { available = count }
+
+    func acquire() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { available += 1 } else { waiting.removeFirst().resume() }
+    }
+
+    /// Runs `body` in a slot; a test that already holds one (a second application inside the
+    /// first) runs at once, so nested applications never wait for themselves.
+    static func run<T>(_ kind: TestDatabase, _ body: () async throws -> T) async throws -> T {
+        guard kind == .postgres, !holding else { return try await body() }
+        await postgres.acquire()
+        do {
+            let result = try await $holding.withValue(true) { try await body() }
+            await postgres.release()
+            return result
+        } catch {
+            await postgres.release()
+            throw error
+        }
+    }
+}
+
 /// Runs `body` with a configured, migrated application on a fresh database of `kind`
 /// (a temporary SQLite file, or a PostgreSQL schema of its own), and removes it afterwards.
 func withAufwind(
     _ kind: TestDatabase, dataDirectory: String = "/nonexistent-aufwind-data",
     _ body: (Application) async throws -> Void
+) async throws {
+    try await TestSlots.run(kind) { try await startAufwind(kind, dataDirectory: dataDirectory, body) }
+}
+
+private func startAufwind(
+    _ kind: TestDatabase, dataDirectory: String, _ body: (Application) async throws -> Void
 ) async throws {
     let app = try await Application.make(.testing)
     var config = AppConfig(dataDirectoryCandidates: [dataDirectory])

@@ -78,13 +78,4 @@ enum GermanDate {
         formatter.dateFormat = "dd.MM.yyyy"
         return formatter.string(from: date)
     }
-
-    /// `26.11.2026 um 14:05 Uhr`, in Europe/Berlin.
-    static func formatWithTime(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "de_DE")
-        formatter.timeZone = TimeZone(identifier: "Europe/Berlin")
-        formatter.dateFormat = "dd.MM.yyyy 'um' HH:mm 'Uhr'"
-        return formatter.string(from: date)
-    }
 }
