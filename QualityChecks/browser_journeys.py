@@ -211,6 +211,7 @@ class Journeys:
     def register_and_log_in(self):
         print("Reise: registrieren, bestätigen, anmelden, einer Kommune beitreten")
         email = f"anna.{int(time.time() * 1000)}@ahlen.de"
+        self.open("/bestaetigung-erneut")
         self.open("/registrieren")
         self.submit()
         self.check_page("Registrieren mit Fehlern")
