@@ -22,7 +22,10 @@ struct GV100ADParserTests {
     @Test("reads every Satzart with its fields")
     func readsEverySatzart() throws {
         let bwLand = Gebietseinheit(kind: .land, key: "08", name: "Baden-Württemberg", seat: "Stuttgart", typeCode: nil)
-        let text = file([land, regbez, kreis, verband].map(writer.record(for:)) + [writer.record(for: ahlen), writer.record(for: bwLand), writer.record(for: region)])
+        let text = file(
+            [land, regbez, kreis, verband].map(writer.record(for:)) + [
+                writer.record(for: ahlen), writer.record(for: bwLand), writer.record(for: region),
+            ])
         let data = try parse(text)
         #expect(data.gebietsstand == "2025-11-30")
         #expect(data.units == [land, regbez, kreis, verband, bwLand, region])
@@ -66,9 +69,11 @@ struct GV100ADParserTests {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: line)
         let text = file([land, kreis, verband].map(writer.record(for:)) + [String(view)])
-        #expect(throws: RegisterFileError(
-            file: "test.txt", line: 4, field: "Bevölkerung insgesamt (Stellen 140–150)", value: "00000x52666",
-            reason: "erwartet 11 Ziffern")) { try parse(text) }
+        #expect(
+            throws: RegisterFileError(
+                file: "test.txt", line: 4, field: "Bevölkerung insgesamt (Stellen 140–150)", value: "00000x52666",
+                reason: "erwartet 11 Ziffern")
+        ) { try parse(text) }
     }
 
     @Test("rejects a short record, an unknown Satzart and a missing Kreis")

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 @Suite("Events core: phases, slot grid, ballot order, pitch clock, schedule changes, Frab export, inputs")
@@ -25,11 +25,13 @@ struct EventsCoreTests {
         #expect(throws: Never.self) { try grid.add(.init(id: "a", day: "2026-12-03", start: 600, end: 645, kind: .session), eventDays: days).get() }
         #expect(throws: Never.self) { try grid.add(.init(id: "p", day: "2026-12-03", start: 645, end: 660, kind: .pause), eventDays: days).get() }
         guard case .failure(let overlap) = grid.add(.init(id: "b", day: "2026-12-03", start: 630, end: 700, kind: .session), eventDays: days) else {
-            Issue.record("an overlap must be refused"); return
+            Issue.record("an overlap must be refused")
+            return
         }
         #expect(overlap.messages.map(\.text) == ["Das Zeitfenster 10:30–11:40 überschneidet sich mit 10:00–10:45 am 03.12.2026."])
         guard case .failure(let outside) = grid.add(.init(id: "c", day: "2026-12-09", start: 700, end: 600, kind: .session), eventDays: days) else {
-            Issue.record("outside and backwards must be refused"); return
+            Issue.record("outside and backwards must be refused")
+            return
         }
         #expect(outside.messages.count == 2)
         #expect(grid.slots.map(\.id) == ["a", "p"])
@@ -40,7 +42,8 @@ struct EventsCoreTests {
     @Test("the ballot shows fewest votes first, ties in an order that differs between people and is stable per person")
     func ballot() {
         let entries = (1...12).map { BallotOrder.Entry(id: "s\($0)", votes: $0 <= 10 ? 0 : 5) }
-        let anna = BallotOrder.order(entries, for: "anna"), bert = BallotOrder.order(entries, for: "bert")
+        let anna = BallotOrder.order(entries, for: "anna")
+        let bert = BallotOrder.order(entries, for: "bert")
         #expect(anna == BallotOrder.order(entries, for: "anna"))
         #expect(anna != bert)
         #expect(Set(anna.suffix(2)) == ["s11", "s12"] && Set(bert.suffix(2)) == ["s11", "s12"])
@@ -81,7 +84,9 @@ struct EventsCoreTests {
 
     @Test("schedule changes between versions: moved, new, cancelled")
     func changes() {
-        func p(_ s: String, _ room: String, _ slot: String) -> ScheduleChange.Placement { .init(session: s, title: s.uppercased(), room: room, slot: slot, slotLabel: slot) }
+        func p(_ s: String, _ room: String, _ slot: String) -> ScheduleChange.Placement {
+            .init(session: s, title: s.uppercased(), room: room, slot: slot, slotLabel: slot)
+        }
         let old = [p("a", "R1", "T1"), p("b", "R2", "T1"), p("c", "R1", "T2")]
         let new = [p("a", "R1", "T1"), p("b", "R1", "T2"), p("d", "R2", "T2")]
         let changes = ScheduleChange.between(old, new)
@@ -92,13 +97,17 @@ struct EventsCoreTests {
 
     static func frab() -> FrabSchedule {
         FrabSchedule(
-            version: "Version 2", acronym: "kleinstadt", title: "Kleinstadt-Barcamp <Westfalen> & Co", baseURL: "https://aufwind.example/veranstaltungen/x/",
+            version: "Version 2", acronym: "kleinstadt", title: "Kleinstadt-Barcamp <Westfalen> & Co",
+            baseURL: "https://aufwind.example/veranstaltungen/x/",
             firstDay: "2026-12-03", lastDay: "2026-12-04", rooms: ["Ratssaal", "Foyer"],
             talks: [
-                .init(guid: "g1", id: 1, day: "2026-12-03", start: 600, end: 645, room: "Ratssaal", title: "Radwege \"gemeinsam\" planen", track: "Mobilität",
-                      abstract: "Erfahrungen & Fragen", persons: ["Anna Ahlen", "Olga Oelde"], url: "https://aufwind.example/s/1"),
-                .init(guid: "g2", id: 2, day: "2026-12-04", start: 540, end: 600, room: "Foyer", title: "Digitale Schule", track: "Schule & Bildung",
-                      abstract: "", persons: [], url: "https://aufwind.example/s/2"),
+                .init(
+                    guid: "g1", id: 1, day: "2026-12-03", start: 600, end: 645, room: "Ratssaal", title: "Radwege \"gemeinsam\" planen",
+                    track: "Mobilität",
+                    abstract: "Erfahrungen & Fragen", persons: ["Anna Ahlen", "Olga Oelde"], url: "https://aufwind.example/s/1"),
+                .init(
+                    guid: "g2", id: 2, day: "2026-12-04", start: 540, end: 600, room: "Foyer", title: "Digitale Schule", track: "Schule & Bildung",
+                    abstract: "", persons: [], url: "https://aufwind.example/s/2"),
             ])
     }
 
@@ -137,33 +146,51 @@ struct EventsCoreTests {
         let days = try #require(conference["days"] as? [[String: Any]])
         let rooms = try #require(days[0]["rooms"] as? [String: [[String: Any]]])
         let talk = try #require(rooms["Ratssaal"]?.first)
-        #expect(talk["title"] as? String == "Radwege \"gemeinsam\" planen" && talk["duration"] as? String == "00:45" && talk["start"] as? String == "10:00")
+        #expect(
+            talk["title"] as? String == "Radwege \"gemeinsam\" planen" && talk["duration"] as? String == "00:45"
+                && talk["start"] as? String == "10:00")
         #expect((talk["persons"] as? [[String: Any]])?.compactMap { $0["public_name"] as? String } == ["Anna Ahlen", "Olga Oelde"])
     }
 
     @Test("event input: all problems at once, in German")
     func eventInput() throws {
-        let bad = EventInput.validate(.init(title: "X", description: nil, firstDay: "2026-12-05", lastDay: "2026-12-01", place: "", onlineURL: "ftp://x",
-                                            capacity: "0", meetingTables: "-1"))
-        guard case .failure(let problems) = bad else { Issue.record("must fail"); return }
+        let bad = EventInput.validate(
+            .init(
+                title: "X", description: nil, firstDay: "2026-12-05", lastDay: "2026-12-01", place: "", onlineURL: "ftp://x",
+                capacity: "0", meetingTables: "-1"))
+        guard case .failure(let problems) = bad else {
+            Issue.record("must fail")
+            return
+        }
         let texts = problems.messages.map(\.text)
         #expect(texts.contains("„Titel“ muss mindestens 3 Zeichen lang sein."))
         #expect(texts.contains("Der letzte Tag liegt vor dem ersten."))
         #expect(texts.contains("Der Online-Link muss mit https:// beginnen."))
         #expect(texts.contains { $0.hasPrefix("„Plätze“ muss eine ganze Zahl") })
-        let good = try EventInput.validate(.init(title: "Kleinstadt-Barcamp", description: "", firstDay: "2026-12-03", lastDay: "", place: "Ahlen, Rathaus",
-                                                 onlineURL: "", capacity: "120", meetingTables: "6")).get()
+        let good = try EventInput.validate(
+            .init(
+                title: "Kleinstadt-Barcamp", description: "", firstDay: "2026-12-03", lastDay: "", place: "Ahlen, Rathaus",
+                onlineURL: "", capacity: "120", meetingTables: "6")
+        ).get()
         #expect(good.lastDay == "2026-12-03" && good.capacity == 120)
     }
 
     @Test("timed iCal events are written in UTC; ISO day arithmetic in one place")
     func calendarAndDays() throws {
         let start = try #require(SlotGrid.instant(day: "2026-12-03", minutes: 600))
-        let ics = ICalendar(name: "Barcamp", events: [.init(uid: "s1@aufwind", date: "2026-12-03", summary: "Radwege", description: "Leitung: Anna",
-                                                            url: nil, interval: DateInterval(start: start, duration: 2700), location: "Ratssaal, Ahlen")]).ics()
+        let ics = ICalendar(
+            name: "Barcamp",
+            events: [
+                .init(
+                    uid: "s1@aufwind", date: "2026-12-03", summary: "Radwege", description: "Leitung: Anna",
+                    url: nil, interval: DateInterval(start: start, duration: 2700), location: "Ratssaal, Ahlen")
+            ]
+        ).ics()
         #expect(ics.contains("DTSTART:20261203T090000Z\r\nDTEND:20261203T094500Z\r\n"))
         #expect(ics.contains("LOCATION:Ratssaal\\, Ahlen"))
-        #expect(ISODay.adding(1, to: "2026-12-31") == "2027-01-01" && ISODay.isValid("2026-02-29") == false && ISODay.distance(from: "2026-12-01", to: "2026-12-03") == 2)
+        #expect(
+            ISODay.adding(1, to: "2026-12-31") == "2027-01-01" && ISODay.isValid("2026-02-29") == false
+                && ISODay.distance(from: "2026-12-01", to: "2026-12-03") == 2)
     }
 }
 

@@ -1,14 +1,20 @@
-@testable import AufwindCore
 import Foundation
 import Testing
+
+@testable import AufwindCore
 
 @Suite("iCalendar feeds (RFC 5545)")
 struct ICalendarTests {
     @Test("all-day events with escaped text, CRLF and lines folded at 75 octets")
     func ics() {
-        let text = ICalendar(name: "Verbund Ahlen, Oelde", events: [
-            .init(uid: "frist-1@aufwind", date: "2026-12-31", summary: "Antrag; IKZ, NRW", description: String(repeating: "Ümlaute ", count: 20), url: "https://aufwind.de/verbuende/1"),
-        ]).ics(now: Date(timeIntervalSince1970: 0))
+        let text = ICalendar(
+            name: "Verbund Ahlen, Oelde",
+            events: [
+                .init(
+                    uid: "frist-1@aufwind", date: "2026-12-31", summary: "Antrag; IKZ, NRW", description: String(repeating: "Ümlaute ", count: 20),
+                    url: "https://aufwind.de/verbuende/1")
+            ]
+        ).ics(now: Date(timeIntervalSince1970: 0))
         #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
         #expect(text.contains("X-WR-CALNAME:Verbund Ahlen\\, Oelde\r\n"))
         #expect(text.contains("DTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n"))

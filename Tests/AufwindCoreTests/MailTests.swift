@@ -7,8 +7,11 @@ struct MailTests {
     @Test("the SMTP URL gives host, port, protection, login and sender")
     func configuration() throws {
         let config = try SMTPConfiguration.parse("smtps://post%40stadt.de:ge%20heim@mail.stadt.de?from=aufwind@stadt.de").get()
-        #expect(config == SMTPConfiguration(
-            host: "mail.stadt.de", port: 465, security: .implicitTLS, username: "post@stadt.de", password: "ge heim", from: "aufwind@stadt.de"))
+        #expect(
+            config
+                == SMTPConfiguration(
+                    host: "mail.stadt.de", port: 465, security: .implicitTLS, username: "post@stadt.de", password: "ge heim", from: "aufwind@stadt.de"
+                ))
         #expect(config.timeouts == .standard && config.trustRootsFile == nil)
         #expect(try SMTPConfiguration.parse("smtp://localhost:2525?from=aufwind@stadt.de").get().port == 2525)
     }
@@ -58,14 +61,18 @@ struct MailTests {
         #expect(policy.totalSpan == .seconds(60 * 511 + 5 * 6 * 3600))
         #expect(policy.totalSpan > .seconds(24 * 3600) && policy.totalSpan < .seconds(48 * 3600))
         let short = MailRetryPolicy(firstDelay: .seconds(1), maximumDelay: .seconds(3), maximumAttempts: 4)
-        #expect([1, 2, 3, 4].map { short.decision(afterFailedAttempt: $0) } == [.retry(after: .seconds(1)), .retry(after: .seconds(2)), .retry(after: .seconds(3)), .giveUp])
+        #expect(
+            [1, 2, 3, 4].map { short.decision(afterFailedAttempt: $0) } == [
+                .retry(after: .seconds(1)), .retry(after: .seconds(2)), .retry(after: .seconds(3)), .giveUp,
+            ])
     }
 
     @Test("the message encodes umlauts and cannot be split by injected line breaks")
     func message() {
         let text = MailMessage(
             from: "aufwind@stadt.de", to: "anna@ahlen.de\r\nBcc: boese@x.de", subject: "Bestätigung für Ahlen", body: "Grüße\n",
-            messageID: "1@aufwind", date: Date(timeIntervalSince1970: 0)).rendered()
+            messageID: "1@aufwind", date: Date(timeIntervalSince1970: 0)
+        ).rendered()
         #expect(text.contains("Subject: =?UTF-8?B?\(Data("Bestätigung für Ahlen".utf8).base64EncodedString())?="))
         #expect(text.contains("To: <anna@ahlen.deBcc: boese@x.de>"))
         #expect(!text.contains("\r\nBcc:"))

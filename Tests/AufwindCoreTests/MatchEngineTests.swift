@@ -1,27 +1,39 @@
-@testable import AufwindCore
 import Foundation
 import Testing
 
+@testable import AufwindCore
+
 @Suite("Partner matching")
 struct MatchEngineTests {
-    static let ahlen = TownFacts(key: "05570004", name: "Ahlen", population: 52_666, kreisKey: "05570", kreisName: "Kreis Warendorf",
-                                 coordinate: GeoPoint(latitude: 51.7633, longitude: 7.8912), recentItems: 2)
-    static let beckum = TownFacts(key: "05570008", name: "Beckum", population: 37_133, kreisKey: "05570", kreisName: "Kreis Warendorf",
-                                  coordinate: GeoPoint(latitude: 51.7553, longitude: 8.0409), recentItems: 1)
-    static let sendenhorst = TownFacts(key: "05570040", name: "Sendenhorst", population: 14_167, kreisKey: "05570", kreisName: "Kreis Warendorf",
-                                       coordinate: GeoPoint(latitude: 51.8436, longitude: 7.8279), recentItems: 0)
-    static let wittstock = TownFacts(key: "12068468", name: "Wittstock/Dosse", population: 13_900, kreisKey: "12068", kreisName: "Landkreis Ostprignitz-Ruppin",
-                                     coordinate: GeoPoint(latitude: 53.1617, longitude: 12.4842), recentItems: 3)
+    static let ahlen = TownFacts(
+        key: "05570004", name: "Ahlen", population: 52_666, kreisKey: "05570", kreisName: "Kreis Warendorf",
+        coordinate: GeoPoint(latitude: 51.7633, longitude: 7.8912), recentItems: 2)
+    static let beckum = TownFacts(
+        key: "05570008", name: "Beckum", population: 37_133, kreisKey: "05570", kreisName: "Kreis Warendorf",
+        coordinate: GeoPoint(latitude: 51.7553, longitude: 8.0409), recentItems: 1)
+    static let sendenhorst = TownFacts(
+        key: "05570040", name: "Sendenhorst", population: 14_167, kreisKey: "05570", kreisName: "Kreis Warendorf",
+        coordinate: GeoPoint(latitude: 51.8436, longitude: 7.8279), recentItems: 0)
+    static let wittstock = TownFacts(
+        key: "12068468", name: "Wittstock/Dosse", population: 13_900, kreisKey: "12068", kreisName: "Landkreis Ostprignitz-Ruppin",
+        coordinate: GeoPoint(latitude: 53.1617, longitude: 12.4842), recentItems: 3)
     static let towns = Dictionary(uniqueKeysWithValues: [ahlen, beckum, sendenhorst, wittstock].map { ($0.key, $0) })
 
-    static func item(_ id: String, _ kind: ItemKind, _ owner: TownFacts, _ title: String, _ text: String = "", _ fields: Set<Handlungsfeld> = [.schuleBildung, .digitaleVerwaltung], reach: Reach = .bundesweit) -> CooperationItem {
+    static func item(
+        _ id: String, _ kind: ItemKind, _ owner: TownFacts, _ title: String, _ text: String = "",
+        _ fields: Set<Handlungsfeld> = [.schuleBildung, .digitaleVerwaltung], reach: Reach = .bundesweit
+    ) -> CooperationItem {
         CooperationItem(id: id, kind: kind, ownerKey: owner.key, title: title, description: text, handlungsfelder: fields, reach: reach)
     }
 
     @Test("a Bedarf finds the matching Angebot of a distant town first when reach is bundesweit")
     func complementarity() {
-        let need = Self.item("n1", .bedarf, Self.ahlen, "Digitale Schulverwaltung gesucht", "Wir suchen ein Konzept für die digitale Schulverwaltung unserer Grundschulen.")
-        let far = Self.item("a1", .angebot, Self.wittstock, "Digitale Schulverwaltung", "Unsere Schulen arbeiten seit 2023 mit einer digitalen Schulverwaltung, die wir teilen.")
+        let need = Self.item(
+            "n1", .bedarf, Self.ahlen, "Digitale Schulverwaltung gesucht",
+            "Wir suchen ein Konzept für die digitale Schulverwaltung unserer Grundschulen.")
+        let far = Self.item(
+            "a1", .angebot, Self.wittstock, "Digitale Schulverwaltung",
+            "Unsere Schulen arbeiten seit 2023 mit einer digitalen Schulverwaltung, die wir teilen.")
         let near = Self.item("v1", .vorhaben, Self.beckum, "Digitale Schule", "Tablets für Schulen.")
         let engine = MatchEngine(items: [need, far, near], towns: Self.towns)
         let matches = engine.matches(for: need)
@@ -57,7 +69,10 @@ struct MatchEngineTests {
 
     static func randomItems(seed: UInt64, count: Int) -> [CooperationItem] {
         var random = SeededRandom(seed: seed)
-        let words = ["Schule", "digital", "Verwaltung", "Bus", "Radweg", "Klima", "Wärme", "Ehrenamt", "Pflege", "Wohnen", "Markt", "Tourismus", "Feuerwehr", "Glasfaser", "Kita"]
+        let words = [
+            "Schule", "digital", "Verwaltung", "Bus", "Radweg", "Klima", "Wärme", "Ehrenamt", "Pflege", "Wohnen", "Markt", "Tourismus", "Feuerwehr",
+            "Glasfaser", "Kita",
+        ]
         let towns = Array(Self.towns.values).sorted { $0.key < $1.key }
         return (0..<count).map { index -> CooperationItem in
             let title = (0..<Int.random(in: 1...3, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
@@ -93,8 +108,10 @@ struct MatchEngineTests {
         fresh.id = "neu"
         engine.upsert(fresh)
         current[fresh.id] = fresh
-        engine.setTown(TownFacts(key: Self.beckum.key, name: "Beckum", population: 37_133, kreisKey: "05570", kreisName: "Kreis Warendorf",
-                                 coordinate: Self.beckum.coordinate, recentItems: 4, answeredRequests: 3))
+        engine.setTown(
+            TownFacts(
+                key: Self.beckum.key, name: "Beckum", population: 37_133, kreisKey: "05570", kreisName: "Kreis Warendorf",
+                coordinate: Self.beckum.coordinate, recentItems: 4, answeredRequests: 3))
         let rebuilt = MatchEngine(items: Array(current.values), towns: engine.towns)
         // Items as the engine returns them (without description) match with their stored terms.
         #expect(engine.items.allSatisfy { $0.description.isEmpty })
@@ -117,7 +134,9 @@ struct MatchEngineTests {
         #expect(engine.item(id: "i1") == nil && engine.item(id: "neu") != nil)
         // the same towns, scores, best items and counts; only the queries lack their description
         let summary = { (matches: [TownMatch]) in matches.map { "\($0.town) \($0.score) \($0.best.item.id) \($0.query.id) \($0.fittingItems)" } }
-        #expect(summary(engine.townMatches(for: engine.items(ownedBy: Self.ahlen.key), limit: 4)) == summary(engine.townMatches(for: ownerItems, limit: 4)))
+        #expect(
+            summary(engine.townMatches(for: engine.items(ownedBy: Self.ahlen.key), limit: 4))
+                == summary(engine.townMatches(for: ownerItems, limit: 4)))
     }
 
     @Test("compaction after many removals keeps the answers (it rebuilds from stored terms)")
@@ -129,7 +148,8 @@ struct MatchEngineTests {
         let fresh = MatchEngine(items: Array(items.dropFirst(1_000)), towns: Self.towns)
         for query in items.suffix(20) {
             #expect(engine.matches(for: query, limit: 15) == fresh.matches(for: query, limit: 15), "query \(query.id)")
-            #expect(engine.search(ItemSearchQuery(text: query.title, publicOnly: false)).total
+            #expect(
+                engine.search(ItemSearchQuery(text: query.title, publicOnly: false)).total
                     == fresh.search(ItemSearchQuery(text: query.title, publicOnly: false)).total)
         }
     }
@@ -152,12 +172,13 @@ struct MatchEngineTests {
     func search() {
         var hidden = Self.item("h", .angebot, Self.wittstock, "Digitale Schulverwaltung intern", "", [.schuleBildung])
         hidden.visibility = .kommunen
-        let engine = MatchEngine(items: [
-            Self.item("a", .angebot, Self.wittstock, "Digitale Schulverwaltung", "für Grundschulen"),
-            Self.item("b", .bedarf, Self.ahlen, "Schulverwaltung gesucht", "", [.schuleBildung]),
-            Self.item("c", .vorhaben, Self.beckum, "Bürgerbus", "", [.mobilitaet]),
-            hidden,
-        ], towns: Self.towns)
+        let engine = MatchEngine(
+            items: [
+                Self.item("a", .angebot, Self.wittstock, "Digitale Schulverwaltung", "für Grundschulen"),
+                Self.item("b", .bedarf, Self.ahlen, "Schulverwaltung gesucht", "", [.schuleBildung]),
+                Self.item("c", .vorhaben, Self.beckum, "Bürgerbus", "", [.mobilitaet]),
+                hidden,
+            ], towns: Self.towns)
         #expect(engine.search(ItemSearchQuery(text: "schulverwaltungen")).items.map(\.id).sorted() == ["a", "b"])
         #expect(engine.search(ItemSearchQuery(text: "digitale Schulverwaltung")).items.map(\.id) == ["a"])
         #expect(engine.search(ItemSearchQuery(text: "digitale Schulverwaltung", publicOnly: false)).items.map(\.id).sorted() == ["a", "h"])
@@ -186,7 +207,8 @@ struct MatchEngineTests {
         let a = DemoItemGenerator(seed: 7).items(count: 2_000, towns: towns)
         #expect(a == DemoItemGenerator(seed: 7).items(count: 2_000, towns: towns))
         #expect(a.allSatisfy { $0.id.hasPrefix("demo-") && !$0.handlungsfelder.isEmpty })
-        let ahlen = a.filter { $0.ownerKey == Self.ahlen.key }.count, sendenhorst = a.filter { $0.ownerKey == Self.sendenhorst.key }.count
+        let ahlen = a.filter { $0.ownerKey == Self.ahlen.key }.count
+        let sendenhorst = a.filter { $0.ownerKey == Self.sendenhorst.key }.count
         #expect(ahlen > sendenhorst)
     }
 

@@ -1,6 +1,7 @@
-@testable import AufwindCore
 import Foundation
 import Testing
+
+@testable import AufwindCore
 
 @Suite("Barcamp schedule optimiser")
 struct ScheduleOptimizerTests {
@@ -50,7 +51,8 @@ struct ScheduleOptimizerTests {
 
     @Test("on random small instances the search finds the exhaustive optimum and keeps every constraint", arguments: [1, 2, 3, 4])
     func randomSmall(seed: UInt64) throws {
-        let instance = ScheduleInstanceGenerator(seed: seed).instance(participants: 12, sessions: 5, rooms: 2, slots: 3, interestsPerParticipant: 1...3)
+        let instance = ScheduleInstanceGenerator(seed: seed).instance(
+            participants: 12, sessions: 5, rooms: 2, slots: 3, interestsPerParticipant: 1...3)
         let plan = try ScheduleOptimizer(instance)
         let schedule = plan.optimize(seed: seed, iterations: 30_000)
         #expect(schedule.score == Self.bruteForceBest(plan))
@@ -86,8 +88,11 @@ struct ScheduleOptimizerTests {
     func invalid() {
         let instance = ScheduleInstance(
             rooms: [.init(id: "R1", capacity: 10)], slots: ["T1"],
-            sessions: [.init(id: "s1", hosts: ["p1"], pinned: .init(room: "R1", slot: "T1")), .init(id: "s2", hosts: ["p1"], pinned: .init(room: "R1", slot: "T1")),
-                       .init(id: "s3", hosts: [], pinned: .init(room: "R9", slot: "T1"), unavailableSlots: ["T7"])],
+            sessions: [
+                .init(id: "s1", hosts: ["p1"], pinned: .init(room: "R1", slot: "T1")),
+                .init(id: "s2", hosts: ["p1"], pinned: .init(room: "R1", slot: "T1")),
+                .init(id: "s3", hosts: [], pinned: .init(room: "R9", slot: "T1"), unavailableSlots: ["T7"]),
+            ],
             participants: [.init(id: "p1", interests: ["s1", "s99"])])
         #expect(throws: ScheduleOptimizer.InvalidInstance.self) { try ScheduleOptimizer(instance) }
         let problems = instance.problems
@@ -100,7 +105,8 @@ struct ScheduleOptimizerTests {
 
     @Test("the JSON of the issue reads as given and the output has its shape")
     func json() throws {
-        let text = #"{"rooms":[{"id":"R1","capacity":40}],"slots":["T1"],"sessions":[{"id":"s1","hosts":["p1"],"pinned":{"room":"R1","slot":"T1"},"unavailable_slots":["T2"]}],"participants":[{"id":"p1","interests":["s1"]}]}"#
+        let text =
+            #"{"rooms":[{"id":"R1","capacity":40}],"slots":["T1"],"sessions":[{"id":"s1","hosts":["p1"],"pinned":{"room":"R1","slot":"T1"},"unavailable_slots":["T2"]}],"participants":[{"id":"p1","interests":["s1"]}]}"#
         let instance = try JSONDecoder().decode(ScheduleInstance.self, from: Data(text.utf8))
         #expect(instance.problems == ["Session „s1“: unbekanntes Zeitfenster „T2“ in unavailable_slots."])
         var fixed = instance

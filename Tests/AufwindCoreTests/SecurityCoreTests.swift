@@ -12,7 +12,9 @@ struct SecurityCoreTests {
         // Behind the proxy: the address the proxy appended (the rightmost untrusted one).
         #expect(resolver.clientAddress(peer: "10.1.2.3", forwarded: [], xForwardedFor: ["6.6.6.6, 198.51.100.9"]) == "198.51.100.9")
         #expect(resolver.clientAddress(peer: "10.1.2.3", forwarded: [], xForwardedFor: ["198.51.100.9, 10.9.9.9"]) == "198.51.100.9")
-        #expect(resolver.clientAddress(peer: "2001:db8::1", forwarded: [#"for="[2001:db8:cafe::17]:4711";proto=https"#], xForwardedFor: []) == "2001:db8:cafe::17")
+        #expect(
+            resolver.clientAddress(peer: "2001:db8::1", forwarded: [#"for="[2001:db8:cafe::17]:4711";proto=https"#], xForwardedFor: [])
+                == "2001:db8:cafe::17")
         #expect(resolver.clientAddress(peer: "10.1.2.3", forwarded: ["for=192.0.2.60:80;by=10.1.2.3"], xForwardedFor: ["9.9.9.9"]) == "192.0.2.60")
         #expect(resolver.clientAddress(peer: "10.1.2.3", forwarded: [], xForwardedFor: []) == "10.1.2.3")
         #expect(resolver.clientAddress(peer: nil, forwarded: [], xForwardedFor: ["1.2.3.4"]) == "unbekannt")
@@ -65,7 +67,8 @@ struct SecurityCoreTests {
         var check = InputChecker()
         let text = String(repeating: "Zeile mit Ümlaut\r\n", count: 200) + "Ende"
         let stored = check.text(text, "Beschreibung", length: 1...3_600, multiline: true)
-        #expect(check.errors.isEmpty && stored == String(repeating: "Zeile mit Ümlaut\n", count: 200) + "Ende" && stored.unicodeScalars.count == 3_404)
+        #expect(
+            check.errors.isEmpty && stored == String(repeating: "Zeile mit Ümlaut\n", count: 200) + "Ende" && stored.unicodeScalars.count == 3_404)
         #expect("a\rb".normalizingLineBreaks == "a\nb")
     }
 

@@ -1,8 +1,9 @@
-@testable import AufwindServer
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import AufwindServer
 
 @Suite("Accounts: registration, confirmation, login, reset")
 struct AccountFlowTests {
@@ -47,7 +48,8 @@ struct AccountFlowTests {
         try await withAufwind(database) { app in
             let browser = Browser(app)
             try await browser.get("/registrieren")
-            let forged = try await browser.post("/registrieren", ["name": "Eve", "email": "eve@example.org", "password": "sehr-geheim-123"], csrf: "gefälscht")
+            let forged = try await browser.post(
+                "/registrieren", ["name": "Eve", "email": "eve@example.org", "password": "sehr-geheim-123"], csrf: "gefälscht")
             #expect(forged.status == .forbidden && forged.body.contains("Sicherheitsprüfung fehlgeschlagen"))
             let stranger = Browser(app)
             let missing = try await stranger.post("/anmelden", ["email": "eve@example.org", "password": "x"])
@@ -121,7 +123,8 @@ struct AccountFlowTests {
         try await withAufwind(.sqlite) { app in
             let browser = Browser(app)
             #expect(try await browser.get("/dev/mails").status == .unauthorized)
-            let admin = UserModel(email: "admin@aufwind.de", displayName: "Admin", passwordHash: try app.password.hash("admin-passwort-1"), isAdmin: true)
+            let admin = UserModel(
+                email: "admin@aufwind.de", displayName: "Admin", passwordHash: try app.password.hash("admin-passwort-1"), isAdmin: true)
             admin.emailConfirmedAt = Date()
             try await admin.create(on: app.db)
             try await browser.get("/anmelden")

@@ -1,8 +1,9 @@
-@testable import AufwindServer
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import AufwindServer
 
 /// The policy as the server enforces it: every role against every protected page, own town and other town.
 @Suite("Authorisation over HTTP, and CSRF on every form")
@@ -62,7 +63,8 @@ struct AuthorizationMatrixTests {
             let browsers = try await Self.browsers(app)
             let pending = try await AccountFixture.user("neu@ahlen.de", on: app)
             try await MembershipModel(userID: pending.requireID(), kind: .kommune, orgKey: "05570052", message: "").create(on: app.db)
-            let pages = ["/registrieren", "/anmelden", "/passwort-vergessen", "/passwort-neu?token=x"]
+            let pages =
+                ["/registrieren", "/anmelden", "/passwort-vergessen", "/passwort-neu?token=x"]
                 + Self.matrix.map(\.path).filter { !$0.hasSuffix(".json") && !$0.hasPrefix("/dev") }
             var checked = 0
             for path in pages {

@@ -56,7 +56,9 @@ struct CommandLineTests {
 
     static var germanDuration: Regex<Substring> { #/\d+(?:,\d)? (?:ms|s)|\d+ min(?: \d+ s)?|\d+ h(?: \d+ min)?/# }
 
-    @Test("check-eligibility --json on the reference data: only JSON on stdout, logs on stderr; a bad programme is one German message, no [ WARNING ] line; import-register says how long in German")
+    @Test(
+        "check-eligibility --json on the reference data: only JSON on stdout, logs on stderr; a bad programme is one German message, no [ WARNING ] line; import-register says how long in German"
+    )
     func checkEligibility() throws {
         let data = Self.dataDirectory
         guard FileManager.default.fileExists(atPath: data.appendingPathComponent("foerderprogramme.json").path),
@@ -77,7 +79,8 @@ struct CommandLineTests {
 
             // Eligible: exit 0; stdout is the JSON and nothing else, the logs are on stderr
             let members = ["--members", "05570004,05570036", "--lead", "05570004", "--costs", "250000"]
-            let eligible = try Self.aufwind(["check-eligibility", "--programme", "ikz-nrw"] + members + ["--json"], sqlite: sqlite, environment: environment)
+            let eligible = try Self.aufwind(
+                ["check-eligibility", "--programme", "ikz-nrw"] + members + ["--json"], sqlite: sqlite, environment: environment)
             #expect(eligible.status == 0, "\(eligible.all.suffix(2000))")
             let verdict = try #require(Self.parsesAsJSON(eligible.stdout), "stdout ist kein reines JSON:\n\(eligible.stdout.prefix(2000))")
             #expect(verdict["programm"] as? String == "ikz-nrw")
@@ -93,7 +96,8 @@ struct CommandLineTests {
             #expect(!mixed.all.contains("[ WARNING ]") && !mixed.all.contains("exit 3"), "\(mixed.stderr.suffix(1000))")
 
             // A bad programme id: non-zero, the German message once on stderr, nothing on stdout, no "[ WARNING ] exit 2"
-            let bad = try Self.aufwind(["check-eligibility", "--programme", "gibt-es-nicht"] + members + ["--json"], sqlite: sqlite, environment: environment)
+            let bad = try Self.aufwind(
+                ["check-eligibility", "--programme", "gibt-es-nicht"] + members + ["--json"], sqlite: sqlite, environment: environment)
             #expect(bad.status == 2)
             #expect(bad.stdout.isEmpty, "\(bad.stdout)")
             #expect(bad.stderr.components(separatedBy: "Unbekanntes Programm „gibt-es-nicht“. Bekannt: ").count == 2, "\(bad.stderr.suffix(1000))")
@@ -106,7 +110,9 @@ struct CommandLineTests {
         }
     }
 
-    @Test("schedule: the generated instance and the plan are pure JSON on stdout, how long it took is German on stderr; a bad file is one German message")
+    @Test(
+        "schedule: the generated instance and the plan are pure JSON on stdout, how long it took is German on stderr; a bad file is one German message"
+    )
     func schedule() throws {
         try Self.withSQLite { sqlite in
             let generated = try Self.aufwind(["schedule", "--generate", "--seed", "3"], sqlite: sqlite)

@@ -1,9 +1,10 @@
-@testable import AufwindServer
 import AufwindCore
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import AufwindServer
 
 @Suite("Making contact: interest, decision, cooperation, messages, notifications")
 struct ContactFlowTests {
@@ -63,14 +64,18 @@ struct ContactFlowTests {
             try await olga.get(thread)
             #expect(try await olga.post(thread + "/nachrichten", ["kommune": Self.oelde, "nachricht": "Wann treffen wir uns?"]).status == .seeOther)
             try await anna.get(thread)
-            #expect(try await anna.post(thread + "/nachrichten", ["kommune": Self.ahlen, "nachricht": "Dienstag, https://ahlen.de/termin"]).status == .seeOther)
+            #expect(
+                try await anna.post(thread + "/nachrichten", ["kommune": Self.ahlen, "nachricht": "Dienstag, https://ahlen.de/termin"]).status
+                    == .seeOther)
             let conversation = try await olga.get(thread)
             #expect(conversation.body.contains("Wann treffen wir uns?") && conversation.body.contains("<a href=\"https://ahlen.de/termin\""))
             #expect(try await max.get(thread).status == .forbidden)
             #expect(try await Browser(app).get(thread).status == .unauthorized)
             try await olga.get(thread)
             #expect(try await olga.post(thread + "/nachrichten", ["kommune": Self.ahlen, "nachricht": "als Ahlen"]).status == .forbidden)
-            #expect(try await olga.post(thread + "/nachrichten", ["kommune": Self.oelde, "nachricht": String(repeating: "x", count: 2_001)]).status == .unprocessableEntity)
+            #expect(
+                try await olga.post(thread + "/nachrichten", ["kommune": Self.oelde, "nachricht": String(repeating: "x", count: 2_001)]).status
+                    == .unprocessableEntity)
             #expect(try await CooperationMessageModel.query(on: app.db).count() == 2)
 
             // notifications can be marked as read
@@ -84,7 +89,8 @@ struct ContactFlowTests {
             try await olga.get("/konto")
             #expect(try await olga.post("/konto/loeschen", ["passwort": "passwort-olga@oelde.de"]).status == .ok)
             let after = try await anna.get(thread)
-            #expect(after.body.contains("Wann treffen wir uns?") && after.body.contains("ehemaliges Mitglied (Oelde)") && !after.body.contains("olga"))
+            #expect(
+                after.body.contains("Wann treffen wir uns?") && after.body.contains("ehemaliges Mitglied (Oelde)") && !after.body.contains("olga"))
             #expect(try await InterestRequestModel.find(request.id, on: app.db)?.requesterName == "ehemaliges Mitglied")
         }
     }

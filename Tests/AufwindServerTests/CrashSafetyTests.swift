@@ -1,12 +1,14 @@
-@testable import AufwindServer
 import Fluent
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import NIOConcurrencyHelpers
 import Testing
 import Vapor
+
+@testable import AufwindServer
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Kills the server with SIGKILL in the middle of concurrent API writes, restarts it, and checks
 /// that every acknowledged write is there and nothing is half-written.
@@ -14,7 +16,10 @@ import Vapor
 struct CrashSafetyTests {
     static let towns = ["05515000", "05570004", "05570036", "05570052", "03358016", "05515", "05570", "03358"]
 
-    struct Profile: Decodable { var beschreibung: String; var version: Int }
+    struct Profile: Decodable {
+        var beschreibung: String
+        var version: Int
+    }
 
     static func put(_ base: String, key: String, token: String, version: Int) async throws -> Int? {
         var request = URLRequest(url: URL(string: "\(base)/api/v1/kommunen/\(key)/profil")!)
@@ -35,7 +40,8 @@ struct CrashSafetyTests {
             let verwalter = try await AccountFixture.user("verwalter@region.de", on: app)
             for key in Self.towns { try await MembershipModel.confirmed(verwalter, in: key, role: .verwalter, on: app) }
             let token = "aw_" + SecureToken.make()
-            try await APITokenModel(userID: verwalter.requireID(), name: "crash", tokenHash: SecureToken.hash(token), expiresAt: nil).create(on: app.db)
+            try await APITokenModel(userID: verwalter.requireID(), name: "crash", tokenHash: SecureToken.hash(token), expiresAt: nil).create(
+                on: app.db)
             let config = app.aufwindConfig
             var environment = ["AUFWIND_DATA_DIR": "/nonexistent-aufwind-data"]
             if let url = config.databaseURL, let schema = config.postgresSchema {

@@ -1,7 +1,8 @@
-@testable import AufwindServer
 import AufwindCore
 import Fluent
 import Testing
+
+@testable import AufwindServer
 
 @Suite("Demo data and stored items")
 struct DemoDataTests {
@@ -25,7 +26,8 @@ struct DemoDataTests {
             #expect(owners.isSubset(of: Set(RegisterFixture.gemeinden.map(\.ags))))
             // the stored items feed the matching
             let items = try await CooperationItemModel.query(on: app.db).all().compactMap(\.item)
-            let engine = MatchEngine(items: items, towns: Dictionary(uniqueKeysWithValues: app.registerStore.catalog.townFacts().map { ($0.key, $0) }))
+            let engine = MatchEngine(
+                items: items, towns: Dictionary(uniqueKeysWithValues: app.registerStore.catalog.townFacts().map { ($0.key, $0) }))
             #expect(engine.matches(for: item, limit: 10) == engine.bruteForceMatches(for: item, limit: 10))
         }
     }

@@ -1,12 +1,13 @@
-@testable import AufwindServer
 import AufwindCore
 import Fluent
 import Foundation
 import Testing
 import Vapor
 
+@testable import AufwindServer
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 @Suite("Events: registration, barcamp phases, planning, published versions, exports, results")
@@ -33,8 +34,9 @@ struct EventFlowTests {
         return covered - overflow
     }
 
-    @Test("found an event, register with waitlist, propose, vote only while voting, plan, pin, publish twice, export, agenda, result as Vorhaben",
-          arguments: TestDatabase.available)
+    @Test(
+        "found an event, register with waitlist, propose, vote only while voting, plan, pin, publish twice, export, agenda, result as Vorhaben",
+        arguments: TestDatabase.available)
     func barcamp(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             try await RegisterFixture.importInto(app)
@@ -46,11 +48,20 @@ struct EventFlowTests {
 
             // Founding: bad input changes nothing; a town member founds for her town only
             try await anna.get("/veranstaltungen/neu")
-            let bad = try await anna.post("/veranstaltungen", ["veranstalter": "kommune:\(F.ahlen)", "titel": "X", "erster_tag": F.day(9), "letzter_tag": F.day(7),
-                                                              "ort": "", "online": "", "plaetze": "0", "tische": "1"])
-            #expect(bad.status == .unprocessableEntity && bad.body.contains("Der letzte Tag liegt vor dem ersten.") && bad.body.contains("Ort oder einen Online-Link"))
+            let bad = try await anna.post(
+                "/veranstaltungen",
+                [
+                    "veranstalter": "kommune:\(F.ahlen)", "titel": "X", "erster_tag": F.day(9), "letzter_tag": F.day(7),
+                    "ort": "", "online": "", "plaetze": "0", "tische": "1",
+                ])
+            #expect(
+                bad.status == .unprocessableEntity && bad.body.contains("Der letzte Tag liegt vor dem ersten.")
+                    && bad.body.contains("Ort oder einen Online-Link"))
             #expect(try await EventModel.query(on: app.db).count() == 0)
-            #expect(try await anna.post("/veranstaltungen", ["veranstalter": "kommune:\(F.oelde)", "titel": "Fremd", "erster_tag": F.day(7), "ort": "x", "plaetze": "5"]).status == .forbidden)
+            #expect(
+                try await anna.post(
+                    "/veranstaltungen", ["veranstalter": "kommune:\(F.oelde)", "titel": "Fremd", "erster_tag": F.day(7), "ort": "x", "plaetze": "5"]
+                ).status == .forbidden)
             let path = try await F.create(anna, town: F.ahlen, capacity: 3, tables: 1)
             #expect(try await bert.get("/veranstaltungen").body.contains("Kleinstadt-Barcamp Westfalen"))
 
@@ -58,7 +69,9 @@ struct EventFlowTests {
             try await anna.get(path)
             #expect(try await anna.post(path + "/raeume", ["name": "Ratssaal", "kapazitaet": "40"]).status == .seeOther)
             #expect(try await anna.post(path + "/raeume", ["name": "Foyer", "kapazitaet": "1"]).status == .seeOther)
-            for (from, to, kind) in [("10:00", "10:45", "session"), ("10:45", "11:00", "pause"), ("11:00", "11:45", "session"), ("14:00", "14:20", "treffen")] {
+            for (from, to, kind) in [
+                ("10:00", "10:45", "session"), ("10:45", "11:00", "pause"), ("11:00", "11:45", "session"), ("14:00", "14:20", "treffen"),
+            ] {
                 #expect(try await anna.post(path + "/zeitfenster", ["tag": F.day(7), "von": from, "bis": to, "art": kind]).status == .seeOther)
             }
             let overlap = try await anna.post(path + "/zeitfenster", ["tag": F.day(7), "von": "10:30", "bis": "11:15", "art": "session"])
@@ -88,7 +101,8 @@ struct EventFlowTests {
             let sessionsPath = path + "/sessions"
             func propose(_ browser: Browser, _ title: String, _ field: String) async throws -> String {
                 try await browser.get(sessionsPath)
-                let response = try await browser.post(sessionsPath, ["titel": title, "kurzbeschreibung": "Erfahrungen teilen", "handlungsfeld": field, "format": "diskussion"])
+                let response = try await browser.post(
+                    sessionsPath, ["titel": title, "kurzbeschreibung": "Erfahrungen teilen", "handlungsfeld": field, "format": "diskussion"])
                 #expect(response.status == .seeOther, "\(response.body.prefix(600))")
                 return F.id(response.headers.first(name: .location))
             }
@@ -149,19 +163,31 @@ struct EventFlowTests {
             let radwegeCell = try #require(board.assignments[UUID(uuidString: radwege)!])
             let otherRoom = try #require(board.rooms.first { $0.id != radwegeCell.roomID }?.id)
             try await anna.get(planning)
-            #expect(try await anna.post(planning + "/verschieben", ["session": ehrenamt, "zelle": "\(otherRoom.uuidString.lowercased())|\(radwegeCell.slotID.uuidString.lowercased())"]).status == .seeOther)
+            #expect(
+                try await anna.post(
+                    planning + "/verschieben",
+                    ["session": ehrenamt, "zelle": "\(otherRoom.uuidString.lowercased())|\(radwegeCell.slotID.uuidString.lowercased())"]
+                ).status == .seeOther)
             let grid = try await anna.get(planning)
             #expect(grid.body.contains("cleo leitet in") && grid.body.contains("mehrere Sessions"))
             let contradiction = try await anna.post(planning + "/festlegen", ["session": ehrenamt, "festlegen": "ja"])
-            #expect(contradiction.status == .conflict && contradiction.body.contains("Die Festlegung widerspricht dem Plan") && contradiction.body.contains("Der Plan bleibt unverändert"))
+            #expect(
+                contradiction.status == .conflict && contradiction.body.contains("Die Festlegung widerspricht dem Plan")
+                    && contradiction.body.contains("Der Plan bleibt unverändert"))
             #expect(try await EventAssignmentModel.find(UUID(uuidString: ehrenamt), on: app.db)?.pinned == false)
             // Moving onto a pinned session is refused; re-planning resolves the conflict and keeps the pin
             try await anna.get(planning)
-            #expect(try await anna.post(planning + "/verschieben", ["session": schule, "zelle": "\(radwegeCell.roomID.uuidString.lowercased())|\(radwegeCell.slotID.uuidString.lowercased())"]).status == .conflict)
+            #expect(
+                try await anna.post(
+                    planning + "/verschieben",
+                    ["session": schule, "zelle": "\(radwegeCell.roomID.uuidString.lowercased())|\(radwegeCell.slotID.uuidString.lowercased())"]
+                ).status == .conflict)
             #expect(try await anna.post(planning + "/optimieren", [:]).status == .ok)
             board = try await service.board(event)
             #expect(service.conflicts(board, optimiser: try ScheduleOptimizer(board.instance)).isEmpty)
-            #expect(board.assignments[UUID(uuidString: radwege)!]?.slotID == radwegeCell.slotID && board.assignments[UUID(uuidString: radwege)!]?.pinned == true)
+            #expect(
+                board.assignments[UUID(uuidString: radwege)!]?.slotID == radwegeCell.slotID
+                    && board.assignments[UUID(uuidString: radwege)!]?.pinned == true)
 
             // Publishing: version 1, then a move and version 2 with the change list
             try await anna.get(planning)
@@ -171,11 +197,16 @@ struct EventFlowTests {
             #expect(first.status == .ok && first.body.contains("Radwege gemeinsam planen") && first.body.contains("Version 1"))
             board = try await service.board(event)
             let schuleCell = try #require(board.assignments[UUID(uuidString: schule)!])
-            let free = try #require(board.slots.flatMap { slot in board.rooms.map { ($0.id!, slot.id!) } }.first { cell in
-                !board.assignments.values.contains { $0.roomID == cell.0 && $0.slotID == cell.1 } && cell.1 != board.assignments[UUID(uuidString: ehrenamt)!]?.slotID
-            })
+            let free = try #require(
+                board.slots.flatMap { slot in board.rooms.map { ($0.id!, slot.id!) } }.first { cell in
+                    !board.assignments.values.contains { $0.roomID == cell.0 && $0.slotID == cell.1 }
+                        && cell.1 != board.assignments[UUID(uuidString: ehrenamt)!]?.slotID
+                })
             try await anna.get(planning)
-            #expect(try await anna.post(planning + "/verschieben", ["session": schule, "zelle": "\(free.0.uuidString.lowercased())|\(free.1.uuidString.lowercased())"]).status == .seeOther)
+            #expect(
+                try await anna.post(
+                    planning + "/verschieben", ["session": schule, "zelle": "\(free.0.uuidString.lowercased())|\(free.1.uuidString.lowercased())"]
+                ).status == .seeOther)
             #expect(try await anna.post(planning + "/veroeffentlichen", [:]).body.contains("Version 2 veröffentlicht mit 1 Änderungen"))
             let second = try await anonymous.get(path + "/programm")
             #expect(second.body.contains("Version 2") && second.body.contains("„Digitale Schule“ verschoben"))
@@ -192,7 +223,10 @@ struct EventFlowTests {
             let document = try XMLDocument(xmlString: xml.body, options: [])
             let events = try document.nodes(forXPath: "//event")
             #expect(events.count == 3)
-            #expect(Set(try document.nodes(forXPath: "//event/title").compactMap(\.stringValue)) == ["Radwege gemeinsam planen", "Digitale Schule", "Ehrenamt stärken"])
+            #expect(
+                Set(try document.nodes(forXPath: "//event/title").compactMap(\.stringValue)) == [
+                    "Radwege gemeinsam planen", "Digitale Schule", "Ehrenamt stärken",
+                ])
             #expect(try document.nodes(forXPath: "//event/duration").compactMap(\.stringValue).allSatisfy { $0 == "00:45" })
             let json = try await anonymous.get(path + "/programm.json")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.body.utf8)) as? [String: Any])
@@ -208,13 +242,15 @@ struct EventFlowTests {
 
             // Personal agenda: own sessions and sessions of interest, also as iCal
             let agenda = try await cleo.get(path + "/agenda")
-            #expect(agenda.body.contains("Radwege gemeinsam planen") && agenda.body.contains("eigene Session") && agenda.body.contains("Digitale Schule"))
+            #expect(
+                agenda.body.contains("Radwege gemeinsam planen") && agenda.body.contains("eigene Session") && agenda.body.contains("Digitale Schule"))
             #expect(try await cleo.get(path + "/agenda.ics").body.components(separatedBy: "BEGIN:VEVENT").count == 4)
             #expect(try await bert.get(path + "/agenda").status == .forbidden)
 
             // Results: the host records one and adopts it as a draft Vorhaben with interested towns as partners
             try await cleo.get(sessionsPath + "/\(radwege)")
-            #expect(try await cleo.post(sessionsPath + "/\(radwege)/ergebnis", ["ergebnis": "Wir planen ein gemeinsames Radwegekonzept."]).status == .ok)
+            #expect(
+                try await cleo.post(sessionsPath + "/\(radwege)/ergebnis", ["ergebnis": "Wir planen ein gemeinsames Radwegekonzept."]).status == .ok)
             #expect(try await anna.post(sessionsPath + "/\(radwege)/ergebnis", ["ergebnis": "x"]).status == .forbidden)
             let adopted = try await cleo.post(sessionsPath + "/\(radwege)/vorhaben", ["kommune": F.warendorf])
             #expect(adopted.status == .seeOther)
@@ -224,7 +260,9 @@ struct EventFlowTests {
             let partners = try await ItemPartnerSuggestionModel.query(on: app.db).filter(\.$itemID == itemID).all().map(\.townKey)
             #expect(partners == [F.ahlen])
             #expect(try await cleo.get("/eintraege/\(itemID.uuidString.lowercased())").body.contains("Vorgeschlagene Partner"))
-            #expect(try await cleo.post(sessionsPath + "/\(radwege)/vorhaben", ["kommune": F.warendorf]).headers.first(name: .location) == adopted.headers.first(name: .location))
+            #expect(
+                try await cleo.post(sessionsPath + "/\(radwege)/vorhaben", ["kommune": F.warendorf]).headers.first(name: .location)
+                    == adopted.headers.first(name: .location))
         }
     }
 }

@@ -1,20 +1,32 @@
-@testable import AufwindServer
 import AufwindCore
 import Fluent
 import Foundation
 import Testing
 import Vapor
 
+@testable import AufwindServer
+
 @Suite("Events: the pitch stage across two server instances, 1:1 meetings without double booking")
 struct EventStageMeetingTests {
     typealias F = EventFixture
 
-    struct StateDTO: Decodable { var revision: Int; var stage: String; var current: Pitcher?; var next: Pitcher?; var remainingMs: Int; var running: Bool; var serverNow: Int
-        struct Pitcher: Decodable { var title: String; var presenter: String }
+    struct StateDTO: Decodable {
+        var revision: Int
+        var stage: String
+        var current: Pitcher?
+        var next: Pitcher?
+        var remainingMs: Int
+        var running: Bool
+        var serverNow: Int
+        struct Pitcher: Decodable {
+            var title: String
+            var presenter: String
+        }
     }
 
-    @Test("the stage state is shared by two instances: commands on one, views and the live stream on the other; concurrent commands are not lost",
-          arguments: TestDatabase.available)
+    @Test(
+        "the stage state is shared by two instances: commands on one, views and the live stream on the other; concurrent commands are not lost",
+        arguments: TestDatabase.available)
     func stageAcrossInstances(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             try await RegisterFixture.importInto(app)
@@ -27,19 +39,30 @@ struct EventStageMeetingTests {
             let created = try await anna.post(path + "/buehne", ["titel": "Startups in 100 Sekunden", "sekunden": "100"])
             let blockPath = try #require(created.headers.first(name: .location)).replacingOccurrences(of: "/moderation", with: "")
             #expect(try await anna.get(blockPath + "/moderation").body.contains("Noch keine Pitches in diesem Block"))
-            for (who, what) in [("Radwerk GmbH", "Leihräder für Pendler"), ("Schulcloud eG", "Tablets ohne Admin"), ("Ahlen", "Bauhof \"><script>alert(1)</script>")] {
+            for (who, what) in [
+                ("Radwerk GmbH", "Leihräder für Pendler"), ("Schulcloud eG", "Tablets ohne Admin"), ("Ahlen", "Bauhof \"><script>alert(1)</script>"),
+            ] {
                 #expect(try await anna.post(blockPath + "/pitches", ["praesentiert": who, "titel": what, "person": ""]).status == .seeOther)
             }
             // A town presents its Vorhaben, an Anbieter pitches: linked, names taken from there
             let item = try await ItemFixture.create(anna, ItemFixture.form(kind: .vorhaben, title: "Gemeinsamer Radweg an der Werse", town: F.ahlen))
-            let provider = OrganisationModel(kind: .anbieter, name: "Radwerk GmbH", website: "https://radwerk.example", description: "", foundedBy: try #require(try await UserModel.query(on: app.db).first()?.id))
+            let provider = OrganisationModel(
+                kind: .anbieter, name: "Radwerk GmbH", website: "https://radwerk.example", description: "",
+                foundedBy: try #require(try await UserModel.query(on: app.db).first()?.id))
             provider.status = MembershipModel.Status.confirmed.rawValue
             try await provider.create(on: app.db)
             try await anna.get(blockPath + "/moderation")
-            let unknown = try await anna.post(blockPath + "/pitches", ["eintrag": "/eintraege/\(UUID().uuidString)", "praesentiert": "", "titel": "", "person": ""])
+            let unknown = try await anna.post(
+                blockPath + "/pitches", ["eintrag": "/eintraege/\(UUID().uuidString)", "praesentiert": "", "titel": "", "person": ""])
             #expect(unknown.status == .unprocessableEntity && unknown.body.contains("kein veröffentlichter, öffentlicher Eintrag"))
-            #expect(try await anna.post(blockPath + "/pitches", ["eintrag": "http://localhost/eintraege/\(item)", "praesentiert": "", "titel": "", "person": ""]).status == .seeOther)
-            #expect(try await anna.post(blockPath + "/pitches", ["anbieter": provider.id!.uuidString, "praesentiert": "", "titel": "Mieträder für Pendler", "person": ""]).status == .seeOther)
+            #expect(
+                try await anna.post(
+                    blockPath + "/pitches", ["eintrag": "http://localhost/eintraege/\(item)", "praesentiert": "", "titel": "", "person": ""]
+                ).status == .seeOther)
+            #expect(
+                try await anna.post(
+                    blockPath + "/pitches", ["anbieter": provider.id!.uuidString, "praesentiert": "", "titel": "Mieträder für Pendler", "person": ""]
+                ).status == .seeOther)
             let list = try await olga.get(path + "/buehne")
             #expect(list.body.contains("href=\"/eintraege/\(item)\">Gemeinsamer Radweg an der Werse</a>"))
             #expect(list.body.contains("Radwerk GmbH – <a href=\"/organisationen/\(provider.id!.uuidString)\">Mieträder für Pendler</a>"))
@@ -55,7 +78,9 @@ struct EventStageMeetingTests {
                     try JSONDecoder().decode(StateDTO.self, from: Data(try await viewer.get(blockPath + "/zustand").body.utf8))
                 }
                 var seen = try await state()
-                #expect(seen.stage == "bereit" && seen.current?.presenter == "Radwerk GmbH" && seen.next?.presenter == "Schulcloud eG" && seen.remainingMs == 100_000)
+                #expect(
+                    seen.stage == "bereit" && seen.current?.presenter == "Radwerk GmbH" && seen.next?.presenter == "Schulcloud eG"
+                        && seen.remainingMs == 100_000)
 
                 // Anna starts on instance 1; instance 2 shows the running clock from the shared state
                 #expect(try await anna.post(blockPath + "/befehl", ["befehl": "start"]).status == .seeOther)
@@ -69,7 +94,8 @@ struct EventStageMeetingTests {
                 // The live stream on instance 2 sends the state (with the server's clock)
                 let live = try await viewer.get(blockPath + "/live")
                 #expect(live.headers.contentType?.subType == "event-stream")
-                #expect(live.body.contains("retry: 1000") && live.body.contains("event: zustand") && live.body.contains("\"revision\":\(seen.revision)"))
+                #expect(
+                    live.body.contains("retry: 1000") && live.body.contains("event: zustand") && live.body.contains("\"revision\":\(seen.revision)"))
                 #expect(live.body.contains("\"serverNow\":"))
 
                 // A moderator on instance 2 pauses; instance 1 sees it
@@ -98,8 +124,9 @@ struct EventStageMeetingTests {
         }
     }
 
-    @Test("live stage over real HTTP: one poller per block feeds every stream, a state change reaches all, a per-address cap answers 429, the poller stops with the last stream",
-          arguments: TestDatabase.available)
+    @Test(
+        "live stage over real HTTP: one poller per block feeds every stream, a state change reaches all, a per-address cap answers 429, the poller stops with the last stream",
+        arguments: TestDatabase.available)
     func liveStreamsShareOnePoller(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             try await RegisterFixture.importInto(app)
@@ -143,9 +170,11 @@ struct EventStageMeetingTests {
                 }
                 #expect(await broadcaster.listeners(of: blockID) == 4)
                 #expect(await broadcaster.pollers == 1)
-                let before = await broadcaster.polls, started = ContinuousClock.now
+                let before = await broadcaster.polls
+                let started = ContinuousClock.now
                 try await Task.sleep(for: .milliseconds(1500))
-                let polled = await broadcaster.polls - before, elapsed = ContinuousClock.now - started
+                let polled = await broadcaster.polls - before
+                let elapsed = ContinuousClock.now - started
                 // One revision query per 250 ms for all four streams (four pollers would make four times as many)
                 #expect(polled >= 1 && polled <= Int(elapsed / .milliseconds(250)) + 2, "\(polled) Abfragen in \(elapsed)")
 
@@ -206,8 +235,9 @@ struct EventStageMeetingTests {
         }
     }
 
-    @Test("1:1 meetings: request, accept with a table, no double booking (also at the same moment), expiry, decline, agenda",
-          arguments: TestDatabase.available)
+    @Test(
+        "1:1 meetings: request, accept with a table, no double booking (also at the same moment), expiry, decline, agenda",
+        arguments: TestDatabase.available)
     func meetings(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             let (_, anna) = try await ItemFixture.member("anna@ahlen.de", of: [F.ahlen], app: app)
@@ -216,8 +246,10 @@ struct EventStageMeetingTests {
             let (_, dora) = try await ItemFixture.member("dora@oelde.de", of: [F.oelde], app: app)
             let path = try await F.create(anna, town: F.ahlen, capacity: 10, tables: 1)
             try await anna.get(path)
-            #expect(try await anna.post(path + "/zeitfenster", ["tag": F.day(7), "von": "14:00", "bis": "14:20", "art": "treffen"]).status == .seeOther)
-            #expect(try await anna.post(path + "/zeitfenster", ["tag": F.day(7), "von": "14:20", "bis": "14:40", "art": "treffen"]).status == .seeOther)
+            #expect(
+                try await anna.post(path + "/zeitfenster", ["tag": F.day(7), "von": "14:00", "bis": "14:20", "art": "treffen"]).status == .seeOther)
+            #expect(
+                try await anna.post(path + "/zeitfenster", ["tag": F.day(7), "von": "14:20", "bis": "14:40", "art": "treffen"]).status == .seeOther)
             for (browser, town) in [(anna, F.ahlen), (olga, F.oelde), (cleo, F.warendorf), (dora, F.oelde)] {
                 try await browser.get(path)
                 #expect(try await browser.post(path + "/anmelden", ["fuer": "kommune:\(town)"]).status == .ok)
@@ -225,31 +257,42 @@ struct EventStageMeetingTests {
             let people = try await EventRegistrationModel.query(on: app.db).all()
             func user(_ name: String) throws -> String { try #require(people.first { $0.userName == name }).userID.uuidString.lowercased() }
             let slots = try await EventSlotModel.query(on: app.db).sort(\.$startMinute).all()
-            let first = slots[0].id!.uuidString.lowercased(), second = slots[1].id!.uuidString.lowercased()
+            let first = slots[0].id!.uuidString.lowercased()
+            let second = slots[1].id!.uuidString.lowercased()
             let meetings = path + "/treffen"
 
             // Olga and Cleo both ask Anna for the first window; self-requests and unknown windows are refused
             try await olga.get(meetings + "?mit=\(try user("anna"))&anlass=Pitch%3A%20Ahlen")
-            #expect(try await olga.post(meetings, ["mit": try user("anna"), "zeitfenster": first, "anlass": "Pitch: Ahlen", "nachricht": "Bauhof?"]).status == .ok)
-            #expect(try await olga.post(meetings, ["mit": try user("anna"), "zeitfenster": first, "anlass": "", "nachricht": ""]).status == .conflict)
+            #expect(
+                try await olga.post(meetings, ["mit": try user("anna"), "zeitfenster": first, "anlass": "Pitch: Ahlen", "nachricht": "Bauhof?"])
+                    .status == .ok)
+            #expect(
+                try await olga.post(meetings, ["mit": try user("anna"), "zeitfenster": first, "anlass": "", "nachricht": ""]).status == .conflict)
             #expect(try await olga.post(meetings, ["mit": try user("olga"), "zeitfenster": first]).status == .unprocessableEntity)
             #expect(try await olga.post(meetings, ["mit": try user("anna"), "zeitfenster": UUID().uuidString]).status == .unprocessableEntity)
             try await cleo.get(meetings)
-            #expect(try await cleo.post(meetings, ["mit": try user("anna"), "zeitfenster": first, "anlass": "Teilnehmerliste", "nachricht": ""]).status == .ok)
+            #expect(
+                try await cleo.post(meetings, ["mit": try user("anna"), "zeitfenster": first, "anlass": "Teilnehmerliste", "nachricht": ""]).status
+                    == .ok)
 
             // Anna accepts Olga (table 1); accepting Cleo for the same window is refused, nothing booked twice
             let requests = try await MeetingModel.query(on: app.db).sort(\.$createdAt).all()
-            let fromOlga = try #require(requests.first { $0.requesterName == "olga" }), fromCleo = try #require(requests.first { $0.requesterName == "cleo" })
+            let fromOlga = try #require(requests.first { $0.requesterName == "olga" })
+            let fromCleo = try #require(requests.first { $0.requesterName == "cleo" })
             let annaPage = try await anna.get(meetings)
             #expect(annaPage.body.contains("Pitch: Ahlen") && annaPage.body.contains("Bauhof?"))
-            #expect(try await olga.post(meetings + "/\(fromOlga.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"]).status == .forbidden)
+            #expect(
+                try await olga.post(meetings + "/\(fromOlga.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"]).status
+                    == .forbidden)
             let accepted = try await anna.post(meetings + "/\(fromOlga.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
             #expect(accepted.status == .ok && accepted.body.contains("Treffen vereinbart: Tisch 1."))
             let double = try await anna.post(meetings + "/\(fromCleo.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
             #expect(double.status == .conflict)
             #expect(try await MeetingModel.find(fromCleo.id, on: app.db)?.statusValue == .angefragt)
             #expect(try await MeetingBookingModel.query(on: app.db).count() == 3)
-            #expect(try await anna.post(meetings + "/\(fromCleo.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "ablehnen"]).body.contains("Anfrage abgelehnt"))
+            #expect(
+                try await anna.post(meetings + "/\(fromCleo.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "ablehnen"]).body.contains(
+                    "Anfrage abgelehnt"))
             #expect(try await olga.get(path + "/agenda").body.contains("1:1 mit anna"))
 
             // The second window has one table: two different pairs accepted at the same moment → one gets it
@@ -269,7 +312,8 @@ struct EventStageMeetingTests {
             // An expired request cannot be accepted
             try await dora.get(meetings)
             #expect(try await dora.post(meetings, ["mit": try user("cleo"), "zeitfenster": first]).status == .ok)
-            let stale = try #require(try await MeetingModel.query(on: app.db).filter(\.$requesterName == "dora").filter(\.$inviteeName == "cleo").first())
+            let stale = try #require(
+                try await MeetingModel.query(on: app.db).filter(\.$requesterName == "dora").filter(\.$inviteeName == "cleo").first())
             stale.expiresAt = Date().addingTimeInterval(-60)
             try await stale.update(on: app.db)
             try await cleo.get(meetings)
@@ -280,7 +324,9 @@ struct EventStageMeetingTests {
             // Privacy: the export lists the event; deleting the account frees the place, the meeting
             // and the names
             let export = try await olga.get("/konto/daten.json")
-            #expect(export.body.contains("\"veranstaltungen\"") && export.body.contains("Kleinstadt-Barcamp Westfalen") && export.body.contains("mit anna"))
+            #expect(
+                export.body.contains("\"veranstaltungen\"") && export.body.contains("Kleinstadt-Barcamp Westfalen")
+                    && export.body.contains("mit anna"))
             try await olga.get("/konto")
             #expect(try await olga.post("/konto/loeschen", ["passwort": "passwort-olga@oelde.de"]).status == .ok)
             #expect(try await EventRegistrationModel.query(on: app.db).filter(\.$userName == "olga").count() == 0)

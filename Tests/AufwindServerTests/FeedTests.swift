@@ -1,8 +1,9 @@
-@testable import AufwindServer
 import AufwindCore
 import Foundation
 import Testing
 import Vapor
+
+@testable import AufwindServer
 
 @Suite("Atom feeds per Handlungsfeld, Kreis and Land")
 struct FeedTests {
@@ -19,13 +20,21 @@ struct FeedTests {
             try await RegisterFixture.importInto(app)
             let (_, anna) = try await ItemFixture.member("anna@ahlen.de", of: ["05570004"], app: app)
             let (_, moritz) = try await ItemFixture.member("moritz@munster.de", of: ["03358016"], app: app)
-            _ = try await ItemFixture.create(anna, ItemFixture.form(
-                kind: .angebot, title: "Wärme & Klima <b>plan</b>", description: "Sonderzeichen: &, <, > und \"Anführung\"", fields: [.klimaEnergie], town: "05570004"))
-            _ = try await ItemFixture.create(anna, ItemFixture.form(title: "Nur für Kommunen", fields: [.klimaEnergie], town: "05570004", visibility: .kommunen))
-            _ = try await ItemFixture.create(anna, ItemFixture.form(title: "Entwurf Klima", fields: [.klimaEnergie], town: "05570004", published: false))
+            _ = try await ItemFixture.create(
+                anna,
+                ItemFixture.form(
+                    kind: .angebot, title: "Wärme & Klima <b>plan</b>", description: "Sonderzeichen: &, <, > und \"Anführung\"",
+                    fields: [.klimaEnergie], town: "05570004"))
+            _ = try await ItemFixture.create(
+                anna, ItemFixture.form(title: "Nur für Kommunen", fields: [.klimaEnergie], town: "05570004", visibility: .kommunen))
+            _ = try await ItemFixture.create(
+                anna, ItemFixture.form(title: "Entwurf Klima", fields: [.klimaEnergie], town: "05570004", published: false))
             _ = try await ItemFixture.create(moritz, ItemFixture.form(title: "Radweg Heide", fields: [.mobilitaet], town: "03358016"))
             let visitor = Browser(app)
-            for path in ["/feeds/handlungsfelder/klima-energie", "/feeds/kreise/05570", "/feeds/laender/05", "/feeds/laender/03", "/feeds/handlungsfelder/wohnen"] {
+            for path in [
+                "/feeds/handlungsfelder/klima-energie", "/feeds/kreise/05570", "/feeds/laender/05", "/feeds/laender/03",
+                "/feeds/handlungsfelder/wohnen",
+            ] {
                 let response = try await visitor.get(path)
                 #expect(response.status == .ok, "\(path)")
                 #expect(response.headers.first(name: .contentType) == "application/atom+xml; charset=utf-8")

@@ -1,9 +1,10 @@
-@testable import AufwindServer
 import AufwindCore
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import AufwindServer
 
 @Suite("Forms as browsers send them: long texts arrive whole, oversized bodies and control characters are refused")
 struct FormInputTests {
@@ -29,7 +30,9 @@ struct FormInputTests {
         return text
     }()
 
-    @Test("a 4,999-character description through a real socket in chunks is saved whole; a body over the limit gets 413 and saves nothing", arguments: TestDatabase.available)
+    @Test(
+        "a 4,999-character description through a real socket in chunks is saved whole; a body over the limit gets 413 and saves nothing",
+        arguments: TestDatabase.available)
     func longForm(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             try await RegisterFixture.importInto(app)
@@ -53,8 +56,11 @@ struct FormInputTests {
                 #expect(item.description == Self.longDescription)
 
                 let huge = RawHTTPClient.form(
-                    ItemFixture.form(title: "Zu groß", description: String(repeating: "ä", count: 60_000), town: Self.ahlen) + [(CSRF.fieldName, csrf)])
-                let refused = try await RawHTTPClient.post(port: port, path: "/eintraege", headers: headers, body: huge, chunkSize: 16_000, group: app.eventLoopGroup)
+                    ItemFixture.form(title: "Zu groß", description: String(repeating: "ä", count: 60_000), town: Self.ahlen) + [
+                        (CSRF.fieldName, csrf)
+                    ])
+                let refused = try await RawHTTPClient.post(
+                    port: port, path: "/eintraege", headers: headers, body: huge, chunkSize: 16_000, group: app.eventLoopGroup)
                 #expect(refused.status == 413 && refused.body.contains("Es wurde nichts gespeichert"))
                 #expect(try await CooperationItemModel.query(on: app.db).count() == 1)
             } catch {

@@ -1,9 +1,10 @@
-@testable import AufwindServer
 import AufwindCore
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import AufwindServer
 
 @Suite("Förderprogramme: catalogue, eligibility check, admin editing")
 struct FundingTests {
@@ -20,7 +21,8 @@ struct FundingTests {
             return
         }
         // the counts follow the catalogue: every programme is imported, each with its rules
-        let catalogue = try FundingProgramme.catalogue(Data(contentsOf: URL(fileURLWithPath: Self.dataDirectory + "/" + FundingImporter.fileName))).get()
+        let catalogue = try FundingProgramme.catalogue(Data(contentsOf: URL(fileURLWithPath: Self.dataDirectory + "/" + FundingImporter.fileName)))
+            .get()
         let total = GermanFormat.integer(catalogue.count)
         try await withAufwind(database, dataDirectory: Self.dataDirectory) { app in
             try await RegisterFixture.importInto(app)
@@ -42,9 +44,12 @@ struct FundingTests {
             #expect(eligible.status == .ok && eligible.body.contains("Ergebnis: förderfähig"))
             #expect(eligible.body.contains("175.000 € für 2 Beteiligte aus Nordrhein-Westfalen"))
             let mixed = try await visitor.get("/foerderprogramme/ikz-nrw/pruefen?mitglieder=05570004%2C03358016")
-            #expect(mixed.body.contains("Ergebnis: nicht förderfähig") && mixed.body.contains("Munster liegt in Niedersachsen, nicht in Nordrhein-Westfalen."))
+            #expect(
+                mixed.body.contains("Ergebnis: nicht förderfähig")
+                    && mixed.body.contains("Munster liegt in Niedersachsen, nicht in Nordrhein-Westfalen."))
             let unknown = try await visitor.get("/foerderprogramme/ikz-nrw/pruefen?mitglieder=Atlantis&kosten=viel")
-            #expect(unknown.status == .unprocessableEntity && unknown.body.contains("„Atlantis“: keine Gemeinde und kein Kreis gefunden.")
+            #expect(
+                unknown.status == .unprocessableEntity && unknown.body.contains("„Atlantis“: keine Gemeinde und kein Kreis gefunden.")
                     && unknown.body.contains("„viel“ ist kein Eurobetrag"))
             let duplicate = try await visitor.get("/foerderprogramme/ikz-nrw/pruefen?mitglieder=Ahlen%2CAhlen&fuehrung=Warendorf")
             #expect(duplicate.status == .unprocessableEntity && duplicate.body.contains("Ahlen ist doppelt im Verbund."))
@@ -52,7 +57,8 @@ struct FundingTests {
 
             // the same through the API
             let api = try await visitor.get("/api/v1/foerderprogramme/ikz-nrw/pruefung?mitglieder=05570004,03358016&fuehrung=05570004")
-            #expect(api.status == .ok && api.body.contains("\"urteil\":\"nicht-foerderfaehig\"") && api.body.contains("Munster liegt in Niedersachsen"))
+            #expect(
+                api.status == .ok && api.body.contains("\"urteil\":\"nicht-foerderfaehig\"") && api.body.contains("Munster liegt in Niedersachsen"))
             let estimate = try await visitor.get("/api/v1/foerderprogramme/ikz-nrw/pruefung?mitglieder=05570004,05570036&kosten=250000")
             #expect(estimate.body.contains("\"foerderung\":175000"))
             #expect(try await visitor.get("/api/v1/foerderprogramme/ikz-nrw/pruefung?mitglieder=05570004,05570004").status == .conflict)
@@ -61,12 +67,16 @@ struct FundingTests {
             #expect(try await visitor.get("/api/v1/foerderprogramme/ikz-nrw/pruefung?mitglieder=Ahlen").status == .badRequest)
             // the other pinned cases, on this database too
             let big = try await visitor.get("/api/v1/foerderprogramme/buleplus-land-heimat-innovativ/pruefung?mitglieder=05570004,05570036")
-            #expect(big.body.contains("Ahlen überschreitet die Einwohnergrenze von 35.000 (52.666 Einwohner)") && !big.body.contains("Oelde überschreitet"))
+            #expect(
+                big.body.contains("Ahlen überschreitet die Einwohnergrenze von 35.000 (52.666 Einwohner)")
+                    && !big.body.contains("Oelde überschreitet"))
             let smart = try await visitor.get("/api/v1/foerderprogramme/smarte-land-regionen/pruefung?mitglieder=05570,03358")
             #expect(smart.body.contains("Gemeinsame Anträge sind in diesem Programm ausgeschlossen"))
-            let five = try await visitor.get("/api/v1/foerderprogramme/krl-kommunale-netzwerke/pruefung?mitglieder=05515000,05570004,05570036,05570052,03358016")
+            let five = try await visitor.get(
+                "/api/v1/foerderprogramme/krl-kommunale-netzwerke/pruefung?mitglieder=05515000,05570004,05570036,05570052,03358016")
             #expect(five.body.contains("Es fehlt noch mindestens ein weiterer Teilnehmer (nötig: mindestens 6, bisher 5)."))
-            let six = try await visitor.get("/api/v1/foerderprogramme/krl-kommunale-netzwerke/pruefung?mitglieder=05515000,05570004,05570036,05570052,03358016,05570")
+            let six = try await visitor.get(
+                "/api/v1/foerderprogramme/krl-kommunale-netzwerke/pruefung?mitglieder=05515000,05570004,05570036,05570052,03358016,05570")
             #expect(!six.body.contains("Teilnehmer (nötig"))
             let programmes = try await visitor.get("/api/v1/foerderprogramme")
             #expect(programmes.status == .ok && programmes.body.contains("\"id\":\"smarte-land-regionen\""))
@@ -74,7 +84,9 @@ struct FundingTests {
         }
     }
 
-    @Test("admins edit rules strictly: an unknown rule kind names programme, rule and field and saves nothing; stale saves are refused", arguments: TestDatabase.available)
+    @Test(
+        "admins edit rules strictly: an unknown rule kind names programme, rule and field and saves nothing; stale saves are refused",
+        arguments: TestDatabase.available)
     func adminEditing(database: TestDatabase) async throws {
         guard Self.catalogueAvailable else {
             #expect(!QualityGateTests.inCI, "foerderprogramme.json fehlt in \(Self.dataDirectory)")
@@ -94,18 +106,24 @@ struct FundingTests {
             let refused = try await browser.post("/foerderprogramme/ikz-nrw/bearbeiten", ["angaben": row.facts, "regeln": broken, "version": "1"])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.contains("Programm „ikz-nrw“, Regel „partner-nrw“, Feld „art“: unbekannte Regelart „horoskop“"))
-            let foreignSource = row.rules.replacingOccurrences(of: "https://mhkbd.nrw/foerderprogramme/foerderung-interkommunaler-zusammenarbeit-ikz-nrw", with: "https://example.org/erfunden")
-            let uncited = try await browser.post("/foerderprogramme/ikz-nrw/bearbeiten", ["angaben": row.facts, "regeln": foreignSource, "version": "1"])
+            let foreignSource = row.rules.replacingOccurrences(
+                of: "https://mhkbd.nrw/foerderprogramme/foerderung-interkommunaler-zusammenarbeit-ikz-nrw", with: "https://example.org/erfunden")
+            let uncited = try await browser.post(
+                "/foerderprogramme/ikz-nrw/bearbeiten", ["angaben": row.facts, "regeln": foreignSource, "version": "1"])
             #expect(uncited.status == .unprocessableEntity && uncited.body.contains("ist keine Quelle des Programms"))
             #expect(try await FundingProgrammeModel.find("ikz-nrw", on: app.db)?.version == 1)
 
             // a valid change: at least 3 NRW partners; then a stale save is refused
             let stricter = row.rules.replacingOccurrences(of: "\"min\" : 2", with: "\"min\" : 3")
-            #expect(try await browser.post("/foerderprogramme/ikz-nrw/bearbeiten", ["angaben": row.facts, "regeln": stricter, "version": "1"]).status == .seeOther)
+            #expect(
+                try await browser.post("/foerderprogramme/ikz-nrw/bearbeiten", ["angaben": row.facts, "regeln": stricter, "version": "1"]).status
+                    == .seeOther)
             let check = try await Browser(app).get("/foerderprogramme/ikz-nrw/pruefen?mitglieder=Ahlen%2C%20Oelde")
             #expect(check.body.contains("Es fehlt noch mindestens ein weiterer Partner aus Nordrhein-Westfalen (nötig: mindestens 3, bisher 2)."))
             try await browser.get("/foerderprogramme/ikz-nrw/bearbeiten")
-            #expect(try await browser.post("/foerderprogramme/ikz-nrw/bearbeiten", ["angaben": row.facts, "regeln": row.rules, "version": "1"]).status == .conflict)
+            #expect(
+                try await browser.post("/foerderprogramme/ikz-nrw/bearbeiten", ["angaben": row.facts, "regeln": row.rules, "version": "1"]).status
+                    == .conflict)
             #expect(try await AuditEntryModel.query(on: app.db).filter(\.$action == "foerderprogramm-geaendert").count() == 1)
         }
     }

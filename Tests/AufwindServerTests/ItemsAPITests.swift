@@ -1,10 +1,11 @@
-@testable import AufwindServer
 import AufwindCore
 import Fluent
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import AufwindServer
 
 @Suite("Items API: search, read, partners with explanations, create and update with a token")
 struct ItemsAPITests {
@@ -31,11 +32,14 @@ struct ItemsAPITests {
             headers.contentType = .json
 
             var offerID = ""
-            try await app.testing().test(.POST, "/api/v1/eintraege", headers: headers, body: Self.json([
-                "kommune": "03358016", "art": "angebot", "titel": "Digitale Schulverwaltung",
-                "beschreibung": "Unsere Schulen arbeiten mit einer digitalen Schulverwaltung.", "handlungsfelder": ["schule-bildung"],
-                "unterthemen": ["digitale-verwaltung/e-akte"], "reichweite": "bundesweit",
-            ])) { response in
+            try await app.testing().test(
+                .POST, "/api/v1/eintraege", headers: headers,
+                body: Self.json([
+                    "kommune": "03358016", "art": "angebot", "titel": "Digitale Schulverwaltung",
+                    "beschreibung": "Unsere Schulen arbeiten mit einer digitalen Schulverwaltung.", "handlungsfelder": ["schule-bildung"],
+                    "unterthemen": ["digitale-verwaltung/e-akte"], "reichweite": "bundesweit",
+                ])
+            ) { response in
                 #expect(response.status == .created)
                 let item = try response.content.decode(ItemDTO.self)
                 #expect(item.version == 1 && item.handlungsfelder == ["schule-bildung", "digitale-verwaltung"] && item.kommuneName == "Munster")
@@ -45,10 +49,14 @@ struct ItemsAPITests {
             }
             headers.bearerAuthorization = .init(token: annaToken)
             var needID = ""
-            try await app.testing().test(.POST, "/api/v1/eintraege", headers: headers, body: Self.json([
-                "kommune": "05570004", "art": "bedarf", "titel": "Digitale Schulverwaltung gesucht",
-                "beschreibung": "Wir suchen ein Konzept für die digitale Schulverwaltung.", "handlungsfelder": ["schule-bildung"], "reichweite": "bundesweit",
-            ])) { response in
+            try await app.testing().test(
+                .POST, "/api/v1/eintraege", headers: headers,
+                body: Self.json([
+                    "kommune": "05570004", "art": "bedarf", "titel": "Digitale Schulverwaltung gesucht",
+                    "beschreibung": "Wir suchen ein Konzept für die digitale Schulverwaltung.", "handlungsfelder": ["schule-bildung"],
+                    "reichweite": "bundesweit",
+                ])
+            ) { response in
                 #expect(response.status == .created)
                 needID = try response.content.decode(ItemDTO.self).id
             }
@@ -62,13 +70,18 @@ struct ItemsAPITests {
                 #expect(response.status == .ok)
                 let partners = try response.content.decode(PartnersDTO.self)
                 #expect(partners.eintraege.first?.eintrag.id == offerID)
-                #expect(partners.eintraege.first?.erklaerung.contains { $0.grund == "Munster bietet „Digitale Schulverwaltung“ an – passt zu Ihrem Bedarf" } == true)
+                #expect(
+                    partners.eintraege.first?.erklaerung.contains {
+                        $0.grund == "Munster bietet „Digitale Schulverwaltung“ an – passt zu Ihrem Bedarf"
+                    } == true)
                 #expect(partners.kommunen.first?.kommune == "03358016")
             }
 
             // Anna may not change Munster's item; Moritz may, but not on a stale version
-            let update: [String: Any] = ["version": 1, "art": "angebot", "titel": "Schulverwaltung digital", "beschreibung": "Neu.",
-                                         "handlungsfelder": ["schule-bildung"], "reichweite": "region"]
+            let update: [String: Any] = [
+                "version": 1, "art": "angebot", "titel": "Schulverwaltung digital", "beschreibung": "Neu.",
+                "handlungsfelder": ["schule-bildung"], "reichweite": "region",
+            ]
             try await app.testing().test(.PUT, "/api/v1/eintraege/\(offerID)", headers: headers, body: Self.json(update)) { response in
                 #expect(response.status == .forbidden)
             }
@@ -101,10 +114,13 @@ struct ItemsAPITests {
                 #expect(response.status == .unauthorized)
             }
             // HTML is kept as text and comes back as text
-            try await app.testing().test(.POST, "/api/v1/eintraege", headers: headers, body: Self.json([
-                "kommune": "03358016", "art": "vorhaben", "titel": "<img src=x onerror=alert(1)>", "beschreibung": "<b>fett</b>",
-                "handlungsfelder": ["wohnen"], "reichweite": "region", "sichtbarkeit": "kommunen",
-            ])) { response in
+            try await app.testing().test(
+                .POST, "/api/v1/eintraege", headers: headers,
+                body: Self.json([
+                    "kommune": "03358016", "art": "vorhaben", "titel": "<img src=x onerror=alert(1)>", "beschreibung": "<b>fett</b>",
+                    "handlungsfelder": ["wohnen"], "reichweite": "region", "sichtbarkeit": "kommunen",
+                ])
+            ) { response in
                 #expect(response.status == .created)
                 let item = try response.content.decode(ItemDTO.self)
                 #expect(item.titel == "<img src=x onerror=alert(1)>" && item.stand == "idee")

@@ -1,13 +1,16 @@
-@testable import AufwindServer
 import AufwindCore
 import Fluent
 import Foundation
 import Testing
 import Vapor
 
+@testable import AufwindServer
+
 @Suite("Logins and registrations: atomic limits per account and address, fresh confirmation links, constant work for resets")
 struct LoginAndRegistrationTests {
-    @Test("24 parallel wrong guesses from one address check the password at most 5 times; other addresses are not locked out", arguments: TestDatabase.available)
+    @Test(
+        "24 parallel wrong guesses from one address check the password at most 5 times; other addresses are not locked out",
+        arguments: TestDatabase.available)
     func parallelGuesses(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             let db = app.db
@@ -46,7 +49,9 @@ struct LoginAndRegistrationTests {
         }
     }
 
-    @Test("a new confirmation link on request; re-registering an unconfirmed address sends a fresh link with the new registrant's password", arguments: TestDatabase.available)
+    @Test(
+        "a new confirmation link on request; re-registering an unconfirmed address sends a fresh link with the new registrant's password",
+        arguments: TestDatabase.available)
     func confirmationLinks(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             // Someone else registers the mayor's address and never confirms.
@@ -56,7 +61,8 @@ struct LoginAndRegistrationTests {
             // The mayor registers too: same answer, a fresh link to her mailbox.
             let mayor = Browser(app)
             try await mayor.get("/registrieren")
-            let again = try await mayor.post("/registrieren", ["name": "Bürgermeisterin", "email": "bm@ahlen.de", "password": "ihr-eigenes-passwort"])
+            let again = try await mayor.post(
+                "/registrieren", ["name": "Bürgermeisterin", "email": "bm@ahlen.de", "password": "ihr-eigenes-passwort"])
             #expect(again.status == .ok && again.body.contains("Wir haben Ihnen eine E-Mail geschickt"))
             let mails = try await MailModel.query(on: app.db).filter(\.$recipient == "bm@ahlen.de").sort(\.$createdAt).all()
             #expect(mails.count == 2 && mails.allSatisfy { $0.subject == "Bitte bestätigen Sie Ihre E-Mail-Adresse" })
@@ -89,7 +95,8 @@ struct LoginAndRegistrationTests {
             let forgotten = Browser(app)
             try await forgotten.get("/registrieren")
             try await forgotten.post("/registrieren", ["name": "Vergessen", "email": "alt@ahlen.de", "password": "vergessenes-passwort"])
-            try await UserModel.query(on: app.db).filter(\.$email == "alt@ahlen.de").set(\.$createdAt, to: Date().addingTimeInterval(-8 * 86_400)).update()
+            try await UserModel.query(on: app.db).filter(\.$email == "alt@ahlen.de").set(\.$createdAt, to: Date().addingTimeInterval(-8 * 86_400))
+                .update()
             let summary = try await AccountMaintenance(database: app.db, lifetime: .standard).run()
             #expect(summary.unconfirmedAccounts == 1)
             #expect(try await UserModel.query(on: app.db).filter(\.$email == "alt@ahlen.de").count() == 0)
@@ -97,7 +104,9 @@ struct LoginAndRegistrationTests {
         }
     }
 
-    @Test("'Passwort vergessen' does the same work for known and unknown addresses: one queued request, the mail comes later", arguments: TestDatabase.available)
+    @Test(
+        "'Passwort vergessen' does the same work for known and unknown addresses: one queued request, the mail comes later",
+        arguments: TestDatabase.available)
     func resetIsQueued(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             let user = try await AccountFixture.user("bm@ahlen.de", on: app)

@@ -1,9 +1,10 @@
-@testable import AufwindServer
 import AufwindCore
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import AufwindServer
 
 @Suite("Memberships of towns: verification, confirmation, roles, profile")
 struct MembershipTests {
@@ -41,10 +42,12 @@ struct MembershipTests {
 
             // Anna edits Ahlen's profile; HTML stays text
             try await annaBrowser.get("/kommunen/05570004/profil")
-            let saved = try await annaBrowser.post("/kommunen/05570004/profil", [
-                "ansprechperson": "Anna <b>Ahlen</b>", "email": "digital@ahlen.de", "website": "https://www.ahlen.de",
-                "beschreibung": "<script>alert(1)</script> Wir suchen Partner.", "version": "0", "handlungsfelder[]": "digitale-verwaltung",
-            ])
+            let saved = try await annaBrowser.post(
+                "/kommunen/05570004/profil",
+                [
+                    "ansprechperson": "Anna <b>Ahlen</b>", "email": "digital@ahlen.de", "website": "https://www.ahlen.de",
+                    "beschreibung": "<script>alert(1)</script> Wir suchen Partner.", "version": "0", "handlungsfelder[]": "digitale-verwaltung",
+                ])
             #expect(saved.status == .seeOther)
             let page = try await Browser(app).get("/gemeinden/05570004")
             #expect(page.body.contains("Wir suchen Partner.") && page.body.contains("Digitale Verwaltung"))
@@ -133,7 +136,9 @@ struct MembershipTests {
                 #expect(outcomes.filter { (try? $0.get()) != nil }.count == 1, "Runde \(round)")
                 for case .failure(let error) in outcomes {
                     let problem = try #require(error as? ProblemDetails)
-                    #expect(problem.status == 409 && problem.detail.contains("einzige Verwalter von Ahlen") && problem.detail.contains("Ernennen Sie zuerst"))
+                    #expect(
+                        problem.status == 409 && problem.detail.contains("einzige Verwalter von Ahlen")
+                            && problem.detail.contains("Ernennen Sie zuerst"))
                 }
             }
             // the same for leaving: of the two Verwalter leaving at once, one stays
@@ -166,7 +171,9 @@ struct MembershipTests {
             let page = try await annaBrowser.get("/kommunen/05570004/mitglieder")
             #expect(page.body.contains("Einziger Verwalter") && !page.body.contains("Zum Mitglied machen"))
             let stepDown = try await annaBrowser.post("/mitgliedschaften/\(annas.id!)/rolle", ["rolle": "mitglied"])
-            #expect(stepDown.status == .conflict && stepDown.body.contains("Sie sind der einzige Verwalter von Ahlen") && stepDown.body.contains("Ernennen Sie zuerst"))
+            #expect(
+                stepDown.status == .conflict && stepDown.body.contains("Sie sind der einzige Verwalter von Ahlen")
+                    && stepDown.body.contains("Ernennen Sie zuerst"))
             let own = try await annaBrowser.get("/konto/organisationen")
             #expect(own.body.contains("Mitgliedschaft beenden"))
             let leave = try await annaBrowser.post("/mitgliedschaften/\(annas.id!)/beenden", [:])
@@ -264,7 +271,8 @@ struct MembershipTests {
             // as in the account deletion: a write first, then the memberships, in one transaction
             @Sendable func delete(_ user: UserModel) async throws {
                 try await app.db.transaction { db in
-                    try await AuditEntryModel.query(on: db).filter(\.$actorID == user.requireID()).set(\.$actorName, to: "ehemaliges Mitglied").update()
+                    try await AuditEntryModel.query(on: db).filter(\.$actorID == user.requireID()).set(\.$actorName, to: "ehemaliges Mitglied")
+                        .update()
                     try await MembershipService(database: db, baseURL: "http://localhost").removeAll(of: user, towns: directory)
                 }
             }
@@ -295,9 +303,12 @@ struct MembershipTests {
             let stale = try await browser.post("/kommunen/05570004/profil", ["beschreibung": "Überholt", "version": "0"])
             #expect(stale.status == .conflict && stale.body.contains("inzwischen geändert"))
             #expect(try await TownProfileModel.find("05570004", on: app.db)?.description == "Erste Fassung")
-            let invalid = try await browser.post("/kommunen/05570004/profil", [
-                "website": "javascript:alert(1)", "version": "1", "handlungsfelder[]": "raumfahrt", "beschreibung": String(repeating: "x", count: 2001),
-            ])
+            let invalid = try await browser.post(
+                "/kommunen/05570004/profil",
+                [
+                    "website": "javascript:alert(1)", "version": "1", "handlungsfelder[]": "raumfahrt",
+                    "beschreibung": String(repeating: "x", count: 2001),
+                ])
             #expect(invalid.status == .unprocessableEntity)
             #expect(invalid.body.contains("https://") && invalid.body.contains("Unbekanntes Handlungsfeld") && invalid.body.contains("2000"))
         }

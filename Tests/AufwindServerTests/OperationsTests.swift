@@ -1,7 +1,8 @@
-@testable import AufwindServer
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import AufwindServer
 
 @Suite("Operations: health and metrics")
 struct OperationsTests {

@@ -1,8 +1,9 @@
-@testable import AufwindServer
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import AufwindServer
 
 @Suite("Anbieter, Veranstalter and Regionalbehörden")
 struct OrganisationTests {
@@ -16,7 +17,8 @@ struct OrganisationTests {
             let founderBrowser = try await AccountFixture.signedIn(founder, app: app)
             try await founderBrowser.get("/organisationen/neu")
             let created = try await founderBrowser.post(
-                "/organisationen/neu", ["art": "anbieter", "name": "Smarte Bänke GmbH", "website": "https://smarte-baenke.de", "beschreibung": "Sensorbänke"])
+                "/organisationen/neu",
+                ["art": "anbieter", "name": "Smarte Bänke GmbH", "website": "https://smarte-baenke.de", "beschreibung": "Sensorbänke"])
             #expect(created.status == .ok)
             let organisation = try #require(try await OrganisationModel.query(on: app.db).first())
             let id = organisation.id!.uuidString
@@ -37,7 +39,8 @@ struct OrganisationTests {
             try await colleagueBrowser.get("/organisationen/\(id)")
             #expect(try await colleagueBrowser.post("/organisationen/\(id)/beitreten", [:]).status == .seeOther)
             let request = try await AccountFixture.membership(of: colleague, in: id, on: app)
-            #expect(try await colleagueBrowser.post("/mitgliedschaften/\(request.id!)/entscheidung", ["entscheidung": "annehmen"]).status == .forbidden)
+            #expect(
+                try await colleagueBrowser.post("/mitgliedschaften/\(request.id!)/entscheidung", ["entscheidung": "annehmen"]).status == .forbidden)
             try await founderBrowser.get("/organisationen/\(id)/mitglieder")
             #expect(try await founderBrowser.post("/mitgliedschaften/\(request.id!)/entscheidung", ["entscheidung": "annehmen"]).status == .seeOther)
             #expect(try await AccountFixture.membership(of: colleague, in: id, on: app).statusValue == .confirmed)
@@ -63,7 +66,8 @@ struct OrganisationTests {
             let request = try await AccountFixture.membership(of: kreis, in: "05570", on: app)
             let adminBrowser = try await AccountFixture.signedIn(admin, app: app)
             #expect(try await adminBrowser.get("/admin/warteschlange").body.contains("wirtschaft@kreis-warendorf.de"))
-            try await adminBrowser.post("/mitgliedschaften/\(request.id!)/entscheidung", ["entscheidung": "annehmen", "pruefung": "Rückruf Kreishaus"])
+            try await adminBrowser.post(
+                "/mitgliedschaften/\(request.id!)/entscheidung", ["entscheidung": "annehmen", "pruefung": "Rückruf Kreishaus"])
 
             let overview = try await browser.get("/regionen/05570")
             #expect(overview.status == .ok)

@@ -1,10 +1,11 @@
-@testable import AufwindServer
 import AufwindCore
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
 import Testing
 import Vapor
+
+@testable import AufwindServer
 
 /// Timeouts for tests: short enough to notice a hang, long enough for a loaded machine.
 extension SMTPTimeouts {
@@ -142,7 +143,9 @@ struct OutboxSenderTests {
             let mail = try #require(try await MailModel.query(on: app.db).first())
             // Refused when it arrives with the 220 (as here, in one packet); had it come later, the TLS handshake would fail on it.
             let reason = mail.lastError ?? ""
-            #expect(reason.contains("nach STARTTLS unverschlüsselte Daten") || reason.hasPrefix("TLS-Verbindung zum Mailserver fehlgeschlagen"), "\(reason)")
+            #expect(
+                reason.contains("nach STARTTLS unverschlüsselte Daten") || reason.hasPrefix("TLS-Verbindung zum Mailserver fehlgeschlagen"),
+                "\(reason)")
             #expect(!server.commands.withLockedValue { $0 }.contains { $0.line.hasPrefix("AUTH") })
             try await server.stop()
         }

@@ -1,8 +1,9 @@
-@testable import AufwindServer
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import AufwindServer
 
 @Suite("DSGVO: export, deletion, e-mail change")
 struct PrivacyTests {
@@ -24,7 +25,9 @@ struct PrivacyTests {
         }
     }
 
-    @Test("deleting the account needs the password, removes personal data and keeps decisions as 'ehemaliges Mitglied'", arguments: TestDatabase.available)
+    @Test(
+        "deleting the account needs the password, removes personal data and keeps decisions as 'ehemaliges Mitglied'",
+        arguments: TestDatabase.available)
     func deletion(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             try await RegisterFixture.importInto(app)
@@ -77,7 +80,8 @@ struct PrivacyTests {
         try await withAufwind(database) { app in
             let anna = try await AccountFixture.user("anna@ahlen.de", on: app)
             let live = try await AccountTokens.issue(for: anna, purpose: .resetPassword, on: app.db)
-            try await Outbox.send(to: "anna@ahlen.de", subject: "Passwort zurücksetzen", body: "Link: http://localhost/passwort-neu?token=\(live)", on: app.db)
+            try await Outbox.send(
+                to: "anna@ahlen.de", subject: "Passwort zurücksetzen", body: "Link: http://localhost/passwort-neu?token=\(live)", on: app.db)
             let browser = try await AccountFixture.signedIn(anna, app: app)
             try await browser.get("/konto")
             try await browser.post("/konto/email", ["email": "anna.neu@ahlen.de", "passwort": "passwort-anna@ahlen.de"])

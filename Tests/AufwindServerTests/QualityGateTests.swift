@@ -1,8 +1,9 @@
-@testable import AufwindServer
 import Fluent
 import Foundation
 import Testing
 import Vapor
+
+@testable import AufwindServer
 
 /// The checks a town's IT department asks for, against the real server binary: browser journeys
 /// with axe (WCAG 2.1 AA), the Nu HTML checker, schemathesis against the OpenAPI document.
@@ -25,7 +26,8 @@ struct QualityGateTests {
             let partner = try await AccountFixture.user("mitglied@oelde.de", on: app)
             try await MembershipModel.confirmed(partner, in: "05570036", role: .mitglied, on: app)
             let token = "aw_" + SecureToken.make()
-            try await APITokenModel(userID: verwalter.requireID(), name: "Qualität", tokenHash: SecureToken.hash(token), expiresAt: nil).create(on: app.db)
+            try await APITokenModel(userID: verwalter.requireID(), name: "Qualität", tokenHash: SecureToken.hash(token), expiresAt: nil).create(
+                on: app.db)
             let config = app.aufwindConfig
             // The register comes from the fixture (already in the database); the funding catalogue
             // from the reference data, when it is there.

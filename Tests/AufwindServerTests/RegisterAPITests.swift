@@ -1,8 +1,9 @@
-@testable import AufwindServer
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import AufwindServer
 
 @Suite("Register API")
 struct RegisterAPITests {
@@ -92,13 +93,16 @@ struct RegisterAPITests {
                 #expect(document["openapi"] as? String == "3.1.0")
                 let paths = try #require(document["paths"] as? [String: [String: Any]])
                 let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
-                let served = Set(app.routes.all.compactMap { route -> String? in
-                    let path = "/" + route.path.map { component in
-                        if case .parameter(let name) = component { return "{\(name)}" }
-                        return component.description
-                    }.joined(separator: "/")
-                    return path.hasPrefix("/api/v1") ? "\(route.method.rawValue) \(path)" : nil
-                })
+                let served = Set(
+                    app.routes.all.compactMap { route -> String? in
+                        let path =
+                            "/"
+                            + route.path.map { component in
+                                if case .parameter(let name) = component { return "{\(name)}" }
+                                return component.description
+                            }.joined(separator: "/")
+                        return path.hasPrefix("/api/v1") ? "\(route.method.rawValue) \(path)" : nil
+                    })
                 #expect(documented == served)
                 try OpenAPIValidator.validate(Data(response.body.readableBytesView))
             }
@@ -115,21 +119,27 @@ enum OpenAPIValidator {
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
+        process.arguments = [
+            "python3", "-c",
+            """
             import json, sys
             try:
                 from openapi_spec_validator import validate
             except ImportError:
                 print("openapi-spec-validator fehlt: Prüfung übersprungen"); sys.exit(3)
             validate(json.load(open(sys.argv[1])))
-            """, file.path]
+            """, file.path,
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
         try process.run()
         process.waitUntilExit()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        if process.terminationStatus == 3 { print(text); return }
+        if process.terminationStatus == 3 {
+            print(text)
+            return
+        }
         #expect(process.terminationStatus == 0, "OpenAPI-Dokument ungültig: \(text)")
     }
 }

@@ -1,8 +1,9 @@
-@testable import AufwindServer
 import AufwindCore
 import Fluent
 import Foundation
 import Testing
+
+@testable import AufwindServer
 
 @Suite("Register import into the database")
 struct RegisterImportTests {
@@ -30,7 +31,8 @@ struct RegisterImportTests {
             ahlen.population = 53_000
             ahlen.name = "Ahlen, Stadt (Westf.)"
             let newer = RegisterFixture.file(
-                gebietsstand: "20261130", gemeinden: [RegisterFixture.muenster, ahlen, RegisterFixture.oelde, RegisterFixture.warendorfStadt, RegisterFixture.munster])
+                gebietsstand: "20261130",
+                gemeinden: [RegisterFixture.muenster, ahlen, RegisterFixture.oelde, RegisterFixture.warendorfStadt, RegisterFixture.munster])
             let summary = try await RegisterFixture.importInto(app, text: newer)
             #expect(summary.changes.updatedGemeinden.map(\.ags) == ["05570004"])
             let stored = try #require(try await GemeindeModel.find("05570004", on: app.db))
@@ -121,7 +123,10 @@ struct RegisterImportTests {
 
 /// Decodes just what a test checks of a Gemeinde in the API.
 struct GemeindeDTOProbe: Decodable {
-    struct Historisch: Decodable { var seit: String; var nachfolger: String? }
+    struct Historisch: Decodable {
+        var seit: String
+        var nachfolger: String?
+    }
     var ags: String
     var einwohner: Int
     var historisch: Historisch?

@@ -1,9 +1,10 @@
-@testable import AufwindServer
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
 import Testing
 import Vapor
+
+@testable import AufwindServer
 
 @Suite("Request log")
 struct RequestLogTests {

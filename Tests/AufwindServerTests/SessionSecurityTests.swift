@@ -1,10 +1,11 @@
-@testable import AufwindServer
 import AufwindCore
 import Fluent
 import Foundation
 import SQLKit
 import Testing
 import Vapor
+
+@testable import AufwindServer
 
 @Suite("Sessions: new at every sign-in, end with resets and changes, expire, write nothing on page views")
 struct SessionSecurityTests {
@@ -61,8 +62,9 @@ struct SessionSecurityTests {
             #expect(try await laptop.get("/konto").status == .unauthorized)
             #expect(try await phone.get("/konto").status == .unauthorized)
             #expect(try await Self.sessions(app).isEmpty)
-            #expect(try await stranger.post("/passwort-neu", ["token": older, "password": "noch-ein-passwort"]).status == .badRequest,
-                    "an older link is worthless after the reset")
+            #expect(
+                try await stranger.post("/passwort-neu", ["token": older, "password": "noch-ein-passwort"]).status == .badRequest,
+                "an older link is worthless after the reset")
 
             // one link, ten parallel redemptions: exactly one wins
             let token = try await AccountTokens.issue(for: user, purpose: .resetPassword, on: app.db)
@@ -102,7 +104,8 @@ struct SessionSecurityTests {
             #expect(try await laptop.get("/konto/email-bestaetigen?token=\(change)").status == .ok)
             #expect(try await laptop.get("/konto").status == .ok, "the browser that confirmed stays signed in")
             #expect(try await tablet.get("/konto").status == .unauthorized)
-            #expect(try await AccountTokens.redeem(reset, purpose: .resetPassword, on: app.db) == nil, "a reset link mailed to the old address is void")
+            #expect(
+                try await AccountTokens.redeem(reset, purpose: .resetPassword, on: app.db) == nil, "a reset link mailed to the old address is void")
         }
     }
 
@@ -162,10 +165,16 @@ struct SessionSecurityTests {
             let browser = Browser(app)
             let form = try await browser.get("/anmelden")
             #expect(form.headers.first(name: "Strict-Transport-Security")?.contains("max-age=") == true)
-            #expect(form.headers[.setCookie].contains { $0.hasPrefix("__Host-aufwind-csrf=") && $0.contains("Secure") && $0.contains("Path=/") && !$0.contains("Domain") })
+            #expect(
+                form.headers[.setCookie].contains {
+                    $0.hasPrefix("__Host-aufwind-csrf=") && $0.contains("Secure") && $0.contains("Path=/") && !$0.contains("Domain")
+                })
             #expect(form.headers.first(name: .cacheControl) == "no-store", "a page with a form token is private")
             let login = try await browser.post("/anmelden", ["email": user.email, "password": "passwort-\(user.email)"])
-            #expect(login.headers[.setCookie].contains { $0.hasPrefix("__Host-aufwind-session=") && $0.contains("Secure") && $0.contains("HttpOnly") && $0.contains("SameSite=Lax") })
+            #expect(
+                login.headers[.setCookie].contains {
+                    $0.hasPrefix("__Host-aufwind-session=") && $0.contains("Secure") && $0.contains("HttpOnly") && $0.contains("SameSite=Lax")
+                })
             #expect(try await browser.get("/gemeinden").headers.first(name: .cacheControl) == "no-store", "signed in, every page is private")
             let anonymous = try await Browser(app).get("/quellen")
             #expect(anonymous.headers.first(name: .cacheControl) != "no-store")
@@ -181,7 +190,9 @@ struct SessionSecurityTests {
         }
     }
 
-    @Test("create-admin takes over an unconfirmed account with the operator's password and ends its sessions and links", arguments: TestDatabase.available)
+    @Test(
+        "create-admin takes over an unconfirmed account with the operator's password and ends its sessions and links",
+        arguments: TestDatabase.available)
     func createAdminOnSquattedAddress(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             let squatter = Browser(app)
@@ -203,7 +214,8 @@ struct SessionSecurityTests {
             #expect(try await Browser(app).get("/bestaetigen?token=\(link)").status == .badRequest, "the squatter's link is void")
             let operatorBrowser = Browser(app)
             try await operatorBrowser.get("/anmelden")
-            #expect(try await operatorBrowser.post("/anmelden", ["email": "boss@aufwind.example", "password": "betreiber-passwort"]).status == .seeOther)
+            #expect(
+                try await operatorBrowser.post("/anmelden", ["email": "boss@aufwind.example", "password": "betreiber-passwort"]).status == .seeOther)
             let admin = try #require(try await UserModel.query(on: app.db).filter(\.$email == "boss@aufwind.example").first())
             #expect(admin.isAdmin && admin.emailConfirmedAt != nil)
 

@@ -1,4 +1,3 @@
-@testable import AufwindServer
 import AufwindCore
 import Fluent
 import Foundation
@@ -6,13 +5,17 @@ import Testing
 import Vapor
 import VaporTesting
 
+@testable import AufwindServer
+
 @Suite("Verbund workspace: invitations, eligibility, completion, dates, reminders, calendar, costs")
 struct VerbundTests {
     static let ahlen = "05570004", oelde = "05570036", warendorf = "05570052", munster = "03358016"
 
     static func verbundID(_ location: String?) -> String { String((location ?? "").split(separator: "/").last ?? "") }
 
-    @Test("found, invite, decide (once, not after expiry), check IKZ NRW, complete, dates with reminders and iCal, costs", arguments: TestDatabase.available)
+    @Test(
+        "found, invite, decide (once, not after expiry), check IKZ NRW, complete, dates with reminders and iCal, costs",
+        arguments: TestDatabase.available)
     func workspace(database: TestDatabase) async throws {
         guard FundingTests.catalogueAvailable else {
             #expect(!QualityGateTests.inCI, "foerderprogramme.json fehlt")
@@ -24,8 +27,10 @@ struct VerbundTests {
             let (_, anna) = try await ItemFixture.member("anna@ahlen.de", of: [Self.ahlen], app: app)
             let (olgaUser, olga) = try await ItemFixture.member("olga@oelde.de", of: [Self.oelde], app: app)
             let (_, moritz) = try await ItemFixture.member("moritz@munster.de", of: [Self.munster], app: app)
-            let item = try await ItemFixture.create(anna, ItemFixture.form(
-                kind: .vorhaben, title: "Gemeinsamer Bauhof", fields: [.digitaleVerwaltung], town: Self.ahlen, status: .partnerGesucht))
+            let item = try await ItemFixture.create(
+                anna,
+                ItemFixture.form(
+                    kind: .vorhaben, title: "Gemeinsamer Bauhof", fields: [.digitaleVerwaltung], town: Self.ahlen, status: .partnerGesucht))
 
             // Anna founds the Verbund from her Vorhaben; others may not
             try await moritz.get("/eintraege/\(item)")
@@ -67,7 +72,8 @@ struct VerbundTests {
             munsterInvite.expiresAt = Date().addingTimeInterval(-60)
             try await munsterInvite.save(on: app.db)
             try await moritz.get(path)
-            let late = try await moritz.post(path + "/mitglieder/\(munsterInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
+            let late = try await moritz.post(
+                path + "/mitglieder/\(munsterInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
             #expect(late.status == .gone && late.body.contains("Die Einladung ist am"))
 
             // make sure Oelde said yes, then the Verbund is eligible with the estimate
@@ -80,30 +86,44 @@ struct VerbundTests {
 
             // a provider takes part without applying: invited by name, accepted by its members
             let founder = try await AccountFixture.user("gruenderin@schulsoft.de", on: app)
-            let provider = OrganisationModel(kind: .anbieter, name: "SchulSoft GmbH", website: "https://schulsoft.example", description: "", foundedBy: try founder.requireID())
+            let provider = OrganisationModel(
+                kind: .anbieter, name: "SchulSoft GmbH", website: "https://schulsoft.example", description: "", foundedBy: try founder.requireID())
             provider.status = MembershipModel.Status.confirmed.rawValue
             try await provider.create(on: app.db)
-            let orgMembership = MembershipModel(userID: try founder.requireID(), kind: .anbieter, orgKey: try provider.requireID().uuidString, message: "")
+            let orgMembership = MembershipModel(
+                userID: try founder.requireID(), kind: .anbieter, orgKey: try provider.requireID().uuidString, message: "")
             orgMembership.status = MembershipModel.Status.confirmed.rawValue
             orgMembership.role = "verwalter"
             try await orgMembership.create(on: app.db)
             try await anna.get(path)
             #expect(try await anna.post(path + "/einladungen", ["mitglied": "schulsoft gmbh", "rolle": "assoziiert"]).status == .seeOther)
             let providerInvite = try #require(try await VerbundMemberModel.query(on: app.db).filter(\.$memberType == "anbieter").first())
-            #expect(try await olga.post(path + "/mitglieder/\(providerInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"]).status == .forbidden)
+            #expect(
+                try await olga.post(path + "/mitglieder/\(providerInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
+                    .status == .forbidden)
             let founderBrowser = try await AccountFixture.signedIn(founder, app: app)
             try await founderBrowser.get(path)
-            #expect(try await founderBrowser.post(path + "/mitglieder/\(providerInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"]).status == .seeOther)
+            #expect(
+                try await founderBrowser.post(
+                    path + "/mitglieder/\(providerInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"]
+                ).status == .seeOther)
             let withProvider = try await anna.get(path)
             #expect(withProvider.body.contains("SchulSoft GmbH (Anbieter)") && withProvider.body.contains("Ergebnis: förderfähig"))
 
             // a Zweckverband is entered by the lead and counts as an NRW applicant
             try await anna.get(path)
-            #expect(try await anna.post(path + "/einladungen", ["art": "zweckverband", "mitglied": "Zweckverband Bauhof Münsterland", "land": "05", "rolle": "partner"]).status == .seeOther)
+            #expect(
+                try await anna.post(
+                    path + "/einladungen", ["art": "zweckverband", "mitglied": "Zweckverband Bauhof Münsterland", "land": "05", "rolle": "partner"]
+                ).status == .seeOther)
             try await anna.get(path)
-            #expect(try await anna.post(path + "/einladungen", ["art": "zweckverband", "mitglied": "Ohne Land", "land": "99", "rolle": "partner"]).status == .unprocessableEntity)
+            #expect(
+                try await anna.post(path + "/einladungen", ["art": "zweckverband", "mitglied": "Ohne Land", "land": "99", "rolle": "partner"]).status
+                    == .unprocessableEntity)
             let threeApplicants = try await anna.get(path)
-            #expect(threeApplicants.body.contains("Zweckverband Bauhof Münsterland (Zweckverband)") && threeApplicants.body.contains("+ 1 × 35.000 € = 210.000 €"))
+            #expect(
+                threeApplicants.body.contains("Zweckverband Bauhof Münsterland (Zweckverband)")
+                    && threeApplicants.body.contains("+ 1 × 35.000 € = 210.000 €"))
 
             // status: only the next steps
             #expect(try await anna.post(path + "/status", ["status": "bewilligt"]).status == .unprocessableEntity)
@@ -113,8 +133,14 @@ struct VerbundTests {
             // dates and reminders: a deadline in 7 days is announced once
             let today = FundingDates.today()
             try await anna.get(path)
-            #expect(try await anna.post(path + "/termine", ["art": "frist", "titel": "Antrag IKZ", "datum": "2026-02-30", "verantwortlich": Self.ahlen]).status == .unprocessableEntity)
-            #expect(try await anna.post(path + "/termine", ["art": "frist", "titel": "Antrag IKZ", "datum": VerbundService.addDays(7, to: today), "verantwortlich": Self.ahlen]).status == .seeOther)
+            #expect(
+                try await anna.post(path + "/termine", ["art": "frist", "titel": "Antrag IKZ", "datum": "2026-02-30", "verantwortlich": Self.ahlen])
+                    .status == .unprocessableEntity)
+            #expect(
+                try await anna.post(
+                    path + "/termine",
+                    ["art": "frist", "titel": "Antrag IKZ", "datum": VerbundService.addDays(7, to: today), "verantwortlich": Self.ahlen]
+                ).status == .seeOther)
             #expect(try await service.sendDueReminders(today: today) == 1)
             #expect(try await service.sendDueReminders(today: today) == 0)
             #expect(try await olga.get("/benachrichtigungen").body.contains("„Antrag IKZ“ im Verbund „Gemeinsamer Bauhof“ ist in 7 Tagen fällig"))
@@ -142,7 +168,9 @@ struct VerbundTests {
             let split = try await olga.get(path + "/kosten?betrag=80.000&foerderung=20000&methode=einwohner")
             #expect(split.status == .ok && split.body.contains("80.000,00 €") && split.body.contains("20.000,00 €"))
             let csv = try await olga.get(path + "/kosten?betrag=80000&methode=gleich&format=csv")
-            #expect(csv.body.hasPrefix("\u{FEFF}Mitglied;") && csv.body.contains("Ahlen;05570004;52666;26666,67;0,00;26666,67") && csv.body.contains("Zweckverband Bauhof Münsterland;zv-"))
+            #expect(
+                csv.body.hasPrefix("\u{FEFF}Mitglied;") && csv.body.contains("Ahlen;05570004;52666;26666,67;0,00;26666,67")
+                    && csv.body.contains("Zweckverband Bauhof Münsterland;zv-"))
             #expect(try await olga.get(path + "/kosten?betrag=abc").status == .unprocessableEntity)
             #expect(try await Browser(app).get(path).status == .unauthorized)
             let (_, stranger) = try await ItemFixture.member("max@muenster.de", of: ["05515000"], app: app)
@@ -168,20 +196,25 @@ struct VerbundTests {
         return secret
     }
 
-    @Test("access follows the membership state: invited towns see the invitation, declined and expired ones nothing", arguments: TestDatabase.available)
+    @Test(
+        "access follows the membership state: invited towns see the invitation, declined and expired ones nothing", arguments: TestDatabase.available)
     func accessFollowsMembership(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             try await RegisterFixture.importInto(app)
             let (annaUser, anna) = try await ItemFixture.member("anna@ahlen.de", of: [Self.ahlen], app: app)
             let (olgaUser, olga) = try await ItemFixture.member("olga@oelde.de", of: [Self.oelde], app: app)
             let (weraUser, wera) = try await ItemFixture.member("wera@warendorf.de", of: [Self.warendorf], app: app)
-            let item = try await ItemFixture.create(anna, ItemFixture.form(
-                kind: .vorhaben, title: "Gemeinsamer Bauhof", fields: [.digitaleVerwaltung], town: Self.ahlen, status: .partnerGesucht))
+            let item = try await ItemFixture.create(
+                anna,
+                ItemFixture.form(
+                    kind: .vorhaben, title: "Gemeinsamer Bauhof", fields: [.digitaleVerwaltung], town: Self.ahlen, status: .partnerGesucht))
             try await anna.get("/eintraege/\(item)")
             let id = Self.verbundID(try await anna.post("/verbuende", ["eintrag": item]).headers.first(name: .location))
             let path = "/verbuende/\(id)"
             try await anna.get(path)
-            #expect(try await anna.post(path + "/termine", ["art": "frist", "titel": "Antrag IKZ", "datum": "2030-01-15", "verantwortlich": Self.ahlen]).status == .seeOther)
+            #expect(
+                try await anna.post(path + "/termine", ["art": "frist", "titel": "Antrag IKZ", "datum": "2030-01-15", "verantwortlich": Self.ahlen])
+                    .status == .seeOther)
             let dateID = try #require(try await VerbundDateModel.query(on: app.db).first()?.id).uuidString.lowercased()
             try await anna.get(path)
             #expect(try await anna.post(path + "/einladungen", ["mitglied": "Oelde", "rolle": "partner"]).status == .seeOther)
@@ -190,7 +223,8 @@ struct VerbundTests {
             let invitations = try await VerbundMemberModel.query(on: app.db).all()
             let oeldeInvite = try #require(invitations.first { $0.memberKey == Self.oelde })
             let warendorfInvite = try #require(invitations.first { $0.memberKey == Self.warendorf })
-            let olgaToken = try await Self.token(for: olgaUser, on: app), weraToken = try await Self.token(for: weraUser, on: app)
+            let olgaToken = try await Self.token(for: olgaUser, on: app)
+            let weraToken = try await Self.token(for: weraUser, on: app)
             let annaToken = try await Self.token(for: annaUser, on: app)
 
             // invited: what is needed to decide, nothing more
@@ -205,7 +239,8 @@ struct VerbundTests {
 
             // Oelde declines; Warendorf lets its invitation expire
             try await olga.get(path)
-            let declined = try await olga.post(path + "/mitglieder/\(oeldeInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "ablehnen"])
+            let declined = try await olga.post(
+                path + "/mitglieder/\(oeldeInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "ablehnen"])
             #expect(declined.status == .seeOther && declined.headers.first(name: .location) == "/anfragen")
             warendorfInvite.expiresAt = Date().addingTimeInterval(-60)
             try await warendorfInvite.save(on: app.db)
@@ -217,18 +252,25 @@ struct VerbundTests {
                 let page = try await browser.get(path)
                 #expect(page.status == .forbidden && page.body.contains(reason), "\(town): Arbeitsbereich")
                 #expect(!page.body.contains("Gemeinsamer Bauhof") && !page.body.contains("Antrag IKZ"), "\(town)")
-                for costs in [path + "/kosten", path + "/kosten?betrag=80000&methode=gleich", path + "/kosten?betrag=80000&methode=gleich&format=csv"] {
+                for costs in [
+                    path + "/kosten", path + "/kosten?betrag=80000&methode=gleich", path + "/kosten?betrag=80000&methode=gleich&format=csv",
+                ] {
                     let answer = try await browser.get(costs)
                     #expect(answer.status == .forbidden && answer.body.contains(reason) && !answer.body.contains("Ahlen;"), "\(town): \(costs)")
                 }
                 let api = try await Self.api(app, id, token: token)
                 #expect(api.status == .forbidden && api.body.contains(reason) && !api.body.contains("Antrag IKZ"), "\(town): API")
                 try await browser.get("/konto")
-                #expect(try await browser.post(path + "/termine", ["art": "aufgabe", "titel": "Heimlich", "datum": "2030-02-01", "verantwortlich": town]).status == .forbidden)
+                #expect(
+                    try await browser.post(path + "/termine", ["art": "aufgabe", "titel": "Heimlich", "datum": "2030-02-01", "verantwortlich": town])
+                        .status == .forbidden)
                 #expect(try await browser.post(path + "/termine/\(dateID)/erledigt", [:]).status == .forbidden)
                 #expect(try await browser.post(path + "/kalender", [:]).status == .forbidden)
-                #expect(try await browser.post(path + "/mitglieder/\((town == Self.oelde ? oeldeInvite : warendorfInvite).id!.uuidString.lowercased())/entscheidung",
-                                               ["entscheidung": "annehmen"]).status != .seeOther)
+                #expect(
+                    try await browser.post(
+                        path + "/mitglieder/\((town == Self.oelde ? oeldeInvite : warendorfInvite).id!.uuidString.lowercased())/entscheidung",
+                        ["entscheidung": "annehmen"]
+                    ).status != .seeOther)
                 // the town's own deadline calendar has none of the Verbund's dates
                 try await browser.get("/kommunen/\(town)/kalender")
                 let linkPage = try await browser.post("/kommunen/\(town)/kalender", [:])
@@ -239,7 +281,8 @@ struct VerbundTests {
                 #expect(!(try await browser.get("/eintraege/\(item)").body.contains(path)), "\(town): Vorhaben")
                 #expect(!(try await browser.get("/anfragen").body.contains("Einladungen in Verbünde")), "\(town): Anfragen")
             }
-            let late = try await wera.post(path + "/mitglieder/\(warendorfInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
+            let late = try await wera.post(
+                path + "/mitglieder/\(warendorfInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
             #expect(late.status == .gone && late.body.contains("Die Einladung ist am"))
             #expect(try await VerbundMemberModel.find(warendorfInvite.id, on: app.db)?.statusValue == .invited)
 
@@ -256,7 +299,9 @@ struct VerbundTests {
             #expect(try await anna.post(path + "/einladungen", ["mitglied": Self.oelde, "rolle": "partner"]).status == .conflict)
             let again = try await olga.get(path)
             #expect(again.status == .ok && again.body.contains("Sie sind in diesen Verbund eingeladen") && !again.body.contains("Antrag IKZ"))
-            #expect(try await olga.post(path + "/mitglieder/\(oeldeInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"]).status == .seeOther)
+            #expect(
+                try await olga.post(path + "/mitglieder/\(oeldeInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"]).status
+                    == .seeOther)
             #expect(try await olga.get(path).body.contains("Antrag IKZ"))
             #expect(try await Self.api(app, id, token: olgaToken).status == .ok)
         }

@@ -69,7 +69,8 @@ let benchmarks: @Sendable () -> Void = {
     let towns = catalog.townFacts { ags in Int(ags.suffix(1))! % 4 }
     let townIndex = Dictionary(uniqueKeysWithValues: towns.map { ($0.key, $0) })
     let demoItems = DemoItemGenerator(seed: 2026).items(count: 100_000, towns: towns.filter { $0.key.count == 8 })
-    Benchmark("Matching: build indexes over 100,000 items", configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 5)) { benchmark in
+    Benchmark("Matching: build indexes over 100,000 items", configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 5)) {
+        benchmark in
         for _ in benchmark.scaledIterations { blackHole(MatchEngine(items: demoItems, towns: townIndex)) }
     }
     let engine = MatchEngine(items: demoItems, towns: townIndex)
@@ -118,7 +119,8 @@ let benchmarks: @Sendable () -> Void = {
     let allMembers = catalog.gemeinden.filter { !$0.isGemeindefrei }.map {
         VerbundMember(key: $0.ags, name: $0.shortName, type: .gemeinde, landCode: $0.landCode, population: $0.population, kreisKey: $0.kreisKey)
     }
-    let verbund = VerbundFacts(members: Array(allMembers.filter { $0.kreisKey == "05570" }.prefix(4)), leadKey: "05570004", handlungsfelder: [.klimaEnergie])
+    let verbund = VerbundFacts(
+        members: Array(allMembers.filter { $0.kreisKey == "05570" }.prefix(4)), leadKey: "05570004", handlungsfelder: [.klimaEnergie])
     Benchmark(
         "Eligibility: one Verbund (4 towns) against all programmes",
         configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(5), maxIterations: 100_000)
@@ -136,7 +138,8 @@ let benchmarks: @Sendable () -> Void = {
     // Barcamp schedule (issue 6): 400 participants, 60 sessions, 8 rooms, 8 slots.
     let barcamp = ScheduleInstanceGenerator(seed: 1).instance()
     let barcampPlan = try! ScheduleOptimizer(barcamp)
-    Benchmark("Schedule: optimise 400 participants, 60 sessions, 8×8 (default search)", configuration: .init(metrics: [.wallClock], maxIterations: 5)) { benchmark in
+    Benchmark("Schedule: optimise 400 participants, 60 sessions, 8×8 (default search)", configuration: .init(metrics: [.wallClock], maxIterations: 5))
+    { benchmark in
         for _ in benchmark.scaledIterations { blackHole(barcampPlan.optimize(seed: 1)) }
     }
     let firstPlan = barcampPlan.optimize(seed: 1)

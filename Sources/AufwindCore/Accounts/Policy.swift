@@ -119,14 +119,17 @@ public enum Policy {
             return .denied("Diesen Verbund sehen nur seine Mitglieder.")
         }
         let (standing, isTown) = (found.standing, found.isTown)
-        let yours = isTown ? "Ihre Kommune" : "Ihre Organisation", of = isTown ? "Ihrer Kommune" : "Ihrer Organisation"
+        let yours = isTown ? "Ihre Kommune" : "Ihre Organisation"
+        let of = isTown ? "Ihrer Kommune" : "Ihrer Organisation"
         switch standing {
         case .dabei:
             return .allowed
         case .eingeladen:
             return action == .viewVerbundInvitation
                 ? .allowed
-                : .denied("\(yours) ist in diesen Verbund eingeladen, aber noch nicht dabei: Mitglieder, Termine und Kosten sehen Sie, sobald die Einladung angenommen ist.")
+                : .denied(
+                    "\(yours) ist in diesen Verbund eingeladen, aber noch nicht dabei: Mitglieder, Termine und Kosten sehen Sie, sobald die Einladung angenommen ist."
+                )
         case .abgelehnt:
             return .denied("\(yours) hat die Einladung in diesen Verbund abgelehnt; den Verbund sehen nur seine Mitglieder.")
         case .abgelaufen:

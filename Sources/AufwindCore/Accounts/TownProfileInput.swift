@@ -32,7 +32,9 @@ public struct TownProfileInput: Sendable, Equatable, Codable {
             }
         }
         let site = website.trimmingSpaces
-        if !site.isEmpty, !(site.hasPrefix("https://") || site.hasPrefix("http://")) || site.unicodeScalars.count > 200 || site.contains(where: \.isWhitespace) {
+        if !site.isEmpty,
+            !(site.hasPrefix("https://") || site.hasPrefix("http://")) || site.unicodeScalars.count > 200 || site.contains(where: \.isWhitespace)
+        {
             errors.append("Die Website muss mit https:// oder http:// beginnen und darf höchstens 200 Zeichen lang sein.")
         }
         let text = description.trimmingSpaces

@@ -14,7 +14,9 @@ public struct ICalendar: Sendable {
         public var interval: DateInterval?
         public var location: String?
 
-        public init(uid: String, date: String, summary: String, description: String, url: String?, interval: DateInterval? = nil, location: String? = nil) {
+        public init(
+            uid: String, date: String, summary: String, description: String, url: String?, interval: DateInterval? = nil, location: String? = nil
+        ) {
             self.uid = uid
             self.date = date
             self.summary = summary
@@ -77,8 +79,10 @@ public struct ICalendar: Sendable {
 
     public func ics(now: Date = Date()) -> String {
         let stamp = Self.utc(now)
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Aufwind//Kalender//DE", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                     "X-WR-CALNAME:" + Self.escape(name)]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Aufwind//Kalender//DE", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + Self.escape(name),
+        ]
         for event in events {
             let day = event.date.replacingOccurrences(of: "-", with: "")
             let next = ISODay.adding(1, to: event.date).replacingOccurrences(of: "-", with: "")

@@ -87,7 +87,8 @@ public struct CooperationItemInput: Sendable, Equatable, Codable {
         func text(_ value: String?, _ name: String, required: Bool, limit: Int, minimum: Int = 1) -> String {
             check.text(value, name, required: required, length: (required ? minimum : 0)...limit, multiline: true)
         }
-        func choice<T: RawRepresentable>(_ value: String?, _ type: T.Type, _ name: String, default fallback: T? = nil) -> T? where T.RawValue == String {
+        func choice<T: RawRepresentable>(_ value: String?, _ type: T.Type, _ name: String, default fallback: T? = nil) -> T?
+        where T.RawValue == String {
             check.choice(value, type, name, default: fallback)
         }
 
@@ -105,7 +106,10 @@ public struct CooperationItemInput: Sendable, Equatable, Codable {
         // A sub-theme names its field: choosing "Wärmeplanung" means "Klima & Energie" too.
         var themes: [String] = []
         for id in raw.unterthemen where !id.isEmpty {
-            guard let theme = Unterthema.find(id) else { check.fail("Unbekanntes Unterthema „\(id)“."); continue }
+            guard let theme = Unterthema.find(id) else {
+                check.fail("Unbekanntes Unterthema „\(id)“.")
+                continue
+            }
             if !themes.contains(theme.id) { themes.append(theme.id) }
             if !fields.isEmpty, !fields.contains(theme.feld) { fields.append(theme.feld) }
         }
@@ -117,7 +121,10 @@ public struct CooperationItemInput: Sendable, Equatable, Codable {
         let reach = choice(raw.reach, Reach.self, "Partnersuche")
         var sizes: [Groessenklasse] = []
         for value in raw.desiredSizes where !value.isEmpty {
-            guard let size = Groessenklasse(rawValue: value) else { check.fail("Unbekannte Größenklasse „\(value)“."); continue }
+            guard let size = Groessenklasse(rawValue: value) else {
+                check.fail("Unbekannte Größenklasse „\(value)“.")
+                continue
+            }
             if !sizes.contains(size) { sizes.append(size) }
         }
         let timeFrame = text(raw.timeFrame, "Zeitrahmen", required: false, limit: maximumShortTextLength)
@@ -139,9 +146,10 @@ public struct CooperationItemInput: Sendable, Equatable, Codable {
         }
         // Other kinds keep no staff details, even when a form sent some.
         guard check.errors.isEmpty, let kind, let reach, let visibility else { return .failure(ValidationMessages(messages: check.errors)) }
-        return .success(CooperationItemInput(
-            kind: kind, title: title, description: description, handlungsfelder: fields, unterthemen: themes, status: status, reach: reach,
-            desiredSizes: sizes, timeFrame: timeFrame, contactPerson: contact, visibility: visibility, published: raw.published, staff: staff))
+        return .success(
+            CooperationItemInput(
+                kind: kind, title: title, description: description, handlungsfelder: fields, unterthemen: themes, status: status, reach: reach,
+                desiredSizes: sizes, timeFrame: timeFrame, contactPerson: contact, visibility: visibility, published: raw.published, staff: staff))
     }
 
     /// The fields that differ from `older`, by their German names: for the edit history.

@@ -23,41 +23,65 @@ extension Handlungsfeld {
     public var unterthemen: [Unterthema] {
         switch self {
         case .klimaEnergie:
-            [.init(self, "waermeplanung", "Kommunale Wärmeplanung"), .init(self, "erneuerbare", "Erneuerbare Energien"),
-             .init(self, "klimaanpassung", "Klimaanpassung"), .init(self, "energiesparen", "Energiesparen in Gebäuden")]
+            [
+                .init(self, "waermeplanung", "Kommunale Wärmeplanung"), .init(self, "erneuerbare", "Erneuerbare Energien"),
+                .init(self, "klimaanpassung", "Klimaanpassung"), .init(self, "energiesparen", "Energiesparen in Gebäuden"),
+            ]
         case .mobilitaet:
-            [.init(self, "oepnv", "ÖPNV und Bürgerbus"), .init(self, "rad", "Radverkehr"),
-             .init(self, "on-demand", "On-Demand und Sharing"), .init(self, "e-mobilitaet", "E-Mobilität")]
+            [
+                .init(self, "oepnv", "ÖPNV und Bürgerbus"), .init(self, "rad", "Radverkehr"),
+                .init(self, "on-demand", "On-Demand und Sharing"), .init(self, "e-mobilitaet", "E-Mobilität"),
+            ]
         case .schuleBildung:
-            [.init(self, "digitale-schule", "Digitale Schule"), .init(self, "ganztag", "Ganztag"),
-             .init(self, "fruehe-bildung", "Frühe Bildung und Kita"), .init(self, "weiterbildung", "Weiterbildung")]
+            [
+                .init(self, "digitale-schule", "Digitale Schule"), .init(self, "ganztag", "Ganztag"),
+                .init(self, "fruehe-bildung", "Frühe Bildung und Kita"), .init(self, "weiterbildung", "Weiterbildung"),
+            ]
         case .engagementEhrenamt:
-            [.init(self, "vereine", "Vereine stärken"), .init(self, "beteiligung", "Bürgerbeteiligung"),
-             .init(self, "jugend", "Jugend"), .init(self, "anerkennung", "Anerkennung des Ehrenamts")]
+            [
+                .init(self, "vereine", "Vereine stärken"), .init(self, "beteiligung", "Bürgerbeteiligung"),
+                .init(self, "jugend", "Jugend"), .init(self, "anerkennung", "Anerkennung des Ehrenamts"),
+            ]
         case .wohnen:
-            [.init(self, "leerstand", "Leerstand und Innenentwicklung"), .init(self, "bezahlbar", "Bezahlbares Wohnen"),
-             .init(self, "generationen", "Wohnen im Alter und für Generationen"), .init(self, "bauland", "Baulandmanagement")]
+            [
+                .init(self, "leerstand", "Leerstand und Innenentwicklung"), .init(self, "bezahlbar", "Bezahlbares Wohnen"),
+                .init(self, "generationen", "Wohnen im Alter und für Generationen"), .init(self, "bauland", "Baulandmanagement"),
+            ]
         case .arbeitWirtschaft:
-            [.init(self, "fachkraefte", "Fachkräfte"), .init(self, "coworking", "Coworking"),
-             .init(self, "gruendung", "Gründung und Startups"), .init(self, "wirtschaftsfoerderung", "Wirtschaftsförderung")]
+            [
+                .init(self, "fachkraefte", "Fachkräfte"), .init(self, "coworking", "Coworking"),
+                .init(self, "gruendung", "Gründung und Startups"), .init(self, "wirtschaftsfoerderung", "Wirtschaftsförderung"),
+            ]
         case .innenstadtOrtskern:
-            [.init(self, "handel", "Einzelhandel und Leerstand"), .init(self, "platzgestaltung", "Plätze und öffentlicher Raum"),
-             .init(self, "citymanagement", "Citymanagement"), .init(self, "veranstaltungen", "Veranstaltungen im Ortskern")]
+            [
+                .init(self, "handel", "Einzelhandel und Leerstand"), .init(self, "platzgestaltung", "Plätze und öffentlicher Raum"),
+                .init(self, "citymanagement", "Citymanagement"), .init(self, "veranstaltungen", "Veranstaltungen im Ortskern"),
+            ]
         case .digitaleVerwaltung:
-            [.init(self, "ozg", "Onlinezugang (OZG)"), .init(self, "e-akte", "E-Akte und Workflows"),
-             .init(self, "it-sicherheit", "IT-Sicherheit"), .init(self, "daten", "Offene Daten und Datenplattformen")]
+            [
+                .init(self, "ozg", "Onlinezugang (OZG)"), .init(self, "e-akte", "E-Akte und Workflows"),
+                .init(self, "it-sicherheit", "IT-Sicherheit"), .init(self, "daten", "Offene Daten und Datenplattformen"),
+            ]
         case .gesundheitPflege:
-            [.init(self, "aerzte", "Ärztliche Versorgung"), .init(self, "pflege", "Pflege"),
-             .init(self, "telemedizin", "Telemedizin"), .init(self, "praevention", "Prävention")]
+            [
+                .init(self, "aerzte", "Ärztliche Versorgung"), .init(self, "pflege", "Pflege"),
+                .init(self, "telemedizin", "Telemedizin"), .init(self, "praevention", "Prävention"),
+            ]
         case .kulturTourismus:
-            [.init(self, "tourismus", "Tourismus"), .init(self, "kulturorte", "Kulturorte"),
-             .init(self, "heimat", "Heimat und Geschichte"), .init(self, "freizeit", "Freizeit und Naherholung")]
+            [
+                .init(self, "tourismus", "Tourismus"), .init(self, "kulturorte", "Kulturorte"),
+                .init(self, "heimat", "Heimat und Geschichte"), .init(self, "freizeit", "Freizeit und Naherholung"),
+            ]
         case .daseinsvorsorge:
-            [.init(self, "breitband", "Breitband und Mobilfunk"), .init(self, "nahversorgung", "Nahversorgung"),
-             .init(self, "wasser", "Wasser und Abwasser"), .init(self, "buergerdienste", "Mobile Bürgerdienste")]
+            [
+                .init(self, "breitband", "Breitband und Mobilfunk"), .init(self, "nahversorgung", "Nahversorgung"),
+                .init(self, "wasser", "Wasser und Abwasser"), .init(self, "buergerdienste", "Mobile Bürgerdienste"),
+            ]
         case .sicherheit:
-            [.init(self, "feuerwehr", "Feuerwehr"), .init(self, "katastrophenschutz", "Katastrophenschutz"),
-             .init(self, "warnung", "Warnung der Bevölkerung"), .init(self, "praevention", "Kriminalprävention")]
+            [
+                .init(self, "feuerwehr", "Feuerwehr"), .init(self, "katastrophenschutz", "Katastrophenschutz"),
+                .init(self, "warnung", "Warnung der Bevölkerung"), .init(self, "praevention", "Kriminalprävention"),
+            ]
         }
     }
 }

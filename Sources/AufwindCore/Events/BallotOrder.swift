@@ -5,7 +5,10 @@ public enum BallotOrder {
     public struct Entry: Sendable, Equatable {
         public var id: String
         public var votes: Int
-        public init(id: String, votes: Int) { self.id = id; self.votes = votes }
+        public init(id: String, votes: Int) {
+            self.id = id
+            self.votes = votes
+        }
     }
 
     public static func order(_ entries: [Entry], for voter: String) -> [String] {

@@ -12,8 +12,10 @@ public struct EventInput: Sendable, Equatable {
 
     public struct Raw: Sendable {
         public var title, description, firstDay, lastDay, place, onlineURL, capacity, meetingTables: String?
-        public init(title: String?, description: String?, firstDay: String?, lastDay: String?, place: String?, onlineURL: String?,
-                    capacity: String?, meetingTables: String?) {
+        public init(
+            title: String?, description: String?, firstDay: String?, lastDay: String?, place: String?, onlineURL: String?,
+            capacity: String?, meetingTables: String?
+        ) {
             self.title = title
             self.description = description
             self.firstDay = firstDay
@@ -25,7 +27,9 @@ public struct EventInput: Sendable, Equatable {
         }
     }
 
-    public init(title: String, description: String, firstDay: String, lastDay: String, place: String, onlineURL: String, capacity: Int, meetingTables: Int) {
+    public init(
+        title: String, description: String, firstDay: String, lastDay: String, place: String, onlineURL: String, capacity: Int, meetingTables: Int
+    ) {
         self.title = title
         self.description = description
         self.firstDay = firstDay
@@ -57,8 +61,10 @@ public struct EventInput: Sendable, Equatable {
         if place.isEmpty && online.isEmpty { check.fail("Bitte einen Ort oder einen Online-Link angeben.") }
         let capacity = check.number(raw.capacity, "Plätze", in: 1...5000)
         let tables = check.number(raw.meetingTables ?? "0", "Tische für 1:1-Treffen", in: 0...200)
-        return check.result(EventInput(title: title, description: description, firstDay: first, lastDay: last, place: place, onlineURL: online,
-                                       capacity: capacity, meetingTables: tables))
+        return check.result(
+            EventInput(
+                title: title, description: description, firstDay: first, lastDay: last, place: place, onlineURL: online,
+                capacity: capacity, meetingTables: tables))
     }
 }
 
@@ -83,12 +89,15 @@ public struct SessionProposalInput: Sendable, Equatable {
     public var handlungsfeld: Handlungsfeld
     public var format: SessionFormat
 
-    public static func validate(title: String?, summary: String?, handlungsfeld: String?, format: String?) -> Result<SessionProposalInput, ValidationMessages> {
+    public static func validate(title: String?, summary: String?, handlungsfeld: String?, format: String?) -> Result<
+        SessionProposalInput, ValidationMessages
+    > {
         var check = InputChecker()
         let title = check.text(title, "Titel", length: 3...120)
         let summary = check.text(summary, "Kurzbeschreibung", required: false, length: 0...1000, multiline: true)
         let field = check.choice(handlungsfeld, Handlungsfeld.self, "Handlungsfeld")
         let format = check.choice(format, SessionFormat.self, "Format")
-        return check.result(SessionProposalInput(title: title, summary: summary, handlungsfeld: field ?? .daseinsvorsorge, format: format ?? .diskussion))
+        return check.result(
+            SessionProposalInput(title: title, summary: summary, handlungsfeld: field ?? .daseinsvorsorge, format: format ?? .diskussion))
     }
 }

@@ -17,7 +17,10 @@ public struct EventRegistration: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var person: String
         public var type: ParticipantType
-        public init(person: String, type: ParticipantType) { self.person = person; self.type = type }
+        public init(person: String, type: ParticipantType) {
+            self.person = person
+            self.type = type
+        }
     }
 
     public private(set) var capacity: Int

@@ -17,8 +17,10 @@ public struct FrabSchedule: Sendable {
         public var persons: [String]
         public var url: String
 
-        public init(guid: String, id: Int, day: String, start: Int, end: Int, room: String, title: String, track: String, abstract: String,
-                    persons: [String], url: String) {
+        public init(
+            guid: String, id: Int, day: String, start: Int, end: Int, room: String, title: String, track: String, abstract: String,
+            persons: [String], url: String
+        ) {
             self.guid = guid
             self.id = id
             self.day = day
@@ -108,10 +110,12 @@ public struct FrabSchedule: Sendable {
 
     public func xml() -> String {
         let e = Self.escapeXML
-        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<schedule>", "  <version>\(e(version))</version>", "  <conference>",
-                     "    <acronym>\(e(acronym))</acronym>", "    <title>\(e(title))</title>", "    <start>\(firstDay)</start>",
-                     "    <end>\(lastDay)</end>", "    <days>\(days.count)</days>", "    <timeslot_duration>00:15</timeslot_duration>",
-                     "    <base_url>\(e(baseURL))</base_url>", "  </conference>"]
+        var lines = [
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<schedule>", "  <version>\(e(version))</version>", "  <conference>",
+            "    <acronym>\(e(acronym))</acronym>", "    <title>\(e(title))</title>", "    <start>\(firstDay)</start>",
+            "    <end>\(lastDay)</end>", "    <days>\(days.count)</days>", "    <timeslot_duration>00:15</timeslot_duration>",
+            "    <base_url>\(e(baseURL))</base_url>", "  </conference>",
+        ]
         for (index, day) in days.enumerated() {
             let (start, end) = bounds(of: day)
             lines.append("  <day index=\"\(index + 1)\" date=\"\(day)\" start=\"\(Self.timestamp(day, start))\" end=\"\(Self.timestamp(day, end))\">")
@@ -129,7 +133,9 @@ public struct FrabSchedule: Sendable {
                         "        <language>de</language>", "        <abstract>\(e(talk.abstract))</abstract>", "        <description></description>",
                         "        <persons>",
                     ]
-                    for (n, person) in talk.persons.enumerated() { lines.append("          <person id=\"\(talk.id * 100 + n)\">\(e(person))</person>") }
+                    for (n, person) in talk.persons.enumerated() {
+                        lines.append("          <person id=\"\(talk.id * 100 + n)\">\(e(person))</person>")
+                    }
                     lines += ["        </persons>", "        <links></links>", "      </event>"]
                 }
                 lines.append("    </room>")
@@ -143,28 +149,45 @@ public struct FrabSchedule: Sendable {
     // MARK: JSON
 
     struct JSONDocument: Encodable {
-        struct Generator: Encodable { var name: String; var version: String }
+        struct Generator: Encodable {
+            var name: String
+            var version: String
+        }
         struct Room: Encodable { var name: String }
-        struct Person: Encodable { var id: Int; var public_name: String }
+        struct Person: Encodable {
+            var id: Int
+            var public_name: String
+        }
         struct Event: Encodable {
             var guid: String, id: Int, date: String, start: String, duration: String, room: String, slug: String, url: String
             var title: String, subtitle: String, track: String, type: String, language: String, abstract: String, description: String
             var persons: [Person]
             var links: [String]
         }
-        struct Day: Encodable { var index: Int; var date: String; var day_start: String; var day_end: String; var rooms: [String: [Event]] }
+        struct Day: Encodable {
+            var index: Int
+            var date: String
+            var day_start: String
+            var day_end: String
+            var rooms: [String: [Event]]
+        }
         struct Conference: Encodable {
             var acronym: String, title: String, start: String, end: String, daysCount: Int, timeslot_duration: String, time_zone_name: String
             var rooms: [Room]
             var days: [Day]
         }
-        struct Inner: Encodable { var version: String; var base_url: String; var conference: Conference }
+        struct Inner: Encodable {
+            var version: String
+            var base_url: String
+            var conference: Conference
+        }
         var schema = "https://c3voc.de/schedule/schema.json"
         var generator = Generator(name: "Aufwind", version: "1")
         var schedule: Inner
 
         enum CodingKeys: String, CodingKey {
-            case schema = "$schema", generator, schedule
+            case schema = "$schema"
+            case generator, schedule
         }
     }
 
@@ -173,17 +196,23 @@ public struct FrabSchedule: Sendable {
             let (start, end) = bounds(of: day)
             var rooms: [String: [JSONDocument.Event]] = [:]
             for talk in talks.filter({ $0.day == day }).sorted(by: { $0.start < $1.start }) {
-                rooms[talk.room, default: []].append(.init(
-                    guid: talk.guid, id: talk.id, date: Self.timestamp(day, talk.start), start: SlotGrid.clock(talk.start),
-                    duration: Self.duration(talk.end - talk.start), room: talk.room, slug: slug(talk), url: talk.url, title: talk.title,
-                    subtitle: "", track: talk.track, type: "Session", language: "de", abstract: talk.abstract, description: "",
-                    persons: talk.persons.enumerated().map { .init(id: talk.id * 100 + $0.offset, public_name: $0.element) }, links: []))
+                rooms[talk.room, default: []].append(
+                    .init(
+                        guid: talk.guid, id: talk.id, date: Self.timestamp(day, talk.start), start: SlotGrid.clock(talk.start),
+                        duration: Self.duration(talk.end - talk.start), room: talk.room, slug: slug(talk), url: talk.url, title: talk.title,
+                        subtitle: "", track: talk.track, type: "Session", language: "de", abstract: talk.abstract, description: "",
+                        persons: talk.persons.enumerated().map { .init(id: talk.id * 100 + $0.offset, public_name: $0.element) }, links: []))
             }
-            return JSONDocument.Day(index: index + 1, date: day, day_start: Self.timestamp(day, start), day_end: Self.timestamp(day, end), rooms: rooms)
+            return JSONDocument.Day(
+                index: index + 1, date: day, day_start: Self.timestamp(day, start), day_end: Self.timestamp(day, end), rooms: rooms)
         }
-        let document = JSONDocument(schedule: .init(version: version, base_url: baseURL, conference: .init(
-            acronym: acronym, title: title, start: Self.timestamp(firstDay, 0), end: Self.timestamp(lastDay, 24 * 60 - 1), daysCount: days.count,
-            timeslot_duration: "00:15", time_zone_name: "Europe/Berlin", rooms: rooms.map { .init(name: $0) }, days: days)))
+        let document = JSONDocument(
+            schedule: .init(
+                version: version, base_url: baseURL,
+                conference: .init(
+                    acronym: acronym, title: title, start: Self.timestamp(firstDay, 0), end: Self.timestamp(lastDay, 24 * 60 - 1),
+                    daysCount: days.count,
+                    timeslot_duration: "00:15", time_zone_name: "Europe/Berlin", rooms: rooms.map { .init(name: $0) }, days: days)))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self)

@@ -31,25 +31,34 @@ extension ScheduleOptimizer {
             byCell["\(assignment.room) / \(assignment.slot)", default: []].append(session.id)
             for host in Set(session.hosts) { byHostSlot["\(host)\u{1}\(assignment.slot)", default: []].append(session.id) }
             if unavailable[s] & (1 << UInt64(t)) != 0 {
-                conflicts.append(.init(kind: .hostUnavailable, sessions: [session.id],
-                                       message: "„\(session.id)“ liegt in \(assignment.slot), dort ist die Leitung nicht verfügbar."))
+                conflicts.append(
+                    .init(
+                        kind: .hostUnavailable, sessions: [session.id],
+                        message: "„\(session.id)“ liegt in \(assignment.slot), dort ist die Leitung nicht verfügbar."))
             }
             if interest[s] > capacity[r] {
-                conflicts.append(.init(kind: .roomTooSmall, sessions: [session.id],
-                                       message: "„\(session.id)“: \(interest[s]) Interessierte, Raum \(assignment.room) fasst \(capacity[r])."))
+                conflicts.append(
+                    .init(
+                        kind: .roomTooSmall, sessions: [session.id],
+                        message: "„\(session.id)“: \(interest[s]) Interessierte, Raum \(assignment.room) fasst \(capacity[r])."))
             }
             if pinnedCell[s] >= 0 && pinnedCell[s] != r * slotCount + t, let pin = session.pinned {
-                conflicts.append(.init(kind: .pinMoved, sessions: [session.id],
-                                       message: "„\(session.id)“ ist auf \(pin.room) / \(pin.slot) festgelegt."))
+                conflicts.append(
+                    .init(
+                        kind: .pinMoved, sessions: [session.id],
+                        message: "„\(session.id)“ ist auf \(pin.room) / \(pin.slot) festgelegt."))
             }
         }
         for (cell, ids) in byCell.sorted(by: { $0.key < $1.key }) where ids.count > 1 {
-            conflicts.append(.init(kind: .cellTaken, sessions: ids, message: "\(cell) ist doppelt belegt: \(ids.map { "„\($0)“" }.joined(separator: ", "))."))
+            conflicts.append(
+                .init(kind: .cellTaken, sessions: ids, message: "\(cell) ist doppelt belegt: \(ids.map { "„\($0)“" }.joined(separator: ", "))."))
         }
         for (key, ids) in byHostSlot.sorted(by: { $0.key < $1.key }) where ids.count > 1 {
             let parts = key.split(separator: "\u{1}")
-            conflicts.append(.init(kind: .hostDoubleBooked, sessions: ids,
-                                   message: "\(parts[0]) leitet in \(parts[1]) mehrere Sessions: \(ids.map { "„\($0)“" }.joined(separator: ", "))."))
+            conflicts.append(
+                .init(
+                    kind: .hostDoubleBooked, sessions: ids,
+                    message: "\(parts[0]) leitet in \(parts[1]) mehrere Sessions: \(ids.map { "„\($0)“" }.joined(separator: ", "))."))
         }
         return conflicts
     }

@@ -5,13 +5,19 @@ public struct ScheduleInstance: Sendable, Equatable, Codable {
     public struct Room: Sendable, Equatable, Codable {
         public var id: String
         public var capacity: Int
-        public init(id: String, capacity: Int) { self.id = id; self.capacity = capacity }
+        public init(id: String, capacity: Int) {
+            self.id = id
+            self.capacity = capacity
+        }
     }
 
     public struct Pin: Sendable, Equatable, Codable {
         public var room: String
         public var slot: String
-        public init(room: String, slot: String) { self.room = room; self.slot = slot }
+        public init(room: String, slot: String) {
+            self.room = room
+            self.slot = slot
+        }
     }
 
     public struct Session: Sendable, Equatable, Codable {
@@ -36,7 +42,10 @@ public struct ScheduleInstance: Sendable, Equatable, Codable {
     public struct Participant: Sendable, Equatable, Codable {
         public var id: String
         public var interests: [String]
-        public init(id: String, interests: [String]) { self.id = id; self.interests = interests }
+        public init(id: String, interests: [String]) {
+            self.id = id
+            self.interests = interests
+        }
     }
 
     public var rooms: [Room]
@@ -62,7 +71,9 @@ public struct ScheduleInstance: Sendable, Equatable, Codable {
         duplicates(slots, "Zeitfenster")
         duplicates(sessions.map(\.id), "Session")
         duplicates(participants.map(\.id), "Teilnehmer")
-        let roomIDs = Set(rooms.map(\.id)), slotIDs = Set(slots), sessionIDs = Set(sessions.map(\.id))
+        let roomIDs = Set(rooms.map(\.id))
+        let slotIDs = Set(slots)
+        let sessionIDs = Set(sessions.map(\.id))
         for room in rooms where room.capacity < 0 { problems.append("Raum „\(room.id)“ hat eine negative Kapazität.") }
         var pinnedCells: [String: String] = [:]
         var hostSlots: [String: String] = [:]
@@ -106,7 +117,11 @@ public struct Schedule: Sendable, Equatable, Codable {
         public var session: String
         public var room: String
         public var slot: String
-        public init(session: String, room: String, slot: String) { self.session = session; self.room = room; self.slot = slot }
+        public init(session: String, room: String, slot: String) {
+            self.session = session
+            self.room = room
+            self.slot = slot
+        }
     }
 
     public var assignments: [Assignment]

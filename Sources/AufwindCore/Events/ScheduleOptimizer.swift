@@ -1,3 +1,5 @@
+import Foundation
+
 /// Plans a barcamp: sessions into (room, slot) cells so that as many participants as possible
 /// have something they care about in every slot, and rooms fit the interest.
 ///
@@ -154,7 +156,8 @@ public struct ScheduleOptimizer: Sendable {
     /// Re-plans after a change (sessions added or cancelled, pins, rooms): sessions keep their
     /// previous cell unless moving gains more than `movePenalty` points each. Returns the plan and
     /// the sessions that moved (new and cancelled ones are not counted as moved).
-    public func replan(previous: Schedule, movePenalty: Int = 20, seed: UInt64 = 1, iterations: Int = 60_000) -> (schedule: Schedule, moved: [String]) {
+    public func replan(previous: Schedule, movePenalty: Int = 20, seed: UInt64 = 1, iterations: Int = 60_000) -> (schedule: Schedule, moved: [String])
+    {
         let before = cells(of: previous)
         var state = SearchState(self)
         state.previous = before
@@ -208,7 +211,8 @@ struct SearchState {
 
     /// Places an unplaced session; returns the score change.
     mutating func place(_ s: Int, _ c: Int) -> Int {
-        let t = plan.slot(of: c), slots = plan.slotCount
+        let t = plan.slot(of: c)
+        let slots = plan.slotCount
         var delta = -plan.overflow(s, room: plan.room(of: c))
         for p in plan.relevant[s] {
             let index = Int(p) * slots + t
@@ -225,7 +229,9 @@ struct SearchState {
 
     /// Takes a placed session out; returns the score change.
     mutating func remove(_ s: Int) -> Int {
-        let c = cell[s], t = plan.slot(of: c), slots = plan.slotCount
+        let c = cell[s]
+        let t = plan.slot(of: c)
+        let slots = plan.slotCount
         var delta = plan.overflow(s, room: plan.room(of: c))
         for p in plan.relevant[s] {
             let index = Int(p) * slots + t
@@ -248,11 +254,15 @@ struct SearchState {
 
     mutating func placeGreedily(order: [Int]) {
         for s in order where cell[s] < 0 && plan.pinnedCell[s] < 0 {
-            var best = -1, bestGain = Int.min
+            var best = -1
+            var bestGain = Int.min
             for c in 0..<plan.cellCount where canPlace(s, c) {
                 let gain = place(s, c)
                 _ = remove(s)
-                if gain > bestGain { bestGain = gain; best = c }
+                if gain > bestGain {
+                    bestGain = gain
+                    best = c
+                }
             }
             if best >= 0 && bestGain >= 0 { _ = place(s, best) }
         }
@@ -276,7 +286,8 @@ struct SearchState {
         let free = (0..<plan.sessionCount).filter { plan.pinnedCell[$0] < 0 }
         guard !free.isEmpty else { return }
         var current = value(stayPenalty: stayPenalty)
-        let startTemperature = 2.0, endTemperature = 0.02
+        let startTemperature = 2.0
+        let endTemperature = 0.02
         for step in 0..<iterations {
             let temperature = startTemperature * pow(endTemperature / startTemperature, Double(step) / Double(iterations))
             let s = free[Int(random.next() % UInt64(free.count))]
@@ -284,7 +295,8 @@ struct SearchState {
             let other = occupant[target]
             if other >= 0 && (other == s || plan.pinnedCell[other] >= 0) { continue }
             // Undo information: where s and other were.
-            let fromS = cell[s], fromOther = other >= 0 ? cell[other] : -1
+            let fromS = cell[s]
+            let fromOther = other >= 0 ? cell[other] : -1
             var applied = true
             if fromS >= 0 { _ = remove(s) }
             if other >= 0 { _ = remove(other) }
@@ -304,7 +316,10 @@ struct SearchState {
                 let delta = candidate - current
                 if delta >= 0 || Double.random(in: 0..<1, using: &random) < exp(Double(delta) / temperature) {
                     current = candidate
-                    if current > bestValue { bestValue = current; bestCells = cell }
+                    if current > bestValue {
+                        bestValue = current
+                        bestCells = cell
+                    }
                     continue
                 }
             }
@@ -316,5 +331,3 @@ struct SearchState {
         }
     }
 }
-
-import Foundation

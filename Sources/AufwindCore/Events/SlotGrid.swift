@@ -45,7 +45,8 @@ public struct SlotGrid: Sendable, Equatable {
 
     /// "09:05" for 545.
     public static func clock(_ minutes: Int) -> String {
-        let h = minutes / 60, m = minutes % 60
+        let h = minutes / 60
+        let m = minutes % 60
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
     }
 

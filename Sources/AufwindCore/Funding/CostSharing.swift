@@ -46,7 +46,9 @@ public enum CostSharing {
         switch method {
         case .byPopulation:
             // Members without inhabitants of their own (a Zweckverband) pay nothing by population.
-            guard payers.contains(where: { $0.population > 0 }) else { return .failure("Für die Aufteilung nach Einwohnern braucht mindestens ein Mitglied eine Einwohnerzahl.") }
+            guard payers.contains(where: { $0.population > 0 }) else {
+                return .failure("Für die Aufteilung nach Einwohnern braucht mindestens ein Mitglied eine Einwohnerzahl.")
+            }
             weights = payers.map { Double($0.population) }
         case .equally:
             weights = payers.map { _ in 1 }
@@ -68,9 +70,11 @@ public enum CostSharing {
         }
         let gross = distribute(cents: Int((totalCost * 100).rounded()), weights: weights)
         let funded = distribute(cents: Int((funding * 100).rounded()), weights: weights)
-        return .success(payers.indices.map {
-            CostShare(key: payers[$0].key, name: payers[$0].name, population: payers[$0].population, grossCents: gross[$0], fundingCents: funded[$0])
-        })
+        return .success(
+            payers.indices.map {
+                CostShare(
+                    key: payers[$0].key, name: payers[$0].name, population: payers[$0].population, grossCents: gross[$0], fundingCents: funded[$0])
+            })
     }
 
     /// Cents in proportion to `weights`, remainders to the largest fractions (ties: first).
@@ -94,10 +98,15 @@ public enum CostSharing {
         let field = GermanCSV.field
         var lines = ["Mitglied;Schlüssel;Einwohner;Anteil brutto (€);Förderung (€);Eigenanteil (€)"]
         for share in shares {
-            lines.append([field(share.name), field(share.key), String(share.population), money(share.grossCents), money(share.fundingCents), money(share.netCents)]
+            lines.append(
+                [
+                    field(share.name), field(share.key), String(share.population), money(share.grossCents), money(share.fundingCents),
+                    money(share.netCents),
+                ]
                 .joined(separator: ";"))
         }
-        let gross = shares.reduce(0) { $0 + $1.grossCents }, funding = shares.reduce(0) { $0 + $1.fundingCents }
+        let gross = shares.reduce(0) { $0 + $1.grossCents }
+        let funding = shares.reduce(0) { $0 + $1.fundingCents }
         lines.append("Summe;;\(shares.reduce(0) { $0 + $1.population });\(money(gross));\(money(funding));\(money(gross - funding))")
         lines.append(field("Aufteilung: \(method.label)") + ";;;;;")
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"

@@ -65,7 +65,9 @@ public struct EligibilityChecker: Sendable {
     private func land(_ code: String) -> String { landNames[code] ?? "Land \(code)" }
     private func landList(_ codes: [String]) -> String { codes.map(land).joined(separator: " oder ") }
     private static func euro(_ value: Double) -> String { "\(GermanFormat.integer(Int(value.rounded()))) €" }
-    private static func percent(_ value: Double) -> String { "\(GermanFormat.decimal(value * 100, digits: value * 100 == (value * 100).rounded() ? 0 : 1)) %" }
+    private static func percent(_ value: Double) -> String {
+        "\(GermanFormat.decimal(value * 100, digits: value * 100 == (value * 100).rounded() ? 0 : 1)) %"
+    }
 
     public func check(_ verbund: VerbundFacts, against programme: ProgrammeRules) -> EligibilityResult {
         var results: [RuleResult] = []
@@ -103,8 +105,11 @@ public struct EligibilityChecker: Sendable {
             let list = allowed.map(\.label).joined(separator: ", ")
             return wrong.isEmpty
                 ? (.erfuellt, "Antragsberechtigt sind \(list); das trifft auf alle zu.", nil)
-                : (.nichtErfuellt, wrong.map { "\($0.name) (\($0.type.label)) ist nicht antragsberechtigt" }.joined(separator: "; ")
-                    + ". Antragsberechtigt: \(list).", nil)
+                : (
+                    .nichtErfuellt,
+                    wrong.map { "\($0.name) (\($0.type.label)) ist nicht antragsberechtigt" }.joined(separator: "; ")
+                        + ". Antragsberechtigt: \(list).", nil
+                )
 
         case .land(let codes, let scope):
             let checked = members(verbund, scope)
@@ -113,7 +118,10 @@ public struct EligibilityChecker: Sendable {
             let who = scope == .konsortialfuehrung ? "Die Konsortialführung" : "Alle Antragsteller"
             return outside.isEmpty
                 ? (.erfuellt, "\(who) liegen in \(landList(codes)).", nil)
-                : (.nichtErfuellt, outside.map { "\($0.name) liegt in \(land($0.landCode)), nicht in \(landList(codes))" }.joined(separator: "; ") + ".", nil)
+                : (
+                    .nichtErfuellt,
+                    outside.map { "\($0.name) liegt in \(land($0.landCode)), nicht in \(landList(codes))" }.joined(separator: "; ") + ".", nil
+                )
 
         case .partnerCount(let min, let max, let scope, let type, let landCode):
             var counted = members(verbund, scope)
@@ -123,7 +131,8 @@ public struct EligibilityChecker: Sendable {
             let fromLand = landCode.map { " aus \(land($0))" } ?? ""
             if let min, counted.count < min {
                 let gap = min - counted.count
-                let text = gap == 1 && counted.count > 0
+                let text =
+                    gap == 1 && counted.count > 0
                     ? "Es fehlt noch mindestens ein weiterer \(what)\(fromLand)"
                     : "Es fehlen noch \(gap) \(what)\(fromLand)"
                 return (.nichtErfuellt, "\(text) (nötig: mindestens \(min), bisher \(counted.count)).", nil)
@@ -131,7 +140,11 @@ public struct EligibilityChecker: Sendable {
             if let max, counted.count > max {
                 return (.nichtErfuellt, "Höchstens \(max) \(what)\(fromLand) sind möglich, der Verbund hat \(counted.count).", nil)
             }
-            return (.erfuellt, "\(counted.count) \(what)\(fromLand)" + (min.map { " (mindestens \($0))" } ?? "") + (max.map { " (höchstens \($0))" } ?? "") + ".", nil)
+            return (
+                .erfuellt,
+                "\(counted.count) \(what)\(fromLand)" + (min.map { " (mindestens \($0))" } ?? "") + (max.map { " (höchstens \($0))" } ?? "") + ".",
+                nil
+            )
 
         case .population(let perMember, let min, let max, let types):
             if perMember {
@@ -139,10 +152,14 @@ public struct EligibilityChecker: Sendable {
                 var problems: [String] = []
                 for member in checked {
                     if let max, member.population > max {
-                        problems.append("\(member.name) überschreitet die Einwohnergrenze von \(GermanFormat.integer(max)) (\(GermanFormat.integer(member.population)) Einwohner)")
+                        problems.append(
+                            "\(member.name) überschreitet die Einwohnergrenze von \(GermanFormat.integer(max)) (\(GermanFormat.integer(member.population)) Einwohner)"
+                        )
                     }
                     if let min, member.population < min {
-                        problems.append("\(member.name) liegt unter der Mindestgröße von \(GermanFormat.integer(min)) Einwohnern (\(GermanFormat.integer(member.population)))")
+                        problems.append(
+                            "\(member.name) liegt unter der Mindestgröße von \(GermanFormat.integer(min)) Einwohnern (\(GermanFormat.integer(member.population)))"
+                        )
                     }
                 }
                 if checked.isEmpty { return (.nichtAnwendbar, "Kein Mitglied, für das die Einwohnergrenze gilt.", nil) }
@@ -152,22 +169,35 @@ public struct EligibilityChecker: Sendable {
             }
             let total = verbund.totalPopulation
             if let max, total > max {
-                return (.nichtErfuellt, "Der Verbund hat \(GermanFormat.integer(total)) Einwohner, höchstens \(GermanFormat.integer(max)) sind möglich.", nil)
+                return (
+                    .nichtErfuellt, "Der Verbund hat \(GermanFormat.integer(total)) Einwohner, höchstens \(GermanFormat.integer(max)) sind möglich.",
+                    nil
+                )
             }
             if let min, total < min {
-                return (.nichtErfuellt, "Es fehlen noch \(GermanFormat.integer(min - total)) Einwohner: mindestens \(GermanFormat.integer(min)) sind nötig, der Verbund hat \(GermanFormat.integer(total)).", nil)
+                return (
+                    .nichtErfuellt,
+                    "Es fehlen noch \(GermanFormat.integer(min - total)) Einwohner: mindestens \(GermanFormat.integer(min)) sind nötig, der Verbund hat \(GermanFormat.integer(total)).",
+                    nil
+                )
             }
             return (.erfuellt, "Der Verbund hat \(GermanFormat.integer(total)) Einwohner.", nil)
 
         case .regionalSpread(let minKreise, let orMinPopulation):
-            let kreise = verbund.kreisCount, population = verbund.totalPopulation
+            let kreise = verbund.kreisCount
+            let population = verbund.totalPopulation
             if let minKreise, kreise >= minKreise { return (.erfuellt, "Der Verbund umfasst \(kreise) Kreise (mindestens \(minKreise)).", nil) }
             if let orMinPopulation, population >= orMinPopulation {
-                return (.erfuellt, "Der Verbund hat \(GermanFormat.integer(population)) Einwohner (mindestens \(GermanFormat.integer(orMinPopulation))).", nil)
+                return (
+                    .erfuellt, "Der Verbund hat \(GermanFormat.integer(population)) Einwohner (mindestens \(GermanFormat.integer(orMinPopulation))).",
+                    nil
+                )
             }
-            let needs = [minKreise.map { "mindestens \($0) Kreise (bisher \(kreise))" },
-                         orMinPopulation.map { "mindestens \(GermanFormat.integer($0)) Einwohner (bisher \(GermanFormat.integer(population)))" }]
-                .compactMap { $0 }.joined(separator: " oder ")
+            let needs = [
+                minKreise.map { "mindestens \($0) Kreise (bisher \(kreise))" },
+                orMinPopulation.map { "mindestens \(GermanFormat.integer($0)) Einwohner (bisher \(GermanFormat.integer(population)))" },
+            ]
+            .compactMap { $0 }.joined(separator: " oder ")
             return (.nichtErfuellt, "Es fehlt noch regionale Breite: \(needs).", nil)
 
         case .joint(let mode):
@@ -175,7 +205,10 @@ public struct EligibilityChecker: Sendable {
             switch mode {
             case .ausgeschlossen:
                 return applicants > 1
-                    ? (.nichtErfuellt, "Gemeinsame Anträge sind in diesem Programm ausgeschlossen (der Verbund hat \(applicants) Antragsteller).", nil)
+                    ? (
+                        .nichtErfuellt, "Gemeinsame Anträge sind in diesem Programm ausgeschlossen (der Verbund hat \(applicants) Antragsteller).",
+                        nil
+                    )
                     : (.erfuellt, "Ein einzelner Antragsteller, wie das Programm es verlangt.", nil)
             case .erforderlich:
                 return applicants >= 2
@@ -184,16 +217,27 @@ public struct EligibilityChecker: Sendable {
             case .erlaubt:
                 return (.erfuellt, "Gemeinsame Anträge sind möglich.", nil)
             case .bevorzugt:
-                return (.erfuellt, applicants >= 2 ? "Gemeinsame Anträge werden bevorzugt – der Verbund stellt einen." : "Gemeinsame Anträge werden bevorzugt; ein einzelner Antrag ist möglich.", nil)
+                return (
+                    .erfuellt,
+                    applicants >= 2
+                        ? "Gemeinsame Anträge werden bevorzugt – der Verbund stellt einen."
+                        : "Gemeinsame Anträge werden bevorzugt; ein einzelner Antrag ist möglich.", nil
+                )
             }
 
         case .fields(let fields):
             guard !verbund.handlungsfelder.isEmpty else {
-                return (.hinweis, "Das Programm fördert: \(fields.map(\.label).joined(separator: ", ")). Der Verbund hat noch keine Handlungsfelder.", nil)
+                return (
+                    .hinweis, "Das Programm fördert: \(fields.map(\.label).joined(separator: ", ")). Der Verbund hat noch keine Handlungsfelder.", nil
+                )
             }
             let shared = fields.filter(verbund.handlungsfelder.contains)
             return shared.isEmpty
-                ? (.nichtErfuellt, "Das Programm fördert \(fields.map(\.label).joined(separator: ", ")); der Verbund arbeitet in \(Handlungsfeld.allCases.filter(verbund.handlungsfelder.contains).map(\.label).joined(separator: ", ")).", nil)
+                ? (
+                    .nichtErfuellt,
+                    "Das Programm fördert \(fields.map(\.label).joined(separator: ", ")); der Verbund arbeitet in \(Handlungsfeld.allCases.filter(verbund.handlungsfelder.contains).map(\.label).joined(separator: ", ")).",
+                    nil
+                )
                 : (.erfuellt, "Passendes Handlungsfeld: \(shared.map(\.label).joined(separator: ", ")).", nil)
 
         case .deadline(let until, let rolling):
@@ -213,11 +257,15 @@ public struct EligibilityChecker: Sendable {
             let who = "Beteiligte" + fromLand
             guard counted.count >= basePartners else {
                 let from = "ab \(basePartners) Beteiligten\(fromLand)"
-                return (.hinweis, "Festbetrag erst \(from) (bisher \(counted.count)).", FundingEstimate(amount: nil, formula: "Festbetrag \(Self.euro(Double(base))) \(from)"))
+                return (
+                    .hinweis, "Festbetrag erst \(from) (bisher \(counted.count)).",
+                    FundingEstimate(amount: nil, formula: "Festbetrag \(Self.euro(Double(base))) \(from)")
+                )
             }
             let further = counted.count - basePartners
             let fixed = Double(base + further * perFurther)
-            var formula = "\(Self.euro(Double(base))) für \(basePartners) \(who) + \(further) × \(Self.euro(Double(perFurther))) = \(Self.euro(fixed))"
+            var formula =
+                "\(Self.euro(Double(base))) für \(basePartners) \(who) + \(further) × \(Self.euro(Double(perFurther))) = \(Self.euro(fixed))"
             var amount = fixed
             if let maxRate {
                 formula += ", höchstens \(Self.percent(maxRate)) der zuwendungsfähigen Ausgaben"
@@ -231,7 +279,10 @@ public struct EligibilityChecker: Sendable {
         case .rate(let rate, let maxAmount):
             var formula = "\(Self.percent(rate)) der zuwendungsfähigen Ausgaben" + (maxAmount.map { ", höchstens \(Self.euro(Double($0)))" } ?? "")
             guard let costs = verbund.eligibleCosts else {
-                return (.hinweis, "Förderquote: \(formula). Für eine Schätzung die zuwendungsfähigen Ausgaben angeben.", FundingEstimate(amount: nil, formula: formula))
+                return (
+                    .hinweis, "Förderquote: \(formula). Für eine Schätzung die zuwendungsfähigen Ausgaben angeben.",
+                    FundingEstimate(amount: nil, formula: formula)
+                )
             }
             let amount = min(rate * costs, maxAmount.map(Double.init) ?? .infinity)
             formula += ": \(Self.percent(rate)) von \(Self.euro(costs)) → \(Self.euro(amount))"

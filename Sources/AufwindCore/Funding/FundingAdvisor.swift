@@ -61,7 +61,8 @@ public struct FundingAdvisor: Sendable {
         let before = checker.check(verbund, against: programmeRules)
         let present = Set(verbund.members.map(\.key))
         var extended = verbund
-        extended.members.append(verbund.members.first ?? candidates.first ?? VerbundMember(key: "", name: "", type: .gemeinde, landCode: "", population: 0, kreisKey: ""))
+        extended.members.append(
+            verbund.members.first ?? candidates.first ?? VerbundMember(key: "", name: "", type: .gemeinde, landCode: "", population: 0, kreisKey: ""))
         let last = extended.members.count - 1
         var suggestions: [Suggestion] = []
         for candidate in candidates where !present.contains(candidate.key) {
@@ -71,9 +72,10 @@ public struct FundingAdvisor: Sendable {
             let match = fit(candidate.key)
             let closed = before.missing.filter { !result.missing.contains($0) }
             let closes = closed.first.map { "schließt die Lücke: \($0)" } ?? "hält den Verbund förderfähig"
-            suggestions.append(Suggestion(
-                member: candidate, result: result, fit: match?.score ?? 0,
-                reason: [closes, match?.reason].compactMap { $0 }.joined(separator: "; ")))
+            suggestions.append(
+                Suggestion(
+                    member: candidate, result: result, fit: match?.score ?? 0,
+                    reason: [closes, match?.reason].compactMap { $0 }.joined(separator: "; ")))
         }
         return suggestions.sorted { ($0.fit, $1.member.key) > ($1.fit, $0.member.key) }.prefix(limit).map { $0 }
     }

@@ -44,7 +44,9 @@ public struct FundingProgramme: Sendable, Equatable, Codable, Identifiable {
 
     public var displayName: String { shortName ?? name }
 
-    public init(id: String, name: String, shortName: String? = nil, themes: [String], sourceUrls: [String], sourceDate: String? = nil, status: String? = nil) {
+    public init(
+        id: String, name: String, shortName: String? = nil, themes: [String], sourceUrls: [String], sourceDate: String? = nil, status: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.shortName = shortName
@@ -94,10 +96,11 @@ public struct FundingProgramme: Sendable, Equatable, Codable, Identifiable {
     /// Warnings every programme page shows: a passed deadline, old or undated facts.
     public func warnings(today: String, rules: ProgrammeRules?) -> [String] {
         var warnings: [String] = []
-        let passed = rules?.rules.compactMap { rule -> String? in
-            if case .deadline(let until?, false) = rule.kind, until < today { return until }
-            return nil
-        } ?? []
+        let passed =
+            rules?.rules.compactMap { rule -> String? in
+                if case .deadline(let until?, false) = rule.kind, until < today { return until }
+                return nil
+            } ?? []
         if let date = passed.max() {
             warnings.append("Die Antragsfrist ist am \(GermanFormat.date(iso: date)) abgelaufen.")
         } else if status == "closed" || status == "ended" {
@@ -107,7 +110,9 @@ public struct FundingProgramme: Sendable, Equatable, Codable, Identifiable {
             let year = Int(today.prefix(4)) ?? 0
             let aYearAgo = "\(year - 1)" + today.dropFirst(4)
             if factsDate < aYearAgo {
-                warnings.append("Die Angaben stammen von \(GermanFormat.date(iso: sourceDate ?? factsDate)) und sind älter als ein Jahr – bitte bei der Quelle prüfen.")
+                warnings.append(
+                    "Die Angaben stammen von \(GermanFormat.date(iso: sourceDate ?? factsDate)) und sind älter als ein Jahr – bitte bei der Quelle prüfen."
+                )
             }
         } else {
             warnings.append("Das Datum der Angaben ist unbekannt – bitte bei der Quelle prüfen.")

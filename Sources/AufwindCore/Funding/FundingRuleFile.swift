@@ -37,7 +37,8 @@ public struct FundingRuleFile: Sendable, Equatable {
     private static func parse(_ root: [String: Any]) throws -> FundingRuleFile {
         guard root["format"] as? String == format else { throw ValidationMessage("„format“ muss „\(format)“ sein.") }
         guard let version = root["version"] as? Int, supportedVersions.contains(version) else {
-            throw ValidationMessage("„version“ \(root["version"].map { "\($0)" } ?? "fehlt"): unterstützt wird Version \(supportedVersions.lowerBound).")
+            throw ValidationMessage(
+                "„version“ \(root["version"].map { "\($0)" } ?? "fehlt"): unterstützt wird Version \(supportedVersions.lowerBound).")
         }
         guard let reviewed = root["stand"] as? String, isDate(reviewed) else { throw ValidationMessage("„stand“ muss ein Datum JJJJ-MM-TT sein.") }
         guard let list = root["programme"] as? [[String: Any]] else { throw ValidationMessage("„programme“ muss eine Liste sein.") }
@@ -47,11 +48,13 @@ public struct FundingRuleFile: Sendable, Equatable {
             guard seen.insert(id).inserted else { throw ValidationMessage("Programm „\(id)“ steht doppelt in der Regeldatei.") }
             guard let rules = entry["regeln"] as? [[String: Any]] else { throw ValidationMessage("Programm „\(id)“: „regeln“ muss eine Liste sein.") }
             var ruleIDs = Set<String>()
-            return ProgrammeRules(programmeID: id, rules: try rules.enumerated().map { ruleIndex, raw in
-                let rule = try RuleReader(programme: id, index: ruleIndex, raw: raw).read()
-                guard ruleIDs.insert(rule.id).inserted else { throw ValidationMessage("Programm „\(id)“: Regel „\(rule.id)“ steht doppelt.") }
-                return rule
-            })
+            return ProgrammeRules(
+                programmeID: id,
+                rules: try rules.enumerated().map { ruleIndex, raw in
+                    let rule = try RuleReader(programme: id, index: ruleIndex, raw: raw).read()
+                    guard ruleIDs.insert(rule.id).inserted else { throw ValidationMessage("Programm „\(id)“: Regel „\(rule.id)“ steht doppelt.") }
+                    return rule
+                })
         }
         return FundingRuleFile(version: version, reviewed: reviewed, programmes: programmes)
     }
@@ -72,8 +75,10 @@ private struct RuleReader {
         ValidationMessage("Programm „\(programme)“, Regel \(ruleName)\(field.map { ", Feld „\($0)“" } ?? ""): \(message)")
     }
 
-    static let kinds = ["antragsteller", "land", "partnerzahl", "einwohner", "streuung", "gemeinsamer-antrag", "handlungsfelder", "frist",
-                        "manuell", "festbetrag", "foerderquote"]
+    static let kinds = [
+        "antragsteller", "land", "partnerzahl", "einwohner", "streuung", "gemeinsamer-antrag", "handlungsfelder", "frist",
+        "manuell", "festbetrag", "foerderquote",
+    ]
 
     func read() throws -> FundingRule {
         guard let id = raw["id"] as? String, !id.isEmpty else { throw fail("id", "fehlt.") }
@@ -146,21 +151,27 @@ private struct RuleReader {
             guard kreise != nil || population != nil else { throw fail("min_kreise", "min_kreise oder oder_min_einwohner muss angegeben sein.") }
             parsed = .regionalSpread(minKreise: kreise, orMinPopulation: population)
         case "gemeinsamer-antrag":
-            parsed = .joint(try required("wert", { ($0 as? String).flatMap(JointApplication.init(rawValue:)) },
-                                         "nicht erforderlich, erlaubt, bevorzugt oder ausgeschlossen"))
+            parsed = .joint(
+                try required(
+                    "wert", { ($0 as? String).flatMap(JointApplication.init(rawValue:)) },
+                    "nicht erforderlich, erlaubt, bevorzugt oder ausgeschlossen"))
         case "handlungsfelder":
-            parsed = .fields(try required("felder", { value in
-                guard let list = value as? [String], !list.isEmpty else { return nil }
-                let fields = list.compactMap(Handlungsfeld.init(rawValue:))
-                return fields.count == list.count ? fields : nil
-            }, "keine Liste bekannter Handlungsfelder"))
+            parsed = .fields(
+                try required(
+                    "felder",
+                    { value in
+                        guard let list = value as? [String], !list.isEmpty else { return nil }
+                        let fields = list.compactMap(Handlungsfeld.init(rawValue:))
+                        return fields.count == list.count ? fields : nil
+                    }, "keine Liste bekannter Handlungsfelder"))
         case "frist":
             let until = try field("bis", { ($0 as? String).flatMap { FundingRuleFile.isDate($0) ? $0 : nil } }, "kein Datum JJJJ-MM-TT")
             let rolling = try field("laufend", bool, "weder true noch false") ?? false
             guard (until != nil) != rolling else { throw fail("bis", "entweder „bis“ (Datum) oder „laufend“: true angeben.") }
             parsed = .deadline(until: until, rolling: rolling)
         case "manuell":
-            parsed = .manual(text: try required("text", text, "kein Text"), decisive: try field("entscheidend", bool, "weder true noch false") ?? true)
+            parsed = .manual(
+                text: try required("text", text, "kein Text"), decisive: try field("entscheidend", bool, "weder true noch false") ?? true)
         case "festbetrag":
             parsed = .fixedAmount(
                 base: try required("grundbetrag", nonNegativeInt, "keine ganze Zahl ≥ 0"),

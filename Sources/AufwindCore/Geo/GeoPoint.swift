@@ -13,7 +13,8 @@ public struct GeoPoint: Sendable, Hashable, Codable {
     /// Great-circle distance in kilometres (haversine, mean earth radius).
     public func distanceKm(to other: GeoPoint) -> Double {
         let r = 6371.0088
-        let lat1 = latitude * .pi / 180, lat2 = other.latitude * .pi / 180
+        let lat1 = latitude * .pi / 180
+        let lat2 = other.latitude * .pi / 180
         let dLat = lat2 - lat1
         let dLon = (other.longitude - longitude) * .pi / 180
         let h = sin(dLat / 2) * sin(dLat / 2) + cos(lat1) * cos(lat2) * sin(dLon / 2) * sin(dLon / 2)

@@ -96,9 +96,10 @@ public struct SMTPConfiguration: Sendable, Equatable {
             return .failure("AUFWIND_SMTP_URL ist keine gültige Adresse; erwartet wird z. B. \(form).")
         }
         guard let security = SMTPSecurity.allCases.first(where: { $0.scheme == scheme }) else {
-            return .failure(ValidationMessage(
-                "AUFWIND_SMTP_URL: unbekanntes Schema „\(scheme)://“. Erlaubt sind smtps:// (TLS ab dem ersten Byte), "
-                    + "smtp:// (STARTTLS, Pflicht) und smtp+insecure:// (unverschlüsselt, nur für ein Relay im eigenen Netz)."))
+            return .failure(
+                ValidationMessage(
+                    "AUFWIND_SMTP_URL: unbekanntes Schema „\(scheme)://“. Erlaubt sind smtps:// (TLS ab dem ersten Byte), "
+                        + "smtp:// (STARTTLS, Pflicht) und smtp+insecure:// (unverschlüsselt, nur für ein Relay im eigenen Netz)."))
         }
         var host = components.host ?? ""
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
@@ -106,7 +107,8 @@ public struct SMTPConfiguration: Sendable, Equatable {
             return .failure("AUFWIND_SMTP_URL nennt keinen Mailserver; erwartet wird z. B. \(form).")
         }
         guard host.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 }) else {
-            return .failure("Der Mailserver „\(host)“ in AUFWIND_SMTP_URL enthält Umlaute oder Leerzeichen; bitte in ASCII-Schreibweise (xn--…) angeben.")
+            return .failure(
+                "Der Mailserver „\(host)“ in AUFWIND_SMTP_URL enthält Umlaute oder Leerzeichen; bitte in ASCII-Schreibweise (xn--…) angeben.")
         }
         let port = components.port ?? security.defaultPort
         guard (1...65535).contains(port) else {

@@ -40,7 +40,8 @@ public struct DemoItemGenerator {
         }
         return (0..<count).map { index in
             let pick = Double.random(in: 0..<total, using: &random)
-            var low = 0, high = cumulative.count - 1
+            var low = 0
+            var high = cumulative.count - 1
             while low < high {
                 let mid = (low + high) / 2
                 if cumulative[mid] <= pick { low = mid + 1 } else { high = mid }

@@ -112,7 +112,8 @@ extension MatchEngine {
         top.reserveCapacity(count + 1)
         for entry in ranked {
             if top.count == count, let last = top.last, !precedes(entry, last) { continue }
-            var low = 0, high = top.count
+            var low = 0
+            var high = top.count
             while low < high {
                 let mid = (low + high) / 2
                 if precedes(top[mid], entry) { low = mid + 1 } else { high = mid }

@@ -188,7 +188,8 @@ public struct MatchEngine: Sendable {
 
     /// How often term number `term` occurs in `slot` (binary search in the slot's sorted terms).
     private func frequency(of term: Int32, in slot: Int) -> UInt16? {
-        var low = Int(termStart[slot]), high = Int(termStart[slot + 1])
+        var low = Int(termStart[slot])
+        var high = Int(termStart[slot + 1])
         while low < high {
             let mid = (low + high) / 2
             if slotTerms[mid] < term { low = mid + 1 } else { high = mid }
@@ -281,7 +282,10 @@ public struct MatchEngine: Sendable {
                 let slot = Int(posting.slot)
                 guard alive[slot] else { continue }
                 bm25[slot] += stats.part(idf: idf, tf: posting.tf, length: lengths[slot])
-                if !isCandidate[slot] { isCandidate[slot] = true; candidates.append(slot) }
+                if !isCandidate[slot] {
+                    isCandidate[slot] = true
+                    candidates.append(slot)
+                }
             }
         }
         for slot in candidates { body(slot, bm25[slot]) }
@@ -325,7 +329,8 @@ public struct MatchEngine: Sendable {
             // Ids are unique and owner numbers stand for owner keys: integer comparisons only.
             guard engine.ownerNumber[slot] != queryOwnerNumber, slot != querySlot else { return nil }
             if publicOnly && !engine.isPublic[slot] { return nil }
-            let fields = engine.themeBits[slot], subthemes = engine.subthemeBits[slot]
+            let fields = engine.themeBits[slot]
+            let subthemes = engine.subthemeBits[slot]
             let theme = MatchScorer.themeValue(
                 sharedFields: (queryBits & fields).nonzeroBitCount, unionFields: (queryBits | fields).nonzeroBitCount,
                 sharedSub: (querySubBits & subthemes).nonzeroBitCount, unionSub: (querySubBits | subthemes).nonzeroBitCount)
@@ -339,7 +344,8 @@ public struct MatchEngine: Sendable {
         /// town is looked at (it would not be kept anyway).
         mutating func total(_ slot: Int, _ part: (theme: Double, text: Double, complement: Double), threshold: Double?) -> Double? {
             if let threshold,
-                MatchValues(theme: part.theme, text: part.text, complement: part.complement, structure: 1, geography: 1, activity: 1).score < threshold
+                MatchValues(theme: part.theme, text: part.text, complement: part.complement, structure: 1, geography: 1, activity: 1).score
+                    < threshold
             {
                 return nil
             }
@@ -484,7 +490,8 @@ struct TopScores {
         guard limit > 0 else { return }
         let entry = (index: index, score: score)
         if entries.count == limit, let last = entries.last, !precedes(entry, last) { return }
-        var low = 0, high = entries.count
+        var low = 0
+        var high = entries.count
         while low < high {
             let mid = (low + high) / 2
             if precedes(entries[mid], entry) { low = mid + 1 } else { high = mid }

@@ -35,10 +35,14 @@ struct MatchScorer {
     }
 
     /// Structure, geography and activity of a candidate town for a query: the same for all its items.
-    func townValues(query: CooperationItem, queryTown: TownFacts?, candidateTown: TownFacts?) -> (structure: Double, geography: Double, activity: Double) {
-        (structure(query: query, queryTown: queryTown, candidateTown: candidateTown).value,
-         geography(reach: query.reach, queryTown: queryTown, candidateTown: candidateTown).value,
-         Self.activityValue(candidateTown))
+    func townValues(query: CooperationItem, queryTown: TownFacts?, candidateTown: TownFacts?) -> (
+        structure: Double, geography: Double, activity: Double
+    ) {
+        (
+            structure(query: query, queryTown: queryTown, candidateTown: candidateTown).value,
+            geography(reach: query.reach, queryTown: queryTown, candidateTown: candidateTown).value,
+            Self.activityValue(candidateTown)
+        )
     }
 
     func score(
@@ -62,12 +66,14 @@ struct MatchScorer {
         var themeReason = shared.isEmpty ? "keine gemeinsamen Handlungsfelder" : "gemeinsame Handlungsfelder: \(sharedLabels.joined(separator: ", "))"
         if !sharedThemeLabels.isEmpty { themeReason += "; Unterthemen: \(sharedThemeLabels.joined(separator: ", "))" }
         parts.append(.init(component: .thema, value: theme, reason: themeReason))
-        parts.append(.init(
-            component: .text, value: text,
-            reason: sharedTerms.isEmpty ? "keine gemeinsamen Begriffe" : "ähnliche Begriffe: \(sharedTerms.prefix(4).joined(separator: ", "))"))
+        parts.append(
+            .init(
+                component: .text, value: text,
+                reason: sharedTerms.isEmpty ? "keine gemeinsamen Begriffe" : "ähnliche Begriffe: \(sharedTerms.prefix(4).joined(separator: ", "))"))
 
         let complement = query.kind.complementarity(with: candidate.kind)
-        parts.append(.init(component: .ergaenzung, value: complement, reason: Self.complementReason(query: query, candidate: candidate, town: townName)))
+        parts.append(
+            .init(component: .ergaenzung, value: complement, reason: Self.complementReason(query: query, candidate: candidate, town: townName)))
         parts.append(structure(query: query, queryTown: queryTown, candidateTown: candidateTown))
         parts.append(geography(reach: query.reach, queryTown: queryTown, candidateTown: candidateTown))
         parts.append(.init(component: .aktivitaet, value: Self.activityValue(candidateTown), reason: Self.activityReason(candidateTown)))
@@ -76,7 +82,8 @@ struct MatchScorer {
     }
 
     static func activityReason(_ town: TownFacts?) -> String {
-        let recent = town?.recentItems ?? 0, answered = town?.answeredRequests ?? 0
+        let recent = town?.recentItems ?? 0
+        let answered = town?.answeredRequests ?? 0
         var facts: [String] = []
         if recent > 0 { facts.append(recent == 1 ? "1 Eintrag in den letzten 90 Tagen" : "\(recent) Einträge in den letzten 90 Tagen") }
         if answered > 0 { facts.append(answered == 1 ? "1 Anfrage beantwortet" : "\(answered) Anfragen beantwortet") }
@@ -103,7 +110,8 @@ struct MatchScorer {
         if let queryTown {
             let gap = abs(log10(Double(max(1, queryTown.population))) - log10(Double(max(1, candidateTown.population))))
             value = max(0, 1 - gap)
-            reason = klasse == queryTown.groessenklasse
+            reason =
+                klasse == queryTown.groessenklasse
                 ? "ebenfalls \(klasse.shortLabel) (\(population))" : "\(klasse.shortLabel) (\(population))"
         } else {
             value = 0.5
@@ -132,7 +140,9 @@ struct MatchScorer {
         case .region:
             let sameKreis = queryTown.kreisKey == candidateTown.kreisKey
             let value = sameKreis || km <= 75 ? 1 - 0.5 * min(km, 75) / 75 : max(0, 0.5 - (km - 75) / 150)
-            return .init(component: .geografie, value: value, reason: sameKreis || km <= 75 ? "in der Region: \(distance)" : "außerhalb der Region: \(distance)")
+            return .init(
+                component: .geografie, value: value,
+                reason: sameKreis || km <= 75 ? "in der Region: \(distance)" : "außerhalb der Region: \(distance)")
         }
     }
 }

@@ -11,7 +11,9 @@ extension RegisterCatalog {
         }
         let kreisFacts = units(of: .kreis).map { kreis in
             let members = self.gemeinden(in: kreis.key)
-            var weight = 0.0, latitude = 0.0, longitude = 0.0
+            var weight = 0.0
+            var latitude = 0.0
+            var longitude = 0.0
             for g in members {
                 guard let point = g.coordinate else { continue }
                 let w = Double(max(1, g.population))

@@ -48,7 +48,8 @@ struct GV100ADRecordReader {
 
     func gebietsstand() throws(RegisterFileError) -> String {
         let value = try digits(3...10, field: "Gebietsstand")
-        let month = Int(value.dropFirst(4).prefix(2))!, day = Int(value.suffix(2))!
+        let month = Int(value.dropFirst(4).prefix(2))!
+        let day = Int(value.suffix(2))!
         guard (1...12).contains(month), (1...31).contains(day) else {
             throw error(field: "Gebietsstand", range: 3...10, reason: "kein gültiges Datum (JJJJMMTT)")
         }

@@ -12,10 +12,18 @@ public struct GV100ADWriter: Sendable {
         var fields: [(Int, String)] = [(23, unit.name), (73, unit.seat)]
         let satzart: String
         switch unit.kind {
-        case .land: satzart = "10"; fields.append((11, unit.key))
-        case .regierungsbezirk: satzart = "20"; fields.append((11, unit.key))
-        case .region: satzart = "30"; fields.append((11, unit.key))
-        case .kreis: satzart = "40"; fields.append((11, unit.key))
+        case .land:
+            satzart = "10"
+            fields.append((11, unit.key))
+        case .regierungsbezirk:
+            satzart = "20"
+            fields.append((11, unit.key))
+        case .region:
+            satzart = "30"
+            fields.append((11, unit.key))
+        case .kreis:
+            satzart = "40"
+            fields.append((11, unit.key))
         case .gemeindeverband:
             satzart = "50"
             fields += [(11, String(unit.key.prefix(5))), (19, String(unit.key.suffix(4)))]
@@ -29,12 +37,14 @@ public struct GV100ADWriter: Sendable {
             let digits = String(value)
             return String(repeating: "0", count: max(0, 11 - digits.count)) + digits
         }
-        return line(satzart: "60", [
-            (11, gemeinde.ags), (19, String(gemeinde.ars.dropFirst(5).prefix(4))), (23, gemeinde.name),
-            (123, String(gemeinde.typeCode)), (129, padded(gemeinde.areaHectares)), (140, padded(gemeinde.population)),
-            (151, padded(gemeinde.populationMale)), (166, gemeinde.postcode),
-            (171, gemeinde.hasSeveralPostcodes ? "*****" : ""),
-        ])
+        return line(
+            satzart: "60",
+            [
+                (11, gemeinde.ags), (19, String(gemeinde.ars.dropFirst(5).prefix(4))), (23, gemeinde.name),
+                (123, String(gemeinde.typeCode)), (129, padded(gemeinde.areaHectares)), (140, padded(gemeinde.population)),
+                (151, padded(gemeinde.populationMale)), (166, gemeinde.postcode),
+                (171, gemeinde.hasSeveralPostcodes ? "*****" : ""),
+            ])
     }
 
     /// A whole file: units and Gemeinden in register order.

@@ -28,7 +28,8 @@ public struct RegisterCatalog: Sendable {
         unitsByKind = Dictionary(grouping: unitsByKey.values.filter { historical[$0.key] == nil }, by: \.kind)
             .mapValues { $0.sorted { $0.key < $1.key } }
         gemeindeByAGS = Dictionary(allGemeinden.map { ($0.ags, $0) }, uniquingKeysWith: { a, _ in a })
-        let listed = allGemeinden
+        let listed =
+            allGemeinden
             .filter { !$0.isGemeindefrei && historical[$0.ags] == nil }
             .sorted { $0.ags < $1.ags }
         gemeinden = listed

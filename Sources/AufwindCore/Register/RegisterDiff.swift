@@ -75,7 +75,8 @@ enum SuccessorInference {
         for candidates in [newlyCreated, grown] where !candidates.isEmpty {
             if candidates.count == 1 { return candidates[0] }
             guard let origin = vanished.coordinate else { return nil }
-            return candidates
+            return
+                candidates
                 .compactMap { c in c.coordinate.map { (c, origin.distanceKm(to: $0)) } }
                 .min { $0.1 < $1.1 }?.0
         }

@@ -66,7 +66,8 @@ public struct RegisterSearchIndex: Sendable {
         for (index, entry) in entries.enumerated() {
             let id = Int32(index)
             let key = SearchKey(name: entry.name)
-            let expanded = key.expanded, stripped = key.stripped
+            let expanded = key.expanded
+            let stripped = key.stripped
             exact[expanded, default: []].append(id)
             var fullKeys = [expanded]
             if stripped != expanded { fullKeys.append(stripped) }
@@ -89,7 +90,8 @@ public struct RegisterSearchIndex: Sendable {
     /// All entries that match `query`, best first (quality, then weight, then name).
     public func search(_ query: String) -> [Hit] {
         let key = SearchKey(query: query)
-        let expanded = key.expanded, stripped = key.stripped
+        let expanded = key.expanded
+        let stripped = key.stripped
         guard !expanded.isEmpty else { return [] }
         var best: [Int32: MatchQuality] = [:]
         func note(_ ids: some Sequence<Int32>, _ quality: MatchQuality) {
@@ -111,7 +113,8 @@ public struct RegisterSearchIndex: Sendable {
         if expanded.utf8.count >= 4 {
             for typed in Set([expanded, stripped]) { note(typoMatches(of: typed), .typo) }
         }
-        return best
+        return
+            best
             .map { Hit(id: Int($0.key), quality: $0.value) }
             .sorted { a, b in
                 if a.quality != b.quality { return a.quality < b.quality }
@@ -159,7 +162,8 @@ public struct RegisterSearchIndex: Sendable {
     }
 
     private func deletionIDs(hash: UInt64) -> ArraySlice<Int32> {
-        var low = 0, high = deletions.count
+        var low = 0
+        var high = deletions.count
         while low < high {
             let mid = (low + high) / 2
             if deletions[mid].hash < hash { low = mid + 1 } else { high = mid }
@@ -170,7 +174,8 @@ public struct RegisterSearchIndex: Sendable {
     }
 
     private static func ids(in sorted: [KeyRef], withPrefix prefix: [UInt8]) -> [Int32] {
-        var low = 0, high = sorted.count
+        var low = 0
+        var high = sorted.count
         while low < high {
             let mid = (low + high) / 2
             if sorted[mid].key.lexicographicallyPrecedes(prefix) { low = mid + 1 } else { high = mid }

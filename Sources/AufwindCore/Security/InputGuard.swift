@@ -11,7 +11,9 @@ public enum InputGuard {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = decode(parts[0])
             let value = parts.count > 1 ? decode(parts[1]) : ""
-            if isForbidden(name) || isForbidden(value) { return name.isEmpty ? "?" : String(name.unicodeScalars.filter { !$0.isForbiddenInInput(allowingLineBreaks: false) }) }
+            if isForbidden(name) || isForbidden(value) {
+                return name.isEmpty ? "?" : String(name.unicodeScalars.filter { !$0.isForbiddenInInput(allowingLineBreaks: false) })
+            }
         }
         return nil
     }

@@ -18,7 +18,10 @@ public enum GermanFolding {
         var current = ""
         current.reserveCapacity(16)
         func flush() {
-            if !current.isEmpty { words.append(current); current = "" }
+            if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
         }
         for scalar in text.unicodeScalars {
             let value = scalar.value

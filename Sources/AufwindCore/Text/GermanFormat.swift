@@ -19,7 +19,8 @@ public enum GermanFormat {
         var factor = 1.0
         for _ in 0..<digits { factor *= 10 }
         let scaled = Int((value.magnitude * factor).rounded())
-        let whole = scaled / Int(factor), fraction = scaled % Int(factor)
+        let whole = scaled / Int(factor)
+        let fraction = scaled % Int(factor)
         var text = integer(whole)
         if digits > 0 {
             let fractionText = String(fraction)
@@ -40,7 +41,10 @@ public enum GermanFormat {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
+        func two(_ n: Int?) -> String {
+            let n = n ?? 0
+            return n < 10 ? "0\(n)" : "\(n)"
+        }
         return "\(two(c.day)).\(two(c.month)).\(c.year ?? 0), \(two(c.hour)):\(two(c.minute))"
     }
 

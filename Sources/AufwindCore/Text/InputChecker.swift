@@ -30,14 +30,16 @@ public struct InputChecker: Sendable {
             return range.lowerBound
         }
         guard let number = Int(text), range.contains(number) else {
-            errors.append("„\(name)“ muss eine ganze Zahl von \(GermanFormat.integer(range.lowerBound)) bis \(GermanFormat.integer(range.upperBound)) sein.")
+            errors.append(
+                "„\(name)“ muss eine ganze Zahl von \(GermanFormat.integer(range.lowerBound)) bis \(GermanFormat.integer(range.upperBound)) sein.")
             return range.lowerBound
         }
         return number
     }
 
     /// One of the values of `T`; an empty value is `fallback` when there is one, else a problem.
-    public mutating func choice<T: RawRepresentable>(_ value: String?, _ type: T.Type, _ name: String, default fallback: T? = nil) -> T? where T.RawValue == String {
+    public mutating func choice<T: RawRepresentable>(_ value: String?, _ type: T.Type, _ name: String, default fallback: T? = nil) -> T?
+    where T.RawValue == String {
         guard let value, !value.isEmpty else {
             if fallback == nil { errors.append("Bitte wählen Sie „\(name)“.") }
             return fallback

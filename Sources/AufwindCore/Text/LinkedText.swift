@@ -13,7 +13,10 @@ public enum LinkedText {
         var current: [Substring] = []
         for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.allSatisfy(\.isWhitespace) {
-                if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")); current = [] }
+                if !current.isEmpty {
+                    paragraphs.append(current.joined(separator: "\n"))
+                    current = []
+                }
             } else {
                 current.append(line)
             }

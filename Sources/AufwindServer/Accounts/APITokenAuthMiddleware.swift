@@ -7,7 +7,8 @@ struct APITokenAuthMiddleware: AsyncMiddleware {
         guard let bearer = request.headers.bearerAuthorization?.token, !bearer.isEmpty, bearer.count <= 200 else {
             throw ProblemDetails(
                 title: "Anmeldung erforderlich", status: 401,
-                detail: "Schreibzugriff auf die API nur mit einem persönlichen API-Token (Authorization: Bearer …); Sitzungs-Cookies gelten hier nicht.")
+                detail:
+                    "Schreibzugriff auf die API nur mit einem persönlichen API-Token (Authorization: Bearer …); Sitzungs-Cookies gelten hier nicht.")
         }
         guard let token = try await APITokenModel.query(on: request.db).filter(\.$tokenHash == SecureToken.hash(bearer)).with(\.$user).first(),
             token.isUsable()
@@ -15,7 +16,9 @@ struct APITokenAuthMiddleware: AsyncMiddleware {
             throw ProblemDetails(title: "Token ungültig", status: 401, detail: "Das API-Token ist unbekannt, abgelaufen oder widerrufen.")
         }
         if token.scopeValue == .read, request.method != .GET, request.method != .HEAD {
-            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Dieses API-Token darf nur lesen. Für Änderungen erstellen Sie unter /konto/tokens ein Token mit Schreibrecht.")
+            throw ProblemDetails(
+                title: "Nicht erlaubt", status: 403,
+                detail: "Dieses API-Token darf nur lesen. Für Änderungen erstellen Sie unter /konto/tokens ein Token mit Schreibrecht.")
         }
         // Recorded to the minute: a write per request would cost more than it tells.
         if (token.lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-60) {

@@ -12,7 +12,11 @@ struct APITokenController: RouteCollection {
         routes.post("konto", "tokens", ":id", "widerrufen", use: revoke)
     }
 
-    struct CreateForm: Content { var name: String?; var tage: String?; var rechte: String? }
+    struct CreateForm: Content {
+        var name: String?
+        var tage: String?
+        var rechte: String?
+    }
     /// Offered in the form; a token without expiry must be chosen on purpose.
     static let defaultDays = 90
 
@@ -21,7 +25,11 @@ struct APITokenController: RouteCollection {
         let tokens = try await APITokenModel.query(on: request.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt).all()
         return HTMLResponse.render(
             APITokensPage(
-                tokens: tokens.map { .init(id: $0.id!, name: $0.name, createdAt: $0.createdAt, expiresAt: $0.expiresAt, revoked: $0.revokedAt != nil, lastUsedAt: $0.lastUsedAt, scope: $0.scopeValue.label) },
+                tokens: tokens.map {
+                    .init(
+                        id: $0.id!, name: $0.name, createdAt: $0.createdAt, expiresAt: $0.expiresAt, revoked: $0.revokedAt != nil,
+                        lastUsedAt: $0.lastUsedAt, scope: $0.scopeValue.label)
+                },
                 created: created, errors: errors, csrf: CSRF.token(for: request)),
             status: status, request: request)
     }
@@ -50,12 +58,16 @@ struct APITokenController: RouteCollection {
             }
         }
         let user = try request.requireUser()
-        if try await APITokenModel.query(on: request.db).filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).count() >= Self.maximumTokensPerUser {
+        if try await APITokenModel.query(on: request.db).filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil).count()
+            >= Self.maximumTokensPerUser
+        {
             errors.append("Sie haben schon \(Self.maximumTokensPerUser) aktive Tokens. Bitte widerrufen Sie zuerst eines.")
         }
         guard errors.isEmpty else { return try await render(request, errors: errors, status: .unprocessableEntity) }
         let secret = "aw_" + SecureToken.make()
-        try await APITokenModel(userID: try user.requireID(), name: name, tokenHash: SecureToken.hash(secret), expiresAt: expiry, scope: scope ?? .read).create(on: request.db)
+        try await APITokenModel(
+            userID: try user.requireID(), name: name, tokenHash: SecureToken.hash(secret), expiresAt: expiry, scope: scope ?? .read
+        ).create(on: request.db)
         return try await render(request, created: secret)
     }
 

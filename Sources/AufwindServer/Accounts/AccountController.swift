@@ -25,11 +25,24 @@ struct AccountController: RouteCollection {
         routes.post("konto", "passwort", use: changePassword)
     }
 
-    struct RegisterForm: Content { var name: String?; var email: String?; var password: String? }
-    struct LoginForm: Content { var email: String?; var password: String? }
+    struct RegisterForm: Content {
+        var name: String?
+        var email: String?
+        var password: String?
+    }
+    struct LoginForm: Content {
+        var email: String?
+        var password: String?
+    }
     struct EmailForm: Content { var email: String? }
-    struct ResetForm: Content { var token: String?; var password: String? }
-    struct ChangePasswordForm: Content { var passwort: String?; var neu: String? }
+    struct ResetForm: Content {
+        var token: String?
+        var password: String?
+    }
+    struct ChangePasswordForm: Content {
+        var passwort: String?
+        var neu: String?
+    }
 
     @Sendable func register(request: Request) async throws -> Response {
         let form = try request.content.decode(RegisterForm.self)
@@ -51,13 +64,15 @@ struct AccountController: RouteCollection {
                 if existing.emailConfirmedAt != nil {
                     try await Outbox.send(
                         to: validEmail, subject: "Registrierung bei Aufwind",
-                        body: "Jemand wollte mit dieser Adresse ein Konto anlegen. Sie haben bereits eines: \(base)/anmelden – Passwort vergessen? \(base)/passwort-vergessen",
+                        body:
+                            "Jemand wollte mit dieser Adresse ein Konto anlegen. Sie haben bereits eines: \(base)/anmelden – Passwort vergessen? \(base)/passwort-vergessen",
                         userID: existing.id, on: db)
                 } else {
                     // Never confirmed (perhaps registered by someone else): a fresh link to the
                     // address. It confirms the account with the name and password of *this*
                     // registration, so only who reads the mailbox decides.
-                    let token = try await AccountTokens.issue(for: existing, purpose: .confirmEmail, on: db, passwordHash: hash, displayName: validName)
+                    let token = try await AccountTokens.issue(
+                        for: existing, purpose: .confirmEmail, on: db, passwordHash: hash, displayName: validName)
                     try await Outbox.send(
                         to: validEmail, subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse",
                         body: Self.confirmationText(name: validName, link: "\(base)/bestaetigen?token=\(token)"), userID: existing.id, on: db)
@@ -72,8 +87,9 @@ struct AccountController: RouteCollection {
                 body: Self.confirmationText(name: validName, link: "\(base)/bestaetigen?token=\(token)"), userID: user.id, on: db)
         }
         return HTMLResponse.render(
-            MessagePage(title: "Fast geschafft", message: "Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie darin Ihre Adresse.",
-                        link: ("/bestaetigung-erneut", "Keine E-Mail bekommen? Link erneut senden")),
+            MessagePage(
+                title: "Fast geschafft", message: "Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie darin Ihre Adresse.",
+                link: ("/bestaetigung-erneut", "Keine E-Mail bekommen? Link erneut senden")),
             request: request)
     }
 
@@ -101,7 +117,9 @@ struct AccountController: RouteCollection {
         guard confirmed else {
             throw ProblemDetails(
                 title: "Link ungültig", status: 400,
-                detail: "Dieser Bestätigungslink ist ungültig, abgelaufen oder wurde schon benutzt. Unter /bestaetigung-erneut können Sie einen neuen anfordern.")
+                detail:
+                    "Dieser Bestätigungslink ist ungültig, abgelaufen oder wurde schon benutzt. Unter /bestaetigung-erneut können Sie einen neuen anfordern."
+            )
         }
         return HTMLResponse.render(
             MessagePage(title: "E-Mail-Adresse bestätigt", message: "Danke! Sie können sich jetzt anmelden.", link: ("/anmelden", "Zur Anmeldung")),
@@ -112,7 +130,9 @@ struct AccountController: RouteCollection {
     @Sendable func resendConfirmation(request: Request) async throws -> Response {
         try await queue(.resendConfirmation, request: request)
         return HTMLResponse.render(
-            MessagePage(title: "Bitte prüfen Sie Ihr Postfach", message: "Wenn zu dieser Adresse ein noch nicht bestätigtes Konto gehört, schicken wir einen neuen Bestätigungslink."),
+            MessagePage(
+                title: "Bitte prüfen Sie Ihr Postfach",
+                message: "Wenn zu dieser Adresse ein noch nicht bestätigtes Konto gehört, schicken wir einen neuen Bestätigungslink."),
             request: request)
     }
 
@@ -133,7 +153,9 @@ struct AccountController: RouteCollection {
         let matches = (try? await request.password.async.verify(form.password ?? "", created: user?.passwordHash ?? Self.decoyHash)) ?? false
         guard let user, matches else { return refuse("E-Mail-Adresse oder Passwort sind falsch.") }
         guard user.emailConfirmedAt != nil else {
-            return refuse("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in unserer E-Mail. Keinen bekommen? Unter „Bestätigungslink erneut senden“ gibt es einen neuen.")
+            return refuse(
+                "Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in unserer E-Mail. Keinen bekommen? Unter „Bestätigungslink erneut senden“ gibt es einen neuen."
+            )
         }
         try await throttle.reset(email: email, address: address)
         try await request.signIn(user)
@@ -149,7 +171,9 @@ struct AccountController: RouteCollection {
     @Sendable func forgotPassword(request: Request) async throws -> Response {
         try await queue(.resetPassword, request: request)
         return HTMLResponse.render(
-            MessagePage(title: "Bitte prüfen Sie Ihr Postfach", message: "Wenn es zu dieser Adresse ein Konto gibt, haben wir einen Link zum Zurücksetzen geschickt."),
+            MessagePage(
+                title: "Bitte prüfen Sie Ihr Postfach",
+                message: "Wenn es zu dieser Adresse ein Konto gibt, haben wir einen Link zum Zurücksetzen geschickt."),
             request: request)
     }
 
@@ -191,7 +215,9 @@ struct AccountController: RouteCollection {
         // Whatever this browser had belongs to no one now.
         if request.webSession != nil { try await request.signOut() }
         return HTMLResponse.render(
-            MessagePage(title: "Passwort geändert", message: "Ihr neues Passwort gilt ab sofort. Auf allen Geräten sind Sie abgemeldet.", link: ("/anmelden", "Zur Anmeldung")),
+            MessagePage(
+                title: "Passwort geändert", message: "Ihr neues Passwort gilt ab sofort. Auf allen Geräten sind Sie abgemeldet.",
+                link: ("/anmelden", "Zur Anmeldung")),
             request: request)
     }
 
@@ -228,7 +254,9 @@ struct AccountController: RouteCollection {
         }
         try await request.renewSessionEndingOthers(user)
         return HTMLResponse.render(
-            MessagePage(title: "Passwort geändert", message: "Ihr neues Passwort gilt ab sofort. Auf allen anderen Geräten sind Sie abgemeldet.", link: ("/konto", "Zum Konto")),
+            MessagePage(
+                title: "Passwort geändert", message: "Ihr neues Passwort gilt ab sofort. Auf allen anderen Geräten sind Sie abgemeldet.",
+                link: ("/konto", "Zum Konto")),
             request: request)
     }
 }

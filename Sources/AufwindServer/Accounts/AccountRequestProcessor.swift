@@ -16,11 +16,16 @@ struct AccountRequestProcessor {
     func processDue(limit: Int = 50) async throws -> Int {
         try await database.transaction { db in
             guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
-            struct Row: Decodable { var kind: String; var email: String }
-            let rows = try await sql.raw("""
+            struct Row: Decodable {
+                var kind: String
+                var email: String
+            }
+            let rows = try await sql.raw(
+                """
                 DELETE FROM account_requests WHERE id IN (SELECT id FROM account_requests ORDER BY created_at LIMIT \(bind: limit))
                 RETURNING kind, email
-                """).all(decoding: Row.self)
+                """
+            ).all(decoding: Row.self)
             for row in rows {
                 guard let kind = AccountRequestModel.Kind(rawValue: row.kind) else { continue }
                 try await handle(kind, email: row.email, on: db)
@@ -34,20 +39,23 @@ struct AccountRequestProcessor {
         let purpose: OneTimeTokenModel.Purpose = kind == .resetPassword ? .resetPassword : .confirmEmail
         if kind == .resendConfirmation, user.emailConfirmedAt != nil { return }
         let recent = Date().addingTimeInterval(AccountTokens.lifetime - 15 * 60)
-        guard try await OneTimeTokenModel.query(on: db).filter(\.$user.$id == user.requireID())
-            .filter(\.$purpose == purpose.rawValue).filter(\.$expiresAt > recent).count() < Self.maximumPerQuarterHour
+        guard
+            try await OneTimeTokenModel.query(on: db).filter(\.$user.$id == user.requireID())
+                .filter(\.$purpose == purpose.rawValue).filter(\.$expiresAt > recent).count() < Self.maximumPerQuarterHour
         else { return }
         let token = try await AccountTokens.issue(for: user, purpose: purpose, on: db)
         switch kind {
         case .resetPassword:
             try await Outbox.send(
                 to: email, subject: "Passwort zurücksetzen",
-                body: "Mit diesem Link setzen Sie Ihr Passwort neu: \(baseURL)/passwort-neu?token=\(token)\n\nDer Link gilt 24 Stunden und einmal. Danach sind Sie auf allen Geräten abgemeldet. Haben Sie das nicht angefordert, ignorieren Sie diese E-Mail.",
+                body:
+                    "Mit diesem Link setzen Sie Ihr Passwort neu: \(baseURL)/passwort-neu?token=\(token)\n\nDer Link gilt 24 Stunden und einmal. Danach sind Sie auf allen Geräten abgemeldet. Haben Sie das nicht angefordert, ignorieren Sie diese E-Mail.",
                 userID: user.id, on: db)
         case .resendConfirmation:
             try await Outbox.send(
                 to: email, subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse",
-                body: "Guten Tag \(user.displayName),\n\nhier ist ein neuer Link zur Bestätigung Ihrer Adresse: \(baseURL)/bestaetigen?token=\(token)\n\nDer Link gilt 24 Stunden. Unbestätigte Konten werden nach 7 Tagen gelöscht.",
+                body:
+                    "Guten Tag \(user.displayName),\n\nhier ist ein neuer Link zur Bestätigung Ihrer Adresse: \(baseURL)/bestaetigen?token=\(token)\n\nDer Link gilt 24 Stunden. Unbestätigte Konten werden nach 7 Tagen gelöscht.",
                 userID: user.id, on: db)
         }
     }

@@ -41,7 +41,9 @@ struct DevMailsController: RouteCollection {
         let waiting = try await MailModel.query(on: request.db).filter(\.$sentAt == nil).filter(\.$failedAt == nil).count()
         return HTMLResponse.render(
             OutboxPage(
-                mails: mails.map { .init(recipient: $0.recipient, subject: $0.subject, body: $0.body, state: MailDeliveryState($0), lastError: $0.lastError) },
+                mails: mails.map {
+                    .init(recipient: $0.recipient, subject: $0.subject, body: $0.body, state: MailDeliveryState($0), lastError: $0.lastError)
+                },
                 waiting: waiting, undeliverable: undeliverable),
             request: request)
     }

@@ -35,14 +35,16 @@ struct LoginThrottle {
         guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
         struct Row: Decodable { var attempts: Int }
         let windowOpened = now.addingTimeInterval(-Self.window)
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             INSERT INTO login_throttle (id, subject, window_start, attempts) VALUES (\(bind: UUID()), \(bind: subject), \(bind: now), 1)
             ON CONFLICT (subject) DO UPDATE SET
               attempts = CASE WHEN login_throttle.window_start < \(bind: windowOpened) THEN 1 ELSE login_throttle.attempts + 1 END,
               window_start = CASE WHEN login_throttle.window_start < \(bind: windowOpened) THEN \(bind: now) ELSE login_throttle.window_start END
             WHERE login_throttle.window_start < \(bind: windowOpened) OR login_throttle.attempts < \(bind: limit)
             RETURNING attempts
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         return !rows.isEmpty
     }
 

@@ -17,12 +17,22 @@ struct MembershipController: RouteCollection {
         routes.post("konto", "regionen", use: requestRegion)
     }
 
-    struct JoinForm: Content { var kommune: String?; var nachricht: String? }
-    struct DecisionForm: Content { var entscheidung: String?; var pruefung: String? }
+    struct JoinForm: Content {
+        var kommune: String?
+        var nachricht: String?
+    }
+    struct DecisionForm: Content {
+        var entscheidung: String?
+        var pruefung: String?
+    }
     struct RoleForm: Content { var rolle: String? }
     struct ProfileForm: Content {
-        var ansprechperson: String?; var email: String?; var website: String?; var beschreibung: String?
-        var handlungsfelder: [String]?; var version: Int?
+        var ansprechperson: String?
+        var email: String?
+        var website: String?
+        var beschreibung: String?
+        var handlungsfelder: [String]?
+        var version: Int?
     }
 
     private func service(_ request: Request) -> MembershipService {
@@ -49,14 +59,17 @@ struct MembershipController: RouteCollection {
         return try await renderMyOrganisations(request, errors: [], typed: "", message: "")
     }
 
-    private func renderMyOrganisations(_ request: Request, errors: [String], typed: String, message: String, status: HTTPStatus = .ok) async throws -> Response {
+    private func renderMyOrganisations(_ request: Request, errors: [String], typed: String, message: String, status: HTTPStatus = .ok) async throws
+        -> Response
+    {
         let user = try request.requireUser()
         let memberships = try await MembershipModel.query(on: request.db).filter(\.$user.$id == user.requireID()).all()
         let directory = TownDirectory(catalog: request.register)
         var rows: [MyOrganisationsPage.Row] = []
         for m in memberships {
             let kind = MembershipModel.Kind(rawValue: m.kind) ?? .kommune
-            let path: String?, membersPath: String?
+            let path: String?
+            let membersPath: String?
             switch kind {
             case .kommune:
                 path = directory.path(of: m.orgKey)
@@ -68,10 +81,11 @@ struct MembershipController: RouteCollection {
                 path = nil
                 membersPath = request.may(.viewRegionalOverview, .region(m.orgKey)) ? "/regionen/\(m.orgKey)" : nil
             }
-            rows.append(MyOrganisationsPage.Row(
-                id: try m.requireID(), name: try await Self.displayName(of: m, request: request), kind: Self.kindLabel(kind), path: path,
-                role: kind == .region ? "Regionalbehörde" : (MemberRole(rawValue: m.role)?.label ?? m.role),
-                status: m.statusValue, managePath: membersPath))
+            rows.append(
+                MyOrganisationsPage.Row(
+                    id: try m.requireID(), name: try await Self.displayName(of: m, request: request), kind: Self.kindLabel(kind), path: path,
+                    role: kind == .region ? "Regionalbehörde" : (MemberRole(rawValue: m.role)?.label ?? m.role),
+                    status: m.statusValue, managePath: membersPath))
         }
         return HTMLResponse.render(
             MyOrganisationsPage(
@@ -82,11 +96,13 @@ struct MembershipController: RouteCollection {
 
     @Sendable func requestMembership(request: Request) async throws -> Response {
         let form = try request.content.decode(JoinForm.self)
-        let typed = form.kommune ?? "", message = String((form.nachricht ?? "").trimmingSpaces.prefix(1000))
+        let typed = form.kommune ?? ""
+        let message = String((form.nachricht ?? "").trimmingSpaces.prefix(1000))
         guard let key = TownDirectory(catalog: request.register).resolve(typed) else {
             try request.authorize(.manageOwnAccount)
             return try await renderMyOrganisations(
-                request, errors: ["Keine Gemeinde und kein Kreis zu „\(typed)“ gefunden."], typed: typed, message: message, status: .unprocessableEntity)
+                request, errors: ["Keine Gemeinde und kein Kreis zu „\(typed)“ gefunden."], typed: typed, message: message,
+                status: .unprocessableEntity)
         }
         try request.authorize(.requestTownMembership, .town(key))
         try await service(request).request(user: request.requireUser(), kind: .kommune, key: key, message: message)
@@ -102,7 +118,10 @@ struct MembershipController: RouteCollection {
         }
     }
 
-    struct RegionForm: Content { var region: String?; var nachricht: String? }
+    struct RegionForm: Content {
+        var region: String?
+        var nachricht: String?
+    }
 
     /// A Regionalbehörde asks for read access to the overviews of its Kreis, Regierungsbezirk or Land.
     @Sendable func requestRegion(request: Request) async throws -> Response {
@@ -185,7 +204,8 @@ struct MembershipController: RouteCollection {
         guard let role = MemberRole(rawValue: try request.content.decode(RoleForm.self).rolle ?? "") else {
             throw ProblemDetails.badRequest("Unbekannte Rolle. Erlaubt: mitglied, verwalter.")
         }
-        try await service(request).changeRole(membership, to: role, by: request.requireUser(), orgName: try await Self.displayName(of: membership, request: request))
+        try await service(request).changeRole(
+            membership, to: role, by: request.requireUser(), orgName: try await Self.displayName(of: membership, request: request))
         let path = isOrganisation ? "/organisationen/\(membership.orgKey)/mitglieder" : "/kommunen/\(membership.orgKey)/mitglieder"
         return request.redirect(to: path, redirectType: .normal)
     }
@@ -223,7 +243,8 @@ struct MembershipController: RouteCollection {
             description: form.beschreibung ?? "", handlungsfelder: (form.handlungsfelder ?? []).compactMap(Handlungsfeld.init(rawValue:)))
         func again(_ errors: [String], status: HTTPStatus) -> Response {
             HTMLResponse.render(
-                TownProfileEditPage(townName: name, key: key, input: typed, version: form.version ?? 0, csrf: CSRF.token(for: request), errors: errors),
+                TownProfileEditPage(
+                    townName: name, key: key, input: typed, version: form.version ?? 0, csrf: CSRF.token(for: request), errors: errors),
                 status: status, request: request)
         }
         switch validated {
@@ -232,7 +253,9 @@ struct MembershipController: RouteCollection {
         case .success(let input):
             let saved = try await TownProfileStore(database: request.db).save(key: key, input: input, expectedVersion: form.version ?? 0) != nil
             guard saved else {
-                return again(["Jemand anderes hat das Profil inzwischen geändert. Bitte laden Sie die Seite neu; Ihre Eingaben sind unten noch zu sehen."], status: .conflict)
+                return again(
+                    ["Jemand anderes hat das Profil inzwischen geändert. Bitte laden Sie die Seite neu; Ihre Eingaben sind unten noch zu sehen."],
+                    status: .conflict)
             }
             return request.redirect(to: TownDirectory(catalog: request.register).path(of: key), redirectType: .normal)
         }
@@ -253,10 +276,11 @@ struct MembershipController: RouteCollection {
         let townsWithVerwalter = Set(confirmed.filter { $0.role == MemberRole.verwalter.rawValue }.map(\.orgKey))
         var entries: [AdminQueuePage.Entry] = []
         for m in pending where m.kind == MembershipModel.Kind.region.rawValue || (m.kind == kommune && !townsWithVerwalter.contains(m.orgKey)) {
-            entries.append(.init(
-                id: m.id!, townName: try await Self.displayName(of: m, request: request), key: m.orgKey, kind: m.kind,
-                name: m.user.displayName, email: m.user.email, message: m.message,
-                withoutVerwalter: m.kind == kommune && townsWithMembers.contains(m.orgKey)))
+            entries.append(
+                .init(
+                    id: m.id!, townName: try await Self.displayName(of: m, request: request), key: m.orgKey, kind: m.kind,
+                    name: m.user.displayName, email: m.user.email, message: m.message,
+                    withoutVerwalter: m.kind == kommune && townsWithMembers.contains(m.orgKey)))
         }
         let organisations = try await OrganisationModel.query(on: request.db)
             .filter(\.$status == MembershipModel.Status.pending.rawValue).sort(\.$createdAt).all()

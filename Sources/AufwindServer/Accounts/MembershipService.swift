@@ -44,7 +44,8 @@ struct MembershipService {
             .filter(\.$user.$id == userID).filter(\.$kind == kind.rawValue).filter(\.$orgKey == key).first()
         {
             guard existing.statusValue == .declined else {
-                throw ProblemDetails(title: "Schon angefragt", status: 409, detail: "Sie haben für diese Kommune schon eine Mitgliedschaft oder eine offene Anfrage.")
+                throw ProblemDetails(
+                    title: "Schon angefragt", status: 409, detail: "Sie haben für diese Kommune schon eine Mitgliedschaft oder eine offene Anfrage.")
             }
             existing.status = MembershipModel.Status.pending.rawValue
             existing.message = message
@@ -56,7 +57,8 @@ struct MembershipService {
         do {
             try await MembershipModel(userID: userID, kind: kind, orgKey: key, message: message).create(on: database)
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw ProblemDetails(title: "Schon angefragt", status: 409, detail: "Sie haben für diese Kommune schon eine Mitgliedschaft oder eine offene Anfrage.")
+            throw ProblemDetails(
+                title: "Schon angefragt", status: 409, detail: "Sie haben für diese Kommune schon eine Mitgliedschaft oder eine offene Anfrage.")
         }
     }
 
@@ -86,7 +88,8 @@ struct MembershipService {
         let first = try await requiredAction(for: membership) == .verifyFirstTownMember
         if accept, first, membership.kind == MembershipModel.Kind.kommune.rawValue, (verification ?? "").trimmingSpaces.isEmpty {
             throw ProblemDetails.badRequest(
-                "Beim ersten Mitglied einer Kommune (oder wenn sie keinen Verwalter hat) bitte angeben, wie es geprüft wurde (z. B. Rückruf über die Telefonnummer des Rathauses).")
+                "Beim ersten Mitglied einer Kommune (oder wenn sie keinen Verwalter hat) bitte angeben, wie es geprüft wurde (z. B. Rückruf über die Telefonnummer des Rathauses)."
+            )
         }
         let note = String((verification ?? "").trimmingSpaces.prefix(500))
         let status: MembershipModel.Status = accept ? .confirmed : .declined
@@ -132,14 +135,18 @@ struct MembershipService {
         guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
         let id = try membership.requireID()
         let before = membership.role
-        let verwalter = MemberRole.verwalter.rawValue, confirmed = MembershipModel.Status.confirmed.rawValue
-        let condition: SQLQueryString = role == .mitglied
+        let verwalter = MemberRole.verwalter.rawValue
+        let confirmed = MembershipModel.Status.confirmed.rawValue
+        let condition: SQLQueryString =
+            role == .mitglied
             ? "(role <> \(bind: verwalter) OR \(Self.anotherVerwalterRemains(kind: membership.kind, key: membership.orgKey, dialect: sql.dialect)))"
             : "1 = 1"
-        let changed = try await sql.raw("""
+        let changed = try await sql.raw(
+            """
             UPDATE \(ident: MembershipModel.schema) SET role = \(bind: role.rawValue) \
             WHERE id = \(bind: id) AND status = \(bind: confirmed) AND \(condition) RETURNING id
-            """).all()
+            """
+        ).all()
         guard !changed.isEmpty else {
             guard let fresh = try await MembershipModel.find(id, on: database), fresh.statusValue == .confirmed else {
                 throw ProblemDetails.notFound("Diese Mitgliedschaft gibt es nicht mehr.")
@@ -160,14 +167,18 @@ struct MembershipService {
     /// town or organisation cannot leave: one conditional `DELETE`, race-free like `changeRole`.
     func leave(_ membership: MembershipModel, user: UserModel, orgName: String) async throws {
         guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
-        let id = try membership.requireID(), userID = try user.requireID()
-        let verwalter = MemberRole.verwalter.rawValue, confirmed = MembershipModel.Status.confirmed.rawValue
+        let id = try membership.requireID()
+        let userID = try user.requireID()
+        let verwalter = MemberRole.verwalter.rawValue
+        let confirmed = MembershipModel.Status.confirmed.rawValue
         let guardSQL = Self.anotherVerwalterRemains(kind: membership.kind, key: membership.orgKey, dialect: sql.dialect)
-        let removed = try await sql.raw("""
+        let removed = try await sql.raw(
+            """
             DELETE FROM \(ident: MembershipModel.schema) \
             WHERE id = \(bind: id) AND user_id = \(bind: userID) AND (role <> \(bind: verwalter) OR status <> \(bind: confirmed) OR \(guardSQL)) \
             RETURNING id
-            """).all()
+            """
+        ).all()
         guard !removed.isEmpty else {
             guard try await MembershipModel.find(id, on: database) != nil else { return }  // already gone
             throw Self.lastVerwalter(orgName: orgName, isSelf: true)
@@ -214,9 +225,12 @@ struct MembershipService {
         let userID = try user.requireID()
         let kommune = MembershipModel.Kind.kommune.rawValue
         let own = try await MembershipModel.query(on: database).filter(\.$user.$id == userID).all()
-        let towns = Array(Set(own.filter {
-            $0.kind == kommune && $0.statusValue == .confirmed && $0.role == MemberRole.verwalter.rawValue
-        }.map(\.orgKey))).sorted()
+        let towns = Array(
+            Set(
+                own.filter {
+                    $0.kind == kommune && $0.statusValue == .confirmed && $0.role == MemberRole.verwalter.rawValue
+                }.map(\.orgKey))
+        ).sorted()
         if !towns.isEmpty, let sql = database as? any SQLDatabase {
             // Waits for (and then blocks) concurrent demotions, departures and deletions in these towns,
             // so that the count below is the final one.
@@ -235,8 +249,11 @@ struct MembershipService {
             try await Notifier(database: database, baseURL: baseURL).notifyPlatformAdmins(
                 excluding: userID,
                 text: "\(name) hat keinen Verwalter mehr (Konto gelöscht): "
-                    + (open > 0 ? "\(open == 1 ? "eine offene Anfrage wartet" : "\(open) offene Anfragen warten") in der Warteschlange" : "keine offenen Anfragen")
-                    + (members > 0 ? "; \(members == 1 ? "ein Mitglied bleibt" : "\(members) Mitglieder bleiben") – bei Bedarf zum Verwalter ernennen." : "."),
+                    + (open > 0
+                        ? "\(open == 1 ? "eine offene Anfrage wartet" : "\(open) offene Anfragen warten") in der Warteschlange"
+                        : "keine offenen Anfragen")
+                    + (members > 0
+                        ? "; \(members == 1 ? "ein Mitglied bleibt" : "\(members) Mitglieder bleiben") – bei Bedarf zum Verwalter ernennen." : "."),
                 link: open > 0 || members == 0 ? "/admin/warteschlange" : "/kommunen/\(town)/mitglieder")
         }
     }

@@ -14,7 +14,12 @@ struct OrganisationController: RouteCollection {
         routes.post("organisationen", ":id", "entscheidung", use: decide)
     }
 
-    struct CreateForm: Content { var art: String?; var name: String?; var website: String?; var beschreibung: String? }
+    struct CreateForm: Content {
+        var art: String?
+        var name: String?
+        var website: String?
+        var beschreibung: String?
+    }
     struct DecisionForm: Content { var entscheidung: String? }
 
     private func organisation(_ request: Request) async throws -> OrganisationModel {
@@ -57,12 +62,14 @@ struct OrganisationController: RouteCollection {
         if case .failure(let problems) = profile { errors += problems.messages.map(\.text) }
         guard errors.isEmpty, let kind, case .success(let valid) = profile else {
             return HTMLResponse.render(
-                OrganisationFormPage(csrf: CSRF.token(for: request), kind: form.art ?? "", name: form.name ?? "", website: form.website ?? "",
-                                     description: form.beschreibung ?? "", errors: errors),
+                OrganisationFormPage(
+                    csrf: CSRF.token(for: request), kind: form.art ?? "", name: form.name ?? "", website: form.website ?? "",
+                    description: form.beschreibung ?? "", errors: errors),
                 status: .unprocessableEntity, request: request)
         }
         let user = try request.requireUser()
-        let organisation = OrganisationModel(kind: kind, name: name, website: valid.website, description: valid.description, foundedBy: try user.requireID())
+        let organisation = OrganisationModel(
+            kind: kind, name: name, website: valid.website, description: valid.description, foundedBy: try user.requireID())
         try await request.db.transaction { db in
             try await organisation.create(on: db)
             let membership = MembershipModel(
@@ -72,8 +79,9 @@ struct OrganisationController: RouteCollection {
             try await membership.create(on: db)
         }
         return HTMLResponse.render(
-            MessagePage(title: "Organisation angelegt", message: "„\(name)“ wird sichtbar, sobald die Plattform-Administration sie bestätigt hat.",
-                        link: ("/konto/organisationen", "Zu meinen Organisationen")),
+            MessagePage(
+                title: "Organisation angelegt", message: "„\(name)“ wird sichtbar, sobald die Plattform-Administration sie bestätigt hat.",
+                link: ("/konto/organisationen", "Zu meinen Organisationen")),
             request: request)
     }
 
@@ -96,10 +104,12 @@ struct OrganisationController: RouteCollection {
         let key = try organisation.requireID().uuidString
         try request.authorize(.requestOrganisationMembership, .organisation(key))
         guard organisation.statusValue == .confirmed else {
-            throw ProblemDetails(title: "Noch nicht bestätigt", status: 409, detail: "Dieser Organisation kann man erst nach ihrer Bestätigung beitreten.")
+            throw ProblemDetails(
+                title: "Noch nicht bestätigt", status: 409, detail: "Dieser Organisation kann man erst nach ihrer Bestätigung beitreten.")
         }
         let service = MembershipService(database: request.db, baseURL: request.application.aufwindConfig.baseURL)
-        try await service.request(user: request.requireUser(), kind: organisation.kindValue == .anbieter ? .anbieter : .veranstalter, key: key, message: "")
+        try await service.request(
+            user: request.requireUser(), kind: organisation.kindValue == .anbieter ? .anbieter : .veranstalter, key: key, message: "")
         return request.redirect(to: "/konto/organisationen", redirectType: .normal)
     }
 

@@ -12,11 +12,41 @@ struct PrivacyController: RouteCollection {
     }
 
     struct Export: Content {
-        struct Account: Content { var email: String; var name: String; var registriert: Date?; var emailBestaetigt: Date?; var plattformAdmin: Bool }
-        struct Membership: Content { var art: String; var schluessel: String; var rolle: String; var status: String; var nachricht: String; var angefragt: Date?; var entschieden: Date? }
-        struct Token: Content { var name: String; var erstellt: Date?; var gueltigBis: Date?; var widerrufen: Date?; var zuletztBenutzt: Date? }
-        struct Mail: Content { var an: String; var betreff: String; var erstellt: Date?; var text: String }
-        struct AuditEntry: Content { var aktion: String; var gegenstand: String; var detail: String; var zeitpunkt: Date? }
+        struct Account: Content {
+            var email: String
+            var name: String
+            var registriert: Date?
+            var emailBestaetigt: Date?
+            var plattformAdmin: Bool
+        }
+        struct Membership: Content {
+            var art: String
+            var schluessel: String
+            var rolle: String
+            var status: String
+            var nachricht: String
+            var angefragt: Date?
+            var entschieden: Date?
+        }
+        struct Token: Content {
+            var name: String
+            var erstellt: Date?
+            var gueltigBis: Date?
+            var widerrufen: Date?
+            var zuletztBenutzt: Date?
+        }
+        struct Mail: Content {
+            var an: String
+            var betreff: String
+            var erstellt: Date?
+            var text: String
+        }
+        struct AuditEntry: Content {
+            var aktion: String
+            var gegenstand: String
+            var detail: String
+            var zeitpunkt: Date?
+        }
         var konto: Account
         var mitgliedschaften: [Membership]
         var apiTokens: [Token]
@@ -39,11 +69,24 @@ struct PrivacyController: RouteCollection {
         var treffen: [String]
     }
 
-    struct Message: Content { var kooperation: String; var kommune: String; var text: String; var zeitpunkt: Date? }
-    struct Note: Content { var text: String; var link: String; var zeitpunkt: Date?; var gelesen: Date? }
+    struct Message: Content {
+        var kooperation: String
+        var kommune: String
+        var text: String
+        var zeitpunkt: Date?
+    }
+    struct Note: Content {
+        var text: String
+        var link: String
+        var zeitpunkt: Date?
+        var gelesen: Date?
+    }
 
     struct DeleteForm: Content { var passwort: String? }
-    struct EmailForm: Content { var email: String?; var passwort: String? }
+    struct EmailForm: Content {
+        var email: String?
+        var passwort: String?
+    }
 
     @Sendable func export(request: Request) async throws -> Response {
         try request.authorize(.manageOwnAccount)
@@ -58,15 +101,27 @@ struct PrivacyController: RouteCollection {
         let messages = try await CooperationMessageModel.query(on: request.db).filter(\.$authorID == id).all()
         let notes = try await NotificationModel.query(on: request.db).filter(\.$userID == id).all()
         let export = Export(
-            konto: .init(email: user.email, name: user.displayName, registriert: user.createdAt, emailBestaetigt: user.emailConfirmedAt, plattformAdmin: user.isAdmin),
-            mitgliedschaften: memberships.map { .init(art: $0.kind, schluessel: $0.orgKey, rolle: $0.role, status: $0.status, nachricht: $0.message, angefragt: $0.createdAt, entschieden: $0.decidedAt) },
-            apiTokens: tokens.map { .init(name: $0.name, erstellt: $0.createdAt, gueltigBis: $0.expiresAt, widerrufen: $0.revokedAt, zuletztBenutzt: $0.lastUsedAt) },
+            konto: .init(
+                email: user.email, name: user.displayName, registriert: user.createdAt, emailBestaetigt: user.emailConfirmedAt,
+                plattformAdmin: user.isAdmin),
+            mitgliedschaften: memberships.map {
+                .init(
+                    art: $0.kind, schluessel: $0.orgKey, rolle: $0.role, status: $0.status, nachricht: $0.message, angefragt: $0.createdAt,
+                    entschieden: $0.decidedAt)
+            },
+            apiTokens: tokens.map {
+                .init(name: $0.name, erstellt: $0.createdAt, gueltigBis: $0.expiresAt, widerrufen: $0.revokedAt, zuletztBenutzt: $0.lastUsedAt)
+            },
             emails: mails.map { .init(an: $0.recipient, betreff: $0.subject, erstellt: $0.createdAt, text: LogRedaction.redactLinks(in: $0.body)) },
             protokoll: audit.map { .init(aktion: $0.action, gegenstand: $0.subject, detail: $0.detail, zeitpunkt: $0.createdAt) },
-            nachrichten: messages.map { .init(kooperation: $0.cooperationID.uuidString.lowercased(), kommune: $0.authorKey, text: $0.body, zeitpunkt: $0.createdAt) },
+            nachrichten: messages.map {
+                .init(kooperation: $0.cooperationID.uuidString.lowercased(), kommune: $0.authorKey, text: $0.body, zeitpunkt: $0.createdAt)
+            },
             benachrichtigungen: notes.map { .init(text: $0.text, link: $0.link, zeitpunkt: $0.createdAt, gelesen: $0.readAt) },
             veranstaltungen: try await EventPrivacy(database: request.db).export(userID: id),
-            hinweis: "Passwort und Tokens speichert Aufwind nur als Prüfsumme; sie sind hier nicht enthalten. Links mit Tokens in E-Mails sind unkenntlich gemacht.")
+            hinweis:
+                "Passwort und Tokens speichert Aufwind nur als Prüfsumme; sie sind hier nicht enthalten. Links mit Tokens in E-Mails sind unkenntlich gemacht."
+        )
         let response = Response(status: .ok)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -85,7 +140,9 @@ struct PrivacyController: RouteCollection {
         let user = try request.requireUser()
         let form = try request.content.decode(DeleteForm.self)
         guard try await request.password.async.verify(form.passwort ?? "", created: user.passwordHash) else {
-            throw ProblemDetails(title: "Passwort falsch", status: 403, detail: "Zum Löschen des Kontos bitte Ihr aktuelles Passwort angeben. Es wurde nichts gelöscht.")
+            throw ProblemDetails(
+                title: "Passwort falsch", status: 403,
+                detail: "Zum Löschen des Kontos bitte Ihr aktuelles Passwort angeben. Es wurde nichts gelöscht.")
         }
         let id = try user.requireID()
         // Event places go to the waitlist first (their own transactions, as any cancellation).
@@ -113,12 +170,14 @@ struct PrivacyController: RouteCollection {
             try await APITokenModel.query(on: db).filter(\.$user.$id == id).delete()
             try await OneTimeTokenModel.query(on: db).filter(\.$user.$id == id).delete()
             try await LoginThrottleModel.query(on: db).group(.or) {
-                $0.filter(\.$subject == LoginThrottle.accountSubject(user.email)).filter(\.$subject, .contains(inverse: false, .suffix), "|" + user.email)
+                $0.filter(\.$subject == LoginThrottle.accountSubject(user.email)).filter(
+                    \.$subject, .contains(inverse: false, .suffix), "|" + user.email)
             }.delete()
             try await user.delete(on: db)
         }
         try await request.signOut()
-        return HTMLResponse.render(MessagePage(title: "Konto gelöscht", message: "Ihr Konto und Ihre persönlichen Daten sind gelöscht."), request: request)
+        return HTMLResponse.render(
+            MessagePage(title: "Konto gelöscht", message: "Ihr Konto und Ihre persönlichen Daten sind gelöscht."), request: request)
     }
 
     @Sendable func requestEmailChange(request: Request) async throws -> Response {
@@ -138,7 +197,8 @@ struct PrivacyController: RouteCollection {
             let token = try await AccountTokens.issue(for: user, purpose: .changeEmail, on: request.db, newEmail: newEmail)
             try await Outbox.send(
                 to: newEmail, subject: "Neue E-Mail-Adresse bestätigen",
-                body: "Bitte bestätigen Sie Ihre neue Adresse für Aufwind: \(base)/konto/email-bestaetigen?token=\(token)\n\nDer Link gilt 24 Stunden.",
+                body:
+                    "Bitte bestätigen Sie Ihre neue Adresse für Aufwind: \(base)/konto/email-bestaetigen?token=\(token)\n\nDer Link gilt 24 Stunden.",
                 userID: user.id, on: request.db)
         }
         try await Outbox.send(
@@ -146,7 +206,9 @@ struct PrivacyController: RouteCollection {
             body: "Für Ihr Aufwind-Konto wurde eine neue E-Mail-Adresse angegeben. Waren Sie das nicht, ändern Sie bitte Ihr Passwort.",
             on: request.db)
         return HTMLResponse.render(
-            MessagePage(title: "Bitte bestätigen", message: "Wir haben einen Bestätigungslink an die neue Adresse geschickt (sofern sie nicht schon vergeben ist)."),
+            MessagePage(
+                title: "Bitte bestätigen",
+                message: "Wir haben einen Bestätigungslink an die neue Adresse geschickt (sofern sie nicht schon vergeben ist)."),
             request: request)
     }
 
@@ -157,7 +219,9 @@ struct PrivacyController: RouteCollection {
         let lifetime = request.application.aufwindConfig.sessionLifetime
         let keep = request.webSession
         let outcome = try await request.db.transaction { db -> (UserModel, String)? in
-            guard let (user, record) = try await AccountTokens.redeem(token, purpose: .changeEmail, on: db), let newEmail = record.newEmail else { return nil }
+            guard let (user, record) = try await AccountTokens.redeem(token, purpose: .changeEmail, on: db), let newEmail = record.newEmail else {
+                return nil
+            }
             guard try await UserModel.query(on: db).filter(\.$email == newEmail).first() == nil else {
                 throw ProblemDetails(title: "Adresse vergeben", status: 409, detail: "Diese Adresse gehört inzwischen zu einem anderen Konto.")
             }
@@ -169,8 +233,11 @@ struct PrivacyController: RouteCollection {
             return (user, newEmail)
         }
         guard let (_, newEmail) = outcome else {
-            throw ProblemDetails(title: "Link ungültig", status: 400, detail: "Dieser Bestätigungslink ist ungültig, abgelaufen oder wurde schon benutzt.")
+            throw ProblemDetails(
+                title: "Link ungültig", status: 400, detail: "Dieser Bestätigungslink ist ungültig, abgelaufen oder wurde schon benutzt.")
         }
-        return HTMLResponse.render(MessagePage(title: "Adresse geändert", message: "Sie melden sich ab jetzt mit \(newEmail) an.", link: ("/konto", "Zum Konto")), request: request)
+        return HTMLResponse.render(
+            MessagePage(title: "Adresse geändert", message: "Sie melden sich ab jetzt mit \(newEmail) an.", link: ("/konto", "Zum Konto")),
+            request: request)
     }
 }

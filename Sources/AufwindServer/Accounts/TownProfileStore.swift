@@ -20,7 +20,8 @@ struct TownProfileStore {
                 .columns("org_key", "contact_person", "contact_email", "website", "description", "handlungsfelder", "version", "updated_at")
                 .values(
                     SQLBind(key), SQLBind(fields.contactPerson), SQLBind(fields.contactEmail), SQLBind(fields.website),
-                    SQLBind(fields.description), SQLBind(fields.handlungsfelder), SQLBind(1), SQLBind(now))
+                    SQLBind(fields.description), SQLBind(fields.handlungsfelder), SQLBind(1), SQLBind(now)
+                )
                 .ignoringConflicts(with: ["org_key"])
                 .returning("version")
                 .all(decoding: Version.self)

@@ -70,7 +70,9 @@ public struct AppConfig: Sendable {
             config.metricsToken = token
         }
         if let raw = value("AUFWIND_STAGE_STREAMS_PER_ADDRESS") {
-            if let streams = Int(raw), streams > 0 { config.liveStreamsPerAddress = streams } else {
+            if let streams = Int(raw), streams > 0 {
+                config.liveStreamsPerAddress = streams
+            } else {
                 config.problems.append("AUFWIND_STAGE_STREAMS_PER_ADDRESS muss eine ganze Zahl größer als 0 sein, nicht „\(raw)“.")
             }
         }

@@ -62,7 +62,9 @@ extension Application {
         lifecycle.use(CancelOnShutdown(task: task))
         logger.info("E-Mails werden über \(configuration.host):\(configuration.port) gesendet, \(configuration.security.germanDescription).")
         if configuration.security == .none {
-            logger.warning("AUFWIND_SMTP_URL mit smtp+insecure://: E-Mails (auch Links zum Zurücksetzen von Passwörtern) gehen unverschlüsselt an \(configuration.host).")
+            logger.warning(
+                "AUFWIND_SMTP_URL mit smtp+insecure://: E-Mails (auch Links zum Zurücksetzen von Passwörtern) gehen unverschlüsselt an \(configuration.host)."
+            )
         }
     }
 

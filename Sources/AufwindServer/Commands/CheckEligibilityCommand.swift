@@ -16,7 +16,13 @@ struct CheckEligibilityCommand: AsyncCommand {
     var help: String { "Prüft, ob ein Verbund für ein Förderprogramm förderfähig ist, und nennt die Gründe." }
 
     struct Output: Encodable {
-        struct Rule: Encodable { var regel: String; var art: String; var ergebnis: String; var erklaerung: String; var quelle: String }
+        struct Rule: Encodable {
+            var regel: String
+            var art: String
+            var ergebnis: String
+            var erklaerung: String
+            var quelle: String
+        }
         var programm: String
         var urteil: String
         var mitglieder: [String]
@@ -54,7 +60,9 @@ struct CheckEligibilityCommand: AsyncCommand {
         if signature.json {
             let output = Output(
                 programm: id, urteil: result.verdict.rawValue, mitglieder: verbund.members.map(\.key), esFehltNoch: result.missing,
-                regeln: result.results.map { .init(regel: $0.rule.id, art: $0.rule.kindName, ergebnis: $0.outcome.rawValue, erklaerung: $0.explanation, quelle: $0.rule.source) },
+                regeln: result.results.map {
+                    .init(regel: $0.rule.id, art: $0.rule.kindName, ergebnis: $0.outcome.rawValue, erklaerung: $0.explanation, quelle: $0.rule.source)
+                },
                 foerderung: result.estimate?.amount, formel: result.estimate?.formula)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -66,7 +74,8 @@ struct CheckEligibilityCommand: AsyncCommand {
                 context.console.output("  [\(FundingProgrammePage.outcomeLabel(entry.outcome))] \(entry.explanation)".consoleText())
             }
             if let estimate = result.estimate {
-                context.console.output("Förderung: \(estimate.amount.map { "\(GermanFormat.integer(Int($0.rounded()))) € – " } ?? "")\(estimate.formula)".consoleText())
+                context.console.output(
+                    "Förderung: \(estimate.amount.map { "\(GermanFormat.integer(Int($0.rounded()))) € – " } ?? "")\(estimate.formula)".consoleText())
             }
         }
         if result.verdict == .nichtFoerderfaehig { throw ExitCode(3) }

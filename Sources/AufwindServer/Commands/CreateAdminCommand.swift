@@ -28,14 +28,17 @@ struct CreateAdminCommand: AsyncCommand {
                 context.console.info("\(email) ist schon Plattform-Admin.")
                 return
             }
-            let agreed = signature.yes || context.console.confirm(
-                "\(email) ist ein bestätigtes Konto von „\(user.displayName)“. Zum Plattform-Admin machen?".consoleText())
+            let agreed =
+                signature.yes
+                || context.console.confirm(
+                    "\(email) ist ein bestätigtes Konto von „\(user.displayName)“. Zum Plattform-Admin machen?".consoleText())
             guard agreed else { throw context.fail("Abgebrochen: nichts geändert.") }
             _ = try await promotion.promoteConfirmed(user)
             context.console.info("\(email) ist jetzt Plattform-Admin; alle Sitzungen des Kontos sind beendet.")
             return
         }
-        let password = ProcessInfo.processInfo.environment["AUFWIND_ADMIN_PASSWORD"]
+        let password =
+            ProcessInfo.processInfo.environment["AUFWIND_ADMIN_PASSWORD"]
             ?? context.console.ask("Passwort für \(email):".consoleText(), isSecure: true)
         if let message = AccountValidation.password(password) {
             throw context.fail(message.text)
@@ -43,7 +46,9 @@ struct CreateAdminCommand: AsyncCommand {
         let name = (try? AccountValidation.displayName(signature.name ?? "Administration").get()) ?? "Administration"
         switch try await promotion.createOrTakeOver(email: email, name: name, passwordHash: try app.password.hash(password)) {
         case .tookOverUnconfirmed:
-            context.console.info("\(email) war registriert, aber nie bestätigt: Das Konto hat jetzt Ihr Passwort, ist bestätigt und Plattform-Admin; alle früheren Sitzungen, Links und Tokens sind ungültig.")
+            context.console.info(
+                "\(email) war registriert, aber nie bestätigt: Das Konto hat jetzt Ihr Passwort, ist bestätigt und Plattform-Admin; alle früheren Sitzungen, Links und Tokens sind ungültig."
+            )
         default:
             context.console.info("Plattform-Admin \(email) angelegt.")
         }

@@ -7,7 +7,11 @@ struct GenerateDemoCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "items", help: "Anzahl (Standard 1000)") var items: Int?
         @Option(name: "seed", help: "Startwert des Zufallsgenerators (Standard 1)") var seed: Int?
-        @Option(name: "event", help: "Statt Einträgen: eine geplante, veröffentlichte Demo-Veranstaltung mit so vielen Sessions (8 Räume × 8 Zeitfenster, 400 Teilnehmende)")
+        @Option(
+            name: "event",
+            help:
+                "Statt Einträgen: eine geplante, veröffentlichte Demo-Veranstaltung mit so vielen Sessions (8 Räume × 8 Zeitfenster, 400 Teilnehmende)"
+        )
         var event: Int?
     }
 

@@ -19,7 +19,8 @@ struct ImportRegisterCommand: AsyncCommand {
         let files: ReferenceDataFiles
         if let file = signature.file {
             let url = URL(fileURLWithPath: file)
-            let coordinates = signature.coordinates.map(URL.init(fileURLWithPath:))
+            let coordinates =
+                signature.coordinates.map(URL.init(fileURLWithPath:))
                 ?? url.deletingLastPathComponent().appendingPathComponent("koordinaten.csv")
             files = ReferenceDataFiles(
                 gv100ad: url, coordinates: FileManager.default.fileExists(atPath: coordinates.path) ? coordinates : nil)

@@ -47,15 +47,25 @@ struct ScheduleCommand: AsyncCommand {
         let iterations = max(0, min(signature.iterations ?? 400_000, 100_000_000))
         if let previousPath = signature.previous {
             let iterations = max(0, min(signature.iterations ?? 60_000, 100_000_000))
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: previousPath)), let previous = try? JSONDecoder().decode(Schedule.self, from: data) else {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: previousPath)),
+                let previous = try? JSONDecoder().decode(Schedule.self, from: data)
+            else {
                 throw context.fail("\(previousPath): kein gültiger Plan (Ausgabe von aufwind schedule).", code: 2)
             }
             let started = ContinuousClock.now
             let (schedule, moved) = plan.replan(previous: previous, seed: seed, iterations: iterations)
-            context.note(Self.summary(schedule, iterations: iterations, took: ContinuousClock.now - started) + ", \(GermanFormat.integer(moved.count)) Sessions verschoben")
-            struct Replanned: Encodable { var assignments: [Schedule.Assignment]; var unscheduled: [String]; var score, covered, overflow: Int; var moved: [String] }
-            let output = Replanned(assignments: schedule.assignments, unscheduled: schedule.unscheduled, score: schedule.score, covered: schedule.covered,
-                                   overflow: schedule.overflow, moved: moved)
+            context.note(
+                Self.summary(schedule, iterations: iterations, took: ContinuousClock.now - started)
+                    + ", \(GermanFormat.integer(moved.count)) Sessions verschoben")
+            struct Replanned: Encodable {
+                var assignments: [Schedule.Assignment]
+                var unscheduled: [String]
+                var score, covered, overflow: Int
+                var moved: [String]
+            }
+            let output = Replanned(
+                assignments: schedule.assignments, unscheduled: schedule.unscheduled, score: schedule.score, covered: schedule.covered,
+                overflow: schedule.overflow, moved: moved)
             context.console.output(String(decoding: try encoder.encode(output), as: UTF8.self).consoleText())
         } else {
             let started = ContinuousClock.now

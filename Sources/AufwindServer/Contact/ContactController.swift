@@ -14,9 +14,15 @@ struct ContactController: RouteCollection {
         routes.post("benachrichtigungen", "gelesen", use: markRead)
     }
 
-    struct InterestForm: Content { var kommune: String?; var nachricht: String? }
+    struct InterestForm: Content {
+        var kommune: String?
+        var nachricht: String?
+    }
     struct DecisionForm: Content { var entscheidung: String? }
-    struct MessageForm: Content { var kommune: String?; var nachricht: String? }
+    struct MessageForm: Content {
+        var kommune: String?
+        var nachricht: String?
+    }
 
     private func service(_ request: Request) -> ContactService {
         ContactService(database: request.db, baseURL: request.application.aufwindConfig.baseURL, directory: TownDirectory(catalog: request.register))
@@ -33,10 +39,12 @@ struct ContactController: RouteCollection {
         try request.authorize(.actForTown, .town(key))
         let pages = ItemsController()
         guard item.published else {
-            return try await pages.renderItem(request, model: item, errors: ["Ein Entwurf nimmt noch keine Anfragen an."], notice: nil, status: .unprocessableEntity)
+            return try await pages.renderItem(
+                request, model: item, errors: ["Ein Entwurf nimmt noch keine Anfragen an."], notice: nil, status: .unprocessableEntity)
         }
         guard key != item.ownerKey else {
-            return try await pages.renderItem(request, model: item, errors: ["Das ist ein Eintrag Ihrer eigenen Kommune."], notice: nil, status: .unprocessableEntity)
+            return try await pages.renderItem(
+                request, model: item, errors: ["Das ist ein Eintrag Ihrer eigenen Kommune."], notice: nil, status: .unprocessableEntity)
         }
         let message: String
         switch ContactService.message(form.nachricht, required: true) {
@@ -48,11 +56,15 @@ struct ContactController: RouteCollection {
         case .sent:
             return try await pages.renderItem(
                 request, model: item, errors: [],
-                notice: "Ihre Anfrage ist gesendet. Die Mitglieder von \(TownDirectory(catalog: request.register).name(of: item.ownerKey) ?? item.ownerKey) werden benachrichtigt.")
+                notice:
+                    "Ihre Anfrage ist gesendet. Die Mitglieder von \(TownDirectory(catalog: request.register).name(of: item.ownerKey) ?? item.ownerKey) werden benachrichtigt."
+            )
         case .duplicate(let earlier):
             return try await pages.renderItem(
                 request, model: item,
-                errors: ["Ihre Kommune hat zu diesem Eintrag bereits Interesse bekundet (Status: \(earlier.statusValue.label)). Eine zweite Anfrage wird nicht gesendet."],
+                errors: [
+                    "Ihre Kommune hat zu diesem Eintrag bereits Interesse bekundet (Status: \(earlier.statusValue.label)). Eine zweite Anfrage wird nicht gesendet."
+                ],
                 notice: nil, status: .conflict)
         }
     }
@@ -62,8 +74,10 @@ struct ContactController: RouteCollection {
     @Sendable func requests(request: Request) async throws -> Response {
         try request.authorize(.manageOwnAccount)
         let keys = Array(request.actor.townRoles.keys)
-        let incoming = keys.isEmpty ? [] : try await InterestRequestModel.query(on: request.db).filter(\.$toKey ~~ keys).sort(\.$createdAt, .descending).all()
-        let outgoing = keys.isEmpty ? [] : try await InterestRequestModel.query(on: request.db).filter(\.$fromKey ~~ keys).sort(\.$createdAt, .descending).all()
+        let incoming =
+            keys.isEmpty ? [] : try await InterestRequestModel.query(on: request.db).filter(\.$toKey ~~ keys).sort(\.$createdAt, .descending).all()
+        let outgoing =
+            keys.isEmpty ? [] : try await InterestRequestModel.query(on: request.db).filter(\.$fromKey ~~ keys).sort(\.$createdAt, .descending).all()
         let itemIDs = Set((incoming + outgoing).map(\.itemID))
         let items = itemIDs.isEmpty ? [] : try await CooperationItemModel.query(on: request.db).filter(\.$id ~~ itemIDs).all()
         let titles = Dictionary(uniqueKeysWithValues: items.map { ($0.id!, $0.title) })
@@ -78,15 +92,22 @@ struct ContactController: RouteCollection {
                 status: r.statusValue.label, isOpen: r.statusValue == .open, date: r.createdAt,
                 cooperationPath: cooperationByRequest[r.id!].map { "/kooperationen/\(Self.path($0))" })
         }
-        var page = RequestsPage(incoming: incoming.map { row($0, other: $0.fromKey) }, outgoing: outgoing.map { row($0, other: $0.toKey) },
-                                csrf: CSRF.token(for: request))
-        let invited = keys.isEmpty ? [] : try await VerbundMemberModel.query(on: request.db).filter(\.$memberKey ~~ keys)
-            .filter(\.$status == VerbundMemberModel.Status.invited.rawValue).filter(\.$expiresAt > Date()).all()
+        var page = RequestsPage(
+            incoming: incoming.map { row($0, other: $0.fromKey) }, outgoing: outgoing.map { row($0, other: $0.toKey) },
+            csrf: CSRF.token(for: request))
+        let invited =
+            keys.isEmpty
+            ? []
+            : try await VerbundMemberModel.query(on: request.db).filter(\.$memberKey ~~ keys)
+                .filter(\.$status == VerbundMemberModel.Status.invited.rawValue).filter(\.$expiresAt > Date()).all()
         let invitingVerbuende = invited.isEmpty ? [] : try await VerbundModel.query(on: request.db).filter(\.$id ~~ invited.map(\.verbundID)).all()
         for invitation in invited {
             guard let verbund = invitingVerbuende.first(where: { $0.id == invitation.verbundID }) else { continue }
-            page.invitations.append((verbund.name, "/verbuende/\(invitation.verbundID.uuidString.lowercased())",
-                                     directory.name(of: invitation.memberKey) ?? invitation.memberKey, (VerbundRole(rawValue: invitation.role) ?? .partner).label))
+            page.invitations.append(
+                (
+                    verbund.name, "/verbuende/\(invitation.verbundID.uuidString.lowercased())",
+                    directory.name(of: invitation.memberKey) ?? invitation.memberKey, (VerbundRole(rawValue: invitation.role) ?? .partner).label
+                ))
         }
         return HTMLResponse.render(page, request: request)
     }
@@ -109,7 +130,8 @@ struct ContactController: RouteCollection {
             if let cooperation { return request.redirect(to: "/kooperationen/\(Self.path(cooperation.id))", redirectType: .normal) }
             return request.redirect(to: "/anfragen", redirectType: .normal)
         case .alreadyDecided(let fresh):
-            throw ProblemDetails(title: "Bereits entschieden", status: 409, detail: "Über diese Anfrage wurde bereits entschieden (\(fresh.statusValue.label)).")
+            throw ProblemDetails(
+                title: "Bereits entschieden", status: 409, detail: "Über diese Anfrage wurde bereits entschieden (\(fresh.statusValue.label)).")
         }
     }
 
@@ -131,7 +153,8 @@ struct ContactController: RouteCollection {
         status: HTTPStatus = .ok
     ) async throws -> Response {
         let directory = TownDirectory(catalog: request.register)
-        let messages = try await CooperationMessageModel.query(on: request.db).filter(\.$cooperationID == cooperation.requireID()).sort(\.$createdAt).all()
+        let messages = try await CooperationMessageModel.query(on: request.db).filter(\.$cooperationID == cooperation.requireID()).sort(\.$createdAt)
+            .all()
         let page = CooperationPage(
             id: Self.path(cooperation.id), itemTitle: item.title, itemPath: "/eintraege/\(Self.path(item.id))",
             towns: cooperation.townKeys.map { (directory.name(of: $0) ?? $0, directory.path(of: $0)) }, since: cooperation.createdAt,
@@ -156,7 +179,8 @@ struct ContactController: RouteCollection {
         try request.authorize(.actForTown, .town(key))
         switch ContactService.message(form.nachricht, required: true) {
         case .failure(let problem):
-            return try await renderCooperation(request, cooperation, item, errors: [problem.text], typed: form.nachricht ?? "", status: .unprocessableEntity)
+            return try await renderCooperation(
+                request, cooperation, item, errors: [problem.text], typed: form.nachricht ?? "", status: .unprocessableEntity)
         case .success(let body):
             try await service(request).post(body, in: cooperation, for: key, by: request.requireUser(), itemTitle: item.title)
             return request.redirect(to: "/kooperationen/\(Self.path(cooperation.id))", redirectType: .normal)

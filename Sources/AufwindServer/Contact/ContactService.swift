@@ -72,7 +72,9 @@ struct ContactService {
             guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
             struct Row: Decodable { var id: UUID }
             let changed = try await sql.update(InterestRequestModel.schema)
-                .set("status", to: status.rawValue).set("decided_by", to: user.id).set("decided_by_name", to: user.displayName).set("decided_at", to: Date())
+                .set("status", to: status.rawValue).set("decided_by", to: user.id).set("decided_by_name", to: user.displayName).set(
+                    "decided_at", to: Date()
+                )
                 .where("id", .equal, requestID).where("status", .equal, InterestRequestModel.Status.open.rawValue)
                 .returning("id").all(decoding: Row.self)
             guard let fresh = try await InterestRequestModel.find(requestID, on: db) else {
@@ -88,7 +90,8 @@ struct ContactService {
                 cooperation = created
                 let link = "/kooperationen/\(try created.requireID().uuidString.lowercased())"
                 try await notifier.notifyMembers(
-                    of: request.fromKey, excluding: nil, text: "\(ownerName) hat Ihr Interesse an „\(item.title)“ angenommen – Sie kooperieren jetzt.",
+                    of: request.fromKey, excluding: nil,
+                    text: "\(ownerName) hat Ihr Interesse an „\(item.title)“ angenommen – Sie kooperieren jetzt.",
                     link: link)
             } else {
                 try await notifier.notifyMembers(
@@ -103,7 +106,8 @@ struct ContactService {
     func post(_ body: String, in cooperation: CooperationModel, for townKey: String, by user: UserModel, itemTitle: String) async throws {
         let id = try cooperation.requireID()
         try await database.transaction { db in
-            try await CooperationMessageModel(cooperationID: id, authorKey: townKey, authorID: user.id, authorName: user.displayName, body: body).create(on: db)
+            try await CooperationMessageModel(cooperationID: id, authorKey: townKey, authorID: user.id, authorName: user.displayName, body: body)
+                .create(on: db)
             let other = cooperation.ownerKey == townKey ? cooperation.partnerKey : cooperation.ownerKey
             try await Notifier(database: db, baseURL: baseURL).notifyMembers(
                 of: other, excluding: user.id, text: "Neue Nachricht von \(directory.name(of: townKey) ?? townKey) zu „\(itemTitle)“.",

@@ -6,7 +6,9 @@ final class InterestRequestModel: Model, @unchecked Sendable {
     static let schema = "interest_requests"
 
     enum Status: String {
-        case open = "offen", accepted = "angenommen", declined = "abgelehnt"
+        case open = "offen"
+        case accepted = "angenommen"
+        case declined = "abgelehnt"
 
         var label: String {
             switch self {

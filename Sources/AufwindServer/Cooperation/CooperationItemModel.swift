@@ -43,12 +43,13 @@ final class CooperationItemModel: Model, @unchecked Sendable {
         self.isDemo = isDemo
         self.createdBy = createdBy
         version = 1
-        apply(CooperationItemInput(
-            kind: item.kind, title: item.title, description: item.description,
-            handlungsfelder: Handlungsfeld.allCases.filter(item.handlungsfelder.contains), unterthemen: item.unterthemen.sorted(),
-            status: item.kind == .vorhaben ? (item.status ?? .partnerGesucht) : nil, reach: item.reach,
-            desiredSizes: Groessenklasse.allCases.filter(item.desiredSizes.contains), timeFrame: "", contactPerson: "",
-            visibility: item.visibility, published: true, staff: nil))
+        apply(
+            CooperationItemInput(
+                kind: item.kind, title: item.title, description: item.description,
+                handlungsfelder: Handlungsfeld.allCases.filter(item.handlungsfelder.contains), unterthemen: item.unterthemen.sorted(),
+                status: item.kind == .vorhaben ? (item.status ?? .partnerGesucht) : nil, reach: item.reach,
+                desiredSizes: Groessenklasse.allCases.filter(item.desiredSizes.contains), timeFrame: "", contactPerson: "",
+                visibility: item.visibility, published: true, staff: nil))
         publishedAt = Date()
     }
 

@@ -33,8 +33,10 @@ struct ItemRepository {
     /// Every published item, oldest publication first (the engine lists the newest first).
     func loadPublished() async throws -> [CooperationItem] {
         let rows = try await sql.select()
-            .columns("id", "kind", "owner_key", "title", "description", "handlungsfelder", "subthemes", "status", "reach", "desired_sizes",
-                     "visibility", "is_demo")
+            .columns(
+                "id", "kind", "owner_key", "title", "description", "handlungsfelder", "subthemes", "status", "reach", "desired_sizes",
+                "visibility", "is_demo"
+            )
             .from(CooperationItemModel.schema)
             .where("published", .equal, true)
             .orderBy("published_at").orderBy("id")

@@ -41,7 +41,9 @@ struct ItemService {
 
     func update(_ id: UUID, input: CooperationItemInput, expectedVersion: Int, by user: UserModel) async throws -> SaveResult {
         let result: SaveResult = try await database.transaction { db in
-            guard let current = try await CooperationItemModel.find(id, on: db) else { throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.") }
+            guard let current = try await CooperationItemModel.find(id, on: db) else {
+                throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.")
+            }
             guard current.version == expectedVersion else { return .stale(current: current.version) }
             let before = current.input
             let firstPublication = input.published && current.publishedAt == nil
@@ -60,7 +62,8 @@ struct ItemService {
                 .set("staff_form", to: fields.staffForm).set("staff_cost_split", to: fields.staffCostSplit)
                 .set("published", to: fields.published).set("version", to: expectedVersion + 1).set("updated_at", to: Date())
             if firstPublication { update = update.set("published_at", to: Date()) }
-            let rows = try await update
+            let rows =
+                try await update
                 .where("id", .equal, id).where("version", .equal, expectedVersion)
                 .returning("version").all(decoding: Version.self)
             guard rows.count == 1 else { return .stale(current: expectedVersion + 1) }

@@ -17,18 +17,37 @@ struct ItemsController: RouteCollection {
     }
 
     struct SearchParameters: Content {
-        var q: String?; var art: String?; var handlungsfeld: String?; var land: String?; var groesse: String?
-        var status: String?; var reichweite: String?; var seite: Int?
+        var q: String?
+        var art: String?
+        var handlungsfeld: String?
+        var land: String?
+        var groesse: String?
+        var status: String?
+        var reichweite: String?
+        var seite: Int?
     }
 
     struct ItemForm: Content {
-        var kommune: String?; var art: String?; var titel: String?; var beschreibung: String?
-        var handlungsfelder: [String]?; var unterthemen: [String]?; var stand: String?; var reichweite: String?
-        var groessen: [String]?; var zeitrahmen: String?; var ansprechperson: String?; var sichtbarkeit: String?
+        var kommune: String?
+        var art: String?
+        var titel: String?
+        var beschreibung: String?
+        var handlungsfelder: [String]?
+        var unterthemen: [String]?
+        var stand: String?
+        var reichweite: String?
+        var groessen: [String]?
+        var zeitrahmen: String?
+        var ansprechperson: String?
+        var sichtbarkeit: String?
         var veroeffentlichung: String?
-        var personal_rolle: String?; var personal_stunden: String?; var personal_dauer: String?; var personal_form: String?
+        var personal_rolle: String?
+        var personal_stunden: String?
+        var personal_dauer: String?
+        var personal_form: String?
         var personal_kosten: String?
-        var version: Int?; var geprueft: String?
+        var version: Int?
+        var geprueft: String?
 
         var values: ItemFormValues {
             var values = ItemFormValues()
@@ -69,15 +88,17 @@ struct ItemsController: RouteCollection {
         switch form.query(publicOnly: publicOnly) {
         case .failure(let problems):
             return HTMLResponse.render(
-                ItemSearchPage(form: form, result: ItemSearchResult(total: 0, items: [], page: 1, pageSize: 20), entries: [], laender: laender,
-                               canCreate: !request.actor.townRoles.isEmpty, errors: problems.messages.map(\.text)),
+                ItemSearchPage(
+                    form: form, result: ItemSearchResult(total: 0, items: [], page: 1, pageSize: 20), entries: [], laender: laender,
+                    canCreate: !request.actor.townRoles.isEmpty, errors: problems.messages.map(\.text)),
                 status: .unprocessableEntity, request: request)
         case .success(let query):
             let result = request.matching.search(query)
             let directory = directory(request)
             return HTMLResponse.render(
-                ItemSearchPage(form: form, result: result, entries: result.items.map { ItemListEntry(item: $0, directory: directory) },
-                               laender: laender, canCreate: !request.actor.townRoles.isEmpty),
+                ItemSearchPage(
+                    form: form, result: result, entries: result.items.map { ItemListEntry(item: $0, directory: directory) },
+                    laender: laender, canCreate: !request.actor.townRoles.isEmpty),
                 request: request)
         }
     }
@@ -94,11 +115,14 @@ struct ItemsController: RouteCollection {
         try request.authorize(.manageOwnAccount)
         let towns = ownTowns(request)
         guard !towns.isEmpty else {
-            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Einträge legen bestätigte Mitglieder einer Kommune an. Fragen Sie unter „Mein Konto“ die Mitgliedschaft Ihrer Kommune an.")
+            throw ProblemDetails(
+                title: "Nicht erlaubt", status: 403,
+                detail: "Einträge legen bestätigte Mitglieder einer Kommune an. Fragen Sie unter „Mein Konto“ die Mitgliedschaft Ihrer Kommune an.")
         }
         let selected = (try? request.query.get(String.self, at: "kommune")).flatMap { key in towns.first { $0.key == key }?.key } ?? towns[0].key
         return HTMLResponse.render(
-            ItemFormPage(towns: towns, selectedTown: selected, values: ItemFormValues(), action: "/eintraege", version: nil, csrf: CSRF.token(for: request)),
+            ItemFormPage(
+                towns: towns, selectedTown: selected, values: ItemFormValues(), action: "/eintraege", version: nil, csrf: CSRF.token(for: request)),
             request: request)
     }
 
@@ -113,8 +137,9 @@ struct ItemsController: RouteCollection {
         let values = form.values
         func again(_ errors: [String], similar: [ItemListEntry] = [], status: HTTPStatus) -> Response {
             HTMLResponse.render(
-                ItemFormPage(towns: ownTowns(request), selectedTown: key, values: values, action: "/eintraege", version: nil,
-                             csrf: CSRF.token(for: request), errors: errors, similar: similar),
+                ItemFormPage(
+                    towns: ownTowns(request), selectedTown: key, values: values, action: "/eintraege", version: nil,
+                    csrf: CSRF.token(for: request), errors: errors, similar: similar),
                 status: status, request: request)
         }
         let input: CooperationItemInput
@@ -153,7 +178,9 @@ struct ItemsController: RouteCollection {
         return try await renderItem(request, model: model, errors: [], notice: nil)
     }
 
-    func renderItem(_ request: Request, model: CooperationItemModel, errors: [String], notice: String?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderItem(_ request: Request, model: CooperationItemModel, errors: [String], notice: String?, status: HTTPStatus = .ok) async throws
+        -> Response
+    {
         let id = try model.requireID()
         let directory = directory(request)
         let engine = request.matching
@@ -162,17 +189,24 @@ struct ItemsController: RouteCollection {
         let itemMatches = engine.matches(for: item, limit: 10, publicOnly: publicOnly)
         let townMatches = engine.townMatches(for: item, limit: 10, publicOnly: publicOnly)
         let ownTowns = ownTowns(request).filter { $0.key != model.ownerKey }
-        let requests = ownTowns.isEmpty ? [] : try await InterestRequestModel.query(on: request.db)
-            .filter(\.$itemID == id).filter(\.$fromKey ~~ ownTowns.map(\.key)).all()
+        let requests =
+            ownTowns.isEmpty
+            ? []
+            : try await InterestRequestModel.query(on: request.db)
+                .filter(\.$itemID == id).filter(\.$fromKey ~~ ownTowns.map(\.key)).all()
         let asked = Set(requests.map(\.fromKey))
         let cooperations = try await CooperationModel.query(on: request.db).filter(\.$itemID == id).sort(\.$createdAt).all()
         let verbuende = try await VerbundModel.query(on: request.db).filter(\.$itemID == id).sort(\.$createdAt).all()
-        let verbundMembers = verbuende.isEmpty ? [] : try await VerbundMemberModel.query(on: request.db).filter(\.$verbundID ~~ verbuende.compactMap(\.id)).all()
+        let verbundMembers =
+            verbuende.isEmpty ? [] : try await VerbundMemberModel.query(on: request.db).filter(\.$verbundID ~~ verbuende.compactMap(\.id)).all()
         var verbundRows: [(name: String, path: String?, status: String)] = []
         for verbund in verbuende {
             let visible = request.may(.viewVerbundInvitation, VerbundController.participants(verbundMembers.filter { $0.verbundID == verbund.id }))
-            verbundRows.append((verbund.name, visible ? "/verbuende/\(verbund.id!.uuidString.lowercased())" : nil,
-                                (VerbundStatus(rawValue: verbund.status) ?? .inBildung).label))
+            verbundRows.append(
+                (
+                    verbund.name, visible ? "/verbuende/\(verbund.id!.uuidString.lowercased())" : nil,
+                    (VerbundStatus(rawValue: verbund.status) ?? .inBildung).label
+                ))
         }
         let page = ItemPage(
             id: id.uuidString.lowercased(), input: model.input, isDemo: model.isDemo, townName: directory.name(of: model.ownerKey) ?? model.ownerKey,
@@ -182,8 +216,10 @@ struct ItemsController: RouteCollection {
             sentRequests: requests.map { (directory.name(of: $0.fromKey) ?? $0.fromKey, $0.statusValue.label) },
             cooperations: cooperations.map { cooperation in
                 let member = cooperation.townKeys.contains { request.may(.actForTown, .town($0)) }
-                return (directory.name(of: cooperation.partnerKey) ?? cooperation.partnerKey, directory.path(of: cooperation.partnerKey),
-                        member ? "/kooperationen/\(cooperation.id!.uuidString.lowercased())" : nil)
+                return (
+                    directory.name(of: cooperation.partnerKey) ?? cooperation.partnerKey, directory.path(of: cooperation.partnerKey),
+                    member ? "/kooperationen/\(cooperation.id!.uuidString.lowercased())" : nil
+                )
             },
             itemMatches: itemMatches.map { (ItemListEntry(item: $0.item, directory: directory), $0) },
             townMatches: townMatches.map { (directory.name(of: $0.town) ?? $0.town, directory.path(of: $0.town), $0) },
@@ -201,8 +237,9 @@ struct ItemsController: RouteCollection {
             let advisor = FundingAdvisor(
                 checker: EligibilityChecker(landNames: resolver.landNames, today: request.todayISO),
                 programmes: request.funding.programmes, rules: request.funding.rules)
-            withVerbuende.programmeFits = Array(advisor.programmes(for: VerbundFacts(members: [owner], leadKey: owner.key, handlungsfelder: Set(model.input.handlungsfelder)))
-                .filter { !$0.sharedFields.isEmpty }.prefix(5))
+            withVerbuende.programmeFits = Array(
+                advisor.programmes(for: VerbundFacts(members: [owner], leadKey: owner.key, handlungsfelder: Set(model.input.handlungsfelder)))
+                    .filter { !$0.sharedFields.isEmpty }.prefix(5))
         }
         return HTMLResponse.render(withVerbuende, status: status, request: request)
     }
@@ -226,7 +263,8 @@ struct ItemsController: RouteCollection {
 
     @Sendable func editForm(request: Request) async throws -> Response {
         let model = try await editableItem(request)
-        return HTMLResponse.render(editPage(request, model: model, values: ItemFormValues(model.input), version: model.version, errors: []), request: request)
+        return HTMLResponse.render(
+            editPage(request, model: model, values: ItemFormValues(model.input), version: model.version, errors: []), request: request)
     }
 
     @Sendable func update(request: Request) async throws -> Response {
@@ -247,10 +285,12 @@ struct ItemsController: RouteCollection {
             return request.redirect(to: "/eintraege/\(try saved.requireID().uuidString.lowercased())", redirectType: .normal)
         case .stale(let current):
             return HTMLResponse.render(
-                editPage(request, model: model, values: values, version: version, errors: [
-                    "Dieser Eintrag wurde inzwischen geändert (jetzt Version \(current)); Ihre Änderungen sind nicht gespeichert. "
-                        + "Öffnen Sie den Eintrag neu und übertragen Sie Ihre Änderungen; Ihr Text steht unten noch zum Kopieren.",
-                ]),
+                editPage(
+                    request, model: model, values: values, version: version,
+                    errors: [
+                        "Dieser Eintrag wurde inzwischen geändert (jetzt Version \(current)); Ihre Änderungen sind nicht gespeichert. "
+                            + "Öffnen Sie den Eintrag neu und übertragen Sie Ihre Änderungen; Ihr Text steht unten noch zum Kopieren."
+                    ]),
                 status: .conflict, request: request)
         }
     }
@@ -275,12 +315,15 @@ struct ItemsController: RouteCollection {
         }
         let engine = request.matching
         let publicOnly = !request.may(.viewMembersOnlyItems)
-        var queries = Array(engine.items(ownedBy: key).filter { !publicOnly || $0.visibility == .oeffentlich }.suffix(PartnerTownsPage.maximumQueries))
+        var queries = Array(
+            engine.items(ownedBy: key).filter { !publicOnly || $0.visibility == .oeffentlich }.suffix(PartnerTownsPage.maximumQueries))
         let fromProfile = queries.isEmpty
         if fromProfile, let profile = try await TownProfileModel.find(key, on: request.db)?.input, !profile.handlungsfelder.isEmpty {
-            queries = [CooperationItem(
-                id: "profil-\(key)", kind: .vorhaben, ownerKey: key, title: "Profil von \(name)", description: profile.description,
-                handlungsfelder: Set(profile.handlungsfelder), reach: .bundesweit)]
+            queries = [
+                CooperationItem(
+                    id: "profil-\(key)", kind: .vorhaben, ownerKey: key, title: "Profil von \(name)", description: profile.description,
+                    handlungsfelder: Set(profile.handlungsfelder), reach: .bundesweit)
+            ]
         }
         let matches = queries.isEmpty ? [] : engine.townMatches(for: queries, limit: 20, publicOnly: publicOnly)
         return HTMLResponse.render(

@@ -149,9 +149,11 @@ struct CreateEvents: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [ItemPartnerSuggestionModel.schema, MeetingBookingModel.schema, MeetingModel.schema, PitchModel.schema, PitchBlockModel.schema,
-                       ScheduleVersionModel.schema, EventAssignmentModel.schema, EventVoteModel.schema, EventSessionHostModel.schema,
-                       EventSessionModel.schema, EventRegistrationModel.schema, EventSlotModel.schema, EventRoomModel.schema, EventModel.schema] {
+        for schema in [
+            ItemPartnerSuggestionModel.schema, MeetingBookingModel.schema, MeetingModel.schema, PitchModel.schema, PitchBlockModel.schema,
+            ScheduleVersionModel.schema, EventAssignmentModel.schema, EventVoteModel.schema, EventSessionHostModel.schema,
+            EventSessionModel.schema, EventRegistrationModel.schema, EventSlotModel.schema, EventRoomModel.schema, EventModel.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

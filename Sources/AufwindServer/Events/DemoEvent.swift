@@ -19,9 +19,10 @@ struct DemoEvent {
     func generate(town: String, townName: String, sessions: Int, participants: Int, seed: UInt64) async throws -> EventModel {
         let instance = ScheduleInstanceGenerator(seed: seed).instance(participants: participants, sessions: sessions, rooms: 8, slots: 8)
         let first = ISODay.adding(14, to: ISODay.today())
-        let input = EventInput(title: "Demo-Barcamp der Kleinstädte (\(sessions) Sessions)", description: "Erzeugte Veranstaltung für Lasttests und Vorführungen.",
-                               firstDay: first, lastDay: ISODay.adding(1, to: first), place: "\(townName), Rathaus", onlineURL: "",
-                               capacity: participants + 100, meetingTables: 10)
+        let input = EventInput(
+            title: "Demo-Barcamp der Kleinstädte (\(sessions) Sessions)", description: "Erzeugte Veranstaltung für Lasttests und Vorführungen.",
+            firstDay: first, lastDay: ISODay.adding(1, to: first), place: "\(townName), Rathaus", onlineURL: "",
+            capacity: participants + 100, meetingTables: 10)
         let event = try await EventService(database: database).create(input, organiserType: .kommune, organiserKey: town, organiserName: townName)
         event.phase = EventPhase.planen.rawValue
         try await event.update(on: database)
@@ -36,7 +37,9 @@ struct DemoEvent {
             let starts = [570, 645, 810, 885]
             for (index, _) in instance.slots.enumerated() {
                 let day = index < 4 ? first : ISODay.adding(1, to: first)
-                try await EventSlotModel(eventID: eventID, slot: .init(id: "", day: day, start: starts[index % 4], end: starts[index % 4] + 60, kind: .session)).create(on: db)
+                try await EventSlotModel(
+                    eventID: eventID, slot: .init(id: "", day: day, start: starts[index % 4], end: starts[index % 4] + 60, kind: .session)
+                ).create(on: db)
             }
             for (index, participant) in instance.participants.enumerated() {
                 let registration = EventRegistrationModel()
@@ -65,7 +68,8 @@ struct DemoEvent {
                 try await model.create(on: db)
                 sessionIDs[session.id] = try model.requireID()
                 for host in session.hosts {
-                    try await EventSessionHostModel(sessionID: model.requireID(), userID: people[host]!, userName: "Teilnehmerin \(host.dropFirst())").create(on: db)
+                    try await EventSessionHostModel(sessionID: model.requireID(), userID: people[host]!, userName: "Teilnehmerin \(host.dropFirst())")
+                        .create(on: db)
                 }
             }
             for participant in instance.participants {

@@ -41,14 +41,16 @@ struct EventAccess {
     func requireInside(_ request: Request) throws {
         guard isInside else {
             try request.authorize(.manageOwnAccount)
-            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Das ist den angemeldeten Teilnehmenden von „\(event.title)“ vorbehalten.")
+            throw ProblemDetails(
+                title: "Nicht erlaubt", status: 403, detail: "Das ist den angemeldeten Teilnehmenden von „\(event.title)“ vorbehalten.")
         }
     }
 
     func requireParticipant(_ request: Request) throws -> EventRegistrationModel {
         try request.authorize(.manageOwnAccount)
         guard let registration, registration.statusValue == .bestaetigt else {
-            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Dafür müssen Sie zu „\(event.title)“ angemeldet (und nicht auf der Warteliste) sein.")
+            throw ProblemDetails(
+                title: "Nicht erlaubt", status: 403, detail: "Dafür müssen Sie zu „\(event.title)“ angemeldet (und nicht auf der Warteliste) sein.")
         }
         return registration
     }

@@ -78,14 +78,16 @@ final class EventSlotModel: Model, @unchecked Sendable {
     }
 
     var slot: SlotGrid.Slot {
-        SlotGrid.Slot(id: id?.uuidString.lowercased() ?? "", day: day, start: startMinute, end: endMinute, kind: SlotGrid.Kind(rawValue: kind) ?? .session)
+        SlotGrid.Slot(
+            id: id?.uuidString.lowercased() ?? "", day: day, start: startMinute, end: endMinute, kind: SlotGrid.Kind(rawValue: kind) ?? .session)
     }
 
     /// "Do., 26.11.2026, 10:00–10:45"
     var label: String { "\(GermanFormat.date(iso: day)), \(slot.timeLabel)" }
 
     var interval: DateInterval? {
-        guard let start = SlotGrid.instant(day: day, minutes: startMinute), let end = SlotGrid.instant(day: day, minutes: endMinute), start < end else { return nil }
+        guard let start = SlotGrid.instant(day: day, minutes: startMinute), let end = SlotGrid.instant(day: day, minutes: endMinute), start < end
+        else { return nil }
         return DateInterval(start: start, end: end)
     }
 }

@@ -17,7 +17,8 @@ struct EventPrivacy {
         let votes = try await EventVoteModel.query(on: database).filter(\.$userID == userID).all()
         let sessionIDs = hosted.map(\.sessionID) + votes.map(\.sessionID)
         let sessions = sessionIDs.isEmpty ? [] : try await EventSessionModel.query(on: database).filter(\.$id ~~ sessionIDs).all()
-        let meetings = try await MeetingModel.query(on: database).group(.or) { $0.filter(\.$requesterID == userID).filter(\.$inviteeID == userID) }.all()
+        let meetings = try await MeetingModel.query(on: database).group(.or) { $0.filter(\.$requesterID == userID).filter(\.$inviteeID == userID) }
+            .all()
         return registrations.map { registration in
             let inEvent = Set(sessions.filter { $0.eventID == registration.eventID }.compactMap(\.id))
             func titles(_ ids: [UUID]) -> [String] { sessions.filter { ids.contains($0.id!) && inEvent.contains($0.id!) }.map(\.title) }
@@ -43,12 +44,15 @@ struct EventPrivacy {
     func anonymise(userID: UUID) async throws {
         try await EventVoteModel.query(on: database).filter(\.$userID == userID).delete()
         try await EventSessionHostModel.query(on: database).filter(\.$userID == userID).set(\.$userName, to: Self.formerMember).update()
-        let meetings = try await MeetingModel.query(on: database).group(.or) { $0.filter(\.$requesterID == userID).filter(\.$inviteeID == userID) }.all()
+        let meetings = try await MeetingModel.query(on: database).group(.or) { $0.filter(\.$requesterID == userID).filter(\.$inviteeID == userID) }
+            .all()
         for meeting in meetings {
             try await MeetingBookingModel.query(on: database).filter(\.$meetingID == meeting.requireID()).delete()
             if meeting.requesterID == userID { meeting.requesterName = Self.formerMember }
             if meeting.inviteeID == userID { meeting.inviteeName = Self.formerMember }
-            if meeting.statusValue == .angefragt || meeting.statusValue == .angenommen { meeting.status = MeetingModel.Status.zurueckgezogen.rawValue }
+            if meeting.statusValue == .angefragt || meeting.statusValue == .angenommen {
+                meeting.status = MeetingModel.Status.zurueckgezogen.rawValue
+            }
             try await meeting.update(on: database)
         }
         try await PitchModel.query(on: database).filter(\.$userID == userID).set(\.$userID, to: nil).update()

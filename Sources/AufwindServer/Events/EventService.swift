@@ -13,7 +13,8 @@ struct EventService {
         ProblemDetails(title: "Nicht möglich", status: status, detail: message.text)
     }
 
-    func create(_ input: EventInput, organiserType: EventModel.OrganiserType, organiserKey: String, organiserName: String) async throws -> EventModel {
+    func create(_ input: EventInput, organiserType: EventModel.OrganiserType, organiserKey: String, organiserName: String) async throws -> EventModel
+    {
         let event = EventModel()
         apply(input, to: event)
         event.organiserType = organiserType.rawValue
@@ -112,7 +113,8 @@ struct EventService {
     /// Runs a change of the registrations against the core rules, under the event's lock, and
     /// writes who moved up from the waitlist.
     private func changeRegistrations<T: Sendable>(
-        of event: EventModel, _ change: @escaping @Sendable (inout EventRegistration, any Database) async throws -> (moved: [EventRegistration.Entry], value: T)
+        of event: EventModel,
+        _ change: @escaping @Sendable (inout EventRegistration, any Database) async throws -> (moved: [EventRegistration.Entry], value: T)
     ) async throws -> (moved: [EventRegistrationModel], value: T) {
         let eventID = try event.requireID()
         return try await database.transaction { db in

@@ -24,11 +24,25 @@ struct EventsController: RouteCollection {
         var veranstalter: String?, titel: String?, beschreibung: String?, erster_tag: String?, letzter_tag: String?
         var ort: String?, online: String?, plaetze: String?, tische: String?
     }
-    struct RegisterForm: Content { var fuer: String?; var organisation: String? }
+    struct RegisterForm: Content {
+        var fuer: String?
+        var organisation: String?
+    }
     struct PhaseForm: Content { var phase: String? }
-    struct SettingsForm: Content { var plaetze: String?; var status: String? }
-    struct RoomForm: Content { var name: String?; var kapazitaet: String? }
-    struct SlotForm: Content { var tag: String?; var von: String?; var bis: String?; var art: String? }
+    struct SettingsForm: Content {
+        var plaetze: String?
+        var status: String?
+    }
+    struct RoomForm: Content {
+        var name: String?
+        var kapazitaet: String?
+    }
+    struct SlotForm: Content {
+        var tag: String?
+        var von: String?
+        var bis: String?
+        var art: String?
+    }
 
     // MARK: List and founding
 
@@ -36,16 +50,19 @@ struct EventsController: RouteCollection {
         let events = try await EventModel.query(on: request.db).sort(\.$firstDay).all()
         let today = request.todayISO
         func entry(_ event: EventModel) -> EventListPage.Entry {
-            .init(path: event.path, title: event.title, when: Self.when(event), place: event.place.isEmpty ? "online" : event.place,
-                  organiser: event.organiserName, phase: event.phaseValue.label)
+            .init(
+                path: event.path, title: event.title, when: Self.when(event), place: event.place.isEmpty ? "online" : event.place,
+                organiser: event.organiserName, phase: event.phaseValue.label)
         }
-        let page = EventListPage(upcoming: events.filter { $0.lastDay >= today }.map(entry), past: events.filter { $0.lastDay < today }.reversed().map(entry),
-                                 canCreate: try await !organiserChoices(request).isEmpty)
+        let page = EventListPage(
+            upcoming: events.filter { $0.lastDay >= today }.map(entry), past: events.filter { $0.lastDay < today }.reversed().map(entry),
+            canCreate: try await !organiserChoices(request).isEmpty)
         return HTMLResponse.render(page, request: request)
     }
 
     static func when(_ event: EventModel) -> String {
-        event.firstDay == event.lastDay ? GermanFormat.date(iso: event.firstDay)
+        event.firstDay == event.lastDay
+            ? GermanFormat.date(iso: event.firstDay)
             : "\(GermanFormat.date(iso: event.firstDay)) – \(GermanFormat.date(iso: event.lastDay))"
     }
 
@@ -67,7 +84,9 @@ struct EventsController: RouteCollection {
         try request.authorize(.manageOwnAccount)
         let choices = try await organiserChoices(request)
         guard !choices.isEmpty else {
-            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Veranstaltungen legen Mitglieder einer Kommune oder eines bestätigten Veranstalters an.")
+            throw ProblemDetails(
+                title: "Nicht erlaubt", status: 403, detail: "Veranstaltungen legen Mitglieder einer Kommune oder eines bestätigten Veranstalters an."
+            )
         }
         return HTMLResponse.render(EventFormPage(organisers: choices, csrf: CSRF.token(for: request)), request: request)
     }
@@ -77,14 +96,18 @@ struct EventsController: RouteCollection {
         let form = try request.content.decode(EventForm.self)
         let choices = try await organiserChoices(request)
         guard let chosen = choices.first(where: { $0.value == form.veranstalter }) else {
-            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Sie können nur für eine eigene Kommune oder einen eigenen Veranstalter anlegen.")
+            throw ProblemDetails(
+                title: "Nicht erlaubt", status: 403, detail: "Sie können nur für eine eigene Kommune oder einen eigenen Veranstalter anlegen.")
         }
-        let raw = EventInput.Raw(title: form.titel, description: form.beschreibung, firstDay: form.erster_tag, lastDay: form.letzter_tag, place: form.ort,
-                                 onlineURL: form.online, capacity: form.plaetze, meetingTables: form.tische)
+        let raw = EventInput.Raw(
+            title: form.titel, description: form.beschreibung, firstDay: form.erster_tag, lastDay: form.letzter_tag, place: form.ort,
+            onlineURL: form.online, capacity: form.plaetze, meetingTables: form.tische)
         switch EventInput.validate(raw) {
         case .failure(let problems):
-            let values = ["veranstalter": form.veranstalter, "titel": form.titel, "beschreibung": form.beschreibung, "erster_tag": form.erster_tag,
-                          "letzter_tag": form.letzter_tag, "ort": form.ort, "online": form.online, "plaetze": form.plaetze, "tische": form.tische].compactMapValues { $0 }
+            let values = [
+                "veranstalter": form.veranstalter, "titel": form.titel, "beschreibung": form.beschreibung, "erster_tag": form.erster_tag,
+                "letzter_tag": form.letzter_tag, "ort": form.ort, "online": form.online, "plaetze": form.plaetze, "tische": form.tische,
+            ].compactMapValues { $0 }
             let page = EventFormPage(organisers: choices, values: values, errors: problems.messages.map(\.text), csrf: CSRF.token(for: request))
             return HTMLResponse.render(page, status: .unprocessableEntity, request: request)
         case .success(let input):
@@ -101,7 +124,9 @@ struct EventsController: RouteCollection {
         try await render(request, EventAccess.load(request))
     }
 
-    func render(_ request: Request, _ access: EventAccess, errors: [String] = [], notice: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+    func render(_ request: Request, _ access: EventAccess, errors: [String] = [], notice: String? = nil, status: HTTPStatus = .ok) async throws
+        -> Response
+    {
         let event = access.event
         let registrations = try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID).sort(\.$sequence).all()
         let rooms = try await EventRoomModel.query(on: request.db).filter(\.$eventID == access.eventID).sort(\.$createdAt).all()
@@ -115,14 +140,20 @@ struct EventsController: RouteCollection {
             return "auf der Warteliste (Platz \(position))"
         }
         let page = EventPage(
-            path: event.path, name: event.title, description: event.description, when: Self.when(event), place: event.place, onlineURL: event.onlineURL,
+            path: event.path, name: event.title, description: event.description, when: Self.when(event), place: event.place,
+            onlineURL: event.onlineURL,
             organiser: event.organiserName, phase: event.phaseValue, registrationOpen: event.registrationOpen, capacity: event.capacity,
-            confirmedCount: confirmed.count, waitlistCount: registrations.count - confirmed.count, meetingTables: event.meetingTables, myStatus: myStatus,
-            signedIn: request.currentUser != nil, myUserID: request.currentUser?.id?.uuidString.lowercased(), registrationChoices: try await registrationChoices(request).map { ($0.value, $0.label) }, isOrganiser: access.isOrganiser,
+            confirmedCount: confirmed.count, waitlistCount: registrations.count - confirmed.count, meetingTables: event.meetingTables,
+            myStatus: myStatus,
+            signedIn: request.currentUser != nil, myUserID: request.currentUser?.id?.uuidString.lowercased(),
+            registrationChoices: try await registrationChoices(request).map { ($0.value, $0.label) }, isOrganiser: access.isOrganiser,
             isInside: access.isInside, isParticipant: access.isParticipant,
-            participants: access.isInside ? registrations.map {
-                .init(userID: $0.userID.uuidString.lowercased(), name: $0.userName, type: $0.typeValue.label, organisation: $0.orgName, waitlisted: $0.statusValue == .warteliste)
-            } : [],
+            participants: access.isInside
+                ? registrations.map {
+                    .init(
+                        userID: $0.userID.uuidString.lowercased(), name: $0.userName, type: $0.typeValue.label, organisation: $0.orgName,
+                        waitlisted: $0.statusValue == .warteliste)
+                } : [],
             rooms: rooms.map { ($0.name, $0.capacity) },
             slots: slots.map { ($0.id!.uuidString.lowercased(), $0.label, (SlotGrid.Kind(rawValue: $0.kind) ?? .session).label) },
             hasSchedule: hasSchedule, blocks: blocks.map { ($0.title, event.path + "/buehne/\($0.id!.uuidString.lowercased())") },
@@ -151,15 +182,21 @@ struct EventsController: RouteCollection {
         }
         let orgIDs = request.actor.organisationRoles.keys.compactMap(UUID.init(uuidString:))
         if !orgIDs.isEmpty {
-            let orgs = try await OrganisationModel.query(on: request.db).filter(\.$id ~~ orgIDs).filter(\.$status == MembershipModel.Status.confirmed.rawValue).all()
+            let orgs = try await OrganisationModel.query(on: request.db).filter(\.$id ~~ orgIDs).filter(
+                \.$status == MembershipModel.Status.confirmed.rawValue
+            ).all()
             choices += orgs.map { org in
                 let key = org.id!.uuidString
-                return .init(value: "organisation:\(key)", label: "\(org.kindValue.label): \(org.name)", type: org.kindValue == .anbieter ? .anbieter : .sonstige,
-                             key: key, name: org.name)
+                return .init(
+                    value: "organisation:\(key)", label: "\(org.kindValue.label): \(org.name)",
+                    type: org.kindValue == .anbieter ? .anbieter : .sonstige,
+                    key: key, name: org.name)
             }
         }
-        return choices + [.init(value: "behoerde", label: "Behörde (Name unten angeben)", type: .behoerde, key: "", name: ""),
-                          .init(value: "sonstige", label: "Sonstige (Name unten angeben)", type: .sonstige, key: "", name: "")]
+        return choices + [
+            .init(value: "behoerde", label: "Behörde (Name unten angeben)", type: .behoerde, key: "", name: ""),
+            .init(value: "sonstige", label: "Sonstige (Name unten angeben)", type: .sonstige, key: "", name: ""),
+        ]
     }
 
     @Sendable func register(request: Request) async throws -> Response {
@@ -182,7 +219,9 @@ struct EventsController: RouteCollection {
             return try await render(request, access, errors: [message.text], status: .conflict)
         case .success(let outcome):
             let fresh = try await EventAccess.load(request)
-            let notice = outcome == .confirmed ? "Sie sind angemeldet." : "Alle Plätze sind vergeben; Sie stehen auf der Warteliste und rücken automatisch nach."
+            let notice =
+                outcome == .confirmed
+                ? "Sie sind angemeldet." : "Alle Plätze sind vergeben; Sie stehen auf der Warteliste und rücken automatisch nach."
             return try await render(request, fresh, notice: notice)
         }
     }
@@ -217,7 +256,9 @@ struct EventsController: RouteCollection {
         var check = InputChecker()
         let capacity = check.number(form.plaetze, "Plätze", in: 1...5000)
         guard check.errors.isEmpty, ["offen", "geschlossen"].contains(form.status ?? "") else {
-            return try await render(request, access, errors: check.errors.map(\.text) + (check.errors.isEmpty ? ["Bitte „offen“ oder „geschlossen“ wählen."] : []), status: .unprocessableEntity)
+            return try await render(
+                request, access, errors: check.errors.map(\.text) + (check.errors.isEmpty ? ["Bitte „offen“ oder „geschlossen“ wählen."] : []),
+                status: .unprocessableEntity)
         }
         let event = access.event
         let service = EventService(database: request.db)
@@ -244,7 +285,8 @@ struct EventsController: RouteCollection {
         let form = try request.content.decode(SlotForm.self)
         var check = InputChecker()
         let day = check.day(form.tag, "Tag")
-        let start = SlotGrid.minutes(form.von ?? ""), end = SlotGrid.minutes(form.bis ?? "")
+        let start = SlotGrid.minutes(form.von ?? "")
+        let end = SlotGrid.minutes(form.bis ?? "")
         if start == nil || end == nil { check.fail("Bitte Beginn und Ende als Uhrzeit (HH:MM) angeben.") }
         let kind = check.choice(form.art, SlotGrid.Kind.self, "Art")
         guard check.errors.isEmpty, let start, let end, let kind else {
@@ -264,10 +306,13 @@ struct EventsController: RouteCollection {
         guard let slot = try await EventSlotModel.find(slotID, on: request.db), slot.eventID == access.eventID else {
             throw ProblemDetails.notFound("Dieses Zeitfenster gibt es nicht.")
         }
-        let used = try await EventAssignmentModel.query(on: request.db).filter(\.$slotID == slotID).count()
+        let used =
+            try await EventAssignmentModel.query(on: request.db).filter(\.$slotID == slotID).count()
             + MeetingModel.query(on: request.db).filter(\.$slotID == slotID).filter(\.$status == MeetingModel.Status.angenommen.rawValue).count()
         guard used == 0 else {
-            return try await render(request, access, errors: ["In \(slot.label) liegen noch Sessions oder vereinbarte Treffen; bitte zuerst verschieben."], status: .conflict)
+            return try await render(
+                request, access, errors: ["In \(slot.label) liegen noch Sessions oder vereinbarte Treffen; bitte zuerst verschieben."],
+                status: .conflict)
         }
         try await slot.delete(on: request.db)
         return request.redirect(to: access.event.path, redirectType: .normal)
@@ -281,8 +326,12 @@ struct EventsController: RouteCollection {
         let rows = try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID).sort(\.$sequence).all()
         let csv = GermanCSV.document(
             header: ["Name", "Art", "Für", "Status", "Angemeldet am"],
-            rows: rows.map { [$0.userName, $0.typeValue.label, $0.orgName, $0.statusValue == .bestaetigt ? "bestätigt" : "Warteliste",
-                              $0.createdAt.map(GermanFormat.dateTime) ?? ""] })
+            rows: rows.map {
+                [
+                    $0.userName, $0.typeValue.label, $0.orgName, $0.statusValue == .bestaetigt ? "bestätigt" : "Warteliste",
+                    $0.createdAt.map(GermanFormat.dateTime) ?? "",
+                ]
+            })
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.add(name: .contentDisposition, value: "attachment; filename=\"teilnehmende.csv\"")

@@ -12,7 +12,8 @@ struct MeetingService {
     static let validity: TimeInterval = 2 * 24 * 3600
 
     func request(
-        _ event: EventModel, slot: EventSlotModel, from requester: EventRegistrationModel, to invitee: EventRegistrationModel, context: String, message: String,
+        _ event: EventModel, slot: EventSlotModel, from requester: EventRegistrationModel, to invitee: EventRegistrationModel, context: String,
+        message: String,
         now: Date = Date()
     ) async throws -> MeetingModel {
         guard slot.kind == SlotGrid.Kind.treffen.rawValue, slot.eventID == event.id else {
@@ -61,12 +62,16 @@ struct MeetingService {
         let sql = database as! any SQLDatabase
         guard accept else {
             let rows = try await sql.update(MeetingModel.schema).set(SQLIdentifier("status"), to: SQLBind(MeetingModel.Status.abgelehnt.rawValue))
-                .where(SQLIdentifier("id"), .equal, SQLBind(meetingID)).where(SQLIdentifier("status"), .equal, SQLBind(MeetingModel.Status.angefragt.rawValue))
+                .where(SQLIdentifier("id"), .equal, SQLBind(meetingID)).where(
+                    SQLIdentifier("status"), .equal, SQLBind(MeetingModel.Status.angefragt.rawValue)
+                )
                 .returning(SQLIdentifier("id")).all()
             guard !rows.isEmpty else { throw EventService.refused("Diese Anfrage ist schon entschieden.") }
             return .declined
         }
-        guard !meeting.isExpired(at: now) else { throw EventService.refused("Diese Anfrage ist abgelaufen (\(GermanFormat.dateTime(meeting.expiresAt))).", status: 410) }
+        guard !meeting.isExpired(at: now) else {
+            throw EventService.refused("Diese Anfrage ist abgelaufen (\(GermanFormat.dateTime(meeting.expiresAt))).", status: 410)
+        }
         let noTable = EventService.refused("In diesem Zeitfenster ist kein Tisch mehr frei.")
         guard tables > 0 else { throw noTable }
         // One attempt per table: a table taken by a concurrent acceptance sends us to the next.
@@ -74,17 +79,20 @@ struct MeetingService {
             do {
                 return try await database.transaction { db in
                     let sql = db as! any SQLDatabase
-                    let rows = try await sql.update(MeetingModel.schema).set(SQLIdentifier("status"), to: SQLBind(MeetingModel.Status.angenommen.rawValue))
-                        .where(SQLIdentifier("id"), .equal, SQLBind(meetingID))
-                        .where(SQLIdentifier("status"), .equal, SQLBind(MeetingModel.Status.angefragt.rawValue))
-                        .where(SQLIdentifier("expires_at"), .greaterThan, SQLBind(now))
-                        .returning(SQLIdentifier("id")).all()
+                    let rows = try await sql.update(MeetingModel.schema).set(
+                        SQLIdentifier("status"), to: SQLBind(MeetingModel.Status.angenommen.rawValue)
+                    )
+                    .where(SQLIdentifier("id"), .equal, SQLBind(meetingID))
+                    .where(SQLIdentifier("status"), .equal, SQLBind(MeetingModel.Status.angefragt.rawValue))
+                    .where(SQLIdentifier("expires_at"), .greaterThan, SQLBind(now))
+                    .returning(SQLIdentifier("id")).all()
                     guard !rows.isEmpty else { throw EventService.refused("Diese Anfrage ist schon entschieden oder abgelaufen.") }
                     let taken = try await MeetingBookingModel.query(on: db).filter(\.$slotID == meeting.slotID).filter(\.$resource =~ "tisch:").all()
                         .compactMap { Int($0.resource.dropFirst("tisch:".count)) }
                     guard let table = (1...tables).first(where: { !taken.contains($0) }) else { throw noTable }
                     for resource in ["person:\(meeting.requesterID.uuidString)", "person:\(meeting.inviteeID.uuidString)", "tisch:\(table)"] {
-                        try await MeetingBookingModel(eventID: meeting.eventID, slotID: meeting.slotID, resource: resource, meetingID: meetingID).create(on: db)
+                        try await MeetingBookingModel(eventID: meeting.eventID, slotID: meeting.slotID, resource: resource, meetingID: meetingID)
+                            .create(on: db)
                     }
                     try await sql.update(MeetingModel.schema).set(SQLIdentifier("table_number"), to: SQLBind(table))
                         .where(SQLIdentifier("id"), .equal, SQLBind(meetingID)).run()

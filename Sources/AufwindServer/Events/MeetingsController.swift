@@ -12,30 +12,42 @@ struct MeetingsController: RouteCollection {
         meetings.post(":mid", "zurueckziehen", use: withdraw)
     }
 
-    struct RequestForm: Content { var mit: String?; var zeitfenster: String?; var anlass: String?; var nachricht: String? }
+    struct RequestForm: Content {
+        var mit: String?
+        var zeitfenster: String?
+        var anlass: String?
+        var nachricht: String?
+    }
     struct DecisionForm: Content { var entscheidung: String? }
 
     @Sendable func show(request: Request) async throws -> Response {
         let access = try await EventAccess.load(request)
         _ = try access.requireParticipant(request)
-        return try await render(request, access, person: request.query[String.self, at: "mit"] ?? "", context: request.query[String.self, at: "anlass"] ?? "Teilnehmerliste")
+        return try await render(
+            request, access, person: request.query[String.self, at: "mit"] ?? "",
+            context: request.query[String.self, at: "anlass"] ?? "Teilnehmerliste")
     }
 
-    private func render(_ request: Request, _ access: EventAccess, person: String = "", context: String = "Teilnehmerliste", errors: [String] = [],
-                        notice: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+    private func render(
+        _ request: Request, _ access: EventAccess, person: String = "", context: String = "Teilnehmerliste", errors: [String] = [],
+        notice: String? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
         let me = try request.requireUser().requireID()
         let now = Date()
         let people = try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID)
             .filter(\.$status == EventRegistrationModel.Status.bestaetigt.rawValue).filter(\.$userID != me).sort(\.$userName).all()
-        let slots = try await EventSlotModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(\.$kind == SlotGrid.Kind.treffen.rawValue)
-            .sort(\.$day).sort(\.$startMinute).all()
+        let slots = try await EventSlotModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(
+            \.$kind == SlotGrid.Kind.treffen.rawValue
+        )
+        .sort(\.$day).sort(\.$startMinute).all()
         let bySlot = Dictionary(uniqueKeysWithValues: slots.map { ($0.id!, $0) })
         let meetings = try await MeetingModel.query(on: request.db).filter(\.$eventID == access.eventID)
             .group(.or) { $0.filter(\.$requesterID == me).filter(\.$inviteeID == me) }.sort(\.$createdAt, .descending).all()
         func row(_ m: MeetingModel, other: String) -> MeetingsPage.Row {
-            .init(id: m.id!.uuidString.lowercased(), other: other, when: bySlot[m.slotID]?.label ?? "", context: m.context, message: m.message,
-                  status: m.label(at: now) + (m.statusValue == .angefragt && !m.isExpired(at: now) ? " bis \(GermanFormat.dateTime(m.expiresAt))" : ""),
-                  open: m.statusValue == .angefragt && !m.isExpired(at: now), table: m.statusValue == .angenommen ? m.tableNumber : nil)
+            .init(
+                id: m.id!.uuidString.lowercased(), other: other, when: bySlot[m.slotID]?.label ?? "", context: m.context, message: m.message,
+                status: m.label(at: now) + (m.statusValue == .angefragt && !m.isExpired(at: now) ? " bis \(GermanFormat.dateTime(m.expiresAt))" : ""),
+                open: m.statusValue == .angefragt && !m.isExpired(at: now), table: m.statusValue == .angenommen ? m.tableNumber : nil)
         }
         let safeContext = String(context.prefix(120)).containsControlCharacters() ? "Teilnehmerliste" : String(context.prefix(120))
         let page = MeetingsPage(
@@ -66,14 +78,17 @@ struct MeetingsController: RouteCollection {
             return try await render(request, access, person: form.mit ?? "", errors: check.errors.map(\.text), status: .unprocessableEntity)
         }
         do {
-            _ = try await MeetingService(database: request.db).request(access.event, slot: slot, from: me, to: invitee,
-                                                                       context: context.isEmpty ? "Teilnehmerliste" : context, message: message)
+            _ = try await MeetingService(database: request.db).request(
+                access.event, slot: slot, from: me, to: invitee,
+                context: context.isEmpty ? "Teilnehmerliste" : context, message: message)
         } catch let problem as ProblemDetails where problem.status == 409 || problem.status == 422 {
             return try await render(request, access, person: form.mit ?? "", errors: [problem.detail], status: HTTPStatus(statusCode: problem.status))
         }
         if let user = try await UserModel.find(invitee.userID, on: request.db) {
             try await Notifier(database: request.db, baseURL: request.application.aufwindConfig.baseURL)
-                .notify(user, text: "\(me.userName) fragt ein 1:1-Treffen bei „\(access.event.title)“ an (\(slot.label)).", link: access.event.path + "/treffen")
+                .notify(
+                    user, text: "\(me.userName) fragt ein 1:1-Treffen bei „\(access.event.title)“ an (\(slot.label)).",
+                    link: access.event.path + "/treffen")
         }
         return try await render(request, access, notice: "Anfrage an \(invitee.userName) gesendet.")
     }
@@ -89,14 +104,17 @@ struct MeetingsController: RouteCollection {
         let access = try await EventAccess.load(request)
         let me = try access.requireParticipant(request)
         let meeting = try await meeting(request, access)
-        guard meeting.inviteeID == me.userID else { throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Nur die angefragte Person entscheidet.") }
+        guard meeting.inviteeID == me.userID else {
+            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Nur die angefragte Person entscheidet.")
+        }
         let choice = try request.content.decode(DecisionForm.self).entscheidung
         guard choice == "annehmen" || choice == "ablehnen" else {
             return try await render(request, access, errors: ["Bitte annehmen oder ablehnen."], status: .unprocessableEntity)
         }
         let decision: MeetingService.Decision
         do {
-            decision = try await MeetingService(database: request.db).decide(meeting, accept: choice == "annehmen", tables: access.event.meetingTables)
+            decision = try await MeetingService(database: request.db).decide(
+                meeting, accept: choice == "annehmen", tables: access.event.meetingTables)
         } catch let problem as ProblemDetails where [409, 410].contains(problem.status) {
             return try await render(request, access, errors: [problem.detail], status: HTTPStatus(statusCode: problem.status))
         }
@@ -106,7 +124,8 @@ struct MeetingsController: RouteCollection {
         case .declined: text = "\(me.userName) hat Ihre Anfrage für ein 1:1-Treffen bei „\(access.event.title)“ abgelehnt."
         }
         if let user = try await UserModel.find(meeting.requesterID, on: request.db) {
-            try await Notifier(database: request.db, baseURL: request.application.aufwindConfig.baseURL).notify(user, text: text, link: access.event.path + "/treffen")
+            try await Notifier(database: request.db, baseURL: request.application.aufwindConfig.baseURL).notify(
+                user, text: text, link: access.event.path + "/treffen")
         }
         if case .accepted(let table) = decision { return try await render(request, access, notice: "Treffen vereinbart: Tisch \(table).") }
         return try await render(request, access, notice: "Anfrage abgelehnt.")

@@ -13,8 +13,14 @@ struct PlanningController: RouteCollection {
         planning.post("veroeffentlichen", use: publish)
     }
 
-    struct MoveForm: Content { var session: String?; var zelle: String? }
-    struct PinForm: Content { var session: String?; var festlegen: String? }
+    struct MoveForm: Content {
+        var session: String?
+        var zelle: String?
+    }
+    struct PinForm: Content {
+        var session: String?
+        var festlegen: String?
+    }
 
     private func organiserAccess(_ request: Request) async throws -> EventAccess {
         let access = try await EventAccess.load(request)
@@ -26,7 +32,9 @@ struct PlanningController: RouteCollection {
         try await render(request, organiserAccess(request))
     }
 
-    func render(_ request: Request, _ access: EventAccess, errors: [String] = [], notice: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+    func render(_ request: Request, _ access: EventAccess, errors: [String] = [], notice: String? = nil, status: HTTPStatus = .ok) async throws
+        -> Response
+    {
         let service = PlanningService(database: request.db)
         let board = try await service.board(access.event)
         let instance = board.instance
@@ -36,9 +44,10 @@ struct PlanningController: RouteCollection {
         var interest: [String: Int] = [:]
         for participant in instance.participants { for id in participant.interests { interest[id, default: 0] += 1 } }
         func card(_ session: EventSessionModel) -> PlanningPage.Card {
-            .init(id: session.key, title: session.title, interest: interest[session.key] ?? 0,
-                  hosts: (board.hosts[session.id!] ?? []).map(\.userName).joined(separator: ", "),
-                  pinned: board.assignments[session.id!]?.pinned ?? false, conflicted: conflicted.contains(session.key))
+            .init(
+                id: session.key, title: session.title, interest: interest[session.key] ?? 0,
+                hosts: (board.hosts[session.id!] ?? []).map(\.userName).joined(separator: ", "),
+                pinned: board.assignments[session.id!]?.pinned ?? false, conflicted: conflicted.contains(session.key))
         }
         var cells: [String: [PlanningPage.Card]] = [:]
         var unscheduled: [PlanningPage.Card] = []
@@ -52,7 +61,8 @@ struct PlanningController: RouteCollection {
         let score = board.assignments.isEmpty ? nil : optimiser?.evaluate(board.plan)
         let page = PlanningPage(
             eventPath: access.event.path, eventTitle: access.event.title, phase: access.event.phaseValue,
-            rooms: board.rooms.map { ($0.id!.uuidString.lowercased(), $0.name, $0.capacity) }, slots: board.slots.map { ($0.id!.uuidString.lowercased(), $0.label) },
+            rooms: board.rooms.map { ($0.id!.uuidString.lowercased(), $0.name, $0.capacity) },
+            slots: board.slots.map { ($0.id!.uuidString.lowercased(), $0.label) },
             cells: cells, unscheduled: unscheduled, conflicts: conflicts.map(\.message), score: score,
             latestVersion: try await service.latestVersion(access.eventID)?.number, csrf: CSRF.token(for: request), errors: errors, notice: notice)
         return HTMLResponse.render(page, status: status, request: request)
@@ -68,13 +78,16 @@ struct PlanningController: RouteCollection {
         let service = PlanningService(database: request.db)
         let board = try await service.board(access.event)
         guard !board.rooms.isEmpty, !board.slots.isEmpty else {
-            return try await render(request, access, errors: ["Bitte zuerst Räume und Zeitfenster für Sessions anlegen."], status: .unprocessableEntity)
+            return try await render(
+                request, access, errors: ["Bitte zuerst Räume und Zeitfenster für Sessions anlegen."], status: .unprocessableEntity)
         }
         do {
             let (schedule, moved) = try await service.optimise(board, threadPool: request.application.threadPool)
             var notice = "Plan berechnet: Bewertung \(schedule.score), \(schedule.assignments.count) Sessions eingeplant"
             if !schedule.unscheduled.isEmpty { notice += ", \(schedule.unscheduled.count) ohne Platz" }
-            if !board.assignments.isEmpty { notice += moved.isEmpty ? "; keine Session verschoben." : "; verschoben: " + moved.map(board.title).joined(separator: ", ") + "." }
+            if !board.assignments.isEmpty {
+                notice += moved.isEmpty ? "; keine Session verschoben." : "; verschoben: " + moved.map(board.title).joined(separator: ", ") + "."
+            }
             return try await render(request, access, notice: notice)
         } catch let problem as ProblemDetails where problem.status == 422 {
             return try await render(request, access, errors: [problem.detail], status: .unprocessableEntity)
@@ -88,13 +101,16 @@ struct PlanningController: RouteCollection {
         let service = PlanningService(database: request.db)
         let board = try await service.board(access.event)
         guard let session = board.active.first(where: { $0.key == form.session }) else {
-            return try await render(request, access, errors: ["Diese Session gibt es hier nicht (oder sie ist abgesagt)."], status: .unprocessableEntity)
+            return try await render(
+                request, access, errors: ["Diese Session gibt es hier nicht (oder sie ist abgesagt)."], status: .unprocessableEntity)
         }
         var cell: (UUID, UUID)?
         if let text = form.zelle, !text.isEmpty {
             let parts = text.split(separator: "|").map(String.init)
             guard parts.count == 2, let room = UUID(uuidString: parts[0]), let slot = UUID(uuidString: parts[1]) else {
-                return try await render(request, access, errors: ["Dieses Feld des Planungsrasters gibt es nicht; bitte Raum und Zeitfenster aus der Liste wählen."], status: .unprocessableEntity)
+                return try await render(
+                    request, access, errors: ["Dieses Feld des Planungsrasters gibt es nicht; bitte Raum und Zeitfenster aus der Liste wählen."],
+                    status: .unprocessableEntity)
             }
             cell = (room, slot)
         }
@@ -141,7 +157,9 @@ struct PlanningController: RouteCollection {
         let notifier = Notifier(database: request.db, baseURL: request.application.aufwindConfig.baseURL)
         for user in users {
             let list = (texts[user.id!] ?? []).joined(separator: "; ")
-            try await notifier.notify(user, text: "Programm von „\(access.event.title)“ geändert (Version \(version.number)): \(list)", link: access.event.path + "/programm")
+            try await notifier.notify(
+                user, text: "Programm von „\(access.event.title)“ geändert (Version \(version.number)): \(list)",
+                link: access.event.path + "/programm")
         }
     }
 
@@ -156,6 +174,8 @@ struct PlanningController: RouteCollection {
         let version = try await service.publish(board, by: request.requireUser().displayName)
         request.application.scheduleCache.invalidate(access.eventID)
         try await notifyChanges(request, access, version)
-        return try await render(request, access, notice: "Version \(version.number) veröffentlicht" + (version.changeList.isEmpty ? "." : " mit \(version.changeList.count) Änderungen."))
+        return try await render(
+            request, access,
+            notice: "Version \(version.number) veröffentlicht" + (version.changeList.isEmpty ? "." : " mit \(version.changeList.count) Änderungen."))
     }
 }

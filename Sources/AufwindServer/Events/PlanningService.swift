@@ -29,9 +29,12 @@ struct PlanningService {
                 rooms: rooms.map { .init(id: $0.id!.uuidString.lowercased(), capacity: $0.capacity) },
                 slots: slots.map { $0.id!.uuidString.lowercased() },
                 sessions: active.map { session in
-                    let pin = assignments[session.id!].flatMap { $0.pinned ? ScheduleInstance.Pin(room: $0.roomID.uuidString.lowercased(), slot: $0.slotID.uuidString.lowercased()) : nil }
-                    return .init(id: session.key, hosts: (hosts[session.id!] ?? []).map { $0.userID.uuidString.lowercased() }, pinned: pin,
-                                 unavailableSlots: session.unavailable.filter { UUID(uuidString: $0).map(slotIDs.contains) ?? false })
+                    let pin = assignments[session.id!].flatMap {
+                        $0.pinned ? ScheduleInstance.Pin(room: $0.roomID.uuidString.lowercased(), slot: $0.slotID.uuidString.lowercased()) : nil
+                    }
+                    return .init(
+                        id: session.key, hosts: (hosts[session.id!] ?? []).map { $0.userID.uuidString.lowercased() }, pinned: pin,
+                        unavailableSlots: session.unavailable.filter { UUID(uuidString: $0).map(slotIDs.contains) ?? false })
                 },
                 participants: participants)
         }
@@ -40,7 +43,8 @@ struct PlanningService {
         var plan: Schedule {
             let active = Set(active.compactMap(\.id))
             let assignments = assignments.values.filter { active.contains($0.id!) }.map {
-                Schedule.Assignment(session: $0.id!.uuidString.lowercased(), room: $0.roomID.uuidString.lowercased(), slot: $0.slotID.uuidString.lowercased())
+                Schedule.Assignment(
+                    session: $0.id!.uuidString.lowercased(), room: $0.roomID.uuidString.lowercased(), slot: $0.slotID.uuidString.lowercased())
             }
             return Schedule(assignments: assignments, unscheduled: [], score: 0, covered: 0, overflow: 0)
         }
@@ -55,7 +59,9 @@ struct PlanningService {
             for session in sessions { text = text.replacingOccurrences(of: session.key, with: session.title) }
             for room in rooms { text = text.replacingOccurrences(of: room.id!.uuidString.lowercased(), with: room.name) }
             for slot in slots { text = text.replacingOccurrences(of: slot.id!.uuidString.lowercased(), with: slot.label) }
-            for host in hosts.values.flatMap({ $0 }) { text = text.replacingOccurrences(of: host.userID.uuidString.lowercased(), with: host.userName) }
+            for host in hosts.values.flatMap({ $0 }) {
+                text = text.replacingOccurrences(of: host.userID.uuidString.lowercased(), with: host.userName)
+            }
             return text
         }
     }
@@ -74,7 +80,9 @@ struct PlanningService {
         var interests: [UUID: [String]] = [:]
         for vote in votes where active.contains(vote.sessionID) { interests[vote.userID, default: []].append(vote.sessionID.uuidString.lowercased()) }
         // Hosts count as participants of their own sessions even when they did not register.
-        let people = Array(Set(confirmed).union(loaded.hosts.values.flatMap { $0.map(\.userID) }).union(interests.keys)).sorted { $0.uuidString < $1.uuidString }
+        let people = Array(Set(confirmed).union(loaded.hosts.values.flatMap { $0.map(\.userID) }).union(interests.keys)).sorted {
+            $0.uuidString < $1.uuidString
+        }
         return Board(
             event: event, rooms: rooms, slots: slots, sessions: loaded.sessions, hosts: loaded.hosts, votes: loaded.votes,
             assignments: Dictionary(assignments.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a }),
@@ -108,8 +116,11 @@ struct PlanningService {
         try await database.transaction { db in
             try await EventAssignmentModel.query(on: db).filter(\.$eventID == eventID).delete()
             for assignment in schedule.assignments {
-                guard let session = UUID(uuidString: assignment.session), let room = UUID(uuidString: assignment.room), let slot = UUID(uuidString: assignment.slot) else { continue }
-                try await EventAssignmentModel(sessionID: session, eventID: eventID, roomID: room, slotID: slot, pinned: pinned.contains(session)).create(on: db)
+                guard let session = UUID(uuidString: assignment.session), let room = UUID(uuidString: assignment.room),
+                    let slot = UUID(uuidString: assignment.slot)
+                else { continue }
+                try await EventAssignmentModel(sessionID: session, eventID: eventID, roomID: room, slotID: slot, pinned: pinned.contains(session))
+                    .create(on: db)
             }
         }
     }
@@ -147,7 +158,8 @@ struct PlanningService {
                 current.slotID = cell.slot
                 try await current.update(on: db)
             } else {
-                try await EventAssignmentModel(sessionID: sessionID, eventID: eventID, roomID: cell.room, slotID: cell.slot, pinned: false).create(on: db)
+                try await EventAssignmentModel(sessionID: sessionID, eventID: eventID, roomID: cell.room, slotID: cell.slot, pinned: false).create(
+                    on: db)
             }
         }
     }
@@ -161,11 +173,15 @@ struct PlanningService {
         }
         if pinned {
             var trial = board
-            let copy = EventAssignmentModel(sessionID: sessionID, eventID: assignment.eventID, roomID: assignment.roomID, slotID: assignment.slotID, pinned: true)
+            let copy = EventAssignmentModel(
+                sessionID: sessionID, eventID: assignment.eventID, roomID: assignment.roomID, slotID: assignment.slotID, pinned: true)
             trial.assignments[sessionID] = copy
             let problems = trial.instance.problems
             if !problems.isEmpty {
-                throw EventService.refused(ValidationMessage("Die Festlegung widerspricht dem Plan: " + problems.map(board.readable).joined(separator: " ") + " Der Plan bleibt unverändert."))
+                throw EventService.refused(
+                    ValidationMessage(
+                        "Die Festlegung widerspricht dem Plan: " + problems.map(board.readable).joined(separator: " ")
+                            + " Der Plan bleibt unverändert."))
             }
         }
         assignment.pinned = pinned
@@ -185,7 +201,8 @@ struct PlanningService {
     func placements(_ board: Board) -> [ScheduleChange.Placement] {
         let order = Dictionary(uniqueKeysWithValues: board.slots.enumerated().map { ($1.id!.uuidString.lowercased(), $0) })
         return board.plan.assignments.map { a in
-            ScheduleChange.Placement(session: a.session, title: board.title(a.session), room: board.roomName(a.room), slot: a.slot, slotLabel: board.slotLabel(a.slot))
+            ScheduleChange.Placement(
+                session: a.session, title: board.title(a.session), room: board.roomName(a.room), slot: a.slot, slotLabel: board.slotLabel(a.slot))
         }.sorted { (order[$0.slot] ?? 0, $0.room) < (order[$1.slot] ?? 0, $1.room) }
     }
 

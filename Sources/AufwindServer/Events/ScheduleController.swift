@@ -45,7 +45,9 @@ struct ScheduleController: RouteCollection {
     }
 
     private func event(_ request: Request) async throws -> EventModel {
-        guard let event = try await EventModel.find(try request.uuid("id"), on: request.db) else { throw ProblemDetails.notFound("Diese Veranstaltung gibt es nicht.") }
+        guard let event = try await EventModel.find(try request.uuid("id"), on: request.db) else {
+            throw ProblemDetails.notFound("Diese Veranstaltung gibt es nicht.")
+        }
         return event
     }
 
@@ -83,7 +85,9 @@ struct ScheduleController: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(buffer: body))
     }
 
-    private func cached(_ request: Request, format: String, contentType: HTTPMediaType, render: @escaping (Published) -> String) async throws -> Response {
+    private func cached(_ request: Request, format: String, contentType: HTTPMediaType, render: @escaping (Published) -> String) async throws
+        -> Response
+    {
         respond(try await cachedBody(request, format: format, render: render), contentType: contentType)
     }
 
@@ -91,18 +95,20 @@ struct ScheduleController: RouteCollection {
     /// a layout with their navigation.
     @Sendable func programme(request: Request) async throws -> Response {
         func page(_ published: Published) -> ProgrammePage {
-            ProgrammePage(eventPath: published.event.path, eventTitle: published.event.title, when: EventsController.when(published.event),
-                          place: published.event.place.isEmpty ? "online" : published.event.place, programme: Self.programme(published))
+            ProgrammePage(
+                eventPath: published.event.path, eventTitle: published.event.title, when: EventsController.when(published.event),
+                place: published.event.place.isEmpty ? "online" : published.event.place, programme: Self.programme(published))
         }
         if request.currentUser == nil {
             return try await cached(request, format: "html", contentType: .html) { published in
                 Layout(page: page(published), currentPath: request.url.path, notice: nil, signedIn: false).html().render()
             }
         }
-        let fragment = String(buffer: try await cachedBody(request, format: "fragment") { published in
-            let page = page(published)
-            return page.title + "\u{0}" + page.content().render()
-        })
+        let fragment = String(
+            buffer: try await cachedBody(request, format: "fragment") { published in
+                let page = page(published)
+                return page.title + "\u{0}" + page.content().render()
+            })
         let parts = fragment.split(separator: "\u{0}", maxSplits: 1).map(String.init)
         return HTMLResponse.render(RenderedPage(title: parts.first ?? "", html: parts.count > 1 ? parts[1] : ""), request: request)
     }
@@ -117,8 +123,10 @@ struct ScheduleController: RouteCollection {
         return PublishedProgramme(
             days: days, rooms: published.rooms,
             entries: published.placements.map { p in
-                .init(session: p.session, title: p.title, hosts: published.hostNames(p.session), field: published.sessions[p.session]?.fieldValue?.label ?? "",
-                      room: p.room, slot: p.slot, slotLabel: p.slotLabel)
+                .init(
+                    session: p.session, title: p.title, hosts: published.hostNames(p.session),
+                    field: published.sessions[p.session]?.fieldValue?.label ?? "",
+                    room: p.room, slot: p.slot, slotLabel: p.slotLabel)
             },
             version: published.version.number, publishedAt: published.version.createdAt, changes: published.version.changeList)
     }
@@ -131,13 +139,19 @@ struct ScheduleController: RouteCollection {
 
     @Sendable func calendar(request: Request) async throws -> Response {
         let base = request.application.aufwindConfig.baseURL
-        return try await cached(request, format: "ics", contentType: HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])) { published in
-            ICalendar(name: published.event.title, events: published.placements.compactMap { p in
-                guard let interval = published.interval(p) else { return nil }
-                return ICalendar.Event(uid: "\(p.session)@aufwind", date: published.slots[p.slot]?.day ?? "", summary: p.title,
-                                       description: "Leitung: \(published.hostNames(p.session))", url: "\(base)\(published.event.path)/sessions/\(p.session)",
-                                       interval: interval, location: location(published, room: p.room))
-            }).ics()
+        return try await cached(
+            request, format: "ics", contentType: HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+        ) { published in
+            ICalendar(
+                name: published.event.title,
+                events: published.placements.compactMap { p in
+                    guard let interval = published.interval(p) else { return nil }
+                    return ICalendar.Event(
+                        uid: "\(p.session)@aufwind", date: published.slots[p.slot]?.day ?? "", summary: p.title,
+                        description: "Leitung: \(published.hostNames(p.session))", url: "\(base)\(published.event.path)/sessions/\(p.session)",
+                        interval: interval, location: location(published, room: p.room))
+                }
+            ).ics()
         }
     }
 
@@ -157,7 +171,9 @@ struct ScheduleController: RouteCollection {
 
     @Sendable func frabXML(request: Request) async throws -> Response {
         let base = request.application.aufwindConfig.baseURL
-        return try await cached(request, format: "xml", contentType: HTTPMediaType(type: "application", subType: "xml", parameters: ["charset": "utf-8"])) {
+        return try await cached(
+            request, format: "xml", contentType: HTTPMediaType(type: "application", subType: "xml", parameters: ["charset": "utf-8"])
+        ) {
             Self.frab($0, baseURL: base).xml()
         }
     }
@@ -170,16 +186,32 @@ struct ScheduleController: RouteCollection {
     @Sendable func roomSigns(request: Request) async throws -> Response {
         let published = try await published(request)
         let rooms = published.rooms.map { room in
-            (name: room, entries: published.placements.filter { $0.room == room }
-                .sorted { (published.slots[$0.slot]?.day ?? "", published.slots[$0.slot]?.startMinute ?? 0) < (published.slots[$1.slot]?.day ?? "", published.slots[$1.slot]?.startMinute ?? 0) }
-                .map { (time: $0.slotLabel, title: $0.title, hosts: published.hostNames($0.session)) })
+            (
+                name: room,
+                entries: published.placements.filter { $0.room == room }
+                    .sorted {
+                        (published.slots[$0.slot]?.day ?? "", published.slots[$0.slot]?.startMinute ?? 0) < (
+                            published.slots[$1.slot]?.day ?? "", published.slots[$1.slot]?.startMinute ?? 0
+                        )
+                    }
+                    .map { (time: $0.slotLabel, title: $0.title, hosts: published.hostNames($0.session)) }
+            )
         }
         return HTMLResponse.render(RoomSignsPage(eventTitle: published.event.title, rooms: rooms), request: request)
     }
 
     // MARK: Personal agenda
 
-    struct AgendaItem { var interval: DateInterval?; var day: String; var label: String; var title: String; var kind: String; var place: String; var link: String?; var uid: String }
+    struct AgendaItem {
+        var interval: DateInterval?
+        var day: String
+        var label: String
+        var title: String
+        var kind: String
+        var place: String
+        var link: String?
+        var uid: String
+    }
 
     private func agendaItems(_ request: Request) async throws -> (EventAccess, [AgendaItem]) {
         let access = try await EventAccess.load(request)
@@ -187,24 +219,39 @@ struct ScheduleController: RouteCollection {
         let me = try request.requireUser().requireID()
         var items: [AgendaItem] = []
         if let published = try await Self.loadPublished(access.event, on: request.db) {
-            let votes = Set(try await EventVoteModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(\.$userID == me).all().map { $0.sessionID.uuidString.lowercased() })
+            let votes = Set(
+                try await EventVoteModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(\.$userID == me).all().map {
+                    $0.sessionID.uuidString.lowercased()
+                })
             let ids = published.sessions.values.compactMap(\.id)
-            let own = ids.isEmpty ? Set<String>() : Set(try await EventSessionHostModel.query(on: request.db).filter(\.$sessionID ~~ ids).filter(\.$userID == me).all()
-                .map { $0.sessionID.uuidString.lowercased() })
+            let own =
+                ids.isEmpty
+                ? Set<String>()
+                : Set(
+                    try await EventSessionHostModel.query(on: request.db).filter(\.$sessionID ~~ ids).filter(\.$userID == me).all()
+                        .map { $0.sessionID.uuidString.lowercased() })
             for p in published.placements where votes.contains(p.session) || own.contains(p.session) {
-                items.append(.init(interval: published.interval(p), day: published.slots[p.slot]?.day ?? "", label: p.slotLabel, title: p.title,
-                                   kind: own.contains(p.session) ? "eigene Session" : "Session", place: p.room,
-                                   link: "\(access.event.path)/sessions/\(p.session)", uid: "\(p.session)-\(me.uuidString.lowercased())@aufwind"))
+                items.append(
+                    .init(
+                        interval: published.interval(p), day: published.slots[p.slot]?.day ?? "", label: p.slotLabel, title: p.title,
+                        kind: own.contains(p.session) ? "eigene Session" : "Session", place: p.room,
+                        link: "\(access.event.path)/sessions/\(p.session)", uid: "\(p.session)-\(me.uuidString.lowercased())@aufwind"))
             }
         }
-        let meetings = try await MeetingModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(\.$status == MeetingModel.Status.angenommen.rawValue)
-            .group(.or) { $0.filter(\.$requesterID == me).filter(\.$inviteeID == me) }.all()
-        let slots = Dictionary(uniqueKeysWithValues: try await EventSlotModel.query(on: request.db).filter(\.$eventID == access.eventID).all().map { ($0.id!, $0) })
+        let meetings = try await MeetingModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(
+            \.$status == MeetingModel.Status.angenommen.rawValue
+        )
+        .group(.or) { $0.filter(\.$requesterID == me).filter(\.$inviteeID == me) }.all()
+        let slots = Dictionary(
+            uniqueKeysWithValues: try await EventSlotModel.query(on: request.db).filter(\.$eventID == access.eventID).all().map { ($0.id!, $0) })
         for meeting in meetings {
             let slot = slots[meeting.slotID]
-            items.append(.init(interval: slot?.interval, day: slot?.day ?? "", label: slot?.label ?? "", title: "1:1 mit \(meeting.requesterID == me ? meeting.inviteeName : meeting.requesterName)",
-                               kind: "Treffen", place: meeting.tableNumber.map { "Tisch \($0)" } ?? "", link: access.event.path + "/treffen",
-                               uid: "\(meeting.id!.uuidString.lowercased())@aufwind"))
+            items.append(
+                .init(
+                    interval: slot?.interval, day: slot?.day ?? "", label: slot?.label ?? "",
+                    title: "1:1 mit \(meeting.requesterID == me ? meeting.inviteeName : meeting.requesterName)",
+                    kind: "Treffen", place: meeting.tableNumber.map { "Tisch \($0)" } ?? "", link: access.event.path + "/treffen",
+                    uid: "\(meeting.id!.uuidString.lowercased())@aufwind"))
         }
         items.sort { ($0.interval?.start ?? .distantFuture) < ($1.interval?.start ?? .distantFuture) }
         return (access, items)
@@ -212,20 +259,26 @@ struct ScheduleController: RouteCollection {
 
     @Sendable func agenda(request: Request) async throws -> Response {
         let (access, items) = try await agendaItems(request)
-        let page = AgendaPage(eventPath: access.event.path, eventTitle: access.event.title, entries: items.map {
-            .init(when: $0.label, what: $0.title, kind: $0.kind, place: $0.place, link: $0.link)
-        })
+        let page = AgendaPage(
+            eventPath: access.event.path, eventTitle: access.event.title,
+            entries: items.map {
+                .init(when: $0.label, what: $0.title, kind: $0.kind, place: $0.place, link: $0.link)
+            })
         return HTMLResponse.render(page, request: request)
     }
 
     @Sendable func agendaCalendar(request: Request) async throws -> Response {
         let (access, items) = try await agendaItems(request)
         let base = request.application.aufwindConfig.baseURL
-        let ics = ICalendar(name: "Meine Agenda – \(access.event.title)", events: items.compactMap { item in
-            guard let interval = item.interval else { return nil }
-            return ICalendar.Event(uid: item.uid, date: item.day, summary: item.title, description: item.kind, url: item.link.map { base + $0 },
-                                   interval: interval, location: item.place)
-        }).ics()
+        let ics = ICalendar(
+            name: "Meine Agenda – \(access.event.title)",
+            events: items.compactMap { item in
+                guard let interval = item.interval else { return nil }
+                return ICalendar.Event(
+                    uid: item.uid, date: item.day, summary: item.title, description: item.kind, url: item.link.map { base + $0 },
+                    interval: interval, location: item.place)
+            }
+        ).ics()
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
         headers.add(name: .contentDisposition, value: "attachment; filename=\"agenda.ics\"")

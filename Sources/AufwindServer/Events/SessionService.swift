@@ -21,8 +21,9 @@ struct SessionService {
         let ids = sessions.compactMap(\.id)
         let hosts = ids.isEmpty ? [] : try await EventSessionHostModel.query(on: database).filter(\.$sessionID ~~ ids).all()
         let votes = try await EventVoteModel.query(on: database).filter(\.$eventID == eventID).all()
-        return Loaded(sessions: sessions, hosts: Dictionary(grouping: hosts, by: \.sessionID),
-                      votes: Dictionary(grouping: votes, by: \.sessionID).mapValues(\.count))
+        return Loaded(
+            sessions: sessions, hosts: Dictionary(grouping: hosts, by: \.sessionID),
+            votes: Dictionary(grouping: votes, by: \.sessionID).mapValues(\.count))
     }
 
     /// A new session with the proposer as its first host; numbers count up per event.
@@ -43,7 +44,8 @@ struct SessionService {
                     session.unavailableSlots = ""
                     session.result = ""
                     try await session.create(on: db)
-                    try await EventSessionHostModel(sessionID: session.requireID(), userID: user.requireID(), userName: user.displayName).create(on: db)
+                    try await EventSessionHostModel(sessionID: session.requireID(), userID: user.requireID(), userName: user.displayName).create(
+                        on: db)
                     return session
                 }
             } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 4 {
@@ -66,9 +68,12 @@ struct SessionService {
         let sessionID = try session.requireID()
         try await database.transaction { db in
             let hosts = try await EventSessionHostModel.query(on: db).filter(\.$sessionID == sessionID).all()
-            guard hosts.contains(where: { $0.userID == userID }) else { throw EventService.refused("Diese Person leitet die Session nicht.", status: 404) }
+            guard hosts.contains(where: { $0.userID == userID }) else {
+                throw EventService.refused("Diese Person leitet die Session nicht.", status: 404)
+            }
             guard hosts.count > 1 else {
-                throw EventService.refused("Eine Session braucht mindestens eine Leitung. Tragen Sie zuerst eine weitere Person ein oder sagen Sie die Session ab.")
+                throw EventService.refused(
+                    "Eine Session braucht mindestens eine Leitung. Tragen Sie zuerst eine weitere Person ein oder sagen Sie die Session ab.")
             }
             try await EventSessionHostModel.query(on: db).filter(\.$sessionID == sessionID).filter(\.$userID == userID).delete()
         }
@@ -99,8 +104,10 @@ struct SessionService {
         if description.isEmpty { description = "Aus der Session „\(session.title)“ der Veranstaltung „\(event.title)“." }
         let raw = CooperationItemInput.Raw(
             kind: ItemKind.vorhaben.rawValue, title: String(session.title.prefix(CooperationItemInput.titleLength.upperBound)),
-            description: String(description.prefix(CooperationItemInput.maximumDescriptionLength)), handlungsfelder: [field.rawValue], unterthemen: [],
-            status: ItemStatus.partnerGesucht.rawValue, reach: Reach.bundesweit.rawValue, desiredSizes: [], timeFrame: "", contactPerson: user.displayName,
+            description: String(description.prefix(CooperationItemInput.maximumDescriptionLength)), handlungsfelder: [field.rawValue],
+            unterthemen: [],
+            status: ItemStatus.partnerGesucht.rawValue, reach: Reach.bundesweit.rawValue, desiredSizes: [], timeFrame: "",
+            contactPerson: user.displayName,
             visibility: Visibility.oeffentlich.rawValue, published: false)
         let input: CooperationItemInput
         switch CooperationItemInput.validate(raw) {
@@ -109,9 +116,12 @@ struct SessionService {
         }
         let sessionID = try session.requireID()
         let voters = try await EventVoteModel.query(on: database).filter(\.$sessionID == sessionID).all().map(\.userID)
-        let towns = voters.isEmpty ? [] : try await EventRegistrationModel.query(on: database).filter(\.$eventID == event.requireID())
-            .filter(\.$userID ~~ voters).filter(\.$participantType == EventRegistration.ParticipantType.kommune.rawValue).all()
-            .map(\.orgKey).filter { !$0.isEmpty && $0 != town }
+        let towns =
+            voters.isEmpty
+            ? []
+            : try await EventRegistrationModel.query(on: database).filter(\.$eventID == event.requireID())
+                .filter(\.$userID ~~ voters).filter(\.$participantType == EventRegistration.ParticipantType.kommune.rawValue).all()
+                .map(\.orgKey).filter { !$0.isEmpty && $0 != town }
         let item = try await items.create(ownerKey: town, input: input, by: user)
         let itemID = try item.requireID()
         // Once per session: the conditional update decides; a second click links to the first.
@@ -123,7 +133,8 @@ struct SessionService {
             return try await EventSessionModel.find(sessionID, on: database)?.itemID ?? itemID
         }
         for key in Set(towns).sorted() {
-            try await ItemPartnerSuggestionModel(itemID: itemID, townKey: key, source: "Interesse an der Session „\(session.title)“ (\(event.title))").create(on: database)
+            try await ItemPartnerSuggestionModel(itemID: itemID, townKey: key, source: "Interesse an der Session „\(session.title)“ (\(event.title))")
+                .create(on: database)
         }
         return itemID
     }

@@ -18,7 +18,12 @@ struct SessionsController: RouteCollection {
         sessions.post(":sid", "absagen", use: cancel)
     }
 
-    struct ProposalForm: Content { var titel: String?; var kurzbeschreibung: String?; var handlungsfeld: String?; var format: String? }
+    struct ProposalForm: Content {
+        var titel: String?
+        var kurzbeschreibung: String?
+        var handlungsfeld: String?
+        var format: String?
+    }
     struct VoteForm: Content { var interesse: String? }
     struct HostForm: Content { var person: String? }
     struct AvailabilityForm: Content { var nicht_verfuegbar: [String]? }
@@ -31,12 +36,17 @@ struct SessionsController: RouteCollection {
         try await renderList(request, EventAccess.load(request))
     }
 
-    private func renderList(_ request: Request, _ access: EventAccess, values: [String: String] = [:], errors: [String] = [],
-                            status: HTTPStatus = .ok) async throws -> Response {
+    private func renderList(
+        _ request: Request, _ access: EventAccess, values: [String: String] = [:], errors: [String] = [],
+        status: HTTPStatus = .ok
+    ) async throws -> Response {
         let phase = access.event.phaseValue
         let loaded = try await SessionService(database: request.db).load(access.eventID, includeCancelled: false)
         let me = request.currentUser?.id
-        let mine = me == nil ? Set<UUID>() : Set(try await EventVoteModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(\.$userID == me!).all().map(\.sessionID))
+        let mine =
+            me == nil
+            ? Set<UUID>()
+            : Set(try await EventVoteModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(\.$userID == me!).all().map(\.sessionID))
         var sessions = loaded.sessions
         if phase == .abstimmen {
             // The ballot: fewest votes first, ties shuffled per person.
@@ -49,9 +59,10 @@ struct SessionsController: RouteCollection {
         let page = SessionListPage(
             eventPath: access.event.path, eventTitle: access.event.title, phase: phase,
             entries: sessions.map { session in
-                .init(id: session.key, title: session.title, summary: session.summary, field: session.fieldValue?.label ?? session.handlungsfeld,
-                      format: session.formatValue.label, hosts: (loaded.hosts[session.id!] ?? []).map(\.userName).joined(separator: ", "),
-                      votes: showCounts ? loaded.votes[session.id!] ?? 0 : nil, mine: mine.contains(session.id!))
+                .init(
+                    id: session.key, title: session.title, summary: session.summary, field: session.fieldValue?.label ?? session.handlungsfeld,
+                    format: session.formatValue.label, hosts: (loaded.hosts[session.id!] ?? []).map(\.userName).joined(separator: ", "),
+                    votes: showCounts ? loaded.votes[session.id!] ?? 0 : nil, mine: mine.contains(session.id!))
             },
             canPropose: access.isInside && phase.allowsProposals, canVote: access.isParticipant && phase.allowsVoting,
             formValues: values, errors: errors, csrf: request.currentUser == nil ? nil : CSRF.token(for: request))
@@ -63,9 +74,12 @@ struct SessionsController: RouteCollection {
         try access.requireInside(request)
         if let refusal = access.event.phaseValue.refusal(for: .propose) { throw EventService.refused(refusal) }
         let form = try request.content.decode(ProposalForm.self)
-        switch SessionProposalInput.validate(title: form.titel, summary: form.kurzbeschreibung, handlungsfeld: form.handlungsfeld, format: form.format) {
+        switch SessionProposalInput.validate(
+            title: form.titel, summary: form.kurzbeschreibung, handlungsfeld: form.handlungsfeld, format: form.format)
+        {
         case .failure(let problems):
-            let values = ["titel": form.titel, "kurzbeschreibung": form.kurzbeschreibung, "handlungsfeld": form.handlungsfeld, "format": form.format].compactMapValues { $0 }
+            let values = ["titel": form.titel, "kurzbeschreibung": form.kurzbeschreibung, "handlungsfeld": form.handlungsfeld, "format": form.format]
+                .compactMapValues { $0 }
             return try await renderList(request, access, values: values, errors: problems.messages.map(\.text), status: .unprocessableEntity)
         case .success(let input):
             let session = try await SessionService(database: request.db).propose(access.event, input: input, by: request.requireUser())
@@ -78,9 +92,12 @@ struct SessionsController: RouteCollection {
         let registration = try access.requireParticipant(request)
         let session = try await loadSession(request, access)
         let form = try request.content.decode(VoteForm.self)
-        guard ["ja", "nein"].contains(form.interesse ?? "") else { throw ProblemDetails(title: "Ungültige Angaben", status: 422, detail: "Bitte „ja“ oder „nein“ senden.") }
+        guard ["ja", "nein"].contains(form.interesse ?? "") else {
+            throw ProblemDetails(title: "Ungültige Angaben", status: 422, detail: "Bitte „ja“ oder „nein“ senden.")
+        }
         guard !session.cancelled else { throw EventService.refused("Diese Session ist abgesagt.") }
-        try await SessionService(database: request.db).vote(access.event, session: session, userID: registration.userID, interested: form.interesse == "ja")
+        try await SessionService(database: request.db).vote(
+            access.event, session: session, userID: registration.userID, interested: form.interesse == "ja")
         return request.redirect(to: "\(access.event.path)/sessions", redirectType: .normal)
     }
 
@@ -102,7 +119,9 @@ struct SessionsController: RouteCollection {
         try request.authorize(.manageOwnAccount)
         let isHost = try await hosts(request, session).contains { $0.userID == request.currentUser?.id }
         guard isHost || (organiserToo && access.isOrganiser) else {
-            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Das dürfen nur die Leitung dieser Session" + (organiserToo ? " und das Veranstaltungsteam." : "."))
+            throw ProblemDetails(
+                title: "Nicht erlaubt", status: 403,
+                detail: "Das dürfen nur die Leitung dieser Session" + (organiserToo ? " und das Veranstaltungsteam." : "."))
         }
     }
 
@@ -111,16 +130,20 @@ struct SessionsController: RouteCollection {
         return try await render(request, access, try await loadSession(request, access))
     }
 
-    private func render(_ request: Request, _ access: EventAccess, _ session: EventSessionModel, errors: [String] = [], notice: String? = nil,
-                        status: HTTPStatus = .ok) async throws -> Response {
+    private func render(
+        _ request: Request, _ access: EventAccess, _ session: EventSessionModel, errors: [String] = [], notice: String? = nil,
+        status: HTTPStatus = .ok
+    ) async throws -> Response {
         let hosts = try await hosts(request, session)
         let me = request.currentUser?.id
         let isHost = hosts.contains { $0.userID == me }
         let slots = try await EventSlotModel.query(on: request.db).filter(\.$eventID == access.eventID)
             .filter(\.$kind == SlotGrid.Kind.session.rawValue).sort(\.$day).sort(\.$startMinute).all()
-        let participants = (isHost || access.isOrganiser) ? try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID)
-            .filter(\.$status == EventRegistrationModel.Status.bestaetigt.rawValue).sort(\.$userName).all()
-            .filter { p in !hosts.contains { $0.userID == p.userID } } : []
+        let participants =
+            (isHost || access.isOrganiser)
+            ? try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID)
+                .filter(\.$status == EventRegistrationModel.Status.bestaetigt.rawValue).sort(\.$userName).all()
+                .filter { p in !hosts.contains { $0.userID == p.userID } } : []
         let latest = try await PlanningService(database: request.db).latestVersion(access.eventID)
         let placement = latest?.placementList.first { $0.session == session.key }.map { "\($0.room), \($0.slotLabel)" }
         let directory = TownDirectory(catalog: request.register)
@@ -143,10 +166,12 @@ struct SessionsController: RouteCollection {
         try await requireHost(request, access, session)
         let form = try request.content.decode(HostForm.self)
         guard let userID = form.person.flatMap(UUID.init(uuidString:)),
-            let registration = try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(\.$userID == userID).first(),
+            let registration = try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(\.$userID == userID)
+                .first(),
             registration.statusValue == .bestaetigt
         else {
-            return try await render(request, access, session, errors: ["Als Leitung lassen sich nur bestätigte Teilnehmende eintragen."], status: .unprocessableEntity)
+            return try await render(
+                request, access, session, errors: ["Als Leitung lassen sich nur bestätigte Teilnehmende eintragen."], status: .unprocessableEntity)
         }
         try await SessionService(database: request.db).addHost(session, user: registration)
         request.application.scheduleCache.invalidate(access.eventID)
@@ -171,14 +196,20 @@ struct SessionsController: RouteCollection {
         let session = try await loadSession(request, access)
         try await requireHost(request, access, session)
         let chosen = try request.content.decode(AvailabilityForm.self).nicht_verfuegbar ?? []
-        let slots = Set(try await EventSlotModel.query(on: request.db).filter(\.$eventID == access.eventID).all().map { $0.id!.uuidString.lowercased() })
+        let slots = Set(
+            try await EventSlotModel.query(on: request.db).filter(\.$eventID == access.eventID).all().map { $0.id!.uuidString.lowercased() })
         let unknown = chosen.filter { !slots.contains($0) }
-        guard unknown.isEmpty else { return try await render(request, access, session, errors: ["Unbekanntes Zeitfenster."], status: .unprocessableEntity) }
+        guard unknown.isEmpty else {
+            return try await render(request, access, session, errors: ["Unbekanntes Zeitfenster."], status: .unprocessableEntity)
+        }
         // A pin into a slot the host now cannot make would contradict: refuse, nothing changes.
         if let assignment = try await EventAssignmentModel.find(session.requireID(), on: request.db), assignment.pinned,
             chosen.contains(assignment.slotID.uuidString.lowercased())
         {
-            return try await render(request, access, session, errors: ["Die Session ist in diesem Zeitfenster festgelegt; das Veranstaltungsteam muss die Festlegung erst lösen."], status: .conflict)
+            return try await render(
+                request, access, session,
+                errors: ["Die Session ist in diesem Zeitfenster festgelegt; das Veranstaltungsteam muss die Festlegung erst lösen."],
+                status: .conflict)
         }
         session.unavailableSlots = Array(Set(chosen)).sorted().joined(separator: ",")
         try await session.update(on: request.db)
@@ -191,7 +222,9 @@ struct SessionsController: RouteCollection {
         try await requireHost(request, access, session, organiserToo: false)
         var check = InputChecker()
         let result = check.text(try request.content.decode(ResultForm.self).ergebnis, "Ergebnis", required: false, length: 0...5000, multiline: true)
-        guard check.errors.isEmpty else { return try await render(request, access, session, errors: check.errors.map(\.text), status: .unprocessableEntity) }
+        guard check.errors.isEmpty else {
+            return try await render(request, access, session, errors: check.errors.map(\.text), status: .unprocessableEntity)
+        }
         session.result = result
         try await session.update(on: request.db)
         return try await render(request, access, session, notice: "Ergebnis gespeichert.")

@@ -20,9 +20,18 @@ struct StageController: RouteCollection {
         stage.post(":block", "pitches", ":pitch", "verschieben", use: movePitch)
     }
 
-    struct BlockForm: Content { var titel: String?; var sekunden: String? }
+    struct BlockForm: Content {
+        var titel: String?
+        var sekunden: String?
+    }
     struct CommandForm: Content { var befehl: String? }
-    struct PitchForm: Content { var praesentiert: String?; var titel: String?; var person: String?; var eintrag: String?; var anbieter: String? }
+    struct PitchForm: Content {
+        var praesentiert: String?
+        var titel: String?
+        var person: String?
+        var eintrag: String?
+        var anbieter: String?
+    }
     struct MoveForm: Content { var richtung: String? }
 
     @Sendable func list(request: Request) async throws -> Response {
@@ -36,11 +45,15 @@ struct StageController: RouteCollection {
             eventPath: access.event.path, eventTitle: access.event.title,
             blocks: blocks.map { block in
                 let byKey = Dictionary(uniqueKeysWithValues: pitches.filter { $0.blockID == block.id }.map { ($0.key, $0) })
-                return (block.title, "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())",
-                        block.clockValue.order.compactMap { byKey[$0] }.map {
-                            StageListPage.Pitch(presenter: $0.presenter, title: $0.title, userID: $0.userID.map { $0.uuidString.lowercased() },
-                                                link: $0.itemID.map { "/eintraege/\($0.uuidString.lowercased())" } ?? $0.organisationID.map { "/organisationen/\($0.uuidString)" })
-                        })
+                return (
+                    block.title, "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())",
+                    block.clockValue.order.compactMap { byKey[$0] }.map {
+                        StageListPage.Pitch(
+                            presenter: $0.presenter, title: $0.title, userID: $0.userID.map { $0.uuidString.lowercased() },
+                            link: $0.itemID.map { "/eintraege/\($0.uuidString.lowercased())" }
+                                ?? $0.organisationID.map { "/organisationen/\($0.uuidString)" })
+                    }
+                )
             },
             isOrganiser: access.isOrganiser, canRequestMeetings: access.isParticipant && access.event.meetingTables > 0,
             csrf: request.currentUser == nil ? nil : CSRF.token(for: request), errors: errors)
@@ -54,7 +67,9 @@ struct StageController: RouteCollection {
         var check = InputChecker()
         let title = check.text(form.titel, "Titel des Blocks", length: 2...120)
         let seconds = check.number(form.sekunden, "Sekunden je Pitch", in: 10...1800)
-        guard check.errors.isEmpty else { return try await renderList(request, access, errors: check.errors.map(\.text), status: .unprocessableEntity) }
+        guard check.errors.isEmpty else {
+            return try await renderList(request, access, errors: check.errors.map(\.text), status: .unprocessableEntity)
+        }
         let block = try await StageService(database: request.db).createBlock(access.event, title: title, seconds: seconds)
         return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", redirectType: .normal)
     }
@@ -70,7 +85,9 @@ struct StageController: RouteCollection {
     @Sendable func stageView(request: Request) async throws -> Response {
         let access = try await EventAccess.load(request)
         let block = try await block(request, access)
-        guard let (state, _, _) = try await StageService(database: request.db).state(block.requireID()) else { throw ProblemDetails.notFound("Diesen Pitch-Block gibt es nicht.") }
+        guard let (state, _, _) = try await StageService(database: request.db).state(block.requireID()) else {
+            throw ProblemDetails.notFound("Diesen Pitch-Block gibt es nicht.")
+        }
         let path = "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())"
         let html = StageView(eventTitle: access.event.title, blockTitle: block.title, state: state, livePath: path + "/live").html().render()
         var headers = HTTPHeaders()
@@ -82,7 +99,9 @@ struct StageController: RouteCollection {
     @Sendable func stateJSON(request: Request) async throws -> Response {
         let access = try await EventAccess.load(request)
         let block = try await block(request, access)
-        guard let (state, _, _) = try await StageService(database: request.db).state(block.requireID()) else { throw ProblemDetails.notFound("Diesen Pitch-Block gibt es nicht.") }
+        guard let (state, _, _) = try await StageService(database: request.db).state(block.requireID()) else {
+            throw ProblemDetails.notFound("Diesen Pitch-Block gibt es nicht.")
+        }
         let response = Response(status: .ok)
         try response.content.encode(state, as: .json)
         response.headers.add(name: .cacheControl, value: "no-store")
@@ -107,7 +126,8 @@ struct StageController: RouteCollection {
             let seconds = Int((error.retryAfter / .seconds(1)).rounded(.up))
             let response = ProblemDetails(
                 title: "Zu viele Live-Verbindungen", status: 429,
-                detail: "Von Ihrer Adresse sind schon \(error.limit) Live-Ansichten geöffnet. Bitte schließen Sie eine oder versuchen Sie es in \(GermanFormat.duration(.seconds(seconds))) erneut."
+                detail:
+                    "Von Ihrer Adresse sind schon \(error.limit) Live-Ansichten geöffnet. Bitte schließen Sie eine oder versuchen Sie es in \(GermanFormat.duration(.seconds(seconds))) erneut."
             ).response(for: request)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
@@ -138,8 +158,12 @@ struct StageController: RouteCollection {
         return try await renderModerator(request, access, block(request, access))
     }
 
-    private func renderModerator(_ request: Request, _ access: EventAccess, _ block: PitchBlockModel, errors: [String] = [], status: HTTPStatus = .ok) async throws -> Response {
-        guard let (state, fresh, pitches) = try await StageService(database: request.db).state(block.requireID()) else { throw ProblemDetails.notFound("Diesen Pitch-Block gibt es nicht.") }
+    private func renderModerator(_ request: Request, _ access: EventAccess, _ block: PitchBlockModel, errors: [String] = [], status: HTTPStatus = .ok)
+        async throws -> Response
+    {
+        guard let (state, fresh, pitches) = try await StageService(database: request.db).state(block.requireID()) else {
+            throw ProblemDetails.notFound("Diesen Pitch-Block gibt es nicht.")
+        }
         let clock = fresh.clockValue
         let byKey = Dictionary(uniqueKeysWithValues: pitches.map { ($0.key, $0) })
         let participants = try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID)
@@ -150,7 +174,12 @@ struct StageController: RouteCollection {
         let page = ModeratorPage(
             eventPath: access.event.path, blockPath: path, blockTitle: block.title, state: state,
             pitches: clock.order.enumerated().compactMap { index, key in
-                byKey[key].map { ($0.key, $0.title, $0.presenter, index < clock.current, index == clock.current && clock.stage != .beendet, clock.skipped.contains(key)) }
+                byKey[key].map {
+                    (
+                        $0.key, $0.title, $0.presenter, index < clock.current, index == clock.current && clock.stage != .beendet,
+                        clock.skipped.contains(key)
+                    )
+                }
             },
             participants: participants.map { ($0.userID.uuidString.lowercased(), "\($0.userName) (\($0.orgName))") },
             providers: providers.map { ($0.id!.uuidString, $0.name) },
@@ -182,11 +211,15 @@ struct StageController: RouteCollection {
         var check = InputChecker()
         // A town presents a published, public Vorhaben (its link or id), or an Anbieter pitches:
         // then presenter and topic may stay empty and are taken from there.
-        var presenterDefault = "", titleDefault = ""
-        var itemID: UUID?, organisationID: UUID?
+        var presenterDefault = ""
+        var titleDefault = ""
+        var itemID: UUID?
+        var organisationID: UUID?
         if let raw = form.eintrag?.trimmingSpaces, !raw.isEmpty {
             let id = raw.split(separator: "/").last.flatMap { UUID(uuidString: String($0)) }
-            if let id, let item = try await CooperationItemModel.find(id, on: request.db), item.published, item.visibility == Visibility.oeffentlich.rawValue {
+            if let id, let item = try await CooperationItemModel.find(id, on: request.db), item.published,
+                item.visibility == Visibility.oeffentlich.rawValue
+            {
                 itemID = id
                 presenterDefault = TownDirectory(catalog: request.register).name(of: item.ownerKey) ?? item.ownerKey
                 titleDefault = item.title
@@ -204,17 +237,23 @@ struct StageController: RouteCollection {
                 check.fail("Diesen bestätigten Anbieter gibt es nicht.")
             }
         }
-        let typedPresenter = (form.praesentiert ?? "").trimmingSpaces, typedTitle = (form.titel ?? "").trimmingSpaces
+        let typedPresenter = (form.praesentiert ?? "").trimmingSpaces
+        let typedTitle = (form.titel ?? "").trimmingSpaces
         let presenter = check.text(typedPresenter.isEmpty ? presenterDefault : typedPresenter, "Wer präsentiert", length: 2...120)
         let title = check.text(typedTitle.isEmpty ? titleDefault : typedTitle, "Thema oder Vorhaben", length: 2...150)
         var userID: UUID?
         if let raw = form.person, !raw.isEmpty {
             userID = UUID(uuidString: raw)
-            let registered = userID == nil ? 0 : try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(\.$userID == userID!).count()
+            let registered =
+                userID == nil
+                ? 0 : try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(\.$userID == userID!).count()
             if registered == 0 { check.fail("Die Person ist nicht zur Veranstaltung angemeldet.") }
         }
-        guard check.errors.isEmpty else { return try await renderModerator(request, access, block, errors: check.errors.map(\.text), status: .unprocessableEntity) }
-        try await StageService(database: request.db).addPitch(block, title: title, presenter: presenter, userID: userID, itemID: itemID, organisationID: organisationID)
+        guard check.errors.isEmpty else {
+            return try await renderModerator(request, access, block, errors: check.errors.map(\.text), status: .unprocessableEntity)
+        }
+        try await StageService(database: request.db).addPitch(
+            block, title: title, presenter: presenter, userID: userID, itemID: itemID, organisationID: organisationID)
         return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", redirectType: .normal)
     }
 

@@ -18,7 +18,8 @@ final class PitchBlockModel: Model, @unchecked Sendable {
     init() {}
 
     static let coder: (JSONEncoder, JSONDecoder) = {
-        let encoder = JSONEncoder(), decoder = JSONDecoder()
+        let encoder = JSONEncoder()
+        let decoder = JSONDecoder()
         encoder.dateEncodingStrategy = .millisecondsSince1970
         decoder.dateDecodingStrategy = .millisecondsSince1970
         encoder.outputFormatting = .sortedKeys

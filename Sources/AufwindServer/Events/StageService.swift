@@ -21,7 +21,9 @@ struct StageService {
         return block
     }
 
-    func addPitch(_ block: PitchBlockModel, title: String, presenter: String, userID: UUID?, itemID: UUID? = nil, organisationID: UUID? = nil) async throws {
+    func addPitch(_ block: PitchBlockModel, title: String, presenter: String, userID: UUID?, itemID: UUID? = nil, organisationID: UUID? = nil)
+        async throws
+    {
         let pitch = PitchModel()
         pitch.blockID = try block.requireID()
         pitch.title = title
@@ -41,7 +43,9 @@ struct StageService {
     func change(_ block: PitchBlockModel, _ change: (inout PitchClock) -> Result<Void, ValidationMessage>) async throws -> PitchClock {
         let blockID = try block.requireID()
         for _ in 0..<5 {
-            guard let fresh = try await PitchBlockModel.find(blockID, on: database) else { throw ProblemDetails.notFound("Diesen Pitch-Block gibt es nicht.") }
+            guard let fresh = try await PitchBlockModel.find(blockID, on: database) else {
+                throw ProblemDetails.notFound("Diesen Pitch-Block gibt es nicht.")
+            }
             var clock = fresh.clockValue
             if case .failure(let message) = change(&clock) { throw EventService.refused(message) }
             let updated = PitchBlockModel()
@@ -57,13 +61,17 @@ struct StageService {
         throw EventService.refused("Die Bühne wurde gerade mehrfach gleichzeitig geändert; bitte noch einmal versuchen.")
     }
 
-    func command(_ block: PitchBlockModel, _ command: PitchClock.Command, now: @escaping @Sendable () -> Date = Date.init) async throws -> PitchClock {
+    func command(_ block: PitchBlockModel, _ command: PitchClock.Command, now: @escaping @Sendable () -> Date = Date.init) async throws -> PitchClock
+    {
         try await change(block) { $0.apply(command, at: now()) }
     }
 
     /// What every view shows, computed at the server's `now`.
     struct State: Codable, Sendable, Equatable {
-        struct Pitcher: Codable, Sendable, Equatable { var title: String; var presenter: String }
+        struct Pitcher: Codable, Sendable, Equatable {
+            var title: String
+            var presenter: String
+        }
         var block: String
         var revision: Int
         var stage: String
@@ -93,7 +101,8 @@ struct StageService {
         func pitcher(_ key: String?) -> State.Pitcher? { key.flatMap { byKey[$0] }.map { .init(title: $0.title, presenter: $0.presenter) } }
         return State(
             block: block.id?.uuidString.lowercased() ?? "", revision: block.revision, stage: clock.stage.rawValue,
-            current: pitcher(clock.currentPitch), next: pitcher(clock.nextPitch), position: min(clock.current + 1, clock.order.count), total: clock.order.count,
+            current: pitcher(clock.currentPitch), next: pitcher(clock.nextPitch), position: min(clock.current + 1, clock.order.count),
+            total: clock.order.count,
             seconds: clock.secondsPerPitch + clock.extraSeconds, remainingMs: Int((clock.remaining(at: now) * 1000).rounded()),
             running: clock.stage == .laeuft, signal: clock.signal(at: now).rawValue, serverNow: Int((now.timeIntervalSince1970 * 1000).rounded()))
     }

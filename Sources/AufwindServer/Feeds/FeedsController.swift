@@ -17,8 +17,9 @@ struct FeedsController: RouteCollection {
         guard let field = Handlungsfeld(rawValue: id) else { throw ProblemDetails.notFound("Unbekanntes Handlungsfeld „\(id)“.") }
         // Ids are comma-separated and none contains another: a LIKE on the list is exact.
         let items = try await publicItems(request) { $0.filter(\.$handlungsfelder, .custom("LIKE"), "%\(field.rawValue)%") }
-        return try feed(request, title: "Aufwind: \(field.label)", path: "/feeds/handlungsfelder/\(field.rawValue)",
-                        page: "/eintraege?handlungsfeld=\(field.rawValue)", items: items)
+        return try feed(
+            request, title: "Aufwind: \(field.label)", path: "/feeds/handlungsfelder/\(field.rawValue)",
+            page: "/eintraege?handlungsfeld=\(field.rawValue)", items: items)
     }
 
     @Sendable func byKreis(request: Request) async throws -> Response {
@@ -42,9 +43,11 @@ struct FeedsController: RouteCollection {
     private func publicItems(
         _ request: Request, _ narrow: (QueryBuilder<CooperationItemModel>) -> QueryBuilder<CooperationItemModel>
     ) async throws -> [CooperationItemModel] {
-        try await narrow(CooperationItemModel.query(on: request.db)
-            .filter(\.$published == true).filter(\.$visibility == Visibility.oeffentlich.rawValue))
-            .sort(\.$publishedAt, .descending).sort(\.$id).limit(Self.entryCount).all()
+        try await narrow(
+            CooperationItemModel.query(on: request.db)
+                .filter(\.$published == true).filter(\.$visibility == Visibility.oeffentlich.rawValue)
+        )
+        .sort(\.$publishedAt, .descending).sort(\.$id).limit(Self.entryCount).all()
     }
 
     private func feed(_ request: Request, title: String, path: String, page: String, items: [CooperationItemModel]) throws -> Response {

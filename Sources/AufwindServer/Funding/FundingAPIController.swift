@@ -24,7 +24,11 @@ struct FundingAPIController: RouteCollection {
         var warnungen: [String]
     }
 
-    struct RuleDTO: Content { var id: String; var art: String; var quelle: String }
+    struct RuleDTO: Content {
+        var id: String
+        var art: String
+        var quelle: String
+    }
 
     struct ProgrammeDTO: Content {
         var id: String
@@ -45,7 +49,13 @@ struct FundingAPIController: RouteCollection {
     }
 
     struct CheckDTO: Content {
-        struct Rule: Content { var regel: String; var art: String; var ergebnis: String; var erklaerung: String; var quelle: String }
+        struct Rule: Content {
+            var regel: String
+            var art: String
+            var ergebnis: String
+            var erklaerung: String
+            var quelle: String
+        }
         var programm: String
         var urteil: String
         var mitglieder: [String]
@@ -57,7 +67,8 @@ struct FundingAPIController: RouteCollection {
 
     private func summary(_ programme: FundingProgramme, _ request: Request) -> ProgrammeSummaryDTO {
         ProgrammeSummaryDTO(
-            id: programme.id, name: programme.name, kurzname: programme.displayName, ebene: programme.level, land: programme.land, status: programme.status,
+            id: programme.id, name: programme.name, kurzname: programme.displayName, ebene: programme.level, land: programme.land,
+            status: programme.status,
             handlungsfelder: programme.handlungsfelder.map(\.rawValue),
             warnungen: programme.warnings(today: request.todayISO, rules: request.funding.rules[programme.id]))
     }
@@ -82,7 +93,11 @@ struct FundingAPIController: RouteCollection {
             regeln: (request.funding.rules[p.id]?.rules ?? []).map { RuleDTO(id: $0.id, art: $0.kindName, quelle: $0.source) })
     }
 
-    struct CheckQuery: Content { var mitglieder: String?; var fuehrung: String?; var kosten: String? }
+    struct CheckQuery: Content {
+        var mitglieder: String?
+        var fuehrung: String?
+        var kosten: String?
+    }
 
     /// `mitglieder`: comma-separated AGS or Kreis keys; unknown keys 404, duplicates and a lead
     /// outside the members 409, malformed values 400.
@@ -90,21 +105,28 @@ struct FundingAPIController: RouteCollection {
         let p = try programme(request)
         let query = try request.query.decode(CheckQuery.self)
         let keys = (query.mitglieder ?? "").split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        guard !keys.isEmpty, keys.count <= 100, keys.allSatisfy({ $0.range(of: #"^([0-9]{5}|[0-9]{8})$"#, options: .regularExpression) != nil }) else {
+        guard !keys.isEmpty, keys.count <= 100, keys.allSatisfy({ $0.range(of: #"^([0-9]{5}|[0-9]{8})$"#, options: .regularExpression) != nil })
+        else {
             throw ProblemDetails.badRequest("„mitglieder“: 1 bis 100 Schlüssel (AGS mit 8 oder Kreisschlüssel mit 5 Ziffern), durch Kommas getrennt.")
         }
-        guard Set(keys).count == keys.count else { throw ProblemDetails(title: "Konflikt", status: 409, detail: "Ein Mitglied steht doppelt in „mitglieder“.") }
+        guard Set(keys).count == keys.count else {
+            throw ProblemDetails(title: "Konflikt", status: 409, detail: "Ein Mitglied steht doppelt in „mitglieder“.")
+        }
         let resolver = VerbundResolver(catalog: request.register)
         var members: [VerbundMember] = []
         for key in keys {
-            guard let member = resolver.member(key: key) else { throw ProblemDetails.notFound("Es gibt keine Gemeinde und keinen Kreis mit dem Schlüssel „\(key)“.") }
+            guard let member = resolver.member(key: key) else {
+                throw ProblemDetails.notFound("Es gibt keine Gemeinde und keinen Kreis mit dem Schlüssel „\(key)“.")
+            }
             members.append(member)
         }
         if let lead = query.fuehrung {
             guard lead.range(of: #"^([0-9]{5}|[0-9]{8})$"#, options: .regularExpression) != nil else {
                 throw ProblemDetails.badRequest("„fuehrung“ ist ein Schlüssel mit 5 oder 8 Ziffern.")
             }
-            guard keys.contains(lead) else { throw ProblemDetails(title: "Konflikt", status: 409, detail: "Die Konsortialführung \(lead) gehört nicht zu den Mitgliedern.") }
+            guard keys.contains(lead) else {
+                throw ProblemDetails(title: "Konflikt", status: 409, detail: "Die Konsortialführung \(lead) gehört nicht zu den Mitgliedern.")
+            }
         }
         var costs: Double?
         if let raw = query.kosten {
@@ -118,13 +140,26 @@ struct FundingAPIController: RouteCollection {
             .check(verbund, against: request.funding.rules[p.id] ?? ProgrammeRules(programmeID: p.id, rules: []))
         return CheckDTO(
             programm: p.id, urteil: result.verdict.rawValue, mitglieder: keys, esFehltNoch: result.missing,
-            regeln: result.results.map { .init(regel: $0.rule.id, art: $0.rule.kindName, ergebnis: $0.outcome.rawValue, erklaerung: $0.explanation, quelle: $0.rule.source) },
+            regeln: result.results.map {
+                .init(regel: $0.rule.id, art: $0.rule.kindName, ergebnis: $0.outcome.rawValue, erklaerung: $0.explanation, quelle: $0.rule.source)
+            },
             foerderung: result.estimate?.amount, formel: result.estimate?.formula)
     }
 
     struct VerbundDTO: Content {
-        struct Member: Content { var schluessel: String; var name: String; var rolle: String; var status: String }
-        struct DateEntry: Content { var art: String; var titel: String; var faellig: String; var verantwortlich: String; var erledigt: Bool }
+        struct Member: Content {
+            var schluessel: String
+            var name: String
+            var rolle: String
+            var status: String
+        }
+        struct DateEntry: Content {
+            var art: String
+            var titel: String
+            var faellig: String
+            var verantwortlich: String
+            var erledigt: Bool
+        }
         var id: String
         var name: String
         var status: String
@@ -144,8 +179,11 @@ struct FundingAPIController: RouteCollection {
         let directory = TownDirectory(catalog: request.register)
         let dates = try await VerbundDateModel.query(on: request.db).filter(\.$verbundID == id).sort(\.$due).all()
         return VerbundDTO(
-            id: id.uuidString.lowercased(), name: verbund.name, status: verbund.status, konsortialfuehrung: verbund.leadKey, programm: verbund.programmeID,
-            mitglieder: members.map { .init(schluessel: $0.memberKey, name: VerbundController.name($0, directory), rolle: $0.role, status: $0.status) },
+            id: id.uuidString.lowercased(), name: verbund.name, status: verbund.status, konsortialfuehrung: verbund.leadKey,
+            programm: verbund.programmeID,
+            mitglieder: members.map {
+                .init(schluessel: $0.memberKey, name: VerbundController.name($0, directory), rolle: $0.role, status: $0.status)
+            },
             termine: dates.map { .init(art: $0.kind, titel: $0.title, faellig: $0.due, verantwortlich: $0.ownerKey, erledigt: $0.done) })
     }
 }

@@ -15,7 +15,9 @@ struct FundingCatalog: Sendable {
         guard let entry = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
             return .failure("Die Regeln sind kein JSON-Objekt ({\"id\": …, \"regeln\": […]}).")
         }
-        guard entry["id"] as? String == programmeID else { return .failure("Die Regeln gehören zu „\(entry["id"] ?? "?")“, nicht zu „\(programmeID)“.") }
+        guard entry["id"] as? String == programmeID else {
+            return .failure("Die Regeln gehören zu „\(entry["id"] ?? "?")“, nicht zu „\(programmeID)“.")
+        }
         let file: [String: Any] = ["format": FundingRuleFile.format, "version": 1, "stand": "2026-01-01", "programme": [entry]]
         guard let data = try? JSONSerialization.data(withJSONObject: file) else { return .failure("Die Regeln lassen sich nicht lesen.") }
         return FundingRuleFile.parse(data).map { $0.programmes[0] }

@@ -15,9 +15,20 @@ struct FundingController: RouteCollection {
         routes.post("foerderprogramme", ":id", "bearbeiten", use: update)
     }
 
-    struct ListQuery: Content { var handlungsfeld: String?; var offen: String? }
-    struct CheckQuery: Content { var mitglieder: String?; var fuehrung: String?; var kosten: String? }
-    struct EditForm: Content { var angaben: String?; var regeln: String?; var version: Int? }
+    struct ListQuery: Content {
+        var handlungsfeld: String?
+        var offen: String?
+    }
+    struct CheckQuery: Content {
+        var mitglieder: String?
+        var fuehrung: String?
+        var kosten: String?
+    }
+    struct EditForm: Content {
+        var angaben: String?
+        var regeln: String?
+        var version: Int?
+    }
 
     @Sendable func list(request: Request) async throws -> Response {
         let query = try request.query.decode(ListQuery.self)
@@ -31,10 +42,13 @@ struct FundingController: RouteCollection {
         if let field { programmes = programmes.filter { $0.handlungsfelder.contains(field) } }
         let warnings = Dictionary(uniqueKeysWithValues: catalog.programmes.map { ($0.id, $0.warnings(today: today, rules: catalog.rules[$0.id])) })
         let openOnly = query.offen == "1"
-        if openOnly { programmes = programmes.filter { $0.status == "open" && !(warnings[$0.id] ?? []).contains { $0.hasPrefix("Die Antragsfrist") } } }
+        if openOnly {
+            programmes = programmes.filter { $0.status == "open" && !(warnings[$0.id] ?? []).contains { $0.hasPrefix("Die Antragsfrist") } }
+        }
         return HTMLResponse.render(
-            FundingListPage(programmes: programmes, warnings: warnings, field: field?.rawValue ?? "", openOnly: openOnly,
-                            total: catalog.programmes.count, canEdit: request.may(.editFundingProgrammes)),
+            FundingListPage(
+                programmes: programmes, warnings: warnings, field: field?.rawValue ?? "", openOnly: openOnly,
+                total: catalog.programmes.count, canEdit: request.may(.editFundingProgrammes)),
             request: request)
     }
 
@@ -61,7 +75,9 @@ struct FundingController: RouteCollection {
         let query = try request.query.decode(CheckQuery.self)
         var view = page(request, programme)
         view.check = .init(members: query.mitglieder ?? "", lead: query.fuehrung ?? "", costs: query.kosten ?? "")
-        switch EligibilityInput.parse(members: query.mitglieder ?? "", lead: query.fuehrung ?? "", costs: query.kosten ?? "", catalog: request.register) {
+        switch EligibilityInput.parse(
+            members: query.mitglieder ?? "", lead: query.fuehrung ?? "", costs: query.kosten ?? "", catalog: request.register)
+        {
         case .failure(let problems):
             view.errors = problems.messages.map(\.text)
             return HTMLResponse.render(view, status: .unprocessableEntity, request: request)
@@ -87,20 +103,25 @@ struct FundingController: RouteCollection {
             }
             """
         return HTMLResponse.render(
-            FundingEditPage(id: nil, facts: template, rules: "{\n  \"id\": \"neues-programm\",\n  \"regeln\": []\n}", version: 0, csrf: CSRF.token(for: request)),
+            FundingEditPage(
+                id: nil, facts: template, rules: "{\n  \"id\": \"neues-programm\",\n  \"regeln\": []\n}", version: 0, csrf: CSRF.token(for: request)),
             request: request)
     }
 
     @Sendable func editForm(request: Request) async throws -> Response {
         try request.authorize(.editFundingProgrammes)
         let id = request.parameters.get("id") ?? ""
-        guard let row = try await FundingProgrammeModel.find(id, on: request.db) else { throw ProblemDetails.notFound("Das Förderprogramm „\(id)“ gibt es nicht.") }
-        return HTMLResponse.render(FundingEditPage(id: id, facts: row.facts, rules: row.rules, version: row.version, csrf: CSRF.token(for: request)), request: request)
+        guard let row = try await FundingProgrammeModel.find(id, on: request.db) else {
+            throw ProblemDetails.notFound("Das Förderprogramm „\(id)“ gibt es nicht.")
+        }
+        return HTMLResponse.render(
+            FundingEditPage(id: id, facts: row.facts, rules: row.rules, version: row.version, csrf: CSRF.token(for: request)), request: request)
     }
 
     /// Facts and rules must both be valid, belong together and cite the programme's sources.
     private func validate(_ form: EditForm, id expected: String?) -> Result<(FundingProgramme, String, String), ValidationMessages> {
-        let factsText = form.angaben ?? "", rulesText = form.regeln ?? ""
+        let factsText = form.angaben ?? ""
+        let rulesText = form.regeln ?? ""
         guard factsText.utf8.count <= 200_000, rulesText.utf8.count <= 200_000 else {
             return .failure(ValidationMessages(messages: ["Angaben und Regeln dürfen je höchstens 200 KB lang sein."]))
         }
@@ -109,11 +130,15 @@ struct FundingController: RouteCollection {
         case .failure(let message): return .failure(ValidationMessages(messages: [message]))
         case .success(let parsed): facts = parsed
         }
-        if let expected, facts.id != expected { return .failure(ValidationMessages(messages: ["Die id „\(facts.id)“ passt nicht zum Programm „\(expected)“."])) }
+        if let expected, facts.id != expected {
+            return .failure(ValidationMessages(messages: ["Die id „\(facts.id)“ passt nicht zum Programm „\(expected)“."]))
+        }
         guard facts.id.range(of: #"^[a-z0-9][a-z0-9-]{1,79}$"#, options: .regularExpression) != nil else {
             return .failure(ValidationMessages(messages: ["Die id besteht aus 2 bis 80 Kleinbuchstaben, Ziffern und Bindestrichen."]))
         }
-        guard !facts.name.trimmingSpaces.isEmpty, !facts.sourceUrls.isEmpty, facts.sourceUrls.allSatisfy({ $0.hasPrefix("https://") || $0.hasPrefix("http://") }) else {
+        guard !facts.name.trimmingSpaces.isEmpty, !facts.sourceUrls.isEmpty,
+            facts.sourceUrls.allSatisfy({ $0.hasPrefix("https://") || $0.hasPrefix("http://") })
+        else {
             return .failure(ValidationMessages(messages: ["Ein Programm braucht einen Namen und mindestens eine Quelle (https://…)."]))
         }
         switch FundingCatalog.parseRules(rulesText, programmeID: facts.id) {
@@ -132,21 +157,26 @@ struct FundingController: RouteCollection {
         switch validate(form, id: nil) {
         case .failure(let problems):
             return HTMLResponse.render(
-                FundingEditPage(id: nil, facts: form.angaben ?? "", rules: form.regeln ?? "", version: 0, csrf: CSRF.token(for: request),
-                                errors: problems.messages.map(\.text)),
+                FundingEditPage(
+                    id: nil, facts: form.angaben ?? "", rules: form.regeln ?? "", version: 0, csrf: CSRF.token(for: request),
+                    errors: problems.messages.map(\.text)),
                 status: .unprocessableEntity, request: request)
         case .success(let (facts, factsJSON, rulesJSON)):
             if try await FundingProgrammeModel.find(facts.id, on: request.db) != nil {
                 return HTMLResponse.render(
-                    FundingEditPage(id: nil, facts: form.angaben ?? "", rules: form.regeln ?? "", version: 0, csrf: CSRF.token(for: request),
-                                    errors: ["Ein Programm mit der id „\(facts.id)“ gibt es schon."]),
+                    FundingEditPage(
+                        id: nil, facts: form.angaben ?? "", rules: form.regeln ?? "", version: 0, csrf: CSRF.token(for: request),
+                        errors: ["Ein Programm mit der id „\(facts.id)“ gibt es schon."]),
                     status: .conflict, request: request)
             }
             let row = FundingProgrammeModel(id: facts.id, facts: factsJSON, rules: rulesJSON)
             row.updatedByName = request.currentUser?.displayName
             try await request.db.transaction { db in
                 try await row.create(on: db)
-                try await AuditEntryModel(actor: request.requireUser(), action: "foerderprogramm-angelegt", subject: "foerderprogramm:\(facts.id)", detail: facts.displayName).create(on: db)
+                try await AuditEntryModel(
+                    actor: request.requireUser(), action: "foerderprogramm-angelegt", subject: "foerderprogramm:\(facts.id)",
+                    detail: facts.displayName
+                ).create(on: db)
             }
             try await request.application.reloadFunding()
             return request.redirect(to: "/foerderprogramme/\(facts.id)", redirectType: .normal)
@@ -156,12 +186,15 @@ struct FundingController: RouteCollection {
     @Sendable func update(request: Request) async throws -> Response {
         try request.authorize(.editFundingProgrammes)
         let id = request.parameters.get("id") ?? ""
-        guard try await FundingProgrammeModel.find(id, on: request.db) != nil else { throw ProblemDetails.notFound("Das Förderprogramm „\(id)“ gibt es nicht.") }
+        guard try await FundingProgrammeModel.find(id, on: request.db) != nil else {
+            throw ProblemDetails.notFound("Das Förderprogramm „\(id)“ gibt es nicht.")
+        }
         let form = try request.content.decode(EditForm.self)
         let version = form.version ?? 0
         func again(_ errors: [String], status: HTTPStatus) -> Response {
             HTMLResponse.render(
-                FundingEditPage(id: id, facts: form.angaben ?? "", rules: form.regeln ?? "", version: version, csrf: CSRF.token(for: request), errors: errors),
+                FundingEditPage(
+                    id: id, facts: form.angaben ?? "", rules: form.regeln ?? "", version: version, csrf: CSRF.token(for: request), errors: errors),
                 status: status, request: request)
         }
         switch validate(form, id: id) {
@@ -177,12 +210,16 @@ struct FundingController: RouteCollection {
                     .where("id", .equal, id).where("version", .equal, version)
                     .returning("version").all(decoding: Row.self)
                 guard rows.count == 1 else { return false }
-                try await AuditEntryModel(actor: request.requireUser(), action: "foerderprogramm-geaendert", subject: "foerderprogramm:\(id)",
-                                          detail: "\(facts.displayName), Version \(version + 1)").create(on: db)
+                try await AuditEntryModel(
+                    actor: request.requireUser(), action: "foerderprogramm-geaendert", subject: "foerderprogramm:\(id)",
+                    detail: "\(facts.displayName), Version \(version + 1)"
+                ).create(on: db)
                 return true
             }
             guard saved else {
-                return again(["Das Programm wurde inzwischen geändert; nichts ist gespeichert. Bitte laden Sie es neu und übertragen Sie Ihre Änderung."], status: .conflict)
+                return again(
+                    ["Das Programm wurde inzwischen geändert; nichts ist gespeichert. Bitte laden Sie es neu und übertragen Sie Ihre Änderung."],
+                    status: .conflict)
             }
             try await request.application.reloadFunding()
             return request.redirect(to: "/foerderprogramme/\(id)", redirectType: .normal)

@@ -11,8 +11,9 @@ struct VerbundResolver {
             return VerbundMember(key: g.ags, name: g.shortName, type: .gemeinde, landCode: g.landCode, population: g.population, kreisKey: g.kreisKey)
         }
         if key.count == 5, let kreis = catalog.unit(key: key), kreis.kind == .kreis {
-            return VerbundMember(key: kreis.key, name: kreis.name, type: .kreis, landCode: String(key.prefix(2)),
-                                 population: catalog.totals(of: key).population, kreisKey: key)
+            return VerbundMember(
+                key: kreis.key, name: kreis.name, type: .kreis, landCode: String(key.prefix(2)),
+                population: catalog.totals(of: key).population, kreisKey: key)
         }
         return nil
     }

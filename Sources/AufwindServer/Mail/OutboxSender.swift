@@ -50,9 +50,10 @@ struct OutboxSender: Sendable {
                 .returning("id").all()
             guard !claimed.isEmpty else { continue }
             do {
-                try await transport.send(MailMessage(
-                    from: transport.configuration.from, to: mail.recipient, subject: mail.subject, body: mail.body,
-                    messageID: "\(try mail.requireID().uuidString)@aufwind", date: mail.createdAt ?? now))
+                try await transport.send(
+                    MailMessage(
+                        from: transport.configuration.from, to: mail.recipient, subject: mail.subject, body: mail.body,
+                        messageID: "\(try mail.requireID().uuidString)@aufwind", date: mail.createdAt ?? now))
                 mail.sentAt = clock()
                 mail.claimedUntil = nil
                 mail.nextAttemptAt = nil
@@ -78,7 +79,8 @@ struct OutboxSender: Sendable {
             let next = failedAt.addingTimeInterval(delay.secondsValue)
             mail.nextAttemptAt = next
             logger.warning(
-                "E-Mail an \(mail.recipient) nicht gesendet (Versuch \(mail.attempts) von \(policy.maximumAttempts)); nächster Versuch \(next): \(message)")
+                "E-Mail an \(mail.recipient) nicht gesendet (Versuch \(mail.attempts) von \(policy.maximumAttempts)); nächster Versuch \(next): \(message)"
+            )
         case .giveUp:
             mail.nextAttemptAt = nil
             mail.failedAt = failedAt

@@ -214,7 +214,8 @@ final class SMTPClientHandler: ChannelInboundHandler {
     func handlerAdded(context: ChannelHandlerContext) { self.context = context }
     func handlerRemoved(context: ChannelHandlerContext) { self.context = nil }
 
-    func exchange(_ command: String?, what: String, timeout: Duration, upgrade: TLSSetup?, on eventLoop: any EventLoop) -> EventLoopFuture<SMTPReply> {
+    func exchange(_ command: String?, what: String, timeout: Duration, upgrade: TLSSetup?, on eventLoop: any EventLoop) -> EventLoopFuture<SMTPReply>
+    {
         if let failure { return eventLoop.makeFailedFuture(failure) }
         guard let context else {
             return eventLoop.makeFailedFuture(SMTPTransport.SMTPError("Die Verbindung zum Mailserver ist schon beendet (vor „\(what)“)."))

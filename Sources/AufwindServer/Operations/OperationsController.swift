@@ -42,10 +42,13 @@ struct OperationsController: RouteCollection {
     @Sendable func metrics(request: Request) async throws -> Response {
         if let expected = request.application.aufwindConfig.metricsToken {
             guard let sent = request.headers.bearerAuthorization?.token, SecureToken.equal(sent, expected) else {
-                throw ProblemDetails(title: "Anmeldung erforderlich", status: 401, detail: "/metrics braucht das Token aus AUFWIND_METRICS_TOKEN (Authorization: Bearer …).")
+                throw ProblemDetails(
+                    title: "Anmeldung erforderlich", status: 401,
+                    detail: "/metrics braucht das Token aus AUFWIND_METRICS_TOKEN (Authorization: Bearer …).")
             }
         } else if !request.comesFromLoopback {
-            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "/metrics ist ohne AUFWIND_METRICS_TOKEN nur von diesem Rechner aus erreichbar.")
+            throw ProblemDetails(
+                title: "Nicht erlaubt", status: 403, detail: "/metrics ist ohne AUFWIND_METRICS_TOKEN nur von diesem Rechner aus erreichbar.")
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])

@@ -10,8 +10,12 @@ final class RequestMetrics: Sendable {
         .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
     ]
 
-    static var requests: MetricNameDescriptor { MetricNameDescriptor(metricName: "http_requests", unitName: "total", helpText: "HTTP-Anfragen nach Methode, Route und Status") }
-    static var durations: MetricNameDescriptor { MetricNameDescriptor(metricName: "http_request_duration", unitName: "seconds", helpText: "Antwortzeit der HTTP-Anfragen") }
+    static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(metricName: "http_requests", unitName: "total", helpText: "HTTP-Anfragen nach Methode, Route und Status")
+    }
+    static var durations: MetricNameDescriptor {
+        MetricNameDescriptor(metricName: "http_request_duration", unitName: "seconds", helpText: "Antwortzeit der HTTP-Anfragen")
+    }
 
     func record(method: String, route: String, status: UInt, duration: Duration) {
         registry.makeCounter(descriptor: Self.requests, labels: [("method", method), ("route", route), ("status", String(status))]).increment()

@@ -12,9 +12,10 @@ struct RegisterImportSummary: Sendable {
 
     var lines: [String] {
         var lines = [
-            "Gebietsstand \(GermanFormat.date(iso: gebietsstand)): " + [10, 20, 30, 40, 50, 60].map {
-                "Satzart \($0): \(GermanFormat.integer(statistics.recordsBySatzart[$0] ?? 0))"
-            }.joined(separator: ", ")
+            "Gebietsstand \(GermanFormat.date(iso: gebietsstand)): "
+                + [10, 20, 30, 40, 50, 60].map {
+                    "Satzart \($0): \(GermanFormat.integer(statistics.recordsBySatzart[$0] ?? 0))"
+                }.joined(separator: ", ")
         ]
         if changes.isEmpty {
             lines.append("Keine Änderungen: das Register entspricht bereits dieser Datei.")
@@ -31,7 +32,8 @@ struct RegisterImportSummary: Sendable {
         for land in catalog.units(of: .land) {
             let totals = catalog.totals(of: land.key)
             lines.append(
-                "  \(land.name): \(GermanFormat.integer(totals.gemeinden)) \(totals.gemeinden == 1 ? "Gemeinde" : "Gemeinden"), \(GermanFormat.integer(totals.population)) Einwohner")
+                "  \(land.name): \(GermanFormat.integer(totals.gemeinden)) \(totals.gemeinden == 1 ? "Gemeinde" : "Gemeinden"), \(GermanFormat.integer(totals.population)) Einwohner"
+            )
         }
         return lines
     }

@@ -22,12 +22,25 @@ struct VerbundController: RouteCollection {
         routes.get("kalender", "kommunen", ":token", use: townCalendar)
     }
 
-    struct FoundForm: Content { var eintrag: String?; var name: String? }
-    struct InviteForm: Content { var mitglied: String?; var rolle: String?; var art: String?; var land: String? }
+    struct FoundForm: Content {
+        var eintrag: String?
+        var name: String?
+    }
+    struct InviteForm: Content {
+        var mitglied: String?
+        var rolle: String?
+        var art: String?
+        var land: String?
+    }
     struct DecisionForm: Content { var entscheidung: String? }
     struct StatusForm: Content { var status: String? }
     struct ProgrammeForm: Content { var programm: String? }
-    struct DateForm: Content { var art: String?; var titel: String?; var datum: String?; var verantwortlich: String? }
+    struct DateForm: Content {
+        var art: String?
+        var titel: String?
+        var datum: String?
+        var verantwortlich: String?
+    }
 
     private func service(_ request: Request) -> VerbundService {
         VerbundService(database: request.db, baseURL: request.application.aufwindConfig.baseURL, directory: TownDirectory(catalog: request.register))
@@ -62,7 +75,8 @@ struct VerbundController: RouteCollection {
     /// resource. Members see it whole (`viewVerbund`), invited ones what they need to decide
     /// (`viewVerbundInvitation`), the others nothing.
     static func participants(_ members: [VerbundMemberModel], now: Date = Date()) -> Resource {
-        var towns: [String: VerbundStanding] = [:], organisations: [String: VerbundStanding] = [:]
+        var towns: [String: VerbundStanding] = [:]
+        var organisations: [String: VerbundStanding] = [:]
         for member in members where !member.isZweckverband {
             if member.isProvider {
                 organisations[member.memberKey] = member.standing(at: now)
@@ -104,7 +118,9 @@ struct VerbundController: RouteCollection {
         try request.authorize(.actForTown, .town(item.ownerKey))
         let name = (form.name ?? "").trimmingSpaces.isEmpty ? item.title : (form.name ?? "").trimmingSpaces
         guard name.unicodeScalars.count <= 120, !name.containsControlCharacters() else {
-            throw ProblemDetails(title: "Ungültige Angaben", status: 422, detail: "Der Name des Verbunds darf höchstens 120 Zeichen lang sein und keine Steuerzeichen enthalten.")
+            throw ProblemDetails(
+                title: "Ungültige Angaben", status: 422,
+                detail: "Der Name des Verbunds darf höchstens 120 Zeichen lang sein und keine Steuerzeichen enthalten.")
         }
         let verbund = try await service(request).found(name: name, itemID: itemID, leadKey: item.ownerKey)
         return request.redirect(to: Self.path(verbund.id), redirectType: .normal)
@@ -121,8 +137,10 @@ struct VerbundController: RouteCollection {
     }
 
     /// The workspace; for a town or provider that is only invited, the invitation view.
-    private func render(_ request: Request, _ loaded: Loaded, errors: [String] = [], notice: String? = nil, calendarLink: String? = nil,
-                        status: HTTPStatus = .ok) async throws -> Response {
+    private func render(
+        _ request: Request, _ loaded: Loaded, errors: [String] = [], notice: String? = nil, calendarLink: String? = nil,
+        status: HTTPStatus = .ok
+    ) async throws -> Response {
         let verbund = loaded.verbund
         let directory = TownDirectory(catalog: request.register)
         guard request.may(.viewVerbund, loaded.participants) else {
@@ -172,8 +190,9 @@ struct VerbundController: RouteCollection {
             programmes: funding.programmes.map { ($0.id, $0.displayName) }, chosenProgramme: chosen.map { ($0.id, $0.displayName) },
             result: result, fits: advisor.programmes(for: facts), suggestions: suggestions,
             dates: dates.map { date in
-                .init(id: date.id!.uuidString.lowercased(), kind: date.kindLabel, title: date.title, due: date.due,
-                      owner: loaded.members.first { $0.memberKey == date.ownerKey }.map { Self.name($0, directory) } ?? date.ownerKey, done: date.done)
+                .init(
+                    id: date.id!.uuidString.lowercased(), kind: date.kindLabel, title: date.title, due: date.due,
+                    owner: loaded.members.first { $0.memberKey == date.ownerKey }.map { Self.name($0, directory) } ?? date.ownerKey, done: date.done)
             },
             ownerChoices: loaded.members.filter { $0.statusValue == .accepted }.map { ($0.memberKey, Self.name($0, directory)) },
             calendarLink: calendarLink, csrf: CSRF.token(for: request), errors: errors, notice: notice)
@@ -230,7 +249,8 @@ struct VerbundController: RouteCollection {
         if form.art == "zweckverband" {
             let land = form.land ?? ""
             guard !typed.isEmpty, typed.unicodeScalars.count <= 150, !typed.containsControlCharacters() else {
-                return try await render(request, loaded, errors: ["Bitte den Namen des Zweckverbands angeben (höchstens 150 Zeichen)."], status: .unprocessableEntity)
+                return try await render(
+                    request, loaded, errors: ["Bitte den Namen des Zweckverbands angeben (höchstens 150 Zeichen)."], status: .unprocessableEntity)
             }
             guard request.register.unit(key: land)?.kind == .land else {
                 return try await render(request, loaded, errors: ["Bitte das Land des Zweckverbands wählen."], status: .unprocessableEntity)
@@ -248,7 +268,9 @@ struct VerbundController: RouteCollection {
             key = try provider.requireID().uuidString
             providerName = provider.name
         } else {
-            return try await render(request, loaded, errors: ["„\(typed)“: keine Gemeinde, kein Kreis und kein bestätigter Anbieter gefunden."], status: .unprocessableEntity)
+            return try await render(
+                request, loaded, errors: ["„\(typed)“: keine Gemeinde, kein Kreis und kein bestätigter Anbieter gefunden."],
+                status: .unprocessableEntity)
         }
         switch try await service(request).invite(loaded.verbund, memberKey: key, providerName: providerName, role: role, by: request.requireUser()) {
         case .failure(let message):
@@ -288,7 +310,8 @@ struct VerbundController: RouteCollection {
         case .expired(let date):
             return try await renderAgain(
                 request, title: "Einladung abgelaufen",
-                reason: "Die Einladung ist am \(GermanFormat.dateTime(date)) abgelaufen; bitten Sie die Konsortialführung um eine neue.", status: .gone)
+                reason: "Die Einladung ist am \(GermanFormat.dateTime(date)) abgelaufen; bitten Sie die Konsortialführung um eine neue.",
+                status: .gone)
         case .alreadyDecided(let status):
             return try await renderAgain(
                 request, title: "Schon entschieden", reason: "Über diese Einladung wurde bereits entschieden (\(status)).", status: .conflict)
@@ -303,7 +326,9 @@ struct VerbundController: RouteCollection {
         let form = try request.content.decode(StatusForm.self)
         let current = VerbundStatus(rawValue: loaded.verbund.status) ?? .inBildung
         guard let next = form.status.flatMap(VerbundStatus.init(rawValue:)), current.next.contains(next) else {
-            return try await render(request, loaded, errors: ["Von „\(current.label)“ geht es weiter zu: \(current.next.map(\.label).joined(separator: ", "))."], status: .unprocessableEntity)
+            return try await render(
+                request, loaded, errors: ["Von „\(current.label)“ geht es weiter zu: \(current.next.map(\.label).joined(separator: ", "))."],
+                status: .unprocessableEntity)
         }
         // Only from the status shown: a concurrent change wins and this one does nothing.
         try await VerbundModel.query(on: request.db).filter(\.$id == loaded.verbund.requireID()).filter(\.$status == current.rawValue)
@@ -358,7 +383,8 @@ struct VerbundController: RouteCollection {
             throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Termine pflegen die Mitglieder des Verbunds.")
         }
         guard let dateID = request.parameters.get("did", as: UUID.self),
-            let date = try await VerbundDateModel.query(on: request.db).filter(\.$id == dateID).filter(\.$verbundID == loaded.verbund.requireID()).first()
+            let date = try await VerbundDateModel.query(on: request.db).filter(\.$id == dateID).filter(\.$verbundID == loaded.verbund.requireID())
+                .first()
         else { throw ProblemDetails.notFound("Diesen Termin gibt es nicht.") }
         date.done = true
         try await date.save(on: request.db)
@@ -387,11 +413,16 @@ struct VerbundController: RouteCollection {
         let directory = TownDirectory(catalog: request.register)
         let dates = try await VerbundDateModel.query(on: request.db).filter(\.$verbundID == verbund.requireID()).sort(\.$due).all()
         let base = request.application.aufwindConfig.baseURL
-        let ics = ICalendar(name: "Verbund \(verbund.name)", events: dates.map { date in
-            ICalendar.Event(
-                uid: "\(date.id!.uuidString.lowercased())@aufwind", date: date.due, summary: "\(date.kindLabel): \(date.title)" + (date.done ? " (erledigt)" : ""),
-                description: "Verbund „\(verbund.name)“, verantwortlich: \(directory.name(of: date.ownerKey) ?? date.ownerKey)", url: base + Self.path(verbund.id))
-        }).ics()
+        let ics = ICalendar(
+            name: "Verbund \(verbund.name)",
+            events: dates.map { date in
+                ICalendar.Event(
+                    uid: "\(date.id!.uuidString.lowercased())@aufwind", date: date.due,
+                    summary: "\(date.kindLabel): \(date.title)" + (date.done ? " (erledigt)" : ""),
+                    description: "Verbund „\(verbund.name)“, verantwortlich: \(directory.name(of: date.ownerKey) ?? date.ownerKey)",
+                    url: base + Self.path(verbund.id))
+            }
+        ).ics()
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
@@ -426,7 +457,9 @@ struct VerbundController: RouteCollection {
             try await TownCalendarModel(townKey: key, tokenHash: SecureToken.hash(token)).create(on: request.db)
         }
         return HTMLResponse.render(
-            TownCalendarPage(key: key, townName: name, link: "\(request.application.aufwindConfig.baseURL)/kalender/kommunen/\(token).ics", csrf: CSRF.token(for: request)),
+            TownCalendarPage(
+                key: key, townName: name, link: "\(request.application.aufwindConfig.baseURL)/kalender/kommunen/\(token).ics",
+                csrf: CSRF.token(for: request)),
             request: request)
     }
 
@@ -434,21 +467,27 @@ struct VerbundController: RouteCollection {
         let raw = request.parameters.get("token") ?? ""
         let token = raw.hasSuffix(".ics") ? String(raw.dropLast(4)) : raw
         guard !token.isEmpty, token.count <= 200,
-            let calendar = try await TownCalendarModel.query(on: request.db).filter(\.$tokenHash == SecureToken.hash(token)).first(), let key = calendar.id
+            let calendar = try await TownCalendarModel.query(on: request.db).filter(\.$tokenHash == SecureToken.hash(token)).first(),
+            let key = calendar.id
         else { throw ProblemDetails.notFound("Diesen Kalender gibt es nicht (der Link ist unbekannt oder wurde ersetzt).") }
         let memberships = try await VerbundMemberModel.query(on: request.db).filter(\.$memberKey == key)
             .filter(\.$status == VerbundMemberModel.Status.accepted.rawValue).all()
         let verbuende = memberships.isEmpty ? [] : try await VerbundModel.query(on: request.db).filter(\.$id ~~ memberships.map(\.verbundID)).all()
         let names = Dictionary(uniqueKeysWithValues: verbuende.map { ($0.id!, $0.name) })
-        let dates = verbuende.isEmpty ? [] : try await VerbundDateModel.query(on: request.db).filter(\.$verbundID ~~ verbuende.map { $0.id! }).sort(\.$due).all()
+        let dates =
+            verbuende.isEmpty
+            ? [] : try await VerbundDateModel.query(on: request.db).filter(\.$verbundID ~~ verbuende.map { $0.id! }).sort(\.$due).all()
         let directory = TownDirectory(catalog: request.register)
         let base = request.application.aufwindConfig.baseURL
-        let ics = ICalendar(name: "Verbund-Termine \(directory.name(of: key) ?? key)", events: dates.map { date in
-            ICalendar.Event(
-                uid: "\(date.id!.uuidString.lowercased())@aufwind", date: date.due,
-                summary: "\(date.kindLabel): \(date.title) (\(names[date.verbundID] ?? "Verbund"))" + (date.done ? " – erledigt" : ""),
-                description: "Verbund „\(names[date.verbundID] ?? "")“", url: base + Self.path(date.verbundID))
-        }).ics()
+        let ics = ICalendar(
+            name: "Verbund-Termine \(directory.name(of: key) ?? key)",
+            events: dates.map { date in
+                ICalendar.Event(
+                    uid: "\(date.id!.uuidString.lowercased())@aufwind", date: date.due,
+                    summary: "\(date.kindLabel): \(date.title) (\(names[date.verbundID] ?? "Verbund"))" + (date.done ? " – erledigt" : ""),
+                    description: "Verbund „\(names[date.verbundID] ?? "")“", url: base + Self.path(date.verbundID))
+            }
+        ).ics()
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
@@ -457,15 +496,23 @@ struct VerbundController: RouteCollection {
 
     // MARK: Costs
 
-    struct CostQuery: Content { var betrag: String?; var foerderung: String?; var methode: String?; var sockel: String?; var format: String?; var nutzung: [String: String]? }
+    struct CostQuery: Content {
+        var betrag: String?
+        var foerderung: String?
+        var methode: String?
+        var sockel: String?
+        var format: String?
+        var nutzung: [String: String]?
+    }
 
     @Sendable func costs(request: Request) async throws -> Response {
         let loaded = try await load(request)
         try authorizeView(request, loaded)
         let query = try request.query.decode(CostQuery.self)
         let facts = service(request).facts(loaded.verbund, members: loaded.members, catalog: request.register, fields: [])
-        var form = CostSharingPage.Form(amount: query.betrag ?? "", funding: query.foerderung ?? "", method: query.methode ?? "einwohner",
-                                        base: query.sockel ?? "", usage: query.nutzung ?? [:])
+        var form = CostSharingPage.Form(
+            amount: query.betrag ?? "", funding: query.foerderung ?? "", method: query.methode ?? "einwohner",
+            base: query.sockel ?? "", usage: query.nutzung ?? [:])
         var page = CostSharingPage(id: loaded.verbund.id!.uuidString.lowercased(), name: loaded.verbund.name, members: facts.members, form: form)
         guard query.betrag != nil else { return HTMLResponse.render(page, request: request) }
         switch CostSharingPage.compute(form: form, members: facts.members) {

@@ -31,7 +31,9 @@ final class VerbundMemberModel: Model, @unchecked Sendable {
     static let schema = "verbund_members"
 
     enum Status: String {
-        case invited = "eingeladen", accepted = "angenommen", declined = "abgelehnt"
+        case invited = "eingeladen"
+        case accepted = "angenommen"
+        case declined = "abgelehnt"
 
         var label: String {
             switch self {
@@ -202,7 +204,9 @@ struct CreateVerbuende: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [TownCalendarModel.schema, VerbundReminderModel.schema, VerbundDateModel.schema, VerbundMemberModel.schema, VerbundModel.schema] {
+        for schema in [
+            TownCalendarModel.schema, VerbundReminderModel.schema, VerbundDateModel.schema, VerbundMemberModel.schema, VerbundModel.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

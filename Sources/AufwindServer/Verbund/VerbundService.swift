@@ -40,7 +40,8 @@ struct VerbundService {
         @Sendable func notify(_ db: any Database) async throws {
             try await Notifier(database: db, baseURL: baseURL).notifyMembers(
                 of: memberKey, kind: type == .anbieter ? .anbieter : .kommune, excluding: nil,
-                text: "\(directory.name(of: verbund.leadKey) ?? verbund.leadKey) lädt \(type == .anbieter ? name + " als Anbieter" : "Sie") in den Verbund „\(verbund.name)“ ein (\(role.label)).",
+                text:
+                    "\(directory.name(of: verbund.leadKey) ?? verbund.leadKey) lädt \(type == .anbieter ? name + " als Anbieter" : "Sie") in den Verbund „\(verbund.name)“ ein (\(role.label)).",
                 link: path(verbund))
         }
         if let existing = try await VerbundMemberModel.query(on: database).filter(\.$verbundID == id).filter(\.$memberKey == memberKey).first() {
@@ -52,13 +53,15 @@ struct VerbundService {
             let invited = VerbundMemberModel.Status.invited.rawValue
             let renewed = try await database.transaction { db in
                 guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
-                let rows = try await sql.raw("""
+                let rows = try await sql.raw(
+                    """
                     UPDATE \(ident: VerbundMemberModel.schema) SET status = \(bind: invited), role = \(bind: role.rawValue), expires_at = \(bind: expiry), \
                     decided_by = NULL, decided_by_name = NULL, decided_at = NULL \
                     WHERE id = \(bind: existing.requireID()) \
                     AND (status = \(bind: VerbundMemberModel.Status.declined.rawValue) OR (status = \(bind: invited) AND expires_at <= \(bind: now))) \
                     RETURNING id
-                    """).all()
+                    """
+                ).all()
                 guard !rows.isEmpty else { return false }
                 try await notify(db)
                 return true
@@ -85,9 +88,13 @@ struct VerbundService {
 
     /// Records a Zweckverband (a public body without accounts here): the lead enters it, it
     /// counts as an applicant of its Land, and it is in at once.
-    func addZweckverband(_ verbund: VerbundModel, name: String, landCode: String, role: VerbundRole) async throws -> Result<VerbundMemberModel, ValidationMessage> {
+    func addZweckverband(_ verbund: VerbundModel, name: String, landCode: String, role: VerbundRole) async throws -> Result<
+        VerbundMemberModel, ValidationMessage
+    > {
         let id = try verbund.requireID()
-        let existing = try await VerbundMemberModel.query(on: database).filter(\.$verbundID == id).filter(\.$memberType == MemberType.zweckverband.rawValue).all()
+        let existing = try await VerbundMemberModel.query(on: database).filter(\.$verbundID == id).filter(
+            \.$memberType == MemberType.zweckverband.rawValue
+        ).all()
         if existing.contains(where: { ($0.memberName ?? "").lowercased() == name.lowercased() }) { return .failure("\(name) ist schon im Verbund.") }
         let member = VerbundMemberModel(
             verbundID: id, memberKey: "zv-" + UUID().uuidString.lowercased(), memberType: MemberType.zweckverband.rawValue, role: role.rawValue,
@@ -98,7 +105,11 @@ struct VerbundService {
         return .success(member)
     }
 
-    enum Decision { case decided, expired(Date), alreadyDecided(String) }
+    enum Decision {
+        case decided
+        case expired(Date)
+        case alreadyDecided(String)
+    }
 
     /// Accepts or declines an open, unexpired invitation; of two decisions at once one wins.
     func decide(_ member: VerbundMemberModel, accept: Bool, by user: UserModel, verbund: VerbundModel) async throws -> Decision {
@@ -109,33 +120,42 @@ struct VerbundService {
             guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
             struct Row: Decodable { var id: UUID }
             let rows = try await sql.update(VerbundMemberModel.schema)
-                .set("status", to: status.rawValue).set("decided_by", to: user.id).set("decided_by_name", to: user.displayName).set("decided_at", to: now)
+                .set("status", to: status.rawValue).set("decided_by", to: user.id).set("decided_by_name", to: user.displayName).set(
+                    "decided_at", to: now
+                )
                 .where("id", .equal, id).where("status", .equal, VerbundMemberModel.Status.invited.rawValue).where("expires_at", .greaterThan, now)
                 .returning("id").all(decoding: Row.self)
             guard rows.count == 1 else {
-                guard let fresh = try await VerbundMemberModel.find(id, on: db) else { throw ProblemDetails.notFound("Diese Einladung gibt es nicht.") }
+                guard let fresh = try await VerbundMemberModel.find(id, on: db) else {
+                    throw ProblemDetails.notFound("Diese Einladung gibt es nicht.")
+                }
                 if fresh.statusValue == .invited, let expiry = fresh.expiresAt { return .expired(expiry) }
                 return .alreadyDecided(fresh.statusValue.label)
             }
             try await Notifier(database: db, baseURL: baseURL).notifyMembers(
                 of: verbund.leadKey, excluding: user.id,
-                text: "\(member.memberName ?? directory.name(of: member.memberKey) ?? member.memberKey) hat die Einladung in den Verbund „\(verbund.name)“ \(accept ? "angenommen" : "abgelehnt").",
+                text:
+                    "\(member.memberName ?? directory.name(of: member.memberKey) ?? member.memberKey) hat die Einladung in den Verbund „\(verbund.name)“ \(accept ? "angenommen" : "abgelehnt").",
                 link: path(verbund))
             return .decided
         }
     }
 
     /// The Verbund as the eligibility check sees it: the towns that said yes.
-    func facts(_ verbund: VerbundModel, members: [VerbundMemberModel], catalog: RegisterCatalog, fields: Set<Handlungsfeld>, costs: Double? = nil) -> VerbundFacts {
+    func facts(_ verbund: VerbundModel, members: [VerbundMemberModel], catalog: RegisterCatalog, fields: Set<Handlungsfeld>, costs: Double? = nil)
+        -> VerbundFacts
+    {
         let resolver = VerbundResolver(catalog: catalog)
         // Providers take part without applying: no Land, no inhabitants.
         let accepted = members.filter { $0.statusValue == .accepted }.compactMap { member -> VerbundMember? in
             if member.isProvider {
-                return VerbundMember(key: member.memberKey, name: member.memberName ?? "Anbieter", type: .anbieter, landCode: "", population: 0, kreisKey: "")
+                return VerbundMember(
+                    key: member.memberKey, name: member.memberName ?? "Anbieter", type: .anbieter, landCode: "", population: 0, kreisKey: "")
             }
             if member.isZweckverband {
-                return VerbundMember(key: member.memberKey, name: member.memberName ?? "Zweckverband", type: .zweckverband,
-                                     landCode: member.memberLand ?? "", population: 0, kreisKey: "")
+                return VerbundMember(
+                    key: member.memberKey, name: member.memberName ?? "Zweckverband", type: .zweckverband,
+                    landCode: member.memberLand ?? "", population: 0, kreisKey: "")
             }
             return resolver.member(key: member.memberKey)
         }
@@ -161,7 +181,8 @@ struct VerbundService {
                         for member in members {
                             try await Notifier(database: db, baseURL: baseURL).notifyMembers(
                                 of: member.memberKey, kind: member.isProvider ? .anbieter : .kommune, excluding: nil,
-                                text: "\(date.kindLabel) „\(date.title)“ im Verbund „\(verbund.name)“ ist \(when) fällig (\(GermanFormat.date(iso: date.due))).",
+                                text:
+                                    "\(date.kindLabel) „\(date.title)“ im Verbund „\(verbund.name)“ ist \(when) fällig (\(GermanFormat.date(iso: date.due))).",
                                 link: path(verbund))
                         }
                     }

@@ -38,7 +38,9 @@ struct CSRFMiddleware: AsyncMiddleware {
             guard CSRF.isValid(request) else {
                 throw ProblemDetails(
                     title: "Sicherheitsprüfung fehlgeschlagen", status: 403,
-                    detail: "Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.")
+                    detail:
+                        "Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal."
+                )
             }
         }
         return try await next.respond(to: request)

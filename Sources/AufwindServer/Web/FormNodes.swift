@@ -48,7 +48,9 @@ extension Node where Context == HTML.FormContext {
         return .div(
             .class("field"),
             .label(.for(id), .text(label)),
-            .select(.id(id), .attribute(named: "name", value: name), .forEach(options) { .choice(value: $0.value, label: $0.label, selected: $0.value == selected) })
+            .select(
+                .id(id), .attribute(named: "name", value: name),
+                .forEach(options) { .choice(value: $0.value, label: $0.label, selected: $0.value == selected) })
         )
     }
 
@@ -57,7 +59,9 @@ extension Node where Context == HTML.FormContext {
         .div(
             .class("field"),
             .label(.for(name), .text(label)),
-            .textarea(.id(name), .name(name), .rows(rows), .attribute(named: "maxlength", value: String(maxLength)), .if(required, .required(true)), .text(value))
+            .textarea(
+                .id(name), .name(name), .rows(rows), .attribute(named: "maxlength", value: String(maxLength)), .if(required, .required(true)),
+                .text(value))
         )
     }
 }

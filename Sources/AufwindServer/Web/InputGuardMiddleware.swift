@@ -14,7 +14,8 @@ struct InputGuardMiddleware: AsyncMiddleware {
             if type == .urlEncodedForm || type == .json || type.subType.hasSuffix("+json") {
                 try await request.collectBody()
                 if let body = request.body.data, body.readableBytes > 0 {
-                    let field = type == .urlEncodedForm
+                    let field =
+                        type == .urlEncodedForm
                         ? InputGuard.offendingField(urlEncoded: String(buffer: body))
                         : InputGuard.offendingField(json: Data(body.readableBytesView))
                     if let field { throw Self.refusal(field) }
@@ -27,6 +28,8 @@ struct InputGuardMiddleware: AsyncMiddleware {
     static func refusal(_ field: String) -> ProblemDetails {
         ProblemDetails(
             title: "Unzulässige Zeichen", status: 400,
-            detail: "„\(field.prefix(60))“ enthält unzulässige Steuerzeichen (etwa ein Nullzeichen oder eine Umkehr der Schreibrichtung). Es wurde nichts gespeichert; bitte entfernen Sie diese Zeichen.")
+            detail:
+                "„\(field.prefix(60))“ enthält unzulässige Steuerzeichen (etwa ein Nullzeichen oder eine Umkehr der Schreibrichtung). Es wurde nichts gespeichert; bitte entfernen Sie diese Zeichen."
+        )
     }
 }

@@ -11,7 +11,8 @@ struct Layout {
         "Datenquelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys (GV100AD, Gebietsstand 30.11.2025; Auszug 31.12.2024), Datenlizenz Deutschland – Namensnennung – Version 2.0 (www.govdata.de/dl-de/by-2-0); Koordinaten und Kreisgrenzen: © GeoBasis-DE / BKG (Daten verändert). Eigene Aufbereitung."
 
     static let navigation: [(path: String, label: String)] = [
-        ("/gemeinden", "Gemeinden"), ("/eintraege", "Einträge"), ("/foerderprogramme", "Förderung"), ("/veranstaltungen", "Veranstaltungen"), ("/kreise", "Kreise"), ("/laender", "Länder"), ("/organisationen", "Anbieter"), ("/quellen", "Quellen & Lizenzen"),
+        ("/gemeinden", "Gemeinden"), ("/eintraege", "Einträge"), ("/foerderprogramme", "Förderung"), ("/veranstaltungen", "Veranstaltungen"),
+        ("/kreise", "Kreise"), ("/laender", "Länder"), ("/organisationen", "Anbieter"), ("/quellen", "Quellen & Lizenzen"),
     ]
 
     /// The `<head>` of every page (also of pages outside the layout, like the stage view).
@@ -37,11 +38,18 @@ struct Layout {
                     .a(.class("brand"), .href("/"), .text("Aufwind")),
                     .nav(
                         .ariaLabel("Hauptnavigation"),
-                        .ul(.forEach(Self.navigation + (signedIn ? [("/anfragen", "Anfragen"), ("/benachrichtigungen", "Benachrichtigungen"), ("/konto", "Mein Konto")] : [("/anmelden", "Anmelden")])) { item in
-                            .li(.a(
-                                .href(item.path), .text(item.label),
-                                .if(currentPath.hasPrefix(item.path), .attribute(named: "aria-current", value: "page"))))
-                        })
+                        .ul(
+                            .forEach(
+                                Self.navigation
+                                    + (signedIn
+                                        ? [("/anfragen", "Anfragen"), ("/benachrichtigungen", "Benachrichtigungen"), ("/konto", "Mein Konto")]
+                                        : [("/anmelden", "Anmelden")])
+                            ) { item in
+                                .li(
+                                    .a(
+                                        .href(item.path), .text(item.label),
+                                        .if(currentPath.hasPrefix(item.path), .attribute(named: "aria-current", value: "page"))))
+                            })
                     )
                 ),
                 .main(

@@ -10,7 +10,9 @@ extension Request {
         } catch let abort as Abort where abort.status == .payloadTooLarge {
             throw ProblemDetails(
                 title: "Eingabe zu groß", status: 413,
-                detail: "Die gesendeten Daten sind größer als \(limit / 1024) KB und wurden nicht angenommen. Es wurde nichts gespeichert. Bitte kürzen Sie den Text.")
+                detail:
+                    "Die gesendeten Daten sind größer als \(limit / 1024) KB und wurden nicht angenommen. Es wurde nichts gespeichert. Bitte kürzen Sie den Text."
+            )
         }
     }
 }

@@ -8,14 +8,17 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         let response = try await next.respond(to: request)
         response.headers.replaceOrAdd(
             name: "Content-Security-Policy",
-            value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+            value:
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+        )
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         if request.application.aufwindConfig.secureCookies {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
         }
-        let isPrivate = request.currentUser != nil || request.setsCookies || response.headers.first(name: .setCookie) != nil
+        let isPrivate =
+            request.currentUser != nil || request.setsCookies || response.headers.first(name: .setCookie) != nil
             || request.headers.bearerAuthorization != nil
         if isPrivate {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

@@ -8,7 +8,8 @@ struct StaticAssetsController: RouteCollection {
     static let planningScriptPath = "/static/planung.js"
     static let stageScriptPath = "/static/buehne.js"
     /// A rising wind arrow on Aufwind blue.
-    static let favicon = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#073763"/><path d="M6 22 Q14 20 18 12 L15 12 L21 5 L24 14 L21 13 Q17 22 6 24 Z" fill="#ffffff"/></svg>"##
+    static let favicon =
+        ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#073763"/><path d="M6 22 Q14 20 18 12 L15 12 L21 5 L24 14 L21 13 Q17 22 6 24 Z" fill="#ffffff"/></svg>"##
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("static", "favicon.svg") { _ -> Response in

@@ -36,22 +36,24 @@ extension Node where Context == HTML.BodyContext {
             .class("table-wrap"),
             .table(
                 .caption(.text(caption)),
-                .thead(.tr(
-                    .th(.attribute(named: "scope", value: "col"), .text("Gemeinde")),
-                    .th(.attribute(named: "scope", value: "col"), .text("Typ")),
-                    .th(.attribute(named: "scope", value: "col"), .text("Gemeindeverband")),
-                    .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
-                    .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Fläche (km²)"))
-                )),
-                .tbody(.forEach(gemeinden) { g in
+                .thead(
                     .tr(
-                        .td(.gemeindeLink(g)),
-                        .td(.text(g.typeName)),
-                        .td(.text(catalog.unit(key: g.verbandKey).map { $0.typeCode == 50 ? "verbandsfrei" : $0.name } ?? "–")),
-                        .td(.class("num"), .text(GermanFormat.integer(g.population))),
-                        .td(.class("num"), .text(GermanFormat.decimal(g.areaKm2, digits: 2)))
-                    )
-                })
+                        .th(.attribute(named: "scope", value: "col"), .text("Gemeinde")),
+                        .th(.attribute(named: "scope", value: "col"), .text("Typ")),
+                        .th(.attribute(named: "scope", value: "col"), .text("Gemeindeverband")),
+                        .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
+                        .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Fläche (km²)"))
+                    )),
+                .tbody(
+                    .forEach(gemeinden) { g in
+                        .tr(
+                            .td(.gemeindeLink(g)),
+                            .td(.text(g.typeName)),
+                            .td(.text(catalog.unit(key: g.verbandKey).map { $0.typeCode == 50 ? "verbandsfrei" : $0.name } ?? "–")),
+                            .td(.class("num"), .text(GermanFormat.integer(g.population))),
+                            .td(.class("num"), .text(GermanFormat.decimal(g.areaKm2, digits: 2)))
+                        )
+                    })
             )
         )
     }
@@ -72,10 +74,12 @@ extension Node where Context == HTML.BodyContext {
 extension Node where Context == HTML.SelectContext {
     /// An `<option>` with its label as content (Plot's own writes a self-closed element).
     static func choice(value: String, label: String, selected: Bool) -> Node {
-        .element(named: "option", nodes: [
-            .safeAttribute("value", value),
-            selected ? .attribute(named: "selected", value: "selected") : .empty,
-            .text(label),
-        ])
+        .element(
+            named: "option",
+            nodes: [
+                .safeAttribute("value", value),
+                selected ? .attribute(named: "selected", value: "selected") : .empty,
+                .text(label),
+            ])
     }
 }

@@ -40,7 +40,8 @@ struct PolicyMatrixTests {
     ]
     /// What a member of the startup (any role) may see of Verbünde.
     static let startupVerbuende: Set<String> = [
-        key(.viewVerbund, verbundStartupDabei), key(.viewVerbundInvitation, verbundStartupDabei), key(.viewVerbundInvitation, verbundStartupEingeladen),
+        key(.viewVerbund, verbundStartupDabei), key(.viewVerbundInvitation, verbundStartupDabei),
+        key(.viewVerbundInvitation, verbundStartupEingeladen),
     ]
     /// What every user with a confirmed address may do.
     static var confirmedUser: Set<String> {
@@ -52,33 +53,57 @@ struct PolicyMatrixTests {
     static let roles: [(name: String, actor: Actor, allowed: Set<String>)] = [
         ("anonym", .anonymous, everywhere(.viewPublicPages)),
         ("unbestätigte E-Mail", Actor(userID: "u1"), everywhere(.viewPublicPages) ∪ everywhere(.manageOwnAccount)),
-        ("angemeldet, ohne Kommune", Actor(userID: "u2", emailConfirmed: true),
-         confirmedUser ∪ joinAnyOrganisation
-            ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster)]),
-        ("Mitglied in Ahlen", Actor(userID: "u3", emailConfirmed: true, townRoles: ["05570004": .mitglied]),
-         confirmedUser ∪ joinAnyOrganisation ∪ everywhere(.viewMembersOnlyItems)
-            ∪ ahlenVerbuende ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen)]),
-        ("Verwalter in Ahlen", Actor(userID: "u4", emailConfirmed: true, townRoles: ["05570004": .verwalter]),
-         confirmedUser ∪ joinAnyOrganisation ∪ everywhere(.viewMembersOnlyItems)
-            ∪ ahlenVerbuende ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen), key(.decideTownMembership, ahlen),
-               key(.changeTownMemberRole, ahlen), key(.editTownProfile, ahlen)]),
-        ("Regionalbehörde Kreis Warendorf", Actor(userID: "u5", emailConfirmed: true, regionalKeys: ["05570"]),
-         confirmedUser ∪ joinAnyOrganisation
-            ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster), key(.viewRegionalOverview, kreisWarendorf)]),
-        ("Regionalbehörde Land NRW", Actor(userID: "u6", emailConfirmed: true, regionalKeys: ["05"]),
-         confirmedUser ∪ joinAnyOrganisation
-            ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
-               key(.viewRegionalOverview, kreisWarendorf), key(.viewRegionalOverview, landNRW)]),
-        ("Mitglied eines Startups", Actor(userID: "u7", emailConfirmed: true, organisationRoles: ["org-1": .mitglied]),
-         confirmedUser ∪ startupVerbuende ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
-                          key(.requestOrganisationMembership, otherStartup), key(.viewOrganisationMembers, ownStartup),
-                          key(.actForOrganisation, ownStartup)]),
-        ("Verwalter eines Startups", Actor(userID: "u8", emailConfirmed: true, organisationRoles: ["org-1": .verwalter]),
-         confirmedUser ∪ startupVerbuende ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
-                          key(.requestOrganisationMembership, otherStartup), key(.viewOrganisationMembers, ownStartup),
-                          key(.manageOrganisation, ownStartup), key(.actForOrganisation, ownStartup)]),
-        ("Plattform-Admin", Actor(userID: "admin", isPlatformAdmin: true, emailConfirmed: true),
-         Set(Action.allCases.flatMap { action in resources.map { key(action, $0.1) } })),
+        (
+            "angemeldet, ohne Kommune", Actor(userID: "u2", emailConfirmed: true),
+            confirmedUser ∪ joinAnyOrganisation
+                ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster)]
+        ),
+        (
+            "Mitglied in Ahlen", Actor(userID: "u3", emailConfirmed: true, townRoles: ["05570004": .mitglied]),
+            confirmedUser ∪ joinAnyOrganisation ∪ everywhere(.viewMembersOnlyItems)
+                ∪ ahlenVerbuende ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen)]
+        ),
+        (
+            "Verwalter in Ahlen", Actor(userID: "u4", emailConfirmed: true, townRoles: ["05570004": .verwalter]),
+            confirmedUser ∪ joinAnyOrganisation ∪ everywhere(.viewMembersOnlyItems)
+                ∪ ahlenVerbuende ∪ [
+                    key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen), key(.decideTownMembership, ahlen),
+                    key(.changeTownMemberRole, ahlen), key(.editTownProfile, ahlen),
+                ]
+        ),
+        (
+            "Regionalbehörde Kreis Warendorf", Actor(userID: "u5", emailConfirmed: true, regionalKeys: ["05570"]),
+            confirmedUser ∪ joinAnyOrganisation
+                ∪ [key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster), key(.viewRegionalOverview, kreisWarendorf)]
+        ),
+        (
+            "Regionalbehörde Land NRW", Actor(userID: "u6", emailConfirmed: true, regionalKeys: ["05"]),
+            confirmedUser ∪ joinAnyOrganisation
+                ∪ [
+                    key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
+                    key(.viewRegionalOverview, kreisWarendorf), key(.viewRegionalOverview, landNRW),
+                ]
+        ),
+        (
+            "Mitglied eines Startups", Actor(userID: "u7", emailConfirmed: true, organisationRoles: ["org-1": .mitglied]),
+            confirmedUser ∪ startupVerbuende ∪ [
+                key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
+                key(.requestOrganisationMembership, otherStartup), key(.viewOrganisationMembers, ownStartup),
+                key(.actForOrganisation, ownStartup),
+            ]
+        ),
+        (
+            "Verwalter eines Startups", Actor(userID: "u8", emailConfirmed: true, organisationRoles: ["org-1": .verwalter]),
+            confirmedUser ∪ startupVerbuende ∪ [
+                key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
+                key(.requestOrganisationMembership, otherStartup), key(.viewOrganisationMembers, ownStartup),
+                key(.manageOrganisation, ownStartup), key(.actForOrganisation, ownStartup),
+            ]
+        ),
+        (
+            "Plattform-Admin", Actor(userID: "admin", isPlatformAdmin: true, emailConfirmed: true),
+            Set(Action.allCases.flatMap { action in resources.map { key(action, $0.1) } })
+        ),
     ]
 
     static var joinAnyOrganisation: Set<String> {
@@ -106,11 +131,15 @@ struct PolicyMatrixTests {
         #expect(Policy.decide(.anonymous, .editTownProfile, Self.ahlen).reason == "Bitte melden Sie sich an.")
         let member = Actor(userID: "u", emailConfirmed: true, townRoles: ["05570004": .mitglied])
         #expect(Policy.decide(member, .editTownProfile, Self.ahlen).reason == "Nur Verwalter dieser Kommune dürfen das.")
-        #expect(Policy.decide(member, .viewVerbund, Self.verbundAhlenEingeladen).reason.hasPrefix("Ihre Kommune ist in diesen Verbund eingeladen, aber noch nicht dabei"))
-        #expect(Policy.decide(member, .viewVerbundInvitation, Self.verbundAhlenAbgelehnt).reason
-            == "Ihre Kommune hat die Einladung in diesen Verbund abgelehnt; den Verbund sehen nur seine Mitglieder.")
-        #expect(Policy.decide(member, .viewVerbund, Self.verbundAhlenAbgelaufen).reason
-            == "Die Einladung Ihrer Kommune in diesen Verbund ist abgelaufen; den Verbund sehen nur seine Mitglieder.")
+        #expect(
+            Policy.decide(member, .viewVerbund, Self.verbundAhlenEingeladen).reason.hasPrefix(
+                "Ihre Kommune ist in diesen Verbund eingeladen, aber noch nicht dabei"))
+        #expect(
+            Policy.decide(member, .viewVerbundInvitation, Self.verbundAhlenAbgelehnt).reason
+                == "Ihre Kommune hat die Einladung in diesen Verbund abgelehnt; den Verbund sehen nur seine Mitglieder.")
+        #expect(
+            Policy.decide(member, .viewVerbund, Self.verbundAhlenAbgelaufen).reason
+                == "Die Einladung Ihrer Kommune in diesen Verbund ist abgelaufen; den Verbund sehen nur seine Mitglieder.")
         #expect(Policy.decide(member, .viewVerbund, Self.verbundOhneAhlen).reason == "Diesen Verbund sehen nur seine Mitglieder.")
         let startup = Actor(userID: "s", emailConfirmed: true, organisationRoles: ["org-1": .mitglied])
         #expect(Policy.decide(startup, .viewVerbund, Self.verbundStartupAbgelehnt).reason.hasPrefix("Ihre Organisation hat die Einladung"))
@@ -129,5 +158,5 @@ struct PolicyMatrixTests {
     }
 }
 
-infix operator ∪: AdditionPrecedence
+infix operator ∪ : AdditionPrecedence
 private func ∪ (lhs: Set<String>, rhs: Set<String>) -> Set<String> { lhs.union(rhs) }

@@ -22,7 +22,8 @@ struct CostSharingTests {
     func otherMethods() throws {
         let equal = try CostSharing.split(totalCost: 100, members: Self.members, method: .equally).get()
         #expect(equal.map(\.grossCents) == [3_334, 3_333, 3_333])
-        let usage = try CostSharing.split(totalCost: 1_000, members: Self.members, method: .byUsage(["05570004": 2, "05570036": 1, "05570052": 1])).get()
+        let usage = try CostSharing.split(totalCost: 1_000, members: Self.members, method: .byUsage(["05570004": 2, "05570036": 1, "05570052": 1]))
+            .get()
         #expect(usage.map(\.grossCents) == [50_000, 25_000, 25_000])
         let base = try CostSharing.split(totalCost: 30_000, members: Self.members, method: .basePlusPerCapita(base: 10_000)).get()
         #expect(base.map(\.grossCents) == [1_000_000, 1_000_000, 1_000_000])
@@ -33,7 +34,9 @@ struct CostSharingTests {
         #expect(throws: (any Error).self) { try CostSharing.split(totalCost: 100, members: Self.members, method: .byUsage(["05570004": 1])).get() }
         if case .failure(let message) = CostSharing.split(totalCost: 100, members: Self.members, method: .basePlusPerCapita(base: 50)) {
             #expect(message.text == "Die Sockelbeträge (3 × 50 €) übersteigen die Kosten.")
-        } else { Issue.record("expected a failure") }
+        } else {
+            Issue.record("expected a failure")
+        }
         #expect(throws: (any Error).self) { try CostSharing.split(totalCost: -5, members: Self.members, method: .equally).get() }
     }
 

@@ -22,7 +22,10 @@ struct EligibilityTests {
         let result = Self.check("ikz-nrw", VerbundFacts(members: [Self.ahlen, Self.oelde], leadKey: Self.ahlen.key, eligibleCosts: 250_000))
         #expect(result.verdict == .foerderfaehig)
         #expect(result.estimate?.amount == 175_000)
-        #expect(result.estimate?.formula == "175.000 € für 2 Beteiligte aus Nordrhein-Westfalen + 0 × 35.000 € = 175.000 €, höchstens 90 % der zuwendungsfähigen Ausgaben (90 % von 250.000 € = 225.000 €) → 175.000 €")
+        #expect(
+            result.estimate?.formula
+                == "175.000 € für 2 Beteiligte aus Nordrhein-Westfalen + 0 × 35.000 € = 175.000 €, höchstens 90 % der zuwendungsfähigen Ausgaben (90 % von 250.000 € = 225.000 €) → 175.000 €"
+        )
         #expect(result.results.contains { $0.outcome == .hinweis && $0.explanation.hasPrefix("Noch zu bestätigen: Nur neue Kooperationen") })
         // small costs: the 90 % cap bites
         let small = Self.check("ikz-nrw", VerbundFacts(members: [Self.ahlen, Self.oelde], leadKey: nil, eligibleCosts: 100_000))
@@ -60,10 +63,12 @@ struct EligibilityTests {
     @Test("Kommunalrichtlinie, kommunale Netzwerke: five participants are one too few, six are enough")
     func networkOfSix() {
         let towns = (1...6).map { Self.gemeinde("0557\(String(format: "%04d", $0))", "Gemeinde \($0)", 10_000) }
-        let five = Self.check("krl-kommunale-netzwerke", VerbundFacts(members: Array(towns.prefix(5)), leadKey: towns[0].key, handlungsfelder: [.klimaEnergie]))
+        let five = Self.check(
+            "krl-kommunale-netzwerke", VerbundFacts(members: Array(towns.prefix(5)), leadKey: towns[0].key, handlungsfelder: [.klimaEnergie]))
         #expect(five.verdict == .nichtFoerderfaehig)
         #expect(five.missing == ["Es fehlt noch mindestens ein weiterer Teilnehmer (nötig: mindestens 6, bisher 5)."])
-        let six = Self.check("krl-kommunale-netzwerke", VerbundFacts(members: towns, leadKey: towns[0].key, handlungsfelder: [.klimaEnergie], eligibleCosts: 100_000))
+        let six = Self.check(
+            "krl-kommunale-netzwerke", VerbundFacts(members: towns, leadKey: towns[0].key, handlungsfelder: [.klimaEnergie], eligibleCosts: 100_000))
         #expect(six.verdict == .foerderfaehig)
         #expect(six.estimate?.amount == 60_000)
     }
@@ -73,7 +78,10 @@ struct EligibilityTests {
         let passed = Self.check("ziz-bund", VerbundFacts(members: [Self.ahlen], leadKey: nil))
         #expect(passed.missing.contains("Die Antragsfrist ist am 17.09.2021 abgelaufen."))
         let spread = Self.check("regio-nrw-transformation", VerbundFacts(members: [Self.ahlen, Self.oelde], leadKey: nil))
-        #expect(spread.missing.contains { $0.hasPrefix("Es fehlt noch regionale Breite: mindestens 3 Kreise (bisher 1) oder mindestens 1.000.000 Einwohner") })
+        #expect(
+            spread.missing.contains {
+                $0.hasPrefix("Es fehlt noch regionale Breite: mindestens 3 Kreise (bisher 1) oder mindestens 1.000.000 Einwohner")
+            })
         let manual = Self.check("dorferneuerung-nrw", VerbundFacts(members: [Self.oelde], leadKey: nil))
         #expect(manual.results.contains { $0.outcome == .manuell })
         let duplicate = Self.check("ikz-nrw", VerbundFacts(members: [Self.ahlen, Self.ahlen, Self.oelde], leadKey: "05515000"))
@@ -108,17 +116,24 @@ struct FundingRuleFileTests {
 
     @Test("an unknown rule kind or a malformed value names programme, rule and field")
     func strict() {
-        #expect(Self.parse(Self.file(#"{"id":"x","art":"horoskop","quelle":"https://a.de"}"#))
-                == "Programm „ikz-nrw“, Regel „x“, Feld „art“: unbekannte Regelart „horoskop“ (bekannt: antragsteller, land, partnerzahl, einwohner, streuung, gemeinsamer-antrag, handlungsfelder, frist, manuell, festbetrag, foerderquote).")
-        #expect(Self.parse(Self.file(#"{"id":"p","art":"partnerzahl","min":"zwei","quelle":"https://a.de"}"#))
+        #expect(
+            Self.parse(Self.file(#"{"id":"x","art":"horoskop","quelle":"https://a.de"}"#))
+                == "Programm „ikz-nrw“, Regel „x“, Feld „art“: unbekannte Regelart „horoskop“ (bekannt: antragsteller, land, partnerzahl, einwohner, streuung, gemeinsamer-antrag, handlungsfelder, frist, manuell, festbetrag, foerderquote)."
+        )
+        #expect(
+            Self.parse(Self.file(#"{"id":"p","art":"partnerzahl","min":"zwei","quelle":"https://a.de"}"#))
                 == "Programm „ikz-nrw“, Regel „p“, Feld „min“: „zwei“ ist keine ganze Zahl ≥ 0.")
-        #expect(Self.parse(Self.file(#"{"id":"q","art":"foerderquote","quote":90,"quelle":"https://a.de"}"#))
+        #expect(
+            Self.parse(Self.file(#"{"id":"q","art":"foerderquote","quote":90,"quelle":"https://a.de"}"#))
                 == "Programm „ikz-nrw“, Regel „q“, Feld „quote“: „90“ ist kein Anteil zwischen 0 und 1.")
-        #expect(Self.parse(Self.file(#"{"id":"l","art":"land","laender":["05"],"farbe":"rot","quelle":"https://a.de"}"#))
+        #expect(
+            Self.parse(Self.file(#"{"id":"l","art":"land","laender":["05"],"farbe":"rot","quelle":"https://a.de"}"#))
                 == "Programm „ikz-nrw“, Regel „l“, Feld „farbe“: unbekanntes Feld für die Regelart „land“.")
-        #expect(Self.parse(Self.file(#"{"id":"f","art":"frist","bis":"31.12.2026","quelle":"https://a.de"}"#))
+        #expect(
+            Self.parse(Self.file(#"{"id":"f","art":"frist","bis":"31.12.2026","quelle":"https://a.de"}"#))
                 == "Programm „ikz-nrw“, Regel „f“, Feld „bis“: „31.12.2026“ ist kein Datum JJJJ-MM-TT.")
-        #expect(Self.parse(Self.file(#"{"id":"m","art":"manuell","text":"x"}"#))
+        #expect(
+            Self.parse(Self.file(#"{"id":"m","art":"manuell","text":"x"}"#))
                 == "Programm „ikz-nrw“, Regel „m“, Feld „quelle“: muss die Adresse der Quelle sein (https://…).")
         #expect(Self.parse(#"{"format":"aufwind-foerderregeln","version":2,"stand":"2026-11-26","programme":[]}"#)?.hasPrefix("„version“ 2") == true)
     }
@@ -131,12 +146,15 @@ struct FundingAdvisorTests {
         let programmes = rules.programmes.map { entry in
             FundingProgramme(id: entry.programmeID, name: entry.programmeID, themes: [], sourceUrls: [])
         }
-        return FundingAdvisor(checker: EligibilityTests.checker, programmes: programmes, rules: Dictionary(uniqueKeysWithValues: rules.programmes.map { ($0.programmeID, $0) }))
+        return FundingAdvisor(
+            checker: EligibilityTests.checker, programmes: programmes,
+            rules: Dictionary(uniqueKeysWithValues: rules.programmes.map { ($0.programmeID, $0) }))
     }()
 
     @Test("eligible programmes come first, the others say why")
     func programmes() {
-        let fits = Self.advisor.programmes(for: VerbundFacts(members: [EligibilityTests.ahlen, EligibilityTests.oelde], leadKey: EligibilityTests.ahlen.key))
+        let fits = Self.advisor.programmes(
+            for: VerbundFacts(members: [EligibilityTests.ahlen, EligibilityTests.oelde], leadKey: EligibilityTests.ahlen.key))
         #expect(fits.count == EligibilityTests.rules.programmes.count)  // every programme of the rule file, which covers the catalogue (see above)
         #expect(fits.first?.result.verdict == .foerderfaehig)
         #expect(fits.contains { $0.programme.id == "ikz-nrw" && $0.result.verdict == .foerderfaehig })
@@ -150,6 +168,8 @@ struct FundingAdvisorTests {
             for: VerbundFacts(members: [EligibilityTests.ahlen], leadKey: EligibilityTests.ahlen.key), programmeID: "ikz-nrw", candidates: candidates,
             fit: { key in key == "05570052" ? (0.8, "bietet „Digitale Schulverwaltung“ an") : (0.5, "Nachbar") })
         #expect(suggestions.map(\.member.name) == ["Warendorf", "Oelde"])
-        #expect(suggestions[0].reason.hasPrefix("schließt die Lücke: ") && suggestions[0].reason.contains("Es fehlt noch") && suggestions[0].reason.hasSuffix("bietet „Digitale Schulverwaltung“ an"))
+        #expect(
+            suggestions[0].reason.hasPrefix("schließt die Lücke: ") && suggestions[0].reason.contains("Es fehlt noch")
+                && suggestions[0].reason.hasSuffix("bietet „Digitale Schulverwaltung“ an"))
     }
 }

@@ -1,13 +1,16 @@
-@testable import AufwindServer
 import Fluent
 import Foundation
 import Vapor
+
+@testable import AufwindServer
 
 /// Users for tests, created directly (registration has its own tests).
 enum AccountFixture {
     @discardableResult
     static func user(_ email: String, admin: Bool = false, on app: Application) async throws -> UserModel {
-        let user = UserModel(email: email, displayName: email.components(separatedBy: "@")[0], passwordHash: try app.password.hash("passwort-\(email)"), isAdmin: admin)
+        let user = UserModel(
+            email: email, displayName: email.components(separatedBy: "@")[0], passwordHash: try app.password.hash("passwort-\(email)"), isAdmin: admin
+        )
         user.emailConfirmedAt = Date()
         try await user.create(on: app.db)
         return user

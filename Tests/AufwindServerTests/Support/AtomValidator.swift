@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Checks a document against the MUST rules of RFC 4287 (Atom 1.0) that apply to feeds:
@@ -45,7 +46,8 @@ enum AtomValidator {
             var alternates = Set<String>()
             for link in children(element, "link") {
                 guard let href = attribute(link, "href"), isAbsoluteIRI(href) else {
-                    problems.append("\(label): link ohne absolute href"); continue
+                    problems.append("\(label): link ohne absolute href")
+                    continue
                 }
                 let rel = attribute(link, "rel") ?? "alternate"
                 if rel == "alternate" {

@@ -1,7 +1,8 @@
-@testable import AufwindServer
 import Foundation
 import Vapor
 import VaporTesting
+
+@testable import AufwindServer
 
 /// A minimal browser for tests: keeps its cookies (session, CSRF) and fills in the CSRF token of forms.
 final class Browser {
@@ -39,7 +40,9 @@ final class Browser {
 
     /// Posts a form; `csrf: nil` sends the token of the last page seen.
     @discardableResult
-    func post(_ path: String, _ fields: [String: String], csrf: String? = nil) async throws -> (status: HTTPStatus, body: String, headers: HTTPHeaders) {
+    func post(_ path: String, _ fields: [String: String], csrf: String? = nil) async throws -> (
+        status: HTTPStatus, body: String, headers: HTTPHeaders
+    ) {
         var form = fields
         form[CSRF.fieldName] = csrf ?? lastCSRF ?? ""
         let body = form.map { key, value in

@@ -1,8 +1,9 @@
-@testable import AufwindServer
 import AufwindCore
 import Fluent
 import Foundation
 import Vapor
+
+@testable import AufwindServer
 
 /// Events for the event tests: founded through the form, with rooms and slots.
 enum EventFixture {
@@ -14,12 +15,16 @@ enum EventFixture {
     static func id(_ location: String?) -> String { String((location ?? "").split(separator: "/").last ?? "") }
 
     /// Creates an event for `town` through the form; returns its path.
-    static func create(_ browser: Browser, town: String, title: String = "Kleinstadt-Barcamp Westfalen", capacity: Int = 3, tables: Int = 1) async throws -> String {
+    static func create(_ browser: Browser, town: String, title: String = "Kleinstadt-Barcamp Westfalen", capacity: Int = 3, tables: Int = 1)
+        async throws -> String
+    {
         try await browser.get("/veranstaltungen/neu")
-        let response = try await browser.post("/veranstaltungen", [
-            "veranstalter": "kommune:\(town)", "titel": title, "beschreibung": "Themen setzen wir selbst.", "erster_tag": day(7),
-            "letzter_tag": day(8), "ort": "Ahlen, Rathaus", "online": "", "plaetze": String(capacity), "tische": String(tables),
-        ])
+        let response = try await browser.post(
+            "/veranstaltungen",
+            [
+                "veranstalter": "kommune:\(town)", "titel": title, "beschreibung": "Themen setzen wir selbst.", "erster_tag": day(7),
+                "letzter_tag": day(8), "ort": "Ahlen, Rathaus", "online": "", "plaetze": String(capacity), "tische": String(tables),
+            ])
         precondition(response.status == .seeOther, "creating the event failed: \(response.status) \(response.body.prefix(1500))")
         return response.headers.first(name: .location) ?? ""
     }

@@ -49,8 +49,9 @@ final class FakeSMTPServer: Sendable {
                         try child.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: implicitTLS))
                     }
                     try child.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineBasedFrameDecoder()))
-                    try child.pipeline.syncOperations.addHandler(Session(
-                        received: received, commands: commands, options: options, silent: number <= options.silentConnections))
+                    try child.pipeline.syncOperations.addHandler(
+                        Session(
+                            received: received, commands: commands, options: options, silent: number <= options.silentConnections))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
@@ -140,8 +141,12 @@ final class FakeSMTPServer: Sendable {
                 } else {
                     reply("250 ok", context)
                 }
-            case "DATA": data = []; reply("354 go ahead", context)
-            case "QUIT": reply("221 bye", context); context.close(promise: nil)
+            case "DATA":
+                data = []
+                reply("354 go ahead", context)
+            case "QUIT":
+                reply("221 bye", context)
+                context.close(promise: nil)
             default: reply("500 what?", context)
             }
         }

@@ -1,13 +1,16 @@
-@testable import AufwindServer
 import AufwindCore
 import Fluent
 import Foundation
 import Vapor
 
+@testable import AufwindServer
+
 /// Town members and items for the cooperation tests.
 enum ItemFixture {
     /// A user who is a confirmed member of `town`, signed in.
-    static func member(_ email: String, of towns: [String], role: String = "mitglied", app: Application) async throws -> (user: UserModel, browser: Browser) {
+    static func member(_ email: String, of towns: [String], role: String = "mitglied", app: Application) async throws -> (
+        user: UserModel, browser: Browser
+    ) {
         let user = try await AccountFixture.user(email, on: app)
         for town in towns {
             let membership = MembershipModel(userID: try user.requireID(), kind: .kommune, orgKey: town, message: "")

@@ -41,7 +41,7 @@ enum RawHTTPClient {
             var received = ByteBuffer()
             do {
                 for try await var part in inbound { received.writeBuffer(&part) }
-            } catch where received.readableBytes > 0 {}
+            } catch  where received.readableBytes > 0 {}
             let text = String(buffer: received)
             let parts = text.components(separatedBy: "\r\n\r\n")
             let statusLine = parts.first?.components(separatedBy: "\r\n").first ?? ""

@@ -1,7 +1,8 @@
-@testable import AufwindServer
 import AufwindCore
 import Foundation
 import Vapor
+
+@testable import AufwindServer
 
 /// A small register in GV100AD format: two Länder, three Kreise, a handful of Gemeinden.
 enum RegisterFixture {
@@ -49,7 +50,8 @@ enum RegisterFixture {
 
     /// Imports `text` into the app's database and loads the register.
     @discardableResult
-    static func importInto(_ app: Application, text: String = file(), fileName: String = "GV100AD_fixture.txt") async throws -> RegisterImportSummary {
+    static func importInto(_ app: Application, text: String = file(), fileName: String = "GV100AD_fixture.txt") async throws -> RegisterImportSummary
+    {
         let summary = try await RegisterImporter(database: app.db, logger: app.logger)
             .importText(text, fileName: fileName, coordinates: coordinates)
         try await app.reloadRegister()

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The real `aufwind` binary in a child process, for tests that need a whole server:
@@ -59,7 +60,9 @@ final class ServerProcess: @unchecked Sendable {
             if process.isRunning == false { break }
             if let (_, response) = try? await URLSession.shared.data(from: URL(string: baseURL + "/healthz")!),
                 (response as? HTTPURLResponse)?.statusCode == 200
-            { return }
+            {
+                return
+            }
             try await Task.sleep(for: .milliseconds(200))
         }
         throw ServerProcessError(log: (try? String(contentsOf: logURL, encoding: .utf8)) ?? "")

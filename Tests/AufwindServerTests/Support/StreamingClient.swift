@@ -13,7 +13,8 @@ final class StreamingClient: Sendable {
     private let channel: any Channel
 
     init(_ path: String, port: Int, from address: String = "127.0.0.1", group: any EventLoopGroup) async throws {
-        let received = self.received, closed = self.closed
+        let received = self.received
+        let closed = self.closed
         channel = try await ClientBootstrap(group: group)
             .bind(to: try SocketAddress(ipAddress: address, port: 0))
             .channelInitializer { channel in
@@ -22,7 +23,8 @@ final class StreamingClient: Sendable {
                 }
             }
             .connect(host: "127.0.0.1", port: port).get()
-        try await channel.writeAndFlush(ByteBuffer(string: "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n"))
+        try await channel.writeAndFlush(
+            ByteBuffer(string: "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n"))
     }
 
     /// Everything received so far: status line, headers, body (with its chunk lengths).

@@ -1,10 +1,11 @@
-@testable import AufwindServer
 import Fluent
 import Foundation
 import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import AufwindServer
 
 /// The databases every server test runs on: SQLite always, PostgreSQL when `DATABASE_URL` is set.
 enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {

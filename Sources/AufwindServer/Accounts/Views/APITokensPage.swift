@@ -23,8 +23,10 @@ struct APITokensPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .p(.text("Mit einem persönlichen Token schreiben Programme über die API (/api/v1) in Ihrem Namen. "
-                + "Es wird nur einmal angezeigt und nur als Prüfsumme gespeichert.")),
+            .p(
+                .text(
+                    "Mit einem persönlichen Token schreiben Programme über die API (/api/v1) in Ihrem Namen. "
+                        + "Es wird nur einmal angezeigt und nur als Prüfsumme gespeichert.")),
             .unwrap(created) { secret in
                 .div(
                     .class("notice"), .attribute(named: "role", value: "status"),
@@ -33,23 +35,31 @@ struct APITokensPage: PageView {
                 )
             },
             .formErrors(errors),
-            .if(!tokens.isEmpty, .ul(.class("results"), .forEach(tokens) { token in
-                .li(
-                    .div(.class("name"), .text(token.name)),
-                    .div(.class("meta"), .text(
-                        [
-                            token.scope,
-                            token.createdAt.map { "erstellt \(GermanDate.format($0))" },
-                            token.expiresAt.map { "gültig bis \(GermanDate.format($0))" } ?? "unbegrenzt gültig",
-                            token.lastUsedAt.map { "zuletzt benutzt \(GermanDate.format($0))" },
-                            token.revoked ? "widerrufen" : nil,
-                        ].compactMap { $0 }.joined(separator: " · "))),
-                    .if(!token.revoked, .form(
-                        .action("/konto/tokens/\(token.id.uuidString)/widerrufen"), .method(.post), .csrf(csrf),
-                        .button(.type(.submit), .text("Widerrufen"))
-                    ))
-                )
-            })),
+            .if(
+                !tokens.isEmpty,
+                .ul(
+                    .class("results"),
+                    .forEach(tokens) { token in
+                        .li(
+                            .div(.class("name"), .text(token.name)),
+                            .div(
+                                .class("meta"),
+                                .text(
+                                    [
+                                        token.scope,
+                                        token.createdAt.map { "erstellt \(GermanDate.format($0))" },
+                                        token.expiresAt.map { "gültig bis \(GermanDate.format($0))" } ?? "unbegrenzt gültig",
+                                        token.lastUsedAt.map { "zuletzt benutzt \(GermanDate.format($0))" },
+                                        token.revoked ? "widerrufen" : nil,
+                                    ].compactMap { $0 }.joined(separator: " · "))),
+                            .if(
+                                !token.revoked,
+                                .form(
+                                    .action("/konto/tokens/\(token.id.uuidString)/widerrufen"), .method(.post), .csrf(csrf),
+                                    .button(.type(.submit), .text("Widerrufen"))
+                                ))
+                        )
+                    })),
             .h2(.text("Neues Token")),
             .form(
                 .class("stacked"), .action("/konto/tokens"), .method(.post), .csrf(csrf),
@@ -57,12 +67,15 @@ struct APITokensPage: PageView {
                 .fieldset(
                     .element(named: "legend", text: "Rechte"),
                     .forEach(APITokenModel.Scope.allCases) { scope in
-                        .radio(name: "rechte", id: "rechte-\(scope.rawValue)", value: scope.rawValue,
-                               label: scope == .read ? "nur lesen (z. B. Verbund-Daten abrufen)" : "lesen und schreiben (z. B. Profil und Einträge ändern)",
-                               checked: scope == .read)
+                        .radio(
+                            name: "rechte", id: "rechte-\(scope.rawValue)", value: scope.rawValue,
+                            label: scope == .read
+                                ? "nur lesen (z. B. Verbund-Daten abrufen)" : "lesen und schreiben (z. B. Profil und Einträge ändern)",
+                            checked: scope == .read)
                     }
                 ),
-                .optionalField("tage", label: "Gültig für Tage (leer: unbegrenzt)", type: .number, value: String(APITokenController.defaultDays), maxLength: 4),
+                .optionalField(
+                    "tage", label: "Gültig für Tage (leer: unbegrenzt)", type: .number, value: String(APITokenController.defaultDays), maxLength: 4),
                 .button(.type(.submit), .text("Token erstellen"))
             )
         )

@@ -43,8 +43,9 @@ struct LoginPage: PageView {
                 .field("password", label: "Passwort", type: .password, autocomplete: "current-password", maxLength: 128),
                 .button(.type(.submit), .text("Anmelden"))
             ),
-            .p(.a(.href("/passwort-vergessen"), .text("Passwort vergessen?")), .text(" · "), .a(.href("/registrieren"), .text("Registrieren")),
-               .text(" · "), .a(.href("/bestaetigung-erneut"), .text("Bestätigungslink erneut senden")))
+            .p(
+                .a(.href("/passwort-vergessen"), .text("Passwort vergessen?")), .text(" · "), .a(.href("/registrieren"), .text("Registrieren")),
+                .text(" · "), .a(.href("/bestaetigung-erneut"), .text("Bestätigungslink erneut senden")))
         )
     }
 }
@@ -78,7 +79,10 @@ struct ResendConfirmationPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .p(.text("Der Link aus unserer E-Mail gilt 24 Stunden. Geben Sie Ihre Adresse an: Gehört sie zu einem noch nicht bestätigten Konto, schicken wir einen neuen Link. Unbestätigte Konten werden nach 7 Tagen gelöscht; danach können Sie sich einfach neu registrieren.")),
+            .p(
+                .text(
+                    "Der Link aus unserer E-Mail gilt 24 Stunden. Geben Sie Ihre Adresse an: Gehört sie zu einem noch nicht bestätigten Konto, schicken wir einen neuen Link. Unbestätigte Konten werden nach 7 Tagen gelöscht; danach können Sie sich einfach neu registrieren."
+                )),
             .form(
                 .class("stacked"), .action("/bestaetigung-erneut"), .method(.post),
                 .csrf(csrf),
@@ -157,8 +161,12 @@ struct AccountPage: PageView {
             .formErrors(passwordErrors),
             .form(
                 .class("stacked"), .action("/konto/passwort"), .method(.post), .csrf(csrf),
-                .field("passwort", id: "passwort-aktuell", label: "Aktuelles Passwort", type: .password, autocomplete: "current-password", maxLength: 128),
-                .field("neu", id: "passwort-neu", label: "Neues Passwort (10 bis 72 Zeichen)", type: .password, autocomplete: "new-password", maxLength: 72),
+                .field(
+                    "passwort", id: "passwort-aktuell", label: "Aktuelles Passwort", type: .password, autocomplete: "current-password", maxLength: 128
+                ),
+                .field(
+                    "neu", id: "passwort-neu", label: "Neues Passwort (10 bis 72 Zeichen)", type: .password, autocomplete: "new-password",
+                    maxLength: 72),
                 .button(.type(.submit), .text("Passwort ändern"))
             ),
             .h2(.text("E-Mail-Adresse ändern")),
@@ -174,7 +182,9 @@ struct AccountPage: PageView {
             .p(.text("Was Sie für eine Kommune veröffentlicht haben, bleibt bei der Kommune und wird als „ehemaliges Mitglied“ angezeigt.")),
             .form(
                 .class("stacked"), .action("/konto/loeschen"), .method(.post), .csrf(csrf),
-                .field("passwort", id: "loeschen-passwort", label: "Zur Bestätigung: Ihr Passwort", type: .password, autocomplete: "current-password", maxLength: 128),
+                .field(
+                    "passwort", id: "loeschen-passwort", label: "Zur Bestätigung: Ihr Passwort", type: .password, autocomplete: "current-password",
+                    maxLength: 128),
                 .button(.type(.submit), .text("Konto endgültig löschen"))
             )
         )

@@ -26,37 +26,53 @@ struct MyOrganisationsPage: PageView {
         .group(
             .h1(.text(title)),
             .if(rows.isEmpty, .p(.text("Sie gehören noch keiner Kommune und keiner Organisation an."))),
-            .if(!rows.isEmpty, .div(.class("table-wrap"), .table(
-                .caption(.class("visually-hidden"), .text("Ihre Mitgliedschaften")),
-                .thead(.tr(
-                    .th(.attribute(named: "scope", value: "col"), .text("Name")),
-                    .th(.attribute(named: "scope", value: "col"), .text("Art")),
-                    .th(.attribute(named: "scope", value: "col"), .text("Rolle")),
-                    .th(.attribute(named: "scope", value: "col"), .text("Status")),
-                    .th(.attribute(named: "scope", value: "col"), .text("Verwaltung")),
-                    .th(.attribute(named: "scope", value: "col"), .text("Beenden"))
-                )),
-                .tbody(.forEach(rows) { row in
-                    .tr(
-                        .td(row.path.map { Node.a(.href($0), .text(row.name)) } ?? .text(row.name)),
-                        .td(.text(row.kind)), .td(.text(row.role)), .td(.text(row.status.label)),
-                        .td(row.managePath.map { Node.a(.href($0), .text(row.kind == "Region" ? "Übersicht" : "Mitglieder")) } ?? .text("–")),
-                        .td(row.status == .declined ? .text("–") : .form(
-                            .class("inline"), .action("/mitgliedschaften/\(row.id.uuidString)/beenden"), .method(.post), .csrf(csrf),
-                            .button(
-                                .type(.submit),
-                                .safeAttribute("aria-label", (row.status == .pending ? "Anfrage bei " : "Mitgliedschaft bei ") + row.name
-                                    + (row.status == .pending ? " zurückziehen" : " beenden")),
-                                .text(row.status == .pending ? "Anfrage zurückziehen" : "Mitgliedschaft beenden"))
-                        ))
-                    )
-                })
-            ))),
+            .if(
+                !rows.isEmpty,
+                .div(
+                    .class("table-wrap"),
+                    .table(
+                        .caption(.class("visually-hidden"), .text("Ihre Mitgliedschaften")),
+                        .thead(
+                            .tr(
+                                .th(.attribute(named: "scope", value: "col"), .text("Name")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Art")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Rolle")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Status")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Verwaltung")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Beenden"))
+                            )),
+                        .tbody(
+                            .forEach(rows) { row in
+                                .tr(
+                                    .td(row.path.map { Node.a(.href($0), .text(row.name)) } ?? .text(row.name)),
+                                    .td(.text(row.kind)), .td(.text(row.role)), .td(.text(row.status.label)),
+                                    .td(
+                                        row.managePath.map { Node.a(.href($0), .text(row.kind == "Region" ? "Übersicht" : "Mitglieder")) }
+                                            ?? .text("–")),
+                                    .td(
+                                        row.status == .declined
+                                            ? .text("–")
+                                            : .form(
+                                                .class("inline"), .action("/mitgliedschaften/\(row.id.uuidString)/beenden"), .method(.post),
+                                                .csrf(csrf),
+                                                .button(
+                                                    .type(.submit),
+                                                    .safeAttribute(
+                                                        "aria-label",
+                                                        (row.status == .pending ? "Anfrage bei " : "Mitgliedschaft bei ") + row.name
+                                                            + (row.status == .pending ? " zurückziehen" : " beenden")),
+                                                    .text(row.status == .pending ? "Anfrage zurückziehen" : "Mitgliedschaft beenden"))
+                                            ))
+                                )
+                            })
+                    ))),
             .h2(.text("Einer Kommune beitreten")),
             .if(!emailConfirmed, .p(.class("notice"), .text("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."))),
-            .p(.text("Das erste Mitglied einer Kommune prüft die Plattform-Administration (z. B. durch einen Rückruf im Rathaus); "
-                + "weitere Mitglieder bestätigen die Verwalter der Kommune. Der letzte Verwalter einer Kommune kann erst austreten, "
-                + "wenn er ein anderes Mitglied zum Verwalter ernannt hat.")),
+            .p(
+                .text(
+                    "Das erste Mitglied einer Kommune prüft die Plattform-Administration (z. B. durch einen Rückruf im Rathaus); "
+                        + "weitere Mitglieder bestätigen die Verwalter der Kommune. Der letzte Verwalter einer Kommune kann erst austreten, "
+                        + "wenn er ein anderes Mitglied zum Verwalter ernannt hat.")),
             .formErrors(errors),
             .form(
                 .class("stacked"), .action("/konto/organisationen"), .method(.post),
@@ -70,11 +86,14 @@ struct MyOrganisationsPage: PageView {
                 .button(.type(.submit), .text("Mitgliedschaft anfragen"))
             ),
             .h2(.text("Anbieter oder Veranstalter")),
-            .p(.a(.href("/organisationen/neu"), .text("Eine Organisation anlegen")), .text(" oder einer bestehenden auf ihrer Seite beitreten: "),
-               .a(.href("/organisationen"), .text("alle Anbieter und Veranstalter"))),
+            .p(
+                .a(.href("/organisationen/neu"), .text("Eine Organisation anlegen")), .text(" oder einer bestehenden auf ihrer Seite beitreten: "),
+                .a(.href("/organisationen"), .text("alle Anbieter und Veranstalter"))),
             .h2(.text("Regionalbehörde")),
-            .p(.text("Kreise, Bezirksregierungen und Landesbehörden erhalten nach Prüfung durch die Plattform-Administration "
-                + "Zugang zu regionalen Übersichten.")),
+            .p(
+                .text(
+                    "Kreise, Bezirksregierungen und Landesbehörden erhalten nach Prüfung durch die Plattform-Administration "
+                        + "Zugang zu regionalen Übersichten.")),
             .form(
                 .class("stacked"), .action("/konto/regionen"), .method(.post),
                 .csrf(csrf),

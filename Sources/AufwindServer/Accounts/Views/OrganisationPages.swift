@@ -3,7 +3,12 @@ import Plot
 
 /// `/organisationen`: confirmed Anbieter and Veranstalter.
 struct OrganisationListPage: PageView {
-    struct Entry { var id: UUID; var name: String; var kind: String; var description: String }
+    struct Entry {
+        var id: UUID
+        var name: String
+        var kind: String
+        var description: String
+    }
     var organisations: [Entry]
     var canCreate: Bool
     var title: String { "Anbieter und Veranstalter" }
@@ -13,13 +18,15 @@ struct OrganisationListPage: PageView {
             .h1(.text(title)),
             .if(canCreate, .p(.a(.href("/organisationen/neu"), .text("Organisation anlegen")))),
             .if(organisations.isEmpty, .p(.text("Noch keine bestätigten Organisationen."))),
-            .ul(.class("results"), .forEach(organisations) { entry in
-                .li(
-                    .div(.class("name"), .a(.href("/organisationen/\(entry.id.uuidString)"), .text(entry.name))),
-                    .div(.class("meta"), .text(entry.kind)),
-                    .if(!entry.description.isEmpty, .p(.text(String(entry.description.prefix(200)))))
-                )
-            })
+            .ul(
+                .class("results"),
+                .forEach(organisations) { entry in
+                    .li(
+                        .div(.class("name"), .a(.href("/organisationen/\(entry.id.uuidString)"), .text(entry.name))),
+                        .div(.class("meta"), .text(entry.kind)),
+                        .if(!entry.description.isEmpty, .p(.text(String(entry.description.prefix(200)))))
+                    )
+                })
         )
     }
 }
@@ -34,8 +41,10 @@ struct OrganisationFormPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .p(.text("Startups, Dienstleister und Veranstalter legen hier ihre Organisation an. Die Plattform-Administration bestätigt sie, "
-                + "danach ist sie öffentlich sichtbar und Sie verwalten ihre Mitglieder.")),
+            .p(
+                .text(
+                    "Startups, Dienstleister und Veranstalter legen hier ihre Organisation an. Die Plattform-Administration bestätigt sie, "
+                        + "danach ist sie öffentlich sichtbar und Sie verwalten ihre Mitglieder.")),
             .formErrors(errors),
             .form(
                 .class("stacked"), .action("/organisationen/neu"), .method(.post), .csrf(csrf),
@@ -83,7 +92,9 @@ struct OrganisationPage: PageView {
             .if(!website.isEmpty, .p(.a(.safeHref(website), .attribute(named: "rel", value: "nofollow noopener"), .text(website)))),
             .p(.text(Fmt.count(memberCount, "Mitglied", "Mitglieder"))),
             .if(canViewMembers, .p(.a(.href("/organisationen/\(id)/mitglieder"), .text("Mitglieder")))),
-            .if(canJoin, .form(.action("/organisationen/\(id)/beitreten"), .method(.post), .csrf(csrf), .button(.type(.submit), .text("Mitglied werden"))))
+            .if(
+                canJoin,
+                .form(.action("/organisationen/\(id)/beitreten"), .method(.post), .csrf(csrf), .button(.type(.submit), .text("Mitglied werden"))))
         )
     }
 }

@@ -33,46 +33,65 @@ struct TownMembersPage: PageView {
         let confirmed = members.filter { $0.status == .confirmed }
         return .group(
             .h1(.text(title)),
-            .p(.a(.href(townPath), .text("Zur Seite von \(townName)")),
-               .unwrap(editPath) { .group(.text(" · "), .a(.href($0), .text("Profil bearbeiten"))) }),
-            .if(isTown && verwalterCount == 0, .p(.class("notice"), .text(
-                "\(townName) hat keinen Verwalter mehr. Über offene Anfragen entscheidet jetzt die Plattform-Administration; "
-                    + "sie kann auch ein Mitglied zum Verwalter ernennen."))),
+            .p(
+                .a(.href(townPath), .text("Zur Seite von \(townName)")),
+                .unwrap(editPath) { .group(.text(" · "), .a(.href($0), .text("Profil bearbeiten"))) }),
+            .if(
+                isTown && verwalterCount == 0,
+                .p(
+                    .class("notice"),
+                    .text(
+                        "\(townName) hat keinen Verwalter mehr. Über offene Anfragen entscheidet jetzt die Plattform-Administration; "
+                            + "sie kann auch ein Mitglied zum Verwalter ernennen."))),
             .h2(.text("Offene Anfragen")),
             .if(pending.isEmpty, .p(.text("Keine offenen Anfragen."))),
-            .ul(.class("results"), .forEach(pending) { member in
-                .li(
-                    .div(.class("name"), .text("\(member.name) (\(member.email))")),
-                    .if(!member.message.isEmpty, .p(.text(member.message))),
-                    .if(canDecide, .form(
-                        .action("/mitgliedschaften/\(member.id.uuidString)/entscheidung"), .method(.post),
-                        .csrf(csrf),
-                        .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Bestätigen")),
-                        .text(" "),
-                        .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .text("Ablehnen"))
-                    ))
-                )
-            }),
+            .ul(
+                .class("results"),
+                .forEach(pending) { member in
+                    .li(
+                        .div(.class("name"), .text("\(member.name) (\(member.email))")),
+                        .if(!member.message.isEmpty, .p(.text(member.message))),
+                        .if(
+                            canDecide,
+                            .form(
+                                .action("/mitgliedschaften/\(member.id.uuidString)/entscheidung"), .method(.post),
+                                .csrf(csrf),
+                                .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Bestätigen")),
+                                .text(" "),
+                                .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .text("Ablehnen"))
+                            ))
+                    )
+                }),
             .h2(.text("Mitglieder")),
-            .ul(.class("results"), .forEach(confirmed) { member in
-                .li(
-                    .div(.class("name"), .text("\(member.name) – \(member.role.label)")),
-                    .div(.class("meta"), .text(member.email)),
-                    .if(canDecide && (member.role == .mitglied || verwalterCount > 1), .form(
-                        .action("/mitgliedschaften/\(member.id.uuidString)/rolle"), .method(.post),
-                        .csrf(csrf),
-                        .input(.type(.hidden), .name("rolle"), .value(member.role == .verwalter ? "mitglied" : "verwalter")),
-                        .button(.type(.submit), .text(member.role == .verwalter ? "Zum Mitglied machen" : "Zum Verwalter machen"))
-                    )),
-                    .if(member.role == .verwalter && verwalterCount == 1, .div(.class("meta"), .text(
-                        "Einziger Verwalter: Die Rolle abgeben oder austreten geht erst, wenn ein anderes Mitglied Verwalter ist."))),
-                    .if(member.isViewer && (member.role == .mitglied || verwalterCount > 1), .form(
-                        .action("/mitgliedschaften/\(member.id.uuidString)/beenden"), .method(.post),
-                        .csrf(csrf),
-                        .button(.type(.submit), .text("Mitgliedschaft beenden"))
-                    ))
-                )
-            })
+            .ul(
+                .class("results"),
+                .forEach(confirmed) { member in
+                    .li(
+                        .div(.class("name"), .text("\(member.name) – \(member.role.label)")),
+                        .div(.class("meta"), .text(member.email)),
+                        .if(
+                            canDecide && (member.role == .mitglied || verwalterCount > 1),
+                            .form(
+                                .action("/mitgliedschaften/\(member.id.uuidString)/rolle"), .method(.post),
+                                .csrf(csrf),
+                                .input(.type(.hidden), .name("rolle"), .value(member.role == .verwalter ? "mitglied" : "verwalter")),
+                                .button(.type(.submit), .text(member.role == .verwalter ? "Zum Mitglied machen" : "Zum Verwalter machen"))
+                            )),
+                        .if(
+                            member.role == .verwalter && verwalterCount == 1,
+                            .div(
+                                .class("meta"),
+                                .text(
+                                    "Einziger Verwalter: Die Rolle abgeben oder austreten geht erst, wenn ein anderes Mitglied Verwalter ist."))),
+                        .if(
+                            member.isViewer && (member.role == .mitglied || verwalterCount > 1),
+                            .form(
+                                .action("/mitgliedschaften/\(member.id.uuidString)/beenden"), .method(.post),
+                                .csrf(csrf),
+                                .button(.type(.submit), .text("Mitgliedschaft beenden"))
+                            ))
+                    )
+                })
         )
     }
 }

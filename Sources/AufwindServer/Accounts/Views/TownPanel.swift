@@ -1,7 +1,7 @@
-import Fluent
-import Vapor
 import AufwindCore
+import Fluent
 import Plot
+import Vapor
 
 /// What a town says about itself, and the links its members may use; on the town's page.
 struct TownPanel {
@@ -26,12 +26,19 @@ struct TownPanel {
                     .dl(
                         .class("facts"),
                         .if(!profile.contactPerson.isEmpty, .group(.dt(.text("Ansprechperson")), .dd(.text(profile.contactPerson)))),
-                        .if(!profile.contactEmail.isEmpty, .group(
-                            .dt(.text("E-Mail")), .dd(.a(.safeHref("mailto:" + profile.contactEmail), .text(profile.contactEmail))))),
-                        .if(!profile.website.isEmpty, .group(
-                            .dt(.text("Website")), .dd(.a(.safeHref(profile.website), .attribute(named: "rel", value: "nofollow noopener"), .text(profile.website))))),
-                        .if(!profile.handlungsfelder.isEmpty, .group(
-                            .dt(.text("Handlungsfelder")), .dd(.text(profile.handlungsfelder.map(\.label).joined(separator: ", ")))))
+                        .if(
+                            !profile.contactEmail.isEmpty,
+                            .group(
+                                .dt(.text("E-Mail")), .dd(.a(.safeHref("mailto:" + profile.contactEmail), .text(profile.contactEmail))))),
+                        .if(
+                            !profile.website.isEmpty,
+                            .group(
+                                .dt(.text("Website")),
+                                .dd(.a(.safeHref(profile.website), .attribute(named: "rel", value: "nofollow noopener"), .text(profile.website))))),
+                        .if(
+                            !profile.handlungsfelder.isEmpty,
+                            .group(
+                                .dt(.text("Handlungsfelder")), .dd(.text(profile.handlungsfelder.map(\.label).joined(separator: ", ")))))
                     )
                 )
             },
@@ -40,16 +47,25 @@ struct TownPanel {
             .ul(.class("results"), .forEach(items) { .li($0.node()) }),
             .p(
                 .a(.href("/kommunen/\(key)/passt-zu-uns"), .text("Passt zu uns: Partnervorschläge")),
-                .if(canCreateItems, .group(.text(" · "), .a(.href("/eintraege/neu?kommune=\(key)"), .text("Neuer Eintrag")),
-                                           .text(" · "), .a(.href("/kommunen/\(key)/kalender"), .text("Kalender der Verbund-Termine"))))
+                .if(
+                    canCreateItems,
+                    .group(
+                        .text(" · "), .a(.href("/eintraege/neu?kommune=\(key)"), .text("Neuer Eintrag")),
+                        .text(" · "), .a(.href("/kommunen/\(key)/kalender"), .text("Kalender der Verbund-Termine"))))
             ),
             .h3(.text("Kooperationen")),
             .if(cooperations.isEmpty, .p(.text("Noch keine Kooperationen auf Aufwind."))),
-            .ul(.forEach(cooperations) { cooperation in
-                .li(.text("mit "), .a(.safeHref(cooperation.partnerPath), .text(cooperation.partner)), .text(" zu "),
-                    .a(.safeHref(cooperation.itemPath), .text(cooperation.itemTitle)))
-            }),
-            .p(.text(memberCount == 0 ? "Noch niemand handelt hier für diese Kommune." : "\(Fmt.count(memberCount, "bestätigtes Mitglied", "bestätigte Mitglieder")) auf Aufwind.")),
+            .ul(
+                .forEach(cooperations) { cooperation in
+                    .li(
+                        .text("mit "), .a(.safeHref(cooperation.partnerPath), .text(cooperation.partner)), .text(" zu "),
+                        .a(.safeHref(cooperation.itemPath), .text(cooperation.itemTitle)))
+                }),
+            .p(
+                .text(
+                    memberCount == 0
+                        ? "Noch niemand handelt hier für diese Kommune."
+                        : "\(Fmt.count(memberCount, "bestätigtes Mitglied", "bestätigte Mitglieder")) auf Aufwind.")),
             .p(
                 .if(canViewMembers, .a(.href("/kommunen/\(key)/mitglieder"), .text("Mitglieder verwalten"))),
                 .if(canViewMembers && canEdit, .text(" · ")),
@@ -74,7 +90,8 @@ extension Request {
         let directory = TownDirectory(catalog: register)
         let cooperations = try await CooperationModel.query(on: db).group(.or) { $0.filter(\.$ownerKey == key).filter(\.$partnerKey == key) }
             .sort(\.$createdAt, .descending).all()
-        let cooperationItems = cooperations.isEmpty ? [] : try await CooperationItemModel.query(on: db).filter(\.$id ~~ cooperations.map(\.itemID)).all()
+        let cooperationItems =
+            cooperations.isEmpty ? [] : try await CooperationItemModel.query(on: db).filter(\.$id ~~ cooperations.map(\.itemID)).all()
         let titles = Dictionary(uniqueKeysWithValues: cooperationItems.map { ($0.id!, $0.title) })
         return TownPanel(
             key: key, profile: profile?.input, memberCount: members,
@@ -83,8 +100,10 @@ extension Request {
             items: items.compactMap { model in model.item.map { ItemListEntry(item: $0, directory: directory, draft: !model.published) } },
             cooperations: cooperations.map { cooperation in
                 let partner = cooperation.ownerKey == key ? cooperation.partnerKey : cooperation.ownerKey
-                return (directory.name(of: partner) ?? partner, directory.path(of: partner), titles[cooperation.itemID] ?? "–",
-                        "/eintraege/\(cooperation.itemID.uuidString.lowercased())")
+                return (
+                    directory.name(of: partner) ?? partner, directory.path(of: partner), titles[cooperation.itemID] ?? "–",
+                    "/eintraege/\(cooperation.itemID.uuidString.lowercased())"
+                )
             },
             canCreateItems: isMember)
     }

@@ -25,7 +25,8 @@ struct TownProfileEditPage: PageView {
                 .div(
                     .class("field"),
                     .label(.for("beschreibung"), .text("Kurze Selbstbeschreibung")),
-                    .textarea(.id("beschreibung"), .name("beschreibung"), .rows(6), .attribute(named: "maxlength", value: "2000"), .text(input.description))
+                    .textarea(
+                        .id("beschreibung"), .name("beschreibung"), .rows(6), .attribute(named: "maxlength", value: "2000"), .text(input.description))
                 ),
                 .fieldset(
                     .element(named: "legend", text: "Handlungsfelder, die uns interessieren"),
@@ -54,7 +55,8 @@ extension Node where Context == HTML.FormContext {
             .label(.for(id ?? name), .text(label)),
             .input(
                 .type(type), .id(id ?? name), .name(name), .safe("value", value),
-                type == .number ? .attribute(named: "max", value: String(repeating: "9", count: maxLength))
+                type == .number
+                    ? .attribute(named: "max", value: String(repeating: "9", count: maxLength))
                     : .attribute(named: "maxlength", value: FormLimits.allowsMaxLength(type) ? String(maxLength) : nil))
         )
     }

@@ -28,27 +28,34 @@ struct CooperationPage: PageView {
             ),
             .h2(.text("Nachrichten")),
             .if(messages.isEmpty, .p(.text("Noch keine Nachrichten."))),
-            .ol(.class("thread"), .forEach(messages) { message in
-                .li(
-                    .div(.class("meta"), .text("\(message.author) (\(message.town)), \(message.date.map(GermanFormat.dateTime) ?? "–")")),
-                    .linkedText(message.body)
-                )
-            }),
+            .ol(
+                .class("thread"),
+                .forEach(messages) { message in
+                    .li(
+                        .div(.class("meta"), .text("\(message.author) (\(message.town)), \(message.date.map(GermanFormat.dateTime) ?? "–")")),
+                        .linkedText(message.body)
+                    )
+                }),
             .formErrors(errors),
             .form(
                 .class("stacked"), .action("/kooperationen/\(id)/nachrichten"), .method(.post),
                 .csrf(csrf),
                 .if(writeTowns.count == 1, .input(.type(.hidden), .name("kommune"), .safe("value", writeTowns.first?.key ?? ""))),
-                .if(writeTowns.count > 1, .div(
-                    .class("field"),
-                    .label(.for("kommune"), .text("Schreiben für")),
-                    .select(.id("kommune"), .attribute(named: "name", value: "kommune"), .forEach(writeTowns) { .choice(value: $0.key, label: $0.name, selected: false) })
-                )),
+                .if(
+                    writeTowns.count > 1,
+                    .div(
+                        .class("field"),
+                        .label(.for("kommune"), .text("Schreiben für")),
+                        .select(
+                            .id("kommune"), .attribute(named: "name", value: "kommune"),
+                            .forEach(writeTowns) { .choice(value: $0.key, label: $0.name, selected: false) })
+                    )),
                 .div(
                     .class("field"),
                     .label(.for("nachricht"), .text("Neue Nachricht")),
-                    .textarea(.id("nachricht"), .name("nachricht"), .rows(4), .required(true),
-                              .attribute(named: "maxlength", value: String(ContactService.maximumMessageLength)), .text(typed))
+                    .textarea(
+                        .id("nachricht"), .name("nachricht"), .rows(4), .required(true),
+                        .attribute(named: "maxlength", value: String(ContactService.maximumMessageLength)), .text(typed))
                 ),
                 .button(.type(.submit), .text("Senden"))
             )

@@ -142,7 +142,8 @@ struct ExplanationDTO: Content {
 
     static func list(_ explanation: MatchExplanation) -> [ExplanationDTO] {
         explanation.parts.map {
-            ExplanationDTO(komponente: $0.component.rawValue, bezeichnung: $0.component.label, gewicht: $0.component.weight, wert: $0.value, grund: $0.reason)
+            ExplanationDTO(
+                komponente: $0.component.rawValue, bezeichnung: $0.component.label, gewicht: $0.component.weight, wert: $0.value, grund: $0.reason)
         }
     }
 }

@@ -17,15 +17,23 @@ struct ItemsAPIController: RouteCollection {
     }
 
     struct ListParameters: Content {
-        var q: String?; var art: String?; var handlungsfeld: String?; var land: String?; var groesse: String?
-        var status: String?; var reichweite: String?; var page: String?; var per_page: String?
+        var q: String?
+        var art: String?
+        var handlungsfeld: String?
+        var land: String?
+        var groesse: String?
+        var status: String?
+        var reichweite: String?
+        var page: String?
+        var per_page: String?
     }
 
     /// An integer query parameter: absent gives `default`, anything but a whole number is refused.
     private func integer(_ raw: String?, _ name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
         guard let raw else { return fallback }
         guard let value = Int(raw), range.contains(value) else {
-            throw ProblemDetails.badRequest("„\(name)“ muss eine ganze Zahl von \(range.lowerBound) bis \(GermanFormat.integer(range.upperBound)) sein.")
+            throw ProblemDetails.badRequest(
+                "„\(name)“ muss eine ganze Zahl von \(range.lowerBound) bis \(GermanFormat.integer(range.upperBound)) sein.")
         }
         return value
     }
@@ -35,8 +43,10 @@ struct ItemsAPIController: RouteCollection {
     @Sendable func list(request: Request) async throws -> ItemListDTO {
         let p = try request.query.decode(ListParameters.self)
         // A filter that is given must say something (the HTML form sends "" for "alle"; the API does not).
-        for (name, value) in [("art", p.art), ("handlungsfeld", p.handlungsfeld), ("land", p.land), ("groesse", p.groesse),
-                              ("status", p.status), ("reichweite", p.reichweite)] where value?.isEmpty == true {
+        for (name, value) in [
+            ("art", p.art), ("handlungsfeld", p.handlungsfeld), ("land", p.land), ("groesse", p.groesse),
+            ("status", p.status), ("reichweite", p.reichweite),
+        ] where value?.isEmpty == true {
             throw ProblemDetails.badRequest("Der Parameter „\(name)“ ist leer; lassen Sie ihn weg, um nicht danach zu filtern.")
         }
         let perPage = try integer(p.per_page, "per_page", default: 20, range: 1...100)
@@ -94,13 +104,16 @@ struct ItemsAPIController: RouteCollection {
         if let unknown = object.keys.sorted().first(where: { !ItemWriteDTO.fields.contains($0) }) {
             throw ProblemDetails.badRequest("Unbekanntes Feld „\(unknown)“. Erlaubt: \(ItemWriteDTO.fields.sorted().joined(separator: ", ")).")
         }
-        if let staff = object["personal"] as? [String: Any], let unknown = staff.keys.sorted().first(where: { !ItemWriteDTO.staffFields.contains($0) }) {
+        if let staff = object["personal"] as? [String: Any],
+            let unknown = staff.keys.sorted().first(where: { !ItemWriteDTO.staffFields.contains($0) })
+        {
             throw ProblemDetails.badRequest("Unbekanntes Feld „personal.\(unknown)“.")
         }
         do {
             return try JSONDecoder().decode(ItemWriteDTO.self, from: data)
         } catch {
-            throw ProblemDetails.badRequest("Der Inhalt passt nicht zum Schema ItemWrite (Texte als Zeichenketten, Listen als Arrays, version als Zahl).")
+            throw ProblemDetails.badRequest(
+                "Der Inhalt passt nicht zum Schema ItemWrite (Texte als Zeichenketten, Listen als Arrays, version als Zahl).")
         }
     }
 
@@ -148,7 +161,9 @@ struct ItemsAPIController: RouteCollection {
         try request.authorize(.actForTown, .town(model.ownerKey))
         let body = try body(request)
         if let key = body.kommune, key != model.ownerKey {
-            throw ProblemDetails(title: "Andere Kommune", status: 409, detail: "Ein Eintrag wechselt nicht die Kommune; kommune darf fehlen oder muss die bisherige sein.")
+            throw ProblemDetails(
+                title: "Andere Kommune", status: 409,
+                detail: "Ein Eintrag wechselt nicht die Kommune; kommune darf fehlen oder muss die bisherige sein.")
         }
         guard let version = body.version else { throw ProblemDetails.badRequest("version fehlt: die Version, die Sie gelesen haben.") }
         let input = try validated(body)
@@ -160,7 +175,9 @@ struct ItemsAPIController: RouteCollection {
         case .stale(let current):
             throw ProblemDetails(
                 title: "Veraltete Version", status: 409,
-                detail: "Der Eintrag wurde inzwischen geändert (jetzt Version \(current)). Bitte laden Sie ihn neu und wenden Sie Ihre Änderung darauf an.")
+                detail:
+                    "Der Eintrag wurde inzwischen geändert (jetzt Version \(current)). Bitte laden Sie ihn neu und wenden Sie Ihre Änderung darauf an."
+            )
         }
     }
 }

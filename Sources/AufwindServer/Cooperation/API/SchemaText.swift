@@ -23,7 +23,9 @@ enum SchemaText {
     private static let multiLineControls = #"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f"# + bidi
     static func optional(_ pattern: String) -> String { "^$|" + pattern }
     /// An e-mail address as `AccountValidation.email` reads it (or empty).
-    static let email = #"^$|^[^@\s<>",;"# + controls + #"]+@[^@\s<>",;."# + controls + #"][^@\s<>",;"# + controls + #"]*\.[^@\s<>",;"# + controls + #"]*[^@\s<>",;."# + controls + "]$"
+    static let email =
+        #"^$|^[^@\s<>",;"# + controls + #"]+@[^@\s<>",;."# + controls + #"][^@\s<>",;"# + controls + #"]*\.[^@\s<>",;"# + controls + #"]*[^@\s<>",;."#
+        + controls + "]$"
     /// A web address (or empty).
     static let website = #"^$|^https?://[^\s"# + controls + "]*$"
 

@@ -19,13 +19,15 @@ struct ItemFormPage: PageView {
         .group(
             .h1(.text(title)),
             .formErrors(errors),
-            .if(!similar.isEmpty, .section(
-                .class("notice"), .attribute(named: "role", value: "status"),
-                .h2(.text("Gibt es das schon?")),
-                .p(.text("Diese Einträge klingen ähnlich. Vielleicht können Sie sich einem anschließen, statt einen neuen anzulegen:")),
-                .ul(.class("results"), .forEach(similar) { .li($0.node()) }),
-                .p(.text("Wenn Ihr Eintrag etwas anderes ist, speichern Sie ihn unten mit „Trotzdem speichern“."))
-            )),
+            .if(
+                !similar.isEmpty,
+                .section(
+                    .class("notice"), .attribute(named: "role", value: "status"),
+                    .h2(.text("Gibt es das schon?")),
+                    .p(.text("Diese Einträge klingen ähnlich. Vielleicht können Sie sich einem anschließen, statt einen neuen anzulegen:")),
+                    .ul(.class("results"), .forEach(similar) { .li($0.node()) }),
+                    .p(.text("Wenn Ihr Eintrag etwas anderes ist, speichern Sie ihn unten mit „Trotzdem speichern“."))
+                )),
             .form(
                 .class("stacked"), .action(action), .method(.post),
                 .csrf(csrf),
@@ -35,15 +37,19 @@ struct ItemFormPage: PageView {
                 .div(
                     .class("field"),
                     .label(.for("art"), .text("Art des Eintrags")),
-                    .select(.id("art"), .attribute(named: "name", value: "art"), .forEach(ItemKind.allCases) {
-                        .choice(value: $0.rawValue, label: $0.label, selected: values.kind == $0.rawValue)
-                    })
+                    .select(
+                        .id("art"), .attribute(named: "name", value: "art"),
+                        .forEach(ItemKind.allCases) {
+                            .choice(value: $0.rawValue, label: $0.label, selected: values.kind == $0.rawValue)
+                        })
                 ),
                 .field("titel", label: "Titel (3 bis 120 Zeichen)", value: values.title, maxLength: CooperationItemInput.titleLength.upperBound),
                 .div(
                     .class("field"),
                     .label(.for("beschreibung"), .text("Beschreibung")),
-                    .p(.class("hint"), .id("beschreibung-hinweis"), .text("Einfacher Text. Leerzeilen trennen Absätze, Webadressen (https://…) werden zu Links.")),
+                    .p(
+                        .class("hint"), .id("beschreibung-hinweis"),
+                        .text("Einfacher Text. Leerzeilen trennen Absätze, Webadressen (https://…) werden zu Links.")),
                     .textarea(
                         .id("beschreibung"), .name("beschreibung"), .rows(8), .required(true),
                         .attribute(named: "aria-describedby", value: "beschreibung-hinweis"),
@@ -51,43 +57,57 @@ struct ItemFormPage: PageView {
                 ),
                 .fieldset(
                     .element(named: "legend", text: "Handlungsfelder (mindestens eines)"),
-                    .div(.class("checks"), .forEach(Handlungsfeld.allCases) { field in
-                        .checkbox(name: "handlungsfelder[]", id: "hf-\(field.rawValue)", value: field.rawValue, label: field.label,
-                                  checked: values.handlungsfelder.contains(field.rawValue))
-                    })
+                    .div(
+                        .class("checks"),
+                        .forEach(Handlungsfeld.allCases) { field in
+                            .checkbox(
+                                name: "handlungsfelder[]", id: "hf-\(field.rawValue)", value: field.rawValue, label: field.label,
+                                checked: values.handlungsfelder.contains(field.rawValue))
+                        })
                 ),
-                .element(named: "details", nodes: [
-                    .attribute(named: "open", value: values.unterthemen.isEmpty ? nil : "open"),
-                    .element(named: "summary", text: "Unterthemen (optional, passend zu den gewählten Handlungsfeldern)"),
-                    .forEach(Handlungsfeld.allCases) { field in
-                        .fieldset(
-                            .element(named: "legend", text: field.label),
-                            .div(.class("checks"), .forEach(field.unterthemen) { theme in
-                                .checkbox(name: "unterthemen[]", id: "ut-\(theme.id.replacingOccurrences(of: "/", with: "-"))", value: theme.id,
-                                          label: theme.label, checked: values.unterthemen.contains(theme.id))
-                            })
-                        )
-                    },
-                ]),
+                .element(
+                    named: "details",
+                    nodes: [
+                        .attribute(named: "open", value: values.unterthemen.isEmpty ? nil : "open"),
+                        .element(named: "summary", text: "Unterthemen (optional, passend zu den gewählten Handlungsfeldern)"),
+                        .forEach(Handlungsfeld.allCases) { field in
+                            .fieldset(
+                                .element(named: "legend", text: field.label),
+                                .div(
+                                    .class("checks"),
+                                    .forEach(field.unterthemen) { theme in
+                                        .checkbox(
+                                            name: "unterthemen[]", id: "ut-\(theme.id.replacingOccurrences(of: "/", with: "-"))", value: theme.id,
+                                            label: theme.label, checked: values.unterthemen.contains(theme.id))
+                                    })
+                            )
+                        },
+                    ]),
                 .div(
                     .class("field"),
                     .label(.for("stand"), .text("Stand (nur bei Vorhaben)")),
-                    .select(.id("stand"), .attribute(named: "name", value: "stand"),
-                            .choice(value: "", label: "– kein Vorhaben –", selected: values.status.isEmpty),
-                            .forEach(ItemStatus.allCases) { .choice(value: $0.rawValue, label: $0.label, selected: values.status == $0.rawValue) })
+                    .select(
+                        .id("stand"), .attribute(named: "name", value: "stand"),
+                        .choice(value: "", label: "– kein Vorhaben –", selected: values.status.isEmpty),
+                        .forEach(ItemStatus.allCases) { .choice(value: $0.rawValue, label: $0.label, selected: values.status == $0.rawValue) })
                 ),
                 .fieldset(
                     .element(named: "legend", text: "Gesuchte Partner: wie weit?"),
                     .forEach(Reach.allCases) { reach in
-                        .radio(name: "reichweite", id: "rw-\(reach.rawValue)", value: reach.rawValue, label: reach.label, checked: values.reach == reach.rawValue)
+                        .radio(
+                            name: "reichweite", id: "rw-\(reach.rawValue)", value: reach.rawValue, label: reach.label,
+                            checked: values.reach == reach.rawValue)
                     }
                 ),
                 .fieldset(
                     .element(named: "legend", text: "Gesuchte Partner: welche Größe? (keine Auswahl: alle)"),
-                    .div(.class("checks"), .forEach(Groessenklasse.allCases) { size in
-                        .checkbox(name: "groessen[]", id: "gr-\(size.rawValue)", value: size.rawValue, label: size.label,
-                                  checked: values.desiredSizes.contains(size.rawValue))
-                    })
+                    .div(
+                        .class("checks"),
+                        .forEach(Groessenklasse.allCases) { size in
+                            .checkbox(
+                                name: "groessen[]", id: "gr-\(size.rawValue)", value: size.rawValue, label: size.label,
+                                checked: values.desiredSizes.contains(size.rawValue))
+                        })
                 ),
                 .optionalField("zeitrahmen", label: "Zeitrahmen (z. B. „ab Frühjahr 2027, zwei Jahre“)", value: values.timeFrame, maxLength: 100),
                 .optionalField("ansprechperson", label: "Ansprechperson", value: values.contactPerson, maxLength: 100),
@@ -99,24 +119,29 @@ struct ItemFormPage: PageView {
                     .div(
                         .class("field"),
                         .label(.for("personal_form"), .text("Form")),
-                        .select(.id("personal_form"), .attribute(named: "name", value: "personal_form"),
-                                .choice(value: "", label: "– bitte wählen –", selected: values.staffForm.isEmpty),
-                                .forEach(StaffForm.allCases) { .choice(value: $0.rawValue, label: $0.label, selected: values.staffForm == $0.rawValue) })
+                        .select(
+                            .id("personal_form"), .attribute(named: "name", value: "personal_form"),
+                            .choice(value: "", label: "– bitte wählen –", selected: values.staffForm.isEmpty),
+                            .forEach(StaffForm.allCases) { .choice(value: $0.rawValue, label: $0.label, selected: values.staffForm == $0.rawValue) })
                     ),
                     .optionalField("personal_kosten", label: "Vorschlag zur Kostenteilung", value: values.staffCostSplit, maxLength: 300)
                 ),
                 .fieldset(
                     .element(named: "legend", text: "Sichtbarkeit"),
                     .forEach(Visibility.allCases) { visibility in
-                        .radio(name: "sichtbarkeit", id: "sb-\(visibility.rawValue)", value: visibility.rawValue, label: visibility.label,
-                               checked: values.visibility == visibility.rawValue)
+                        .radio(
+                            name: "sichtbarkeit", id: "sb-\(visibility.rawValue)", value: visibility.rawValue, label: visibility.label,
+                            checked: values.visibility == visibility.rawValue)
                     }
                 ),
                 .fieldset(
                     .element(named: "legend", text: "Veröffentlichung"),
-                    .radio(name: "veroeffentlichung", id: "vo-entwurf", value: "entwurf", label: "Entwurf (nur für Ihre Kommune sichtbar)",
-                           checked: !values.published),
-                    .radio(name: "veroeffentlichung", id: "vo-veroeffentlicht", value: "veroeffentlicht", label: "veröffentlichen", checked: values.published)
+                    .radio(
+                        name: "veroeffentlichung", id: "vo-entwurf", value: "entwurf", label: "Entwurf (nur für Ihre Kommune sichtbar)",
+                        checked: !values.published),
+                    .radio(
+                        name: "veroeffentlichung", id: "vo-veroeffentlicht", value: "veroeffentlicht", label: "veröffentlichen",
+                        checked: values.published)
                 ),
                 .button(.type(.submit), .text(similar.isEmpty ? "Speichern" : "Trotzdem speichern"))
             )
@@ -128,7 +153,9 @@ struct ItemFormPage: PageView {
         return .div(
             .class("field"),
             .label(.for("kommune"), .text("Für welche Kommune?")),
-            .select(.id("kommune"), .attribute(named: "name", value: "kommune"), .forEach(towns) { .choice(value: $0.key, label: $0.name, selected: $0.key == selectedTown) })
+            .select(
+                .id("kommune"), .attribute(named: "name", value: "kommune"),
+                .forEach(towns) { .choice(value: $0.key, label: $0.name, selected: $0.key == selectedTown) })
         )
     }
 }

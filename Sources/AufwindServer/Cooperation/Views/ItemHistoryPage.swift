@@ -17,20 +17,22 @@ struct ItemHistoryPage: PageView {
                 .class("table-wrap"),
                 .table(
                     .caption(.text("Gespeicherte Versionen, neueste zuerst")),
-                    .thead(.tr(
-                        .th(.attribute(named: "scope", value: "col"), .text("Version")),
-                        .th(.attribute(named: "scope", value: "col"), .text("Gespeichert")),
-                        .th(.attribute(named: "scope", value: "col"), .text("von")),
-                        .th(.attribute(named: "scope", value: "col"), .text("Änderungen"))
-                    )),
-                    .tbody(.forEach(revisions) { revision in
+                    .thead(
                         .tr(
-                            .td(.text(String(revision.version))),
-                            .td(.text(revision.date.map(GermanFormat.dateTime) ?? "–")),
-                            .td(.text(revision.editor)),
-                            .td(.text(revision.changes))
-                        )
-                    })
+                            .th(.attribute(named: "scope", value: "col"), .text("Version")),
+                            .th(.attribute(named: "scope", value: "col"), .text("Gespeichert")),
+                            .th(.attribute(named: "scope", value: "col"), .text("von")),
+                            .th(.attribute(named: "scope", value: "col"), .text("Änderungen"))
+                        )),
+                    .tbody(
+                        .forEach(revisions) { revision in
+                            .tr(
+                                .td(.text(String(revision.version))),
+                                .td(.text(revision.date.map(GermanFormat.dateTime) ?? "–")),
+                                .td(.text(revision.editor)),
+                                .td(.text(revision.changes))
+                            )
+                        })
                 )
             )
         )

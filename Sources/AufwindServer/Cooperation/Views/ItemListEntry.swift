@@ -27,7 +27,9 @@ struct ItemListEntry {
             .div(
                 .class("meta"),
                 .a(.safeHref(townPath), .text(townName)),
-                .text(item.handlungsfelder.isEmpty ? "" : " · " + Handlungsfeld.allCases.filter(item.handlungsfelder.contains).map(\.label).joined(separator: ", ")),
+                .text(
+                    item.handlungsfelder.isEmpty
+                        ? "" : " · " + Handlungsfeld.allCases.filter(item.handlungsfelder.contains).map(\.label).joined(separator: ", ")),
                 .text(" · Partnersuche: \(item.reach.label)")
             )
         )
@@ -48,26 +50,33 @@ extension Node where Context == HTML.BodyContext {
     /// Plain text with paragraphs and links.
     static func linkedText(_ text: String) -> Node {
         .forEach(LinkedText.paragraphs(text)) { segments in
-            .p(.forEach(segments) { segment in
-                switch segment {
-                case .text(let value): .text(value)
-                case .link(let url): .a(.safeHref(url), .attribute(named: "rel", value: "nofollow noopener"), .text(url))
-                }
-            })
+            .p(
+                .forEach(segments) { segment in
+                    switch segment {
+                    case .text(let value): .text(value)
+                    case .link(let url): .a(.safeHref(url), .attribute(named: "rel", value: "nofollow noopener"), .text(url))
+                    }
+                })
         }
     }
 
     /// Why a partner fits: each component with weight, value and reason.
     static func explanation(_ explanation: MatchExplanation, score: Double) -> Node {
-        .element(named: "details", nodes: [
-            .element(named: "summary", text: "Warum? Passung \(GermanFormat.integer(Int((score * 100).rounded()))) von 100"),
-            .ul(.class("explanation"), .forEach(explanation.parts) { part in
-                .li(
-                    .strong(.text(part.component.label)),
-                    .text(" (Gewicht \(GermanFormat.integer(Int((part.component.weight * 100).rounded()))) %, erreicht \(GermanFormat.integer(Int((part.value * 100).rounded()))) %): "),
-                    .text(part.reason)
-                )
-            }),
-        ])
+        .element(
+            named: "details",
+            nodes: [
+                .element(named: "summary", text: "Warum? Passung \(GermanFormat.integer(Int((score * 100).rounded()))) von 100"),
+                .ul(
+                    .class("explanation"),
+                    .forEach(explanation.parts) { part in
+                        .li(
+                            .strong(.text(part.component.label)),
+                            .text(
+                                " (Gewicht \(GermanFormat.integer(Int((part.component.weight * 100).rounded()))) %, erreicht \(GermanFormat.integer(Int((part.value * 100).rounded()))) %): "
+                            ),
+                            .text(part.reason)
+                        )
+                    }),
+            ])
     }
 }

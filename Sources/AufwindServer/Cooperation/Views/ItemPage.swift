@@ -38,7 +38,9 @@ struct ItemPage: PageView {
                 .itemBadges(kind: input.kind, status: input.status, visibility: input.visibility, isDemo: isDemo, draft: !input.published),
                 .text(" von "), .a(.safeHref(townPath), .text(townName))
             ),
-            .if(isDemo, .p(.class("notice"), .text("Demo-Daten: Dieser Eintrag wurde für Vorführungen und Tests erzeugt und stammt nicht von der Kommune."))),
+            .if(
+                isDemo,
+                .p(.class("notice"), .text("Demo-Daten: Dieser Eintrag wurde für Vorführungen und Tests erzeugt und stammt nicht von der Kommune."))),
             .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
             .formErrors(errors),
             .div(
@@ -49,8 +51,11 @@ struct ItemPage: PageView {
                     .dl(
                         .class("facts"),
                         .dt(.text("Handlungsfelder")), .dd(.text(input.handlungsfelder.map(\.label).joined(separator: ", "))),
-                        .if(!input.unterthemen.isEmpty, .group(
-                            .dt(.text("Unterthemen")), .dd(.text(input.unterthemen.compactMap { Unterthema.find($0)?.label }.joined(separator: ", "))))),
+                        .if(
+                            !input.unterthemen.isEmpty,
+                            .group(
+                                .dt(.text("Unterthemen")),
+                                .dd(.text(input.unterthemen.compactMap { Unterthema.find($0)?.label }.joined(separator: ", "))))),
                         .dt(.text("Partnersuche")), .dd(.text(input.reach.label)),
                         .dt(.text("Gewünschte Größe")),
                         .dd(.text(input.desiredSizes.isEmpty ? "alle Größen" : input.desiredSizes.map(\.label).joined(separator: ", "))),
@@ -75,16 +80,24 @@ struct ItemPage: PageView {
                 contact()
             ),
             partners(),
-            .if(!programmeFits.isEmpty, .group(
-                .h2(.text("Passende Förderprogramme")),
-                .p(.text("Programme mit passenden Handlungsfeldern, geprüft für \(townName) allein – ein Verbund kann mehr erreichen.")),
-                .ul(.class("results"), .forEach(programmeFits) { fit in
-                    .li(
-                        .div(.class("name"), .a(.safeHref("/foerderprogramme/\(fit.programme.id)"), .text(fit.programme.displayName)), .text(" – \(fit.result.verdict.label)")),
-                        .div(.class("meta"), .text(fit.result.missing.first ?? "Handlungsfelder: " + fit.sharedFields.map(\.label).joined(separator: ", ")))
-                    )
-                })
-            ))
+            .if(
+                !programmeFits.isEmpty,
+                .group(
+                    .h2(.text("Passende Förderprogramme")),
+                    .p(.text("Programme mit passenden Handlungsfeldern, geprüft für \(townName) allein – ein Verbund kann mehr erreichen.")),
+                    .ul(
+                        .class("results"),
+                        .forEach(programmeFits) { fit in
+                            .li(
+                                .div(
+                                    .class("name"), .a(.safeHref("/foerderprogramme/\(fit.programme.id)"), .text(fit.programme.displayName)),
+                                    .text(" – \(fit.result.verdict.label)")),
+                                .div(
+                                    .class("meta"),
+                                    .text(fit.result.missing.first ?? "Handlungsfelder: " + fit.sharedFields.map(\.label).joined(separator: ", ")))
+                            )
+                        })
+                ))
         )
     }
 
@@ -93,52 +106,69 @@ struct ItemPage: PageView {
             .class("town-panel"),
             .h2(.text("Kooperation")),
             .if(cooperations.isEmpty, .p(.text("Noch keine Kooperation zu diesem Eintrag."))),
-            .if(!cooperations.isEmpty, .ul(.forEach(cooperations) { cooperation in
-                .li(
-                    .text("Kooperation mit "), .a(.safeHref(cooperation.partnerPath), .text(cooperation.partner)),
-                    .unwrap(cooperation.threadPath) { .group(.text(" · "), .a(.safeHref($0), .text("Nachrichten"))) }
-                )
-            })),
+            .if(
+                !cooperations.isEmpty,
+                .ul(
+                    .forEach(cooperations) { cooperation in
+                        .li(
+                            .text("Kooperation mit "), .a(.safeHref(cooperation.partnerPath), .text(cooperation.partner)),
+                            .unwrap(cooperation.threadPath) { .group(.text(" · "), .a(.safeHref($0), .text("Nachrichten"))) }
+                        )
+                    })),
             .forEach(sentRequests) { .p(.text("Ihre Anfrage für \($0.town): \($0.status).")) },
-            .if(canEdit && !suggestedPartners.isEmpty, .group(
-                .h3(.text("Vorgeschlagene Partner")),
-                .ul(.forEach(suggestedPartners) { .li(.a(.safeHref($0.path), .text($0.name)), .text(" – \($0.source)")) })
-            )),
-            .if(!verbuende.isEmpty, .group(
-                .h3(.text("Verbünde")),
-                .ul(.forEach(verbuende) { verbund in
-                    .li(
-                        .unwrap(verbund.path) { .a(.safeHref($0), .text(verbund.name)) },
-                        .if(verbund.path == nil, .text(verbund.name)),
-                        .text(" (\(verbund.status))"))
-                })
-            )),
-            .if(canEdit && input.published, .unwrap(csrf) { csrf in
-                .form(
-                    .class("inline"), .action("/verbuende"), .method(.post), .csrf(csrf),
-                    .input(.type(.hidden), .name("eintrag"), .safe("value", id)),
-                    .button(.type(.submit), .text("Verbund für Förderung gründen"))
-                )
-            }),
-            .if(input.published && !interestTowns.isEmpty, .unwrap(csrf) { csrf in
-                .form(
-                    .class("stacked"), .action("/eintraege/\(id)/interesse"), .method(.post),
-                    .csrf(csrf),
-                    .if(interestTowns.count == 1, .input(.type(.hidden), .name("kommune"), .safe("value", interestTowns.first?.key ?? ""))),
-                    .if(interestTowns.count > 1, .div(
-                        .class("field"),
-                        .label(.for("kommune"), .text("Für welche Kommune?")),
-                        .select(.id("kommune"), .attribute(named: "name", value: "kommune"), .forEach(interestTowns) { .choice(value: $0.key, label: $0.name, selected: false) })
-                    )),
-                    .div(
-                        .class("field"),
-                        .label(.for("nachricht"), .text("Ihre Nachricht an \(townName)")),
-                        .textarea(.id("nachricht"), .name("nachricht"), .rows(4), .required(true),
-                                  .attribute(named: "maxlength", value: String(ContactService.maximumMessageLength)), .text(""))
-                    ),
-                    .button(.type(.submit), .text("Interesse bekunden"))
-                )
-            }),
+            .if(
+                canEdit && !suggestedPartners.isEmpty,
+                .group(
+                    .h3(.text("Vorgeschlagene Partner")),
+                    .ul(.forEach(suggestedPartners) { .li(.a(.safeHref($0.path), .text($0.name)), .text(" – \($0.source)")) })
+                )),
+            .if(
+                !verbuende.isEmpty,
+                .group(
+                    .h3(.text("Verbünde")),
+                    .ul(
+                        .forEach(verbuende) { verbund in
+                            .li(
+                                .unwrap(verbund.path) { .a(.safeHref($0), .text(verbund.name)) },
+                                .if(verbund.path == nil, .text(verbund.name)),
+                                .text(" (\(verbund.status))"))
+                        })
+                )),
+            .if(
+                canEdit && input.published,
+                .unwrap(csrf) { csrf in
+                    .form(
+                        .class("inline"), .action("/verbuende"), .method(.post), .csrf(csrf),
+                        .input(.type(.hidden), .name("eintrag"), .safe("value", id)),
+                        .button(.type(.submit), .text("Verbund für Förderung gründen"))
+                    )
+                }),
+            .if(
+                input.published && !interestTowns.isEmpty,
+                .unwrap(csrf) { csrf in
+                    .form(
+                        .class("stacked"), .action("/eintraege/\(id)/interesse"), .method(.post),
+                        .csrf(csrf),
+                        .if(interestTowns.count == 1, .input(.type(.hidden), .name("kommune"), .safe("value", interestTowns.first?.key ?? ""))),
+                        .if(
+                            interestTowns.count > 1,
+                            .div(
+                                .class("field"),
+                                .label(.for("kommune"), .text("Für welche Kommune?")),
+                                .select(
+                                    .id("kommune"), .attribute(named: "name", value: "kommune"),
+                                    .forEach(interestTowns) { .choice(value: $0.key, label: $0.name, selected: false) })
+                            )),
+                        .div(
+                            .class("field"),
+                            .label(.for("nachricht"), .text("Ihre Nachricht an \(townName)")),
+                            .textarea(
+                                .id("nachricht"), .name("nachricht"), .rows(4), .required(true),
+                                .attribute(named: "maxlength", value: String(ContactService.maximumMessageLength)), .text(""))
+                        ),
+                        .button(.type(.submit), .text("Interesse bekunden"))
+                    )
+                }),
             .if(!signedIn, .p(.a(.href("/anmelden"), .text("Melden Sie sich an")), .text(", um für Ihre Kommune Interesse zu bekunden.")))
         )
     }
@@ -147,20 +177,25 @@ struct ItemPage: PageView {
         .group(
             .h2(.text("Passende Einträge anderer Kommunen")),
             .if(itemMatches.isEmpty, .p(.text("Noch keine passenden Einträge."))),
-            .ul(.class("results"), .forEach(itemMatches) { entry in
-                .li(entry.entry.node(), .explanation(entry.match.explanation, score: entry.match.score))
-            }),
+            .ul(
+                .class("results"),
+                .forEach(itemMatches) { entry in
+                    .li(entry.entry.node(), .explanation(entry.match.explanation, score: entry.match.score))
+                }),
             .h2(.text("Passende Kommunen")),
             .if(townMatches.isEmpty, .p(.text("Noch keine passenden Kommunen."))),
-            .ol(.class("results"), .forEach(townMatches) { town in
-                .li(
-                    .div(.class("name"), .a(.safeHref(town.path), .text(town.name)),
-                         .text(" – bester Eintrag: "), .a(.safeHref("/eintraege/\(town.match.best.item.id)"), .text(town.match.best.item.title)),
-                         .if(town.match.best.item.isDemo, .group(.text(" "), .span(.class("badge badge-demo"), .text("Demo-Daten"))))),
-                    .div(.class("meta"), .text(Fmt.count(town.match.fittingItems, "passender Eintrag", "passende Einträge"))),
-                    .explanation(town.match.best.explanation, score: town.match.score)
-                )
-            })
+            .ol(
+                .class("results"),
+                .forEach(townMatches) { town in
+                    .li(
+                        .div(
+                            .class("name"), .a(.safeHref(town.path), .text(town.name)),
+                            .text(" – bester Eintrag: "), .a(.safeHref("/eintraege/\(town.match.best.item.id)"), .text(town.match.best.item.title)),
+                            .if(town.match.best.item.isDemo, .group(.text(" "), .span(.class("badge badge-demo"), .text("Demo-Daten"))))),
+                        .div(.class("meta"), .text(Fmt.count(town.match.fittingItems, "passender Eintrag", "passende Einträge"))),
+                        .explanation(town.match.best.explanation, score: town.match.score)
+                    )
+                })
         )
     }
 }

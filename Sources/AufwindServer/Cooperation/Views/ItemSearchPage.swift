@@ -14,14 +14,16 @@ struct ItemSearchPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text("Vorhaben, Bedarfe und Angebote")),
-            .p(.text("Was Kommunen planen, suchen und teilen. "),
-               .if(canCreate, .a(.href("/eintraege/neu"), .text("Neuen Eintrag anlegen"))),
-               .if(!canCreate, .text("Einträge legen bestätigte Mitglieder einer Kommune an."))),
+            .p(
+                .text("Was Kommunen planen, suchen und teilen. "),
+                .if(canCreate, .a(.href("/eintraege/neu"), .text("Neuen Eintrag anlegen"))),
+                .if(!canCreate, .text("Einträge legen bestätigte Mitglieder einer Kommune an."))),
             .formErrors(errors),
             .form(
                 .class("search"), .action("/eintraege"), .method(.get), .attribute(named: "role", value: "search"),
-                .div(.class("field"), .label(.for("q"), .text("Suchbegriffe")),
-                     .input(.type(.search), .id("q"), .name("q"), .safe("value", form.text), .attribute(named: "maxlength", value: "200"))),
+                .div(
+                    .class("field"), .label(.for("q"), .text("Suchbegriffe")),
+                    .input(.type(.search), .id("q"), .name("q"), .safe("value", form.text), .attribute(named: "maxlength", value: "200"))),
                 select("art", "Art", ItemKind.allCases.map { ($0.rawValue, $0.label) }, form.kind),
                 select("handlungsfeld", "Handlungsfeld", Handlungsfeld.allCases.map { ($0.rawValue, $0.label) }, form.feld),
                 select("land", "Land", laender.map { ($0.key, $0.name) }, form.land),
@@ -33,9 +35,14 @@ struct ItemSearchPage: PageView {
             results(),
             .h2(.text("Feeds")),
             .p(.text("Neue öffentliche Einträge als Atom-Feed, je Handlungsfeld (Feeds je Kreis und Land stehen auf deren Seiten):")),
-            .ul(.class("columns"), .forEach(Handlungsfeld.allCases) { field in
-                .li(.a(.href("/feeds/handlungsfelder/\(field.rawValue)"), .attribute(named: "type", value: "application/atom+xml"), .text(field.label)))
-            })
+            .ul(
+                .class("columns"),
+                .forEach(Handlungsfeld.allCases) { field in
+                    .li(
+                        .a(
+                            .href("/feeds/handlungsfelder/\(field.rawValue)"), .attribute(named: "type", value: "application/atom+xml"),
+                            .text(field.label)))
+                })
         )
     }
 
@@ -43,30 +50,41 @@ struct ItemSearchPage: PageView {
         .div(
             .class("field"),
             .label(.for(name), .text(label)),
-            .select(.id(name), .attribute(named: "name", value: name),
-                    .choice(value: "", label: "alle", selected: selected.isEmpty),
-                    .forEach(options) { .choice(value: $0.0, label: $0.1, selected: $0.0 == selected) })
+            .select(
+                .id(name), .attribute(named: "name", value: name),
+                .choice(value: "", label: "alle", selected: selected.isEmpty),
+                .forEach(options) { .choice(value: $0.0, label: $0.1, selected: $0.0 == selected) })
         )
     }
 
     private func results() -> Node<HTML.BodyContext> {
         guard result.total > 0 else {
-            return .p(.attribute(named: "role", value: "status"), .text("Keine Einträge gefunden. Versuchen Sie andere Begriffe oder weniger Filter."))
+            return .p(
+                .attribute(named: "role", value: "status"), .text("Keine Einträge gefunden. Versuchen Sie andere Begriffe oder weniger Filter."))
         }
         let first = (result.page - 1) * result.pageSize + 1
         let last = min(result.total, first + entries.count - 1)
         return .group(
-            .p(.attribute(named: "role", value: "status"),
-               .text(entries.isEmpty
-                     ? "\(Fmt.count(result.total, "Eintrag", "Einträge")) gefunden; diese Seite gibt es nicht."
-                     : "\(Fmt.count(result.total, "Eintrag", "Einträge")) gefunden, \(GermanFormat.integer(first))–\(GermanFormat.integer(last)) angezeigt.")),
+            .p(
+                .attribute(named: "role", value: "status"),
+                .text(
+                    entries.isEmpty
+                        ? "\(Fmt.count(result.total, "Eintrag", "Einträge")) gefunden; diese Seite gibt es nicht."
+                        : "\(Fmt.count(result.total, "Eintrag", "Einträge")) gefunden, \(GermanFormat.integer(first))–\(GermanFormat.integer(last)) angezeigt."
+                )),
             .ul(.class("results"), .forEach(entries) { .li($0.node()) }),
-            .if(result.pageCount > 1, .nav(
-                .class("pagination"), .ariaLabel("Seiten"),
-                .if(result.page > 1, .a(.safeHref(form.url(page: result.page - 1)), .attribute(named: "rel", value: "prev"), .text("← vorherige Seite"))),
-                .span(.text("Seite \(result.page) von \(GermanFormat.integer(result.pageCount))")),
-                .if(result.page < result.pageCount, .a(.safeHref(form.url(page: result.page + 1)), .attribute(named: "rel", value: "next"), .text("nächste Seite →")))
-            ))
+            .if(
+                result.pageCount > 1,
+                .nav(
+                    .class("pagination"), .ariaLabel("Seiten"),
+                    .if(
+                        result.page > 1,
+                        .a(.safeHref(form.url(page: result.page - 1)), .attribute(named: "rel", value: "prev"), .text("← vorherige Seite"))),
+                    .span(.text("Seite \(result.page) von \(GermanFormat.integer(result.pageCount))")),
+                    .if(
+                        result.page < result.pageCount,
+                        .a(.safeHref(form.url(page: result.page + 1)), .attribute(named: "rel", value: "next"), .text("nächste Seite →")))
+                ))
         )
     }
 }
@@ -81,7 +99,10 @@ struct ItemSearchForm {
         var errors: [ValidationMessage] = []
         func parse<T: RawRepresentable>(_ value: String, _ type: T.Type, _ name: String) -> T? where T.RawValue == String {
             guard !value.isEmpty else { return nil }
-            guard let parsed = T(rawValue: value) else { errors.append("Unbekannter Wert „\(value)“ für „\(name)“."); return nil }
+            guard let parsed = T(rawValue: value) else {
+                errors.append("Unbekannter Wert „\(value)“ für „\(name)“.")
+                return nil
+            }
             return parsed
         }
         let kind = parse(kind, ItemKind.self, "Art")
@@ -95,14 +116,17 @@ struct ItemSearchForm {
         if text.unicodeScalars.count > 200 { errors.append("Der Suchtext darf höchstens 200 Zeichen lang sein.") }
         if page < 1 || page > 10_000 { errors.append("Die Seite muss zwischen 1 und 10.000 liegen.") }
         guard errors.isEmpty else { return .failure(ValidationMessages(messages: errors)) }
-        return .success(ItemSearchQuery(
-            text: text, kind: kind, feld: feld, land: land.isEmpty ? nil : land, groesse: groesse, status: status, reach: reach,
-            publicOnly: publicOnly, page: page, pageSize: pageSize))
+        return .success(
+            ItemSearchQuery(
+                text: text, kind: kind, feld: feld, land: land.isEmpty ? nil : land, groesse: groesse, status: status, reach: reach,
+                publicOnly: publicOnly, page: page, pageSize: pageSize))
     }
 
     func url(page: Int) -> String {
-        var parts: [(String, String)] = [("q", text), ("art", kind), ("handlungsfeld", feld), ("land", land), ("groesse", groesse),
-                                          ("status", status), ("reichweite", reach)].filter { !$0.1.isEmpty }
+        var parts: [(String, String)] = [
+            ("q", text), ("art", kind), ("handlungsfeld", feld), ("land", land), ("groesse", groesse),
+            ("status", status), ("reichweite", reach),
+        ].filter { !$0.1.isEmpty }
         if page > 1 { parts.append(("seite", String(page))) }
         let query = parts.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
         return query.isEmpty ? "/eintraege" : "/eintraege?\(query)"

@@ -15,24 +15,38 @@ struct PartnerTownsPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .p(.text(fromProfile
-                     ? "\(townName) hat noch keine veröffentlichten Einträge; die Vorschläge beruhen auf den Handlungsfeldern und der Selbstbeschreibung im Profil."
-                     : "Für die veröffentlichten Einträge von \(townName) (die \(Self.maximumQueries) neuesten) die passenden Einträge anderer Kommunen; je Kommune zählt der beste."),
-               .text(" "), .a(.safeHref(townPath), .text("Zur Seite von \(townName)"))),
-            .if(matches.isEmpty, .p(.attribute(named: "role", value: "status"),
-                                    .text(fromProfile ? "Noch keine Vorschläge: Legen Sie Einträge an oder nennen Sie im Profil Ihre Handlungsfelder." : "Noch keine passenden Kommunen."))),
-            .ol(.class("results"), .forEach(matches) { town in
-                .li(
-                    .div(.class("name"), .a(.safeHref(town.path), .text(town.name)),
-                         .text(" – "), .a(.safeHref("/eintraege/\(town.match.best.item.id)"), .text(town.match.best.item.title)),
-                         .text(" "), .span(.class("badge"), .text(town.match.best.item.kind.label)),
-                         .if(town.match.best.item.isDemo, .group(.text(" "), .span(.class("badge badge-demo"), .text("Demo-Daten"))))),
-                    .div(.class("meta"), .text(
-                        (fromProfile ? "" : "passt zu Ihrem Eintrag „\(town.match.query.title)“ · ")
-                            + Fmt.count(town.match.fittingItems, "passender Eintrag", "passende Einträge"))),
-                    .explanation(town.match.best.explanation, score: town.match.score)
-                )
-            })
+            .p(
+                .text(
+                    fromProfile
+                        ? "\(townName) hat noch keine veröffentlichten Einträge; die Vorschläge beruhen auf den Handlungsfeldern und der Selbstbeschreibung im Profil."
+                        : "Für die veröffentlichten Einträge von \(townName) (die \(Self.maximumQueries) neuesten) die passenden Einträge anderer Kommunen; je Kommune zählt der beste."
+                ),
+                .text(" "), .a(.safeHref(townPath), .text("Zur Seite von \(townName)"))),
+            .if(
+                matches.isEmpty,
+                .p(
+                    .attribute(named: "role", value: "status"),
+                    .text(
+                        fromProfile
+                            ? "Noch keine Vorschläge: Legen Sie Einträge an oder nennen Sie im Profil Ihre Handlungsfelder."
+                            : "Noch keine passenden Kommunen."))),
+            .ol(
+                .class("results"),
+                .forEach(matches) { town in
+                    .li(
+                        .div(
+                            .class("name"), .a(.safeHref(town.path), .text(town.name)),
+                            .text(" – "), .a(.safeHref("/eintraege/\(town.match.best.item.id)"), .text(town.match.best.item.title)),
+                            .text(" "), .span(.class("badge"), .text(town.match.best.item.kind.label)),
+                            .if(town.match.best.item.isDemo, .group(.text(" "), .span(.class("badge badge-demo"), .text("Demo-Daten"))))),
+                        .div(
+                            .class("meta"),
+                            .text(
+                                (fromProfile ? "" : "passt zu Ihrem Eintrag „\(town.match.query.title)“ · ")
+                                    + Fmt.count(town.match.fittingItems, "passender Eintrag", "passende Einträge"))),
+                        .explanation(town.match.best.explanation, score: town.match.score)
+                    )
+                })
         )
     }
 }

@@ -4,7 +4,14 @@ import Plot
 
 /// `/veranstaltungen`: upcoming and past events.
 struct EventListPage: PageView {
-    struct Entry { var path: String; var title: String; var when: String; var place: String; var organiser: String; var phase: String }
+    struct Entry {
+        var path: String
+        var title: String
+        var when: String
+        var place: String
+        var organiser: String
+        var phase: String
+    }
     var upcoming: [Entry]
     var past: [Entry]
     var canCreate: Bool
@@ -13,7 +20,9 @@ struct EventListPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .p(.text("Barcamps und Treffen von Kommunen: Themen vorschlagen, abstimmen, ein Programm planen, 100-Sekunden-Pitches und 1:1-Gespräche.")),
+            .p(
+                .text(
+                    "Barcamps und Treffen von Kommunen: Themen vorschlagen, abstimmen, ein Programm planen, 100-Sekunden-Pitches und 1:1-Gespräche.")),
             .if(canCreate, .p(.a(.href("/veranstaltungen/neu"), .text("Veranstaltung anlegen")))),
             .h2(.text("Demnächst")),
             list(upcoming, empty: "Keine anstehenden Veranstaltungen."),
@@ -22,10 +31,15 @@ struct EventListPage: PageView {
     }
 
     private func list(_ entries: [Entry], empty: String) -> Node<HTML.BodyContext> {
-        entries.isEmpty ? .p(.text(empty)) : .ul(.class("results"), .forEach(entries) { entry in
-            .li(.div(.class("name"), .a(.safeHref(entry.path), .text(entry.title))),
-                .div(.class("meta"), .text("\(entry.when) · \(entry.place) · \(entry.organiser) · \(entry.phase)")))
-        })
+        entries.isEmpty
+            ? .p(.text(empty))
+            : .ul(
+                .class("results"),
+                .forEach(entries) { entry in
+                    .li(
+                        .div(.class("name"), .a(.safeHref(entry.path), .text(entry.title))),
+                        .div(.class("meta"), .text("\(entry.when) · \(entry.place) · \(entry.organiser) · \(entry.phase)")))
+                })
     }
 }
 
@@ -60,7 +74,13 @@ struct EventFormPage: PageView {
 
 /// `/veranstaltungen/{id}`: facts, registration, participants, and the organiser's tools.
 struct EventPage: PageView {
-    struct Participant { var userID: String; var name: String; var type: String; var organisation: String; var waitlisted: Bool }
+    struct Participant {
+        var userID: String
+        var name: String
+        var type: String
+        var organisation: String
+        var waitlisted: Bool
+    }
 
     var path: String
     var name: String
@@ -96,19 +116,24 @@ struct EventPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(name)),
-            .p(.class("meta"), .text("\(when) · \(place.isEmpty ? "online" : place) · Veranstaltet von \(organiser) · "), .span(.class("badge"), .text("Phase: \(phase.label)"))),
+            .p(
+                .class("meta"), .text("\(when) · \(place.isEmpty ? "online" : place) · Veranstaltet von \(organiser) · "),
+                .span(.class("badge"), .text("Phase: \(phase.label)"))),
             .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
             .formErrors(errors),
             .if(!description.isEmpty, .div(.class("prose"), .forEach(description.components(separatedBy: "\n\n")) { .p(.text($0)) })),
             .if(!onlineURL.isEmpty, .p(.text("Online: "), .a(.safeHref(onlineURL), .attribute(named: "rel", value: "noopener"), .text(onlineURL)))),
-            .nav(.ariaLabel("Bereiche der Veranstaltung"), .ul(.class("inline-list"),
-                .li(.a(.href(path + "/sessions"), .text("Sessions"))),
-                .if(hasSchedule, .li(.a(.href(path + "/programm"), .text("Programm")))),
-                .if(isOrganiser, .li(.a(.href(path + "/planung"), .text("Planung")))),
-                .li(.a(.href(path + "/buehne"), .text("Pitch-Bühne"))),
-                .if(isParticipant && meetingTables > 0, .li(.a(.href(path + "/treffen"), .text("1:1-Treffen")))),
-                .if(isInside, .li(.a(.href(path + "/agenda"), .text("Meine Agenda"))))
-            )),
+            .nav(
+                .ariaLabel("Bereiche der Veranstaltung"),
+                .ul(
+                    .class("inline-list"),
+                    .li(.a(.href(path + "/sessions"), .text("Sessions"))),
+                    .if(hasSchedule, .li(.a(.href(path + "/programm"), .text("Programm")))),
+                    .if(isOrganiser, .li(.a(.href(path + "/planung"), .text("Planung")))),
+                    .li(.a(.href(path + "/buehne"), .text("Pitch-Bühne"))),
+                    .if(isParticipant && meetingTables > 0, .li(.a(.href(path + "/treffen"), .text("1:1-Treffen")))),
+                    .if(isInside, .li(.a(.href(path + "/agenda"), .text("Meine Agenda"))))
+                )),
             registrationSection(),
             .if(isInside, participantsSection()),
             .if(isOrganiser, organiserSection())
@@ -118,19 +143,26 @@ struct EventPage: PageView {
     private func registrationSection() -> Node<HTML.BodyContext> {
         .section(
             .h2(.text("Anmeldung")),
-            .p(.text("\(confirmedCount) von \(capacity) Plätzen belegt" + (waitlistCount > 0 ? ", \(waitlistCount) auf der Warteliste" : "") + ". Die Anmeldung ist " + (registrationOpen ? "offen." : "geschlossen."))),
+            .p(
+                .text(
+                    "\(confirmedCount) von \(capacity) Plätzen belegt" + (waitlistCount > 0 ? ", \(waitlistCount) auf der Warteliste" : "")
+                        + ". Die Anmeldung ist " + (registrationOpen ? "offen." : "geschlossen."))),
             .unwrap(myStatus) { status in
-                .group(.p(.strong(.text("Sie sind \(status)."))),
-                       .unwrap(csrf) { .form(.action(path + "/abmelden"), .method(.post), .csrf($0), .button(.type(.submit), .text("Abmelden"))) })
+                .group(
+                    .p(.strong(.text("Sie sind \(status)."))),
+                    .unwrap(csrf) { .form(.action(path + "/abmelden"), .method(.post), .csrf($0), .button(.type(.submit), .text("Abmelden"))) })
             },
-            .if(myStatus == nil && registrationOpen && signedIn, .unwrap(csrf) { csrf in
-                .form(
-                    .class("stacked"), .action(path + "/anmelden"), .method(.post), .csrf(csrf),
-                    .selectField("fuer", label: "Ich komme für", options: registrationChoices, selected: registrationChoices.first?.value ?? ""),
-                    .optionalField("organisation", label: "Name der Behörde oder Organisation (bei „Behörde“ oder „Sonstige“)", value: "", maxLength: 150),
-                    .button(.type(.submit), .text(confirmedCount < capacity ? "Anmelden" : "Auf die Warteliste"))
-                )
-            }),
+            .if(
+                myStatus == nil && registrationOpen && signedIn,
+                .unwrap(csrf) { csrf in
+                    .form(
+                        .class("stacked"), .action(path + "/anmelden"), .method(.post), .csrf(csrf),
+                        .selectField("fuer", label: "Ich komme für", options: registrationChoices, selected: registrationChoices.first?.value ?? ""),
+                        .optionalField(
+                            "organisation", label: "Name der Behörde oder Organisation (bei „Behörde“ oder „Sonstige“)", value: "", maxLength: 150),
+                        .button(.type(.submit), .text(confirmedCount < capacity ? "Anmelden" : "Auf die Warteliste"))
+                    )
+                }),
             .if(!signedIn, .p(.a(.href("/anmelden"), .text("Melden Sie sich an")), .text(", um teilzunehmen.")))
         )
     }
@@ -140,16 +172,30 @@ struct EventPage: PageView {
             .h2(.text("Teilnehmende")),
             .if(isOrganiser, .p(.a(.href(path + "/teilnehmende.csv"), .text("Teilnehmerliste als CSV (Excel)")))),
             .if(participants.isEmpty, .p(.text("Noch niemand angemeldet."))),
-            .if(!participants.isEmpty, .div(.class("table-wrap"), .table(
-                .caption(.text("Angemeldete Personen")),
-                .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Name")), .th(.attribute(named: "scope", value: "col"), .text("Art")),
-                           .th(.attribute(named: "scope", value: "col"), .text("Für")), .th(.attribute(named: "scope", value: "col"), .text("Status")),
-                           .th(.attribute(named: "scope", value: "col"), .text("1:1")))),
-                .tbody(.forEach(participants) { p in
-                    .tr(.td(.text(p.name)), .td(.text(p.type)), .td(.text(p.organisation)), .td(.text(p.waitlisted ? "Warteliste" : "bestätigt")),
-                        .td(.if(meetingTables > 0 && !p.waitlisted && p.userID != myUserID, .a(.safeHref(path + "/treffen?mit=\(p.userID)&anlass=Teilnehmerliste"), .text("Treffen anfragen")))))
-                })
-            )))
+            .if(
+                !participants.isEmpty,
+                .div(
+                    .class("table-wrap"),
+                    .table(
+                        .caption(.text("Angemeldete Personen")),
+                        .thead(
+                            .tr(
+                                .th(.attribute(named: "scope", value: "col"), .text("Name")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Art")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Für")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Status")),
+                                .th(.attribute(named: "scope", value: "col"), .text("1:1")))),
+                        .tbody(
+                            .forEach(participants) { p in
+                                .tr(
+                                    .td(.text(p.name)), .td(.text(p.type)), .td(.text(p.organisation)),
+                                    .td(.text(p.waitlisted ? "Warteliste" : "bestätigt")),
+                                    .td(
+                                        .if(
+                                            meetingTables > 0 && !p.waitlisted && p.userID != myUserID,
+                                            .a(.safeHref(path + "/treffen?mit=\(p.userID)&anlass=Teilnehmerliste"), .text("Treffen anfragen")))))
+                            })
+                    )))
         )
     }
 
@@ -158,34 +204,44 @@ struct EventPage: PageView {
         return .section(
             .h2(.text("Organisation")),
             .h3(.text("Phase")),
-            .form(.class("inline"), .action(path + "/phase"), .method(.post), .csrf(csrf),
-                  .selectField("phase", label: "Phase", options: EventPhase.allCases.map { ($0.rawValue, $0.label) }, selected: phase.rawValue),
-                  .button(.type(.submit), .text("Phase setzen"))),
+            .form(
+                .class("inline"), .action(path + "/phase"), .method(.post), .csrf(csrf),
+                .selectField("phase", label: "Phase", options: EventPhase.allCases.map { ($0.rawValue, $0.label) }, selected: phase.rawValue),
+                .button(.type(.submit), .text("Phase setzen"))),
             .h3(.text("Anmeldung")),
-            .form(.class("inline"), .action(path + "/anmeldung"), .method(.post), .csrf(csrf),
-                  .field("plaetze", id: "plaetze-neu", label: "Plätze", type: .number, value: String(capacity)),
-                  .selectField("status", label: "Anmeldung", options: [("offen", "offen"), ("geschlossen", "geschlossen")], selected: registrationOpen ? "offen" : "geschlossen"),
-                  .button(.type(.submit), .text("Speichern"))),
+            .form(
+                .class("inline"), .action(path + "/anmeldung"), .method(.post), .csrf(csrf),
+                .field("plaetze", id: "plaetze-neu", label: "Plätze", type: .number, value: String(capacity)),
+                .selectField(
+                    "status", label: "Anmeldung", options: [("offen", "offen"), ("geschlossen", "geschlossen")],
+                    selected: registrationOpen ? "offen" : "geschlossen"),
+                .button(.type(.submit), .text("Speichern"))),
             .h3(.text("Räume")),
             .if(rooms.isEmpty, .p(.text("Noch keine Räume."))),
             .ul(.forEach(rooms) { .li(.text("\($0.name) – \($0.capacity) Plätze")) }),
-            .form(.class("inline"), .action(path + "/raeume"), .method(.post), .csrf(csrf),
-                  .field("name", id: "raum-name", label: "Raum", maxLength: 80),
-                  .field("kapazitaet", label: "Plätze im Raum", type: .number, value: "30"),
-                  .button(.type(.submit), .text("Raum hinzufügen"))),
+            .form(
+                .class("inline"), .action(path + "/raeume"), .method(.post), .csrf(csrf),
+                .field("name", id: "raum-name", label: "Raum", maxLength: 80),
+                .field("kapazitaet", label: "Plätze im Raum", type: .number, value: "30"),
+                .button(.type(.submit), .text("Raum hinzufügen"))),
             .h3(.text("Zeitraster")),
             .if(slots.isEmpty, .p(.text("Noch keine Zeitfenster."))),
-            .ul(.forEach(slots) { slot in
-                .li(.text("\(slot.label) – \(slot.kind) "),
-                    .form(.class("inline"), .action(path + "/zeitfenster/\(slot.id)/entfernen"), .method(.post), .csrf(csrf),
-                          .button(.type(.submit), .class("secondary"), .text("Entfernen"))))
-            }),
-            .form(.class("inline"), .action(path + "/zeitfenster"), .method(.post), .csrf(csrf),
-                  .field("tag", label: "Tag", type: .date),
-                  .field("von", label: "Von (HH:MM)", type: .time),
-                  .field("bis", label: "Bis (HH:MM)", type: .time),
-                  .selectField("art", id: "slot-art", label: "Art", options: SlotGrid.Kind.allCases.map { ($0.rawValue, $0.label) }, selected: "session"),
-                  .button(.type(.submit), .text("Zeitfenster hinzufügen")))
+            .ul(
+                .forEach(slots) { slot in
+                    .li(
+                        .text("\(slot.label) – \(slot.kind) "),
+                        .form(
+                            .class("inline"), .action(path + "/zeitfenster/\(slot.id)/entfernen"), .method(.post), .csrf(csrf),
+                            .button(.type(.submit), .class("secondary"), .text("Entfernen"))))
+                }),
+            .form(
+                .class("inline"), .action(path + "/zeitfenster"), .method(.post), .csrf(csrf),
+                .field("tag", label: "Tag", type: .date),
+                .field("von", label: "Von (HH:MM)", type: .time),
+                .field("bis", label: "Bis (HH:MM)", type: .time),
+                .selectField(
+                    "art", id: "slot-art", label: "Art", options: SlotGrid.Kind.allCases.map { ($0.rawValue, $0.label) }, selected: "session"),
+                .button(.type(.submit), .text("Zeitfenster hinzufügen")))
         )
     }
 }

@@ -4,7 +4,15 @@ import Plot
 
 /// The published programme, as read from a version.
 struct PublishedProgramme {
-    struct Entry { var session: String; var title: String; var hosts: String; var field: String; var room: String; var slot: String; var slotLabel: String }
+    struct Entry {
+        var session: String
+        var title: String
+        var hosts: String
+        var field: String
+        var room: String
+        var slot: String
+        var slotLabel: String
+    }
     var days: [(day: String, slots: [(id: String, label: String)])]
     var rooms: [String]
     var entries: [Entry]
@@ -27,33 +35,51 @@ struct ProgrammePage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .p(.text("\(when) · \(place) · Version \(programme.version)" + (programme.publishedAt.map { ", veröffentlicht \(GermanFormat.dateTime($0))" } ?? ""))),
-            .if(!programme.changes.isEmpty, .section(
-                .class("changes"), .h2(.text("Änderungen seit der letzten Version")),
-                .ul(.forEach(programme.changes) { .li(.span(.class("badge"), .text($0.kind.rawValue)), .text(" " + $0.text)) })
-            )),
+            .p(
+                .text(
+                    "\(when) · \(place) · Version \(programme.version)"
+                        + (programme.publishedAt.map { ", veröffentlicht \(GermanFormat.dateTime($0))" } ?? ""))),
+            .if(
+                !programme.changes.isEmpty,
+                .section(
+                    .class("changes"), .h2(.text("Änderungen seit der letzten Version")),
+                    .ul(.forEach(programme.changes) { .li(.span(.class("badge"), .text($0.kind.rawValue)), .text(" " + $0.text)) })
+                )),
             .forEach(programme.days) { day in
-                .div(.class("table-wrap"), .table(
-                    .class("programme"),
-                    .caption(.text(GermanFormat.date(iso: day.day))),
-                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Zeit")), .forEach(programme.rooms) { .th(.attribute(named: "scope", value: "col"), .text($0)) })),
-                    .tbody(.forEach(day.slots) { slot in
-                        .tr(.th(.attribute(named: "scope", value: "row"), .text(slot.label)), .forEach(programme.rooms) { room in
-                            .td(.unwrap(programme.entry(room: room, slot: slot.id)) { entry in
-                                .group(.a(.safeHref("\(eventPath)/sessions/\(entry.session)"), .text(entry.title)),
-                                       .span(.class("meta"), .text(" – \(entry.hosts)")))
+                .div(
+                    .class("table-wrap"),
+                    .table(
+                        .class("programme"),
+                        .caption(.text(GermanFormat.date(iso: day.day))),
+                        .thead(
+                            .tr(
+                                .th(.attribute(named: "scope", value: "col"), .text("Zeit")),
+                                .forEach(programme.rooms) { .th(.attribute(named: "scope", value: "col"), .text($0)) })),
+                        .tbody(
+                            .forEach(day.slots) { slot in
+                                .tr(
+                                    .th(.attribute(named: "scope", value: "row"), .text(slot.label)),
+                                    .forEach(programme.rooms) { room in
+                                        .td(
+                                            .unwrap(programme.entry(room: room, slot: slot.id)) { entry in
+                                                .group(
+                                                    .a(.safeHref("\(eventPath)/sessions/\(entry.session)"), .text(entry.title)),
+                                                    .span(.class("meta"), .text(" – \(entry.hosts)")))
+                                            })
+                                    })
                             })
-                        })
-                    })
-                ))
+                    ))
             },
-            .nav(.class("no-print"), .ariaLabel("Programm exportieren"), .ul(.class("inline-list"),
-                .li(.a(.href(eventPath + "/programm.ics"), .text("Kalender (iCal)"))),
-                .li(.a(.href(eventPath + "/programm.xml"), .text("Frab-XML für Konferenz-Apps"))),
-                .li(.a(.href(eventPath + "/programm.json"), .text("Frab-JSON"))),
-                .li(.a(.href(eventPath + "/raumschilder"), .text("Raumschilder drucken"))),
-                .li(.a(.safeHref(eventPath), .text("Zur Veranstaltung")))
-            ))
+            .nav(
+                .class("no-print"), .ariaLabel("Programm exportieren"),
+                .ul(
+                    .class("inline-list"),
+                    .li(.a(.href(eventPath + "/programm.ics"), .text("Kalender (iCal)"))),
+                    .li(.a(.href(eventPath + "/programm.xml"), .text("Frab-XML für Konferenz-Apps"))),
+                    .li(.a(.href(eventPath + "/programm.json"), .text("Frab-JSON"))),
+                    .li(.a(.href(eventPath + "/raumschilder"), .text("Raumschilder drucken"))),
+                    .li(.a(.safeHref(eventPath), .text("Zur Veranstaltung")))
+                ))
         )
     }
 }
@@ -69,12 +95,16 @@ struct RoomSignsPage: PageView {
             .h1(.class("no-print"), .text(title)),
             .p(.class("no-print"), .text("Drucken Sie diese Seite: jeder Raum kommt auf ein eigenes Blatt.")),
             .forEach(rooms) { room in
-                .section(.class("room-sign"),
-                         .h2(.text(room.name)),
-                         .p(.class("meta"), .text(eventTitle)),
-                         room.entries.isEmpty ? .p(.text("Keine Sessions in diesem Raum.")) : .ul(.forEach(room.entries) { entry in
-                             .li(.strong(.text(entry.time)), .text(" " + entry.title), .span(.class("meta"), .text(" – \(entry.hosts)")))
-                         }))
+                .section(
+                    .class("room-sign"),
+                    .h2(.text(room.name)),
+                    .p(.class("meta"), .text(eventTitle)),
+                    room.entries.isEmpty
+                        ? .p(.text("Keine Sessions in diesem Raum."))
+                        : .ul(
+                            .forEach(room.entries) { entry in
+                                .li(.strong(.text(entry.time)), .text(" " + entry.title), .span(.class("meta"), .text(" – \(entry.hosts)")))
+                            }))
             }
         )
     }
@@ -82,7 +112,13 @@ struct RoomSignsPage: PageView {
 
 /// `/veranstaltungen/{id}/agenda`: the personal agenda.
 struct AgendaPage: PageView {
-    struct Entry { var when: String; var what: String; var kind: String; var place: String; var link: String? }
+    struct Entry {
+        var when: String
+        var what: String
+        var kind: String
+        var place: String
+        var link: String?
+    }
     var eventPath: String
     var eventTitle: String
     var entries: [Entry]
@@ -91,18 +127,32 @@ struct AgendaPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .p(.a(.safeHref(eventPath), .text("Zur Veranstaltung")), .text(" · "), .a(.href(eventPath + "/agenda.ics"), .text("Agenda als Kalender (iCal)"))),
-            .if(entries.isEmpty, .p(.text("Noch nichts in Ihrer Agenda: markieren Sie Sessions, die Sie interessieren, oder vereinbaren Sie 1:1-Treffen."))),
-            .if(!entries.isEmpty, .div(.class("table-wrap"), .table(
-                .caption(.text("Sessions mit Interesse, eigene Sessions und Treffen")),
-                .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Wann")), .th(.attribute(named: "scope", value: "col"), .text("Was")),
-                           .th(.attribute(named: "scope", value: "col"), .text("Art")), .th(.attribute(named: "scope", value: "col"), .text("Wo")))),
-                .tbody(.forEach(entries) { entry in
-                    .tr(.td(.text(entry.when)),
-                        .td(entry.link.map { .a(.safeHref($0), .text(entry.what)) } ?? .text(entry.what)),
-                        .td(.text(entry.kind)), .td(.text(entry.place)))
-                })
-            )))
+            .p(
+                .a(.safeHref(eventPath), .text("Zur Veranstaltung")), .text(" · "),
+                .a(.href(eventPath + "/agenda.ics"), .text("Agenda als Kalender (iCal)"))),
+            .if(
+                entries.isEmpty,
+                .p(.text("Noch nichts in Ihrer Agenda: markieren Sie Sessions, die Sie interessieren, oder vereinbaren Sie 1:1-Treffen."))),
+            .if(
+                !entries.isEmpty,
+                .div(
+                    .class("table-wrap"),
+                    .table(
+                        .caption(.text("Sessions mit Interesse, eigene Sessions und Treffen")),
+                        .thead(
+                            .tr(
+                                .th(.attribute(named: "scope", value: "col"), .text("Wann")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Was")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Art")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Wo")))),
+                        .tbody(
+                            .forEach(entries) { entry in
+                                .tr(
+                                    .td(.text(entry.when)),
+                                    .td(entry.link.map { .a(.safeHref($0), .text(entry.what)) } ?? .text(entry.what)),
+                                    .td(.text(entry.kind)), .td(.text(entry.place)))
+                            })
+                    )))
         )
     }
 }

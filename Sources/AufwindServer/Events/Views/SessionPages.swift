@@ -4,7 +4,16 @@ import Plot
 
 /// `/veranstaltungen/{id}/sessions`: proposals, and in the voting phase the ballot.
 struct SessionListPage: PageView {
-    struct Entry { var id: String; var title: String; var summary: String; var field: String; var format: String; var hosts: String; var votes: Int?; var mine: Bool }
+    struct Entry {
+        var id: String
+        var title: String
+        var summary: String
+        var field: String
+        var format: String
+        var hosts: String
+        var votes: Int?
+        var mine: Bool
+    }
     var eventPath: String
     var eventTitle: String
     var phase: EventPhase
@@ -21,38 +30,58 @@ struct SessionListPage: PageView {
             .h1(.text(title)),
             .p(.a(.safeHref(eventPath), .text("Zurück zur Veranstaltung")), .text(" · Phase: \(phase.label)")),
             .formErrors(errors),
-            .if(canVote, .p(.text("Markieren Sie, was Sie interessiert. Die Liste zeigt Vorschläge mit wenigen Stimmen zuerst, gleichauf in einer für Sie gemischten Reihenfolge – frühe Vorschläge haben keinen Vorteil."))),
+            .if(
+                canVote,
+                .p(
+                    .text(
+                        "Markieren Sie, was Sie interessiert. Die Liste zeigt Vorschläge mit wenigen Stimmen zuerst, gleichauf in einer für Sie gemischten Reihenfolge – frühe Vorschläge haben keinen Vorteil."
+                    ))),
             .if(entries.isEmpty, .p(.text("Noch keine Vorschläge."))),
-            .ul(.class("results"), .forEach(entries) { entry in
-                .li(
-                    .div(.class("name"), .a(.safeHref("\(eventPath)/sessions/\(entry.id)"), .text(entry.title))),
-                    .div(.class("meta"), .text("\(entry.field) · \(entry.format) · Leitung: \(entry.hosts)" + (entry.votes.map { " · \($0) Interessierte" } ?? ""))),
-                    .if(!entry.summary.isEmpty, .p(.text(entry.summary))),
-                    .if(canVote, .unwrap(csrf) { csrf in
-                        .form(.class("inline"), .action("\(eventPath)/sessions/\(entry.id)/stimme"), .method(.post), .csrf(csrf),
-                              .input(.type(.hidden), .name("interesse"), .value(entry.mine ? "nein" : "ja")),
-                              .button(.type(.submit), .class(entry.mine ? "secondary" : ""),
-                                      .attribute(named: "aria-pressed", value: entry.mine ? "true" : "false"),
-                                      .text(entry.mine ? "Interesse zurücknehmen: \(entry.title)" : "Interessiert mich: \(entry.title)")))
-                    })
-                )
-            }),
-            .if(canPropose, .unwrap(csrf) { csrf in
-                .section(
-                    .h2(.text("Session vorschlagen")),
-                    .form(
-                        .class("stacked"), .action("\(eventPath)/sessions"), .method(.post), .csrf(csrf),
-                        .field("titel", label: "Titel", value: formValues["titel"] ?? "", maxLength: 120),
-                        .textArea("kurzbeschreibung", label: "Kurzbeschreibung (optional)", value: formValues["kurzbeschreibung"] ?? "", maxLength: 1000),
-                        .selectField("handlungsfeld", label: "Handlungsfeld", options: Handlungsfeld.allCases.map { ($0.rawValue, $0.label) },
-                                     selected: formValues["handlungsfeld"] ?? ""),
-                        .selectField("format", label: "Format", options: SessionFormat.allCases.map { ($0.rawValue, $0.label) },
-                                     selected: formValues["format"] ?? ""),
-                        .p(.text("Sie leiten die Session; weitere Leitungen tragen Sie danach auf ihrer Seite ein.")),
-                        .button(.type(.submit), .text("Vorschlagen"))
+            .ul(
+                .class("results"),
+                .forEach(entries) { entry in
+                    .li(
+                        .div(.class("name"), .a(.safeHref("\(eventPath)/sessions/\(entry.id)"), .text(entry.title))),
+                        .div(
+                            .class("meta"),
+                            .text("\(entry.field) · \(entry.format) · Leitung: \(entry.hosts)" + (entry.votes.map { " · \($0) Interessierte" } ?? ""))
+                        ),
+                        .if(!entry.summary.isEmpty, .p(.text(entry.summary))),
+                        .if(
+                            canVote,
+                            .unwrap(csrf) { csrf in
+                                .form(
+                                    .class("inline"), .action("\(eventPath)/sessions/\(entry.id)/stimme"), .method(.post), .csrf(csrf),
+                                    .input(.type(.hidden), .name("interesse"), .value(entry.mine ? "nein" : "ja")),
+                                    .button(
+                                        .type(.submit), .class(entry.mine ? "secondary" : ""),
+                                        .attribute(named: "aria-pressed", value: entry.mine ? "true" : "false"),
+                                        .text(entry.mine ? "Interesse zurücknehmen: \(entry.title)" : "Interessiert mich: \(entry.title)")))
+                            })
                     )
-                )
-            })
+                }),
+            .if(
+                canPropose,
+                .unwrap(csrf) { csrf in
+                    .section(
+                        .h2(.text("Session vorschlagen")),
+                        .form(
+                            .class("stacked"), .action("\(eventPath)/sessions"), .method(.post), .csrf(csrf),
+                            .field("titel", label: "Titel", value: formValues["titel"] ?? "", maxLength: 120),
+                            .textArea(
+                                "kurzbeschreibung", label: "Kurzbeschreibung (optional)", value: formValues["kurzbeschreibung"] ?? "", maxLength: 1000
+                            ),
+                            .selectField(
+                                "handlungsfeld", label: "Handlungsfeld", options: Handlungsfeld.allCases.map { ($0.rawValue, $0.label) },
+                                selected: formValues["handlungsfeld"] ?? ""),
+                            .selectField(
+                                "format", label: "Format", options: SessionFormat.allCases.map { ($0.rawValue, $0.label) },
+                                selected: formValues["format"] ?? ""),
+                            .p(.text("Sie leiten die Session; weitere Leitungen tragen Sie danach auf ihrer Seite ein.")),
+                            .button(.type(.submit), .text("Vorschlagen"))
+                        )
+                    )
+                })
         )
     }
 }
@@ -91,14 +120,27 @@ struct SessionPage: PageView {
             .if(!summary.isEmpty, .p(.text(summary))),
             .unwrap(placement) { .p(.strong(.text("Im Programm: \($0)"))) },
             .h2(.text("Leitung")),
-            .ul(.forEach(hosts) { host in
-                .li(.text(host.name),
-                    .if(canRequestMeeting, .group(.text(" – "), .a(.safeHref("\(eventPath)/treffen?mit=\(host.id)&anlass=" + (("Session: " + name).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")), .text("1:1-Treffen anfragen")))),
-                    .if(isHost || isOrganiser, .unwrap(csrf) { csrf in
-                        .form(.class("inline"), .action("\(path)/leitung/\(host.id)/entfernen"), .method(.post), .csrf(csrf),
-                              .button(.type(.submit), .class("secondary"), .text("\(host.name) austragen")))
-                    }))
-            }),
+            .ul(
+                .forEach(hosts) { host in
+                    .li(
+                        .text(host.name),
+                        .if(
+                            canRequestMeeting,
+                            .group(
+                                .text(" – "),
+                                .a(
+                                    .safeHref(
+                                        "\(eventPath)/treffen?mit=\(host.id)&anlass="
+                                            + (("Session: " + name).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")),
+                                    .text("1:1-Treffen anfragen")))),
+                        .if(
+                            isHost || isOrganiser,
+                            .unwrap(csrf) { csrf in
+                                .form(
+                                    .class("inline"), .action("\(path)/leitung/\(host.id)/entfernen"), .method(.post), .csrf(csrf),
+                                    .button(.type(.submit), .class("secondary"), .text("\(host.name) austragen")))
+                            }))
+                }),
             .if((isHost || isOrganiser) && !cancelled, .unwrap(csrf) { csrf in hostTools(csrf) }),
             .h2(.text("Ergebnis")),
             .if(result.isEmpty, .p(.text("Noch kein Ergebnis festgehalten."))),
@@ -110,28 +152,40 @@ struct SessionPage: PageView {
 
     private func hostTools(_ csrf: String) -> Node<HTML.BodyContext> {
         .group(
-            .if(!participants.isEmpty, .form(.class("inline"), .action("\(path)/leitung"), .method(.post), .csrf(csrf),
-                  .selectField("person", label: "Weitere Leitung", options: participants, selected: ""),
-                  .button(.type(.submit), .text("Eintragen")))),
-            .if(!sessionSlots.isEmpty, .form(
-                .action("\(path)/verfuegbarkeit"), .method(.post), .csrf(csrf),
-                .fieldset(.element(named: "legend", text: "Zeitfenster, in denen die Leitung nicht kann"),
-                          .forEach(sessionSlots) { slot in
-                              .checkbox(name: "nicht_verfuegbar[]", id: "nv-\(slot.id)", value: slot.id, label: slot.label, checked: slot.unavailable)
-                          }),
-                .button(.type(.submit), .text("Verfügbarkeit speichern")))),
-            .form(.class("inline"), .action("\(path)/absagen"), .method(.post), .csrf(csrf), .button(.type(.submit), .class("secondary"), .text("Session absagen")))
+            .if(
+                !participants.isEmpty,
+                .form(
+                    .class("inline"), .action("\(path)/leitung"), .method(.post), .csrf(csrf),
+                    .selectField("person", label: "Weitere Leitung", options: participants, selected: ""),
+                    .button(.type(.submit), .text("Eintragen")))),
+            .if(
+                !sessionSlots.isEmpty,
+                .form(
+                    .action("\(path)/verfuegbarkeit"), .method(.post), .csrf(csrf),
+                    .fieldset(
+                        .element(named: "legend", text: "Zeitfenster, in denen die Leitung nicht kann"),
+                        .forEach(sessionSlots) { slot in
+                            .checkbox(name: "nicht_verfuegbar[]", id: "nv-\(slot.id)", value: slot.id, label: slot.label, checked: slot.unavailable)
+                        }),
+                    .button(.type(.submit), .text("Verfügbarkeit speichern")))),
+            .form(
+                .class("inline"), .action("\(path)/absagen"), .method(.post), .csrf(csrf),
+                .button(.type(.submit), .class("secondary"), .text("Session absagen")))
         )
     }
 
     private func resultTools(_ csrf: String) -> Node<HTML.BodyContext> {
         .group(
-            .form(.class("stacked"), .action("\(path)/ergebnis"), .method(.post), .csrf(csrf),
-                  .textArea("ergebnis", label: "Ergebnis festhalten", value: result, maxLength: 5000, rows: 6),
-                  .button(.type(.submit), .text("Ergebnis speichern"))),
-            .if(itemPath == nil && !towns.isEmpty, .form(.class("inline"), .action("\(path)/vorhaben"), .method(.post), .csrf(csrf),
-                  .selectField("kommune", label: "Als Vorhaben übernehmen für", options: towns, selected: towns.first?.value ?? ""),
-                  .button(.type(.submit), .text("Als Vorhaben übernehmen"))))
+            .form(
+                .class("stacked"), .action("\(path)/ergebnis"), .method(.post), .csrf(csrf),
+                .textArea("ergebnis", label: "Ergebnis festhalten", value: result, maxLength: 5000, rows: 6),
+                .button(.type(.submit), .text("Ergebnis speichern"))),
+            .if(
+                itemPath == nil && !towns.isEmpty,
+                .form(
+                    .class("inline"), .action("\(path)/vorhaben"), .method(.post), .csrf(csrf),
+                    .selectField("kommune", label: "Als Vorhaben übernehmen für", options: towns, selected: towns.first?.value ?? ""),
+                    .button(.type(.submit), .text("Als Vorhaben übernehmen"))))
         )
     }
 }

@@ -6,7 +6,12 @@ import Plot
 struct StageListPage: PageView {
     var eventPath: String
     var eventTitle: String
-    struct Pitch { var presenter: String; var title: String; var userID: String?; var link: String? }
+    struct Pitch {
+        var presenter: String
+        var title: String
+        var userID: String?
+        var link: String?
+    }
     var blocks: [(title: String, path: String, pitches: [Pitch])]
     var isOrganiser: Bool
     var canRequestMeetings: Bool
@@ -23,24 +28,38 @@ struct StageListPage: PageView {
             .forEach(blocks) { block in
                 .section(
                     .h2(.text(block.title)),
-                    .p(.a(.safeHref(block.path), .text("Bühnenansicht")),
-                       .if(isOrganiser, .group(.text(" · "), .a(.safeHref(block.path + "/moderation"), .text("Moderation"))))),
-                    .ol(.forEach(block.pitches) { pitch in
-                        .li(.text("\(pitch.presenter) – "), pitch.link.map { .a(.safeHref($0), .text(pitch.title)) } ?? .text(pitch.title),
-                            .if(canRequestMeetings, .unwrap(pitch.userID) { user in
-                                .group(.text(" · "), .a(.safeHref("\(eventPath)/treffen?mit=\(user)&anlass=" + (("Pitch: " + pitch.presenter).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")),
-                                                        .text("1:1-Treffen mit \(pitch.presenter) anfragen")))
-                            }))
-                    })
+                    .p(
+                        .a(.safeHref(block.path), .text("Bühnenansicht")),
+                        .if(isOrganiser, .group(.text(" · "), .a(.safeHref(block.path + "/moderation"), .text("Moderation"))))),
+                    .ol(
+                        .forEach(block.pitches) { pitch in
+                            .li(
+                                .text("\(pitch.presenter) – "), pitch.link.map { .a(.safeHref($0), .text(pitch.title)) } ?? .text(pitch.title),
+                                .if(
+                                    canRequestMeetings,
+                                    .unwrap(pitch.userID) { user in
+                                        .group(
+                                            .text(" · "),
+                                            .a(
+                                                .safeHref(
+                                                    "\(eventPath)/treffen?mit=\(user)&anlass="
+                                                        + (("Pitch: " + pitch.presenter).addingPercentEncoding(withAllowedCharacters: .alphanumerics)
+                                                            ?? "")),
+                                                .text("1:1-Treffen mit \(pitch.presenter) anfragen")))
+                                    }))
+                        })
                 )
             },
-            .if(isOrganiser, .unwrap(csrf) { csrf in
-                .form(.class("stacked"), .action(eventPath + "/buehne"), .method(.post), .csrf(csrf),
-                      .h2(.text("Pitch-Block anlegen")),
-                      .field("titel", label: "Titel des Blocks", value: "Startups in 100 Sekunden", maxLength: 120),
-                      .field("sekunden", label: "Sekunden je Pitch", type: .number, value: String(StageService.defaultSeconds)),
-                      .button(.type(.submit), .text("Anlegen")))
-            })
+            .if(
+                isOrganiser,
+                .unwrap(csrf) { csrf in
+                    .form(
+                        .class("stacked"), .action(eventPath + "/buehne"), .method(.post), .csrf(csrf),
+                        .h2(.text("Pitch-Block anlegen")),
+                        .field("titel", label: "Titel des Blocks", value: "Startups in 100 Sekunden", maxLength: 120),
+                        .field("sekunden", label: "Sekunden je Pitch", type: .number, value: String(StageService.defaultSeconds)),
+                        .button(.type(.submit), .text("Anlegen")))
+                })
         )
     }
 }
@@ -67,17 +86,24 @@ struct StageView {
         HTML(
             .lang(.german),
             // Without JavaScript the projector refreshes itself every 5 seconds.
-            Layout.head(title: "\(blockTitle) – Bühne", .element(named: "noscript", nodes: [.meta(.attribute(named: "http-equiv", value: "refresh"), .content("5"))])),
+            Layout.head(
+                title: "\(blockTitle) – Bühne",
+                .element(named: "noscript", nodes: [.meta(.attribute(named: "http-equiv", value: "refresh"), .content("5"))])),
             .body(
                 .class("stage signal-\(state.signal)"),
                 .main(
                     .id("buehne"), .safeAttribute("data-live", livePath), .safeAttribute("data-state", state.json),
                     .p(.class("stage-event"), .text("\(eventTitle) · \(blockTitle)")),
-                    .h1(.class("stage-current"), .id("aktuell"), .text(state.current.map { "\($0.presenter): \($0.title)" } ?? StageView.idleText(state, onStage: true))),
-                    .div(.class("countdown"), .id("countdown"), .attribute(named: "role", value: "timer"), .attribute(named: "aria-live", value: "off"),
-                         .text(CountdownText.format(milliseconds: state.remainingMs))),
-                    .p(.class("stage-status"), .id("status"), .attribute(named: "aria-live", value: "polite"),
-                       .text(StageView.statusText(state))),
+                    .h1(
+                        .class("stage-current"), .id("aktuell"),
+                        .text(state.current.map { "\($0.presenter): \($0.title)" } ?? StageView.idleText(state, onStage: true))),
+                    .div(
+                        .class("countdown"), .id("countdown"), .attribute(named: "role", value: "timer"),
+                        .attribute(named: "aria-live", value: "off"),
+                        .text(CountdownText.format(milliseconds: state.remainingMs))),
+                    .p(
+                        .class("stage-status"), .id("status"), .attribute(named: "aria-live", value: "polite"),
+                        .text(StageView.statusText(state))),
                     .p(.class("stage-next"), .id("naechster"), .text(state.next.map { "Danach: \($0.presenter) – \($0.title)" } ?? ""))
                 ),
                 .script(.src(StaticAssetsController.stageScriptPath))
@@ -120,33 +146,55 @@ struct ModeratorPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .p(.a(.safeHref(blockPath), .text("Bühnenansicht (Beamer) öffnen")), .text(" · "), .a(.safeHref(eventPath + "/buehne"), .text("Alle Blöcke"))),
+            .p(
+                .a(.safeHref(blockPath), .text("Bühnenansicht (Beamer) öffnen")), .text(" · "),
+                .a(.safeHref(eventPath + "/buehne"), .text("Alle Blöcke"))),
             .formErrors(errors),
-            .div(.id("buehne"), .class("moderator signal-\(state.signal)"), .safeAttribute("data-live", blockPath + "/live"), .safeAttribute("data-state", state.json),
-                 .p(.id("aktuell"), .text(state.current.map { "Jetzt: \($0.presenter) – \($0.title)" } ?? StageView.idleText(state, onStage: false))),
-                 .p(.class("countdown small"), .id("countdown"), .attribute(named: "role", value: "timer"), .text(CountdownText.format(milliseconds: state.remainingMs))),
-                 .p(.id("status"), .attribute(named: "aria-live", value: "polite"), .text(StageView.statusText(state))),
-                 .p(.id("naechster"), .text(state.next.map { "Danach: \($0.presenter) – \($0.title)" } ?? ""))),
-            .form(.class("inline controls"), .action(blockPath + "/befehl"), .method(.post), .csrf(csrf),
-                  .forEach(PitchClock.Command.allCases) { command in
-                      .button(.type(.submit), .name("befehl"), .value(command.rawValue), .text(command.label))
-                  }),
+            .div(
+                .id("buehne"), .class("moderator signal-\(state.signal)"), .safeAttribute("data-live", blockPath + "/live"),
+                .safeAttribute("data-state", state.json),
+                .p(.id("aktuell"), .text(state.current.map { "Jetzt: \($0.presenter) – \($0.title)" } ?? StageView.idleText(state, onStage: false))),
+                .p(
+                    .class("countdown small"), .id("countdown"), .attribute(named: "role", value: "timer"),
+                    .text(CountdownText.format(milliseconds: state.remainingMs))),
+                .p(.id("status"), .attribute(named: "aria-live", value: "polite"), .text(StageView.statusText(state))),
+                .p(.id("naechster"), .text(state.next.map { "Danach: \($0.presenter) – \($0.title)" } ?? ""))),
+            .form(
+                .class("inline controls"), .action(blockPath + "/befehl"), .method(.post), .csrf(csrf),
+                .forEach(PitchClock.Command.allCases) { command in
+                    .button(.type(.submit), .name("befehl"), .value(command.rawValue), .text(command.label))
+                }),
             .h2(.text("Reihenfolge")),
-            .ol(.forEach(pitches) { pitch in
-                .li(.text("\(pitch.presenter) – \(pitch.title)" + (pitch.current ? " (auf der Bühne)" : pitch.skipped ? " (übersprungen)" : pitch.done ? " (war dran)" : "")),
-                    .if(!pitch.done && !pitch.current, .form(.class("inline"), .action(blockPath + "/pitches/\(pitch.id)/verschieben"), .method(.post), .csrf(csrf),
-                        .button(.type(.submit), .name("richtung"), .value("hoch"), .class("secondary"), .text("Früher: \(pitch.presenter)")),
-                        .button(.type(.submit), .name("richtung"), .value("runter"), .class("secondary"), .text("Später: \(pitch.presenter)")))))
-            }),
-            .form(.class("stacked"), .action(blockPath + "/pitches"), .method(.post), .csrf(csrf),
-                  .h2(.text("Pitch hinzufügen")),
-                  .p(.text("Eine Kommune stellt ein Vorhaben vor: seinen Link angeben. Ein Anbieter pitcht: ihn wählen. Dann dürfen „Wer präsentiert“ und „Thema“ leer bleiben.")),
-                  .optionalField("eintrag", label: "Vorhaben (Link oder Nummer des Eintrags, optional)", value: "", maxLength: 200),
-                  .if(!providers.isEmpty, .selectField("anbieter", label: "Anbieter (optional)", options: [("", "– keiner –")] + providers, selected: "")),
-                  .optionalField("praesentiert", label: "Wer präsentiert (Startup, Kommune)", value: "", maxLength: 120),
-                  .optionalField("titel", label: "Thema oder Vorhaben", value: "", maxLength: 150),
-                  .selectField("person", label: "Person auf der Bühne (für 1:1-Anfragen, optional)", options: [("", "– keine –")] + participants, selected: ""),
-                  .button(.type(.submit), .text("Hinzufügen"))),
+            .ol(
+                .forEach(pitches) { pitch in
+                    .li(
+                        .text(
+                            "\(pitch.presenter) – \(pitch.title)"
+                                + (pitch.current ? " (auf der Bühne)" : pitch.skipped ? " (übersprungen)" : pitch.done ? " (war dran)" : "")),
+                        .if(
+                            !pitch.done && !pitch.current,
+                            .form(
+                                .class("inline"), .action(blockPath + "/pitches/\(pitch.id)/verschieben"), .method(.post), .csrf(csrf),
+                                .button(.type(.submit), .name("richtung"), .value("hoch"), .class("secondary"), .text("Früher: \(pitch.presenter)")),
+                                .button(.type(.submit), .name("richtung"), .value("runter"), .class("secondary"), .text("Später: \(pitch.presenter)"))
+                            )))
+                }),
+            .form(
+                .class("stacked"), .action(blockPath + "/pitches"), .method(.post), .csrf(csrf),
+                .h2(.text("Pitch hinzufügen")),
+                .p(
+                    .text(
+                        "Eine Kommune stellt ein Vorhaben vor: seinen Link angeben. Ein Anbieter pitcht: ihn wählen. Dann dürfen „Wer präsentiert“ und „Thema“ leer bleiben."
+                    )),
+                .optionalField("eintrag", label: "Vorhaben (Link oder Nummer des Eintrags, optional)", value: "", maxLength: 200),
+                .if(
+                    !providers.isEmpty,
+                    .selectField("anbieter", label: "Anbieter (optional)", options: [("", "– keiner –")] + providers, selected: "")),
+                .optionalField("praesentiert", label: "Wer präsentiert (Startup, Kommune)", value: "", maxLength: 120),
+                .optionalField("titel", label: "Thema oder Vorhaben", value: "", maxLength: 150),
+                .selectField(
+                    "person", label: "Person auf der Bühne (für 1:1-Anfragen, optional)", options: [("", "– keine –")] + participants, selected: ""),
+                .button(.type(.submit), .text("Hinzufügen"))),
             .script(.src(StaticAssetsController.stageScriptPath))
         )
     }

@@ -14,17 +14,24 @@ struct FundingEditPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .p(.text("Angaben im Format des Förderkatalogs; Regeln im Format der Regeldatei (siehe docs/foerderregeln.md). "),
-               .text("Jede Regel nennt eine Quelle des Programms. Fehler werden mit Programm, Regel und Feld genannt; gespeichert wird nur Fehlerfreies.")),
+            .p(
+                .text("Angaben im Format des Förderkatalogs; Regeln im Format der Regeldatei (siehe docs/foerderregeln.md). "),
+                .text(
+                    "Jede Regel nennt eine Quelle des Programms. Fehler werden mit Programm, Regel und Feld genannt; gespeichert wird nur Fehlerfreies."
+                )),
             .formErrors(errors),
             .form(
                 .class("stacked wide"), .action(id.map { "/foerderprogramme/\($0)/bearbeiten" } ?? "/foerderprogramme/neu"), .method(.post),
                 .csrf(csrf),
                 .input(.type(.hidden), .name("version"), .value(String(version))),
-                .div(.class("field"), .label(.for("angaben"), .text("Angaben (JSON)")),
-                     .textarea(.id("angaben"), .name("angaben"), .rows(24), .required(true), .attribute(named: "spellcheck", value: "false"), .text(facts))),
-                .div(.class("field"), .label(.for("regeln"), .text("Regeln (JSON)")),
-                     .textarea(.id("regeln"), .name("regeln"), .rows(24), .required(true), .attribute(named: "spellcheck", value: "false"), .text(rules))),
+                .div(
+                    .class("field"), .label(.for("angaben"), .text("Angaben (JSON)")),
+                    .textarea(
+                        .id("angaben"), .name("angaben"), .rows(24), .required(true), .attribute(named: "spellcheck", value: "false"), .text(facts))),
+                .div(
+                    .class("field"), .label(.for("regeln"), .text("Regeln (JSON)")),
+                    .textarea(
+                        .id("regeln"), .name("regeln"), .rows(24), .required(true), .attribute(named: "spellcheck", value: "false"), .text(rules))),
                 .button(.type(.submit), .text("Speichern"))
             )
         )

@@ -21,9 +21,10 @@ struct FundingProgrammePage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(programme.displayName)),
-            .p(.span(.class("badge"), .text(FundingListPage.levelLabel(programme))), .text(" "),
-               .span(.class(programme.status == "open" ? "badge" : "badge badge-warn"), .text(programme.statusLabel)),
-               .text(" · \(programme.name)")),
+            .p(
+                .span(.class("badge"), .text(FundingListPage.levelLabel(programme))), .text(" "),
+                .span(.class(programme.status == "open" ? "badge" : "badge badge-warn"), .text(programme.statusLabel)),
+                .text(" · \(programme.name)")),
             .if(!warnings.isEmpty, .div(.class("notice"), .attribute(named: "role", value: "status"), .ul(.forEach(warnings) { .li(.text($0)) }))),
             .div(
                 .class("profile"),
@@ -35,7 +36,9 @@ struct FundingProgrammePage: PageView {
                         .unwrap(programme.funder) { .group(.dt(.text("Fördergeber")), .dd(.text($0))) },
                         .unwrap(programme.fundingType) { .group(.dt(.text("Art")), .dd(.text($0))) },
                         .dt(.text("Handlungsfelder")), .dd(.text(programme.handlungsfelder.map(\.label).joined(separator: ", "))),
-                        .unwrap(programme.eligibleApplicants) { list in .group(.dt(.text("Antragsberechtigt")), .dd(.ul(.forEach(list) { .li(.text($0)) }))) },
+                        .unwrap(programme.eligibleApplicants) { list in
+                            .group(.dt(.text("Antragsberechtigt")), .dd(.ul(.forEach(list) { .li(.text($0)) })))
+                        },
                         .unwrap(programme.jointRules.flatMap { $0.isEmpty ? nil : $0 }) { .group(.dt(.text("Gemeinsame Anträge")), .dd(.text($0))) },
                         .unwrap(programme.populationLimits?.text) { .group(.dt(.text("Einwohnergrenzen")), .dd(.text($0))) },
                         .unwrap(programme.fundingRate?.notes) { .group(.dt(.text("Förderquote")), .dd(.text($0))) },
@@ -61,11 +64,15 @@ struct FundingProgrammePage: PageView {
             .formErrors(errors),
             .form(
                 .class("stacked"), .action("/foerderprogramme/\(programme.id)/pruefen"), .method(.get),
-                .div(.class("field"),
-                     .label(.for("mitglieder"), .text("Mitglieder des Verbunds")),
-                     .p(.class("hint"), .id("mitglieder-hinweis"), .text("Gemeinden oder Kreise, je Zeile oder durch Kommas getrennt: Namen, AGS (8 Ziffern) oder Kreisschlüssel (5 Ziffern).")),
-                     .textarea(.id("mitglieder"), .name("mitglieder"), .rows(4), .required(true), .attribute(named: "maxlength", value: "10000"),
-                               .attribute(named: "aria-describedby", value: "mitglieder-hinweis"), .text(check.members))),
+                .div(
+                    .class("field"),
+                    .label(.for("mitglieder"), .text("Mitglieder des Verbunds")),
+                    .p(
+                        .class("hint"), .id("mitglieder-hinweis"),
+                        .text("Gemeinden oder Kreise, je Zeile oder durch Kommas getrennt: Namen, AGS (8 Ziffern) oder Kreisschlüssel (5 Ziffern).")),
+                    .textarea(
+                        .id("mitglieder"), .name("mitglieder"), .rows(4), .required(true), .attribute(named: "maxlength", value: "10000"),
+                        .attribute(named: "aria-describedby", value: "mitglieder-hinweis"), .text(check.members))),
                 .optionalField("fuehrung", label: "Konsortialführung (Name oder Schlüssel, optional)", value: check.lead, maxLength: 100),
                 .optionalField("kosten", label: "Zuwendungsfähige Ausgaben in Euro (optional, für die Schätzung)", value: check.costs, maxLength: 15),
                 .button(.type(.submit), .text("Prüfen"))
@@ -77,12 +84,15 @@ struct FundingProgrammePage: PageView {
                     .p(.text("Geprüft für: " + checkedMembers.map { "\($0.name) (\($0.type.label))" }.joined(separator: ", "))),
                     .if(!result.missing.isEmpty, .group(.p(.strong(.text("Es fehlt noch:"))), .ul(.forEach(result.missing) { .li(.text($0)) }))),
                     .unwrap(result.estimate) { estimate in
-                        .p(.strong(.text("Geschätzte Förderung: ")),
-                           .text(estimate.amount.map { "\(GermanFormat.integer(Int($0.rounded()))) € – " } ?? ""), .text(estimate.formula))
+                        .p(
+                            .strong(.text("Geschätzte Förderung: ")),
+                            .text(estimate.amount.map { "\(GermanFormat.integer(Int($0.rounded()))) € – " } ?? ""), .text(estimate.formula))
                     },
-                    .ul(.class("explanation"), .forEach(result.results) { entry in
-                        .li(.strong(.text(Self.outcomeLabel(entry.outcome) + ": ")), .text(entry.explanation))
-                    })
+                    .ul(
+                        .class("explanation"),
+                        .forEach(result.results) { entry in
+                            .li(.strong(.text(Self.outcomeLabel(entry.outcome) + ": ")), .text(entry.explanation))
+                        })
                 )
             }
         )
@@ -93,15 +103,25 @@ struct FundingProgrammePage: PageView {
             .h2(.text("Maschinell geprüfte Regeln")),
             .if(rules?.rules.isEmpty ?? true, .p(.text("Für dieses Programm sind noch keine Regeln hinterlegt."))),
             .unwrap(rules.flatMap { $0.rules.isEmpty ? nil : $0 }) { rules in
-                .div(.class("table-wrap"), .table(
-                    .caption(.text("Regeln mit ihrer Quelle")),
-                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Regel")), .th(.attribute(named: "scope", value: "col"), .text("Art")),
-                               .th(.attribute(named: "scope", value: "col"), .text("Quelle")))),
-                    .tbody(.forEach(rules.rules) { rule in
-                        .tr(.td(.text(rule.id)), .td(.text(rule.kindName)),
-                            .td(.a(.safeHref(rule.source), .attribute(named: "rel", value: "nofollow noopener"), .text(Self.host(rule.source)))))
-                    })
-                ))
+                .div(
+                    .class("table-wrap"),
+                    .table(
+                        .caption(.text("Regeln mit ihrer Quelle")),
+                        .thead(
+                            .tr(
+                                .th(.attribute(named: "scope", value: "col"), .text("Regel")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Art")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Quelle")))),
+                        .tbody(
+                            .forEach(rules.rules) { rule in
+                                .tr(
+                                    .td(.text(rule.id)), .td(.text(rule.kindName)),
+                                    .td(
+                                        .a(
+                                            .safeHref(rule.source), .attribute(named: "rel", value: "nofollow noopener"),
+                                            .text(Self.host(rule.source)))))
+                            })
+                    ))
             }
         )
     }

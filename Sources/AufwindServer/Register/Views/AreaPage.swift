@@ -23,19 +23,27 @@ struct AreaPage: PageView {
             ),
             .totals(catalog.totals(of: unit.key), kreise: unit.kind == .kreis ? nil : kreise.count),
             .unwrap(panel) { $0.node() },
-            .if(unit.kind == .land && !catalog.regierungsbezirke(ofLand: unit.key).isEmpty, .group(
-                .h2(.text("Regierungsbezirke und Regionen")),
-                .ul(.forEach(catalog.regierungsbezirke(ofLand: unit.key)) { .li(.unitLink($0)) })
-            )),
-            .if(unit.kind == .kreis,
-                .gemeindeTable(catalog.gemeinden(in: unit.key).sorted { $0.population > $1.population },
-                               caption: "Gemeinden, nach Einwohnern", catalog: catalog)),
+            .if(
+                unit.kind == .land && !catalog.regierungsbezirke(ofLand: unit.key).isEmpty,
+                .group(
+                    .h2(.text("Regierungsbezirke und Regionen")),
+                    .ul(.forEach(catalog.regierungsbezirke(ofLand: unit.key)) { .li(.unitLink($0)) })
+                )),
+            .if(
+                unit.kind == .kreis,
+                .gemeindeTable(
+                    catalog.gemeinden(in: unit.key).sorted { $0.population > $1.population },
+                    caption: "Gemeinden, nach Einwohnern", catalog: catalog)),
             .if(unit.kind != .kreis, KreisTable(kreise: kreise, catalog: catalog, caption: "Kreise und kreisfreie Städte").node()),
             .p(.a(.href(listLink()), .text("Alle Gemeinden durchsuchen und filtern"))),
-            .if(unit.kind == .kreis || unit.kind == .land, .p(
-                .a(.href(unit.kind == .kreis ? "/feeds/kreise/\(unit.key)" : "/feeds/laender/\(unit.key)"), .attribute(named: "type", value: "application/atom+xml"),
-                   .text("Atom-Feed: neue öffentliche Einträge aus \(unit.kind == .kreis ? "diesem Kreis" : "diesem Land")"))
-            ))
+            .if(
+                unit.kind == .kreis || unit.kind == .land,
+                .p(
+                    .a(
+                        .href(unit.kind == .kreis ? "/feeds/kreise/\(unit.key)" : "/feeds/laender/\(unit.key)"),
+                        .attribute(named: "type", value: "application/atom+xml"),
+                        .text("Atom-Feed: neue öffentliche Einträge aus \(unit.kind == .kreis ? "diesem Kreis" : "diesem Land")"))
+                ))
         )
     }
 
@@ -59,23 +67,25 @@ struct KreisTable {
             .class("table-wrap"),
             .table(
                 .caption(.text(caption)),
-                .thead(.tr(
-                    .th(.attribute(named: "scope", value: "col"), .text("Kreis")),
-                    .th(.attribute(named: "scope", value: "col"), .text("Art")),
-                    .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Gemeinden")),
-                    .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
-                    .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Fläche (km²)"))
-                )),
-                .tbody(.forEach(kreise) { kreis in
-                    let totals = catalog.totals(of: kreis.key)
-                    return .tr(
-                        .td(.unitLink(kreis)),
-                        .td(.text(kreis.typeName ?? "")),
-                        .td(.class("num"), .text(GermanFormat.integer(totals.gemeinden))),
-                        .td(.class("num"), .text(GermanFormat.integer(totals.population))),
-                        .td(.class("num"), .text(GermanFormat.decimal(totals.areaKm2, digits: 0)))
-                    )
-                })
+                .thead(
+                    .tr(
+                        .th(.attribute(named: "scope", value: "col"), .text("Kreis")),
+                        .th(.attribute(named: "scope", value: "col"), .text("Art")),
+                        .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Gemeinden")),
+                        .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
+                        .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Fläche (km²)"))
+                    )),
+                .tbody(
+                    .forEach(kreise) { kreis in
+                        let totals = catalog.totals(of: kreis.key)
+                        return .tr(
+                            .td(.unitLink(kreis)),
+                            .td(.text(kreis.typeName ?? "")),
+                            .td(.class("num"), .text(GermanFormat.integer(totals.gemeinden))),
+                            .td(.class("num"), .text(GermanFormat.integer(totals.population))),
+                            .td(.class("num"), .text(GermanFormat.decimal(totals.areaKm2, digits: 0)))
+                        )
+                    })
             )
         )
     }

@@ -16,8 +16,11 @@ struct GemeindeListPage: PageView {
             .h1(.text(title)),
             filterForm(),
             .unwrap(form.error) { .div(.class("error-list"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
-            .if(form["sort"] == "entfernung" && form["von"].isEmpty, .p(
-                .class("notice"), .text("Für die Sortierung nach Entfernung bitte unter „Entfernung von“ eine Gemeinde angeben; bis dahin nach Namen sortiert."))),
+            .if(
+                form["sort"] == "entfernung" && form["von"].isEmpty,
+                .p(
+                    .class("notice"),
+                    .text("Für die Sortierung nach Entfernung bitte unter „Entfernung von“ eine Gemeinde angeben; bis dahin nach Namen sortiert."))),
             .unwrap(page) { results($0) }
         )
     }
@@ -66,22 +69,29 @@ struct GemeindeListPage: PageView {
 
     private func results(_ page: GemeindePage) -> Node<HTML.BodyContext> {
         guard page.total > 0 else {
-            return .p(.attribute(named: "role", value: "status"), .text("Keine Gemeinde gefunden. Prüfen Sie die Schreibweise oder entfernen Sie Filter."))
+            return .p(
+                .attribute(named: "role", value: "status"), .text("Keine Gemeinde gefunden. Prüfen Sie die Schreibweise oder entfernen Sie Filter."))
         }
         let first = (page.page - 1) * page.perPage + 1
         let last = min(page.total, first + page.items.count - 1)
         return .group(
-            .p(.attribute(named: "role", value: "status"),
-               .text(page.items.isEmpty
-                     ? "\(Fmt.count(page.total, "Gemeinde", "Gemeinden")) gefunden; diese Seite gibt es nicht."
-                     : "\(Fmt.count(page.total, "Gemeinde", "Gemeinden")) gefunden, \(GermanFormat.integer(first))–\(GermanFormat.integer(last)) angezeigt.")),
-            .ul(.class("results"), .forEach(page.items) { item in
-                .li(
-                    .div(.class("name"), .gemeindeLink(item.gemeinde),
-                         .unwrap(item.distanceKm) { .text(" – \(Fmt.km($0))") }),
-                    .div(.class("meta"), .text(context(of: item.gemeinde)))
-                )
-            }),
+            .p(
+                .attribute(named: "role", value: "status"),
+                .text(
+                    page.items.isEmpty
+                        ? "\(Fmt.count(page.total, "Gemeinde", "Gemeinden")) gefunden; diese Seite gibt es nicht."
+                        : "\(Fmt.count(page.total, "Gemeinde", "Gemeinden")) gefunden, \(GermanFormat.integer(first))–\(GermanFormat.integer(last)) angezeigt."
+                )),
+            .ul(
+                .class("results"),
+                .forEach(page.items) { item in
+                    .li(
+                        .div(
+                            .class("name"), .gemeindeLink(item.gemeinde),
+                            .unwrap(item.distanceKm) { .text(" – \(Fmt.km($0))") }),
+                        .div(.class("meta"), .text(context(of: item.gemeinde)))
+                    )
+                }),
             pagination(page)
         )
     }
@@ -103,7 +113,9 @@ struct GemeindeListPage: PageView {
             .class("pagination"), .ariaLabel("Seiten"),
             .if(page.page > 1, .a(.safeHref(form.url(page: page.page - 1)), .attribute(named: "rel", value: "prev"), .text("← vorherige Seite"))),
             .span(.text("Seite \(page.page) von \(GermanFormat.integer(page.pageCount))")),
-            .if(page.page < page.pageCount, .a(.safeHref(form.url(page: page.page + 1)), .attribute(named: "rel", value: "next"), .text("nächste Seite →")))
+            .if(
+                page.page < page.pageCount,
+                .a(.safeHref(form.url(page: page.page + 1)), .attribute(named: "rel", value: "next"), .text("nächste Seite →")))
         )
     }
 }

@@ -25,7 +25,9 @@ struct GemeindeProfilePage: PageView {
                 .div(
                     .class("notice"), .attribute(named: "role", value: "status"),
                     .p(
-                        .text("Historischer Eintrag: Diese Gemeinde steht seit dem Gebietsstand \(GermanFormat.date(iso: record.since)) nicht mehr im Gemeindeverzeichnis."),
+                        .text(
+                            "Historischer Eintrag: Diese Gemeinde steht seit dem Gebietsstand \(GermanFormat.date(iso: record.since)) nicht mehr im Gemeindeverzeichnis."
+                        ),
                         .unwrap(record.successor.flatMap(catalog.gemeinde(ags:))) { successor in
                             .group(.text(" Vermutlich aufgegangen in "), .gemeindeLink(successor), .text("."))
                         }
@@ -54,11 +56,15 @@ struct GemeindeProfilePage: PageView {
                         .dt(.text("Regierungsbezirk")), .dd(.unitLink(catalog.unit(key: g.regierungsbezirkCode))),
                         .dt(.text("Land")), .dd(.unitLink(catalog.unit(key: g.landCode))),
                         .dt(.text("Koordinaten")),
-                        .dd(.text(g.coordinate.map {
-                            "\(GermanFormat.decimal($0.latitude, digits: 4))° N, \(GermanFormat.decimal($0.longitude, digits: 4))° O"
-                        } ?? "–"))
+                        .dd(
+                            .text(
+                                g.coordinate.map {
+                                    "\(GermanFormat.decimal($0.latitude, digits: 4))° N, \(GermanFormat.decimal($0.longitude, digits: 4))° O"
+                                } ?? "–"))
                     ),
-                    .p(.class("meta"), .text("Gebietsstand \(GermanFormat.date(iso: catalog.gebietsstand ?? "")); Bevölkerung und Fläche: 31.12.2024."))
+                    .p(
+                        .class("meta"),
+                        .text("Gebietsstand \(GermanFormat.date(iso: catalog.gebietsstand ?? "")); Bevölkerung und Fläche: 31.12.2024."))
                 ),
                 .section(
                     .h2(.text("Lage")),
@@ -68,26 +74,30 @@ struct GemeindeProfilePage: PageView {
             .unwrap(panel) { $0.node() },
             .h2(.text("Die zehn nächsten Gemeinden")),
             .if(nearest.isEmpty, .p(.text("Ohne Koordinaten lassen sich keine Nachbarn bestimmen."))),
-            .if(!nearest.isEmpty, .div(
-                .class("table-wrap"),
-                .table(
-                    .caption(.class("visually-hidden"), .text("Nächste Gemeinden mit Entfernung")),
-                    .thead(.tr(
-                        .th(.attribute(named: "scope", value: "col"), .text("Gemeinde")),
-                        .th(.attribute(named: "scope", value: "col"), .text("Kreis")),
-                        .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
-                        .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Entfernung"))
-                    )),
-                    .tbody(.forEach(nearest) { entry in
-                        .tr(
-                            .td(.gemeindeLink(entry.gemeinde)),
-                            .td(.text(catalog.unit(key: entry.gemeinde.kreisKey)?.name ?? "–")),
-                            .td(.class("num"), .text(GermanFormat.integer(entry.gemeinde.population))),
-                            .td(.class("num"), .text(Fmt.km(entry.km)))
-                        )
-                    })
-                )
-            )),
+            .if(
+                !nearest.isEmpty,
+                .div(
+                    .class("table-wrap"),
+                    .table(
+                        .caption(.class("visually-hidden"), .text("Nächste Gemeinden mit Entfernung")),
+                        .thead(
+                            .tr(
+                                .th(.attribute(named: "scope", value: "col"), .text("Gemeinde")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Kreis")),
+                                .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
+                                .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Entfernung"))
+                            )),
+                        .tbody(
+                            .forEach(nearest) { entry in
+                                .tr(
+                                    .td(.gemeindeLink(entry.gemeinde)),
+                                    .td(.text(catalog.unit(key: entry.gemeinde.kreisKey)?.name ?? "–")),
+                                    .td(.class("num"), .text(GermanFormat.integer(entry.gemeinde.population))),
+                                    .td(.class("num"), .text(Fmt.km(entry.km)))
+                                )
+                            })
+                    )
+                )),
             .p(.a(.href("/gemeinden?von=\(g.ags)&sort=entfernung"), .text("Alle Gemeinden nach Entfernung zu \(g.shortName)")))
         )
     }

@@ -15,11 +15,16 @@ struct LocatorMap {
         guard let origin = center.coordinate else { return .p(.text("Für diese Gemeinde liegen keine Koordinaten vor.")) }
         let points = ([center] + neighbours).compactMap(\.coordinate)
         let cosLat = cos(origin.latitude * .pi / 180)
-        let xs = points.map { $0.longitude * cosLat }, ys = points.map(\.latitude)
-        let minX = xs.min()! , maxX = xs.max()!, minY = ys.min()!, maxY = ys.max()!
+        let xs = points.map { $0.longitude * cosLat }
+        let ys = points.map(\.latitude)
+        let minX = xs.min()!
+        let maxX = xs.max()!
+        let minY = ys.min()!
+        let maxY = ys.max()!
         let span = max(maxX - minX, (maxY - minY) * Self.width / Self.height, 0.02)
         let scale = (Self.width - 2 * Self.margin) / span
-        let offsetX = (Self.width - (maxX - minX) * scale) / 2, offsetY = (Self.height - (maxY - minY) * scale) / 2
+        let offsetX = (Self.width - (maxX - minX) * scale) / 2
+        let offsetY = (Self.height - (maxY - minY) * scale) / 2
         func project(_ p: GeoPoint) -> (x: Double, y: Double)? {
             let x = offsetX + (p.longitude * cosLat - minX) * scale
             let y = offsetY + (maxY - p.latitude) * scale
@@ -28,29 +33,37 @@ struct LocatorMap {
         }
         func number(_ value: Double) -> String { String(format: "%.1f", value) }
         func circle(_ p: (x: Double, y: Double), radius: Double, cssClass: String) -> Node<HTML.BodyContext> {
-            .element(named: "circle", nodes: [
-                .attribute(named: "cx", value: number(p.x)), .attribute(named: "cy", value: number(p.y)),
-                .attribute(named: "r", value: number(radius)), .attribute(named: "class", value: cssClass),
-            ])
+            .element(
+                named: "circle",
+                nodes: [
+                    .attribute(named: "cx", value: number(p.x)), .attribute(named: "cy", value: number(p.y)),
+                    .attribute(named: "r", value: number(radius)), .attribute(named: "class", value: cssClass),
+                ])
         }
         func label(_ p: (x: Double, y: Double), _ text: String) -> Node<HTML.BodyContext> {
-            .element(named: "text", nodes: [
-                .attribute(named: "x", value: number(p.x + 4)), .attribute(named: "y", value: number(p.y - 3)), .text(text),
-            ])
+            .element(
+                named: "text",
+                nodes: [
+                    .attribute(named: "x", value: number(p.x + 4)), .attribute(named: "y", value: number(p.y - 3)), .text(text),
+                ])
         }
         var nodes: [Node<HTML.BodyContext>] = [
             .attribute(named: "viewBox", value: "0 0 \(Int(Self.width)) \(Int(Self.height))"),
             .attribute(named: "role", value: "img"),
             .attribute(named: "aria-labelledby", value: "karte-titel"),
-            .element(named: "title", nodes: [
-                .attribute(named: "id", value: "karte-titel"),
-                .text("Lage von \(center.shortName) und der zehn nächsten Gemeinden"),
-            ]),
-            .element(named: "rect", nodes: [
-                .attribute(named: "x", value: "0"), .attribute(named: "y", value: "0"),
-                .attribute(named: "width", value: "\(Int(Self.width))"), .attribute(named: "height", value: "\(Int(Self.height))"),
-                .attribute(named: "class", value: "outline"),
-            ]),
+            .element(
+                named: "title",
+                nodes: [
+                    .attribute(named: "id", value: "karte-titel"),
+                    .text("Lage von \(center.shortName) und der zehn nächsten Gemeinden"),
+                ]),
+            .element(
+                named: "rect",
+                nodes: [
+                    .attribute(named: "x", value: "0"), .attribute(named: "y", value: "0"),
+                    .attribute(named: "width", value: "\(Int(Self.width))"), .attribute(named: "height", value: "\(Int(Self.height))"),
+                    .attribute(named: "class", value: "outline"),
+                ]),
         ]
         for g in background { if let p = g.coordinate.flatMap(project) { nodes.append(circle(p, radius: 1.2, cssClass: "other")) } }
         for g in neighbours {

@@ -10,9 +10,11 @@ struct StartPage: PageView {
         let totals = catalog.totals(of: "")
         return .group(
             .h1(.text("Aufwind – Kommunen finden, Partner finden")),
-            .p(.class("lead"), .text(
-                "Das Verzeichnis aller Gemeinden und Kreise Deutschlands aus dem amtlichen Gemeindeverzeichnis. "
-                    + "Finden Sie Ihre Gemeinde, Ihre Nachbarn und Kommunen gleicher Größe – als Grundlage für Kooperation.")),
+            .p(
+                .class("lead"),
+                .text(
+                    "Das Verzeichnis aller Gemeinden und Kreise Deutschlands aus dem amtlichen Gemeindeverzeichnis. "
+                        + "Finden Sie Ihre Gemeinde, Ihre Nachbarn und Kommunen gleicher Größe – als Grundlage für Kooperation.")),
             .form(
                 .class("search"), .action("/gemeinden"), .method(.get), .attribute(named: "role", value: "search"),
                 .div(
@@ -29,14 +31,18 @@ struct StartPage: PageView {
                 .li(.strong(.text(GermanFormat.integer(totals.population))), .text("Einwohner"))
             ),
             .h2(.text("Nach Größe")),
-            .ul(.forEach(Groessenklasse.allCases) { klasse in
-                .li(.a(.href("/gemeinden?groesse=\(klasse.rawValue)&sort=-einwohner"), .text(klasse.label)))
-            }),
+            .ul(
+                .forEach(Groessenklasse.allCases) { klasse in
+                    .li(.a(.href("/gemeinden?groesse=\(klasse.rawValue)&sort=-einwohner"), .text(klasse.label)))
+                }),
             .h2(.text("Nach Land")),
-            .ul(.class("columns"), .forEach(catalog.units(of: .land)) { land in
-                .li(.a(.href("/laender/\(land.key)"), .text(land.name)),
-                    .text(" (\(Fmt.count(catalog.totals(of: land.key).gemeinden, "Gemeinde", "Gemeinden")))"))
-            })
+            .ul(
+                .class("columns"),
+                .forEach(catalog.units(of: .land)) { land in
+                    .li(
+                        .a(.href("/laender/\(land.key)"), .text(land.name)),
+                        .text(" (\(Fmt.count(catalog.totals(of: land.key).gemeinden, "Gemeinde", "Gemeinden")))"))
+                })
         )
     }
 }

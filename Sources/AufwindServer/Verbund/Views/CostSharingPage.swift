@@ -22,7 +22,8 @@ struct CostSharingPage: PageView {
     var title: String { "Kosten teilen – \(name)" }
 
     static let methods: [(String, String)] = [
-        ("einwohner", "nach Einwohnern"), ("gleich", "zu gleichen Teilen"), ("nutzung", "nach erwarteter Nutzung"), ("sockel", "Sockelbetrag plus pro Kopf"),
+        ("einwohner", "nach Einwohnern"), ("gleich", "zu gleichen Teilen"), ("nutzung", "nach erwarteter Nutzung"),
+        ("sockel", "Sockelbetrag plus pro Kopf"),
     ]
 
     static func euro(_ text: String) -> Double? {
@@ -31,9 +32,15 @@ struct CostSharingPage: PageView {
     }
 
     static func compute(form: Form, members: [VerbundMember]) -> Result<([CostShare], CostSplitMethod), ValidationMessages> {
-        guard let amount = euro(form.amount) else { return .failure(ValidationMessages(messages: ["„\(form.amount)“ ist kein Eurobetrag (z. B. 80000 oder 80.000,00)."])) }
+        guard let amount = euro(form.amount) else {
+            return .failure(ValidationMessages(messages: ["„\(form.amount)“ ist kein Eurobetrag (z. B. 80000 oder 80.000,00)."]))
+        }
         let funding: Double
-        if form.funding.trimmingSpaces.isEmpty { funding = 0 } else if let value = euro(form.funding) { funding = value } else {
+        if form.funding.trimmingSpaces.isEmpty {
+            funding = 0
+        } else if let value = euro(form.funding) {
+            funding = value
+        } else {
             return .failure(ValidationMessages(messages: ["„\(form.funding)“ ist kein Eurobetrag."]))
         }
         let method: CostSplitMethod
@@ -65,45 +72,68 @@ struct CostSharingPage: PageView {
                 .class("stacked"), .action("/verbuende/\(id)/kosten"), .method(.get),
                 .field("betrag", label: "Gemeinsame Kosten (Euro, z. B. 80.000 für eine geteilte Stelle im Jahr)", value: form.amount, maxLength: 20),
                 .optionalField("foerderung", label: "Erwartete Förderung (Euro, wird anteilig abgezogen)", value: form.funding, maxLength: 20),
-                .div(.class("field"), .label(.for("methode"), .text("Aufteilung")),
-                     .select(.id("methode"), .attribute(named: "name", value: "methode"),
-                             .forEach(Self.methods) { .choice(value: $0.0, label: $0.1, selected: $0.0 == form.method) })),
+                .div(
+                    .class("field"), .label(.for("methode"), .text("Aufteilung")),
+                    .select(
+                        .id("methode"), .attribute(named: "name", value: "methode"),
+                        .forEach(Self.methods) { .choice(value: $0.0, label: $0.1, selected: $0.0 == form.method) })),
                 .optionalField("sockel", label: "Sockelbetrag je Mitglied (nur bei „Sockelbetrag plus pro Kopf“)", value: form.base, maxLength: 20),
                 .fieldset(
                     .element(named: "legend", text: "Erwartete Nutzung (nur bei „nach erwarteter Nutzung“)"),
                     .forEach(members) { member in
-                        .optionalField("nutzung[\(member.key)]", id: "nutzung-\(member.key)", label: member.name, value: form.usage[member.key] ?? "", maxLength: 20)
+                        .optionalField(
+                            "nutzung[\(member.key)]", id: "nutzung-\(member.key)", label: member.name, value: form.usage[member.key] ?? "",
+                            maxLength: 20)
                     }
                 ),
                 .button(.type(.submit), .text("Aufteilen"))
             ),
-            .if(!shares.isEmpty, .group(
-                .h2(.text("Aufteilung \(methodLabel)")),
-                .div(.class("table-wrap"), .table(
-                    .caption(.text("Anteile je Mitglied")),
-                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Mitglied")), .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
-                               .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Anteil")), .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Förderung")),
-                               .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Eigenanteil")))),
-                    .tbody(.forEach(shares) { share in
-                        .tr(.td(.text(share.name)), .td(.class("num"), .text(GermanFormat.integer(share.population))),
-                            .td(.class("num"), .text(Self.money(share.grossCents))), .td(.class("num"), .text(Self.money(share.fundingCents))),
-                            .td(.class("num"), .text(Self.money(share.netCents))))
-                    }),
-                    .tfoot(.tr(.th(.attribute(named: "scope", value: "row"), .text("Summe")), .td(.class("num"), .text(GermanFormat.integer(shares.reduce(0) { $0 + $1.population }))),
-                               .td(.class("num"), .text(Self.money(shares.reduce(0) { $0 + $1.grossCents }))),
-                               .td(.class("num"), .text(Self.money(shares.reduce(0) { $0 + $1.fundingCents }))),
-                               .td(.class("num"), .text(Self.money(shares.reduce(0) { $0 + $1.netCents })))))
-                )),
-                .p(.a(.safeHref(csvLink()), .text("Als CSV für Excel herunterladen")), .text(" · Zum Drucken die Druckfunktion des Browsers nutzen (die Seite ist dafür gestaltet)."))
-            ))
+            .if(
+                !shares.isEmpty,
+                .group(
+                    .h2(.text("Aufteilung \(methodLabel)")),
+                    .div(
+                        .class("table-wrap"),
+                        .table(
+                            .caption(.text("Anteile je Mitglied")),
+                            .thead(
+                                .tr(
+                                    .th(.attribute(named: "scope", value: "col"), .text("Mitglied")),
+                                    .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
+                                    .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Anteil")),
+                                    .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Förderung")),
+                                    .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Eigenanteil")))),
+                            .tbody(
+                                .forEach(shares) { share in
+                                    .tr(
+                                        .td(.text(share.name)), .td(.class("num"), .text(GermanFormat.integer(share.population))),
+                                        .td(.class("num"), .text(Self.money(share.grossCents))),
+                                        .td(.class("num"), .text(Self.money(share.fundingCents))),
+                                        .td(.class("num"), .text(Self.money(share.netCents))))
+                                }),
+                            .tfoot(
+                                .tr(
+                                    .th(.attribute(named: "scope", value: "row"), .text("Summe")),
+                                    .td(.class("num"), .text(GermanFormat.integer(shares.reduce(0) { $0 + $1.population }))),
+                                    .td(.class("num"), .text(Self.money(shares.reduce(0) { $0 + $1.grossCents }))),
+                                    .td(.class("num"), .text(Self.money(shares.reduce(0) { $0 + $1.fundingCents }))),
+                                    .td(.class("num"), .text(Self.money(shares.reduce(0) { $0 + $1.netCents })))))
+                        )),
+                    .p(
+                        .a(.safeHref(csvLink()), .text("Als CSV für Excel herunterladen")),
+                        .text(" · Zum Drucken die Druckfunktion des Browsers nutzen (die Seite ist dafür gestaltet)."))
+                ))
         )
     }
 
     private func csvLink() -> String {
         var parts = [("betrag", form.amount), ("foerderung", form.funding), ("methode", form.method), ("sockel", form.base), ("format", "csv")]
         parts += form.usage.sorted { $0.key < $1.key }.map { ("nutzung[\($0.key)]", $0.value) }
-        return "/verbuende/\(id)/kosten?" + parts.filter { !$0.1.isEmpty }
-            .map { "\($0.0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+        return "/verbuende/\(id)/kosten?"
+            + parts.filter { !$0.1.isEmpty }
+            .map {
+                "\($0.0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            }
             .joined(separator: "&")
     }
 }

@@ -11,7 +11,10 @@ struct TownCalendarPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .p(.text("Alle Fristen, Meilensteine und Aufgaben der Verbünde, in denen \(townName) dabei ist, als iCal-Feed für Outlook, Thunderbird oder das Smartphone. ")),
+            .p(
+                .text(
+                    "Alle Fristen, Meilensteine und Aufgaben der Verbünde, in denen \(townName) dabei ist, als iCal-Feed für Outlook, Thunderbird oder das Smartphone. "
+                )),
             .p(.text("Der Link ist geheim: Wer ihn kennt, sieht die Termine. Ein neuer Link macht den alten ungültig.")),
             .unwrap(link) { .p(.class("notice"), .text("Ihr Kalender-Link (nur jetzt sichtbar): "), .code(.text($0))) },
             .form(.action("/kommunen/\(key)/kalender"), .method(.post), .csrf(csrf), .button(.type(.submit), .text("Neuen Kalender-Link erzeugen")))

@@ -52,28 +52,38 @@ struct VerbundPage: PageView {
         if invitationOnly { return invitationContent() }
         return .group(
             .h1(.text(title)),
-            .p(.span(.class("badge"), .text(status.label)), .text(" · Konsortialführung: \(leadName)"),
-               .unwrap(item) { .group(.text(" · Vorhaben: "), .a(.safeHref($0.path), .text($0.title))) }),
+            .p(
+                .span(.class("badge"), .text(status.label)), .text(" · Konsortialführung: \(leadName)"),
+                .unwrap(item) { .group(.text(" · Vorhaben: "), .a(.safeHref($0.path), .text($0.title))) }),
             .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
             .formErrors(errors),
             membersSection(),
             fundingSection(),
             datesSection(),
-            .if(isMember, .section(
-                .h2(.text("Kosten teilen")),
-                .p(.a(.href("/verbuende/\(id)/kosten"), .text("Gemeinsame Kosten aufteilen (nach Einwohnern, gleich, nach Nutzung, Sockel plus pro Kopf) – mit CSV für Excel")))
-            ))
+            .if(
+                isMember,
+                .section(
+                    .h2(.text("Kosten teilen")),
+                    .p(
+                        .a(
+                            .href("/verbuende/\(id)/kosten"),
+                            .text("Gemeinsame Kosten aufteilen (nach Einwohnern, gleich, nach Nutzung, Sockel plus pro Kopf) – mit CSV für Excel")))
+                ))
         )
     }
 
     private func invitationContent() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .p(.span(.class("badge"), .text(status.label)), .text(" · Konsortialführung: \(leadName)"),
-               .unwrap(item) { .group(.text(" · Vorhaben: "), .a(.safeHref($0.path), .text($0.title))) }),
-            .div(.class("notice"), .p(.text(
-                "Sie sind in diesen Verbund eingeladen. Wenn Sie annehmen, sehen Sie Mitglieder, Termine und Kosten; "
-                    + "lehnen Sie ab oder läuft die Einladung ab, sehen Sie den Verbund nicht mehr."))),
+            .p(
+                .span(.class("badge"), .text(status.label)), .text(" · Konsortialführung: \(leadName)"),
+                .unwrap(item) { .group(.text(" · Vorhaben: "), .a(.safeHref($0.path), .text($0.title))) }),
+            .div(
+                .class("notice"),
+                .p(
+                    .text(
+                        "Sie sind in diesen Verbund eingeladen. Wenn Sie annehmen, sehen Sie Mitglieder, Termine und Kosten; "
+                            + "lehnen Sie ab oder läuft die Einladung ab, sehen Sie den Verbund nicht mehr."))),
             .formErrors(errors),
             .section(
                 .h2(.text("Förderung")),
@@ -89,63 +99,94 @@ struct VerbundPage: PageView {
     private func membersSection(heading: String = "Mitglieder", caption: String = "Mitglieder und Einladungen") -> Node<HTML.BodyContext> {
         .section(
             .h2(.text(heading)),
-            .div(.class("table-wrap"), .table(
-                .caption(.text(caption)),
-                .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Kommune")), .th(.attribute(named: "scope", value: "col"), .text("Rolle")),
-                           .th(.attribute(named: "scope", value: "col"), .text("Status")), .th(.attribute(named: "scope", value: "col"), .text("Entscheidung")))),
-                .tbody(.forEach(members) { member in
-                    .tr(
-                        .td(.unwrap(member.path) { .a(.safeHref($0), .text(member.name)) }, .if(member.path == nil, .text(member.name))),
-                        .td(.text(member.role.label)),
-                        .td(.text(member.status.label + (member.status == .invited ? member.expires.map { " bis \(GermanFormat.dateTime($0))" } ?? "" : ""))),
-                        .td(.if(member.canDecide, .form(
-                            .class("inline"), .action("/verbuende/\(id)/mitglieder/\(member.id)/entscheidung"), .method(.post), .csrf(csrf),
-                            .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Annehmen")), .text(" "),
-                            .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .text("Ablehnen"))
-                        )))
-                    )
-                })
-            )),
-            .if(isLead, .group(
-                .form(
-                    .class("stacked"), .action("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
-                    .field("mitglied", label: "Einladen: Kommune (Name, AGS, Kreisschlüssel) oder Anbieter (Name der Organisation)", maxLength: 200),
-                    .div(.class("field"), .label(.for("rolle"), .text("Rolle")),
-                         .select(.id("rolle"), .attribute(named: "name", value: "rolle"),
-                                 .choice(value: "partner", label: "Partner", selected: true), .choice(value: "assoziiert", label: "assoziiert", selected: false))),
-                    .button(.type(.submit), .text("Einladen"))
-                ),
-                .form(
-                    .class("stacked"), .action("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
-                    .input(.type(.hidden), .name("art"), .value("zweckverband")),
-                    .input(.type(.hidden), .name("rolle"), .value("partner")),
-                    .field("mitglied", id: "zweckverband", label: "Zweckverband eintragen (Name; ist sofort dabei)", maxLength: 150),
-                    .div(.class("field"), .label(.for("land"), .text("Land des Zweckverbands")),
-                         .select(.id("land"), .attribute(named: "name", value: "land"), .forEach(laender) { .choice(value: $0.key, label: $0.name, selected: false) })),
-                    .button(.type(.submit), .text("Zweckverband eintragen"))
-                ),
-                .if(!status.next.isEmpty, .form(
-                    .class("stacked"), .action("/verbuende/\(id)/status"), .method(.post), .csrf(csrf),
-                    .div(.class("field"), .label(.for("status"), .text("Status ändern")),
-                         .select(.id("status"), .attribute(named: "name", value: "status"),
-                                 .forEach(status.next) { .choice(value: $0.rawValue, label: $0.label, selected: false) })),
-                    .button(.type(.submit), .text("Status setzen"))
+            .div(
+                .class("table-wrap"),
+                .table(
+                    .caption(.text(caption)),
+                    .thead(
+                        .tr(
+                            .th(.attribute(named: "scope", value: "col"), .text("Kommune")),
+                            .th(.attribute(named: "scope", value: "col"), .text("Rolle")),
+                            .th(.attribute(named: "scope", value: "col"), .text("Status")),
+                            .th(.attribute(named: "scope", value: "col"), .text("Entscheidung")))),
+                    .tbody(
+                        .forEach(members) { member in
+                            .tr(
+                                .td(.unwrap(member.path) { .a(.safeHref($0), .text(member.name)) }, .if(member.path == nil, .text(member.name))),
+                                .td(.text(member.role.label)),
+                                .td(
+                                    .text(
+                                        member.status.label
+                                            + (member.status == .invited ? member.expires.map { " bis \(GermanFormat.dateTime($0))" } ?? "" : ""))),
+                                .td(
+                                    .if(
+                                        member.canDecide,
+                                        .form(
+                                            .class("inline"), .action("/verbuende/\(id)/mitglieder/\(member.id)/entscheidung"), .method(.post),
+                                            .csrf(csrf),
+                                            .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Annehmen")), .text(" "),
+                                            .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .text("Ablehnen"))
+                                        )))
+                            )
+                        })
+                )),
+            .if(
+                isLead,
+                .group(
+                    .form(
+                        .class("stacked"), .action("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
+                        .field(
+                            "mitglied", label: "Einladen: Kommune (Name, AGS, Kreisschlüssel) oder Anbieter (Name der Organisation)", maxLength: 200),
+                        .div(
+                            .class("field"), .label(.for("rolle"), .text("Rolle")),
+                            .select(
+                                .id("rolle"), .attribute(named: "name", value: "rolle"),
+                                .choice(value: "partner", label: "Partner", selected: true),
+                                .choice(value: "assoziiert", label: "assoziiert", selected: false))),
+                        .button(.type(.submit), .text("Einladen"))
+                    ),
+                    .form(
+                        .class("stacked"), .action("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
+                        .input(.type(.hidden), .name("art"), .value("zweckverband")),
+                        .input(.type(.hidden), .name("rolle"), .value("partner")),
+                        .field("mitglied", id: "zweckverband", label: "Zweckverband eintragen (Name; ist sofort dabei)", maxLength: 150),
+                        .div(
+                            .class("field"), .label(.for("land"), .text("Land des Zweckverbands")),
+                            .select(
+                                .id("land"), .attribute(named: "name", value: "land"),
+                                .forEach(laender) { .choice(value: $0.key, label: $0.name, selected: false) })),
+                        .button(.type(.submit), .text("Zweckverband eintragen"))
+                    ),
+                    .if(
+                        !status.next.isEmpty,
+                        .form(
+                            .class("stacked"), .action("/verbuende/\(id)/status"), .method(.post), .csrf(csrf),
+                            .div(
+                                .class("field"), .label(.for("status"), .text("Status ändern")),
+                                .select(
+                                    .id("status"), .attribute(named: "name", value: "status"),
+                                    .forEach(status.next) { .choice(value: $0.rawValue, label: $0.label, selected: false) })),
+                            .button(.type(.submit), .text("Status setzen"))
+                        ))
                 ))
-            ))
         )
     }
 
     private func fundingSection() -> Node<HTML.BodyContext> {
         .section(
             .h2(.text("Förderung")),
-            .if(isLead, .form(
-                .class("stacked"), .action("/verbuende/\(id)/programm"), .method(.post), .csrf(csrf),
-                .div(.class("field"), .label(.for("programm"), .text("Programm, für das der Verbund antritt")),
-                     .select(.id("programm"), .attribute(named: "name", value: "programm"),
-                             .choice(value: "", label: "– noch keins –", selected: chosenProgramme == nil),
-                             .forEach(programmes) { .choice(value: $0.id, label: $0.name, selected: $0.id == chosenProgramme?.id) })),
-                .button(.type(.submit), .text("Programm wählen"))
-            )),
+            .if(
+                isLead,
+                .form(
+                    .class("stacked"), .action("/verbuende/\(id)/programm"), .method(.post), .csrf(csrf),
+                    .div(
+                        .class("field"), .label(.for("programm"), .text("Programm, für das der Verbund antritt")),
+                        .select(
+                            .id("programm"), .attribute(named: "name", value: "programm"),
+                            .choice(value: "", label: "– noch keins –", selected: chosenProgramme == nil),
+                            .forEach(programmes) { .choice(value: $0.id, label: $0.name, selected: $0.id == chosenProgramme?.id) })),
+                    .button(.type(.submit), .text("Programm wählen"))
+                )),
             .unwrap(chosenProgramme) { programme in
                 .group(
                     .h3(.group(.text("Förderfähigkeit für "), .a(.safeHref("/foerderprogramme/\(programme.id)"), .text(programme.name)))),
@@ -154,29 +195,50 @@ struct VerbundPage: PageView {
                             .attribute(named: "role", value: "status"),
                             .p(.strong(.text("Ergebnis: \(result.verdict.label)"))),
                             .if(!result.missing.isEmpty, .group(.p(.text("Es fehlt noch:")), .ul(.forEach(result.missing) { .li(.text($0)) }))),
-                            .unwrap(result.estimate) { .p(.text("Geschätzte Förderung: \($0.amount.map { "\(GermanFormat.integer(Int($0.rounded()))) € – " } ?? "")\($0.formula)")) }
+                            .unwrap(result.estimate) {
+                                .p(
+                                    .text(
+                                        "Geschätzte Förderung: \($0.amount.map { "\(GermanFormat.integer(Int($0.rounded()))) € – " } ?? "")\($0.formula)"
+                                    ))
+                            }
                         )
                     },
-                    .if(!suggestions.isEmpty, .group(
-                        .h3(.text("Verbund vervollständigen")),
-                        .p(.text("Diese Kommunen würden den Verbund förderfähig machen und passen am besten:")),
-                        .ol(.forEach(suggestions) { suggestion in
-                            .li(.a(.safeHref(TownDirectory.path(of: suggestion.member.key)), .text(suggestion.member.name)), .text(" – \(suggestion.reason)"),
-                                .if(isLead, .form(.class("inline"), .action("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
-                                                  .input(.type(.hidden), .name("mitglied"), .safe("value", suggestion.member.key)),
-                                                  .input(.type(.hidden), .name("rolle"), .value("partner")),
-                                                  .text(" "), .button(.type(.submit), .text("Einladen")))))
-                        })
-                    ))
+                    .if(
+                        !suggestions.isEmpty,
+                        .group(
+                            .h3(.text("Verbund vervollständigen")),
+                            .p(.text("Diese Kommunen würden den Verbund förderfähig machen und passen am besten:")),
+                            .ol(
+                                .forEach(suggestions) { suggestion in
+                                    .li(
+                                        .a(.safeHref(TownDirectory.path(of: suggestion.member.key)), .text(suggestion.member.name)),
+                                        .text(" – \(suggestion.reason)"),
+                                        .if(
+                                            isLead,
+                                            .form(
+                                                .class("inline"), .action("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
+                                                .input(.type(.hidden), .name("mitglied"), .safe("value", suggestion.member.key)),
+                                                .input(.type(.hidden), .name("rolle"), .value("partner")),
+                                                .text(" "), .button(.type(.submit), .text("Einladen")))))
+                                })
+                        ))
                 )
             },
             .h3(.text("Passende Programme")),
-            .ul(.class("results"), .forEach(fits.prefix(8)) { fit in
-                .li(
-                    .div(.class("name"), .a(.safeHref("/foerderprogramme/\(fit.programme.id)"), .text(fit.programme.displayName)), .text(" – \(fit.result.verdict.label)")),
-                    .div(.class("meta"), .text(fit.result.missing.first ?? (fit.sharedFields.isEmpty ? "" : "Handlungsfelder: " + fit.sharedFields.map(\.label).joined(separator: ", "))))
-                )
-            })
+            .ul(
+                .class("results"),
+                .forEach(fits.prefix(8)) { fit in
+                    .li(
+                        .div(
+                            .class("name"), .a(.safeHref("/foerderprogramme/\(fit.programme.id)"), .text(fit.programme.displayName)),
+                            .text(" – \(fit.result.verdict.label)")),
+                        .div(
+                            .class("meta"),
+                            .text(
+                                fit.result.missing.first
+                                    ?? (fit.sharedFields.isEmpty ? "" : "Handlungsfelder: " + fit.sharedFields.map(\.label).joined(separator: ", "))))
+                    )
+                })
         )
     }
 
@@ -184,31 +246,61 @@ struct VerbundPage: PageView {
         .section(
             .h2(.text("Termine, Meilensteine, Aufgaben")),
             .if(dates.isEmpty, .p(.text("Noch keine Termine."))),
-            .if(!dates.isEmpty, .div(.class("table-wrap"), .table(
-                .caption(.text("Nach Datum")),
-                .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Datum")), .th(.attribute(named: "scope", value: "col"), .text("Art")),
-                           .th(.attribute(named: "scope", value: "col"), .text("Was")), .th(.attribute(named: "scope", value: "col"), .text("Verantwortlich")),
-                           .th(.attribute(named: "scope", value: "col"), .text("Stand")))),
-                .tbody(.forEach(dates) { date in
-                    .tr(.td(.text(GermanFormat.date(iso: date.due))), .td(.text(date.kind)), .td(.text(date.title)), .td(.text(date.owner)),
-                        .td(date.done ? .text("erledigt") : (isMember ? .form(.class("inline"), .action("/verbuende/\(id)/termine/\(date.id)/erledigt"), .method(.post), .csrf(csrf),
-                                                                           .button(.type(.submit), .text("erledigt"))) : .text("offen"))))
-                })
-            ))),
-            .if(isMember, .form(
-                .class("stacked"), .action("/verbuende/\(id)/termine"), .method(.post), .csrf(csrf),
-                .div(.class("field"), .label(.for("art"), .text("Art")),
-                     .select(.id("art"), .attribute(named: "name", value: "art"), .forEach(VerbundDateModel.kinds) { .choice(value: $0.0, label: $0.1, selected: false) })),
-                .field("titel", label: "Was", maxLength: 120),
-                .field("datum", label: "Fällig am", type: .date, maxLength: 10),
-                .div(.class("field"), .label(.for("verantwortlich"), .text("Verantwortlich")),
-                     .select(.id("verantwortlich"), .attribute(named: "name", value: "verantwortlich"), .forEach(ownerChoices) { .choice(value: $0.key, label: $0.name, selected: false) })),
-                .button(.type(.submit), .text("Termin anlegen"))
-            )),
+            .if(
+                !dates.isEmpty,
+                .div(
+                    .class("table-wrap"),
+                    .table(
+                        .caption(.text("Nach Datum")),
+                        .thead(
+                            .tr(
+                                .th(.attribute(named: "scope", value: "col"), .text("Datum")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Art")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Was")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Verantwortlich")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Stand")))),
+                        .tbody(
+                            .forEach(dates) { date in
+                                .tr(
+                                    .td(.text(GermanFormat.date(iso: date.due))), .td(.text(date.kind)), .td(.text(date.title)),
+                                    .td(.text(date.owner)),
+                                    .td(
+                                        date.done
+                                            ? .text("erledigt")
+                                            : (isMember
+                                                ? .form(
+                                                    .class("inline"), .action("/verbuende/\(id)/termine/\(date.id)/erledigt"), .method(.post),
+                                                    .csrf(csrf),
+                                                    .button(.type(.submit), .text("erledigt"))) : .text("offen"))))
+                            })
+                    ))),
+            .if(
+                isMember,
+                .form(
+                    .class("stacked"), .action("/verbuende/\(id)/termine"), .method(.post), .csrf(csrf),
+                    .div(
+                        .class("field"), .label(.for("art"), .text("Art")),
+                        .select(
+                            .id("art"), .attribute(named: "name", value: "art"),
+                            .forEach(VerbundDateModel.kinds) { .choice(value: $0.0, label: $0.1, selected: false) })),
+                    .field("titel", label: "Was", maxLength: 120),
+                    .field("datum", label: "Fällig am", type: .date, maxLength: 10),
+                    .div(
+                        .class("field"), .label(.for("verantwortlich"), .text("Verantwortlich")),
+                        .select(
+                            .id("verantwortlich"), .attribute(named: "name", value: "verantwortlich"),
+                            .forEach(ownerChoices) { .choice(value: $0.key, label: $0.name, selected: false) })),
+                    .button(.type(.submit), .text("Termin anlegen"))
+                )),
             .p(.text("Erinnerungen gehen 30, 7 und 1 Tag vor jedem offenen Termin an alle Mitglieder. ")),
-            .unwrap(calendarLink) { .p(.class("notice"), .text("Ihr Kalender-Link (nur jetzt sichtbar, wie ein Passwort behandeln): "), .code(.text($0))) },
-            .if(isMember, .form(.class("inline"), .action("/verbuende/\(id)/kalender"), .method(.post), .csrf(csrf),
-                                .button(.type(.submit), .text("Kalender-Link (iCal) erzeugen"))))
+            .unwrap(calendarLink) {
+                .p(.class("notice"), .text("Ihr Kalender-Link (nur jetzt sichtbar, wie ein Passwort behandeln): "), .code(.text($0)))
+            },
+            .if(
+                isMember,
+                .form(
+                    .class("inline"), .action("/verbuende/\(id)/kalender"), .method(.post), .csrf(csrf),
+                    .button(.type(.submit), .text("Kalender-Link (iCal) erzeugen"))))
         )
     }
 }
