@@ -1,3 +1,4 @@
+import AufwindCore
 import Fluent
 import Foundation
 import Testing
@@ -49,6 +50,48 @@ struct AuthorizationMatrixTests {
             try await RegisterFixture.importInto(app)
             let browsers = try await Self.browsers(app)
             for (path, expected) in Self.matrix {
+                for (role, status) in zip(Role.allCases, expected) {
+                    #expect(try await browsers[role]!.get(path).status == status, "\(role.rawValue) GET \(path)")
+                }
+            }
+        }
+    }
+
+    @Test(
+        "items, events and 1:1 meetings answer every role as the policy decides: drafts hidden, team pages for the team",
+        arguments: TestDatabase.available)
+    func itemsAndEvents(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app)
+            let browsers = try await Self.browsers(app)
+            let ahlen = browsers[.verwalterAhlen]!
+            let draft = try await ItemFixture.create(
+                ahlen, ItemFixture.form(title: "Entwurf: Schulserver teilen", town: "05570004", published: false))
+            let forTowns = try await ItemFixture.create(
+                ahlen, ItemFixture.form(title: "Nur für Kommunen: Personalpool", town: "05570004", visibility: .kommunen))
+            let firstDay = ISO8601DateFormatter.string(
+                from: Date().addingTimeInterval(30 * 86_400), timeZone: TimeZone(identifier: "Europe/Berlin")!, formatOptions: [.withFullDate])
+            let input = try EventInput.validate(
+                EventInput.Raw(
+                    title: "Kleinstadt-Barcamp Ahlen", description: "", firstDay: firstDay, lastDay: firstDay, place: "Ahlen", onlineURL: nil,
+                    capacity: "40", meetingTables: "4")
+            ).get()
+            let event = try await EventService(database: app.db).create(
+                input, organiserType: .kommune, organiserKey: "05570004", organiserName: "Ahlen")
+            let path = event.path
+            // anonym, Mitglied Ahlen, Verwalter Ahlen, Verwalter Münster, Admin
+            let matrix: [(String, [HTTPStatus])] = [
+                ("/eintraege/\(draft)", [.notFound, .ok, .ok, .notFound, .ok]),
+                ("/eintraege/\(forTowns)", [.unauthorized, .ok, .ok, .ok, .ok]),
+                ("/eintraege/neu", [.unauthorized, .ok, .ok, .ok, .forbidden]),
+                ("/veranstaltungen/neu", [.unauthorized, .ok, .ok, .ok, .forbidden]),
+                (path, [.ok, .ok, .ok, .ok, .ok]),
+                ("\(path)/planung", [.unauthorized, .ok, .ok, .forbidden, .ok]),
+                ("\(path)/teilnehmende.csv", [.unauthorized, .ok, .ok, .forbidden, .ok]),
+                ("\(path)/agenda", [.unauthorized, .ok, .ok, .forbidden, .ok]),
+                ("\(path)/treffen", [.unauthorized, .forbidden, .forbidden, .forbidden, .forbidden]),
+            ]
+            for (path, expected) in matrix {
                 for (role, status) in zip(Role.allCases, expected) {
                     #expect(try await browsers[role]!.get(path).status == status, "\(role.rawValue) GET \(path)")
                 }

@@ -26,8 +26,6 @@ public enum Action: String, Sendable, CaseIterable {
     /// Act for a town as one of its confirmed members: create and edit its items, express its
     /// interest, decide requests to it, write in its cooperations.
     case actForTown
-    /// See items a town shared only with other towns.
-    case viewMembersOnlyItems
     /// Create and edit funding programmes and their rules.
     case editFundingProgrammes
     /// Act for an organisation as one of its confirmed members (e.g. answer a Verbund invitation).
@@ -38,6 +36,44 @@ public enum Action: String, Sendable, CaseIterable {
     /// See what an invited town or provider needs to decide: the Verbund's name, lead, Vorhaben,
     /// programme and its own invitation. Declined and expired invitations see nothing.
     case viewVerbundInvitation
+
+    // Vorhaben, Bedarfe, Angebote
+    /// Create an item: confirmed members of a town (for which town is `actForTown`).
+    case createItem
+    /// See one item, as `ItemAudience` says; drafts stay hidden from everybody else (404).
+    case viewItem
+    /// Read and write the messages of a cooperation: members of the towns in it.
+    case takePartInCooperation
+
+    // Veranstaltungen
+    /// Create an event for a town one acts for or a confirmed Veranstalter one belongs to.
+    case createEvent
+    /// Run an event: change it, plan and publish its programme, run its pitch stage, export its participants.
+    case organiseEvent
+    /// What an event keeps for the people in it (its team and registered participants with a
+    /// seat): the participant list, proposing sessions, the agenda.
+    case enterEvent
+    /// Vote for sessions, ask for 1:1 meetings: registered participants with a seat.
+    case participateInEvent
+    /// Change a session (hosts, availability, cancel): its hosts and the event's team.
+    case editEventSession
+    /// Record a session's result and carry it on as an item: its hosts only.
+    case leadEventSession
+    /// Accept or decline a 1:1 meeting request: only the person asked.
+    case answerMeetingRequest
+    /// Withdraw one's meeting request, or cancel an accepted meeting as either person.
+    case withdrawMeeting
+
+    // Konto
+    /// End a membership or withdraw a membership request: one's own only.
+    case endMembership
+
+    /// Actions that depend on the person's own standing — their registration, the sessions they
+    /// lead, requests addressed to them, their memberships, the towns they act for. The platform
+    /// administration has no standing of its own there; it may do everything else.
+    public var isPersonal: Bool {
+        [.createItem, .participateInEvent, .leadEventSession, .answerMeetingRequest, .withdrawMeeting, .endMembership].contains(self)
+    }
 }
 
 /// What an action is done to.
@@ -51,15 +87,32 @@ public enum Resource: Sendable, Equatable {
     case organisation(String)
     /// A Verbund, as its towns and providers stand in it.
     case verbund(VerbundParticipants)
+    /// A Vorhaben, Bedarf or Angebot.
+    case item(ItemFacts)
+    /// A cooperation between towns, by the towns in it.
+    case cooperation(towns: Set<String>)
+    /// An event to be created, for this organiser (nil: the person acts for no possible organiser).
+    case newEvent(EventOrganiserChoice?)
+    /// An event, as the acting person stands in it.
+    case event(EventStanding)
+    /// A session of an event.
+    case eventSession(EventSessionStanding)
+    /// A 1:1 meeting request at an event.
+    case meeting(MeetingStanding)
+    /// A membership or membership request of the user with this id.
+    case membership(userID: String)
 }
 
 /// The answer, with a German reason to show when it is no.
 public struct Decision: Sendable, Equatable {
     public var isAllowed: Bool
     public var reason: String
+    /// A refusal that must not even reveal that the resource exists (answered as "not found").
+    public var concealsExistence: Bool
 
-    static let allowed = Decision(isAllowed: true, reason: "erlaubt")
-    static func denied(_ reason: String) -> Decision { Decision(isAllowed: false, reason: reason) }
+    static let allowed = Decision(isAllowed: true, reason: "erlaubt", concealsExistence: false)
+    static func denied(_ reason: String) -> Decision { Decision(isAllowed: false, reason: reason, concealsExistence: false) }
+    static func concealed(_ reason: String) -> Decision { Decision(isAllowed: false, reason: reason, concealsExistence: true) }
 }
 
 /// The one place that answers "may this actor do this action on this resource?".
@@ -67,8 +120,12 @@ public struct Decision: Sendable, Equatable {
 public enum Policy {
     public static func decide(_ actor: Actor, _ action: Action, _ resource: Resource) -> Decision {
         if action == .viewPublicPages { return .allowed }
+        if action == .viewItem { return item(actor, resource) }
         guard actor.isAuthenticated else { return .denied("Bitte melden Sie sich an.") }
-        if actor.isPlatformAdmin { return .allowed }
+        if action == .createEvent, case .newEvent(nil) = resource {
+            return .denied("Veranstaltungen legen Mitglieder einer Kommune oder eines bestätigten Veranstalters an.")
+        }
+        if actor.isPlatformAdmin && !action.isPersonal { return .allowed }
         switch action {
         case .viewPublicPages, .manageOwnAccount:
             return .allowed
@@ -101,11 +158,27 @@ public enum Policy {
         case .actForTown:
             return role(of: actor, in: resource) != nil
                 ? .allowed : .denied("Nur bestätigte Mitglieder dieser Kommune dürfen für sie handeln.")
-        case .viewMembersOnlyItems:
-            return actor.townRoles.isEmpty ? .denied("Dieser Eintrag ist nur für Mitglieder von Kommunen sichtbar.") : .allowed
         case .viewVerbund, .viewVerbundInvitation:
             guard case .verbund(let participants) = resource else { return .denied("Unbekannter Verbund.") }
             return verbund(actor, action, participants)
+        case .createItem:
+            return actor.townRoles.isEmpty
+                ? .denied("Einträge legen bestätigte Mitglieder einer Kommune an. Fragen Sie unter „Mein Konto“ die Mitgliedschaft Ihrer Kommune an.")
+                : .allowed
+        case .viewItem:
+            return item(actor, resource)
+        case .takePartInCooperation:
+            guard case .cooperation(let towns) = resource else { return .denied("Unbekannte Kooperation.") }
+            return towns.contains(where: { actor.townRoles[$0] != nil })
+                ? .allowed : .denied("Nur Mitglieder der beteiligten Kommunen lesen diese Nachrichten.")
+        case .createEvent, .organiseEvent, .enterEvent, .participateInEvent, .editEventSession, .leadEventSession,
+            .answerMeetingRequest, .withdrawMeeting:
+            return event(actor, action, resource)
+        case .endMembership:
+            guard case .membership(let userID) = resource, userID == actor.userID else {
+                return .denied("Beenden können Sie nur Ihre eigene Mitgliedschaft.")
+            }
+            return .allowed
         case .viewRegionalOverview:
             guard case .region(let key) = resource else { return .denied("Unbekannte Region.") }
             return actor.regionalKeys.contains(where: { key.hasPrefix($0) })

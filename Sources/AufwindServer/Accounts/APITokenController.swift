@@ -35,12 +35,12 @@ struct APITokenController: RouteCollection {
     }
 
     @Sendable func list(request: Request) async throws -> Response {
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         return try await render(request)
     }
 
     @Sendable func create(request: Request) async throws -> Response {
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         let form = try request.content.decode(CreateForm.self)
         let name = (form.name ?? "").trimmingSpaces
         var errors: [String] = []
@@ -72,7 +72,7 @@ struct APITokenController: RouteCollection {
     }
 
     @Sendable func revoke(request: Request) async throws -> Response {
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         guard let id = request.parameters.get("id", as: UUID.self),
             let token = try await APITokenModel.find(id, on: request.db),
             token.$user.id == request.currentUser?.id

@@ -222,7 +222,7 @@ struct AccountController: RouteCollection {
     }
 
     @Sendable func account(request: Request) async throws -> Response {
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         return try renderAccount(request)
     }
 
@@ -238,7 +238,7 @@ struct AccountController: RouteCollection {
     /// A new password while signed in: the current one first; afterwards every other session ends
     /// and this browser gets a new one.
     @Sendable func changePassword(request: Request) async throws -> Response {
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         let user = try request.requireUser()
         let form = try request.content.decode(ChangePasswordForm.self)
         guard try await request.password.async.verify(form.passwort ?? "", created: user.passwordHash) else {

@@ -55,7 +55,7 @@ struct MembershipController: RouteCollection {
     }
 
     @Sendable func myOrganisations(request: Request) async throws -> Response {
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         return try await renderMyOrganisations(request, errors: [], typed: "", message: "")
     }
 
@@ -99,7 +99,7 @@ struct MembershipController: RouteCollection {
         let typed = form.kommune ?? ""
         let message = String((form.nachricht ?? "").trimmingSpaces.prefix(1000))
         guard let key = TownDirectory(catalog: request.register).resolve(typed) else {
-            try request.authorize(.manageOwnAccount)
+            try request.requireUser()
             return try await renderMyOrganisations(
                 request, errors: ["Keine Gemeinde und kein Kreis zu „\(typed)“ gefunden."], typed: typed, message: message,
                 status: .unprocessableEntity)
@@ -212,12 +212,10 @@ struct MembershipController: RouteCollection {
 
     /// Ends one's own membership (or withdraws a request); the last Verwalter is refused.
     @Sendable func leave(request: Request) async throws -> Response {
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         let membership = try await membership(request)
         let user = try request.requireUser()
-        guard membership.$user.id == user.id else {
-            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Beenden können Sie nur Ihre eigene Mitgliedschaft.")
-        }
+        try request.authorize(.endMembership, .membership(userID: membership.$user.id.uuidString))
         try await service(request).leave(membership, user: user, orgName: try await Self.displayName(of: membership, request: request))
         return request.redirect(to: "/konto/organisationen", redirectType: .normal)
     }

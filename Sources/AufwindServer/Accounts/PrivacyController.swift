@@ -89,7 +89,7 @@ struct PrivacyController: RouteCollection {
     }
 
     @Sendable func export(request: Request) async throws -> Response {
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         let user = try request.requireUser()
         let id = try user.requireID()
         let memberships = try await MembershipModel.query(on: request.db).filter(\.$user.$id == id).all()
@@ -136,7 +136,7 @@ struct PrivacyController: RouteCollection {
     /// stays with the town; the audit log, item histories, requests and messages keep what was
     /// done but name an "ehemaliges Mitglied".
     @Sendable func delete(request: Request) async throws -> Response {
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         let user = try request.requireUser()
         let form = try request.content.decode(DeleteForm.self)
         guard try await request.password.async.verify(form.passwort ?? "", created: user.passwordHash) else {
@@ -181,7 +181,7 @@ struct PrivacyController: RouteCollection {
     }
 
     @Sendable func requestEmailChange(request: Request) async throws -> Response {
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         let user = try request.requireUser()
         let form = try request.content.decode(EmailForm.self)
         let newEmail: String

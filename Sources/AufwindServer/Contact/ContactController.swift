@@ -72,7 +72,7 @@ struct ContactController: RouteCollection {
     // MARK: Requests
 
     @Sendable func requests(request: Request) async throws -> Response {
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         let keys = Array(request.actor.townRoles.keys)
         let incoming =
             keys.isEmpty ? [] : try await InterestRequestModel.query(on: request.db).filter(\.$toKey ~~ keys).sort(\.$createdAt, .descending).all()
@@ -141,10 +141,7 @@ struct ContactController: RouteCollection {
         guard let id = request.parameters.get("id", as: UUID.self), let cooperation = try await CooperationModel.find(id, on: request.db),
             let item = try await CooperationItemModel.find(cooperation.itemID, on: request.db)
         else { throw ProblemDetails.notFound("Diese Kooperation gibt es nicht.") }
-        guard cooperation.townKeys.contains(where: { request.may(.actForTown, .town($0)) }) else {
-            try request.authorize(.actForTown, .town(cooperation.ownerKey))
-            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Nur Mitglieder der beteiligten Kommunen lesen diese Nachrichten.")
-        }
+        try request.authorize(.takePartInCooperation, .cooperation(towns: Set(cooperation.townKeys)))
         return (cooperation, item)
     }
 
@@ -190,7 +187,7 @@ struct ContactController: RouteCollection {
     // MARK: Notifications
 
     @Sendable func notifications(request: Request) async throws -> Response {
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         let entries = try await NotificationModel.query(on: request.db)
             .filter(\.$userID == request.requireUser().requireID()).sort(\.$createdAt, .descending).limit(100).all()
         return HTMLResponse.render(
@@ -199,7 +196,7 @@ struct ContactController: RouteCollection {
     }
 
     @Sendable func markRead(request: Request) async throws -> Response {
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         try await NotificationModel.query(on: request.db)
             .filter(\.$userID == request.requireUser().requireID()).filter(\.$readAt == nil)
             .set(\.$readAt, to: Date()).update()

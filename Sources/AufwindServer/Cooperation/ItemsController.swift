@@ -83,7 +83,7 @@ struct ItemsController: RouteCollection {
         let form = ItemSearchForm(
             text: parameters.q ?? "", kind: parameters.art ?? "", feld: parameters.handlungsfeld ?? "", land: parameters.land ?? "",
             groesse: parameters.groesse ?? "", status: parameters.status ?? "", reach: parameters.reichweite ?? "", page: parameters.seite ?? 1)
-        let publicOnly = !request.may(.viewMembersOnlyItems)
+        let publicOnly = request.itemAudience.publicOnly
         let laender = request.register.units(of: .land)
         switch form.query(publicOnly: publicOnly) {
         case .failure(let problems):
@@ -112,13 +112,10 @@ struct ItemsController: RouteCollection {
     }
 
     @Sendable func newForm(request: Request) async throws -> Response {
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
+        try request.authorize(.createItem)
         let towns = ownTowns(request)
-        guard !towns.isEmpty else {
-            throw ProblemDetails(
-                title: "Nicht erlaubt", status: 403,
-                detail: "Einträge legen bestätigte Mitglieder einer Kommune an. Fragen Sie unter „Mein Konto“ die Mitgliedschaft Ihrer Kommune an.")
-        }
+        guard !towns.isEmpty else { throw ProblemDetails.badRequest("Für keine Ihrer Kommunen können hier Einträge angelegt werden.") }
         let selected = (try? request.query.get(String.self, at: "kommune")).flatMap { key in towns.first { $0.key == key }?.key } ?? towns[0].key
         return HTMLResponse.render(
             ItemFormPage(
@@ -130,7 +127,7 @@ struct ItemsController: RouteCollection {
         let form = try request.content.decode(ItemForm.self)
         let key = form.kommune ?? ""
         guard directory(request).name(of: key) != nil else {
-            try request.authorize(.manageOwnAccount)
+            try request.requireUser()
             throw ProblemDetails.badRequest("Es gibt keine Gemeinde und keinen Kreis mit dem Schlüssel „\(key)“.")
         }
         try request.authorize(.actForTown, .town(key))
@@ -149,7 +146,7 @@ struct ItemsController: RouteCollection {
         }
         if form.geprueft != "1" {
             let draft = ItemRow.item(id: UUID(), ownerKey: key, isDemo: false, input: input)
-            let similar = request.matching.similarItems(to: draft, limit: 5, publicOnly: !request.may(.viewMembersOnlyItems))
+            let similar = request.matching.similarItems(to: draft, limit: 5, publicOnly: request.itemAudience.publicOnly)
             if !similar.isEmpty {
                 return again([], similar: similar.map { ItemListEntry(item: $0, directory: directory(request)) }, status: .ok)
             }
@@ -166,10 +163,7 @@ struct ItemsController: RouteCollection {
         guard let id = request.parameters.get("id", as: UUID.self), let model = try await CooperationItemModel.find(id, on: request.db) else {
             throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.")
         }
-        if !model.published, !request.may(.actForTown, .town(model.ownerKey)) {
-            throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.")
-        }
-        if model.visibility != Visibility.oeffentlich.rawValue { try request.authorize(.viewMembersOnlyItems) }
+        try request.authorize(.viewItem, .item(model.facts))
         return model
     }
 
@@ -184,7 +178,7 @@ struct ItemsController: RouteCollection {
         let id = try model.requireID()
         let directory = directory(request)
         let engine = request.matching
-        let publicOnly = !request.may(.viewMembersOnlyItems)
+        let publicOnly = request.itemAudience.publicOnly
         let item = model.item!
         let itemMatches = engine.matches(for: item, limit: 10, publicOnly: publicOnly)
         let townMatches = engine.townMatches(for: item, limit: 10, publicOnly: publicOnly)
@@ -314,9 +308,12 @@ struct ItemsController: RouteCollection {
             throw ProblemDetails.notFound("Es gibt keine Gemeinde und keinen Kreis mit dem Schlüssel „\(key)“.")
         }
         let engine = request.matching
-        let publicOnly = !request.may(.viewMembersOnlyItems)
+        let audience = request.itemAudience
+        let publicOnly = audience.publicOnly
+        // The engine holds published items only.
         var queries = Array(
-            engine.items(ownedBy: key).filter { !publicOnly || $0.visibility == .oeffentlich }.suffix(PartnerTownsPage.maximumQueries))
+            engine.items(ownedBy: key).filter { audience.sees(ItemFacts(ownerKey: key, visibility: $0.visibility, published: true)) }
+                .suffix(PartnerTownsPage.maximumQueries))
         let fromProfile = queries.isEmpty
         if fromProfile, let profile = try await TownProfileModel.find(key, on: request.db)?.input, !profile.handlungsfelder.isEmpty {
             queries = [

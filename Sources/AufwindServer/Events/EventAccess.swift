@@ -2,57 +2,59 @@ import AufwindCore
 import Fluent
 import Vapor
 
-/// Who the requesting user is for an event: organiser, registered participant, or neither.
+/// An event as the requesting person stands in it. What they may do there is the policy's
+/// decision (`Policy`, resource `.event`); this only loads the facts it decides on.
 struct EventAccess {
     var event: EventModel
     var registration: EventRegistrationModel?
+    /// The facts the policy decides about.
+    var standing: EventStanding
     var isOrganiser: Bool
+    var isInside: Bool
+    var isParticipant: Bool
 
-    var isParticipant: Bool { registration?.statusValue == .bestaetigt }
-    /// Organisers and confirmed participants see the participant list and make requests.
-    var isInside: Bool { isOrganiser || isParticipant }
     var eventID: UUID { event.id! }
+    var resource: Resource { .event(standing) }
 
     static func load(_ request: Request) async throws -> EventAccess {
         guard let id = request.parameters.get("id", as: UUID.self), let event = try await EventModel.find(id, on: request.db) else {
             throw ProblemDetails.notFound("Diese Veranstaltung gibt es nicht.")
         }
         let registration = try await EventService(database: request.db).registration(of: request.currentUser?.id, in: event)
-        return EventAccess(event: event, registration: registration, isOrganiser: organises(request, event))
+        let standing = EventStanding(
+            title: event.title, organiser: event.organiser, registration: registration.flatMap { EventParticipation(rawValue: $0.status) })
+        return EventAccess(
+            event: event, registration: registration, standing: standing,
+            isOrganiser: request.may(.organiseEvent, .event(standing)), isInside: request.may(.enterEvent, .event(standing)),
+            isParticipant: request.may(.participateInEvent, .event(standing)))
     }
 
-    static func organises(_ request: Request, _ event: EventModel) -> Bool {
-        if request.actor.isPlatformAdmin { return true }
-        switch event.organiserTypeValue {
-        case .kommune: return request.may(.actForTown, .town(event.organiserKey))
-        case .veranstalter: return request.may(.actForOrganisation, .organisation(event.organiserKey))
-        }
-    }
-
-    /// Refuses unless the user organises the event (checked on the server for every action).
+    /// Refuses unless the person is in the event's team (checked on the server for every action).
     func requireOrganiser(_ request: Request) throws {
-        guard isOrganiser else {
-            try request.authorize(.manageOwnAccount)  // 401 when not signed in
-            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Nur das Veranstaltungsteam von „\(event.title)“ darf das.")
-        }
+        try request.authorize(.organiseEvent, resource)
     }
 
-    /// Refuses unless the user is a confirmed participant (or organiser).
+    /// Refuses unless the person is in the team or a registered participant with a seat.
     func requireInside(_ request: Request) throws {
-        guard isInside else {
-            try request.authorize(.manageOwnAccount)
-            throw ProblemDetails(
-                title: "Nicht erlaubt", status: 403, detail: "Das ist den angemeldeten Teilnehmenden von „\(event.title)“ vorbehalten.")
-        }
+        try request.authorize(.enterEvent, resource)
     }
 
+    /// Refuses unless the person is a registered participant with a seat; their registration.
     func requireParticipant(_ request: Request) throws -> EventRegistrationModel {
-        try request.authorize(.manageOwnAccount)
-        guard let registration, registration.statusValue == .bestaetigt else {
-            throw ProblemDetails(
-                title: "Nicht erlaubt", status: 403, detail: "Dafür müssen Sie zu „\(event.title)“ angemeldet (und nicht auf der Warteliste) sein.")
-        }
+        try request.authorize(.participateInEvent, resource)
+        // The policy allows it only with a registration.
+        guard let registration else { throw ProblemDetails.notFound("Ihre Anmeldung zu dieser Veranstaltung gibt es nicht.") }
         return registration
+    }
+}
+
+extension EventModel {
+    /// The organiser as the policy knows it.
+    var organiser: EventOrganiser {
+        switch organiserTypeValue {
+        case .kommune: .town(organiserKey)
+        case .veranstalter: .organisation(organiserKey)
+        }
     }
 }
 

@@ -66,39 +66,56 @@ struct EventsController: RouteCollection {
             : "\(GermanFormat.date(iso: event.firstDay)) – \(GermanFormat.date(iso: event.lastDay))"
     }
 
-    /// Towns the user acts for and confirmed Veranstalter organisations they belong to.
-    private func organiserChoices(_ request: Request) async throws -> [(value: String, label: String)] {
+    /// A town or Veranstalter organisation the person could create an event for.
+    struct OrganiserOption {
+        var value: String
+        var label: String
+        var choice: EventOrganiserChoice
+    }
+
+    /// The towns the person acts for and the Veranstalter organisations they belong to — whether
+    /// they may organise for each is the policy's decision.
+    private func organiserCandidates(_ request: Request) async throws -> [OrganiserOption] {
         guard request.currentUser != nil else { return [] }
         let directory = TownDirectory(catalog: request.register)
-        var choices: [(value: String, label: String)] = request.actor.townRoles.keys.sorted().map { ("kommune:\($0)", directory.name(of: $0) ?? $0) }
+        var options = request.actor.townRoles.keys.sorted().map { key in
+            OrganiserOption(value: "kommune:\(key)", label: directory.name(of: key) ?? key, choice: .town(key))
+        }
         let orgIDs = request.actor.organisationRoles.keys.compactMap(UUID.init(uuidString:))
         if !orgIDs.isEmpty {
             let orgs = try await OrganisationModel.query(on: request.db).filter(\.$id ~~ orgIDs)
-                .filter(\.$kind == OrganisationModel.Kind.veranstalter.rawValue).filter(\.$status == MembershipModel.Status.confirmed.rawValue).all()
-            choices += orgs.map { ("veranstalter:\($0.id!.uuidString)", $0.name) }
+                .filter(\.$kind == OrganisationModel.Kind.veranstalter.rawValue).sort(\.$name).all()
+            options += orgs.map { org in
+                OrganiserOption(
+                    value: "veranstalter:\(org.id!.uuidString)", label: org.name,
+                    choice: .organisation(org.id!.uuidString, isConfirmedVeranstalter: org.status == MembershipModel.Status.confirmed.rawValue))
+            }
         }
-        return choices
+        return options
+    }
+
+    /// The organisers the person may create an event for.
+    private func organiserChoices(_ request: Request) async throws -> [(value: String, label: String)] {
+        try await organiserCandidates(request).filter { request.may(.createEvent, .newEvent($0.choice)) }.map { ($0.value, $0.label) }
     }
 
     @Sendable func newForm(request: Request) async throws -> Response {
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         let choices = try await organiserChoices(request)
-        guard !choices.isEmpty else {
-            throw ProblemDetails(
-                title: "Nicht erlaubt", status: 403, detail: "Veranstaltungen legen Mitglieder einer Kommune oder eines bestätigten Veranstalters an."
-            )
-        }
+        if choices.isEmpty { try request.authorize(.createEvent, .newEvent(nil)) }
         return HTMLResponse.render(EventFormPage(organisers: choices, csrf: CSRF.token(for: request)), request: request)
     }
 
     @Sendable func create(request: Request) async throws -> Response {
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         let form = try request.content.decode(EventForm.self)
-        let choices = try await organiserChoices(request)
-        guard let chosen = choices.first(where: { $0.value == form.veranstalter }) else {
-            throw ProblemDetails(
-                title: "Nicht erlaubt", status: 403, detail: "Sie können nur für eine eigene Kommune oder einen eigenen Veranstalter anlegen.")
+        guard let chosen = try await organiserCandidates(request).first(where: { $0.value == form.veranstalter }) else {
+            // Somebody else's town or organisation: the policy refuses it.
+            try request.authorize(.createEvent, .newEvent(.town(form.veranstalter ?? "")))
+            throw ProblemDetails.badRequest("Bitte wählen Sie, für wen Sie die Veranstaltung anlegen.")
         }
+        try request.authorize(.createEvent, .newEvent(chosen.choice))
+        let choices = try await organiserChoices(request)
         let raw = EventInput.Raw(
             title: form.titel, description: form.beschreibung, firstDay: form.erster_tag, lastDay: form.letzter_tag, place: form.ort,
             onlineURL: form.online, capacity: form.plaetze, meetingTables: form.tische)
@@ -201,7 +218,7 @@ struct EventsController: RouteCollection {
 
     @Sendable func register(request: Request) async throws -> Response {
         let access = try await EventAccess.load(request)
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         let user = try request.requireUser()
         let form = try request.content.decode(RegisterForm.self)
         guard var choice = try await registrationChoices(request).first(where: { $0.value == form.fuer }) else {
@@ -228,7 +245,7 @@ struct EventsController: RouteCollection {
 
     @Sendable func cancel(request: Request) async throws -> Response {
         let access = try await EventAccess.load(request)
-        try request.authorize(.manageOwnAccount)
+        try request.requireUser()
         guard access.registration != nil else { return request.redirect(to: access.event.path, redirectType: .normal) }
         let service = EventService(database: request.db)
         let moved = try await service.cancel(access.event, userID: request.requireUser().requireID())

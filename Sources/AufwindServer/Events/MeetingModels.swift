@@ -1,3 +1,4 @@
+import AufwindCore
 import Fluent
 import Foundation
 
@@ -59,5 +60,15 @@ final class MeetingBookingModel: Model, @unchecked Sendable {
         self.slotID = slotID
         self.resource = resource
         self.meetingID = meetingID
+    }
+}
+
+extension MeetingModel {
+    /// The meeting request as the policy decides about it.
+    var resource: Resource {
+        .meeting(
+            MeetingStanding(
+                requesterID: requesterID.uuidString, inviteeID: inviteeID.uuidString,
+                state: MeetingStanding.State(rawValue: status) ?? .angefragt))
     }
 }

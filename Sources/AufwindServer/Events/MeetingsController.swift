@@ -104,9 +104,7 @@ struct MeetingsController: RouteCollection {
         let access = try await EventAccess.load(request)
         let me = try access.requireParticipant(request)
         let meeting = try await meeting(request, access)
-        guard meeting.inviteeID == me.userID else {
-            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Nur die angefragte Person entscheidet.")
-        }
+        try request.authorize(.answerMeetingRequest, meeting.resource)
         let choice = try request.content.decode(DecisionForm.self).entscheidung
         guard choice == "annehmen" || choice == "ablehnen" else {
             return try await render(request, access, errors: ["Bitte annehmen oder ablehnen."], status: .unprocessableEntity)
@@ -133,12 +131,9 @@ struct MeetingsController: RouteCollection {
 
     @Sendable func withdraw(request: Request) async throws -> Response {
         let access = try await EventAccess.load(request)
-        let me = try access.requireParticipant(request)
+        _ = try access.requireParticipant(request)
         let meeting = try await meeting(request, access)
-        let mayCancel = meeting.requesterID == me.userID || (meeting.inviteeID == me.userID && meeting.statusValue == .angenommen)
-        guard mayCancel, meeting.statusValue == .angefragt || meeting.statusValue == .angenommen else {
-            throw ProblemDetails(title: "Nicht erlaubt", status: 403, detail: "Diese Anfrage können Sie nicht zurückziehen.")
-        }
+        try request.authorize(.withdrawMeeting, meeting.resource)
         try await MeetingService(database: request.db).withdraw(meeting)
         return try await render(request, access, notice: "Zurückgezogen.")
     }

@@ -115,14 +115,15 @@ struct SessionsController: RouteCollection {
         try await EventSessionHostModel.query(on: request.db).filter(\.$sessionID == session.requireID()).all()
     }
 
+    /// The session as the policy decides about it.
+    private func standing(_ request: Request, _ access: EventAccess, _ session: EventSessionModel) async throws -> Resource {
+        let hostIDs = try await hosts(request, session).map { $0.userID.uuidString }
+        return .eventSession(EventSessionStanding(event: access.standing, hostIDs: Set(hostIDs)))
+    }
+
+    /// Refuses unless the person leads the session (or, for `organiserToo`, is in the event's team).
     private func requireHost(_ request: Request, _ access: EventAccess, _ session: EventSessionModel, organiserToo: Bool = true) async throws {
-        try request.authorize(.manageOwnAccount)
-        let isHost = try await hosts(request, session).contains { $0.userID == request.currentUser?.id }
-        guard isHost || (organiserToo && access.isOrganiser) else {
-            throw ProblemDetails(
-                title: "Nicht erlaubt", status: 403,
-                detail: "Das dürfen nur die Leitung dieser Session" + (organiserToo ? " und das Veranstaltungsteam." : "."))
-        }
+        try request.authorize(organiserToo ? .editEventSession : .leadEventSession, try await standing(request, access, session))
     }
 
     @Sendable func show(request: Request) async throws -> Response {

@@ -217,9 +217,7 @@ struct StageController: RouteCollection {
         var organisationID: UUID?
         if let raw = form.eintrag?.trimmingSpaces, !raw.isEmpty {
             let id = raw.split(separator: "/").last.flatMap { UUID(uuidString: String($0)) }
-            if let id, let item = try await CooperationItemModel.find(id, on: request.db), item.published,
-                item.visibility == Visibility.oeffentlich.rawValue
-            {
+            if let id, let item = try await CooperationItemModel.find(id, on: request.db), ItemAudience.everybody.sees(item.facts) {
                 itemID = id
                 presenterDefault = TownDirectory(catalog: request.register).name(of: item.ownerKey) ?? item.ownerKey
                 titleDefault = item.title

@@ -44,8 +44,7 @@ struct FeedsController: RouteCollection {
         _ request: Request, _ narrow: (QueryBuilder<CooperationItemModel>) -> QueryBuilder<CooperationItemModel>
     ) async throws -> [CooperationItemModel] {
         try await narrow(
-            CooperationItemModel.query(on: request.db)
-                .filter(\.$published == true).filter(\.$visibility == Visibility.oeffentlich.rawValue)
+            CooperationItemModel.query(on: request.db).visible(to: .everybody)
         )
         .sort(\.$publishedAt, .descending).sort(\.$id).limit(Self.entryCount).all()
     }

@@ -47,6 +47,7 @@ extension Request {
     func authorize(_ action: Action, _ resource: Resource = .platform) throws {
         let decision = Policy.decide(actor, action, resource)
         guard decision.isAllowed else {
+            if decision.concealsExistence { throw ProblemDetails.notFound(decision.reason) }
             throw ProblemDetails(title: "Nicht erlaubt", status: actor.isAuthenticated ? 403 : 401, detail: decision.reason)
         }
     }

@@ -83,10 +83,8 @@ extension Request {
         let members = try await MembershipModel.query(on: db)
             .filter(\.$kind == "kommune").filter(\.$orgKey == key).filter(\.$status == MembershipModel.Status.confirmed.rawValue).count()
         let isMember = may(.actForTown, .town(key))
-        var itemQuery = CooperationItemModel.query(on: db).filter(\.$ownerKey == key)
-        if !isMember { itemQuery = itemQuery.filter(\.$published == true) }
-        if !may(.viewMembersOnlyItems) { itemQuery = itemQuery.filter(\.$visibility == Visibility.oeffentlich.rawValue) }
-        let items = try await itemQuery.sort(\.$updatedAt, .descending).limit(50).all()
+        let items = try await CooperationItemModel.query(on: db).filter(\.$ownerKey == key).visible(to: itemAudience).sort(\.$updatedAt, .descending)
+            .limit(50).all()
         let directory = TownDirectory(catalog: register)
         let cooperations = try await CooperationModel.query(on: db).group(.or) { $0.filter(\.$ownerKey == key).filter(\.$partnerKey == key) }
             .sort(\.$createdAt, .descending).all()

@@ -54,7 +54,7 @@ struct ItemsAPIController: RouteCollection {
         let form = ItemSearchForm(
             text: p.q ?? "", kind: p.art ?? "", feld: p.handlungsfeld ?? "", land: p.land ?? "", groesse: p.groesse ?? "",
             status: p.status ?? "", reach: p.reichweite ?? "", page: page)
-        switch form.query(publicOnly: true, pageSize: perPage) {
+        switch form.query(publicOnly: request.itemAudience.publicOnly, pageSize: perPage) {
         case .failure(let problems):
             throw ProblemDetails.badRequest(problems.messages.map(\.text).joined(separator: " "))
         case .success(let query):
@@ -66,10 +66,12 @@ struct ItemsAPIController: RouteCollection {
         }
     }
 
-    /// Only published, public items are readable through the API.
+    /// The item, if the caller may see it (`ItemAudience`: without a token the published public
+    /// items; with one also what the token's user sees on the site, their towns' drafts included).
+    /// Every refusal answers 404, so that the API does not reveal what exists.
     private func publicItem(_ request: Request) async throws -> CooperationItemModel {
         guard let id = request.parameters.get("id", as: UUID.self), let model = try await CooperationItemModel.find(id, on: request.db),
-            model.published, model.visibility == Visibility.oeffentlich.rawValue
+            request.may(.viewItem, .item(model.facts))
         else { throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht (oder er ist nicht öffentlich).") }
         return model
     }
@@ -85,10 +87,10 @@ struct ItemsAPIController: RouteCollection {
         let engine = request.matching
         let directory = directory(request)
         return PartnersDTO(
-            eintraege: engine.matches(for: item, limit: limit, publicOnly: true).map {
+            eintraege: engine.matches(for: item, limit: limit, publicOnly: request.itemAudience.publicOnly).map {
                 ItemMatchDTO(eintrag: ItemSummaryDTO($0.item, directory: directory), score: $0.score, erklaerung: ExplanationDTO.list($0.explanation))
             },
-            kommunen: engine.townMatches(for: item, limit: limit, publicOnly: true).map {
+            kommunen: engine.townMatches(for: item, limit: limit, publicOnly: request.itemAudience.publicOnly).map {
                 TownMatchDTO(
                     kommune: $0.town, kommuneName: directory.name(of: $0.town) ?? $0.town, score: $0.score, passendeEintraege: $0.fittingItems,
                     besterEintrag: ItemSummaryDTO($0.best.item, directory: directory), erklaerung: ExplanationDTO.list($0.best.explanation))
