@@ -15,12 +15,9 @@ struct VerbundTests {
 
     @Test(
         "found, invite, decide (once, not after expiry), check IKZ NRW, complete, dates with reminders and iCal, costs",
-        arguments: TestDatabase.available)
+        FundingTests.needsCatalogue, arguments: TestDatabase.available)
     func workspace(database: TestDatabase) async throws {
-        guard FundingTests.catalogueAvailable else {
-            #expect(!QualityGateTests.inCI, "foerderprogramme.json fehlt")
-            return
-        }
+        try #require(FundingTests.catalogueAvailable, "foerderprogramme.json fehlt")
         try await withAufwind(database, dataDirectory: FundingTests.dataDirectory) { app in
             try await RegisterFixture.importInto(app)
             try await app.prepareFunding()

@@ -100,14 +100,16 @@ struct FundingRuleFileTests {
         #"{"format":"aufwind-foerderregeln","version":1,"stand":"2026-11-26","programme":[{"id":"ikz-nrw","regeln":["# + rule + "]}]}"
     }
 
-    @Test("the shipped file covers every programme of the catalogue exactly once and cites their sources")
+    static var catalogueURL: URL { ReferenceData.directory.appendingPathComponent("foerderprogramme.json") }
+
+    @Test(
+        "the shipped file covers every programme of the catalogue exactly once and cites their sources",
+        .enabled(
+            if: FileManager.default.fileExists(atPath: catalogueURL.path) || ProcessInfo.processInfo.environment["CI"] == "true",
+            "foerderprogramme.json fehlt in ../shared/data (siehe README)"))
     func shipped() throws {
         let rules = try FundingRuleFile.bundled().get()
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared/data/foerderprogramme.json")
-        guard let data = try? Data(contentsOf: url) else {  // the reference data is not there: the count the file was reviewed against
-            #expect(rules.programmes.count == 55)
-            return
-        }
+        let data = try Data(contentsOf: Self.catalogueURL)
         let catalogue = try FundingProgramme.catalogue(data).get()
         #expect(rules.programmes.count == catalogue.count)
         #expect(Set(rules.programmes.map(\.programmeID)) == Set(catalogue.map(\.id)))

@@ -21,7 +21,7 @@ enum AccountFixture {
         let browser = Browser(app)
         try await browser.get("/anmelden")
         let response = try await browser.post("/anmelden", ["email": user.email, "password": "passwort-\(user.email)"])
-        precondition(response.status == .seeOther, "login of \(user.email) failed: \(response.body)")
+        guard response.status == .seeOther else { throw FixtureFailure("login of \(user.email) failed: \(response.body)") }
         // A new session has a new CSRF token: take it from a page, as a browser would.
         try await browser.get("/konto")
         return browser

@@ -25,7 +25,9 @@ enum EventFixture {
                 "veranstalter": "kommune:\(town)", "titel": title, "beschreibung": "Themen setzen wir selbst.", "erster_tag": day(7),
                 "letzter_tag": day(8), "ort": "Ahlen, Rathaus", "online": "", "plaetze": String(capacity), "tische": String(tables),
             ])
-        precondition(response.status == .seeOther, "creating the event failed: \(response.status) \(response.body.prefix(1500))")
+        guard response.status == .seeOther else {
+            throw FixtureFailure("creating the event failed: \(response.status) \(response.body.prefix(1500))")
+        }
         return response.headers.first(name: .location) ?? ""
     }
 

@@ -41,7 +41,7 @@ enum ItemFixture {
     static func create(_ browser: Browser, _ pairs: [(String, String)]) async throws -> String {
         try await browser.get("/eintraege/neu")
         let response = try await browser.post("/eintraege", pairs: pairs)
-        precondition(response.status == .seeOther, "creating failed: \(response.status) \(response.body.prefix(2000))")
+        guard response.status == .seeOther else { throw FixtureFailure("creating failed: \(response.status) \(response.body.prefix(2000))") }
         let location = response.headers.first(name: .location) ?? ""
         return String(location.split(separator: "/").last ?? "")
     }
