@@ -92,7 +92,7 @@ struct AccountFlowTests {
             let browser = Browser(app)
             try await browser.get("/passwort-vergessen")
             try await browser.post("/passwort-vergessen", ["email": "bm@ahlen.de"])
-            try await AccountRequestProcessor(database: app.db, baseURL: "http://localhost").processDue()
+            try await AccountRequestProcessor(database: app.db, baseURL: "http://localhost", clock: app.wallClock).processDue()
             let mail = try #require(try await MailModel.query(on: app.db).first())
             let token = try #require(Self.token(in: mail, path: "/passwort-neu"))
             try await browser.get("/passwort-neu?token=\(token)")

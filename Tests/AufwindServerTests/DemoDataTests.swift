@@ -13,10 +13,10 @@ struct DemoDataTests {
             let real = CooperationItem(
                 id: "x", kind: .bedarf, ownerKey: "05570004", title: "Digitale Schulverwaltung", description: "Wir suchen eine Lösung.",
                 handlungsfelder: [.schuleBildung, .digitaleVerwaltung], reach: .bundesweit, desiredSizes: [.groessereKleinstadt])
-            try await CooperationItemModel(real, isDemo: false, createdBy: nil).create(on: app.db)
+            try await CooperationItemModel(real, isDemo: false, createdBy: nil, now: app.now).create(on: app.db)
             let data = DemoData(database: app.db)
-            #expect(try await data.generate(count: 300, seed: 3, catalog: app.registerStore.catalog) == 300)
-            #expect(try await data.generate(count: 200, seed: 4, catalog: app.registerStore.catalog) == 200)
+            #expect(try await data.generate(count: 300, seed: 3, catalog: app.registerStore.catalog, now: app.now) == 300)
+            #expect(try await data.generate(count: 200, seed: 4, catalog: app.registerStore.catalog, now: app.now) == 200)
             #expect(try await CooperationItemModel.query(on: app.db).filter(\.$isDemo == true).count() == 200)
             let stored = try await CooperationItemModel.query(on: app.db).filter(\.$isDemo == false).all()
             #expect(stored.count == 1)

@@ -16,20 +16,22 @@ struct LoginAndRegistrationTests {
             let db = app.db
             let granted = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for _ in 0..<24 {
-                    group.addTask { try await LoginThrottle(database: db).reserve(email: "bm@ahlen.de", address: "203.0.113.7") }
+                    group.addTask { try await LoginThrottle(database: db).reserve(email: "bm@ahlen.de", address: "203.0.113.7", now: Date()) }
                 }
                 return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
             }
             #expect(granted == LoginThrottle.perPair)
             // The town hall's other address still gets its checks, up to the account's limit.
             var fromTownHall = 0
-            for _ in 0..<10 where try await LoginThrottle(database: db).reserve(email: "bm@ahlen.de", address: "198.51.100.20") { fromTownHall += 1 }
+            for _ in 0..<10 where try await LoginThrottle(database: db).reserve(email: "bm@ahlen.de", address: "198.51.100.20", now: Date()) {
+                fromTownHall += 1
+            }
             #expect(fromTownHall == LoginThrottle.perAccount - LoginThrottle.perPair)
             // Another account behind the same address is not affected at all.
-            #expect(try await LoginThrottle(database: db).reserve(email: "kaemmerer@ahlen.de", address: "203.0.113.7"))
+            #expect(try await LoginThrottle(database: db).reserve(email: "kaemmerer@ahlen.de", address: "203.0.113.7", now: Date()))
             // A window that is over starts again.
             try await LoginThrottleModel.query(on: db).set(\.$windowStart, to: Date().addingTimeInterval(-16 * 60)).update()
-            #expect(try await LoginThrottle(database: db).reserve(email: "bm@ahlen.de", address: "203.0.113.7"))
+            #expect(try await LoginThrottle(database: db).reserve(email: "bm@ahlen.de", address: "203.0.113.7", now: Date()))
         }
     }
 
@@ -80,12 +82,12 @@ struct LoginAndRegistrationTests {
             let late = Browser(app)
             try await late.get("/registrieren")
             try await late.post("/registrieren", ["name": "Kämmerer", "email": "kaemmerer@ahlen.de", "password": "kaemmerer-passwort"])
-            try await OneTimeTokenModel.query(on: app.db).set(\.$expiresAt, to: Date().addingTimeInterval(-60)).update()
+            app.testClock.advance(by: AccountTokens.lifetime + 60)
             try await late.get("/bestaetigung-erneut")
             let known = try await late.post("/bestaetigung-erneut", ["email": "kaemmerer@ahlen.de"])
             let unknown = try await late.post("/bestaetigung-erneut", ["email": "niemand@ahlen.de"])
             #expect(known.status == .ok && known.body == unknown.body)
-            try await AccountRequestProcessor(database: app.db, baseURL: "http://localhost").processDue()
+            try await AccountRequestProcessor(database: app.db, baseURL: "http://localhost", clock: app.wallClock).processDue()
             let fresh = try #require(try await MailModel.query(on: app.db).filter(\.$recipient == "kaemmerer@ahlen.de").sort(\.$createdAt).all().last)
             let link = try #require(AccountFlowTests.token(in: fresh, path: "/bestaetigen"))
             #expect(try await late.get("/bestaetigen?token=\(link)").status == .ok)
@@ -97,7 +99,7 @@ struct LoginAndRegistrationTests {
             try await forgotten.post("/registrieren", ["name": "Vergessen", "email": "alt@ahlen.de", "password": "vergessenes-passwort"])
             try await UserModel.query(on: app.db).filter(\.$email == "alt@ahlen.de").set(\.$createdAt, to: Date().addingTimeInterval(-8 * 86_400))
                 .update()
-            let summary = try await AccountMaintenance(database: app.db, lifetime: .standard).run()
+            let summary = try await AccountMaintenance(database: app.db, lifetime: .standard, clock: app.wallClock).run(now: app.now)
             #expect(summary.unconfirmedAccounts == 1)
             #expect(try await UserModel.query(on: app.db).filter(\.$email == "alt@ahlen.de").count() == 0)
             #expect(try await UserModel.query(on: app.db).count() == 2)
@@ -120,13 +122,13 @@ struct LoginAndRegistrationTests {
             let mailsWhileWaiting = try await MailModel.query(on: app.db).count()
             let tokensWhileWaiting = try await OneTimeTokenModel.query(on: app.db).count()
             #expect(mailsWhileWaiting == 0 && tokensWhileWaiting == 0, "nothing about the account is looked up while the visitor waits")
-            #expect(try await AccountRequestProcessor(database: app.db, baseURL: "http://localhost").processDue() == 2)
+            #expect(try await AccountRequestProcessor(database: app.db, baseURL: "http://localhost", clock: app.wallClock).processDue() == 2)
             #expect(try await AccountRequestModel.query(on: app.db).count() == 0)
             let mails = try await MailModel.query(on: app.db).all()
             #expect(mails.count == 1 && mails.first?.recipient == user.email && mails.first?.userID == user.id)
             // at most three links per quarter hour
             for _ in 0..<5 { try await browser.post("/passwort-vergessen", ["email": user.email]) }
-            try await AccountRequestProcessor(database: app.db, baseURL: "http://localhost").processDue()
+            try await AccountRequestProcessor(database: app.db, baseURL: "http://localhost", clock: app.wallClock).processDue()
             #expect(try await MailModel.query(on: app.db).count() == AccountRequestProcessor.maximumPerQuarterHour)
         }
     }

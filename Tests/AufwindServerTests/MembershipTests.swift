@@ -102,7 +102,7 @@ struct MembershipTests {
             let results = await withTaskGroup(of: Bool.self) { group in
                 for _ in 0..<2 {
                     group.addTask {
-                        (try? await service.decide(pending, accept: true, verification: "Rückruf", by: admin, townName: "Ahlen")) != nil
+                        (try? await service.decide(pending, accept: true, verification: "Rückruf", by: admin, townName: "Ahlen", now: app.now)) != nil
                     }
                 }
                 return await group.reduce(into: [Bool]()) { $0.append($1) }

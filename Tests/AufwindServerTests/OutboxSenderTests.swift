@@ -20,10 +20,9 @@ func makeSender(
     var configuration = try SMTPConfiguration.parse(url).get()
     configuration.trustRootsFile = certificate?.certificatePath
     configuration.timeouts = timeouts
-    var sender = OutboxSender(
-        database: app.db, transport: try SMTPTransport(configuration: configuration, eventLoopGroup: app.eventLoopGroup), logger: app.logger)
-    sender.clock = clock
-    return sender
+    return OutboxSender(
+        database: app.db, transport: try SMTPTransport(configuration: configuration, eventLoopGroup: app.eventLoopGroup), logger: app.logger,
+        clock: WallClock(clock))
 }
 
 @Suite("Outbox over SMTP")

@@ -79,7 +79,7 @@ struct PrivacyTests {
     func mailsToEarlierAddresses(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             let anna = try await AccountFixture.user("anna@ahlen.de", on: app)
-            let live = try await AccountTokens.issue(for: anna, purpose: .resetPassword, on: app.db)
+            let live = try await AccountTokens.issue(for: anna, purpose: .resetPassword, now: app.now, on: app.db)
             try await Outbox.send(
                 to: "anna@ahlen.de", subject: "Passwort zurücksetzen", body: "Link: http://localhost/passwort-neu?token=\(live)", on: app.db)
             let browser = try await AccountFixture.signedIn(anna, app: app)

@@ -53,8 +53,8 @@ struct SessionSecurityTests {
             let user = try await AccountFixture.user("bm@ahlen.de", on: app)
             let laptop = try await AccountFixture.signedIn(user, app: app)
             let phone = try await AccountFixture.signedIn(user, app: app)
-            let older = try await AccountTokens.issue(for: user, purpose: .resetPassword, on: app.db)
-            let newer = try await AccountTokens.issue(for: user, purpose: .resetPassword, on: app.db)
+            let older = try await AccountTokens.issue(for: user, purpose: .resetPassword, now: app.now, on: app.db)
+            let newer = try await AccountTokens.issue(for: user, purpose: .resetPassword, now: app.now, on: app.db)
 
             let stranger = Browser(app)
             try await stranger.get("/passwort-neu?token=\(newer)")
@@ -67,10 +67,10 @@ struct SessionSecurityTests {
                 "an older link is worthless after the reset")
 
             // one link, ten parallel redemptions: exactly one wins
-            let token = try await AccountTokens.issue(for: user, purpose: .resetPassword, on: app.db)
+            let token = try await AccountTokens.issue(for: user, purpose: .resetPassword, now: app.now, on: app.db)
             let db = app.db
             let wins = try await withThrowingTaskGroup(of: Bool.self) { group in
-                for _ in 0..<10 { group.addTask { try await AccountTokens.redeem(token, purpose: .resetPassword, on: db) != nil } }
+                for _ in 0..<10 { group.addTask { try await AccountTokens.redeem(token, purpose: .resetPassword, now: Date(), on: db) != nil } }
                 return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
             }
             #expect(wins == 1)
@@ -96,7 +96,7 @@ struct SessionSecurityTests {
             let tablet = Browser(app)
             try await tablet.get("/anmelden")
             #expect(try await tablet.post("/anmelden", ["email": user.email, "password": "neues-passwort-1"]).status == .seeOther)
-            let reset = try await AccountTokens.issue(for: user, purpose: .resetPassword, on: app.db)
+            let reset = try await AccountTokens.issue(for: user, purpose: .resetPassword, now: app.now, on: app.db)
             try await laptop.get("/konto")
             try await laptop.post("/konto/email", ["email": "buergermeisterin@ahlen.de", "passwort": "neues-passwort-1"])
             let mail = try #require(try await MailModel.query(on: app.db).filter(\.$recipient == "buergermeisterin@ahlen.de").first())
@@ -105,7 +105,8 @@ struct SessionSecurityTests {
             #expect(try await laptop.get("/konto").status == .ok, "the browser that confirmed stays signed in")
             #expect(try await tablet.get("/konto").status == .unauthorized)
             #expect(
-                try await AccountTokens.redeem(reset, purpose: .resetPassword, on: app.db) == nil, "a reset link mailed to the old address is void")
+                try await AccountTokens.redeem(reset, purpose: .resetPassword, now: app.now, on: app.db) == nil,
+                "a reset link mailed to the old address is void")
         }
     }
 
@@ -145,7 +146,7 @@ struct SessionSecurityTests {
             let stale = try #require(try await Self.sessions(app).first)
             stale.lastSeenAt = Date().addingTimeInterval(-20 * 86_400)
             try await stale.save(on: app.db)
-            let summary = try await AccountMaintenance(database: app.db, lifetime: .standard).run()
+            let summary = try await AccountMaintenance(database: app.db, lifetime: .standard, clock: app.wallClock).run(now: app.now)
             let remaining = try await Self.sessions(app)
             #expect(summary.sessions == 1 && remaining.isEmpty)
 
@@ -207,7 +208,7 @@ struct SessionSecurityTests {
                 return
             }
             let outcome = try await promotion.createOrTakeOver(
-                email: "boss@aufwind.example", name: "Administration", passwordHash: try app.password.hash("betreiber-passwort"))
+                email: "boss@aufwind.example", name: "Administration", passwordHash: try app.password.hash("betreiber-passwort"), now: app.now)
             #expect(outcome == .tookOverUnconfirmed)
             try await squatter.get("/anmelden")
             #expect(try await squatter.post("/anmelden", ["email": "boss@aufwind.example", "password": "squatter-passwort"]).status == .unauthorized)
@@ -227,7 +228,7 @@ struct SessionSecurityTests {
                 return
             }
             await #expect(throws: AdminPromotionError.self) {
-                _ = try await promotion.createOrTakeOver(email: "anna@ahlen.de", name: "X", passwordHash: "x")
+                _ = try await promotion.createOrTakeOver(email: "anna@ahlen.de", name: "X", passwordHash: "x", now: app.now)
             }
             #expect(try await promotion.promoteConfirmed(confirmed) == .promotedConfirmed)
             #expect(try await annasBrowser.get("/konto").status == .unauthorized)

@@ -11,7 +11,7 @@ struct APITokenAuthMiddleware: AsyncMiddleware {
                     "Schreibzugriff auf die API nur mit einem persönlichen API-Token (Authorization: Bearer …); Sitzungs-Cookies gelten hier nicht.")
         }
         guard let token = try await APITokenModel.query(on: request.db).filter(\.$tokenHash == SecureToken.hash(bearer)).with(\.$user).first(),
-            token.isUsable()
+            token.isUsable(at: request.now)
         else {
             throw ProblemDetails(title: "Token ungültig", status: 401, detail: "Das API-Token ist unbekannt, abgelaufen oder widerrufen.")
         }
@@ -21,8 +21,8 @@ struct APITokenAuthMiddleware: AsyncMiddleware {
                 detail: "Dieses API-Token darf nur lesen. Für Änderungen erstellen Sie unter /konto/tokens ein Token mit Schreibrecht.")
         }
         // Recorded to the minute: a write per request would cost more than it tells.
-        if (token.lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-60) {
-            token.lastUsedAt = Date()
+        if (token.lastUsedAt ?? .distantPast) < request.now.addingTimeInterval(-60) {
+            token.lastUsedAt = request.now
             try await token.save(on: request.db)
         }
         request.authenticateForAPI(token.user, actor: try await MembershipService.actor(for: token.user, on: request.db))

@@ -52,7 +52,7 @@ struct APITokenController: RouteCollection {
         var expiry: Date?
         if let days = form.tage?.trimmingSpaces, !days.isEmpty {
             if let number = Int(days), (1...3650).contains(number) {
-                expiry = Date().addingTimeInterval(Double(number) * 86_400)
+                expiry = request.now.addingTimeInterval(Double(number) * 86_400)
             } else {
                 errors.append("Die Gültigkeit muss eine ganze Zahl von 1 bis 3650 Tagen sein (oder leer: unbegrenzt).")
             }
@@ -77,7 +77,7 @@ struct APITokenController: RouteCollection {
             let token = try await APITokenModel.find(id, on: request.db),
             token.$user.id == request.currentUser?.id
         else { throw ProblemDetails.notFound("Dieses Token gibt es nicht.") }
-        token.revokedAt = token.revokedAt ?? Date()
+        token.revokedAt = token.revokedAt ?? request.now
         try await token.save(on: request.db)
         return request.redirect(to: "/konto/tokens", redirectType: .normal)
     }

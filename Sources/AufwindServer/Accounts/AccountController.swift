@@ -72,7 +72,7 @@ struct AccountController: RouteCollection {
                     // address. It confirms the account with the name and password of *this*
                     // registration, so only who reads the mailbox decides.
                     let token = try await AccountTokens.issue(
-                        for: existing, purpose: .confirmEmail, on: db, passwordHash: hash, displayName: validName)
+                        for: existing, purpose: .confirmEmail, now: request.now, on: db, passwordHash: hash, displayName: validName)
                     try await Outbox.send(
                         to: validEmail, subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse",
                         body: Self.confirmationText(name: validName, link: "\(base)/bestaetigen?token=\(token)"), userID: existing.id, on: db)
@@ -81,7 +81,8 @@ struct AccountController: RouteCollection {
             }
             let user = UserModel(email: validEmail, displayName: validName, passwordHash: hash)
             try await user.create(on: db)
-            let token = try await AccountTokens.issue(for: user, purpose: .confirmEmail, on: db, passwordHash: hash, displayName: validName)
+            let token = try await AccountTokens.issue(
+                for: user, purpose: .confirmEmail, now: request.now, on: db, passwordHash: hash, displayName: validName)
             try await Outbox.send(
                 to: validEmail, subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse",
                 body: Self.confirmationText(name: validName, link: "\(base)/bestaetigen?token=\(token)"), userID: user.id, on: db)
@@ -106,12 +107,12 @@ struct AccountController: RouteCollection {
     @Sendable func confirm(request: Request) async throws -> Response {
         let token = try? request.query.get(String.self, at: "token")
         let confirmed = try await request.db.transaction { db -> Bool in
-            guard let (user, record) = try await AccountTokens.redeem(token, purpose: .confirmEmail, on: db) else { return false }
+            guard let (user, record) = try await AccountTokens.redeem(token, purpose: .confirmEmail, now: request.now, on: db) else { return false }
             if let hash = record.passwordHash { user.passwordHash = hash }
             if let name = record.displayName { user.displayName = name }
-            user.emailConfirmedAt = user.emailConfirmedAt ?? Date()
+            user.emailConfirmedAt = user.emailConfirmedAt ?? request.now
             try await user.save(on: db)
-            try await AccountTokens.invalidate(userID: user.requireID(), purposes: [.confirmEmail], on: db)
+            try await AccountTokens.invalidate(userID: user.requireID(), purposes: [.confirmEmail], now: request.now, on: db)
             return true
         }
         guard confirmed else {
@@ -145,7 +146,7 @@ struct AccountController: RouteCollection {
         }
         let throttle = LoginThrottle(database: request.db)
         let address = request.clientAddress
-        guard try await throttle.reserve(email: email, address: address) else {
+        guard try await throttle.reserve(email: email, address: address, now: request.now) else {
             return refuse("Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut.")
         }
         let user = try await UserModel.query(on: request.db).filter(\.$email == email).first()
@@ -182,7 +183,7 @@ struct AccountController: RouteCollection {
         guard let email = try? AccountValidation.email(form.email ?? "").get() else {
             throw ProblemDetails(title: "Ungültige Adresse", status: 422, detail: "Bitte geben Sie eine gültige E-Mail-Adresse an.")
         }
-        try await AccountRequestModel(kind: kind, email: email).create(on: request.db)
+        try await AccountRequestModel(kind: kind, email: email, at: request.now).create(on: request.db)
     }
 
     @Sendable func resetForm(request: Request) async throws -> Response {
@@ -201,11 +202,11 @@ struct AccountController: RouteCollection {
         let hash = try await request.password.async.hash(form.password ?? "")
         let lifetime = request.application.aufwindConfig.sessionLifetime
         let done = try await request.db.transaction { db -> Bool in
-            guard let (user, _) = try await AccountTokens.redeem(form.token, purpose: .resetPassword, on: db) else { return false }
+            guard let (user, _) = try await AccountTokens.redeem(form.token, purpose: .resetPassword, now: request.now, on: db) else { return false }
             user.passwordHash = hash
             try await user.save(on: db)
             let id = try user.requireID()
-            try await AccountTokens.invalidate(userID: id, purposes: [.resetPassword], on: db)
+            try await AccountTokens.invalidate(userID: id, purposes: [.resetPassword], now: request.now, on: db)
             try await WebSessions(database: db, lifetime: lifetime).endAll(userID: id)
             return true
         }
@@ -250,7 +251,7 @@ struct AccountController: RouteCollection {
         user.passwordHash = try await request.password.async.hash(form.neu ?? "")
         try await request.db.transaction { db in
             try await user.save(on: db)
-            try await AccountTokens.invalidate(userID: user.requireID(), purposes: [.resetPassword], on: db)
+            try await AccountTokens.invalidate(userID: user.requireID(), purposes: [.resetPassword], now: request.now, on: db)
         }
         try await request.renewSessionEndingOthers(user)
         return HTMLResponse.render(

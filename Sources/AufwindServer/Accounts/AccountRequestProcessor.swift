@@ -9,6 +9,7 @@ import SQLKit
 struct AccountRequestProcessor {
     let database: any Database
     let baseURL: String
+    let clock: WallClock
     /// At most this many mails of one kind per account in 15 minutes (no mail bombing).
     static let maximumPerQuarterHour = 3
 
@@ -38,12 +39,12 @@ struct AccountRequestProcessor {
         guard let user = try await UserModel.query(on: db).filter(\.$email == email).first() else { return }
         let purpose: OneTimeTokenModel.Purpose = kind == .resetPassword ? .resetPassword : .confirmEmail
         if kind == .resendConfirmation, user.emailConfirmedAt != nil { return }
-        let recent = Date().addingTimeInterval(AccountTokens.lifetime - 15 * 60)
+        let recent = clock.now().addingTimeInterval(AccountTokens.lifetime - 15 * 60)
         guard
             try await OneTimeTokenModel.query(on: db).filter(\.$user.$id == user.requireID())
                 .filter(\.$purpose == purpose.rawValue).filter(\.$expiresAt > recent).count() < Self.maximumPerQuarterHour
         else { return }
-        let token = try await AccountTokens.issue(for: user, purpose: purpose, on: db)
+        let token = try await AccountTokens.issue(for: user, purpose: purpose, now: clock.now(), on: db)
         switch kind {
         case .resetPassword:
             try await Outbox.send(

@@ -11,13 +11,13 @@ enum AccountTokens {
     /// A new token; a confirmation link may carry the credentials of the registration it
     /// belongs to (so it confirms what its registrant chose, see `AccountController.register`).
     static func issue(
-        for user: UserModel, purpose: OneTimeTokenModel.Purpose, on db: any Database,
+        for user: UserModel, purpose: OneTimeTokenModel.Purpose, now: Date, on db: any Database,
         newEmail: String? = nil, passwordHash: String? = nil, displayName: String? = nil
     ) async throws -> String {
         let token = SecureToken.make()
         let record = OneTimeTokenModel(
             userID: try user.requireID(), purpose: purpose, tokenHash: SecureToken.hash(token),
-            expiresAt: Date().addingTimeInterval(lifetime))
+            expiresAt: now.addingTimeInterval(lifetime))
         record.newEmail = newEmail
         record.passwordHash = passwordHash
         record.displayName = displayName
@@ -27,10 +27,9 @@ enum AccountTokens {
 
     /// The user and record of a valid, unused, unexpired token, marked used in the same statement.
     static func redeem(
-        _ token: String?, purpose: OneTimeTokenModel.Purpose, on db: any Database
+        _ token: String?, purpose: OneTimeTokenModel.Purpose, now: Date, on db: any Database
     ) async throws -> (user: UserModel, record: OneTimeTokenModel)? {
         guard let token, SecureToken.isWellFormed(token), let sql = db as? any SQLDatabase else { return nil }
-        let now = Date()
         struct Row: Decodable { var id: UUID }
         let rows = try await sql.update(OneTimeTokenModel.schema)
             .set("used_at", to: now)
@@ -47,9 +46,9 @@ enum AccountTokens {
 
     /// Makes every outstanding token of these purposes worthless (after a reset, an address
     /// change, a confirmation).
-    static func invalidate(userID: UUID, purposes: [OneTimeTokenModel.Purpose], on db: any Database) async throws {
+    static func invalidate(userID: UUID, purposes: [OneTimeTokenModel.Purpose], now: Date, on db: any Database) async throws {
         try await OneTimeTokenModel.query(on: db)
             .filter(\.$user.$id == userID).filter(\.$purpose ~~ purposes.map(\.rawValue)).filter(\.$usedAt == nil)
-            .set(\.$usedAt, to: Date()).update()
+            .set(\.$usedAt, to: now).update()
     }
 }

@@ -25,23 +25,23 @@ struct AdminPromotion {
     }
 
     /// A new admin account, or an unconfirmed one taken over with the operator's password.
-    func createOrTakeOver(email: String, name: String, passwordHash: String) async throws -> Outcome {
+    func createOrTakeOver(email: String, name: String, passwordHash: String, now: Date) async throws -> Outcome {
         try await database.transaction { db -> Outcome in
             if let user = try await UserModel.query(on: db).filter(\.$email == email).first() {
                 guard user.emailConfirmedAt == nil else { throw AdminPromotionError.confirmedAccount }
                 let id = try user.requireID()
                 user.passwordHash = passwordHash
                 user.displayName = name
-                user.emailConfirmedAt = Date()
+                user.emailConfirmedAt = now
                 user.isAdmin = true
                 try await user.save(on: db)
                 try await WebSessions(database: db, lifetime: lifetime).endAll(userID: id)
-                try await AccountTokens.invalidate(userID: id, purposes: [.confirmEmail, .resetPassword, .changeEmail], on: db)
-                try await APITokenModel.query(on: db).filter(\.$user.$id == id).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
+                try await AccountTokens.invalidate(userID: id, purposes: [.confirmEmail, .resetPassword, .changeEmail], now: now, on: db)
+                try await APITokenModel.query(on: db).filter(\.$user.$id == id).filter(\.$revokedAt == nil).set(\.$revokedAt, to: now).update()
                 return .tookOverUnconfirmed
             }
             let user = UserModel(email: email, displayName: name, passwordHash: passwordHash, isAdmin: true)
-            user.emailConfirmedAt = Date()
+            user.emailConfirmedAt = now
             try await user.create(on: db)
             return .created
         }

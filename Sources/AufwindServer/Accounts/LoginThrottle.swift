@@ -18,7 +18,7 @@ struct LoginThrottle {
     static func pairSubject(_ email: String, address: String) -> String { "pair:" + address + "|" + email }
 
     /// Reserves one check for the account from the address; false when a limit is reached.
-    func reserve(email: String, address: String, now: Date = Date()) async throws -> Bool {
+    func reserve(email: String, address: String, now: Date) async throws -> Bool {
         guard try await reserve(Self.pairSubject(email, address: address), limit: Self.perPair, now: now) else { return false }
         return try await reserve(Self.accountSubject(email), limit: Self.perAccount, now: now)
     }
@@ -49,7 +49,7 @@ struct LoginThrottle {
     }
 
     /// Forgets windows that are over.
-    func removeExpired(now: Date = Date()) async throws {
+    func removeExpired(now: Date) async throws {
         try await LoginThrottleModel.query(on: database).filter(\.$windowStart < now.addingTimeInterval(-Self.window)).delete()
     }
 }

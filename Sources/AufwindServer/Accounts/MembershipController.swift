@@ -167,7 +167,8 @@ struct MembershipController: RouteCollection {
         let action = try await service.requiredAction(for: membership)
         try request.authorize(action, MembershipService.resource(for: membership, action: action))
         let name = try await Self.displayName(of: membership, request: request)
-        try await service.decide(membership, accept: choice == "annehmen", verification: form.pruefung, by: request.requireUser(), townName: name)
+        try await service.decide(
+            membership, accept: choice == "annehmen", verification: form.pruefung, by: request.requireUser(), townName: name, now: request.now)
         return request.redirect(to: Self.membersPath(of: membership, action: action), redirectType: .normal)
     }
 
@@ -249,7 +250,9 @@ struct MembershipController: RouteCollection {
         case .failure(let problems):
             return again(problems.messages.map(\.text), status: .unprocessableEntity)
         case .success(let input):
-            let saved = try await TownProfileStore(database: request.db).save(key: key, input: input, expectedVersion: form.version ?? 0) != nil
+            let saved =
+                try await TownProfileStore(database: request.db).save(key: key, input: input, expectedVersion: form.version ?? 0, now: request.now)
+                != nil
             guard saved else {
                 return again(
                     ["Jemand anderes hat das Profil inzwischen geändert. Bitte laden Sie die Seite neu; Ihre Eingaben sind unten noch zu sehen."],

@@ -84,7 +84,9 @@ struct MembershipService {
     }
 
     /// Confirms or declines a pending request. Only one decision wins, even when two arrive at once.
-    func decide(_ membership: MembershipModel, accept: Bool, verification: String?, by decider: UserModel, townName: String) async throws {
+    func decide(
+        _ membership: MembershipModel, accept: Bool, verification: String?, by decider: UserModel, townName: String, now: Date
+    ) async throws {
         let first = try await requiredAction(for: membership) == .verifyFirstTownMember
         if accept, first, membership.kind == MembershipModel.Kind.kommune.rawValue, (verification ?? "").trimmingSpaces.isEmpty {
             throw ProblemDetails.badRequest(
@@ -99,7 +101,7 @@ struct MembershipService {
             .set("status", to: status.rawValue)
             .set("role", to: role)
             .set("decided_by", to: decider.requireID())
-            .set("decided_at", to: Date())
+            .set("decided_at", to: now)
             .set("verification", to: note.isEmpty ? nil : note)
             .where("id", .equal, membership.requireID())
             .where("status", .equal, MembershipModel.Status.pending.rawValue)

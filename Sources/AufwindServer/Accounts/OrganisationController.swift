@@ -151,7 +151,7 @@ struct OrganisationController: RouteCollection {
             organisation.status = status.rawValue
             try await organisation.save(on: db)
             try await MembershipModel.query(on: db).filter(\.$orgKey == id.uuidString).filter(\.$status == MembershipModel.Status.pending.rawValue)
-                .set(\.$status, to: status.rawValue).set(\.$decidedBy, to: try admin.requireID()).set(\.$decidedAt, to: Date()).update()
+                .set(\.$status, to: status.rawValue).set(\.$decidedBy, to: try admin.requireID()).set(\.$decidedAt, to: request.now).update()
             try await AuditEntryModel(
                 actor: admin, action: status == .confirmed ? "organisation-bestaetigt" : "organisation-abgelehnt",
                 subject: "\(organisation.kind):\(id.uuidString)", detail: organisation.name

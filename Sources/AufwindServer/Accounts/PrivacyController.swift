@@ -194,7 +194,7 @@ struct PrivacyController: RouteCollection {
         }
         let base = request.application.aufwindConfig.baseURL
         if try await UserModel.query(on: request.db).filter(\.$email == newEmail).first() == nil {
-            let token = try await AccountTokens.issue(for: user, purpose: .changeEmail, on: request.db, newEmail: newEmail)
+            let token = try await AccountTokens.issue(for: user, purpose: .changeEmail, now: request.now, on: request.db, newEmail: newEmail)
             try await Outbox.send(
                 to: newEmail, subject: "Neue E-Mail-Adresse bestätigen",
                 body:
@@ -219,7 +219,9 @@ struct PrivacyController: RouteCollection {
         let lifetime = request.application.aufwindConfig.sessionLifetime
         let keep = request.webSession
         let outcome = try await request.db.transaction { db -> (UserModel, String)? in
-            guard let (user, record) = try await AccountTokens.redeem(token, purpose: .changeEmail, on: db), let newEmail = record.newEmail else {
+            guard let (user, record) = try await AccountTokens.redeem(token, purpose: .changeEmail, now: request.now, on: db),
+                let newEmail = record.newEmail
+            else {
                 return nil
             }
             guard try await UserModel.query(on: db).filter(\.$email == newEmail).first() == nil else {
@@ -228,7 +230,7 @@ struct PrivacyController: RouteCollection {
             let id = try user.requireID()
             user.email = newEmail
             try await user.save(on: db)
-            try await AccountTokens.invalidate(userID: id, purposes: [.resetPassword, .changeEmail], on: db)
+            try await AccountTokens.invalidate(userID: id, purposes: [.resetPassword, .changeEmail], now: request.now, on: db)
             try await WebSessions(database: db, lifetime: lifetime).endAll(userID: id, keeping: keep?.$user.id == id ? keep?.id : nil)
             return (user, newEmail)
         }

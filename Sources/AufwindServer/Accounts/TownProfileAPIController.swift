@@ -76,7 +76,10 @@ struct TownProfileAPIController: RouteCollection {
         case .success(let valid):
             input = valid
         }
-        guard let version = try await TownProfileStore(database: request.db).save(key: key, input: input, expectedVersion: body.version) else {
+        guard
+            let version = try await TownProfileStore(database: request.db).save(
+                key: key, input: input, expectedVersion: body.version, now: request.now)
+        else {
             throw ProblemDetails(
                 title: "Veraltete Version", status: 409,
                 detail: "Das Profil wurde inzwischen geändert. Bitte laden Sie die aktuelle Version und wenden Sie Ihre Änderung darauf an.")

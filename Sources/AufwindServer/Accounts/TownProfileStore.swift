@@ -9,11 +9,10 @@ struct TownProfileStore {
     let database: any Database
 
     /// The new version, or nil when `expectedVersion` is no longer current.
-    func save(key: String, input: TownProfileInput, expectedVersion: Int) async throws -> Int? {
+    func save(key: String, input: TownProfileInput, expectedVersion: Int, now: Date) async throws -> Int? {
         guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
         let fields = TownProfileModel(key: key)
         fields.apply(input)
-        let now = Date()
         struct Version: Decodable { var version: Int }
         if expectedVersion == 0 {
             let inserted = try await sql.insert(into: TownProfileModel.schema)

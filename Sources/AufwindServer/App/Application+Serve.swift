@@ -32,8 +32,8 @@ extension Application {
     /// Turns queued account requests into mails (every second) and cleans up what expired
     /// (every hour); both safe with several instances.
     func startAccountJobs() {
-        let processor = AccountRequestProcessor(database: db, baseURL: aufwindConfig.baseURL)
-        let maintenance = AccountMaintenance(database: db, lifetime: aufwindConfig.sessionLifetime)
+        let processor = AccountRequestProcessor(database: db, baseURL: aufwindConfig.baseURL, clock: wallClock)
+        let maintenance = AccountMaintenance(database: db, lifetime: aufwindConfig.sessionLifetime, clock: wallClock)
         let logger = logger
         lifecycle.use(CancelOnShutdown(task: Task { await processor.run(logger: logger) }))
         lifecycle.use(CancelOnShutdown(task: Task { await maintenance.runPeriodically(logger: logger) }))
@@ -57,7 +57,7 @@ extension Application {
         } catch {
             throw Abort(.internalServerError, reason: "\(error)")
         }
-        let sender = OutboxSender(database: db, transport: transport, logger: logger)
+        let sender = OutboxSender(database: db, transport: transport, logger: logger, clock: wallClock)
         let task = Task { await sender.run() }
         lifecycle.use(CancelOnShutdown(task: task))
         logger.info("E-Mails werden über \(configuration.host):\(configuration.port) gesendet, \(configuration.security.germanDescription).")
@@ -76,7 +76,7 @@ extension Application {
         let task = Task {
             while !Task.isCancelled {
                 do {
-                    let sent = try await service.sendDueReminders(today: FundingDates.today())
+                    let sent = try await service.sendDueReminders(today: FundingDates.today(now))
                     if sent > 0 { logger.info("Verbund-Erinnerungen verschickt: \(sent)") }
                 } catch {
                     logger.error("Verbund-Erinnerungen: \(error)")
@@ -98,7 +98,7 @@ extension Application {
     public func reloadRegister() async throws {
         let catalog = try await RegisterRepository(database: db).loadCatalog()
         registerStore.replace(with: catalog)
-        try await reloadMatching()
+        try await reloadMatching(now: now)
         // Loading builds ~16,000 Fluent models that are garbage right after; hand the freed
         // heap back to the system so the resident size reflects what the server keeps.
         _ = aufwind_release_free_memory()

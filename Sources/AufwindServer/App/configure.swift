@@ -33,7 +33,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.fundingStore = FundingStore()
     app.requestMetrics = RequestMetrics()
     app.scheduleCache = ScheduleCache()
-    app.stageBroadcaster = StageBroadcaster(logger: app.logger)
+    app.stageBroadcaster = StageBroadcaster(clock: app.wallClock, logger: app.logger)
     // Registered after the databases, so the pollers stop before the databases close.
     app.lifecycle.use(Application.StageBroadcasterShutdown())
 

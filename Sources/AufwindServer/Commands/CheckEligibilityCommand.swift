@@ -55,7 +55,7 @@ struct CheckEligibilityCommand: AsyncCommand {
             throw ExitCode(2)
         case .success(let parsed): verbund = parsed
         }
-        let result = EligibilityChecker(landNames: VerbundResolver(catalog: catalog).landNames, today: FundingDates.today())
+        let result = EligibilityChecker(landNames: VerbundResolver(catalog: catalog).landNames, today: FundingDates.today(app.now))
             .check(verbund, against: funding.rules[id] ?? ProgrammeRules(programmeID: id, rules: []))
         if signature.json {
             let output = Output(

@@ -44,7 +44,7 @@ struct CreateAdminCommand: AsyncCommand {
             throw context.fail(message.text)
         }
         let name = (try? AccountValidation.displayName(signature.name ?? "Administration").get()) ?? "Administration"
-        switch try await promotion.createOrTakeOver(email: email, name: name, passwordHash: try app.password.hash(password)) {
+        switch try await promotion.createOrTakeOver(email: email, name: name, passwordHash: try app.password.hash(password), now: app.now) {
         case .tookOverUnconfirmed:
             context.console.info(
                 "\(email) war registriert, aber nie bestätigt: Das Konto hat jetzt Ihr Passwort, ist bestätigt und Plattform-Admin; alle früheren Sitzungen, Links und Tokens sind ungültig."

@@ -35,11 +35,11 @@ struct GenerateDemoCommand: AsyncCommand {
             }
             let town = catalog.gemeinden.first { $0.ags == "05570004" } ?? catalog.gemeinden[0]
             let event = try await DemoEvent(database: app.db, threadPool: app.threadPool)
-                .generate(town: town.ags, townName: town.name, sessions: sessions, participants: 400, seed: UInt64(signature.seed ?? 1))
+                .generate(town: town.ags, townName: town.name, sessions: sessions, participants: 400, seed: UInt64(signature.seed ?? 1), now: app.now)
             context.console.info("Demo-Veranstaltung angelegt und veröffentlicht: \(event.path)/programm")
             return
         }
-        let written = try await DemoData(database: app.db).generate(count: count, seed: UInt64(signature.seed ?? 1), catalog: catalog)
+        let written = try await DemoData(database: app.db).generate(count: count, seed: UInt64(signature.seed ?? 1), catalog: catalog, now: app.now)
         context.console.info("\(GermanFormat.integer(written)) Demo-Einträge geschrieben (frühere Demo-Einträge ersetzt).")
     }
 }

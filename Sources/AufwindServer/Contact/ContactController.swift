@@ -99,7 +99,7 @@ struct ContactController: RouteCollection {
             keys.isEmpty
             ? []
             : try await VerbundMemberModel.query(on: request.db).filter(\.$memberKey ~~ keys)
-                .filter(\.$status == VerbundMemberModel.Status.invited.rawValue).filter(\.$expiresAt > Date()).all()
+                .filter(\.$status == VerbundMemberModel.Status.invited.rawValue).filter(\.$expiresAt > request.now).all()
         let invitingVerbuende = invited.isEmpty ? [] : try await VerbundModel.query(on: request.db).filter(\.$id ~~ invited.map(\.verbundID)).all()
         for invitation in invited {
             guard let verbund = invitingVerbuende.first(where: { $0.id == invitation.verbundID }) else { continue }
@@ -124,7 +124,7 @@ struct ContactController: RouteCollection {
         guard let item = try await CooperationItemModel.find(interest.itemID, on: request.db) else {
             throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht mehr.")
         }
-        switch try await service(request).decide(interest, accept: choice == "annehmen", by: request.requireUser(), item: item) {
+        switch try await service(request).decide(interest, accept: choice == "annehmen", by: request.requireUser(), item: item, now: request.now) {
         case .decided(_, let cooperation):
             request.application.matchStore.adjustTown(interest.toKey, answeredRequests: 1)
             if let cooperation { return request.redirect(to: "/kooperationen/\(Self.path(cooperation.id))", redirectType: .normal) }
@@ -199,7 +199,7 @@ struct ContactController: RouteCollection {
         try request.requireUser()
         try await NotificationModel.query(on: request.db)
             .filter(\.$userID == request.requireUser().requireID()).filter(\.$readAt == nil)
-            .set(\.$readAt, to: Date()).update()
+            .set(\.$readAt, to: request.now).update()
         return request.redirect(to: "/benachrichtigungen", redirectType: .normal)
     }
 }

@@ -65,7 +65,9 @@ struct ContactService {
     }
 
     /// Accepts or declines an open request. Of two members deciding at once exactly one wins.
-    func decide(_ request: InterestRequestModel, accept: Bool, by user: UserModel, item: CooperationItemModel) async throws -> DecisionResult {
+    func decide(_ request: InterestRequestModel, accept: Bool, by user: UserModel, item: CooperationItemModel, now: Date) async throws
+        -> DecisionResult
+    {
         let requestID = try request.requireID()
         let status: InterestRequestModel.Status = accept ? .accepted : .declined
         return try await database.transaction { db in
@@ -73,7 +75,7 @@ struct ContactService {
             struct Row: Decodable { var id: UUID }
             let changed = try await sql.update(InterestRequestModel.schema)
                 .set("status", to: status.rawValue).set("decided_by", to: user.id).set("decided_by_name", to: user.displayName).set(
-                    "decided_at", to: Date()
+                    "decided_at", to: now
                 )
                 .where("id", .equal, requestID).where("status", .equal, InterestRequestModel.Status.open.rawValue)
                 .returning("id").all(decoding: Row.self)

@@ -38,7 +38,7 @@ final class CooperationItemModel: Model, @unchecked Sendable {
     init() {}
 
     /// A generated demo item (published, public).
-    init(_ item: CooperationItem, isDemo: Bool, createdBy: UUID?) {
+    init(_ item: CooperationItem, isDemo: Bool, createdBy: UUID?, now: Date) {
         ownerKey = item.ownerKey
         self.isDemo = isDemo
         self.createdBy = createdBy
@@ -50,16 +50,16 @@ final class CooperationItemModel: Model, @unchecked Sendable {
                 status: item.kind == .vorhaben ? (item.status ?? .partnerGesucht) : nil, reach: item.reach,
                 desiredSizes: Groessenklasse.allCases.filter(item.desiredSizes.contains), timeFrame: "", contactPerson: "",
                 visibility: item.visibility, published: true, staff: nil))
-        publishedAt = Date()
+        publishedAt = now
     }
 
-    init(ownerKey: String, input: CooperationItemInput, createdBy: UUID?) {
+    init(ownerKey: String, input: CooperationItemInput, createdBy: UUID?, now: Date) {
         self.ownerKey = ownerKey
         isDemo = false
         version = 1
         self.createdBy = createdBy
         apply(input)
-        publishedAt = input.published ? Date() : nil
+        publishedAt = input.published ? now : nil
     }
 
     func apply(_ input: CooperationItemInput) {

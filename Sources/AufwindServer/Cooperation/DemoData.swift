@@ -9,12 +9,12 @@ struct DemoData {
 
     /// Returns how many items were written.
     @discardableResult
-    func generate(count: Int, seed: UInt64, catalog: RegisterCatalog) async throws -> Int {
+    func generate(count: Int, seed: UInt64, catalog: RegisterCatalog, now: Date) async throws -> Int {
         let items = DemoItemGenerator(seed: seed).items(count: count, towns: catalog.townFacts().filter { $0.key.count == 8 })
         try await database.transaction { db in
             try await CooperationItemModel.query(on: db).filter(\.$isDemo == true).delete()
             for chunk in items.chunked(500) {
-                try await chunk.map { CooperationItemModel($0, isDemo: true, createdBy: nil) }.create(on: db)
+                try await chunk.map { CooperationItemModel($0, isDemo: true, createdBy: nil, now: now) }.create(on: db)
             }
         }
         return items.count

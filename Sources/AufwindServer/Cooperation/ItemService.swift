@@ -25,8 +25,8 @@ struct ItemService {
         String(decoding: try encoder.encode(input), as: UTF8.self)
     }
 
-    func create(ownerKey: String, input: CooperationItemInput, by user: UserModel) async throws -> CooperationItemModel {
-        let model = CooperationItemModel(ownerKey: ownerKey, input: input, createdBy: user.id)
+    func create(ownerKey: String, input: CooperationItemInput, by user: UserModel, now: Date) async throws -> CooperationItemModel {
+        let model = CooperationItemModel(ownerKey: ownerKey, input: input, createdBy: user.id, now: now)
         try await database.transaction { db in
             try await model.create(on: db)
             try await ItemRevisionModel(
@@ -39,7 +39,7 @@ struct ItemService {
         return model
     }
 
-    func update(_ id: UUID, input: CooperationItemInput, expectedVersion: Int, by user: UserModel) async throws -> SaveResult {
+    func update(_ id: UUID, input: CooperationItemInput, expectedVersion: Int, by user: UserModel, now: Date) async throws -> SaveResult {
         let result: SaveResult = try await database.transaction { db in
             guard let current = try await CooperationItemModel.find(id, on: db) else {
                 throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.")
@@ -60,8 +60,8 @@ struct ItemService {
                 .set("contact_person", to: fields.contactPerson).set("visibility", to: fields.visibility)
                 .set("staff_role", to: fields.staffRole).set("staff_hours", to: fields.staffHours).set("staff_duration", to: fields.staffDuration)
                 .set("staff_form", to: fields.staffForm).set("staff_cost_split", to: fields.staffCostSplit)
-                .set("published", to: fields.published).set("version", to: expectedVersion + 1).set("updated_at", to: Date())
-            if firstPublication { update = update.set("published_at", to: Date()) }
+                .set("published", to: fields.published).set("version", to: expectedVersion + 1).set("updated_at", to: now)
+            if firstPublication { update = update.set("published_at", to: now) }
             let rows =
                 try await update
                 .where("id", .equal, id).where("version", .equal, expectedVersion)

@@ -151,7 +151,7 @@ struct ItemsController: RouteCollection {
                 return again([], similar: similar.map { ItemListEntry(item: $0, directory: directory(request)) }, status: .ok)
             }
         }
-        let model = try await service(request).create(ownerKey: key, input: input, by: request.requireUser())
+        let model = try await service(request).create(ownerKey: key, input: input, by: request.requireUser(), now: request.now)
         return request.redirect(to: "/eintraege/\(try model.requireID().uuidString.lowercased())", redirectType: .normal)
     }
 
@@ -274,7 +274,9 @@ struct ItemsController: RouteCollection {
                 status: .unprocessableEntity, request: request)
         case .success(let valid): input = valid
         }
-        switch try await service(request).update(try model.requireID(), input: input, expectedVersion: version, by: request.requireUser()) {
+        switch try await service(request).update(
+            try model.requireID(), input: input, expectedVersion: version, by: request.requireUser(), now: request.now)
+        {
         case .saved(let saved):
             return request.redirect(to: "/eintraege/\(try saved.requireID().uuidString.lowercased())", redirectType: .normal)
         case .stale(let current):

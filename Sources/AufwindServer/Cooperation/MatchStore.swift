@@ -43,10 +43,10 @@ extension Application {
     }
 
     /// Builds the match engine from the register and the published items.
-    func reloadMatching() async throws {
+    func reloadMatching(now: Date) async throws {
         let repository = ItemRepository(database: db)
         let items = try await repository.loadPublished()
-        let recent = try await repository.publishedCounts(since: Date().addingTimeInterval(-90 * 24 * 3600))
+        let recent = try await repository.publishedCounts(since: now.addingTimeInterval(-90 * 24 * 3600))
         let answered = try await repository.answeredCounts()
         let towns = registerStore.catalog.townFacts(recentItems: { recent[$0] ?? 0 }, answeredRequests: { answered[$0] ?? 0 })
         matchStore.replace(with: MatchEngine(items: items, towns: Dictionary(uniqueKeysWithValues: towns.map { ($0.key, $0) })))

@@ -16,9 +16,9 @@ struct DemoEvent {
         "Dorfläden und Nahversorgung", "Photovoltaik auf kommunalen Dächern", "Schulwege sicher machen",
     ]
 
-    func generate(town: String, townName: String, sessions: Int, participants: Int, seed: UInt64) async throws -> EventModel {
+    func generate(town: String, townName: String, sessions: Int, participants: Int, seed: UInt64, now: Date) async throws -> EventModel {
         let instance = ScheduleInstanceGenerator(seed: seed).instance(participants: participants, sessions: sessions, rooms: 8, slots: 8)
-        let first = ISODay.adding(14, to: ISODay.today())
+        let first = ISODay.adding(14, to: ISODay.today(now))
         let input = EventInput(
             title: "Demo-Barcamp der Kleinstädte (\(sessions) Sessions)", description: "Erzeugte Veranstaltung für Lasttests und Vorführungen.",
             firstDay: first, lastDay: ISODay.adding(1, to: first), place: "\(townName), Rathaus", onlineURL: "",
@@ -31,7 +31,7 @@ struct DemoEvent {
         try await database.transaction { db in
             for (index, room) in instance.rooms.enumerated() {
                 let model = EventRoomModel(eventID: eventID, name: "Raum \(index + 1)", capacity: room.capacity)
-                model.createdAt = Date().addingTimeInterval(Double(index))
+                model.createdAt = now.addingTimeInterval(Double(index))
                 try await model.create(on: db)
             }
             let starts = [570, 645, 810, 885]

@@ -14,7 +14,7 @@ struct MeetingService {
     func request(
         _ event: EventModel, slot: EventSlotModel, from requester: EventRegistrationModel, to invitee: EventRegistrationModel, context: String,
         message: String,
-        now: Date = Date()
+        now: Date
     ) async throws -> MeetingModel {
         guard slot.kind == SlotGrid.Kind.treffen.rawValue, slot.eventID == event.id else {
             throw EventService.refused("Treffen werden nur in den Zeitfenstern für 1:1-Treffen vereinbart.", status: 422)
@@ -57,7 +57,7 @@ struct MeetingService {
 
     /// The invitee accepts (books both people and a free table) or declines. Expired or already
     /// decided requests and double bookings are refused with a German reason; nothing changes then.
-    func decide(_ meeting: MeetingModel, accept: Bool, tables: Int, now: Date = Date()) async throws -> Decision {
+    func decide(_ meeting: MeetingModel, accept: Bool, tables: Int, now: Date) async throws -> Decision {
         let meetingID = try meeting.requireID()
         let sql = database as! any SQLDatabase
         guard accept else {

@@ -33,7 +33,7 @@ struct MeetingsController: RouteCollection {
         notice: String? = nil, status: HTTPStatus = .ok
     ) async throws -> Response {
         let me = try request.requireUser().requireID()
-        let now = Date()
+        let now = request.now
         let people = try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID)
             .filter(\.$status == EventRegistrationModel.Status.bestaetigt.rawValue).filter(\.$userID != me).sort(\.$userName).all()
         let slots = try await EventSlotModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(
@@ -80,7 +80,7 @@ struct MeetingsController: RouteCollection {
         do {
             _ = try await MeetingService(database: request.db).request(
                 access.event, slot: slot, from: me, to: invitee,
-                context: context.isEmpty ? "Teilnehmerliste" : context, message: message)
+                context: context.isEmpty ? "Teilnehmerliste" : context, message: message, now: request.now)
         } catch let problem as ProblemDetails where problem.status == 409 || problem.status == 422 {
             return try await render(request, access, person: form.mit ?? "", errors: [problem.detail], status: HTTPStatus(statusCode: problem.status))
         }
@@ -112,7 +112,7 @@ struct MeetingsController: RouteCollection {
         let decision: MeetingService.Decision
         do {
             decision = try await MeetingService(database: request.db).decide(
-                meeting, accept: choice == "annehmen", tables: access.event.meetingTables)
+                meeting, accept: choice == "annehmen", tables: access.event.meetingTables, now: request.now)
         } catch let problem as ProblemDetails where [409, 410].contains(problem.status) {
             return try await render(request, access, errors: [problem.detail], status: HTTPStatus(statusCode: problem.status))
         }

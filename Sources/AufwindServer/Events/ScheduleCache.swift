@@ -25,12 +25,12 @@ final class ScheduleCache: Sendable {
         self.maximumAge = maximumAge
     }
 
-    func fresh(_ key: String, now: Date = Date()) -> Entry? {
+    func fresh(_ key: String, now: Date) -> Entry? {
         entries.withLockedValue { $0[key] }.flatMap { now.timeIntervalSince($0.checkedAt) < recheck ? $0 : nil }
     }
 
     /// A copy older than `recheck` but young enough to be re-validated by the version number.
-    func stale(_ key: String, now: Date = Date()) -> Entry? {
+    func stale(_ key: String, now: Date) -> Entry? {
         entries.withLockedValue { $0[key] }.flatMap { now.timeIntervalSince($0.renderedAt) < maximumAge ? $0 : nil }
     }
 

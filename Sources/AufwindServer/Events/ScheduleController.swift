@@ -64,17 +64,17 @@ struct ScheduleController: RouteCollection {
         let eventID = try request.uuid("id")
         let key = "\(eventID.uuidString.lowercased())/\(format)"
         let cache = request.application.scheduleCache
-        if let entry = cache.fresh(key) { return entry.body }
-        if var entry = cache.stale(key),
+        if let entry = cache.fresh(key, now: request.now) { return entry.body }
+        if var entry = cache.stale(key, now: request.now),
             let latest = try await ScheduleVersionModel.query(on: request.db).filter(\.$eventID == eventID).max(\.$number), latest == entry.version
         {
-            entry.checkedAt = Date()
+            entry.checkedAt = request.now
             cache.store(key, entry)
             return entry.body
         }
         let published = try await published(request)
         let body = ByteBuffer(string: render(published))
-        cache.store(key, .init(version: published.version.number, body: body, checkedAt: Date(), renderedAt: Date()))
+        cache.store(key, .init(version: published.version.number, body: body, checkedAt: request.now, renderedAt: request.now))
         return body
     }
 

@@ -96,7 +96,9 @@ struct SessionService {
 
     /// Turns a session's result into a draft Vorhaben of `town`, with the towns of the interested
     /// participants as suggested partners. Once per session.
-    func adoptAsVorhaben(_ session: EventSessionModel, event: EventModel, town: String, by user: UserModel, items: ItemService) async throws -> UUID {
+    func adoptAsVorhaben(
+        _ session: EventSessionModel, event: EventModel, town: String, by user: UserModel, items: ItemService, now: Date
+    ) async throws -> UUID {
         if let existing = session.itemID { return existing }
         let field = session.fieldValue ?? .daseinsvorsorge
         var description = session.summary
@@ -122,7 +124,7 @@ struct SessionService {
             : try await EventRegistrationModel.query(on: database).filter(\.$eventID == event.requireID())
                 .filter(\.$userID ~~ voters).filter(\.$participantType == EventRegistration.ParticipantType.kommune.rawValue).all()
                 .map(\.orgKey).filter { !$0.isEmpty && $0 != town }
-        let item = try await items.create(ownerKey: town, input: input, by: user)
+        let item = try await items.create(ownerKey: town, input: input, by: user, now: now)
         let itemID = try item.requireID()
         // Once per session: the conditional update decides; a second click links to the first.
         let claimed = try await (database as! any SQLDatabase).update(EventSessionModel.schema).set(SQLIdentifier("item_id"), to: SQLBind(itemID))

@@ -56,8 +56,12 @@ actor StageBroadcaster {
     /// Revision queries made so far, over all blocks.
     private(set) var polls = 0
 
-    init(settings: Settings = Settings(), logger: Logger = Logger(label: "aufwind.stage")) {
+    /// The wall clock of the pitch timers (elapsed times of the pollers use the monotonic clock).
+    private let clock: WallClock
+
+    init(settings: Settings = Settings(), clock: WallClock, logger: Logger = Logger(label: "aufwind.stage")) {
         self.settings = settings
+        self.clock = clock
         self.logger = logger
     }
 
@@ -91,7 +95,7 @@ actor StageBroadcaster {
         let listener = Listener(address: address, until: until, continuation: continuation)
         if var feed = feeds[blockID] {
             if let snapshot = feed.snapshot {
-                continuation.yield(Self.update(StageService.state(snapshot.block, pitches: snapshot.pitches, now: Date())))
+                continuation.yield(Self.update(StageService.state(snapshot.block, pitches: snapshot.pitches, now: clock.now())))
             }
             feed.listeners[subscription.id] = listener
             feeds[blockID] = feed
@@ -171,7 +175,7 @@ actor StageBroadcaster {
                 }
                 guard current() else { return }
                 if revision != sentRevision || ContinuousClock.now - sentAt >= settings.resendInterval {
-                    guard let (state, block, pitches) = try await service.state(blockID) else {
+                    guard let (state, block, pitches) = try await service.state(blockID, now: clock.now()) else {
                         if current() { end(blockID) }
                         return
                     }
@@ -203,7 +207,7 @@ extension Application {
     var stageBroadcaster: StageBroadcaster {
         get {
             if let broadcaster = storage[StageBroadcasterKey.self] { return broadcaster }
-            let broadcaster = StageBroadcaster(logger: logger)
+            let broadcaster = StageBroadcaster(clock: wallClock, logger: logger)
             storage[StageBroadcasterKey.self] = broadcaster
             return broadcaster
         }

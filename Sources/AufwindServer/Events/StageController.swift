@@ -85,7 +85,7 @@ struct StageController: RouteCollection {
     @Sendable func stageView(request: Request) async throws -> Response {
         let access = try await EventAccess.load(request)
         let block = try await block(request, access)
-        guard let (state, _, _) = try await StageService(database: request.db).state(block.requireID()) else {
+        guard let (state, _, _) = try await StageService(database: request.db).state(block.requireID(), now: request.now) else {
             throw ProblemDetails.notFound("Diesen Pitch-Block gibt es nicht.")
         }
         let path = "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())"
@@ -99,7 +99,7 @@ struct StageController: RouteCollection {
     @Sendable func stateJSON(request: Request) async throws -> Response {
         let access = try await EventAccess.load(request)
         let block = try await block(request, access)
-        guard let (state, _, _) = try await StageService(database: request.db).state(block.requireID()) else {
+        guard let (state, _, _) = try await StageService(database: request.db).state(block.requireID(), now: request.now) else {
             throw ProblemDetails.notFound("Diesen Pitch-Block gibt es nicht.")
         }
         let response = Response(status: .ok)
@@ -161,7 +161,7 @@ struct StageController: RouteCollection {
     private func renderModerator(_ request: Request, _ access: EventAccess, _ block: PitchBlockModel, errors: [String] = [], status: HTTPStatus = .ok)
         async throws -> Response
     {
-        guard let (state, fresh, pitches) = try await StageService(database: request.db).state(block.requireID()) else {
+        guard let (state, fresh, pitches) = try await StageService(database: request.db).state(block.requireID(), now: request.now) else {
             throw ProblemDetails.notFound("Diesen Pitch-Block gibt es nicht.")
         }
         let clock = fresh.clockValue

@@ -89,7 +89,7 @@ struct StageService {
         var json: String { (try? String(decoding: JSONEncoder().encode(self), as: UTF8.self)) ?? "{}" }
     }
 
-    func state(_ blockID: UUID, now: Date = Date()) async throws -> (State, PitchBlockModel, [PitchModel])? {
+    func state(_ blockID: UUID, now: Date) async throws -> (State, PitchBlockModel, [PitchModel])? {
         guard let block = try await PitchBlockModel.find(blockID, on: database) else { return nil }
         let pitches = try await PitchModel.query(on: database).filter(\.$blockID == blockID).all()
         return (Self.state(block, pitches: pitches, now: now), block, pitches)

@@ -15,8 +15,8 @@ struct OutboxSender: Sendable {
     let transport: SMTPTransport
     let logger: Logger
     var policy: MailRetryPolicy = .standard
-    /// The time, replaceable in tests that walk through hours of back-off.
-    var clock: @Sendable () -> Date = { Date() }
+    /// The application's clock (tests walk it through hours of back-off).
+    var clock: WallClock
 
     /// Longer than the longest attempt (the transport bounds the connection and the dialogue), so no
     /// other instance takes a mail over while it is still being sent.
@@ -32,7 +32,7 @@ struct OutboxSender: Sendable {
     @discardableResult
     func sendDue(limit: Int = 20) async throws -> Int {
         guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
-        let now = clock()
+        let now = clock.now()
         let due = try await MailModel.query(on: database)
             .filter(\.$sentAt == nil).filter(\.$failedAt == nil)
             .group(.or) { $0.filter(\.$nextAttemptAt == nil).filter(\.$nextAttemptAt <= now) }
@@ -40,7 +40,7 @@ struct OutboxSender: Sendable {
             .sort(\.$createdAt).limit(limit).all()
         var sent = 0
         for mail in due {
-            let claimedAt = clock()
+            let claimedAt = clock.now()
             let claimed = try await sql.update(MailModel.schema)
                 .set("claimed_until", to: claimedAt.addingTimeInterval(claimDuration))
                 .where("id", .equal, mail.requireID())
@@ -54,7 +54,7 @@ struct OutboxSender: Sendable {
                     MailMessage(
                         from: transport.configuration.from, to: mail.recipient, subject: mail.subject, body: mail.body,
                         messageID: "\(try mail.requireID().uuidString)@aufwind", date: mail.createdAt ?? now))
-                mail.sentAt = clock()
+                mail.sentAt = clock.now()
                 mail.claimedUntil = nil
                 mail.nextAttemptAt = nil
                 try await mail.save(on: database)
@@ -68,7 +68,7 @@ struct OutboxSender: Sendable {
 
     /// Counts the attempt and schedules the next one, or gives the mail up.
     private func recordFailure(of mail: MailModel, error: any Error) async throws {
-        let failedAt = clock()
+        let failedAt = clock.now()
         let permanent = (error as? SMTPTransport.SMTPError)?.permanent ?? false
         let message = String(String(describing: error).prefix(Self.maximumErrorLength))
         mail.attempts += 1

@@ -11,6 +11,7 @@ struct AccountMaintenance {
 
     let database: any Database
     let lifetime: SessionLifetime
+    let clock: WallClock
 
     struct Summary: Equatable {
         var sessions = 0
@@ -18,7 +19,7 @@ struct AccountMaintenance {
     }
 
     @discardableResult
-    func run(now: Date = Date()) async throws -> Summary {
+    func run(now: Date) async throws -> Summary {
         var summary = Summary()
         summary.sessions = try await WebSessions(database: database, lifetime: lifetime).removeExpired(now: now)
         try await LoginThrottle(database: database).removeExpired(now: now)
@@ -42,7 +43,7 @@ struct AccountMaintenance {
     func runPeriodically(logger: Logger) async {
         while !Task.isCancelled {
             do {
-                let summary = try await run()
+                let summary = try await run(now: clock.now())
                 if summary != Summary() {
                     logger.info("Aufgeräumt: \(summary.sessions) abgelaufene Sitzungen, \(summary.unconfirmedAccounts) unbestätigte Konten")
                 }

@@ -12,9 +12,9 @@ enum SiteCookie {
         return secure ? "__Host-" + base : base
     }
 
-    func value(_ string: String, maxAge: TimeInterval, secure: Bool) -> HTTPCookies.Value {
+    func value(_ string: String, maxAge: TimeInterval, secure: Bool, now: Date) -> HTTPCookies.Value {
         HTTPCookies.Value(
-            string: string, expires: Date().addingTimeInterval(maxAge), maxAge: Int(maxAge), path: "/",
+            string: string, expires: now.addingTimeInterval(maxAge), maxAge: Int(maxAge), path: "/",
             isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 
@@ -36,7 +36,7 @@ extension Request {
     /// Sets a cookie on the response of this request (applied by `SessionMiddleware`).
     func setCookie(_ cookie: SiteCookie, _ value: String, maxAge: TimeInterval) {
         var pending = storage[PendingCookiesKey.self] ?? [:]
-        pending[cookieName(cookie)] = cookie.value(value, maxAge: maxAge, secure: usesSecureCookies)
+        pending[cookieName(cookie)] = cookie.value(value, maxAge: maxAge, secure: usesSecureCookies, now: now)
         storage[PendingCookiesKey.self] = pending
     }
 

@@ -8,7 +8,7 @@ import Vapor
 struct SessionMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let secret = request.cookies[request.cookieName(.session)]?.string {
-            if let session = try await request.webSessions.find(secret: secret),
+            if let session = try await request.webSessions.find(secret: secret, now: request.now),
                 let user = try await UserModel.find(session.$user.id, on: request.db)
             {
                 request.storage[SessionKey.self] = session
@@ -67,7 +67,7 @@ extension Request {
     /// the browser had before, including a planted cookie, is worth nothing afterwards).
     func signIn(_ user: UserModel) async throws {
         if let current = webSession { try await webSessions.end(current) }
-        let (secret, session) = try await webSessions.start(userID: user.requireID())
+        let (secret, session) = try await webSessions.start(userID: user.requireID(), now: now)
         storage[SessionKey.self] = session
         try await setUser(user)
         setCookie(.session, secret, maxAge: application.aufwindConfig.sessionLifetime.absolute)

@@ -9,7 +9,7 @@ struct WebSessions {
     let lifetime: SessionLifetime
 
     /// A new session for `userID`; returns the cookie secret (shown to the browser only).
-    func start(userID: UUID, now: Date = Date()) async throws -> (secret: String, session: WebSessionModel) {
+    func start(userID: UUID, now: Date) async throws -> (secret: String, session: WebSessionModel) {
         let secret = SecureToken.make()
         let session = WebSessionModel(tokenHash: SecureToken.hash(secret), userID: userID, csrfToken: SecureToken.make(), now: now)
         try await session.create(on: database)
@@ -18,7 +18,7 @@ struct WebSessions {
 
     /// The live session of a cookie secret; an expired one is removed and nil. Records "last
     /// seen" at most every `touchInterval`, in one conditional statement.
-    func find(secret: String, now: Date = Date()) async throws -> WebSessionModel? {
+    func find(secret: String, now: Date) async throws -> WebSessionModel? {
         guard SecureToken.isWellFormed(secret) else { return nil }
         guard let session = try await WebSessionModel.query(on: database).filter(\.$tokenHash == SecureToken.hash(secret)).first() else { return nil }
         guard lifetime.isValid(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) else {
@@ -46,7 +46,7 @@ struct WebSessions {
 
     /// Deletes the sessions that are over; returns how many.
     @discardableResult
-    func removeExpired(now: Date = Date()) async throws -> Int {
+    func removeExpired(now: Date) async throws -> Int {
         let (idleCutoff, absoluteCutoff) = lifetime.cutoffs(now: now)
         let expired = WebSessionModel.query(on: database).group(.or) {
             $0.filter(\.$lastSeenAt < idleCutoff).filter(\.$createdAt < absoluteCutoff)

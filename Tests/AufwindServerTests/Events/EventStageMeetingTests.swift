@@ -147,7 +147,7 @@ struct EventStageMeetingTests {
             config.liveStreamsPerAddress = 4
             app.aufwindConfig = config
             // The state is sent again every second here (5 s in service), so the test sees it.
-            let broadcaster = StageBroadcaster(settings: .init(pollInterval: .milliseconds(250), resendInterval: .seconds(1)))
+            let broadcaster = StageBroadcaster(settings: .init(pollInterval: .milliseconds(250), resendInterval: .seconds(1)), clock: app.wallClock)
             app.stageBroadcaster = broadcaster
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
             var clients: [StreamingClient] = []
@@ -302,8 +302,8 @@ struct EventStageMeetingTests {
             #expect(try await dora.post(meetings, ["mit": try user("anna"), "zeitfenster": second]).status == .ok)
             let pending = try await MeetingModel.query(on: app.db).filter(\.$status == MeetingModel.Status.angefragt.rawValue).all()
             let service = MeetingService(database: app.db)
-            async let a = Result { try await service.decide(pending[0], accept: true, tables: 1) }
-            async let b = Result { try await service.decide(pending[1], accept: true, tables: 1) }
+            async let a = Result { try await service.decide(pending[0], accept: true, tables: 1, now: app.now) }
+            async let b = Result { try await service.decide(pending[1], accept: true, tables: 1, now: app.now) }
             let outcomes = await [a, b]
             #expect(outcomes.filter { if case .success = $0 { true } else { false } }.count == 1)
             let secondSlotID = try #require(slots[1].id)

@@ -71,6 +71,10 @@ private func startAufwind(
     _ kind: TestDatabase, dataDirectory: String, _ body: (Application) async throws -> Void
 ) async throws {
     let app = try await Application.make(.testing)
+    // The test's own clock: tests move it forward instead of waiting or rewriting stored times.
+    let clock = AdjustableClock()
+    app.testClock = clock
+    app.wallClock = clock.clock
     var config = AppConfig(dataDirectoryCandidates: [dataDirectory])
     let id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
     let sqlitePath = FileManager.default.temporaryDirectory.appendingPathComponent("aufwind-test-\(id).sqlite").path
@@ -101,4 +105,14 @@ private func cleanUp(_ app: Application, config: AppConfig, sqlitePath: String) 
     }
     try await app.asyncShutdown()
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
+}
+
+extension Application {
+    private struct TestClockKey: StorageKey { typealias Value = AdjustableClock }
+
+    /// The clock of a test application (see `withAufwind`); `advance(by:)` moves the server's time.
+    var testClock: AdjustableClock {
+        get { storage[TestClockKey.self]! }
+        set { storage[TestClockKey.self] = newValue }
+    }
 }

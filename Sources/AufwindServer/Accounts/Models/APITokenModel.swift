@@ -36,7 +36,7 @@ final class APITokenModel: Model, @unchecked Sendable {
 
     var scopeValue: Scope { Scope(rawValue: scope) ?? .read }
 
-    func isUsable(at now: Date = Date()) -> Bool {
+    func isUsable(at now: Date) -> Bool {
         revokedAt == nil && (expiresAt.map { $0 > now } ?? true)
     }
 }

@@ -20,7 +20,7 @@ final class AccountRequestModel: Model, @unchecked Sendable {
 
     init() {}
 
-    init(kind: Kind, email: String, at date: Date = Date()) {
+    init(kind: Kind, email: String, at date: Date) {
         self.kind = kind.rawValue
         self.email = email
         self.createdAt = date

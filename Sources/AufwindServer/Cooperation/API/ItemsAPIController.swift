@@ -150,7 +150,7 @@ struct ItemsAPIController: RouteCollection {
         if body.version != nil { throw ProblemDetails.badRequest("Beim Anlegen gibt es noch keine version.") }
         let input = try validated(body)
         let model = try await ItemService(database: request.db, matchStore: request.application.matchStore)
-            .create(ownerKey: key, input: input, by: request.requireUser())
+            .create(ownerKey: key, input: input, by: request.requireUser(), now: request.now)
         let response = try await ItemDTO(model, directory: directory(request)).encodeResponse(status: .created, for: request)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/eintraege/\(try model.requireID().uuidString.lowercased())")
         return response
@@ -170,7 +170,7 @@ struct ItemsAPIController: RouteCollection {
         guard let version = body.version else { throw ProblemDetails.badRequest("version fehlt: die Version, die Sie gelesen haben.") }
         let input = try validated(body)
         switch try await ItemService(database: request.db, matchStore: request.application.matchStore)
-            .update(id, input: input, expectedVersion: version, by: request.requireUser())
+            .update(id, input: input, expectedVersion: version, by: request.requireUser(), now: request.now)
         {
         case .saved(let saved):
             return ItemDTO(saved, directory: directory(request))
