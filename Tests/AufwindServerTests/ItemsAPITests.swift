@@ -130,6 +130,68 @@ struct ItemsAPITests {
         }
     }
 
+    @Test(
+        "a created draft's Location answers its town's members with a token; an item shared with towns every town's members; 404 to everybody else",
+        arguments: TestDatabase.available)
+    func draftLocation(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app)
+            let (moritz, _) = try await ItemFixture.member("moritz@munster.de", of: ["03358016"], app: app)
+            let (maria, _) = try await ItemFixture.member("maria@munster.de", of: ["03358016"], app: app)
+            let (anna, _) = try await ItemFixture.member("anna@ahlen.de", of: ["05570004"], app: app)
+            func headers(_ user: UserModel?) async throws -> HTTPHeaders {
+                var headers = HTTPHeaders()
+                headers.contentType = .json
+                if let user { headers.bearerAuthorization = .init(token: try await Self.token(for: user, app: app)) }
+                return headers
+            }
+            let creator = try await headers(moritz)
+            for (changes, what) in [(["veroeffentlicht": false], "draft"), (["sichtbarkeit": "kommunen"], "members-only item")]
+                as [([String: Any], String)]
+            {
+                var location = ""
+                let body: [String: Any] = [
+                    "kommune": "03358016", "art": "vorhaben", "titel": "Neues Bürgerbüro", "beschreibung": "Noch nicht fertig.",
+                    "handlungsfelder": ["digitale-verwaltung"], "reichweite": "region",
+                ]
+                try await app.testing().test(.POST, "/api/v1/eintraege", headers: creator, body: Self.json(body.merging(changes) { $1 })) {
+                    response in
+                    #expect(response.status == .created, "\(what)")
+                    location = try #require(response.headers.first(name: .location))
+                }
+                try await app.testing().test(.GET, location, headers: creator) { response in
+                    #expect(response.status == .ok, "\(what): the creator")
+                    let item = try response.content.decode(ItemDTO.self)
+                    #expect(location.hasSuffix(item.id) && item.titel == "Neues Bürgerbüro", "\(what)")
+                }
+                try await app.testing().test(.GET, location, headers: try await headers(maria)) { response in
+                    #expect(response.status == .ok, "\(what): another member of the town")
+                }
+                // One rule with the site (`ItemAudience`): an item shared with towns is seen by members of
+                // every town, a draft only by its own town.
+                let otherTown = changes["sichtbarkeit"] != nil ? HTTPStatus.ok : .notFound
+                for (stranger, who, status) in [
+                    (try await headers(anna), "a member of another town", otherTown), (try await headers(nil), "nobody", .notFound),
+                ] {
+                    try await app.testing().test(.GET, location, headers: stranger) { response in
+                        #expect(response.status == status, "\(what): \(who)")
+                        if status == .notFound {
+                            #expect(response.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+                        }
+                    }
+                }
+                // partners are found for public items only, also for the town's members
+                try await app.testing().test(.GET, "\(location)/partner", headers: creator) { #expect($0.status == .notFound, "\(what)") }
+            }
+            var forged = HTTPHeaders()
+            forged.bearerAuthorization = .init(token: "aw_erfunden")
+            let any = try #require(try await CooperationItemModel.query(on: app.db).first()?.requireID())
+            try await app.testing().test(.GET, "/api/v1/eintraege/\(any.uuidString.lowercased())", headers: forged) {
+                #expect($0.status == .unauthorized, "a token that is sent must be valid")
+            }
+        }
+    }
+
     @Test("the published patterns are the ones the server checks")
     func schemaText() {
         #expect(SchemaText.problem("Digitale Schule", field: "titel", optional: false) == nil)

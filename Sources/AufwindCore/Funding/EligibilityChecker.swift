@@ -1,7 +1,7 @@
 import Foundation
 
 /// The answer of a programme's rules for a Verbund.
-public enum EligibilityVerdict: String, Sendable, Codable {
+public enum EligibilityVerdict: String, Sendable, Codable, CaseIterable {
     case foerderfaehig = "foerderfaehig"
     case nichtFoerderfaehig = "nicht-foerderfaehig"
     case manuellPruefen = "manuell-pruefen"
@@ -17,7 +17,7 @@ public enum EligibilityVerdict: String, Sendable, Codable {
 
 /// One rule's result.
 public struct RuleResult: Sendable, Equatable {
-    public enum Outcome: String, Sendable, Codable {
+    public enum Outcome: String, Sendable, Codable, CaseIterable {
         case erfuellt
         case nichtErfuellt = "nicht-erfuellt"
         /// A decisive condition the machine cannot check.

@@ -2,8 +2,13 @@ import Fluent
 import Vapor
 
 /// Write access to the API: a personal token in `Authorization: Bearer …`, never a session cookie.
+/// `optional` for reads that show a town's members more: without an `Authorization` header the
+/// request stays anonymous; a header with a bad token is a 401 all the same.
 struct APITokenAuthMiddleware: AsyncMiddleware {
+    var optional = false
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if optional, request.headers[.authorization].isEmpty { return try await next.respond(to: request) }
         guard let bearer = request.headers.bearerAuthorization?.token, !bearer.isEmpty, bearer.count <= 200 else {
             throw ProblemDetails(
                 title: "Anmeldung erforderlich", status: 401,

@@ -15,6 +15,7 @@ struct TownProfileAPIController: RouteCollection {
         var version: Int
     }
 
+    /// The request schema `TownProfileUpdate`, read by `Request.strictJSONBody`.
     struct ProfileUpdate: Content {
         var ansprechperson: String?
         var email: String?
@@ -22,6 +23,10 @@ struct TownProfileAPIController: RouteCollection {
         var beschreibung: String?
         var handlungsfelder: [String]?
         var version: Int
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case ansprechperson, email, website, beschreibung, handlungsfelder, version
+        }
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -54,18 +59,7 @@ struct TownProfileAPIController: RouteCollection {
     @Sendable func update(request: Request) async throws -> ProfileDTO {
         let key = try key(request)
         try request.authorize(.editTownProfile, .town(key))
-        let body: ProfileUpdate
-        do {
-            body = try request.content.decode(ProfileUpdate.self)
-        } catch {
-            throw ProblemDetails.badRequest("Der Inhalt ist kein gültiges Profil-JSON (Pflichtfeld: version).")
-        }
-        let known: Set<String> = ["ansprechperson", "email", "website", "beschreibung", "handlungsfelder", "version"]
-        if let object = try? JSONSerialization.jsonObject(with: Data(request.body.data?.readableBytesView ?? .init())) as? [String: Any],
-            let unknown = object.keys.first(where: { !known.contains($0) })
-        {
-            throw ProblemDetails.badRequest("Unbekanntes Feld „\(unknown)“. Erlaubt: \(known.sorted().joined(separator: ", ")).")
-        }
+        let body = try request.strictJSONBody(ProfileUpdate.self)
         let input: TownProfileInput
         switch TownProfileInput.validate(
             contactPerson: body.ansprechperson ?? "", contactEmail: body.email ?? "", website: body.website ?? "",

@@ -50,7 +50,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
 
     try app.register(collection: OperationsController())
     try app.register(collection: StaticAssetsController())
-    try app.register(collection: RegisterAPIController())
+    try app.register(collection: RegisterAPIController(openAPIDocument: OpenAPIDocument.bundled()))
     try app.register(collection: TownProfileAPIController())
     try app.register(collection: FeedsController())
     try app.register(collection: ItemsAPIController())

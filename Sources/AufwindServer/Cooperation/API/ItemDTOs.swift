@@ -91,7 +91,9 @@ struct ItemDTO: Content {
     }
 }
 
-/// What a client sends to create (with `kommune`) or update (with `version`) an item.
+/// What a client sends to create (with `kommune`) or update (with `version`) an item: the
+/// request schemas `EintragNeu` and `EintragAenderung`, read by `Request.strictJSONBody`. Its
+/// `CodingKeys` are the fields the API accepts; a test holds them to the document.
 struct ItemWriteDTO: Content {
     struct Staff: Codable {
         var rolle: String?
@@ -99,6 +101,10 @@ struct ItemWriteDTO: Content {
         var dauer: String?
         var form: String?
         var kostenteilung: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case rolle, stundenProWoche, dauer, form, kostenteilung
+        }
     }
 
     var kommune: String?
@@ -117,11 +123,10 @@ struct ItemWriteDTO: Content {
     var veroeffentlicht: Bool?
     var personal: Staff?
 
-    static let fields: Set<String> = [
-        "kommune", "version", "art", "titel", "beschreibung", "handlungsfelder", "unterthemen", "stand", "reichweite", "groessen",
-        "zeitrahmen", "ansprechperson", "sichtbarkeit", "veroeffentlicht", "personal",
-    ]
-    static let staffFields: Set<String> = ["rolle", "stundenProWoche", "dauer", "form", "kostenteilung"]
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case kommune, version, art, titel, beschreibung, handlungsfelder, unterthemen, stand, reichweite, groessen, zeitrahmen
+        case ansprechperson, sichtbarkeit, veroeffentlicht, personal
+    }
 
     var raw: CooperationItemInput.Raw {
         CooperationItemInput.Raw(

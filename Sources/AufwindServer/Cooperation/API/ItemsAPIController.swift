@@ -4,12 +4,14 @@ import Foundation
 import Vapor
 
 /// `/api/v1/eintraege`: search and read public items, their partners with explanations; create
-/// and update with an API token (as a confirmed member of the owning town).
+/// and update with an API token (as a confirmed member of the owning town), who also reads the
+/// town's drafts and members-only items.
 struct ItemsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1", "eintraege")
         api.get(use: list)
-        api.get(":id", use: show)
+        // With a token a town's members also read its drafts (the `Location` of what they created).
+        api.grouped(APITokenAuthMiddleware(optional: true)).get(":id", use: show)
         api.get(":id", "partner", use: partners)
         let writes = api.grouped(APITokenAuthMiddleware())
         writes.on(.POST, body: .collect(maxSize: "256kb"), use: create)
@@ -66,18 +68,26 @@ struct ItemsAPIController: RouteCollection {
         }
     }
 
-    /// The item, if the caller may see it (`ItemAudience`: without a token the published public
-    /// items; with one also what the token's user sees on the site, their towns' drafts included).
-    /// Every refusal answers 404, so that the API does not reveal what exists.
-    private func publicItem(_ request: Request) async throws -> CooperationItemModel {
-        guard let id = request.parameters.get("id", as: UUID.self), let model = try await CooperationItemModel.find(id, on: request.db),
-            request.may(.viewItem, .item(model.facts))
-        else { throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht (oder er ist nicht öffentlich).") }
+    /// The item of the path, if the requester may see it (`ItemAudience`, as on the site: without
+    /// a token the published public items; with one also what the token's user sees, their towns'
+    /// drafts included). Every refusal answers 404, so that the API does not reveal what exists.
+    private func readableItem(_ request: Request, publicOnly: Bool) async throws -> CooperationItemModel {
+        let missing = ProblemDetails.notFound("Diesen Eintrag gibt es nicht (oder er ist nicht öffentlich).")
+        guard let id = request.parameters.get("id", as: UUID.self), let model = try await CooperationItemModel.find(id, on: request.db) else {
+            throw missing
+        }
+        let audience = publicOnly ? ItemAudience.everybody : request.itemAudience
+        guard audience.sees(model.facts) else { throw missing }
         return model
     }
 
+    /// Only published, public items have partners through the API.
+    private func publicItem(_ request: Request) async throws -> CooperationItemModel {
+        try await readableItem(request, publicOnly: true)
+    }
+
     @Sendable func show(request: Request) async throws -> ItemDTO {
-        ItemDTO(try await publicItem(request), directory: directory(request))
+        ItemDTO(try await readableItem(request, publicOnly: false), directory: directory(request))
     }
 
     @Sendable func partners(request: Request) async throws -> PartnersDTO {
@@ -95,28 +105,6 @@ struct ItemsAPIController: RouteCollection {
                     kommune: $0.town, kommuneName: directory.name(of: $0.town) ?? $0.town, score: $0.score, passendeEintraege: $0.fittingItems,
                     besterEintrag: ItemSummaryDTO($0.best.item, directory: directory), erklaerung: ExplanationDTO.list($0.best.explanation))
             })
-    }
-
-    /// Reads the JSON body, refusing unknown fields (also inside `personal`).
-    private func body(_ request: Request) throws -> ItemWriteDTO {
-        let data = Data(request.body.data?.readableBytesView ?? .init())
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw ProblemDetails.badRequest("Der Inhalt ist kein JSON-Objekt.")
-        }
-        if let unknown = object.keys.sorted().first(where: { !ItemWriteDTO.fields.contains($0) }) {
-            throw ProblemDetails.badRequest("Unbekanntes Feld „\(unknown)“. Erlaubt: \(ItemWriteDTO.fields.sorted().joined(separator: ", ")).")
-        }
-        if let staff = object["personal"] as? [String: Any],
-            let unknown = staff.keys.sorted().first(where: { !ItemWriteDTO.staffFields.contains($0) })
-        {
-            throw ProblemDetails.badRequest("Unbekanntes Feld „personal.\(unknown)“.")
-        }
-        do {
-            return try JSONDecoder().decode(ItemWriteDTO.self, from: data)
-        } catch {
-            throw ProblemDetails.badRequest(
-                "Der Inhalt passt nicht zum Schema ItemWrite (Texte als Zeichenketten, Listen als Arrays, version als Zahl).")
-        }
     }
 
     private func validated(_ body: ItemWriteDTO) throws -> CooperationItemInput {
@@ -141,7 +129,7 @@ struct ItemsAPIController: RouteCollection {
     }
 
     @Sendable func create(request: Request) async throws -> Response {
-        let body = try body(request)
+        let body = try request.strictJSONBody(ItemWriteDTO.self)
         let key = body.kommune ?? ""
         guard directory(request).name(of: key) != nil else {
             throw ProblemDetails.notFound("Es gibt keine Gemeinde und keinen Kreis mit dem Schlüssel „\(key)“.")
@@ -161,7 +149,7 @@ struct ItemsAPIController: RouteCollection {
             throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.")
         }
         try request.authorize(.actForTown, .town(model.ownerKey))
-        let body = try body(request)
+        let body = try request.strictJSONBody(ItemWriteDTO.self)
         if let key = body.kommune, key != model.ownerKey {
             throw ProblemDetails(
                 title: "Andere Kommune", status: 409,

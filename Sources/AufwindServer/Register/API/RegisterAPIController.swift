@@ -3,6 +3,9 @@ import Vapor
 
 /// `/api/v1`: the register as JSON.
 struct RegisterAPIController: RouteCollection {
+    /// `Resources/openapi.json`, read once at start.
+    var openAPIDocument: ByteBuffer
+
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")
         api.get("gemeinden", use: listGemeinden)
@@ -63,7 +66,7 @@ struct RegisterAPIController: RouteCollection {
     @Sendable func openAPI(request: Request) async throws -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .json
-        return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
+        return Response(status: .ok, headers: headers, body: .init(buffer: openAPIDocument))
     }
 }
 
