@@ -1,4 +1,5 @@
 import AufwindCore
+import Foundation
 import Testing
 
 @Suite("German folding and edit distance")

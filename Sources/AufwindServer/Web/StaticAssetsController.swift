@@ -17,7 +17,7 @@ struct StaticAssetsController: RouteCollection {
                 throw ProblemDetails.notFound("Diese Datei gibt es nicht.")
             }
             guard isCurrent else {
-                let response = request.redirect(to: asset.path, redirectType: .normal)
+                let response = request.redirect(to: asset.path, redirectType: .temporary)
                 response.headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
                 return response
             }
