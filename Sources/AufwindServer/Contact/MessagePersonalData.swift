@@ -13,7 +13,8 @@ struct MessagePersonalData: PersonalDataOwner {
 
     var columns: [PersonalColumn] {
         PersonalColumn.anonymised(CooperationMessageModel.schema, ["author_id", "author_name"], exportedIn: "nachrichten")
-            + PersonalColumn.kept(CooperationMessageModel.schema, ["author_key"], because: "the key of the town the message was written for, not a person")
+            + PersonalColumn.kept(
+                CooperationMessageModel.schema, ["author_key"], because: "the key of the town the message was written for, not a person")
     }
 
     func export(_ subject: DataSubject, in context: PersonalDataContext) async throws -> [PersonalDataSection] {

@@ -29,7 +29,8 @@ struct EventPersonalData: PersonalDataOwner {
         PersonalColumn.deleted(EventRegistrationModel.schema, ["user_id", "user_name"], exportedIn: "veranstaltungen")
             + PersonalColumn.anonymised(EventSessionHostModel.schema, ["user_id", "user_name"], exportedIn: "veranstaltungen")
             + PersonalColumn.deleted(EventVoteModel.schema, ["user_id"], exportedIn: "veranstaltungen")
-            + PersonalColumn.anonymised(MeetingModel.schema, ["requester_id", "requester_name", "invitee_id", "invitee_name"], exportedIn: "veranstaltungen")
+            + PersonalColumn.anonymised(
+                MeetingModel.schema, ["requester_id", "requester_name", "invitee_id", "invitee_name"], exportedIn: "veranstaltungen")
             + PersonalColumn.anonymised(PitchModel.schema, ["user_id"], exportedIn: "pitches")
             + PersonalColumn.kept(
                 ScheduleVersionModel.schema, ["published_by"],
