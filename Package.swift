@@ -20,6 +20,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         // Tests only: parses and validates the OpenAPI document. No external loading, so no trait.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0", traits: []),
+        // Imported directly, so declared (the versions Vapor resolves to).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
     ],
     targets: [
         .target(
@@ -42,14 +47,25 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
-            // The OpenAPI description of /api/v1, served as it is (see docs/architecture.md).
-            resources: [.copy("Resources/openapi.json")],
+            // The OpenAPI description of /api/v1, served as it is, and the stylesheet, scripts and icon,
+            // served under content-hashed names (see docs/architecture.md).
+            resources: [.copy("Resources/openapi.json"), .copy("Web/Assets")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "aufwind",
-            dependencies: ["AufwindServer"],
+            dependencies: [
+                "AufwindServer",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -61,11 +77,19 @@ let package = Package(
             name: "AufwindServerTests",
             dependencies: [
                 "AufwindServer",
+                "AufwindCore",
+                .product(name: "Vapor", package: "vapor"),
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 // OpenAPI 3.1 (the document's version); OpenAPIKit30 would be 3.0.
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

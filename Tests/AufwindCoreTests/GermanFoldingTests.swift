@@ -1,4 +1,5 @@
 import AufwindCore
+import Foundation
 import Testing
 
 @Suite("German folding and edit distance")
@@ -32,6 +33,20 @@ struct GermanFormatTests {
         #expect(GermanFormat.decimal(1234.5, digits: 1) == "1.234,5")
         #expect(GermanFormat.decimal(303.28, digits: 2) == "303,28")
         #expect(GermanFormat.date(iso: "2025-11-30") == "30.11.2025")
+    }
+
+    @Test("dates in German time, counts and units: the one formatter for pages, mails and commands")
+    func datesAndUnits() throws {
+        // 23:30 UTC on 30 November is already 1 December in Berlin.
+        let lateEvening = try #require(ISO8601DateFormatter().date(from: "2026-11-30T23:30:00Z"))
+        #expect(GermanFormat.date(lateEvening) == "01.12.2026")
+        #expect(GermanFormat.dateTime(lateEvening) == "01.12.2026, 00:30")
+        #expect(GermanFormat.count(1, "Gemeinde", "Gemeinden") == "1 Gemeinde")
+        #expect(GermanFormat.count(1_396, "Gemeinde", "Gemeinden") == "1.396 Gemeinden")
+        #expect(GermanFormat.einwohner(12_300) == "12.300 Einwohner")
+        #expect(GermanFormat.km2(1234.567) == "1.234,57 km²")
+        #expect(GermanFormat.km(12.25) == "12,3 km")
+        #expect(GermanFormat.density(230.4) == "230 Einwohner je km²" && GermanFormat.density(nil) == "–")
     }
 
     @Test("durations: milliseconds, seconds with a decimal comma, minutes and hours, never Swift's `2.534901857 seconds`")

@@ -273,7 +273,7 @@ struct MembershipTests {
                 try await app.db.transaction { db in
                     try await AuditEntryModel.query(on: db).filter(\.$actorID == user.requireID()).set(\.$actorName, to: "ehemaliges Mitglied")
                         .update()
-                    try await MembershipService(database: db, baseURL: "http://localhost").removeAll(of: user, towns: directory)
+                    try await MembershipService(database: db, baseURL: "http://localhost").removeAll(userID: user.requireID(), towns: directory)
                 }
             }
             async let first: Void = delete(anna)

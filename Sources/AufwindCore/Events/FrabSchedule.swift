@@ -91,25 +91,8 @@ public struct FrabSchedule: Sendable {
 
     // MARK: XML
 
-    static func escapeXML(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // XML 1.0 allows tab, newline, carriage return and everything from U+0020 on.
-                if scalar.value >= 0x20 || scalar == "\t" || scalar == "\n" || scalar == "\r" { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
-
     public func xml() -> String {
-        let e = Self.escapeXML
+        let e = XMLText.escape
         var lines = [
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<schedule>", "  <version>\(e(version))</version>", "  <conference>",
             "    <acronym>\(e(acronym))</acronym>", "    <title>\(e(title))</title>", "    <start>\(firstDay)</start>",

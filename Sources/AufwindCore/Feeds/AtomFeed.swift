@@ -57,47 +57,26 @@ public struct AtomFeed: Sendable {
         return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))Z"
     }
 
-    /// Escapes text for XML content and attribute values; drops characters XML 1.0 forbids.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                let v = scalar.value
-                if v < 0x20 || (0xFFFE...0xFFFF).contains(v) { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
     public func xml() -> String {
         let updated = entries.map(\.updated).max() ?? fallbackUpdated
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"de\">\n"
-        out += "  <id>\(Self.escape(id))</id>\n"
-        out += "  <title>\(Self.escape(title))</title>\n"
+        out += "  <id>\(XMLText.escape(id))</id>\n"
+        out += "  <title>\(XMLText.escape(title))</title>\n"
         out += "  <updated>\(Self.timestamp(updated))</updated>\n"
-        out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(Self.escape(selfLink))\"/>\n"
-        out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(Self.escape(pageLink))\"/>\n"
-        out += "  <author><name>\(Self.escape(author))</name></author>\n"
+        out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(selfLink))\"/>\n"
+        out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(pageLink))\"/>\n"
+        out += "  <author><name>\(XMLText.escape(author))</name></author>\n"
         out += "  <generator>Aufwind</generator>\n"
         for entry in entries {
             out += "  <entry>\n"
-            out += "    <id>\(Self.escape(entry.id))</id>\n"
-            out += "    <title>\(Self.escape(entry.title))</title>\n"
-            out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(Self.escape(entry.link))\"/>\n"
+            out += "    <id>\(XMLText.escape(entry.id))</id>\n"
+            out += "    <title>\(XMLText.escape(entry.title))</title>\n"
+            out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(entry.link))\"/>\n"
             out += "    <updated>\(Self.timestamp(entry.updated))</updated>\n"
             if let published = entry.published { out += "    <published>\(Self.timestamp(published))</published>\n" }
-            out += "    <author><name>\(Self.escape(entry.author))</name></author>\n"
-            for category in entry.categories { out += "    <category term=\"\(Self.escape(category))\"/>\n" }
-            out += "    <summary type=\"text\">\(Self.escape(entry.summary))</summary>\n"
+            out += "    <author><name>\(XMLText.escape(entry.author))</name></author>\n"
+            for category in entry.categories { out += "    <category term=\"\(XMLText.escape(category))\"/>\n" }
+            out += "    <summary type=\"text\">\(XMLText.escape(entry.summary))</summary>\n"
             out += "  </entry>\n"
         }
         return out + "</feed>\n"

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Numbers, dates and durations as German readers expect them: `12.300`, `1.234,5`,
-/// `30.11.2025`, `2,5 s`.
+/// `30.11.2025`, `2,5 s`, `12.300 Einwohner`. The one formatter of the project: pages, mails,
+/// commands and error messages all use it.
 public enum GermanFormat {
     /// `12300` → `12.300`.
     public static func integer(_ value: Int) -> String {
@@ -36,16 +37,46 @@ public enum GermanFormat {
         return "\(parts[2]).\(parts[1]).\(parts[0])"
     }
 
+    /// `26.11.2026` in German time (Europe/Berlin).
+    public static func date(_ date: Date) -> String {
+        let c = berlin(date)
+        return "\(two(c.day)).\(two(c.month)).\(c.year ?? 0)"
+    }
+
     /// `26.11.2026, 19:40` in German time (Europe/Berlin).
     public static func dateTime(_ date: Date) -> String {
+        let c = berlin(date)
+        return "\(two(c.day)).\(two(c.month)).\(c.year ?? 0), \(two(c.hour)):\(two(c.minute))"
+    }
+
+    private static func berlin(_ date: Date) -> DateComponents {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func two(_ n: Int?) -> String {
-            let n = n ?? 0
-            return n < 10 ? "0\(n)" : "\(n)"
-        }
-        return "\(two(c.day)).\(two(c.month)).\(c.year ?? 0), \(two(c.hour)):\(two(c.minute))"
+        return calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+    }
+
+    private static func two(_ n: Int?) -> String {
+        let n = n ?? 0
+        return n < 10 ? "0\(n)" : "\(n)"
+    }
+
+    /// `1 Gemeinde`, `396 Gemeinden`.
+    public static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
+        "\(integer(n)) \(n == 1 ? singular : plural)"
+    }
+
+    /// `12.300 Einwohner`.
+    public static func einwohner(_ n: Int) -> String { "\(integer(n)) Einwohner" }
+
+    /// `1.234,56 km²`.
+    public static func km2(_ value: Double) -> String { "\(decimal(value, digits: 2)) km²" }
+
+    /// `12,5 km`.
+    public static func km(_ value: Double) -> String { "\(decimal(value, digits: 1)) km" }
+
+    /// `230 Einwohner je km²`, `–` when unknown.
+    public static func density(_ value: Double?) -> String {
+        value.map { "\(integer(Int($0.rounded()))) Einwohner je km²" } ?? "–"
     }
 
     /// A duration for people: `120 ms`, `2,5 s`, `3 min 5 s`, `1 h 20 min` (rounded to what

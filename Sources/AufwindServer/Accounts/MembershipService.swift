@@ -223,8 +223,7 @@ struct MembershipService {
     /// Deletes all memberships of a user who deletes the account (in the caller's transaction);
     /// never refused (DSGVO). A town whose last Verwalter this was falls back to the platform: its
     /// open requests show in the admin queue (`requiredAction`), and the admins are told.
-    func removeAll(of user: UserModel, towns directory: TownDirectory) async throws {
-        let userID = try user.requireID()
+    func removeAll(userID: UUID, towns directory: TownDirectory) async throws {
         let kommune = MembershipModel.Kind.kommune.rawValue
         let own = try await MembershipModel.query(on: database).filter(\.$user.$id == userID).all()
         let towns = Array(

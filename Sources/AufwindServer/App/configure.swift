@@ -8,22 +8,10 @@ public func configure(_ app: Application, config: AppConfig) throws {
         throw Abort(.internalServerError, reason: config.problems.joined(separator: " "))
     }
     app.aufwindConfig = config
+    // The pages link the assets by their content hashes: without the files nothing can be served.
+    if case .failure(let error) = AssetCatalog.bundled { throw Abort(.internalServerError, reason: "\(error)") }
     try app.configureDatabase(config)
-    app.migrations.add(CreateRegister())
-    app.migrations.add(CreateAccounts())
-    app.migrations.add(CreateMemberships())
-    app.migrations.add(CreateAPITokens())
-    app.migrations.add(CreateOrganisations())
-    app.migrations.add(CreateMailDelivery())
-    app.migrations.add(CreateCooperationItems())
-    app.migrations.add(CreateItemDetails())
-    app.migrations.add(CreateContact())
-    app.migrations.add(CreateFundingProgrammes())
-    app.migrations.add(CreateVerbuende())
-    app.migrations.add(CreateEvents())
-    app.migrations.add(AddPitchLinks())
-    app.migrations.add(HardenAccounts())
-    app.migrations.add(AddMailDeliveryState())
+    app.migrations.add(AufwindMigrations.all)
     // Every form up to its documented limits fits (5,000 characters of umlauts are ~30 KB
     // encoded); larger bodies are refused with 413 before anything is saved.
     app.routes.defaultMaxBodySize = "256kb"

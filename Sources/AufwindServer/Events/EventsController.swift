@@ -349,9 +349,6 @@ struct EventsController: RouteCollection {
                     $0.createdAt.map(GermanFormat.dateTime) ?? "",
                 ]
             })
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.add(name: .contentDisposition, value: "attachment; filename=\"teilnehmende.csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: csv))
+        return FileDownload.response(csv, format: .csv, filename: "teilnehmende.csv")
     }
 }

@@ -139,9 +139,7 @@ struct ScheduleController: RouteCollection {
 
     @Sendable func calendar(request: Request) async throws -> Response {
         let base = request.application.aufwindConfig.baseURL
-        return try await cached(
-            request, format: "ics", contentType: HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
-        ) { published in
+        return try await cached(request, format: "ics", contentType: FileDownload.Format.calendar.mediaType) { published in
             ICalendar(
                 name: published.event.title,
                 events: published.placements.compactMap { p in
@@ -171,9 +169,7 @@ struct ScheduleController: RouteCollection {
 
     @Sendable func frabXML(request: Request) async throws -> Response {
         let base = request.application.aufwindConfig.baseURL
-        return try await cached(
-            request, format: "xml", contentType: HTTPMediaType(type: "application", subType: "xml", parameters: ["charset": "utf-8"])
-        ) {
+        return try await cached(request, format: "xml", contentType: FileDownload.Format.xml.mediaType) {
             Self.frab($0, baseURL: base).xml()
         }
     }
@@ -279,9 +275,6 @@ struct ScheduleController: RouteCollection {
                     interval: interval, location: item.place)
             }
         ).ics()
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
-        headers.add(name: .contentDisposition, value: "attachment; filename=\"agenda.ics\"")
-        return Response(status: .ok, headers: headers, body: .init(string: ics))
+        return FileDownload.response(ics, format: .calendar, filename: "agenda.ics")
     }
 }

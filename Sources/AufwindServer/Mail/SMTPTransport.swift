@@ -73,13 +73,16 @@ struct SMTPTransport: Sendable {
                 }
                 .connect(host: configuration.host, port: configuration.port).get()
         } catch ChannelError.connectTimeout {
-            throw SMTPError("Keine Verbindung zum Mailserver \(configuration.host):\(configuration.port) innerhalb von \(timeouts.connect.german).")
+            throw SMTPError(
+                "Keine Verbindung zum Mailserver \(configuration.host):\(configuration.port) innerhalb von \(GermanFormat.duration(timeouts.connect))."
+            )
         } catch {
             throw SMTPError("Keine Verbindung zum Mailserver \(configuration.host):\(configuration.port): \(error)")
         }
         let connection = SMTPConnection(channel: channel, handler: handler)
         let deadline = channel.eventLoop.scheduleTask(deadline: started + TimeAmount(timeouts.total)) {
-            connection.abort(SMTPError("Der Versand an den Mailserver dauerte länger als \(timeouts.total.german) und wurde abgebrochen."))
+            connection.abort(
+                SMTPError("Der Versand an den Mailserver dauerte länger als \(GermanFormat.duration(timeouts.total)) und wurde abgebrochen."))
         }
         defer {
             deadline.cancel()
@@ -226,7 +229,8 @@ final class SMTPClientHandler: ChannelInboundHandler {
         let promise = context.eventLoop.makePromise(of: SMTPReply.self)
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
         let scheduled = context.eventLoop.scheduleTask(in: TimeAmount(timeout)) {
-            loopBound.value.fail(SMTPTransport.SMTPError("Keine Antwort des Mailservers innerhalb von \(timeout.german) (nach „\(what)“)."))
+            loopBound.value.fail(
+                SMTPTransport.SMTPError("Keine Antwort des Mailservers innerhalb von \(GermanFormat.duration(timeout)) (nach „\(what)“)."))
         }
         waiting = (promise, scheduled)
         if let command {
@@ -320,13 +324,4 @@ final class SMTPClientHandler: ChannelInboundHandler {
 
 extension TimeAmount {
     init(_ duration: Duration) { self = .nanoseconds(duration.nanoseconds) }
-}
-
-extension Duration {
-    /// `30 s`, `1,5 s`: for German messages.
-    var german: String {
-        let seconds = secondsValue
-        if seconds == seconds.rounded() { return "\(Int(seconds)) s" }
-        return String(format: "%.1f s", seconds).replacingOccurrences(of: ".", with: ",")
-    }
 }

@@ -423,10 +423,7 @@ struct VerbundController: RouteCollection {
                     url: base + Self.path(verbund.id))
             }
         ).ics()
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: ics))
+        return FileDownload.response(ics, format: .calendar, cacheControl: "no-store")
     }
 
     // MARK: Town calendar
@@ -488,10 +485,7 @@ struct VerbundController: RouteCollection {
                     description: "Verbund „\(names[date.verbundID] ?? "")“", url: base + Self.path(date.verbundID))
             }
         ).ics()
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: ics))
+        return FileDownload.response(ics, format: .calendar, cacheControl: "no-store")
     }
 
     // MARK: Costs
@@ -521,10 +515,7 @@ struct VerbundController: RouteCollection {
             return HTMLResponse.render(page, status: .unprocessableEntity, request: request)
         case .success(let (shares, method)):
             if query.format == "csv" {
-                var headers = HTTPHeaders()
-                headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-                headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"kostenteilung.csv\"")
-                return Response(status: .ok, headers: headers, body: .init(string: CostSharing.csv(shares, method: method)))
+                return FileDownload.response(CostSharing.csv(shares, method: method), format: .csv, filename: "kostenteilung.csv")
             }
             form.method = query.methode ?? "einwohner"
             page.form = form

@@ -21,8 +21,8 @@ struct Layout {
             .meta(.charset(.utf8)),
             .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
             .element(named: "title", text: "\(title) – Aufwind"),
-            .link(.rel(.stylesheet), .href(StaticAssetsController.stylesheetPath)),
-            .link(.rel(.icon), .href(StaticAssetsController.faviconPath), .attribute(named: "type", value: "image/svg+xml")),
+            .link(.rel(.stylesheet), .href(SiteAsset.stylesheet.path)),
+            .link(.rel(.icon), .href(SiteAsset.favicon.path), .attribute(named: "type", value: "image/svg+xml")),
             extra
         )
     }

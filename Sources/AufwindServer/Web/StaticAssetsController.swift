@@ -1,37 +1,38 @@
 import Vapor
 
-/// Serves the one stylesheet from memory: no files to locate at run time, no CDN.
+/// Serves the site's assets under content-hashed names, cached for a year (`immutable`: a new
+/// build with a changed file links a new name). An outdated hash (a page from before a
+/// deployment) is sent on to the current file; the old unhashed URLs still answer, briefly cached.
 struct StaticAssetsController: RouteCollection {
-    static let stylesheetPath = "/static/aufwind.css"
+    static let immutable = "public, max-age=31536000, immutable"
+    static let unhashed = "public, max-age=3600"
 
-    static let faviconPath = "/static/favicon.svg"
-    static let planningScriptPath = "/static/planung.js"
-    static let stageScriptPath = "/static/buehne.js"
-    /// A rising wind arrow on Aufwind blue.
-    static let favicon =
-        ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#073763"/><path d="M6 22 Q14 20 18 12 L15 12 L21 5 L24 14 L21 13 Q17 22 6 24 Z" fill="#ffffff"/></svg>"##
+    let catalog: AssetCatalog
+
+    init(catalog: AssetCatalog = .site) { self.catalog = catalog }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("static", "favicon.svg") { _ -> Response in
-            var headers = HTTPHeaders()
-            headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml")
-            headers.add(name: .cacheControl, value: "public, max-age=86400")
-            return Response(status: .ok, headers: headers, body: .init(string: Self.favicon))
-        }
-        for (name, script) in [("planung.js", EventScripts.planning), ("buehne.js", EventScripts.stage)] {
-            routes.get("static", .constant(name)) { _ -> Response in
-                var headers = HTTPHeaders()
-                headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
-                headers.add(name: .cacheControl, value: "public, max-age=3600")
-                return Response(status: .ok, headers: headers, body: .init(string: script))
+        routes.get("assets", ":file") { request -> Response in
+            guard let (asset, isCurrent) = catalog.lookUp(hashedName: request.parameters.get("file") ?? "") else {
+                throw ProblemDetails.notFound("Diese Datei gibt es nicht.")
             }
+            guard isCurrent else {
+                let response = request.redirect(to: asset.path, redirectType: .temporary)
+                response.headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
+                return response
+            }
+            return Self.response(asset, cacheControl: Self.immutable)
         }
-        routes.get("favicon.ico") { req in req.redirect(to: Self.faviconPath, redirectType: .permanent) }
-        routes.get("static", "aufwind.css") { _ -> Response in
-            var headers = HTTPHeaders()
-            headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
-            headers.add(name: .cacheControl, value: "public, max-age=3600")
-            return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+        for asset in catalog.assets.values {
+            routes.get("static", .constant(asset.kind.fileName)) { _ in Self.response(asset, cacheControl: Self.unhashed) }
         }
+        routes.get("favicon.ico") { request in request.redirect(to: catalog[.favicon].unhashedPath, redirectType: .permanent) }
+    }
+
+    private static func response(_ asset: AssetCatalog.Asset, cacheControl: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = asset.kind.contentType
+        headers.replaceOrAdd(name: .cacheControl, value: cacheControl)
+        return Response(status: .ok, headers: headers, body: .init(buffer: asset.content))
     }
 }

@@ -2,19 +2,6 @@ import AufwindCore
 import Plot
 
 /// Small building blocks shared by the pages.
-enum Fmt {
-    static func einwohner(_ n: Int) -> String { "\(GermanFormat.integer(n)) Einwohner" }
-    /// `1 Gemeinde`, `396 Gemeinden`.
-    static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
-        "\(GermanFormat.integer(n)) \(n == 1 ? singular : plural)"
-    }
-    static func km2(_ value: Double) -> String { "\(GermanFormat.decimal(value, digits: 2)) km²" }
-    static func km(_ value: Double) -> String { "\(GermanFormat.decimal(value, digits: 1)) km" }
-    static func density(_ value: Double?) -> String {
-        value.map { "\(GermanFormat.integer(Int($0.rounded()))) Einwohner je km²" } ?? "–"
-    }
-}
-
 extension Node where Context == HTML.BodyContext {
     static func gemeindeLink(_ g: Gemeinde) -> Node {
         .a(.href("/gemeinden/\(g.ags)"), .text(g.shortName))

@@ -47,9 +47,9 @@ struct APITokensPage: PageView {
                                 .text(
                                     [
                                         token.scope,
-                                        token.createdAt.map { "erstellt \(GermanDate.format($0))" },
-                                        token.expiresAt.map { "gültig bis \(GermanDate.format($0))" } ?? "unbegrenzt gültig",
-                                        token.lastUsedAt.map { "zuletzt benutzt \(GermanDate.format($0))" },
+                                        token.createdAt.map { "erstellt \(GermanFormat.date($0))" },
+                                        token.expiresAt.map { "gültig bis \(GermanFormat.date($0))" } ?? "unbegrenzt gültig",
+                                        token.lastUsedAt.map { "zuletzt benutzt \(GermanFormat.date($0))" },
                                         token.revoked ? "widerrufen" : nil,
                                     ].compactMap { $0 }.joined(separator: " · "))),
                             .if(
@@ -79,16 +79,5 @@ struct APITokensPage: PageView {
                 .button(.type(.submit), .text("Token erstellen"))
             )
         )
-    }
-}
-
-/// Dates for people in Germany: `26.11.2026`, in Europe/Berlin.
-enum GermanDate {
-    static func format(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "de_DE")
-        formatter.timeZone = TimeZone(identifier: "Europe/Berlin")
-        formatter.dateFormat = "dd.MM.yyyy"
-        return formatter.string(from: date)
     }
 }

@@ -1,3 +1,4 @@
+import AufwindCore
 import Foundation
 import Plot
 
@@ -90,7 +91,7 @@ struct OrganisationPage: PageView {
             .p(.span(.class("badge"), .text(kind)), .if(!confirmed, .span(.class("badge historical"), .text("wartet auf Bestätigung")))),
             .if(!description.isEmpty, .p(.text(description))),
             .if(!website.isEmpty, .p(.a(.safeHref(website), .attribute(named: "rel", value: "nofollow noopener"), .text(website)))),
-            .p(.text(Fmt.count(memberCount, "Mitglied", "Mitglieder"))),
+            .p(.text(GermanFormat.count(memberCount, "Mitglied", "Mitglieder"))),
             .if(canViewMembers, .p(.a(.href("/organisationen/\(id)/mitglieder"), .text("Mitglieder")))),
             .if(
                 canJoin,

@@ -18,7 +18,7 @@ struct RegionalOverviewPage: PageView {
             .p(
                 .class("lead"),
                 .text(
-                    "\(GermanFormat.integer(active)) von \(Fmt.count(rows.count, "Gemeinde", "Gemeinden")) handeln auf Aufwind. "
+                    "\(GermanFormat.integer(active)) von \(GermanFormat.count(rows.count, "Gemeinde", "Gemeinden")) handeln auf Aufwind. "
                         + "Oben stehen die, die noch niemand vertritt – größte zuerst.")),
             .div(
                 .class("table-wrap"),

@@ -65,7 +65,7 @@ struct TownPanel {
                 .text(
                     memberCount == 0
                         ? "Noch niemand handelt hier für diese Kommune."
-                        : "\(Fmt.count(memberCount, "bestätigtes Mitglied", "bestätigte Mitglieder")) auf Aufwind.")),
+                        : "\(GermanFormat.count(memberCount, "bestätigtes Mitglied", "bestätigte Mitglieder")) auf Aufwind.")),
             .p(
                 .if(canViewMembers, .a(.href("/kommunen/\(key)/mitglieder"), .text("Mitglieder verwalten"))),
                 .if(canViewMembers && canEdit, .text(" · ")),

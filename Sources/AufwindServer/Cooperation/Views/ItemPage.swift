@@ -192,7 +192,7 @@ struct ItemPage: PageView {
                             .class("name"), .a(.safeHref(town.path), .text(town.name)),
                             .text(" – bester Eintrag: "), .a(.safeHref("/eintraege/\(town.match.best.item.id)"), .text(town.match.best.item.title)),
                             .if(town.match.best.item.isDemo, .group(.text(" "), .span(.class("badge badge-demo"), .text("Demo-Daten"))))),
-                        .div(.class("meta"), .text(Fmt.count(town.match.fittingItems, "passender Eintrag", "passende Einträge"))),
+                        .div(.class("meta"), .text(GermanFormat.count(town.match.fittingItems, "passender Eintrag", "passende Einträge"))),
                         .explanation(town.match.best.explanation, score: town.match.score)
                     )
                 })

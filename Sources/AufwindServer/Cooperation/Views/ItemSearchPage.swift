@@ -69,8 +69,8 @@ struct ItemSearchPage: PageView {
                 .attribute(named: "role", value: "status"),
                 .text(
                     entries.isEmpty
-                        ? "\(Fmt.count(result.total, "Eintrag", "Einträge")) gefunden; diese Seite gibt es nicht."
-                        : "\(Fmt.count(result.total, "Eintrag", "Einträge")) gefunden, \(GermanFormat.integer(first))–\(GermanFormat.integer(last)) angezeigt."
+                        ? "\(GermanFormat.count(result.total, "Eintrag", "Einträge")) gefunden; diese Seite gibt es nicht."
+                        : "\(GermanFormat.count(result.total, "Eintrag", "Einträge")) gefunden, \(GermanFormat.integer(first))–\(GermanFormat.integer(last)) angezeigt."
                 )),
             .ul(.class("results"), .forEach(entries) { .li($0.node()) }),
             .if(

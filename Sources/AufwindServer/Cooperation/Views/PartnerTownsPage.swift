@@ -43,7 +43,7 @@ struct PartnerTownsPage: PageView {
                             .class("meta"),
                             .text(
                                 (fromProfile ? "" : "passt zu Ihrem Eintrag „\(town.match.query.title)“ · ")
-                                    + Fmt.count(town.match.fittingItems, "passender Eintrag", "passende Einträge"))),
+                                    + GermanFormat.count(town.match.fittingItems, "passender Eintrag", "passende Einträge"))),
                         .explanation(town.match.best.explanation, score: town.match.score)
                     )
                 })

@@ -105,7 +105,7 @@ struct PlanningPage: PageView {
                         .button(.type(.submit), .name("festlegen"), .value("ja"), .text("Festlegen")),
                         .button(.type(.submit), .name("festlegen"), .value("nein"), .class("secondary"), .text("Festlegung lösen")))
                 )),
-            .script(.src(StaticAssetsController.planningScriptPath))
+            .script(.src(SiteAsset.planningScript.path))
         )
     }
 

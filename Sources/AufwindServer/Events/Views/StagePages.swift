@@ -106,7 +106,7 @@ struct StageView {
                         .text(StageView.statusText(state))),
                     .p(.class("stage-next"), .id("naechster"), .text(state.next.map { "Danach: \($0.presenter) – \($0.title)" } ?? ""))
                 ),
-                .script(.src(StaticAssetsController.stageScriptPath))
+                .script(.src(SiteAsset.stageScript.path))
             )
         )
     }
@@ -195,7 +195,7 @@ struct ModeratorPage: PageView {
                 .selectField(
                     "person", label: "Person auf der Bühne (für 1:1-Anfragen, optional)", options: [("", "– keine –")] + participants, selected: ""),
                 .button(.type(.submit), .text("Hinzufügen"))),
-            .script(.src(StaticAssetsController.stageScriptPath))
+            .script(.src(SiteAsset.stageScript.path))
         )
     }
 }

@@ -34,7 +34,7 @@ struct FundingListPage: PageView {
                     .label(.for("offen"), .text(" nur offene Programme"))),
                 .button(.type(.submit), .text("Anzeigen"))
             ),
-            .p(.attribute(named: "role", value: "status"), .text("\(Fmt.count(programmes.count, "Programm", "Programme")) von \(total).")),
+            .p(.attribute(named: "role", value: "status"), .text("\(GermanFormat.count(programmes.count, "Programm", "Programme")) von \(total).")),
             .ul(
                 .class("results"),
                 .forEach(programmes) { programme in

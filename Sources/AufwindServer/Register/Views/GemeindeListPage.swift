@@ -79,8 +79,8 @@ struct GemeindeListPage: PageView {
                 .attribute(named: "role", value: "status"),
                 .text(
                     page.items.isEmpty
-                        ? "\(Fmt.count(page.total, "Gemeinde", "Gemeinden")) gefunden; diese Seite gibt es nicht."
-                        : "\(Fmt.count(page.total, "Gemeinde", "Gemeinden")) gefunden, \(GermanFormat.integer(first))–\(GermanFormat.integer(last)) angezeigt."
+                        ? "\(GermanFormat.count(page.total, "Gemeinde", "Gemeinden")) gefunden; diese Seite gibt es nicht."
+                        : "\(GermanFormat.count(page.total, "Gemeinde", "Gemeinden")) gefunden, \(GermanFormat.integer(first))–\(GermanFormat.integer(last)) angezeigt."
                 )),
             .ul(
                 .class("results"),
@@ -88,7 +88,7 @@ struct GemeindeListPage: PageView {
                     .li(
                         .div(
                             .class("name"), .gemeindeLink(item.gemeinde),
-                            .unwrap(item.distanceKm) { .text(" – \(Fmt.km($0))") }),
+                            .unwrap(item.distanceKm) { .text(" – \(GermanFormat.km($0))") }),
                         .div(.class("meta"), .text(context(of: item.gemeinde)))
                     )
                 }),
@@ -98,7 +98,7 @@ struct GemeindeListPage: PageView {
 
     /// Kreis, Verband and Land: what tells apart Gemeinden of the same name.
     private func context(of g: Gemeinde) -> String {
-        var parts = [g.typeName, Fmt.einwohner(g.population)]
+        var parts = [g.typeName, GermanFormat.einwohner(g.population)]
         if let verband = catalog.unit(key: g.verbandKey), verband.typeCode != 50, verband.name != g.name {
             parts.append(verband.name)
         }

@@ -46,8 +46,8 @@ struct GemeindeProfilePage: PageView {
                         .dt(.text("Einwohner")), .dd(.text(GermanFormat.integer(g.population))),
                         .dt(.text("davon männlich / weiblich")),
                         .dd(.text("\(GermanFormat.integer(g.populationMale)) / \(GermanFormat.integer(g.populationFemale))")),
-                        .dt(.text("Fläche")), .dd(.text(Fmt.km2(g.areaKm2))),
-                        .dt(.text("Bevölkerungsdichte")), .dd(.text(Fmt.density(g.density))),
+                        .dt(.text("Fläche")), .dd(.text(GermanFormat.km2(g.areaKm2))),
+                        .dt(.text("Bevölkerungsdichte")), .dd(.text(GermanFormat.density(g.density))),
                         .dt(.text("Postleitzahl")),
                         .dd(.text(g.postcode.isEmpty ? "–" : g.postcode + (g.hasSeveralPostcodes ? " (Verwaltungssitz; mehrere PLZ)" : ""))),
                         .dt(.text("Gemeindeverband")),
@@ -93,7 +93,7 @@ struct GemeindeProfilePage: PageView {
                                     .td(.gemeindeLink(entry.gemeinde)),
                                     .td(.text(catalog.unit(key: entry.gemeinde.kreisKey)?.name ?? "–")),
                                     .td(.class("num"), .text(GermanFormat.integer(entry.gemeinde.population))),
-                                    .td(.class("num"), .text(Fmt.km(entry.km)))
+                                    .td(.class("num"), .text(GermanFormat.km(entry.km)))
                                 )
                             })
                     )

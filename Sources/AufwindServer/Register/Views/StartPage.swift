@@ -41,7 +41,7 @@ struct StartPage: PageView {
                 .forEach(catalog.units(of: .land)) { land in
                     .li(
                         .a(.href("/laender/\(land.key)"), .text(land.name)),
-                        .text(" (\(Fmt.count(catalog.totals(of: land.key).gemeinden, "Gemeinde", "Gemeinden")))"))
+                        .text(" (\(GermanFormat.count(catalog.totals(of: land.key).gemeinden, "Gemeinde", "Gemeinden")))"))
                 })
         )
     }
