@@ -12,7 +12,9 @@ struct WebAddressTests {
 
     @Test("javascript:, data:, relative and scheme-relative addresses never become links")
     func otherSchemes() {
-        for address in ["javascript:alert(1)", " javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<b>x</b>", "/intern", "//evil.example", ""] {
+        for address in [
+            "javascript:alert(1)", " javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<b>x</b>", "/intern", "//evil.example", "",
+        ] {
             #expect(!WebAddress.isHTTP(address), "\(address)")
         }
     }

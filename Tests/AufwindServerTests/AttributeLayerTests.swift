@@ -11,7 +11,7 @@ struct AttributeLayerTests {
     @Test("no view hands a computed value to one of Plot's attribute functions")
     func sourcesUseTheLayer() throws {
         let (findings, files) = try UnescapedAttributeCheck.scan(packageRoot: Self.packageRoot)
-        #expect(files > 40, "the scan found only \(files) files that import Plot")
+        #expect(files > 30, "the scan found only \(files) files that import Plot")
         #expect(findings.isEmpty, "computed attribute values outside the layer:\n\(findings.map(\.description).joined(separator: "\n"))")
     }
 
@@ -72,7 +72,7 @@ struct AttributeLayerTests {
         let hostile = #""><script>alert(1)</script>' onmouseover='x' &amp;"#
         let html = HTML(
             .body(
-                .a(.safeHref(hostile), .safeClass(hostile), .safeID(hostile), .safeTitle(hostile), .text(hostile)),
+                .a(.safeHref(hostile), .safeClass(hostile), .safeID(hostile), .safeTitle(hostile)),
                 .div(.safeAttribute("data-x", hostile)),
                 .form(.safeAction(hostile), .input(.safeName(hostile), .safeValue(hostile)))
             )
@@ -80,22 +80,24 @@ struct AttributeLayerTests {
         let escaped = "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&#39; onmouseover=&#39;x&#39; &amp;amp;"
         #expect(!html.contains("<script>"))
         #expect(!html.contains("='x'"))
-        #expect(html.contains(#"href="\#(escaped)""#))
-        #expect(html.contains(#"data-x="\#(escaped)""#))
-        #expect(html.contains(#"value="\#(escaped)""#))
-        #expect(html.contains(#">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;' onmouseover='x' &amp;amp;</a>"#) == false)
-        // Text keeps its quotes (they cannot end anything there) but escapes every ampersand.
-        #expect(html.contains(#">"&gt;&lt;script&gt;alert(1)&lt;/script&gt;' onmouseover='x' &amp;amp;</a>"#))
+        for attribute in ["href", "class", "id", "title", "data-x", "action", "name", "value"] {
+            #expect(html.contains(#"\#(attribute)="\#(escaped)""#), "\(attribute)")
+        }
+    }
+
+    @Test("text keeps its quotes (they end nothing there) and escapes every ampersand, also one that starts a reference")
+    func textEscapes() {
+        // Views get this through `.text(_:)`; here Plot's `.text` would be ambiguous with ours.
+        #expect(
+            HTMLEscaping.text(#""><script>alert(1)</script>' &amp; &#60;"#)
+                == #""&gt;&lt;script&gt;alert(1)&lt;/script&gt;' &amp;amp; &amp;#60;"#)
     }
 
     @Test("an address a user entered becomes a link only with http or https")
     func externalLinks() {
-        let html = HTML(
-            .body(
-                .a(.safeExternalHref("javascript:alert(1)"), .text("a")), .a(.safeExternalHref("https://www.ahlen.de/?a=1&b=\"2\""), .text("b")))
-        ).render()
-        #expect(html.contains("<a>a</a>"))
-        #expect(html.contains(#"<a href="https://www.ahlen.de/?a=1&amp;b=&quot;2&quot;">b</a>"#))
+        let html = HTML(.body(.a(.safeExternalHref("javascript:alert(1)")), .a(.safeExternalHref("https://www.ahlen.de/?a=1&b=\"2\"")))).render()
+        #expect(html.contains("<a></a>"))
+        #expect(html.contains(#"<a href="https://www.ahlen.de/?a=1&amp;b=&quot;2&quot;"></a>"#))
     }
 
     @Test("empty values: named attributes are left out as in Plot, a value is kept")

@@ -51,7 +51,8 @@ struct SwiftTokenizer {
                 spaceBefore = true
                 continue
             }
-            let start = index, startLine = line
+            let start = index
+            let startLine = line
             let kind: SwiftToken.Kind
             if isStringStart() {
                 kind = .string(interpolated: skipString())

@@ -34,7 +34,10 @@ struct TownPanel {
                             !profile.website.isEmpty,
                             .group(
                                 .dt(.text("Website")),
-                                .dd(.a(.safeExternalHref(profile.website), .attribute(named: "rel", value: "nofollow noopener"), .text(profile.website))))),
+                                .dd(
+                                    .a(
+                                        .safeExternalHref(profile.website), .attribute(named: "rel", value: "nofollow noopener"),
+                                        .text(profile.website))))),
                         .if(
                             !profile.handlungsfelder.isEmpty,
                             .group(

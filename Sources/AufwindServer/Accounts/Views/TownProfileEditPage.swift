@@ -56,7 +56,7 @@ extension Node where Context == HTML.FormContext {
             .input(
                 .type(type), .safeID(id ?? name), .safeName(name), .safeValue(value),
                 type == .number
-                    ? .attribute(named: "max", value: String(repeating: "9", count: maxLength))
+                    ? .safeAttribute("max", String(repeating: "9", count: maxLength))
                     : .safeAttribute("maxlength", FormLimits.allowsMaxLength(type) ? String(maxLength) : nil))
         )
     }
