@@ -6,7 +6,7 @@ import Foundation
 ///   so that the page's structure (which link points where) stays visible;
 /// - the CSRF token (`name="_csrf" value="…"`) by `{csrf}`;
 /// - timestamps (ISO 8601 date-times) by `{zeitpunkt}`;
-/// - calendar dates within 400 days of `today` (German `29.11.2026` and ISO `2026-11-29`) by
+/// - calendar dates within 60 days of `today` (German `29.11.2026` and ISO `2026-11-29`) by
 ///   `{heute}`, `{heute+14}`, `{heute-1}`, and a clock time right after such a date by
 ///   `{uhrzeit}`: these come from the clock (creation times, expiry dates), fixed data uses
 ///   dates further away;
@@ -37,7 +37,7 @@ enum SnapshotNormaliser {
         let start = calendar.startOfDay(for: today)
         func offset(_ day: Int, _ month: Int, _ year: Int) -> Int? {
             guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-                let days = calendar.dateComponents([.day], from: start, to: date).day, abs(days) <= 400
+                let days = calendar.dateComponents([.day], from: start, to: date).day, abs(days) <= 60
             else { return nil }
             return days
         }

@@ -48,7 +48,10 @@ struct FundingProgrammePage: PageView {
                         .dt(.text("Stand der Angaben")), .dd(.text(programme.sourceDate.map(GermanFormat.date(iso:)) ?? "unbekannt"))
                     ),
                     .h3(.text("Quellen")),
-                    .ul(.forEach(programme.sourceUrls) { .li(.a(.safeHref($0), .attribute(named: "rel", value: "nofollow noopener"), .text($0))) }),
+                    .ul(
+                        .forEach(programme.sourceUrls) {
+                            .li(.a(.safeExternalHref($0), .attribute(named: "rel", value: "nofollow noopener"), .text($0)))
+                        }),
                     .if(canEdit, .p(.a(.safeHref("/foerderprogramme/\(programme.id)/bearbeiten"), .text("Programm und Regeln bearbeiten"))))
                 ),
                 checkSection()
@@ -118,7 +121,7 @@ struct FundingProgrammePage: PageView {
                                     .td(.text(rule.id)), .td(.text(rule.kindName)),
                                     .td(
                                         .a(
-                                            .safeHref(rule.source), .attribute(named: "rel", value: "nofollow noopener"),
+                                            .safeExternalHref(rule.source), .attribute(named: "rel", value: "nofollow noopener"),
                                             .text(Self.host(rule.source)))))
                             })
                     ))
