@@ -124,7 +124,7 @@ struct OutboxPage: PageView {
                     .h2(.text(mail.subject)),
                     .p(.class("meta"), .text("An: \(mail.recipient)")),
                     .p(
-                        .span(.class(mail.state.key == "unzustellbar" ? "badge badge-warn" : "badge"), .text(mail.state.badge)),
+                        .span(.safeClass(mail.state.key == "unzustellbar" ? "badge badge-warn" : "badge"), .text(mail.state.badge)),
                         .text(" " + mail.state.explanation)
                     ),
                     .unwrap(mail.lastError.flatMap { mail.state.key == "gesendet" ? nil : $0 }) { .p(.text("Letzter Fehler: \($0)")) },

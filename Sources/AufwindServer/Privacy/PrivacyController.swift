@@ -86,7 +86,9 @@ struct PrivacyController: RouteCollection {
         let lifetime = request.application.aufwindConfig.sessionLifetime
         let keep = request.webSession
         let outcome = try await request.db.transaction { db -> (UserModel, String)? in
-            guard let (user, record) = try await AccountTokens.redeem(token, purpose: .changeEmail, now: request.now, on: db), let newEmail = record.newEmail else {
+            guard let (user, record) = try await AccountTokens.redeem(token, purpose: .changeEmail, now: request.now, on: db),
+                let newEmail = record.newEmail
+            else {
                 return nil
             }
             guard try await UserModel.query(on: db).filter(\.$email == newEmail).first() == nil else {

@@ -3,7 +3,7 @@ import Plot
 /// Form building blocks: labelled fields that keep what was typed, errors, the CSRF field.
 extension Node where Context == HTML.FormContext {
     static func csrf(_ token: String) -> Node {
-        .input(.type(.hidden), .name(CSRF.fieldName), .safe("value", token))
+        .input(.type(.hidden), .safeName(CSRF.fieldName), .safeValue(token))
     }
 
     static func field(
@@ -13,15 +13,15 @@ extension Node where Context == HTML.FormContext {
         let id = id ?? name
         return .div(
             .class("field"),
-            .label(.for(id), .text(label)),
-            .unwrap(error) { .p(.class("field-error"), .id("\(id)-fehler"), .text($0)) },
+            .label(.safeFor(id), .text(label)),
+            .unwrap(error) { .p(.class("field-error"), .safeID("\(id)-fehler"), .text($0)) },
             .input(
-                .type(type), .id(id), .name(name), .safe("value", value), .required(true),
+                .type(type), .safeID(id), .safeName(name), .safeValue(value), .required(true),
                 // maxlength belongs to text-like inputs only (the Nu checker refuses it on dates).
-                .attribute(named: "maxlength", value: FormLimits.allowsMaxLength(type) ? String(maxLength) : nil),
-                .attribute(named: "autocomplete", value: autocomplete),
-                .attribute(named: "aria-describedby", value: error == nil ? nil : "\(id)-fehler"),
-                .attribute(named: "aria-invalid", value: error == nil ? nil : "true")
+                .safeAttribute("maxlength", FormLimits.allowsMaxLength(type) ? String(maxLength) : nil),
+                .safeAttribute("autocomplete", autocomplete),
+                .safeAttribute("aria-describedby", error == nil ? nil : "\(id)-fehler"),
+                .safeAttribute("aria-invalid", error == nil ? nil : "true")
             )
         )
     }
@@ -47,9 +47,9 @@ extension Node where Context == HTML.FormContext {
         let id = id ?? name
         return .div(
             .class("field"),
-            .label(.for(id), .text(label)),
+            .label(.safeFor(id), .text(label)),
             .select(
-                .id(id), .attribute(named: "name", value: name),
+                .safeID(id), .safeAttribute("name", name),
                 .forEach(options) { .choice(value: $0.value, label: $0.label, selected: $0.value == selected) })
         )
     }
@@ -58,9 +58,9 @@ extension Node where Context == HTML.FormContext {
     static func textArea(_ name: String, label: String, value: String, maxLength: Int, rows: Int = 4, required: Bool = false) -> Node {
         .div(
             .class("field"),
-            .label(.for(name), .text(label)),
+            .label(.safeFor(name), .text(label)),
             .textarea(
-                .id(name), .name(name), .rows(rows), .attribute(named: "maxlength", value: String(maxLength)), .if(required, .required(true)),
+                .safeID(name), .safeName(name), .rows(rows), .safeAttribute("maxlength", String(maxLength)), .if(required, .required(true)),
                 .text(value))
         )
     }

@@ -21,8 +21,8 @@ struct Layout {
             .meta(.charset(.utf8)),
             .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
             .element(named: "title", text: "\(title) – Aufwind"),
-            .link(.rel(.stylesheet), .href(SiteAsset.stylesheet.path)),
-            .link(.rel(.icon), .href(SiteAsset.favicon.path), .attribute(named: "type", value: "image/svg+xml")),
+            .link(.rel(.stylesheet), .safeHref(SiteAsset.stylesheet.path)),
+            .link(.rel(.icon), .safeHref(SiteAsset.favicon.path), .attribute(named: "type", value: "image/svg+xml")),
             extra
         )
     }
@@ -47,7 +47,7 @@ struct Layout {
                             ) { item in
                                 .li(
                                     .a(
-                                        .href(item.path), .text(item.label),
+                                        .safeHref(item.path), .text(item.label),
                                         .if(currentPath.hasPrefix(item.path), .attribute(named: "aria-current", value: "page"))))
                             })
                     )

@@ -4,15 +4,15 @@ import Plot
 /// Small building blocks shared by the pages.
 extension Node where Context == HTML.BodyContext {
     static func gemeindeLink(_ g: Gemeinde) -> Node {
-        .a(.href("/gemeinden/\(g.ags)"), .text(g.shortName))
+        .a(.safeHref("/gemeinden/\(g.ags)"), .text(g.shortName))
     }
 
     static func unitLink(_ unit: Gebietseinheit?) -> Node {
         guard let unit else { return .text("–") }
         switch unit.kind {
-        case .kreis: return .a(.href("/kreise/\(unit.key)"), .text(unit.name))
-        case .land: return .a(.href("/laender/\(unit.key)"), .text(unit.name))
-        case .regierungsbezirk: return .a(.href("/regierungsbezirke/\(unit.key)"), .text(unit.name))
+        case .kreis: return .a(.safeHref("/kreise/\(unit.key)"), .text(unit.name))
+        case .land: return .a(.safeHref("/laender/\(unit.key)"), .text(unit.name))
+        case .regierungsbezirk: return .a(.safeHref("/regierungsbezirke/\(unit.key)"), .text(unit.name))
         default: return .text(unit.name)
         }
     }

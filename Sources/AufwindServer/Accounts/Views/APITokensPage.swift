@@ -55,7 +55,7 @@ struct APITokensPage: PageView {
                             .if(
                                 !token.revoked,
                                 .form(
-                                    .action("/konto/tokens/\(token.id.uuidString)/widerrufen"), .method(.post), .csrf(csrf),
+                                    .safeAction("/konto/tokens/\(token.id.uuidString)/widerrufen"), .method(.post), .csrf(csrf),
                                     .button(.type(.submit), .text("Widerrufen"))
                                 ))
                         )

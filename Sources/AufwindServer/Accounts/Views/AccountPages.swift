@@ -107,7 +107,7 @@ struct ResetPasswordPage: PageView {
             .form(
                 .class("stacked"), .action("/passwort-neu"), .method(.post),
                 .csrf(csrf),
-                .input(.type(.hidden), .name("token"), .safe("value", token)),
+                .input(.type(.hidden), .name("token"), .safeValue(token)),
                 .field("password", label: "Neues Passwort (10 bis 72 Zeichen)", type: .password, autocomplete: "new-password", maxLength: 72),
                 .button(.type(.submit), .text("Passwort speichern"))
             )
@@ -125,7 +125,7 @@ struct MessagePage: PageView {
         .group(
             .h1(.text(title)),
             .p(.attribute(named: "role", value: "status"), .text(message)),
-            .unwrap(link) { .p(.a(.href($0.href), .text($0.label))) }
+            .unwrap(link) { .p(.a(.safeHref($0.href), .text($0.label))) }
         )
     }
 }

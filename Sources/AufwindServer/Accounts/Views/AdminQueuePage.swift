@@ -47,10 +47,10 @@ struct AdminQueuePage: PageView {
                             .p(
                                 .text("\(entry.townName) hat Mitglieder, aber keinen Verwalter mehr. Wer hier bestätigt wird, wird Verwalter; "),
                                 .text("Sie können stattdessen auch ein bisheriges Mitglied "),
-                                .a(.href("/kommunen/\(entry.key)/mitglieder"), .text("zum Verwalter ernennen")), .text("."))),
+                                .a(.safeHref("/kommunen/\(entry.key)/mitglieder"), .text("zum Verwalter ernennen")), .text("."))),
                         .if(!entry.message.isEmpty, .p(.text(entry.message))),
                         .form(
-                            .class("stacked"), .action("/mitgliedschaften/\(entry.id.uuidString)/entscheidung"), .method(.post),
+                            .class("stacked"), .safeAction("/mitgliedschaften/\(entry.id.uuidString)/entscheidung"), .method(.post),
                             .csrf(csrf),
                             .optionalField("pruefung", id: "pruefung-\(entry.id.uuidString)", label: "Wie geprüft?", value: "", maxLength: 500),
                             .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Bestätigen")),
@@ -66,11 +66,11 @@ struct AdminQueuePage: PageView {
                 .forEach(organisations) { organisation in
                     .li(
                         .div(
-                            .class("name"), .a(.href("/organisationen/\(organisation.id.uuidString)"), .text(organisation.name)),
+                            .class("name"), .a(.safeHref("/organisationen/\(organisation.id.uuidString)"), .text(organisation.name)),
                             .text(" (\(organisation.kind))")),
                         .if(!organisation.description.isEmpty, .p(.text(organisation.description))),
                         .form(
-                            .action("/organisationen/\(organisation.id.uuidString)/entscheidung"), .method(.post), .csrf(csrf),
+                            .safeAction("/organisationen/\(organisation.id.uuidString)/entscheidung"), .method(.post), .csrf(csrf),
                             .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Bestätigen")),
                             .text(" "),
                             .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .text("Ablehnen"))

@@ -44,16 +44,16 @@ struct MyOrganisationsPage: PageView {
                         .tbody(
                             .forEach(rows) { row in
                                 .tr(
-                                    .td(row.path.map { Node.a(.href($0), .text(row.name)) } ?? .text(row.name)),
+                                    .td(row.path.map { Node.a(.safeHref($0), .text(row.name)) } ?? .text(row.name)),
                                     .td(.text(row.kind)), .td(.text(row.role)), .td(.text(row.status.label)),
                                     .td(
-                                        row.managePath.map { Node.a(.href($0), .text(row.kind == "Region" ? "Übersicht" : "Mitglieder")) }
+                                        row.managePath.map { Node.a(.safeHref($0), .text(row.kind == "Region" ? "Übersicht" : "Mitglieder")) }
                                             ?? .text("–")),
                                     .td(
                                         row.status == .declined
                                             ? .text("–")
                                             : .form(
-                                                .class("inline"), .action("/mitgliedschaften/\(row.id.uuidString)/beenden"), .method(.post),
+                                                .class("inline"), .safeAction("/mitgliedschaften/\(row.id.uuidString)/beenden"), .method(.post),
                                                 .csrf(csrf),
                                                 .button(
                                                     .type(.submit),

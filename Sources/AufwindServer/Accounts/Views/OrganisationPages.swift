@@ -23,7 +23,7 @@ struct OrganisationListPage: PageView {
                 .class("results"),
                 .forEach(organisations) { entry in
                     .li(
-                        .div(.class("name"), .a(.href("/organisationen/\(entry.id.uuidString)"), .text(entry.name))),
+                        .div(.class("name"), .a(.safeHref("/organisationen/\(entry.id.uuidString)"), .text(entry.name))),
                         .div(.class("meta"), .text(entry.kind)),
                         .if(!entry.description.isEmpty, .p(.text(String(entry.description.prefix(200)))))
                     )
@@ -90,12 +90,12 @@ struct OrganisationPage: PageView {
             .h1(.text(name)),
             .p(.span(.class("badge"), .text(kind)), .if(!confirmed, .span(.class("badge historical"), .text("wartet auf Bestätigung")))),
             .if(!description.isEmpty, .p(.text(description))),
-            .if(!website.isEmpty, .p(.a(.safeHref(website), .attribute(named: "rel", value: "nofollow noopener"), .text(website)))),
+            .if(!website.isEmpty, .p(.a(.safeExternalHref(website), .attribute(named: "rel", value: "nofollow noopener"), .text(website)))),
             .p(.text(GermanFormat.count(memberCount, "Mitglied", "Mitglieder"))),
-            .if(canViewMembers, .p(.a(.href("/organisationen/\(id)/mitglieder"), .text("Mitglieder")))),
+            .if(canViewMembers, .p(.a(.safeHref("/organisationen/\(id)/mitglieder"), .text("Mitglieder")))),
             .if(
                 canJoin,
-                .form(.action("/organisationen/\(id)/beitreten"), .method(.post), .csrf(csrf), .button(.type(.submit), .text("Mitglied werden"))))
+                .form(.safeAction("/organisationen/\(id)/beitreten"), .method(.post), .csrf(csrf), .button(.type(.submit), .text("Mitglied werden"))))
         )
     }
 }

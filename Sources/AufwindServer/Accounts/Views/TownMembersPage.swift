@@ -34,8 +34,8 @@ struct TownMembersPage: PageView {
         return .group(
             .h1(.text(title)),
             .p(
-                .a(.href(townPath), .text("Zur Seite von \(townName)")),
-                .unwrap(editPath) { .group(.text(" · "), .a(.href($0), .text("Profil bearbeiten"))) }),
+                .a(.safeHref(townPath), .text("Zur Seite von \(townName)")),
+                .unwrap(editPath) { .group(.text(" · "), .a(.safeHref($0), .text("Profil bearbeiten"))) }),
             .if(
                 isTown && verwalterCount == 0,
                 .p(
@@ -54,7 +54,7 @@ struct TownMembersPage: PageView {
                         .if(
                             canDecide,
                             .form(
-                                .action("/mitgliedschaften/\(member.id.uuidString)/entscheidung"), .method(.post),
+                                .safeAction("/mitgliedschaften/\(member.id.uuidString)/entscheidung"), .method(.post),
                                 .csrf(csrf),
                                 .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Bestätigen")),
                                 .text(" "),
@@ -72,9 +72,9 @@ struct TownMembersPage: PageView {
                         .if(
                             canDecide && (member.role == .mitglied || verwalterCount > 1),
                             .form(
-                                .action("/mitgliedschaften/\(member.id.uuidString)/rolle"), .method(.post),
+                                .safeAction("/mitgliedschaften/\(member.id.uuidString)/rolle"), .method(.post),
                                 .csrf(csrf),
-                                .input(.type(.hidden), .name("rolle"), .value(member.role == .verwalter ? "mitglied" : "verwalter")),
+                                .input(.type(.hidden), .name("rolle"), .safeValue(member.role == .verwalter ? "mitglied" : "verwalter")),
                                 .button(.type(.submit), .text(member.role == .verwalter ? "Zum Mitglied machen" : "Zum Verwalter machen"))
                             )),
                         .if(
@@ -86,7 +86,7 @@ struct TownMembersPage: PageView {
                         .if(
                             member.isViewer && (member.role == .mitglied || verwalterCount > 1),
                             .form(
-                                .action("/mitgliedschaften/\(member.id.uuidString)/beenden"), .method(.post),
+                                .safeAction("/mitgliedschaften/\(member.id.uuidString)/beenden"), .method(.post),
                                 .csrf(csrf),
                                 .button(.type(.submit), .text("Mitgliedschaft beenden"))
                             ))

@@ -34,7 +34,10 @@ struct TownPanel {
                             !profile.website.isEmpty,
                             .group(
                                 .dt(.text("Website")),
-                                .dd(.a(.safeHref(profile.website), .attribute(named: "rel", value: "nofollow noopener"), .text(profile.website))))),
+                                .dd(
+                                    .a(
+                                        .safeExternalHref(profile.website), .attribute(named: "rel", value: "nofollow noopener"),
+                                        .text(profile.website))))),
                         .if(
                             !profile.handlungsfelder.isEmpty,
                             .group(
@@ -46,12 +49,12 @@ struct TownPanel {
             .if(items.isEmpty, .p(.text("Noch keine veröffentlichten Einträge."))),
             .ul(.class("results"), .forEach(items) { .li($0.node()) }),
             .p(
-                .a(.href("/kommunen/\(key)/passt-zu-uns"), .text("Passt zu uns: Partnervorschläge")),
+                .a(.safeHref("/kommunen/\(key)/passt-zu-uns"), .text("Passt zu uns: Partnervorschläge")),
                 .if(
                     canCreateItems,
                     .group(
-                        .text(" · "), .a(.href("/eintraege/neu?kommune=\(key)"), .text("Neuer Eintrag")),
-                        .text(" · "), .a(.href("/kommunen/\(key)/kalender"), .text("Kalender der Verbund-Termine"))))
+                        .text(" · "), .a(.safeHref("/eintraege/neu?kommune=\(key)"), .text("Neuer Eintrag")),
+                        .text(" · "), .a(.safeHref("/kommunen/\(key)/kalender"), .text("Kalender der Verbund-Termine"))))
             ),
             .h3(.text("Kooperationen")),
             .if(cooperations.isEmpty, .p(.text("Noch keine Kooperationen auf Aufwind."))),
@@ -67,9 +70,9 @@ struct TownPanel {
                         ? "Noch niemand handelt hier für diese Kommune."
                         : "\(GermanFormat.count(memberCount, "bestätigtes Mitglied", "bestätigte Mitglieder")) auf Aufwind.")),
             .p(
-                .if(canViewMembers, .a(.href("/kommunen/\(key)/mitglieder"), .text("Mitglieder verwalten"))),
+                .if(canViewMembers, .a(.safeHref("/kommunen/\(key)/mitglieder"), .text("Mitglieder verwalten"))),
                 .if(canViewMembers && canEdit, .text(" · ")),
-                .if(canEdit, .a(.href("/kommunen/\(key)/profil"), .text("Profil bearbeiten"))),
+                .if(canEdit, .a(.safeHref("/kommunen/\(key)/profil"), .text("Profil bearbeiten"))),
                 .if(canJoin, .a(.href("/konto/organisationen"), .text("Für diese Kommune handeln? Mitgliedschaft anfragen")))
             )
         )

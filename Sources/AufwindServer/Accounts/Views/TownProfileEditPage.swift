@@ -16,9 +16,9 @@ struct TownProfileEditPage: PageView {
             .h1(.text(title)),
             .formErrors(errors),
             .form(
-                .class("stacked"), .action("/kommunen/\(key)/profil"), .method(.post),
+                .class("stacked"), .safeAction("/kommunen/\(key)/profil"), .method(.post),
                 .csrf(csrf),
-                .input(.type(.hidden), .name("version"), .value(String(version))),
+                .input(.type(.hidden), .name("version"), .safeValue(String(version))),
                 .optionalField("ansprechperson", label: "Ansprechperson", value: input.contactPerson, maxLength: 100),
                 .optionalField("email", label: "E-Mail für Kooperationsanfragen", type: .email, value: input.contactEmail),
                 .optionalField("website", label: "Website", type: .url, value: input.website, maxLength: 200),
@@ -33,9 +33,9 @@ struct TownProfileEditPage: PageView {
                     .forEach(Handlungsfeld.allCases) { field in
                         .div(
                             .input(
-                                .type(.checkbox), .id("hf-\(field.rawValue)"), .name("handlungsfelder[]"), .value(field.rawValue),
+                                .type(.checkbox), .safeID("hf-\(field.rawValue)"), .name("handlungsfelder[]"), .safeValue(field.rawValue),
                                 .checked(input.handlungsfelder.contains(field))),
-                            .label(.for("hf-\(field.rawValue)"), .text(" " + field.label))
+                            .label(.safeFor("hf-\(field.rawValue)"), .text(" " + field.label))
                         )
                     }
                 ),
@@ -52,12 +52,12 @@ extension Node where Context == HTML.FormContext {
     ) -> Node {
         .div(
             .class("field"),
-            .label(.for(id ?? name), .text(label)),
+            .label(.safeFor(id ?? name), .text(label)),
             .input(
-                .type(type), .id(id ?? name), .name(name), .safe("value", value),
+                .type(type), .safeID(id ?? name), .safeName(name), .safeValue(value),
                 type == .number
-                    ? .attribute(named: "max", value: String(repeating: "9", count: maxLength))
-                    : .attribute(named: "maxlength", value: FormLimits.allowsMaxLength(type) ? String(maxLength) : nil))
+                    ? .safeAttribute("max", String(repeating: "9", count: maxLength))
+                    : .safeAttribute("maxlength", FormLimits.allowsMaxLength(type) ? String(maxLength) : nil))
         )
     }
 }

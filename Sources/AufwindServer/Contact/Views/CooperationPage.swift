@@ -38,9 +38,9 @@ struct CooperationPage: PageView {
                 }),
             .formErrors(errors),
             .form(
-                .class("stacked"), .action("/kooperationen/\(id)/nachrichten"), .method(.post),
+                .class("stacked"), .safeAction("/kooperationen/\(id)/nachrichten"), .method(.post),
                 .csrf(csrf),
-                .if(writeTowns.count == 1, .input(.type(.hidden), .name("kommune"), .safe("value", writeTowns.first?.key ?? ""))),
+                .if(writeTowns.count == 1, .input(.type(.hidden), .name("kommune"), .safeValue(writeTowns.first?.key ?? ""))),
                 .if(
                     writeTowns.count > 1,
                     .div(
@@ -55,7 +55,7 @@ struct CooperationPage: PageView {
                     .label(.for("nachricht"), .text("Neue Nachricht")),
                     .textarea(
                         .id("nachricht"), .name("nachricht"), .rows(4), .required(true),
-                        .attribute(named: "maxlength", value: String(ContactService.maximumMessageLength)), .text(typed))
+                        .safeAttribute("maxlength", String(ContactService.maximumMessageLength)), .text(typed))
                 ),
                 .button(.type(.submit), .text("Senden"))
             )

@@ -54,7 +54,7 @@ struct RequestsPage: PageView {
                         .if(
                             row.isOpen,
                             .form(
-                                .class("inline"), .action("/anfragen/\(row.id)/entscheidung"), .method(.post),
+                                .class("inline"), .safeAction("/anfragen/\(row.id)/entscheidung"), .method(.post),
                                 .csrf(csrf),
                                 .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Annehmen")),
                                 .text(" "),

@@ -29,9 +29,9 @@ struct ItemFormPage: PageView {
                     .p(.text("Wenn Ihr Eintrag etwas anderes ist, speichern Sie ihn unten mit „Trotzdem speichern“."))
                 )),
             .form(
-                .class("stacked"), .action(action), .method(.post),
+                .class("stacked"), .safeAction(action), .method(.post),
                 .csrf(csrf),
-                .unwrap(version) { .input(.type(.hidden), .name("version"), .value(String($0))) },
+                .unwrap(version) { .input(.type(.hidden), .name("version"), .safeValue(String($0))) },
                 .if(!similar.isEmpty, .input(.type(.hidden), .name("geprueft"), .value("1"))),
                 townField(),
                 .div(
@@ -53,7 +53,7 @@ struct ItemFormPage: PageView {
                     .textarea(
                         .id("beschreibung"), .name("beschreibung"), .rows(8), .required(true),
                         .attribute(named: "aria-describedby", value: "beschreibung-hinweis"),
-                        .attribute(named: "maxlength", value: String(CooperationItemInput.maximumDescriptionLength)), .text(values.description))
+                        .safeAttribute("maxlength", String(CooperationItemInput.maximumDescriptionLength)), .text(values.description))
                 ),
                 .fieldset(
                     .element(named: "legend", text: "Handlungsfelder (mindestens eines)"),
@@ -68,7 +68,7 @@ struct ItemFormPage: PageView {
                 .element(
                     named: "details",
                     nodes: [
-                        .attribute(named: "open", value: values.unterthemen.isEmpty ? nil : "open"),
+                        .safeAttribute("open", values.unterthemen.isEmpty ? nil : "open"),
                         .element(named: "summary", text: "Unterthemen (optional, passend zu den gewählten Handlungsfeldern)"),
                         .forEach(Handlungsfeld.allCases) { field in
                             .fieldset(
@@ -149,7 +149,7 @@ struct ItemFormPage: PageView {
     }
 
     private func townField() -> Node<HTML.FormContext> {
-        if towns.count == 1 { return .input(.type(.hidden), .name("kommune"), .safe("value", towns[0].key)) }
+        if towns.count == 1 { return .input(.type(.hidden), .name("kommune"), .safeValue(towns[0].key)) }
         return .div(
             .class("field"),
             .label(.for("kommune"), .text("Für welche Kommune?")),
@@ -206,15 +206,15 @@ struct ItemFormValues {
 extension Node where Context == HTML.FormContext {
     static func checkbox(name: String, id: String, value: String, label: String, checked: Bool) -> Node {
         .div(
-            .input(.type(.checkbox), .id(id), .name(name), .safe("value", value), .checked(checked)),
-            .label(.for(id), .text(" " + label))
+            .input(.type(.checkbox), .safeID(id), .safeName(name), .safeValue(value), .checked(checked)),
+            .label(.safeFor(id), .text(" " + label))
         )
     }
 
     static func radio(name: String, id: String, value: String, label: String, checked: Bool) -> Node {
         .div(
-            .input(.type(.radio), .id(id), .name(name), .safe("value", value), .checked(checked)),
-            .label(.for(id), .text(" " + label))
+            .input(.type(.radio), .safeID(id), .safeName(name), .safeValue(value), .checked(checked)),
+            .label(.safeFor(id), .text(" " + label))
         )
     }
 }

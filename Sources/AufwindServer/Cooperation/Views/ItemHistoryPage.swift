@@ -12,7 +12,7 @@ struct ItemHistoryPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .p(.a(.href("/eintraege/\(id)"), .text("Zurück zum Eintrag"))),
+            .p(.a(.safeHref("/eintraege/\(id)"), .text("Zurück zum Eintrag"))),
             .div(
                 .class("table-wrap"),
                 .table(

@@ -54,7 +54,7 @@ extension Node where Context == HTML.BodyContext {
                 .forEach(segments) { segment in
                     switch segment {
                     case .text(let value): .text(value)
-                    case .link(let url): .a(.safeHref(url), .attribute(named: "rel", value: "nofollow noopener"), .text(url))
+                    case .link(let url): .a(.safeExternalHref(url), .attribute(named: "rel", value: "nofollow noopener"), .text(url))
                     }
                 })
         }

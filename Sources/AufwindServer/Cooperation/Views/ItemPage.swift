@@ -73,8 +73,8 @@ struct ItemPage: PageView {
                         .unwrap(updatedAt) { .group(.dt(.text("Zuletzt geändert")), .dd(.text(GermanFormat.dateTime($0)))) }
                     ),
                     .p(
-                        .if(canEdit, .group(.a(.href("/eintraege/\(id)/bearbeiten"), .text("Bearbeiten")), .text(" · "))),
-                        .a(.href("/eintraege/\(id)/verlauf"), .text("Änderungsverlauf (Version \(version))"))
+                        .if(canEdit, .group(.a(.safeHref("/eintraege/\(id)/bearbeiten"), .text("Bearbeiten")), .text(" · "))),
+                        .a(.safeHref("/eintraege/\(id)/verlauf"), .text("Änderungsverlauf (Version \(version))"))
                     )
                 ),
                 contact()
@@ -139,7 +139,7 @@ struct ItemPage: PageView {
                 .unwrap(csrf) { csrf in
                     .form(
                         .class("inline"), .action("/verbuende"), .method(.post), .csrf(csrf),
-                        .input(.type(.hidden), .name("eintrag"), .safe("value", id)),
+                        .input(.type(.hidden), .name("eintrag"), .safeValue(id)),
                         .button(.type(.submit), .text("Verbund für Förderung gründen"))
                     )
                 }),
@@ -147,9 +147,9 @@ struct ItemPage: PageView {
                 input.published && !interestTowns.isEmpty,
                 .unwrap(csrf) { csrf in
                     .form(
-                        .class("stacked"), .action("/eintraege/\(id)/interesse"), .method(.post),
+                        .class("stacked"), .safeAction("/eintraege/\(id)/interesse"), .method(.post),
                         .csrf(csrf),
-                        .if(interestTowns.count == 1, .input(.type(.hidden), .name("kommune"), .safe("value", interestTowns.first?.key ?? ""))),
+                        .if(interestTowns.count == 1, .input(.type(.hidden), .name("kommune"), .safeValue(interestTowns.first?.key ?? ""))),
                         .if(
                             interestTowns.count > 1,
                             .div(
@@ -164,7 +164,7 @@ struct ItemPage: PageView {
                             .label(.for("nachricht"), .text("Ihre Nachricht an \(townName)")),
                             .textarea(
                                 .id("nachricht"), .name("nachricht"), .rows(4), .required(true),
-                                .attribute(named: "maxlength", value: String(ContactService.maximumMessageLength)), .text(""))
+                                .safeAttribute("maxlength", String(ContactService.maximumMessageLength)), .text(""))
                         ),
                         .button(.type(.submit), .text("Interesse bekunden"))
                     )

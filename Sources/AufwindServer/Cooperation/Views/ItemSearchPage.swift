@@ -23,7 +23,7 @@ struct ItemSearchPage: PageView {
                 .class("search"), .action("/eintraege"), .method(.get), .attribute(named: "role", value: "search"),
                 .div(
                     .class("field"), .label(.for("q"), .text("Suchbegriffe")),
-                    .input(.type(.search), .id("q"), .name("q"), .safe("value", form.text), .attribute(named: "maxlength", value: "200"))),
+                    .input(.type(.search), .id("q"), .name("q"), .safeValue(form.text), .attribute(named: "maxlength", value: "200"))),
                 select("art", "Art", ItemKind.allCases.map { ($0.rawValue, $0.label) }, form.kind),
                 select("handlungsfeld", "Handlungsfeld", Handlungsfeld.allCases.map { ($0.rawValue, $0.label) }, form.feld),
                 select("land", "Land", laender.map { ($0.key, $0.name) }, form.land),
@@ -40,7 +40,7 @@ struct ItemSearchPage: PageView {
                 .forEach(Handlungsfeld.allCases) { field in
                     .li(
                         .a(
-                            .href("/feeds/handlungsfelder/\(field.rawValue)"), .attribute(named: "type", value: "application/atom+xml"),
+                            .safeHref("/feeds/handlungsfelder/\(field.rawValue)"), .attribute(named: "type", value: "application/atom+xml"),
                             .text(field.label)))
                 })
         )
@@ -49,9 +49,9 @@ struct ItemSearchPage: PageView {
     private func select(_ name: String, _ label: String, _ options: [(String, String)], _ selected: String) -> Node<HTML.FormContext> {
         .div(
             .class("field"),
-            .label(.for(name), .text(label)),
+            .label(.safeFor(name), .text(label)),
             .select(
-                .id(name), .attribute(named: "name", value: name),
+                .safeID(name), .safeAttribute("name", name),
                 .choice(value: "", label: "alle", selected: selected.isEmpty),
                 .forEach(options) { .choice(value: $0.0, label: $0.1, selected: $0.0 == selected) })
         )

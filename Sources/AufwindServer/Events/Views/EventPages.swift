@@ -127,12 +127,12 @@ struct EventPage: PageView {
                 .ariaLabel("Bereiche der Veranstaltung"),
                 .ul(
                     .class("inline-list"),
-                    .li(.a(.href(path + "/sessions"), .text("Sessions"))),
-                    .if(hasSchedule, .li(.a(.href(path + "/programm"), .text("Programm")))),
-                    .if(isOrganiser, .li(.a(.href(path + "/planung"), .text("Planung")))),
-                    .li(.a(.href(path + "/buehne"), .text("Pitch-Bühne"))),
-                    .if(isParticipant && meetingTables > 0, .li(.a(.href(path + "/treffen"), .text("1:1-Treffen")))),
-                    .if(isInside, .li(.a(.href(path + "/agenda"), .text("Meine Agenda"))))
+                    .li(.a(.safeHref(path + "/sessions"), .text("Sessions"))),
+                    .if(hasSchedule, .li(.a(.safeHref(path + "/programm"), .text("Programm")))),
+                    .if(isOrganiser, .li(.a(.safeHref(path + "/planung"), .text("Planung")))),
+                    .li(.a(.safeHref(path + "/buehne"), .text("Pitch-Bühne"))),
+                    .if(isParticipant && meetingTables > 0, .li(.a(.safeHref(path + "/treffen"), .text("1:1-Treffen")))),
+                    .if(isInside, .li(.a(.safeHref(path + "/agenda"), .text("Meine Agenda"))))
                 )),
             registrationSection(),
             .if(isInside, participantsSection()),
@@ -150,13 +150,13 @@ struct EventPage: PageView {
             .unwrap(myStatus) { status in
                 .group(
                     .p(.strong(.text("Sie sind \(status)."))),
-                    .unwrap(csrf) { .form(.action(path + "/abmelden"), .method(.post), .csrf($0), .button(.type(.submit), .text("Abmelden"))) })
+                    .unwrap(csrf) { .form(.safeAction(path + "/abmelden"), .method(.post), .csrf($0), .button(.type(.submit), .text("Abmelden"))) })
             },
             .if(
                 myStatus == nil && registrationOpen && signedIn,
                 .unwrap(csrf) { csrf in
                     .form(
-                        .class("stacked"), .action(path + "/anmelden"), .method(.post), .csrf(csrf),
+                        .class("stacked"), .safeAction(path + "/anmelden"), .method(.post), .csrf(csrf),
                         .selectField("fuer", label: "Ich komme für", options: registrationChoices, selected: registrationChoices.first?.value ?? ""),
                         .optionalField(
                             "organisation", label: "Name der Behörde oder Organisation (bei „Behörde“ oder „Sonstige“)", value: "", maxLength: 150),
@@ -170,7 +170,7 @@ struct EventPage: PageView {
     private func participantsSection() -> Node<HTML.BodyContext> {
         .section(
             .h2(.text("Teilnehmende")),
-            .if(isOrganiser, .p(.a(.href(path + "/teilnehmende.csv"), .text("Teilnehmerliste als CSV (Excel)")))),
+            .if(isOrganiser, .p(.a(.safeHref(path + "/teilnehmende.csv"), .text("Teilnehmerliste als CSV (Excel)")))),
             .if(participants.isEmpty, .p(.text("Noch niemand angemeldet."))),
             .if(
                 !participants.isEmpty,
@@ -205,12 +205,12 @@ struct EventPage: PageView {
             .h2(.text("Organisation")),
             .h3(.text("Phase")),
             .form(
-                .class("inline"), .action(path + "/phase"), .method(.post), .csrf(csrf),
+                .class("inline"), .safeAction(path + "/phase"), .method(.post), .csrf(csrf),
                 .selectField("phase", label: "Phase", options: EventPhase.allCases.map { ($0.rawValue, $0.label) }, selected: phase.rawValue),
                 .button(.type(.submit), .text("Phase setzen"))),
             .h3(.text("Anmeldung")),
             .form(
-                .class("inline"), .action(path + "/anmeldung"), .method(.post), .csrf(csrf),
+                .class("inline"), .safeAction(path + "/anmeldung"), .method(.post), .csrf(csrf),
                 .field("plaetze", id: "plaetze-neu", label: "Plätze", type: .number, value: String(capacity)),
                 .selectField(
                     "status", label: "Anmeldung", options: [("offen", "offen"), ("geschlossen", "geschlossen")],
@@ -220,7 +220,7 @@ struct EventPage: PageView {
             .if(rooms.isEmpty, .p(.text("Noch keine Räume."))),
             .ul(.forEach(rooms) { .li(.text("\($0.name) – \($0.capacity) Plätze")) }),
             .form(
-                .class("inline"), .action(path + "/raeume"), .method(.post), .csrf(csrf),
+                .class("inline"), .safeAction(path + "/raeume"), .method(.post), .csrf(csrf),
                 .field("name", id: "raum-name", label: "Raum", maxLength: 80),
                 .field("kapazitaet", label: "Plätze im Raum", type: .number, value: "30"),
                 .button(.type(.submit), .text("Raum hinzufügen"))),
@@ -231,11 +231,11 @@ struct EventPage: PageView {
                     .li(
                         .text("\(slot.label) – \(slot.kind) "),
                         .form(
-                            .class("inline"), .action(path + "/zeitfenster/\(slot.id)/entfernen"), .method(.post), .csrf(csrf),
+                            .class("inline"), .safeAction(path + "/zeitfenster/\(slot.id)/entfernen"), .method(.post), .csrf(csrf),
                             .button(.type(.submit), .class("secondary"), .text("Entfernen"))))
                 }),
             .form(
-                .class("inline"), .action(path + "/zeitfenster"), .method(.post), .csrf(csrf),
+                .class("inline"), .safeAction(path + "/zeitfenster"), .method(.post), .csrf(csrf),
                 .field("tag", label: "Tag", type: .date),
                 .field("von", label: "Von (HH:MM)", type: .time),
                 .field("bis", label: "Bis (HH:MM)", type: .time),

@@ -40,11 +40,11 @@ struct MeetingsPage: PageView {
             .if(
                 tables > 0 && !windows.isEmpty,
                 .form(
-                    .class("stacked"), .action(eventPath + "/treffen"), .method(.post), .csrf(csrf),
+                    .class("stacked"), .safeAction(eventPath + "/treffen"), .method(.post), .csrf(csrf),
                     .h2(.text("Treffen anfragen")),
                     .selectField("mit", label: "Mit", options: people, selected: selectedPerson),
                     .selectField("zeitfenster", label: "Zeitfenster", options: windows, selected: windows.first?.value ?? ""),
-                    .input(.type(.hidden), .name("anlass"), .safe("value", context)),
+                    .input(.type(.hidden), .name("anlass"), .safeValue(context)),
                     .textArea("nachricht", label: "Worum geht es? (optional)", value: "", maxLength: 500, rows: 3),
                     .p(.text("Anfragen gelten zwei Tage, höchstens bis das Zeitfenster beginnt.")),
                     .button(.type(.submit), .text("Anfrage senden"))
@@ -69,13 +69,13 @@ struct MeetingsPage: PageView {
                         .if(
                             incoming && row.open,
                             .form(
-                                .class("inline"), .action("\(eventPath)/treffen/\(row.id)/entscheidung"), .method(.post), .csrf(csrf),
+                                .class("inline"), .safeAction("\(eventPath)/treffen/\(row.id)/entscheidung"), .method(.post), .csrf(csrf),
                                 .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Annehmen")), .text(" "),
                                 .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .class("secondary"), .text("Ablehnen")))),
                         .if(
                             (!incoming && row.open) || row.table != nil,
                             .form(
-                                .class("inline"), .action("\(eventPath)/treffen/\(row.id)/zurueckziehen"), .method(.post), .csrf(csrf),
+                                .class("inline"), .safeAction("\(eventPath)/treffen/\(row.id)/zurueckziehen"), .method(.post), .csrf(csrf),
                                 .button(.type(.submit), .class("secondary"), .text(row.table != nil ? "Treffen absagen" : "Anfrage zurückziehen"))))
                     )
                 })

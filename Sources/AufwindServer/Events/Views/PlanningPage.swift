@@ -51,10 +51,10 @@ struct PlanningPage: PageView {
                 .div(
                     .class("actions"),
                     .form(
-                        .class("inline"), .action(eventPath + "/planung/optimieren"), .method(.post), .csrf(csrf),
+                        .class("inline"), .safeAction(eventPath + "/planung/optimieren"), .method(.post), .csrf(csrf),
                         .button(.type(.submit), .text(cells.isEmpty ? "Plan berechnen" : "Neu planen (wenig verschieben)"))),
                     .form(
-                        .class("inline"), .action(eventPath + "/planung/veroeffentlichen"), .method(.post), .csrf(csrf),
+                        .class("inline"), .safeAction(eventPath + "/planung/veroeffentlichen"), .method(.post), .csrf(csrf),
                         .button(.type(.submit), .text("Programm veröffentlichen")))
                 )),
             .div(
@@ -88,7 +88,7 @@ struct PlanningPage: PageView {
                 .section(
                     .h2(.text("Von Hand ändern")),
                     .form(
-                        .class("inline"), .action(eventPath + "/planung/verschieben"), .method(.post), .csrf(csrf),
+                        .class("inline"), .safeAction(eventPath + "/planung/verschieben"), .method(.post), .csrf(csrf),
                         .selectField("session", id: "move-session", label: "Session", options: allCards.map { ($0.id, $0.title) }, selected: ""),
                         .selectField(
                             "zelle", label: "Nach",
@@ -98,21 +98,21 @@ struct PlanningPage: PageView {
                                 }, selected: ""),
                         .button(.type(.submit), .text("Verschieben"))),
                     .form(
-                        .class("inline"), .action(eventPath + "/planung/festlegen"), .method(.post), .csrf(csrf),
+                        .class("inline"), .safeAction(eventPath + "/planung/festlegen"), .method(.post), .csrf(csrf),
                         .selectField(
                             "session", id: "pin-session", label: "Session",
                             options: cells.values.flatMap { $0 }.map { ($0.id, $0.title + ($0.pinned ? " (festgelegt)" : "")) }, selected: ""),
                         .button(.type(.submit), .name("festlegen"), .value("ja"), .text("Festlegen")),
                         .button(.type(.submit), .name("festlegen"), .value("nein"), .class("secondary"), .text("Festlegung lösen")))
                 )),
-            .script(.src(SiteAsset.planningScript.path))
+            .script(.safeSrc(SiteAsset.planningScript.path))
         )
     }
 
     private func card(_ card: Card) -> Node<HTML.BodyContext> {
         .div(
-            .class("card" + (card.pinned ? " pinned" : "") + (card.conflicted ? " conflicted" : "")),
-            .attribute(named: "draggable", value: card.pinned ? "false" : "true"), .safeAttribute("data-session", card.id),
+            .safeClass("card" + (card.pinned ? " pinned" : "") + (card.conflicted ? " conflicted" : "")),
+            .safeAttribute("draggable", card.pinned ? "false" : "true"), .safeAttribute("data-session", card.id),
             .strong(.text(card.title)),
             .span(
                 .class("meta"),

@@ -74,10 +74,10 @@ struct ProgrammePage: PageView {
                 .class("no-print"), .ariaLabel("Programm exportieren"),
                 .ul(
                     .class("inline-list"),
-                    .li(.a(.href(eventPath + "/programm.ics"), .text("Kalender (iCal)"))),
-                    .li(.a(.href(eventPath + "/programm.xml"), .text("Frab-XML für Konferenz-Apps"))),
-                    .li(.a(.href(eventPath + "/programm.json"), .text("Frab-JSON"))),
-                    .li(.a(.href(eventPath + "/raumschilder"), .text("Raumschilder drucken"))),
+                    .li(.a(.safeHref(eventPath + "/programm.ics"), .text("Kalender (iCal)"))),
+                    .li(.a(.safeHref(eventPath + "/programm.xml"), .text("Frab-XML für Konferenz-Apps"))),
+                    .li(.a(.safeHref(eventPath + "/programm.json"), .text("Frab-JSON"))),
+                    .li(.a(.safeHref(eventPath + "/raumschilder"), .text("Raumschilder drucken"))),
                     .li(.a(.safeHref(eventPath), .text("Zur Veranstaltung")))
                 ))
         )
@@ -129,7 +129,7 @@ struct AgendaPage: PageView {
             .h1(.text(title)),
             .p(
                 .a(.safeHref(eventPath), .text("Zur Veranstaltung")), .text(" · "),
-                .a(.href(eventPath + "/agenda.ics"), .text("Agenda als Kalender (iCal)"))),
+                .a(.safeHref(eventPath + "/agenda.ics"), .text("Agenda als Kalender (iCal)"))),
             .if(
                 entries.isEmpty,
                 .p(.text("Noch nichts in Ihrer Agenda: markieren Sie Sessions, die Sie interessieren, oder vereinbaren Sie 1:1-Treffen."))),

@@ -51,11 +51,11 @@ struct SessionListPage: PageView {
                             canVote,
                             .unwrap(csrf) { csrf in
                                 .form(
-                                    .class("inline"), .action("\(eventPath)/sessions/\(entry.id)/stimme"), .method(.post), .csrf(csrf),
-                                    .input(.type(.hidden), .name("interesse"), .value(entry.mine ? "nein" : "ja")),
+                                    .class("inline"), .safeAction("\(eventPath)/sessions/\(entry.id)/stimme"), .method(.post), .csrf(csrf),
+                                    .input(.type(.hidden), .name("interesse"), .safeValue(entry.mine ? "nein" : "ja")),
                                     .button(
-                                        .type(.submit), .class(entry.mine ? "secondary" : ""),
-                                        .attribute(named: "aria-pressed", value: entry.mine ? "true" : "false"),
+                                        .type(.submit), .safeClass(entry.mine ? "secondary" : ""),
+                                        .safeAttribute("aria-pressed", entry.mine ? "true" : "false"),
                                         .text(entry.mine ? "Interesse zurücknehmen: \(entry.title)" : "Interessiert mich: \(entry.title)")))
                             })
                     )
@@ -66,7 +66,7 @@ struct SessionListPage: PageView {
                     .section(
                         .h2(.text("Session vorschlagen")),
                         .form(
-                            .class("stacked"), .action("\(eventPath)/sessions"), .method(.post), .csrf(csrf),
+                            .class("stacked"), .safeAction("\(eventPath)/sessions"), .method(.post), .csrf(csrf),
                             .field("titel", label: "Titel", value: formValues["titel"] ?? "", maxLength: 120),
                             .textArea(
                                 "kurzbeschreibung", label: "Kurzbeschreibung (optional)", value: formValues["kurzbeschreibung"] ?? "", maxLength: 1000
@@ -137,7 +137,7 @@ struct SessionPage: PageView {
                             isHost || isOrganiser,
                             .unwrap(csrf) { csrf in
                                 .form(
-                                    .class("inline"), .action("\(path)/leitung/\(host.id)/entfernen"), .method(.post), .csrf(csrf),
+                                    .class("inline"), .safeAction("\(path)/leitung/\(host.id)/entfernen"), .method(.post), .csrf(csrf),
                                     .button(.type(.submit), .class("secondary"), .text("\(host.name) austragen")))
                             }))
                 }),
@@ -155,13 +155,13 @@ struct SessionPage: PageView {
             .if(
                 !participants.isEmpty,
                 .form(
-                    .class("inline"), .action("\(path)/leitung"), .method(.post), .csrf(csrf),
+                    .class("inline"), .safeAction("\(path)/leitung"), .method(.post), .csrf(csrf),
                     .selectField("person", label: "Weitere Leitung", options: participants, selected: ""),
                     .button(.type(.submit), .text("Eintragen")))),
             .if(
                 !sessionSlots.isEmpty,
                 .form(
-                    .action("\(path)/verfuegbarkeit"), .method(.post), .csrf(csrf),
+                    .safeAction("\(path)/verfuegbarkeit"), .method(.post), .csrf(csrf),
                     .fieldset(
                         .element(named: "legend", text: "Zeitfenster, in denen die Leitung nicht kann"),
                         .forEach(sessionSlots) { slot in
@@ -169,7 +169,7 @@ struct SessionPage: PageView {
                         }),
                     .button(.type(.submit), .text("Verfügbarkeit speichern")))),
             .form(
-                .class("inline"), .action("\(path)/absagen"), .method(.post), .csrf(csrf),
+                .class("inline"), .safeAction("\(path)/absagen"), .method(.post), .csrf(csrf),
                 .button(.type(.submit), .class("secondary"), .text("Session absagen")))
         )
     }
@@ -177,13 +177,13 @@ struct SessionPage: PageView {
     private func resultTools(_ csrf: String) -> Node<HTML.BodyContext> {
         .group(
             .form(
-                .class("stacked"), .action("\(path)/ergebnis"), .method(.post), .csrf(csrf),
+                .class("stacked"), .safeAction("\(path)/ergebnis"), .method(.post), .csrf(csrf),
                 .textArea("ergebnis", label: "Ergebnis festhalten", value: result, maxLength: 5000, rows: 6),
                 .button(.type(.submit), .text("Ergebnis speichern"))),
             .if(
                 itemPath == nil && !towns.isEmpty,
                 .form(
-                    .class("inline"), .action("\(path)/vorhaben"), .method(.post), .csrf(csrf),
+                    .class("inline"), .safeAction("\(path)/vorhaben"), .method(.post), .csrf(csrf),
                     .selectField("kommune", label: "Als Vorhaben übernehmen für", options: towns, selected: towns.first?.value ?? ""),
                     .button(.type(.submit), .text("Als Vorhaben übernehmen"))))
         )

@@ -54,7 +54,7 @@ struct StageListPage: PageView {
                 isOrganiser,
                 .unwrap(csrf) { csrf in
                     .form(
-                        .class("stacked"), .action(eventPath + "/buehne"), .method(.post), .csrf(csrf),
+                        .class("stacked"), .safeAction(eventPath + "/buehne"), .method(.post), .csrf(csrf),
                         .h2(.text("Pitch-Block anlegen")),
                         .field("titel", label: "Titel des Blocks", value: "Startups in 100 Sekunden", maxLength: 120),
                         .field("sekunden", label: "Sekunden je Pitch", type: .number, value: String(StageService.defaultSeconds)),
@@ -90,7 +90,7 @@ struct StageView {
                 title: "\(blockTitle) – Bühne",
                 .element(named: "noscript", nodes: [.meta(.attribute(named: "http-equiv", value: "refresh"), .content("5"))])),
             .body(
-                .class("stage signal-\(state.signal)"),
+                .safeClass("stage signal-\(state.signal)"),
                 .main(
                     .id("buehne"), .safeAttribute("data-live", livePath), .safeAttribute("data-state", state.json),
                     .p(.class("stage-event"), .text("\(eventTitle) · \(blockTitle)")),
@@ -106,7 +106,7 @@ struct StageView {
                         .text(StageView.statusText(state))),
                     .p(.class("stage-next"), .id("naechster"), .text(state.next.map { "Danach: \($0.presenter) – \($0.title)" } ?? ""))
                 ),
-                .script(.src(SiteAsset.stageScript.path))
+                .script(.safeSrc(SiteAsset.stageScript.path))
             )
         )
     }
@@ -151,7 +151,7 @@ struct ModeratorPage: PageView {
                 .a(.safeHref(eventPath + "/buehne"), .text("Alle Blöcke"))),
             .formErrors(errors),
             .div(
-                .id("buehne"), .class("moderator signal-\(state.signal)"), .safeAttribute("data-live", blockPath + "/live"),
+                .id("buehne"), .safeClass("moderator signal-\(state.signal)"), .safeAttribute("data-live", blockPath + "/live"),
                 .safeAttribute("data-state", state.json),
                 .p(.id("aktuell"), .text(state.current.map { "Jetzt: \($0.presenter) – \($0.title)" } ?? StageView.idleText(state, onStage: false))),
                 .p(
@@ -160,9 +160,9 @@ struct ModeratorPage: PageView {
                 .p(.id("status"), .attribute(named: "aria-live", value: "polite"), .text(StageView.statusText(state))),
                 .p(.id("naechster"), .text(state.next.map { "Danach: \($0.presenter) – \($0.title)" } ?? ""))),
             .form(
-                .class("inline controls"), .action(blockPath + "/befehl"), .method(.post), .csrf(csrf),
+                .class("inline controls"), .safeAction(blockPath + "/befehl"), .method(.post), .csrf(csrf),
                 .forEach(PitchClock.Command.allCases) { command in
-                    .button(.type(.submit), .name("befehl"), .value(command.rawValue), .text(command.label))
+                    .button(.type(.submit), .name("befehl"), .safeValue(command.rawValue), .text(command.label))
                 }),
             .h2(.text("Reihenfolge")),
             .ol(
@@ -174,13 +174,13 @@ struct ModeratorPage: PageView {
                         .if(
                             !pitch.done && !pitch.current,
                             .form(
-                                .class("inline"), .action(blockPath + "/pitches/\(pitch.id)/verschieben"), .method(.post), .csrf(csrf),
+                                .class("inline"), .safeAction(blockPath + "/pitches/\(pitch.id)/verschieben"), .method(.post), .csrf(csrf),
                                 .button(.type(.submit), .name("richtung"), .value("hoch"), .class("secondary"), .text("Früher: \(pitch.presenter)")),
                                 .button(.type(.submit), .name("richtung"), .value("runter"), .class("secondary"), .text("Später: \(pitch.presenter)"))
                             )))
                 }),
             .form(
-                .class("stacked"), .action(blockPath + "/pitches"), .method(.post), .csrf(csrf),
+                .class("stacked"), .safeAction(blockPath + "/pitches"), .method(.post), .csrf(csrf),
                 .h2(.text("Pitch hinzufügen")),
                 .p(
                     .text(
@@ -195,7 +195,7 @@ struct ModeratorPage: PageView {
                 .selectField(
                     "person", label: "Person auf der Bühne (für 1:1-Anfragen, optional)", options: [("", "– keine –")] + participants, selected: ""),
                 .button(.type(.submit), .text("Hinzufügen"))),
-            .script(.src(SiteAsset.stageScript.path))
+            .script(.safeSrc(SiteAsset.stageScript.path))
         )
     }
 }

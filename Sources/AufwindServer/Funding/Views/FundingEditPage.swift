@@ -21,9 +21,9 @@ struct FundingEditPage: PageView {
                 )),
             .formErrors(errors),
             .form(
-                .class("stacked wide"), .action(id.map { "/foerderprogramme/\($0)/bearbeiten" } ?? "/foerderprogramme/neu"), .method(.post),
+                .class("stacked wide"), .safeAction(id.map { "/foerderprogramme/\($0)/bearbeiten" } ?? "/foerderprogramme/neu"), .method(.post),
                 .csrf(csrf),
-                .input(.type(.hidden), .name("version"), .value(String(version))),
+                .input(.type(.hidden), .name("version"), .safeValue(String(version))),
                 .div(
                     .class("field"), .label(.for("angaben"), .text("Angaben (JSON)")),
                     .textarea(

@@ -42,7 +42,7 @@ struct FundingListPage: PageView {
                         .div(
                             .class("name"), .a(.safeHref("/foerderprogramme/\(programme.id)"), .text(programme.displayName)), .text(" "),
                             .span(.class("badge"), .text(Self.levelLabel(programme))), .text(" "),
-                            .span(.class(programme.status == "open" ? "badge" : "badge badge-warn"), .text(programme.statusLabel))),
+                            .span(.safeClass(programme.status == "open" ? "badge" : "badge badge-warn"), .text(programme.statusLabel))),
                         .div(.class("meta"), .text(programme.handlungsfelder.map(\.label).joined(separator: ", "))),
                         .forEach(warnings[programme.id] ?? []) { .div(.class("meta warning"), .text("⚠ " + $0)) }
                     )

@@ -23,7 +23,7 @@ struct FundingProgrammePage: PageView {
             .h1(.text(programme.displayName)),
             .p(
                 .span(.class("badge"), .text(FundingListPage.levelLabel(programme))), .text(" "),
-                .span(.class(programme.status == "open" ? "badge" : "badge badge-warn"), .text(programme.statusLabel)),
+                .span(.safeClass(programme.status == "open" ? "badge" : "badge badge-warn"), .text(programme.statusLabel)),
                 .text(" · \(programme.name)")),
             .if(!warnings.isEmpty, .div(.class("notice"), .attribute(named: "role", value: "status"), .ul(.forEach(warnings) { .li(.text($0)) }))),
             .div(
@@ -48,8 +48,11 @@ struct FundingProgrammePage: PageView {
                         .dt(.text("Stand der Angaben")), .dd(.text(programme.sourceDate.map(GermanFormat.date(iso:)) ?? "unbekannt"))
                     ),
                     .h3(.text("Quellen")),
-                    .ul(.forEach(programme.sourceUrls) { .li(.a(.safeHref($0), .attribute(named: "rel", value: "nofollow noopener"), .text($0))) }),
-                    .if(canEdit, .p(.a(.href("/foerderprogramme/\(programme.id)/bearbeiten"), .text("Programm und Regeln bearbeiten"))))
+                    .ul(
+                        .forEach(programme.sourceUrls) {
+                            .li(.a(.safeExternalHref($0), .attribute(named: "rel", value: "nofollow noopener"), .text($0)))
+                        }),
+                    .if(canEdit, .p(.a(.safeHref("/foerderprogramme/\(programme.id)/bearbeiten"), .text("Programm und Regeln bearbeiten"))))
                 ),
                 checkSection()
             ),
@@ -63,7 +66,7 @@ struct FundingProgrammePage: PageView {
             .h2(.text("Förderfähigkeit prüfen")),
             .formErrors(errors),
             .form(
-                .class("stacked"), .action("/foerderprogramme/\(programme.id)/pruefen"), .method(.get),
+                .class("stacked"), .safeAction("/foerderprogramme/\(programme.id)/pruefen"), .method(.get),
                 .div(
                     .class("field"),
                     .label(.for("mitglieder"), .text("Mitglieder des Verbunds")),
@@ -118,7 +121,7 @@ struct FundingProgrammePage: PageView {
                                     .td(.text(rule.id)), .td(.text(rule.kindName)),
                                     .td(
                                         .a(
-                                            .safeHref(rule.source), .attribute(named: "rel", value: "nofollow noopener"),
+                                            .safeExternalHref(rule.source), .attribute(named: "rel", value: "nofollow noopener"),
                                             .text(Self.host(rule.source)))))
                             })
                     ))

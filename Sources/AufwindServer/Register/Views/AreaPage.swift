@@ -35,12 +35,12 @@ struct AreaPage: PageView {
                     catalog.gemeinden(in: unit.key).sorted { $0.population > $1.population },
                     caption: "Gemeinden, nach Einwohnern", catalog: catalog)),
             .if(unit.kind != .kreis, KreisTable(kreise: kreise, catalog: catalog, caption: "Kreise und kreisfreie Städte").node()),
-            .p(.a(.href(listLink()), .text("Alle Gemeinden durchsuchen und filtern"))),
+            .p(.a(.safeHref(listLink()), .text("Alle Gemeinden durchsuchen und filtern"))),
             .if(
                 unit.kind == .kreis || unit.kind == .land,
                 .p(
                     .a(
-                        .href(unit.kind == .kreis ? "/feeds/kreise/\(unit.key)" : "/feeds/laender/\(unit.key)"),
+                        .safeHref(unit.kind == .kreis ? "/feeds/kreise/\(unit.key)" : "/feeds/laender/\(unit.key)"),
                         .attribute(named: "type", value: "application/atom+xml"),
                         .text("Atom-Feed: neue öffentliche Einträge aus \(unit.kind == .kreis ? "diesem Kreis" : "diesem Land")"))
                 ))

@@ -29,9 +29,9 @@ struct GemeindeListPage: PageView {
         let selected = selected ?? form[name]
         return .div(
             .class("field"),
-            .label(.for(name), .text(label)),
+            .label(.safeFor(name), .text(label)),
             .select(
-                .id(name), .attribute(named: "name", value: name),
+                .safeID(name), .safeAttribute("name", name),
                 .forEach(options) { option in .choice(value: option.value, label: option.label, selected: selected == option.value) }
             )
         )
@@ -49,7 +49,7 @@ struct GemeindeListPage: PageView {
             .div(
                 .class("field"),
                 .label(.for("q"), .text("Name")),
-                .input(.type(.search), .id("q"), .name("q"), .safe("value", form["q"]), .autocomplete(false))
+                .input(.type(.search), .id("q"), .name("q"), .safeValue(form["q"]), .autocomplete(false))
             ),
             // A Kreis alone (a link from a Kreis page) shows its Land as chosen.
             select("land", label: "Land", options: [("", "alle Länder")] + laender.map { ($0.key, $0.name) }, selected: land),
@@ -60,7 +60,7 @@ struct GemeindeListPage: PageView {
             .div(
                 .class("field"),
                 .label(.for("von"), .text("Entfernung von (Name oder AGS)")),
-                .input(.type(.text), .id("von"), .name("von"), .safe("value", form["von"]), .autocomplete(false))
+                .input(.type(.text), .id("von"), .name("von"), .safeValue(form["von"]), .autocomplete(false))
             ),
             .button(.type(.submit), .text("Anzeigen")),
             .if(kreise.isEmpty, .p(.class("meta"), .text("Nach Kreisen filtern: zuerst ein Land wählen und „Anzeigen“.")))

@@ -98,7 +98,7 @@ struct GemeindeProfilePage: PageView {
                             })
                     )
                 )),
-            .p(.a(.href("/gemeinden?von=\(g.ags)&sort=entfernung"), .text("Alle Gemeinden nach Entfernung zu \(g.shortName)")))
+            .p(.a(.safeHref("/gemeinden?von=\(g.ags)&sort=entfernung"), .text("Alle Gemeinden nach Entfernung zu \(g.shortName)")))
         )
     }
 }

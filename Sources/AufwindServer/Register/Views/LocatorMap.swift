@@ -36,19 +36,19 @@ struct LocatorMap {
             .element(
                 named: "circle",
                 nodes: [
-                    .attribute(named: "cx", value: number(p.x)), .attribute(named: "cy", value: number(p.y)),
-                    .attribute(named: "r", value: number(radius)), .attribute(named: "class", value: cssClass),
+                    .safeAttribute("cx", number(p.x)), .safeAttribute("cy", number(p.y)),
+                    .safeAttribute("r", number(radius)), .safeAttribute("class", cssClass),
                 ])
         }
         func label(_ p: (x: Double, y: Double), _ text: String) -> Node<HTML.BodyContext> {
             .element(
                 named: "text",
                 nodes: [
-                    .attribute(named: "x", value: number(p.x + 4)), .attribute(named: "y", value: number(p.y - 3)), .text(text),
+                    .safeAttribute("x", number(p.x + 4)), .safeAttribute("y", number(p.y - 3)), .text(text),
                 ])
         }
         var nodes: [Node<HTML.BodyContext>] = [
-            .attribute(named: "viewBox", value: "0 0 \(Int(Self.width)) \(Int(Self.height))"),
+            .safeAttribute("viewBox", "0 0 \(Int(Self.width)) \(Int(Self.height))"),
             .attribute(named: "role", value: "img"),
             .attribute(named: "aria-labelledby", value: "karte-titel"),
             .element(
@@ -61,7 +61,7 @@ struct LocatorMap {
                 named: "rect",
                 nodes: [
                     .attribute(named: "x", value: "0"), .attribute(named: "y", value: "0"),
-                    .attribute(named: "width", value: "\(Int(Self.width))"), .attribute(named: "height", value: "\(Int(Self.height))"),
+                    .safeAttribute("width", "\(Int(Self.width))"), .safeAttribute("height", "\(Int(Self.height))"),
                     .attribute(named: "class", value: "outline"),
                 ]),
         ]

@@ -33,14 +33,14 @@ struct StartPage: PageView {
             .h2(.text("Nach Größe")),
             .ul(
                 .forEach(Groessenklasse.allCases) { klasse in
-                    .li(.a(.href("/gemeinden?groesse=\(klasse.rawValue)&sort=-einwohner"), .text(klasse.label)))
+                    .li(.a(.safeHref("/gemeinden?groesse=\(klasse.rawValue)&sort=-einwohner"), .text(klasse.label)))
                 }),
             .h2(.text("Nach Land")),
             .ul(
                 .class("columns"),
                 .forEach(catalog.units(of: .land)) { land in
                     .li(
-                        .a(.href("/laender/\(land.key)"), .text(land.name)),
+                        .a(.safeHref("/laender/\(land.key)"), .text(land.name)),
                         .text(" (\(GermanFormat.count(catalog.totals(of: land.key).gemeinden, "Gemeinde", "Gemeinden")))"))
                 })
         )

@@ -66,10 +66,10 @@ struct CostSharingPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .p(.a(.href("/verbuende/\(id)"), .text("Zurück zum Verbund"))),
+            .p(.a(.safeHref("/verbuende/\(id)"), .text("Zurück zum Verbund"))),
             .formErrors(errors),
             .form(
-                .class("stacked"), .action("/verbuende/\(id)/kosten"), .method(.get),
+                .class("stacked"), .safeAction("/verbuende/\(id)/kosten"), .method(.get),
                 .field("betrag", label: "Gemeinsame Kosten (Euro, z. B. 80.000 für eine geteilte Stelle im Jahr)", value: form.amount, maxLength: 20),
                 .optionalField("foerderung", label: "Erwartete Förderung (Euro, wird anteilig abgezogen)", value: form.funding, maxLength: 20),
                 .div(

@@ -17,7 +17,8 @@ struct TownCalendarPage: PageView {
                 )),
             .p(.text("Der Link ist geheim: Wer ihn kennt, sieht die Termine. Ein neuer Link macht den alten ungültig.")),
             .unwrap(link) { .p(.class("notice"), .text("Ihr Kalender-Link (nur jetzt sichtbar): "), .code(.text($0))) },
-            .form(.action("/kommunen/\(key)/kalender"), .method(.post), .csrf(csrf), .button(.type(.submit), .text("Neuen Kalender-Link erzeugen")))
+            .form(
+                .safeAction("/kommunen/\(key)/kalender"), .method(.post), .csrf(csrf), .button(.type(.submit), .text("Neuen Kalender-Link erzeugen")))
         )
     }
 }

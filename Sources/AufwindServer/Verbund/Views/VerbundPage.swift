@@ -66,7 +66,7 @@ struct VerbundPage: PageView {
                     .h2(.text("Kosten teilen")),
                     .p(
                         .a(
-                            .href("/verbuende/\(id)/kosten"),
+                            .safeHref("/verbuende/\(id)/kosten"),
                             .text("Gemeinsame Kosten aufteilen (nach Einwohnern, gleich, nach Nutzung, Sockel plus pro Kopf) – mit CSV für Excel")))
                 ))
         )
@@ -122,7 +122,7 @@ struct VerbundPage: PageView {
                                     .if(
                                         member.canDecide,
                                         .form(
-                                            .class("inline"), .action("/verbuende/\(id)/mitglieder/\(member.id)/entscheidung"), .method(.post),
+                                            .class("inline"), .safeAction("/verbuende/\(id)/mitglieder/\(member.id)/entscheidung"), .method(.post),
                                             .csrf(csrf),
                                             .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Annehmen")), .text(" "),
                                             .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .text("Ablehnen"))
@@ -134,7 +134,7 @@ struct VerbundPage: PageView {
                 isLead,
                 .group(
                     .form(
-                        .class("stacked"), .action("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
+                        .class("stacked"), .safeAction("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
                         .field(
                             "mitglied", label: "Einladen: Kommune (Name, AGS, Kreisschlüssel) oder Anbieter (Name der Organisation)", maxLength: 200),
                         .div(
@@ -146,7 +146,7 @@ struct VerbundPage: PageView {
                         .button(.type(.submit), .text("Einladen"))
                     ),
                     .form(
-                        .class("stacked"), .action("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
+                        .class("stacked"), .safeAction("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
                         .input(.type(.hidden), .name("art"), .value("zweckverband")),
                         .input(.type(.hidden), .name("rolle"), .value("partner")),
                         .field("mitglied", id: "zweckverband", label: "Zweckverband eintragen (Name; ist sofort dabei)", maxLength: 150),
@@ -160,7 +160,7 @@ struct VerbundPage: PageView {
                     .if(
                         !status.next.isEmpty,
                         .form(
-                            .class("stacked"), .action("/verbuende/\(id)/status"), .method(.post), .csrf(csrf),
+                            .class("stacked"), .safeAction("/verbuende/\(id)/status"), .method(.post), .csrf(csrf),
                             .div(
                                 .class("field"), .label(.for("status"), .text("Status ändern")),
                                 .select(
@@ -178,7 +178,7 @@ struct VerbundPage: PageView {
             .if(
                 isLead,
                 .form(
-                    .class("stacked"), .action("/verbuende/\(id)/programm"), .method(.post), .csrf(csrf),
+                    .class("stacked"), .safeAction("/verbuende/\(id)/programm"), .method(.post), .csrf(csrf),
                     .div(
                         .class("field"), .label(.for("programm"), .text("Programm, für das der Verbund antritt")),
                         .select(
@@ -216,8 +216,8 @@ struct VerbundPage: PageView {
                                         .if(
                                             isLead,
                                             .form(
-                                                .class("inline"), .action("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
-                                                .input(.type(.hidden), .name("mitglied"), .safe("value", suggestion.member.key)),
+                                                .class("inline"), .safeAction("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
+                                                .input(.type(.hidden), .name("mitglied"), .safeValue(suggestion.member.key)),
                                                 .input(.type(.hidden), .name("rolle"), .value("partner")),
                                                 .text(" "), .button(.type(.submit), .text("Einladen")))))
                                 })
@@ -269,7 +269,7 @@ struct VerbundPage: PageView {
                                             ? .text("erledigt")
                                             : (isMember
                                                 ? .form(
-                                                    .class("inline"), .action("/verbuende/\(id)/termine/\(date.id)/erledigt"), .method(.post),
+                                                    .class("inline"), .safeAction("/verbuende/\(id)/termine/\(date.id)/erledigt"), .method(.post),
                                                     .csrf(csrf),
                                                     .button(.type(.submit), .text("erledigt"))) : .text("offen"))))
                             })
@@ -277,7 +277,7 @@ struct VerbundPage: PageView {
             .if(
                 isMember,
                 .form(
-                    .class("stacked"), .action("/verbuende/\(id)/termine"), .method(.post), .csrf(csrf),
+                    .class("stacked"), .safeAction("/verbuende/\(id)/termine"), .method(.post), .csrf(csrf),
                     .div(
                         .class("field"), .label(.for("art"), .text("Art")),
                         .select(
@@ -299,7 +299,7 @@ struct VerbundPage: PageView {
             .if(
                 isMember,
                 .form(
-                    .class("inline"), .action("/verbuende/\(id)/kalender"), .method(.post), .csrf(csrf),
+                    .class("inline"), .safeAction("/verbuende/\(id)/kalender"), .method(.post), .csrf(csrf),
                     .button(.type(.submit), .text("Kalender-Link (iCal) erzeugen"))))
         )
     }

@@ -1,0 +1,263 @@
+import AufwindCore
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import AufwindServer
+
+/// Strings that break a page when a view forgets to escape them.
+enum Hostile {
+    static let markup = #""><script>alert(1)</script>"#
+    static let quote = "' onmouseover='x"
+    static let textarea = "</textarea><b>fett</b>"
+    static let reference = "&amp;"
+    static let unicode = "Grüße „Ölmühle“ ½ € ✓"
+    static let scriptURL = "javascript:alert(1)"
+
+    /// For short fields (80 characters): `label` and the markup, quote and reference payloads.
+    static func field(_ label: String) -> String { "\(label)\(markup)\(quote) \(reference) Grüße" }
+
+    /// For long text: every payload.
+    static func text(_ label: String) -> String { "\(label)\(markup)\(quote)\(textarea) \(reference) \(unicode) \(scriptURL)" }
+
+    /// What must never reach a page raw. (A quote in text is harmless and stays; an attribute
+    /// broken out of its quotes is what `StrictHTMLChecker` finds.)
+    static let forbiddenInPages = ["<script>alert", "<b>fett", "</textarea><b>"]
+}
+
+/// Data with a hostile string in every field a person can fill, made the way people make it
+/// (through the forms), plus what no form accepts but stored data might hold (a `javascript:`
+/// website), written to the database directly. Ahlen's Verwalterin Anna organises everything;
+/// Olga (Oelde) takes part; the admin confirms.
+struct HostileWorld {
+    var anonymous: Browser
+    var member: Browser
+    var organiser: Browser
+    var admin: Browser
+    /// Values for the path parameters, by "constant/:parameter" (the constant before it).
+    var parameters: [String: String]
+    /// Every planted string with the field it went to: each must arrive whole on some page.
+    var planted: [(field: String, value: String)] = []
+    /// Pages the routes reach only with other ids than those in `parameters`.
+    var morePages: [String] = ["/gemeinden/\(HostileWorld.oelde)"]
+
+    static let ahlen = "05570004", oelde = "05570036", warendorf = "05570052"
+
+    static func make(_ app: Application) async throws -> HostileWorld {
+        try await RegisterFixture.importInto(app)
+        let (annaUser, anna) = try await ItemFixture.member("anna@ahlen.de", of: [ahlen], role: "verwalter", app: app)
+        let (olgaUser, olga) = try await ItemFixture.member("olga@oelde.de", of: [oelde], role: "verwalter", app: app)
+        let adminUser = try await AccountFixture.user("admin@aufwind.de", admin: true, on: app)
+        let admin = try await AccountFixture.signedIn(adminUser, app: app)
+        var world = HostileWorld(anonymous: Browser(app), member: olga, organiser: anna, admin: admin, parameters: [:])
+        for user in [annaUser, olgaUser] {
+            user.displayName = Hostile.field(user.displayName)
+            try await user.save(on: app.db)
+            world.planted.append(("Name", user.displayName))
+        }
+        try await world.plantTownAndItems(app)
+        try await world.plantOrganisationAndMemberships(app)
+        try await world.plantEvent(app)
+        try await world.plantVerbund(app)
+        try await world.plantFunding(app)
+        world.parameters.merge(
+            [
+                "gemeinden/:ags": ahlen, "kreise/:ags5": "05570", "laender/:code": "05", "regierungsbezirke/:code": "055", "kommunen/:key": ahlen,
+                "regionen/:key": "05570", "handlungsfelder/:id": Handlungsfeld.schuleBildung.rawValue, "kreise/:key": "05570", "laender/:key": "05",
+            ]
+        ) { first, _ in first }
+        return world
+    }
+
+    private mutating func plant(_ field: String, _ value: String) -> String {
+        planted.append((field, value))
+        return value
+    }
+
+    private mutating func plantTownAndItems(_ app: Application) async throws {
+        try await organiser.submit(
+            "/kommunen/\(Self.ahlen)/profil",
+            pairs: [
+                ("ansprechperson", plant("Ansprechperson", Hostile.field("Person"))), ("email", "rathaus@ahlen.de"),
+                ("website", plant("Website", "https://www.ahlen.de/?q=\"><script>alert(1)</script>&x='y'")),
+                ("beschreibung", plant("Selbstbeschreibung", Hostile.text("Profil"))), ("handlungsfelder[]", Handlungsfeld.schuleBildung.rawValue),
+                ("version", "0"),
+            ])
+        // No form accepts a javascript: website; stored data might still hold one.
+        let oelde = TownProfileModel(key: Self.oelde)
+        oelde.website = Hostile.scriptURL
+        oelde.description = plant("Selbstbeschreibung Oelde", Hostile.text("Oelde"))
+        try await oelde.create(on: app.db)
+
+        let item = try await ItemFixture.create(
+            organiser,
+            ItemFixture.form(
+                kind: .vorhaben, title: plant("Titel", Hostile.field("Vorhaben")), description: plant("Beschreibung", Hostile.text("Beschreibung")),
+                town: Self.ahlen, status: .partnerGesucht,
+                extra: [
+                    ("ansprechperson", plant("Ansprechperson Eintrag", Hostile.field("Kontakt"))),
+                    ("zeitrahmen", plant("Zeitrahmen", Hostile.field("Zeit"))),
+                ]))
+        parameters["eintraege/:id"] = item
+        let staff = try await ItemFixture.create(
+            organiser,
+            ItemFixture.form(
+                kind: .personalAngebot, title: plant("Titel Personal", Hostile.field("Stelle")), town: Self.ahlen,
+                extra: [
+                    ("personal_rolle", plant("Rolle", Hostile.field("Rolle"))), ("personal_stunden", "10"),
+                    ("personal_dauer", plant("Dauer", Hostile.field("Dauer"))), ("personal_form", StaffForm.abordnung.rawValue),
+                    ("personal_kosten", plant("Kostenteilung", Hostile.field("Kosten"))),
+                ]))
+        let draft = try await ItemFixture.create(
+            organiser, ItemFixture.form(title: plant("Titel Entwurf", Hostile.field("Entwurf")), town: Self.ahlen, published: false))
+        morePages += ["/eintraege/\(staff)", "/eintraege/\(draft)", "/eintraege/\(staff)/bearbeiten"]
+
+        // Oelde asks, Ahlen accepts, both write
+        try await member.submit(
+            "/eintraege/\(item)/interesse", ["kommune": Self.oelde, "nachricht": plant("Anfrage", Hostile.text("Anfrage"))],
+            from: "/eintraege/\(item)")
+        let request = try #require(try await InterestRequestModel.query(on: app.db).first())
+        let accepted = try await organiser.submit("/anfragen/\(request.id!)/entscheidung", ["entscheidung": "annehmen"], from: "/anfragen")
+        let thread = accepted.headers.first(name: .location) ?? ""
+        parameters["kooperationen/:id"] = String(thread.split(separator: "/").last ?? "")
+        try await member.submit(
+            thread + "/nachrichten", ["kommune": Self.oelde, "nachricht": plant("Nachricht", Hostile.text("Nachricht"))], from: thread)
+    }
+
+    private mutating func plantOrganisationAndMemberships(_ app: Application) async throws {
+        let founder = try await AccountFixture.user("gruenderin@schulsoft.de", on: app)
+        let founderBrowser = try await AccountFixture.signedIn(founder, app: app)
+        try await founderBrowser.submit(
+            "/organisationen/neu",
+            [
+                "art": "anbieter", "name": plant("Organisation", Hostile.field("Anbieter")),
+                "website": plant("Website Organisation", "https://schulsoft.example/?a=\"b\"&c=<d>"),
+                "beschreibung": plant("Beschreibung Organisation", Hostile.text("Organisation")),
+            ])
+        let organisation = try #require(try await OrganisationModel.query(on: app.db).first())
+        parameters["organisationen/:id"] = try organisation.requireID().uuidString
+        try await admin.submit(
+            "/organisationen/\(organisation.id!.uuidString)/entscheidung", ["entscheidung": "annehmen"], from: "/admin/warteschlange")
+
+        // Open requests with messages: a town membership and a region
+        let max = try await AccountFixture.user("max@ahlen.de", on: app)
+        max.displayName = plant("Name Anfragende", Hostile.field("Max"))
+        try await max.save(on: app.db)
+        let maxBrowser = try await AccountFixture.signedIn(max, app: app)
+        try await maxBrowser.submit("/konto/organisationen", ["kommune": Self.ahlen, "nachricht": plant("Mitgliedsanfrage", Hostile.field("Amt"))])
+        try await maxBrowser.submit("/konto/regionen", ["region": "05570", "nachricht": plant("Regionsanfrage", Hostile.field("Region"))])
+        try await organiser.submit("/konto/tokens", ["name": plant("Token", Hostile.field("Token")), "tage": "30", "rechte": "lesen"])
+    }
+
+    private mutating func plantEvent(_ app: Application) async throws {
+        let created = try await organiser.submit(
+            "/veranstaltungen",
+            [
+                "veranstalter": "kommune:\(Self.ahlen)", "titel": plant("Veranstaltung", Hostile.field("Barcamp")),
+                "beschreibung": plant("Beschreibung Veranstaltung", Hostile.text("Programm")), "erster_tag": EventFixture.day(7),
+                "letzter_tag": EventFixture.day(8), "ort": plant("Ort", Hostile.field("Rathaus")), "online": "https://meet.example/?a=\"b\"",
+                "plaetze": "10", "tische": "2",
+            ], from: "/veranstaltungen/neu")
+        let path = created.headers.first(name: .location) ?? ""
+        parameters["veranstaltungen/:id"] = EventFixture.id(path)
+        try await organiser.submit(path + "/raeume", ["name": plant("Raum", Hostile.field("Saal")), "kapazitaet": "40"], from: path)
+        for (from, to, kind) in [("10:00", "10:45", "session"), ("11:00", "11:45", "session"), ("14:00", "14:20", "treffen")] {
+            try await organiser.submit(path + "/zeitfenster", ["tag": EventFixture.day(7), "von": from, "bis": to, "art": kind], from: path)
+        }
+        for (browser, choice) in [(organiser, "kommune:\(Self.ahlen)"), (member, "kommune:\(Self.oelde)")] {
+            try await browser.submit(path + "/anmelden", ["fuer": choice], from: path)
+        }
+        try await admin.submit(
+            path + "/anmelden", ["fuer": "sonstige", "organisation": plant("Organisation Anmeldung", Hostile.field("Verein"))], from: path)
+        let sessions = path + "/sessions"
+        let proposed = try await member.submit(
+            sessions,
+            [
+                "titel": plant("Session", Hostile.field("Session")), "kurzbeschreibung": plant("Kurzbeschreibung", Hostile.text("Kurz")),
+                "handlungsfeld": Handlungsfeld.schuleBildung.rawValue, "format": "diskussion",
+            ])
+        let session = EventFixture.id(proposed.headers.first(name: .location))
+        parameters["sessions/:sid"] = session
+        try await organiser.submit(path + "/phase", ["phase": "abstimmen"], from: path)
+        try await organiser.submit(sessions + "/\(session)/stimme", ["interesse": "ja"], from: sessions)
+        try await organiser.submit(path + "/phase", ["phase": "planen"], from: path)
+        try await organiser.submit(path + "/planung/optimieren", [:], from: path + "/planung")
+        try await organiser.submit(path + "/planung/veroeffentlichen", [:], from: path + "/planung")
+        try await member.submit(
+            sessions + "/\(session)/ergebnis", ["ergebnis": plant("Ergebnis", Hostile.text("Ergebnis"))], from: sessions + "/\(session)")
+
+        let block = try await organiser.submit(path + "/buehne", ["titel": plant("Bühnenblock", Hostile.field("Block")), "sekunden": "100"])
+        let blockPath = (block.headers.first(name: .location) ?? "").replacingOccurrences(of: "/moderation", with: "")
+        parameters["buehne/:block"] = String(blockPath.split(separator: "/").last ?? "")
+        try await organiser.submit(
+            blockPath + "/pitches",
+            ["praesentiert": plant("Pitch von", Hostile.field("Startup")), "titel": plant("Pitch", Hostile.field("Pitch")), "person": ""],
+            from: blockPath + "/moderation")
+
+        let annaID = try #require(try await UserModel.query(on: app.db).filter(\.$email == "anna@ahlen.de").first()?.id).uuidString.lowercased()
+        let meetingSlot = try #require(try await EventSlotModel.query(on: app.db).filter(\.$kind == "treffen").first()?.id).uuidString.lowercased()
+        try await member.submit(
+            path + "/treffen",
+            [
+                "mit": annaID, "zeitfenster": meetingSlot, "anlass": plant("Anlass", Hostile.field("Anlass")),
+                "nachricht": plant("Treffen", Hostile.text("Treffen")),
+            ], from: path + "/treffen?mit=\(annaID)")
+    }
+
+    private mutating func plantVerbund(_ app: Application) async throws {
+        let item = parameters["eintraege/:id"] ?? ""
+        let founded = try await organiser.submit(
+            "/verbuende", ["eintrag": item, "name": plant("Verbund", Hostile.field("Verbund"))], from: "/eintraege/\(item)")
+        let path = founded.headers.first(name: .location) ?? ""
+        parameters["verbuende/:id"] = String(path.split(separator: "/").last ?? "")
+        try await organiser.submit(path + "/einladungen", ["mitglied": "Oelde", "rolle": "partner"], from: path)
+        try await organiser.submit(
+            path + "/einladungen",
+            ["art": "zweckverband", "mitglied": plant("Zweckverband", Hostile.field("Zweckverband")), "land": "05", "rolle": "partner"], from: path)
+        try await organiser.submit(
+            path + "/termine",
+            ["art": "frist", "titel": plant("Termin", Hostile.field("Termin")), "datum": EventFixture.day(30), "verantwortlich": Self.ahlen],
+            from: path)
+        // Calendar feeds answer only to their secret; fixed here so the feeds can be visited.
+        let verbund = try #require(try await VerbundModel.find(UUID(uuidString: parameters["verbuende/:id"] ?? ""), on: app.db))
+        verbund.calendarTokenHash = SecureToken.hash("verbund-geheimnis")
+        try await verbund.save(on: app.db)
+        try await TownCalendarModel(townKey: Self.ahlen, tokenHash: SecureToken.hash("kommune-geheimnis")).create(on: app.db)
+        parameters["verbuende/:token"] = "verbund-geheimnis.ics"
+        parameters["kommunen/:token"] = "kommune-geheimnis.ics"
+    }
+
+    private mutating func plantFunding(_ app: Application) async throws {
+        let programme = HostileCatalogue.programme(
+            id: "feindlich", name: plant("Programm", Hostile.field("Programm")), summary: plant("Zusammenfassung", Hostile.text("Programm")),
+            sourceURL: Hostile.scriptURL)
+        let parsed = try FundingProgramme.catalogue(Data("[\(programme)]".utf8)).get()
+        for entry in parsed {
+            try await FundingProgrammeModel(
+                id: entry.id, facts: try FundingCatalog.factsJSON(entry), rules: "{\n  \"id\" : \"\(entry.id)\",\n  \"regeln\" : [\n\n  ]\n}"
+            ).create(on: app.db)
+        }
+        try await app.reloadFunding()
+        parameters["foerderprogramme/:id"] = "feindlich"
+        parameters["assets/:file"] = String(SiteAsset.stylesheet.path.split(separator: "/").last ?? "")
+    }
+}
+
+/// A one-programme catalogue in the format of `foerderprogramme.json`.
+enum HostileCatalogue {
+    static func programme(id: String, name: String, summary: String, sourceURL: String) -> String {
+        func json(_ text: String) -> String {
+            String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
+        }
+        return """
+            {"id": \(json(id)), "name": \(json(name)), "short_name": \(json(name)), "funder": \(json(name)), "level": "land",
+             "land": "Nordrhein-Westfalen", "themes": ["verwaltung_digital"], "funding_type": \(json(name)),
+             "eligible_applicants": [\(json(name))], "joint_application": "required", "joint_rules": \(json(summary)),
+             "population_limits": null, "funding_rate": {"min_percent": null, "max_percent": 90, "notes": \(json(summary))},
+             "max_amount_eur": null, "min_amount_eur": null, "deadlines": [\(json(name))], "status": "open", "summary": \(json(summary)),
+             "source_urls": [\(json(sourceURL)), "https://example.org/?a=\\"b\\"&c=<d>"], "source_date": "2024-11-15", "checked": "2024-11-15",
+             "notes": \(json(summary))}
+            """
+    }
+}
