@@ -91,6 +91,7 @@ let package = Package(
                 // OpenAPI 3.1 (the document's version); OpenAPIKit30 would be 3.0.
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"],
