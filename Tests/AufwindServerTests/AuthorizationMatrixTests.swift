@@ -96,4 +96,59 @@ struct AuthorizationMatrixTests {
             #expect(try await browser.post("/passwort-neu", ["token": token, "password": "neues-passwort-2"]).status == .badRequest)
         }
     }
+
+    // MARK: Verbünde
+
+    /// Every route of a Verbund that Ahlen leads and Münster is invited to: method, path (after
+    /// `/verbuende/{id}`), form, and the expected status per role. Forms that pass the policy are
+    /// refused for their content (422, 404), so that the table changes nothing.
+    static let verbundMatrix: [(method: HTTPMethod, path: String, form: [String: String], expected: [HTTPStatus])] = [
+        (.GET, "", [:], [.unauthorized, .ok, .ok, .ok, .ok]),
+        (.GET, "/kosten", [:], [.unauthorized, .ok, .ok, .forbidden, .ok]),
+        (.POST, "/termine", ["art": "feier"], [.unauthorized, .unprocessableEntity, .unprocessableEntity, .forbidden, .unprocessableEntity]),
+        (.POST, "/termine/\(UUID().uuidString)/erledigt", [:], [.unauthorized, .notFound, .notFound, .forbidden, .notFound]),
+        (.POST, "/kalender", [:], [.unauthorized, .ok, .ok, .forbidden, .ok]),
+        (
+            .POST, "/einladungen", ["mitglied": "Oelde", "rolle": "konsortialfuehrung"],
+            [.unauthorized, .unprocessableEntity, .unprocessableEntity, .forbidden, .unprocessableEntity]
+        ),
+        (.POST, "/status", ["status": "bewilligt"], [.unauthorized, .unprocessableEntity, .unprocessableEntity, .forbidden, .unprocessableEntity]),
+        (
+            .POST, "/programm", ["programm": "gibt-es-nicht"],
+            [.unauthorized, .unprocessableEntity, .unprocessableEntity, .forbidden, .unprocessableEntity]
+        ),
+    ]
+
+    @Test("every role gets exactly its answer on every route of a Verbund", arguments: TestDatabase.available)
+    func verbundMatrix(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app)
+            let browsers = try await Self.browsers(app)
+            let verbund = VerbundModel(name: "Gemeinsamer Bauhof", itemID: nil, leadKey: "05570004")
+            try await verbund.create(on: app.db)
+            try await VerbundMemberModel(
+                verbundID: verbund.requireID(), memberKey: "05570004", memberType: "gemeinde", role: "konsortialfuehrung", status: .accepted,
+                expiresAt: nil
+            ).create(on: app.db)
+            try await VerbundMemberModel(
+                verbundID: verbund.requireID(), memberKey: "05515000", memberType: "gemeinde", role: "partner", status: .invited,
+                expiresAt: Date().addingTimeInterval(86_400)
+            ).create(on: app.db)
+            for (method, path, form, expected) in Self.verbundMatrix {
+                for (role, status) in zip(Role.allCases, expected) {
+                    let browser = browsers[role]!
+                    let answer: HTTPStatus
+                    if method == .POST {
+                        try await browser.get(role == .anonym ? "/anmelden" : "/konto")
+                        answer = try await browser.post(verbund.path + path, form).status
+                    } else {
+                        answer = try await browser.get(verbund.path + path).status
+                    }
+                    #expect(answer == status, "\(role.rawValue) \(method) \(path)")
+                }
+            }
+            #expect(try await VerbundDateModel.query(on: app.db).count() == 0)
+            #expect(try await VerbundModel.find(verbund.id, on: app.db)?.status == "in-bildung")
+        }
+    }
 }
