@@ -286,8 +286,8 @@ struct VerbundTests {
             #expect(late.status == .gone && late.body.contains("Die Einladung ist am"))
             #expect(try await VerbundMemberModel.find(warendorfInvite.id, on: app.db)?.statusValue == .invited)
 
-            // the lead still sees everything
-            #expect(try await anna.get(path).body.contains("Antrag IKZ"))
+            // the lead still sees everything, with the next date due
+            #expect(try await anna.get(path).body.contains("Als Nächstes fällig: </strong>15.01.2030 – Frist: Antrag IKZ (Ahlen)"))
             #expect(try await anna.get(path + "/kosten?betrag=80000&methode=gleich&format=csv").body.contains("Ahlen;05570004"))
             let leadAPI = try await Self.api(app, id, token: annaToken)
             #expect(leadAPI.status == .ok && leadAPI.body.contains("Antrag IKZ"))

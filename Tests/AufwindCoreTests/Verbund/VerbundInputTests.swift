@@ -16,9 +16,8 @@ struct VerbundInputTests {
 
     @Test("invitations: as partner or associated, a town or provider as typed, a Zweckverband with name and Land")
     func invitation() throws {
-        func parse(_ member: String?, role: String? = nil, kind: String? = nil, land: String? = nil) -> Result<
-            VerbundInvitationInput, ValidationMessage
-        > {
+        typealias Parsed = Result<VerbundInvitationInput, ValidationMessage>
+        func parse(_ member: String?, role: String? = nil, kind: String? = nil, land: String? = nil) -> Parsed {
             VerbundInvitationInput.parse(member: member, role: role, kind: kind, land: land, register: F.register)
         }
         #expect(try parse(" Oelde ").get() == .member(typed: "Oelde", role: .partner))

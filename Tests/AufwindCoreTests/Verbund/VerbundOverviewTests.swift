@@ -46,15 +46,10 @@ struct VerbundOverviewTests {
 
     @Test("the partner matching on the Vorhaben ranks the completing towns, with its reason")
     func rankedByMatching() {
-        let towns = [F.ahlen: "Ahlen", F.oelde: "Oelde", F.warendorf: "Warendorf", F.munster: "Munster"]
-        let facts = Dictionary(
-            uniqueKeysWithValues: towns.map { key, name in
-                (
-                    key,
-                    TownFacts(
-                        key: key, name: name, population: 30_000, kreisKey: String(key.prefix(5)), kreisName: "", coordinate: nil, recentItems: 1)
-                )
-            })
+        let towns = [F.ahlen: "Ahlen", F.oelde: "Oelde", F.warendorf: "Warendorf", F.munster: "Munster"].map { key, name in
+            TownFacts(key: key, name: name, population: 30_000, kreisKey: String(key.prefix(5)), kreisName: "", coordinate: nil, recentItems: 1)
+        }
+        let facts = Dictionary(uniqueKeysWithValues: towns.map { ($0.key, $0) })
         let vorhaben = CooperationItem(
             id: "v1", kind: .vorhaben, ownerKey: F.ahlen, title: "Gemeinsamer Bauhof", description: "Ein Bauhof für mehrere Städte.",
             handlungsfelder: [.digitaleVerwaltung], reach: .bundesweit)
