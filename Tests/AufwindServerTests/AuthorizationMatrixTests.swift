@@ -137,4 +137,83 @@ struct AuthorizationMatrixTests {
             #expect(try await browser.post("/passwort-neu", ["token": token, "password": "neues-passwort-2"]).status == .badRequest)
         }
     }
+
+    // MARK: Verbünde
+
+    /// Every route of a Verbund (method, path after `/verbuende/{id}`, form) with the expected
+    /// status per role in two Verbünde: one that Ahlen leads with Münster in it, one that Münster
+    /// leads with Ahlen only invited. Forms that pass the policy are refused for their content
+    /// (422, 404), so that the table changes nothing.
+    static let verbundMatrix: [(method: HTTPMethod, path: String, form: [String: String], ahlenLeads: [HTTPStatus], ahlenInvited: [HTTPStatus])] = [
+        (.GET, "", [:], [.unauthorized, .ok, .ok, .ok, .ok], [.unauthorized, .ok, .ok, .ok, .ok]),
+        (.GET, "/kosten", [:], [.unauthorized, .ok, .ok, .ok, .ok], [.unauthorized, .forbidden, .forbidden, .ok, .ok]),
+        (
+            .POST, "/termine", ["art": "feier"],
+            [.unauthorized, .unprocessableEntity, .unprocessableEntity, .unprocessableEntity, .unprocessableEntity],
+            [.unauthorized, .forbidden, .forbidden, .unprocessableEntity, .unprocessableEntity]
+        ),
+        (
+            .POST, "/termine/\(UUID().uuidString)/erledigt", [:], [.unauthorized, .notFound, .notFound, .notFound, .notFound],
+            [.unauthorized, .forbidden, .forbidden, .notFound, .notFound]
+        ),
+        (.POST, "/kalender", [:], [.unauthorized, .ok, .ok, .ok, .ok], [.unauthorized, .forbidden, .forbidden, .ok, .ok]),
+        (
+            .POST, "/einladungen", ["mitglied": "Oelde", "rolle": "konsortialfuehrung"],
+            [.unauthorized, .unprocessableEntity, .unprocessableEntity, .forbidden, .unprocessableEntity],
+            [.unauthorized, .forbidden, .forbidden, .unprocessableEntity, .unprocessableEntity]
+        ),
+        (
+            .POST, "/status", ["status": "bewilligt"], [.unauthorized, .unprocessableEntity, .unprocessableEntity, .forbidden, .unprocessableEntity],
+            [.unauthorized, .forbidden, .forbidden, .unprocessableEntity, .unprocessableEntity]
+        ),
+        (
+            .POST, "/programm", ["programm": "gibt-es-nicht"],
+            [.unauthorized, .unprocessableEntity, .unprocessableEntity, .forbidden, .unprocessableEntity],
+            [.unauthorized, .forbidden, .forbidden, .unprocessableEntity, .unprocessableEntity]
+        ),
+    ]
+
+    /// A Verbund led by `lead` with `partner` in it (or only invited).
+    static func verbund(lead: String, partner: String, status: VerbundMemberModel.Status, on app: Application) async throws -> VerbundModel {
+        let verbund = VerbundModel(name: "Gemeinsamer Bauhof", itemID: nil, leadKey: lead)
+        try await verbund.create(on: app.db)
+        try await VerbundMemberModel(
+            verbundID: verbund.requireID(), memberKey: lead, memberType: "gemeinde", role: "konsortialfuehrung", status: .accepted, expiresAt: nil
+        ).create(on: app.db)
+        try await VerbundMemberModel(
+            verbundID: verbund.requireID(), memberKey: partner, memberType: "gemeinde", role: "partner", status: status,
+            expiresAt: status == .invited ? Date().addingTimeInterval(86_400) : nil
+        ).create(on: app.db)
+        return verbund
+    }
+
+    @Test("every role gets exactly its answer on every route of a Verbund, as lead, member and invited town", arguments: TestDatabase.available)
+    func verbundMatrix(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app)
+            let browsers = try await Self.browsers(app)
+            let ahlenLeads = try await Self.verbund(lead: "05570004", partner: "05515000", status: .accepted, on: app)
+            let ahlenInvited = try await Self.verbund(lead: "05515000", partner: "05570004", status: .invited, on: app)
+            for (method, path, form, whenLeading, whenInvited) in Self.verbundMatrix {
+                for (verbund, expected) in [(ahlenLeads, whenLeading), (ahlenInvited, whenInvited)] {
+                    for (role, status) in zip(Role.allCases, expected) {
+                        let browser = browsers[role]!
+                        let answer: HTTPStatus
+                        if method == .POST {
+                            try await browser.get(role == .anonym ? "/anmelden" : "/konto")
+                            answer = try await browser.post(verbund.path + path, form).status
+                        } else {
+                            answer = try await browser.get(verbund.path + path).status
+                        }
+                        #expect(
+                            answer == status, "\(role.rawValue) \(method) \(path) in \(verbund.leadKey == "05570004" ? "Ahlens" : "Münsters") Verbund"
+                        )
+                    }
+                }
+            }
+            #expect(try await VerbundDateModel.query(on: app.db).count() == 0)
+            #expect(try await VerbundModel.query(on: app.db).filter(\.$status != "in-bildung").count() == 0)
+            #expect(try await VerbundMemberModel.query(on: app.db).count() == 4)
+        }
+    }
 }

@@ -60,8 +60,8 @@ struct VerbundTests {
             let oeldeInvite = try #require(members.first { $0.memberKey == Self.oelde })
             let service = VerbundService(database: app.db, baseURL: "http://localhost", directory: TownDirectory(catalog: app.registerStore.catalog))
             let verbund = try #require(try await VerbundModel.find(UUID(uuidString: id), on: app.db))
-            async let first = service.decide(oeldeInvite, accept: true, by: olgaUser, verbund: verbund)
-            async let second = service.decide(oeldeInvite, accept: false, by: olgaUser, verbund: verbund)
+            async let first = service.decide(oeldeInvite, accept: true, by: olgaUser, verbund: verbund, now: app.now)
+            async let second = service.decide(oeldeInvite, accept: false, by: olgaUser, verbund: verbund, now: app.now)
             let outcomes = try await [first, second]
             #expect(outcomes.filter { if case .decided = $0 { true } else { false } }.count == 1)
             #expect(try await VerbundMemberModel.find(oeldeInvite.id, on: app.db)?.statusValue != .invited)
@@ -128,7 +128,7 @@ struct VerbundTests {
             #expect(try await anna.post(path + "/status", ["status": "antrag-in-vorbereitung"]).status == .seeOther)
 
             // dates and reminders: a deadline in 7 days is announced once
-            let today = FundingDates.today()
+            let today = FundingDates.today(app.now)
             try await anna.get(path)
             #expect(
                 try await anna.post(path + "/termine", ["art": "frist", "titel": "Antrag IKZ", "datum": "2026-02-30", "verantwortlich": Self.ahlen])
@@ -283,8 +283,8 @@ struct VerbundTests {
             #expect(late.status == .gone && late.body.contains("Die Einladung ist am"))
             #expect(try await VerbundMemberModel.find(warendorfInvite.id, on: app.db)?.statusValue == .invited)
 
-            // the lead still sees everything
-            #expect(try await anna.get(path).body.contains("Antrag IKZ"))
+            // the lead still sees everything, with the next date due
+            #expect(try await anna.get(path).body.contains("Als Nächstes fällig: </strong>15.01.2030 – Frist: Antrag IKZ (Ahlen)"))
             #expect(try await anna.get(path + "/kosten?betrag=80000&methode=gleich&format=csv").body.contains("Ahlen;05570004"))
             let leadAPI = try await Self.api(app, id, token: annaToken)
             #expect(leadAPI.status == .ok && leadAPI.body.contains("Antrag IKZ"))

@@ -30,6 +30,13 @@ public enum Action: String, Sendable, CaseIterable {
     case editFundingProgrammes
     /// Act for an organisation as one of its confirmed members (e.g. answer a Verbund invitation).
     case actForOrganisation
+    /// Lead a Verbund: invite to it, enter a Zweckverband, set its status, choose its programme.
+    /// Only members of the lead town (Konsortialführung).
+    case manageVerbund
+    /// Add dates (deadlines, milestones, tasks) to a Verbund and mark them done: its members.
+    case manageVerbundDates
+    /// Make the secret calendar link of a Verbund (the old one stops working): its members.
+    case createVerbundCalendarLink
     /// See a Verbund whole: its members, dates, costs and calendar, on its pages and in the API.
     /// Only towns and providers that are in it (`VerbundStanding.dabei`).
     case viewVerbund
@@ -158,9 +165,9 @@ public enum Policy {
         case .actForTown:
             return role(of: actor, in: resource) != nil
                 ? .allowed : .denied("Nur bestätigte Mitglieder dieser Kommune dürfen für sie handeln.")
-        case .viewVerbund, .viewVerbundInvitation:
+        case .viewVerbund, .viewVerbundInvitation, .manageVerbund, .manageVerbundDates, .createVerbundCalendarLink:
             guard case .verbund(let participants) = resource else { return .denied("Unbekannter Verbund.") }
-            return verbund(actor, action, participants)
+            return verbundAction(actor, action, participants)
         case .createItem:
             return actor.townRoles.isEmpty
                 ? .denied("Einträge legen bestätigte Mitglieder einer Kommune an. Fragen Sie unter „Mein Konto“ die Mitgliedschaft Ihrer Kommune an.")
@@ -183,6 +190,25 @@ public enum Policy {
             guard case .region(let key) = resource else { return .denied("Unbekannte Region.") }
             return actor.regionalKeys.contains(where: { key.hasPrefix($0) })
                 ? .allowed : .denied("Diese Übersicht ist der zuständigen Regionalbehörde vorbehalten.")
+        }
+    }
+
+    /// A Verbund's actions: seeing it follows how the actor's towns and providers stand in it, the
+    /// lead's choices are the lead town's, dates and the calendar link are for those that are in it.
+    private static func verbundAction(_ actor: Actor, _ action: Action, _ participants: VerbundParticipants) -> Decision {
+        let isIn = participants.standing(of: actor)?.standing == .dabei
+        switch action {
+        case .manageVerbund:
+            guard let lead = participants.leadKey, actor.townRoles[lead] != nil else {
+                return .denied("Das entscheidet die Konsortialführung des Verbunds.")
+            }
+            return .allowed
+        case .manageVerbundDates:
+            return isIn ? .allowed : .denied("Termine legen und pflegen die Mitglieder des Verbunds.")
+        case .createVerbundCalendarLink:
+            return isIn ? .allowed : .denied("Den Kalender-Link erzeugen Mitglieder des Verbunds.")
+        default:
+            return verbund(actor, action, participants)
         }
     }
 

@@ -22,18 +22,21 @@ public enum VerbundStanding: String, Sendable, CaseIterable {
     }
 }
 
-/// Who stands how in one Verbund: the resource the policy decides `viewVerbund` and
-/// `viewVerbundInvitation` about. Towns or organisations that are not listed (never invited, or
-/// no longer in it) stand nowhere.
+/// Who stands how in one Verbund, and which town leads it: the resource the policy decides the
+/// Verbund's actions about. Towns or organisations that are not listed (never invited, or no
+/// longer in it) stand nowhere.
 public struct VerbundParticipants: Sendable, Equatable, CustomStringConvertible {
     /// Town key (AGS or Kreis key) → standing.
     public var towns: [String: VerbundStanding]
     /// Organisation id (a provider) → standing.
     public var organisations: [String: VerbundStanding]
+    /// The town that leads the Verbund (Konsortialführung), when it matters for the decision.
+    public var leadKey: String?
 
-    public init(towns: [String: VerbundStanding] = [:], organisations: [String: VerbundStanding] = [:]) {
+    public init(towns: [String: VerbundStanding] = [:], organisations: [String: VerbundStanding] = [:], leadKey: String? = nil) {
         self.towns = towns
         self.organisations = organisations
+        self.leadKey = leadKey
     }
 
     /// The best standing among the towns and organisations the actor acts for (confirmed
@@ -52,6 +55,7 @@ public struct VerbundParticipants: Sendable, Equatable, CustomStringConvertible 
     public var description: String {
         let towns = self.towns.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.rawValue)" }
         let organisations = self.organisations.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.rawValue)" }
-        return "Verbund(\((towns + organisations).joined(separator: ", ")))"
+        let lead = leadKey.map { "geführt von \($0); " } ?? ""
+        return "Verbund(\(lead)\((towns + organisations).joined(separator: ", ")))"
     }
 }

@@ -32,6 +32,15 @@ public enum VerbundStatus: String, Sendable, Codable, CaseIterable {
         case .abgeschlossen: []
         }
     }
+
+    /// The status asked for (its raw value), if it may follow this one; else a German message
+    /// naming the ones that may.
+    public func step(to requested: String?) -> Result<VerbundStatus, ValidationMessage> {
+        guard let next = requested.flatMap(VerbundStatus.init(rawValue:)), self.next.contains(next) else {
+            return .failure("Von „\(label)“ geht es weiter zu: \(self.next.map(\.label).joined(separator: ", ")).")
+        }
+        return .success(next)
+    }
 }
 
 /// A member's role in a Verbund.

@@ -175,14 +175,14 @@ struct FundingAPIController: RouteCollection {
         }
         let members = try await VerbundMemberModel.query(on: request.db).filter(\.$verbundID == id).sort(\.$createdAt).all()
         // The same rule as the workspace: only towns and providers that are in the Verbund.
-        try request.authorize(.viewVerbund, VerbundController.participants(members))
+        try request.authorize(.viewVerbund, verbund.resource(members, now: request.now))
         let directory = TownDirectory(catalog: request.register)
         let dates = try await VerbundDateModel.query(on: request.db).filter(\.$verbundID == id).sort(\.$due).all()
         return VerbundDTO(
             id: id.uuidString.lowercased(), name: verbund.name, status: verbund.status, konsortialfuehrung: verbund.leadKey,
             programm: verbund.programmeID,
             mitglieder: members.map {
-                .init(schluessel: $0.memberKey, name: VerbundController.name($0, directory), rolle: $0.role, status: $0.status)
+                .init(schluessel: $0.memberKey, name: $0.membership.displayName(directory), rolle: $0.role, status: $0.status)
             },
             termine: dates.map { .init(art: $0.kind, titel: $0.title, faellig: $0.due, verantwortlich: $0.ownerKey, erledigt: $0.done) })
     }

@@ -206,7 +206,7 @@ struct FundingController: RouteCollection {
                 guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
                 let rows = try await sql.update(FundingProgrammeModel.schema)
                     .set("facts", to: factsJSON).set("rules", to: rulesJSON).set("version", to: version + 1)
-                    .set("updated_by_name", to: request.currentUser?.displayName).set("updated_at", to: Date())
+                    .set("updated_by_name", to: request.currentUser?.displayName).set("updated_at", to: request.now)
                     .where("id", .equal, id).where("version", .equal, version)
                     .returning("version").all(decoding: Row.self)
                 guard rows.count == 1 else { return false }
@@ -224,40 +224,5 @@ struct FundingController: RouteCollection {
             try await request.application.reloadFunding()
             return request.redirect(to: "/foerderprogramme/\(id)", redirectType: .normal)
         }
-    }
-}
-
-/// The eligibility check's input as typed: members, lead, costs.
-enum EligibilityInput {
-    static func parse(members typed: String, lead: String, costs: String, catalog: RegisterCatalog) -> Result<VerbundFacts, ValidationMessages> {
-        let resolver = VerbundResolver(catalog: catalog)
-        var errors: [ValidationMessage] = []
-        var members: [VerbundMember] = []
-        switch resolver.members(typed) {
-        case .failure(let problems): errors += problems.messages
-        case .success(let list): members = list
-        }
-        var leadKey: String?
-        let leadText = lead.trimmingSpaces
-        if !leadText.isEmpty {
-            if let key = TownDirectory(catalog: catalog).resolve(leadText) {
-                leadKey = key
-            } else {
-                errors.append("Konsortialführung „\(leadText)“: keine Gemeinde und kein Kreis gefunden.")
-            }
-        }
-        var eligibleCosts: Double?
-        let costText = costs.trimmingSpaces.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
-        if !costText.isEmpty {
-            if let value = Double(costText), value.isFinite, value > 0, value <= 1e12 {
-                eligibleCosts = value
-            } else {
-                errors.append("„\(costs)“ ist kein Eurobetrag (z. B. 250000 oder 250.000,50).")
-            }
-        }
-        guard errors.isEmpty else { return .failure(ValidationMessages(messages: errors)) }
-        let verbund = VerbundFacts(members: members, leadKey: leadKey, eligibleCosts: eligibleCosts)
-        let problems = verbund.problems
-        return problems.isEmpty ? .success(verbund) : .failure(ValidationMessages(messages: problems.map { ValidationMessage($0) }))
     }
 }

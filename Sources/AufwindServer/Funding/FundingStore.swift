@@ -64,9 +64,9 @@ extension Request {
     var funding: FundingCatalog { application.fundingStore.catalog }
 
     /// Deadlines and warnings are computed against today in Germany.
-    var todayISO: String { FundingDates.today() }
+    var todayISO: String { FundingDates.today(now) }
 }
 
 enum FundingDates {
-    static func today(_ date: Date = Date()) -> String { ISODay.today(date) }
+    static func today(_ date: Date) -> String { ISODay.today(date) }
 }

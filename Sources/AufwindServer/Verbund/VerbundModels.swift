@@ -24,25 +24,21 @@ final class VerbundModel: Model, @unchecked Sendable {
         self.leadKey = leadKey
         status = "in-bildung"
     }
+
+    /// The workspace's address.
+    var path: String { "/verbuende/\(id?.uuidString.lowercased() ?? "")" }
+
+    /// How its towns and providers stand in it, and who leads it: what the policy decides on.
+    func resource(_ members: [VerbundMemberModel], now: Date) -> Resource {
+        .verbund(VerbundParticipants(memberships: members.map(\.membership), leadKey: leadKey, now: now))
+    }
 }
 
 /// A town invited to (or in) a Verbund.
 final class VerbundMemberModel: Model, @unchecked Sendable {
     static let schema = "verbund_members"
 
-    enum Status: String {
-        case invited = "eingeladen"
-        case accepted = "angenommen"
-        case declined = "abgelehnt"
-
-        var label: String {
-            switch self {
-            case .invited: "eingeladen"
-            case .accepted: "dabei"
-            case .declined: "abgelehnt"
-            }
-        }
-    }
+    typealias Status = VerbundMembership.Status
 
     @ID(key: .id) var id: UUID?
     @Field(key: "verbund_id") var verbundID: UUID
@@ -74,16 +70,16 @@ final class VerbundMemberModel: Model, @unchecked Sendable {
     var statusValue: Status { Status(rawValue: status) ?? .invited }
 
     /// How the member stands for the policy: an open invitation past its expiry has expired.
-    func standing(at now: Date) -> VerbundStanding {
-        switch statusValue {
-        case .accepted: .dabei
-        case .declined: .abgelehnt
-        case .invited: (expiresAt.map { $0 > now } ?? true) ? .eingeladen : .abgelaufen
-        }
-    }
+    func standing(at now: Date) -> VerbundStanding { membership.standing(at: now) }
 
     var isProvider: Bool { memberType == MemberType.anbieter.rawValue }
     var isZweckverband: Bool { memberType == MemberType.zweckverband.rawValue }
+
+    var membership: VerbundMembership {
+        VerbundMembership(
+            id: id?.uuidString.lowercased() ?? "", key: memberKey, type: MemberType(rawValue: memberType) ?? .gemeinde, name: memberName,
+            landCode: memberLand, role: VerbundRole(rawValue: role) ?? .partner, status: statusValue, expiresAt: expiresAt)
+    }
 }
 
 /// A milestone, task or deadline of a Verbund, with a due date and an owning town.
@@ -111,8 +107,12 @@ final class VerbundDateModel: Model, @unchecked Sendable {
         done = false
     }
 
-    static let kinds: [(String, String)] = [("frist", "Frist"), ("meilenstein", "Meilenstein"), ("aufgabe", "Aufgabe")]
-    var kindLabel: String { Self.kinds.first { $0.0 == kind }?.1 ?? kind }
+    var value: VerbundDate {
+        VerbundDate(
+            id: id?.uuidString.lowercased() ?? "", verbundID: verbundID.uuidString.lowercased(), kind: kind, title: title, due: due,
+            ownerKey: ownerKey,
+            done: done)
+    }
 }
 
 /// A reminder that went out: the unique key (date, days before) makes sure it goes out once,

@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Forming a Verbund: founding, invitations and their decisions, status, dates, reminders.
+/// Forming a Verbund: founding, invitations and their decisions, status and programme, reminders.
 struct VerbundService {
     let database: any Database
     let baseURL: String
@@ -12,7 +12,7 @@ struct VerbundService {
     static let invitationDays = 30
     static let reminderDays = [30, 7, 1]
 
-    func path(_ verbund: VerbundModel) -> String { "/verbuende/\(verbund.id?.uuidString.lowercased() ?? "")" }
+    func path(_ verbund: VerbundModel) -> String { verbund.path }
 
     func found(name: String, itemID: UUID?, leadKey: String) async throws -> VerbundModel {
         let verbund = VerbundModel(name: name, itemID: itemID, leadKey: leadKey)
@@ -26,16 +26,35 @@ struct VerbundService {
         return verbund
     }
 
+    /// Whom a typed name invites: a town of the register (name, AGS or Kreis key), else a
+    /// confirmed provider of that exact name (`providerName` set).
+    func invitee(_ typed: String) async throws -> Result<(key: String, providerName: String?), ValidationMessage> {
+        if let town = directory.resolve(typed), VerbundResolver(catalog: directory.catalog).member(key: town) != nil {
+            return .success((town, nil))
+        }
+        if let provider = try await Self.provider(named: typed, on: database) {
+            return .success((try provider.requireID().uuidString, provider.name))
+        }
+        return .failure("„\(typed)“: keine Gemeinde, kein Kreis und kein bestätigter Anbieter gefunden.")
+    }
+
+    /// A confirmed Anbieter organisation by its exact name (case does not matter).
+    static func provider(named name: String, on db: any Database) async throws -> OrganisationModel? {
+        guard !name.isEmpty, name.count <= 200 else { return nil }
+        let providers = try await OrganisationModel.query(on: db).filter(\.$kind == OrganisationModel.Kind.anbieter.rawValue)
+            .filter(\.$status == MembershipModel.Status.confirmed.rawValue).all()
+        return providers.first { $0.name.lowercased() == name.lowercased() }
+    }
+
     /// Invites a town or a provider (`providerName` set: an Anbieter organisation, a partner that
     /// does not apply); each is in a Verbund at most once. A town that declined or let its
     /// invitation expire can be invited again.
     func invite(
-        _ verbund: VerbundModel, memberKey: String, providerName: String? = nil, role: VerbundRole, by user: UserModel
+        _ verbund: VerbundModel, memberKey: String, providerName: String? = nil, role: VerbundRole, by user: UserModel, now: Date
     ) async throws -> Result<VerbundMemberModel, ValidationMessage> {
         let id = try verbund.requireID()
         let name = providerName ?? directory.name(of: memberKey) ?? memberKey
         let type: MemberType = providerName != nil ? .anbieter : (memberKey.count == 5 ? .kreis : .gemeinde)
-        let now = Date()
         let expiry = now.addingTimeInterval(Double(Self.invitationDays) * 24 * 3600)
         @Sendable func notify(_ db: any Database) async throws {
             try await Notifier(database: db, baseURL: baseURL).notifyMembers(
@@ -112,9 +131,8 @@ struct VerbundService {
     }
 
     /// Accepts or declines an open, unexpired invitation; of two decisions at once one wins.
-    func decide(_ member: VerbundMemberModel, accept: Bool, by user: UserModel, verbund: VerbundModel) async throws -> Decision {
+    func decide(_ member: VerbundMemberModel, accept: Bool, by user: UserModel, verbund: VerbundModel, now: Date) async throws -> Decision {
         let id = try member.requireID()
-        let now = Date()
         let status: VerbundMemberModel.Status = accept ? .accepted : .declined
         return try await database.transaction { db in
             guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
@@ -141,25 +159,17 @@ struct VerbundService {
         }
     }
 
-    /// The Verbund as the eligibility check sees it: the towns that said yes.
-    func facts(_ verbund: VerbundModel, members: [VerbundMemberModel], catalog: RegisterCatalog, fields: Set<Handlungsfeld>, costs: Double? = nil)
-        -> VerbundFacts
-    {
-        let resolver = VerbundResolver(catalog: catalog)
-        // Providers take part without applying: no Land, no inhabitants.
-        let accepted = members.filter { $0.statusValue == .accepted }.compactMap { member -> VerbundMember? in
-            if member.isProvider {
-                return VerbundMember(
-                    key: member.memberKey, name: member.memberName ?? "Anbieter", type: .anbieter, landCode: "", population: 0, kreisKey: "")
-            }
-            if member.isZweckverband {
-                return VerbundMember(
-                    key: member.memberKey, name: member.memberName ?? "Zweckverband", type: .zweckverband,
-                    landCode: member.memberLand ?? "", population: 0, kreisKey: "")
-            }
-            return resolver.member(key: member.memberKey)
-        }
-        return VerbundFacts(members: accepted, leadKey: verbund.leadKey, handlungsfelder: fields, eligibleCosts: costs)
+    /// Moves the Verbund on to `next`, only from `current` (the status the lead saw): of two
+    /// changes at once the first wins and the other does nothing.
+    func setStatus(_ verbund: VerbundModel, from current: VerbundStatus, to next: VerbundStatus) async throws {
+        try await VerbundModel.query(on: database).filter(\.$id == verbund.requireID()).filter(\.$status == current.rawValue)
+            .set(\.$status, to: next.rawValue).update()
+    }
+
+    /// The programme the Verbund applies for (nil: none yet).
+    func chooseProgramme(_ verbund: VerbundModel, _ programmeID: String?) async throws {
+        verbund.programmeID = programmeID
+        try await verbund.save(on: database)
     }
 
     /// Sends the reminders due `today` (30, 7 and 1 days before open dates) through the outbox.
@@ -182,7 +192,7 @@ struct VerbundService {
                             try await Notifier(database: db, baseURL: baseURL).notifyMembers(
                                 of: member.memberKey, kind: member.isProvider ? .anbieter : .kommune, excluding: nil,
                                 text:
-                                    "\(date.kindLabel) „\(date.title)“ im Verbund „\(verbund.name)“ ist \(when) fällig (\(GermanFormat.date(iso: date.due))).",
+                                    "\(date.value.kindLabel) „\(date.title)“ im Verbund „\(verbund.name)“ ist \(when) fällig (\(GermanFormat.date(iso: date.due))).",
                                 link: path(verbund))
                         }
                     }
@@ -196,6 +206,4 @@ struct VerbundService {
     }
 
     static func addDays(_ days: Int, to iso: String) -> String { ISODay.adding(days, to: iso) }
-
-    static func isDate(_ text: String) -> Bool { ISODay.isValid(text) }
 }

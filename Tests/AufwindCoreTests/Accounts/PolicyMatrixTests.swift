@@ -10,13 +10,14 @@ struct PolicyMatrixTests {
     static let landNRW = Resource.region("05")
     static let ownStartup = Resource.organisation("org-1")
     static let otherStartup = Resource.organisation("org-2")
-    /// Verbünde by how Ahlen (or the startup org-1) stands in them; Münster is always in.
-    static func verbund(ahlen: VerbundStanding? = nil, startup: VerbundStanding? = nil) -> Resource {
+    /// Verbünde by how Ahlen (or the startup org-1) stands in them; Münster is always in and leads
+    /// unless Ahlen does.
+    static func verbund(ahlen: VerbundStanding? = nil, startup: VerbundStanding? = nil, lead: String = "05515000") -> Resource {
         var towns: [String: VerbundStanding] = ["05515000": .dabei]
         towns["05570004"] = ahlen
         var organisations: [String: VerbundStanding] = ["org-2": .dabei]
         organisations["org-1"] = startup
-        return .verbund(VerbundParticipants(towns: towns, organisations: organisations))
+        return .verbund(VerbundParticipants(towns: towns, organisations: organisations, leadKey: lead))
     }
     static let verbundAhlenDabei = verbund(ahlen: .dabei)
     static let verbundAhlenEingeladen = verbund(ahlen: .eingeladen)
@@ -26,6 +27,7 @@ struct PolicyMatrixTests {
     static let verbundStartupDabei = verbund(startup: .dabei)
     static let verbundStartupEingeladen = verbund(startup: .eingeladen)
     static let verbundStartupAbgelehnt = verbund(startup: .abgelehnt)
+    static let verbundAhlenFuehrt = verbund(ahlen: .dabei, lead: "05570004")
     static let resources: [(String, Resource)] = [
         ("eigene Kommune", ahlen), ("andere Kommune", muenster), ("Kreis", kreisWarendorf), ("Land", landNRW), ("Plattform", .platform),
         ("eigene Organisation", ownStartup), ("andere Organisation", otherStartup),
@@ -33,16 +35,22 @@ struct PolicyMatrixTests {
         ("Verbund, Ahlen abgelehnt", verbundAhlenAbgelehnt), ("Verbund, Ahlens Einladung abgelaufen", verbundAhlenAbgelaufen),
         ("Verbund ohne Ahlen", verbundOhneAhlen), ("Verbund, Startup dabei", verbundStartupDabei),
         ("Verbund, Startup eingeladen", verbundStartupEingeladen), ("Verbund, Startup abgelehnt", verbundStartupAbgelehnt),
+        ("Verbund unter Führung Ahlens", verbundAhlenFuehrt),
     ]
-    /// What a member of Ahlen (any role) may see of Verbünde.
-    static let ahlenVerbuende: Set<String> = [
-        key(.viewVerbund, verbundAhlenDabei), key(.viewVerbundInvitation, verbundAhlenDabei), key(.viewVerbundInvitation, verbundAhlenEingeladen),
-    ]
-    /// What a member of the startup (any role) may see of Verbünde.
-    static let startupVerbuende: Set<String> = [
-        key(.viewVerbund, verbundStartupDabei), key(.viewVerbundInvitation, verbundStartupDabei),
-        key(.viewVerbundInvitation, verbundStartupEingeladen),
-    ]
+    /// What a member of a Verbund may do in it: see it whole, keep its dates, make its calendar link.
+    static func memberOf(_ verbund: Resource) -> Set<String> {
+        [
+            key(.viewVerbund, verbund), key(.viewVerbundInvitation, verbund), key(.manageVerbundDates, verbund),
+            key(.createVerbundCalendarLink, verbund),
+        ]
+    }
+    /// What a member of Ahlen (any role) may see and do in Verbünde: as a member where Ahlen is
+    /// in, the invitation where it is invited, and the lead's choices where Ahlen leads.
+    static let ahlenVerbuende: Set<String> =
+        memberOf(verbundAhlenDabei) ∪ memberOf(verbundAhlenFuehrt)
+        ∪ [key(.viewVerbundInvitation, verbundAhlenEingeladen), key(.manageVerbund, verbundAhlenFuehrt)]
+    /// What a member of the startup (any role) may see and do in Verbünde; a provider never leads.
+    static let startupVerbuende: Set<String> = memberOf(verbundStartupDabei) ∪ [key(.viewVerbundInvitation, verbundStartupEingeladen)]
     /// What every user with a confirmed address may do.
     static var confirmedUser: Set<String> {
         everywhere(.viewPublicPages) ∪ everywhere(.manageOwnAccount) ∪ everywhere(.createOrganisation)
@@ -144,6 +152,23 @@ struct PolicyMatrixTests {
         #expect(Policy.decide(member, .viewVerbund, Self.verbundOhneAhlen).reason == "Diesen Verbund sehen nur seine Mitglieder.")
         let startup = Actor(userID: "s", emailConfirmed: true, organisationRoles: ["org-1": .mitglied])
         #expect(Policy.decide(startup, .viewVerbund, Self.verbundStartupAbgelehnt).reason.hasPrefix("Ihre Organisation hat die Einladung"))
+        #expect(Policy.decide(member, .manageVerbund, Self.verbundAhlenDabei).reason == "Das entscheidet die Konsortialführung des Verbunds.")
+        #expect(
+            Policy.decide(member, .manageVerbundDates, Self.verbundAhlenEingeladen).reason == "Termine legen und pflegen die Mitglieder des Verbunds."
+        )
+        #expect(
+            Policy.decide(startup, .createVerbundCalendarLink, Self.verbundOhneAhlen).reason == "Den Kalender-Link erzeugen Mitglieder des Verbunds.")
+        #expect(Policy.decide(member, .manageVerbund, Self.ahlen).reason == "Unbekannter Verbund.")
+    }
+
+    @Test("the lead's choices belong to the lead town alone, whoever else is in the Verbund")
+    func leadDecides() {
+        let ahlen = Actor(userID: "a", emailConfirmed: true, townRoles: ["05570004": .mitglied])
+        // a Verbund whose lead is not listed among its towns still belongs to the lead
+        let unlisted = Resource.verbund(VerbundParticipants(towns: ["05515000": .dabei], leadKey: "05570004"))
+        #expect(Policy.decide(ahlen, .manageVerbund, unlisted).isAllowed)
+        #expect(!Policy.decide(ahlen, .manageVerbundDates, unlisted).isAllowed)
+        #expect(!Policy.decide(ahlen, .manageVerbund, .verbund(VerbundParticipants(towns: ["05570004": .dabei]))).isAllowed)
     }
 
     @Test("a user acting for several towns of a Verbund sees it as the best-placed one")

@@ -4,64 +4,16 @@ import Plot
 /// `/verbuende/{id}/kosten`: a shared cost split between the members, with the funding
 /// deducted; as a table (print-friendly) and as CSV for German Excel.
 struct CostSharingPage: PageView {
-    struct Form {
-        var amount: String
-        var funding: String
-        var method: String
-        var base: String
-        var usage: [String: String]
-    }
-
     var id: String
     var name: String
     var members: [VerbundMember]
-    var form: Form
+    var form: CostSharingInput
     var shares: [CostShare] = []
     var methodLabel = ""
     var errors: [String] = []
     var title: String { "Kosten teilen – \(name)" }
 
-    static let methods: [(String, String)] = [
-        ("einwohner", "nach Einwohnern"), ("gleich", "zu gleichen Teilen"), ("nutzung", "nach erwarteter Nutzung"),
-        ("sockel", "Sockelbetrag plus pro Kopf"),
-    ]
-
-    static func euro(_ text: String) -> Double? {
-        let cleaned = text.trimmingSpaces.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
-        return cleaned.isEmpty ? nil : Double(cleaned).flatMap { $0.isFinite ? $0 : nil }
-    }
-
-    static func compute(form: Form, members: [VerbundMember]) -> Result<([CostShare], CostSplitMethod), ValidationMessages> {
-        guard let amount = euro(form.amount) else {
-            return .failure(ValidationMessages(messages: ["„\(form.amount)“ ist kein Eurobetrag (z. B. 80000 oder 80.000,00)."]))
-        }
-        let funding: Double
-        if form.funding.trimmingSpaces.isEmpty {
-            funding = 0
-        } else if let value = euro(form.funding) {
-            funding = value
-        } else {
-            return .failure(ValidationMessages(messages: ["„\(form.funding)“ ist kein Eurobetrag."]))
-        }
-        let method: CostSplitMethod
-        switch form.method {
-        case "einwohner": method = .byPopulation
-        case "gleich": method = .equally
-        case "nutzung":
-            var usage: [String: Double] = [:]
-            for member in members { if let value = form.usage[member.key].flatMap(euro) { usage[member.key] = value } }
-            method = .byUsage(usage)
-        case "sockel":
-            guard let base = euro(form.base) else { return .failure(ValidationMessages(messages: ["Bitte einen Sockelbetrag je Mitglied angeben."])) }
-            method = .basePlusPerCapita(base: base)
-        default:
-            return .failure(ValidationMessages(messages: ["Unbekannte Aufteilung „\(form.method)“."]))
-        }
-        return CostSharing.split(totalCost: amount, funding: funding, members: members, method: method)
-            .map { ($0, method) }.mapError { ValidationMessages(messages: [$0]) }
-    }
-
-    private static func money(_ cents: Int) -> String { "\(GermanFormat.decimal(Double(cents) / 100, digits: 2)) €" }
+    private static func money(_ cents: Int) -> String { EuroAmount(cents: cents).description }
 
     func content() -> Node<HTML.BodyContext> {
         .group(
@@ -76,7 +28,7 @@ struct CostSharingPage: PageView {
                     .class("field"), .label(.for("methode"), .text("Aufteilung")),
                     .select(
                         .id("methode"), .attribute(named: "name", value: "methode"),
-                        .forEach(Self.methods) { .choice(value: $0.0, label: $0.1, selected: $0.0 == form.method) })),
+                        .forEach(CostSharingInput.methods) { .choice(value: $0.id, label: $0.label, selected: $0.id == form.method) })),
                 .optionalField("sockel", label: "Sockelbetrag je Mitglied (nur bei „Sockelbetrag plus pro Kopf“)", value: form.base, maxLength: 20),
                 .fieldset(
                     .element(named: "legend", text: "Erwartete Nutzung (nur bei „nach erwarteter Nutzung“)"),

@@ -38,6 +38,8 @@ struct VerbundPage: PageView {
     var fits: [FundingAdvisor.ProgrammeFit]
     var suggestions: [FundingAdvisor.Suggestion]
     var dates: [DateEntry]
+    /// The first open date due today or later.
+    var nextDate: DateEntry?
     var ownerChoices: [(key: String, name: String)]
     var calendarLink: String?
     var csrf: String
@@ -246,6 +248,11 @@ struct VerbundPage: PageView {
         .section(
             .h2(.text("Termine, Meilensteine, Aufgaben")),
             .if(dates.isEmpty, .p(.text("Noch keine Termine."))),
+            .unwrap(nextDate) { next in
+                .p(
+                    .strong(.text("Als Nächstes fällig: ")),
+                    .text("\(GermanFormat.date(iso: next.due)) – \(next.kind): \(next.title) (\(next.owner))"))
+            },
             .if(
                 !dates.isEmpty,
                 .div(
@@ -282,7 +289,7 @@ struct VerbundPage: PageView {
                         .class("field"), .label(.for("art"), .text("Art")),
                         .select(
                             .id("art"), .attribute(named: "name", value: "art"),
-                            .forEach(VerbundDateModel.kinds) { .choice(value: $0.0, label: $0.1, selected: false) })),
+                            .forEach(VerbundDateKind.allCases) { .choice(value: $0.rawValue, label: $0.label, selected: false) })),
                     .field("titel", label: "Was", maxLength: 120),
                     .field("datum", label: "Fällig am", type: .date, maxLength: 10),
                     .div(

@@ -1,11 +1,13 @@
-import AufwindCore
+import Foundation
 
 /// Towns a user can belong to: every listed Gemeinde (AGS) and every Kreis (5 digits).
-struct TownDirectory {
-    var catalog: RegisterCatalog
+public struct TownDirectory: Sendable {
+    public var catalog: RegisterCatalog
+
+    public init(catalog: RegisterCatalog) { self.catalog = catalog }
 
     /// The display name of a town key, nil when there is no such current town.
-    func name(of key: String) -> String? {
+    public func name(of key: String) -> String? {
         switch key.count {
         case 8:
             guard let gemeinde = catalog.gemeinde(ags: key), !gemeinde.isGemeindefrei, catalog.historical[key] == nil else { return nil }
@@ -19,14 +21,9 @@ struct TownDirectory {
     }
 
     /// A key typed as AGS, Kreis key or name: the exact key, else the best name match.
-    func resolve(_ typed: String) -> String? {
+    public func resolve(_ typed: String) -> String? {
         let text = typed.trimmingCharacters(in: .whitespaces)
         if text.allSatisfy(\.isNumber) { return name(of: text) == nil ? nil : text }
         return (try? catalog.query(GemeindeQuery(text: text, perPage: 1)))?.items.first?.gemeinde.ags
     }
-
-    /// The page that shows the town.
-    func path(of key: String) -> String { Self.path(of: key) }
-
-    static func path(of key: String) -> String { key.count == 8 ? "/gemeinden/\(key)" : "/kreise/\(key)" }
 }

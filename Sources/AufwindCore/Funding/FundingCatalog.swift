@@ -1,17 +1,31 @@
-import AufwindCore
 import Foundation
 
 /// The programmes with their rules, as the server answers from them (immutable, swapped whole).
-struct FundingCatalog: Sendable {
-    var programmes: [FundingProgramme]
-    var rules: [String: ProgrammeRules]
+public struct FundingCatalog: Sendable {
+    public var programmes: [FundingProgramme]
+    public var rules: [String: ProgrammeRules]
 
-    static let empty = FundingCatalog(programmes: [], rules: [:])
+    public init(programmes: [FundingProgramme], rules: [String: ProgrammeRules]) {
+        self.programmes = programmes
+        self.rules = rules
+    }
 
-    func programme(_ id: String) -> FundingProgramme? { programmes.first { $0.id == id } }
+    public static let empty = FundingCatalog(programmes: [], rules: [:])
+
+    public func programme(_ id: String) -> FundingProgramme? { programmes.first { $0.id == id } }
+
+    /// The rules of a programme; none when the catalogue has none for it.
+    public func rules(of programmeID: String) -> ProgrammeRules { rules[programmeID] ?? ProgrammeRules(programmeID: programmeID, rules: []) }
+
+    /// A programme chosen in a form: its id, nil for "none yet" (empty), or a German message.
+    public func choice(_ typed: String?) -> Result<String?, ValidationMessage> {
+        let id = (typed ?? "").trimmingSpaces
+        if id.isEmpty { return .success(nil) }
+        return programme(id) == nil ? .failure("Unbekanntes Förderprogramm „\(id)“.") : .success(id)
+    }
 
     /// Reads one programme's rule entry (`{"id": …, "regeln": […]}`) with the file's parser.
-    static func parseRules(_ json: String, programmeID: String) -> Result<ProgrammeRules, ValidationMessage> {
+    public static func parseRules(_ json: String, programmeID: String) -> Result<ProgrammeRules, ValidationMessage> {
         guard let entry = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
             return .failure("Die Regeln sind kein JSON-Objekt ({\"id\": …, \"regeln\": […]}).")
         }
@@ -24,14 +38,14 @@ struct FundingCatalog: Sendable {
     }
 
     /// The facts of one programme as JSON text (snake_case, like the catalogue file).
-    static func factsJSON(_ programme: FundingProgramme) throws -> String {
+    public static func factsJSON(_ programme: FundingProgramme) throws -> String {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(programme), as: UTF8.self)
     }
 
-    static func parseFacts(_ json: String) -> Result<FundingProgramme, ValidationMessage> {
+    public static func parseFacts(_ json: String) -> Result<FundingProgramme, ValidationMessage> {
         FundingProgramme.catalogue(Data(("[" + json + "]").utf8)).flatMap { list in
             list.count == 1 ? .success(list[0]) : .failure("Genau ein Programm erwartet.")
         }

@@ -1,12 +1,11 @@
-import AufwindCore
-import Foundation
-
 /// Turns what people type ("Ahlen, Oelde" or "05570004,05570036", a Kreis key) into Verbund
 /// members from the register; every unknown entry is named.
-struct VerbundResolver {
-    var catalog: RegisterCatalog
+public struct VerbundResolver: Sendable {
+    public var catalog: RegisterCatalog
 
-    func member(key: String) -> VerbundMember? {
+    public init(catalog: RegisterCatalog) { self.catalog = catalog }
+
+    public func member(key: String) -> VerbundMember? {
         if key.count == 8, let g = catalog.gemeinde(ags: key), !g.isGemeindefrei, catalog.historical[key] == nil {
             return VerbundMember(key: g.ags, name: g.shortName, type: .gemeinde, landCode: g.landCode, population: g.population, kreisKey: g.kreisKey)
         }
@@ -19,7 +18,7 @@ struct VerbundResolver {
     }
 
     /// Members from a comma- or line-separated list of keys or names.
-    func members(_ typed: String) -> Result<[VerbundMember], ValidationMessages> {
+    public func members(_ typed: String) -> Result<[VerbundMember], ValidationMessages> {
         var members: [VerbundMember] = []
         var errors: [ValidationMessage] = []
         let entries = typed.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
@@ -35,7 +34,10 @@ struct VerbundResolver {
         return errors.isEmpty ? .success(members) : .failure(ValidationMessages(messages: errors))
     }
 
-    var landNames: [String: String] {
+    public var landNames: [String: String] {
         Dictionary(uniqueKeysWithValues: catalog.units(of: .land).map { ($0.key, $0.name) })
     }
+
+    /// Every Gemeinde of the register as a possible member (the candidates for completing a Verbund).
+    public var allGemeinden: [VerbundMember] { catalog.gemeinden.compactMap { member(key: $0.ags) } }
 }

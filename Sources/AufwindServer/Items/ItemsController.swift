@@ -195,7 +195,8 @@ struct ItemsController: RouteCollection {
             verbuende.isEmpty ? [] : try await VerbundMemberModel.query(on: request.db).filter(\.$verbundID ~~ verbuende.compactMap(\.id)).all()
         var verbundRows: [(name: String, path: String?, status: String)] = []
         for verbund in verbuende {
-            let visible = request.may(.viewVerbundInvitation, VerbundController.participants(verbundMembers.filter { $0.verbundID == verbund.id }))
+            let visible = request.may(
+                .viewVerbundInvitation, verbund.resource(verbundMembers.filter { $0.verbundID == verbund.id }, now: request.now))
             verbundRows.append(
                 (
                     verbund.name, visible ? "/verbuende/\(verbund.id!.uuidString.lowercased())" : nil,

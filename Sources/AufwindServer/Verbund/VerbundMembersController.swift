@@ -1,0 +1,89 @@
+import AufwindCore
+import Vapor
+
+/// `/verbuende/{id}/einladungen` and `…/mitglieder/{mid}/entscheidung`: the lead invites towns
+/// and providers and enters Zweckverbände; the invited decide.
+struct VerbundMembersController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("verbuende", ":id", "einladungen", use: invite)
+        routes.post("verbuende", ":id", "mitglieder", ":mid", "entscheidung", use: decide)
+    }
+
+    struct InviteForm: Content {
+        var mitglied: String?
+        var rolle: String?
+        var art: String?
+        var land: String?
+    }
+    struct DecisionForm: Content { var entscheidung: String? }
+
+    @Sendable func invite(request: Request) async throws -> Response {
+        let workspace = try await VerbundWorkspace.load(request)
+        try request.authorize(.manageVerbund, workspace.resource)
+        let form = try request.content.decode(InviteForm.self)
+        let service = VerbundService(request)
+        let invited: Result<VerbundMemberModel, ValidationMessage>
+        switch VerbundInvitationInput.parse(member: form.mitglied, role: form.rolle, kind: form.art, land: form.land, register: request.register) {
+        case .failure(let message):
+            return try await workspace.render(request, errors: [message.text], status: .unprocessableEntity)
+        case .success(.zweckverband(let name, let land, let role)):
+            invited = try await service.addZweckverband(workspace.verbund, name: name, landCode: land, role: role)
+        case .success(.member(let typed, let role)):
+            switch try await service.invitee(typed) {
+            case .failure(let message):
+                return try await workspace.render(request, errors: [message.text], status: .unprocessableEntity)
+            case .success(let invitee):
+                invited = try await service.invite(
+                    workspace.verbund, memberKey: invitee.key, providerName: invitee.providerName, role: role, by: request.requireUser(),
+                    now: request.now)
+            }
+        }
+        switch invited {
+        case .failure(let message): return try await workspace.render(request, errors: [message.text], status: .conflict)
+        case .success: return workspace.redirect(request)
+        }
+    }
+
+    @Sendable func decide(request: Request) async throws -> Response {
+        let workspace = try await VerbundWorkspace.load(request)
+        guard let memberID = request.parameters.get("mid", as: UUID.self), let member = workspace.members.first(where: { $0.id == memberID })
+        else {
+            throw ProblemDetails.notFound("Diese Einladung gibt es nicht.")
+        }
+        if member.isProvider {
+            try request.authorize(.actForOrganisation, .organisation(member.memberKey))
+        } else {
+            try request.authorize(.actForTown, .town(member.memberKey))
+        }
+        let form = try request.content.decode(DecisionForm.self)
+        guard let choice = form.entscheidung, ["annehmen", "ablehnen"].contains(choice) else {
+            throw ProblemDetails.badRequest("Bitte wählen Sie „annehmen“ oder „ablehnen“.")
+        }
+        switch try await VerbundService(request).decide(
+            member, accept: choice == "annehmen", by: request.requireUser(), verbund: workspace.verbund, now: request.now)
+        {
+        case .decided:
+            // Who declined no longer sees the Verbund; their open requests and invitations are on /anfragen.
+            let stillSees = request.may(.viewVerbundInvitation, try await VerbundWorkspace.load(request).resource)
+            return request.redirect(to: stillSees ? workspace.verbund.path : "/anfragen", redirectType: .normal)
+        case .expired(let date):
+            return try await renderAgain(
+                request, title: "Einladung abgelaufen",
+                reason: "Die Einladung ist am \(GermanFormat.dateTime(date)) abgelaufen; bitten Sie die Konsortialführung um eine neue.",
+                status: .gone)
+        case .alreadyDecided(let status):
+            return try await renderAgain(
+                request, title: "Schon entschieden", reason: "Über diese Einladung wurde bereits entschieden (\(status)).", status: .conflict)
+        }
+    }
+
+    /// After a decision that could not be made: the page again with the reason, or only the
+    /// reason when the user may no longer see the Verbund (the invitation expired meanwhile).
+    private func renderAgain(_ request: Request, title: String, reason: String, status: HTTPStatus) async throws -> Response {
+        let fresh = try await VerbundWorkspace.load(request)
+        guard request.may(.viewVerbundInvitation, fresh.resource) else {
+            throw ProblemDetails(title: title, status: Int(status.code), detail: reason)
+        }
+        return try await fresh.render(request, errors: [reason], status: status)
+    }
+}

@@ -1,0 +1,79 @@
+import AufwindCore
+import Foundation
+
+extension VerbundPage {
+    /// What the viewer may do in the workspace, as the policy answers for them.
+    struct Viewer {
+        var isLead: Bool
+        var isMember: Bool
+        /// Whether the viewer acts for this member (and so decides its invitation).
+        var actsFor: (VerbundMembership) -> Bool
+    }
+
+    /// The workspace as a member sees it.
+    init(
+        verbund: VerbundModel, memberships: [VerbundMembership], overview: VerbundOverview, vorhaben: CooperationItemModel?, viewer: Viewer,
+        directory: TownDirectory, programmes: [FundingProgramme], laender: [(key: String, name: String)], csrf: String, errors: [String],
+        notice: String?, calendarLink: String?
+    ) {
+        func entry(_ date: VerbundDate) -> DateEntry {
+            DateEntry(
+                id: date.id, kind: date.kindLabel, title: date.title, due: date.due,
+                owner: memberships.first { $0.key == date.ownerKey }?.displayName(directory) ?? date.ownerKey, done: date.done)
+        }
+        self.init(
+            id: verbund.id?.uuidString.lowercased() ?? "", name: verbund.name, status: VerbundStatus(rawValue: verbund.status) ?? .inBildung,
+            leadName: directory.name(of: verbund.leadKey) ?? verbund.leadKey, item: Self.link(to: vorhaben),
+            members: memberships.map { member in
+                Member(
+                    id: member.id, name: member.displayName(directory) + Self.kindSuffix(member), path: Self.path(of: member, directory),
+                    role: member.role, status: member.status, expires: member.expiresAt,
+                    canDecide: member.status == .invited && viewer.actsFor(member))
+            },
+            isLead: viewer.isLead, isMember: viewer.isMember, programmes: programmes.map { ($0.id, $0.displayName) },
+            chosenProgramme: overview.programme.map { ($0.id, $0.displayName) }, result: overview.result, fits: overview.fits,
+            suggestions: overview.suggestions, dates: overview.dates.map(entry),
+            ownerChoices: memberships.filter { $0.status == .accepted }.map { ($0.key, $0.displayName(directory)) }, calendarLink: calendarLink,
+            csrf: csrf, errors: errors, notice: notice)
+        self.laender = laender
+        nextDate = overview.nextDate.map(entry)
+    }
+
+    /// What an invited town or provider sees: name, lead, Vorhaben, programme and its own invitations.
+    init(
+        invitation verbund: VerbundModel, own: [VerbundMembership], vorhaben: CooperationItemModel?, programme: FundingProgramme?,
+        directory: TownDirectory, csrf: String, errors: [String]
+    ) {
+        self.init(
+            id: verbund.id?.uuidString.lowercased() ?? "", name: verbund.name, status: VerbundStatus(rawValue: verbund.status) ?? .inBildung,
+            leadName: directory.name(of: verbund.leadKey) ?? verbund.leadKey, item: Self.link(to: vorhaben),
+            members: own.map { member in
+                Member(
+                    id: member.id, name: member.displayName(directory) + (member.type == .anbieter ? " (Anbieter)" : ""),
+                    path: Self.path(of: member, directory), role: member.role, status: member.status, expires: member.expiresAt, canDecide: true)
+            },
+            isLead: false, isMember: false, programmes: [], chosenProgramme: programme.map { ($0.id, $0.displayName) }, result: nil, fits: [],
+            suggestions: [], dates: [], ownerChoices: [], calendarLink: nil, csrf: csrf, errors: errors, invitationOnly: true)
+    }
+
+    private static func link(to vorhaben: CooperationItemModel?) -> (title: String, path: String)? {
+        vorhaben.map { ($0.title, "/eintraege/\($0.id?.uuidString.lowercased() ?? "")") }
+    }
+
+    private static func kindSuffix(_ member: VerbundMembership) -> String {
+        switch member.type {
+        case .anbieter: " (Anbieter)"
+        case .zweckverband: " (Zweckverband)"
+        case .gemeinde, .kreis: ""
+        }
+    }
+
+    /// A town's or provider's page; a Zweckverband has none.
+    private static func path(of member: VerbundMembership, _ directory: TownDirectory) -> String? {
+        switch member.type {
+        case .zweckverband: nil
+        case .anbieter: "/organisationen/\(member.key)"
+        case .gemeinde, .kreis: directory.path(of: member.key)
+        }
+    }
+}
