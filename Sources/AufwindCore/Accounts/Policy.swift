@@ -172,7 +172,7 @@ public enum Policy {
             return actor.townRoles.isEmpty
                 ? .denied("Einträge legen bestätigte Mitglieder einer Kommune an. Fragen Sie unter „Mein Konto“ die Mitgliedschaft Ihrer Kommune an.")
                 : .allowed
-        case .viewItem:
+        case .viewItem:  // decided before the sign-in check (drafts stay concealed from everybody)
             return item(actor, resource)
         case .takePartInCooperation:
             guard case .cooperation(let towns) = resource else { return .denied("Unbekannte Kooperation.") }

@@ -96,7 +96,11 @@ struct EventsController: RouteCollection {
 
     /// The organisers the person may create an event for.
     private func organiserChoices(_ request: Request) async throws -> [(value: String, label: String)] {
-        try await organiserCandidates(request).filter { request.may(.createEvent, .newEvent($0.choice)) }.map { ($0.value, $0.label) }
+        Self.allowed(try await organiserCandidates(request), request)
+    }
+
+    private static func allowed(_ candidates: [OrganiserOption], _ request: Request) -> [(value: String, label: String)] {
+        candidates.filter { request.may(.createEvent, .newEvent($0.choice)) }.map { ($0.value, $0.label) }
     }
 
     @Sendable func newForm(request: Request) async throws -> Response {
@@ -109,13 +113,14 @@ struct EventsController: RouteCollection {
     @Sendable func create(request: Request) async throws -> Response {
         try request.requireUser()
         let form = try request.content.decode(EventForm.self)
-        guard let chosen = try await organiserCandidates(request).first(where: { $0.value == form.veranstalter }) else {
+        let candidates = try await organiserCandidates(request)
+        guard let chosen = candidates.first(where: { $0.value == form.veranstalter }) else {
             // Somebody else's town or organisation: the policy refuses it.
             try request.authorize(.createEvent, .newEvent(.town(form.veranstalter ?? "")))
             throw ProblemDetails.badRequest("Bitte wählen Sie, für wen Sie die Veranstaltung anlegen.")
         }
         try request.authorize(.createEvent, .newEvent(chosen.choice))
-        let choices = try await organiserChoices(request)
+        let choices = Self.allowed(candidates, request)
         let raw = EventInput.Raw(
             title: form.titel, description: form.beschreibung, firstDay: form.erster_tag, lastDay: form.letzter_tag, place: form.ort,
             onlineURL: form.online, capacity: form.plaetze, meetingTables: form.tische)
