@@ -28,6 +28,9 @@ struct HomeController: RouteCollection {
         let towns = actor.townRoles.keys.sorted()
         let list = try await VerbundRow.load(
             for: towns, organisations: actor.organisationRoles.keys.compactMap { UUID(uuidString: $0) }, request: request)
-        return HTMLResponse.render(MyVerbuendePage(verbuende: list, hasTowns: !towns.isEmpty || !actor.organisationRoles.isEmpty), request: request)
+        let invitations = try await HomeDashboard.invitations(of: towns, request: request)
+        return HTMLResponse.render(
+            MyVerbuendePage(verbuende: list, invitations: invitations, hasTowns: !towns.isEmpty || !actor.organisationRoles.isEmpty), request: request
+        )
     }
 }

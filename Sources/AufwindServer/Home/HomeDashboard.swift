@@ -39,6 +39,8 @@ struct HomeDashboard {
     }
 
     var tasks: [Task] = []
+    /// Answers the person's towns wait for (interest they showed).
+    var sent: [Task] = []
     var places: [Place] = []
     var pendingMemberships: [String] = []
     var items: [ItemRow] = []
@@ -69,6 +71,7 @@ struct HomeDashboard {
         let hasPublished = items.contains { $0.published }
 
         var tasks: [Task] = []
+        var sent: [Task] = []
         if !townKeys.isEmpty {
             let incoming = try await InterestRequestModel.query(on: db).filter(\.$toKey ~~ townKeys)
                 .filter(\.$status == InterestRequestModel.Status.open.rawValue).sort(\.$createdAt, .descending).all()
@@ -76,25 +79,28 @@ struct HomeDashboard {
                 let from = directory.name(of: interest.fromKey) ?? interest.fromKey
                 tasks.append(Task(text: "Anfrage von \(from) beantworten", path: "/anfragen", date: interest.createdAt))
             }
-            let invitations = try await VerbundMemberModel.query(on: db).filter(\.$memberKey ~~ townKeys)
-                .filter(\.$status == VerbundMemberModel.Status.invited.rawValue).filter(\.$expiresAt > now).all()
-            let inviting =
-                invitations.isEmpty ? [] : try await VerbundModel.query(on: db).filter(\.$id ~~ invitations.map(\.verbundID)).all()
-            for invitation in invitations {
-                guard let verbund = inviting.first(where: { $0.id == invitation.verbundID }) else { continue }
-                let town = directory.name(of: invitation.memberKey) ?? invitation.memberKey
-                tasks.append(
-                    Task(text: "Einladung von \(town) in den Verbund „\(verbund.name)“ beantworten", path: verbund.path, date: invitation.createdAt))
+            tasks += try await Self.invitations(of: townKeys, request: request)
+            let outgoing = try await InterestRequestModel.query(on: db).filter(\.$fromKey ~~ townKeys)
+                .filter(\.$status == InterestRequestModel.Status.open.rawValue).sort(\.$createdAt, .descending).all()
+            let asked =
+                outgoing.isEmpty ? [] : try await CooperationItemModel.query(on: db).filter(\.$id ~~ outgoing.map(\.itemID)).all()
+            sent = outgoing.map { interest in
+                let title = asked.first { $0.id == interest.itemID }?.title ?? "–"
+                let to = directory.name(of: interest.toKey) ?? interest.toKey
+                return Task(
+                    text: "Interesse an „\(title)“ (\(to))", path: "/eintraege/\(interest.itemID.uuidString.lowercased())", date: interest.createdAt)
             }
             let managed = townKeys.filter { actor.townRoles[$0] == .verwalter }
             if !managed.isEmpty {
                 let requests = try await MembershipModel.query(on: db).filter(\.$kind == MembershipModel.Kind.kommune.rawValue)
-                    .filter(\.$orgKey ~~ managed).filter(\.$status == MembershipModel.Status.pending.rawValue).sort(\.$createdAt).all()
+                    .filter(\.$orgKey ~~ managed).filter(\.$status == MembershipModel.Status.pending.rawValue).with(\.$user)
+                    .sort(\.$createdAt).all()
                 for membership in requests {
                     let town = directory.name(of: membership.orgKey) ?? membership.orgKey
                     tasks.append(
                         Task(
-                            text: "Beitrittsanfrage für \(town) entscheiden", path: "/kommunen/\(membership.orgKey)/mitglieder",
+                            text: "Beitrittsanfrage von \(membership.user.displayName) für \(town) entscheiden",
+                            path: "/kommunen/\(membership.orgKey)/mitglieder",
                             date: membership.createdAt))
                 }
             }
@@ -124,8 +130,10 @@ struct HomeDashboard {
 
         var places: [Place] = townKeys.map { key in
             let path = directory.path(of: key)
-            var links: [(String, String)] = [(path, "Profil"), ("/kommunen/\(key)/passt-zu-uns", "Passende Kommunen")]
-            if actor.townRoles[key] == .verwalter { links.append(("/kommunen/\(key)/mitglieder", "Mitglieder")) }
+            var links: [(String, String)] = [(path, "Öffentliche Seite"), ("/kommunen/\(key)/passt-zu-uns", "Passende Kommunen")]
+            if actor.townRoles[key] == .verwalter {
+                links += [("/kommunen/\(key)/profil", "Profil bearbeiten"), ("/kommunen/\(key)/mitglieder", "Mitglieder")]
+            }
             return Place(name: directory.name(of: key) ?? key, path: path, role: actor.townRoles[key]?.label ?? "", links: links)
         }
         places += organisations.sorted { $0.name < $1.name }.map { organisation in
@@ -138,6 +146,7 @@ struct HomeDashboard {
 
         return HomeDashboard(
             tasks: tasks.sorted { ($0.date ?? .distantPast) > ($1.date ?? .distantPast) },
+            sent: sent,
             places: places,
             pendingMemberships: pending.map { membership in
                 membership.kind == MembershipModel.Kind.kommune.rawValue
@@ -179,6 +188,25 @@ struct HomeDashboard {
             EventRow(
                 title: event.title, path: event.path, when: EventsController.when(event),
                 why: why[event.id ?? UUID()] ?? "")
+        }
+    }
+
+    /// Open invitations of the towns into Verbünde: the invited town answers on the Verbund's page.
+    static func invitations(of townKeys: [String], request: Request) async throws -> [Task] {
+        guard !townKeys.isEmpty else { return [] }
+        let invitations = try await VerbundMemberModel.query(on: request.db).filter(\.$memberKey ~~ townKeys)
+            .filter(\.$status == VerbundMemberModel.Status.invited.rawValue).filter(\.$expiresAt > request.now).sort(\.$createdAt, .descending)
+            .all()
+        guard !invitations.isEmpty else { return [] }
+        let inviting = try await VerbundModel.query(on: request.db).filter(\.$id ~~ invitations.map(\.verbundID)).all()
+        let directory = TownDirectory(catalog: request.register)
+        return invitations.compactMap { invitation in
+            guard let verbund = inviting.first(where: { $0.id == invitation.verbundID }) else { return nil }
+            let lead = directory.name(of: verbund.leadKey) ?? verbund.leadKey
+            let town = directory.name(of: invitation.memberKey) ?? invitation.memberKey
+            return Task(
+                text: "Einladung von \(lead) für \(town) in den Verbund „\(verbund.name)“ beantworten", path: verbund.path,
+                date: invitation.createdAt)
         }
     }
 }

@@ -53,6 +53,8 @@ struct HomeBaseTests {
                 try await olga.post("/eintraege/\(item)/interesse", ["kommune": Self.oelde, "nachricht": "Wir möchten mitmachen."]).status == .ok)
             var home = try await anna.get("/mein-aufwind")
             #expect(home.body.contains("Anfrage von Oelde beantworten"))
+            let asked = try await olga.get("/mein-aufwind")
+            #expect(asked.body.contains("Gesendet, wartet auf Antwort") && asked.body.contains("\">Interesse an „Digitale Schulverwaltung“ (Ahlen)"))
             #expect(home.body.contains("Digitale Schulverwaltung") && home.body.contains("Passende Partner"))
             // published, not yet cooperating: the next step is to look at partners
             #expect(home.body.contains("Nächste Schritte") && home.body.contains("/partner\">Partner ansehen"))
@@ -63,7 +65,7 @@ struct HomeBaseTests {
             try await carlBrowser.get("/konto/organisationen")
             #expect(try await carlBrowser.post("/konto/organisationen", ["kommune": Self.ahlen, "nachricht": "Bauamt"]).status == .seeOther)
             home = try await anna.get("/mein-aufwind")
-            #expect(home.body.contains("href=\"/kommunen/\(Self.ahlen)/mitglieder\">Beitrittsanfrage für Ahlen entscheiden"))
+            #expect(home.body.contains("href=\"/kommunen/\(Self.ahlen)/mitglieder\">Beitrittsanfrage von carl für Ahlen entscheiden"))
 
             // accepted: the cooperation with its last message on both sides
             let interest = try #require(try await InterestRequestModel.query(on: app.db).first())
@@ -88,7 +90,9 @@ struct HomeBaseTests {
             try await anna.get(verbund)
             #expect(try await anna.post(verbund + "/einladungen", ["mitglied": Self.oelde, "rolle": "partner"]).status == .seeOther)
             let olgaHome = try await olga.get("/mein-aufwind")
-            #expect(olgaHome.body.contains("href=\"\(verbund)\">Einladung von Oelde in den Verbund"))
+            #expect(olgaHome.body.contains("href=\"\(verbund)\">Einladung von Ahlen für Oelde in den Verbund"))
+            let olgaVerbuende = try await olga.get("/verbuende")
+            #expect(olgaVerbuende.body.contains("Offene Einladungen") && olgaVerbuende.body.contains("Einladung von Ahlen für Oelde"))
             let verbuende = try await anna.get("/verbuende")
             #expect(verbuende.body.contains("href=\"\(verbund)\"") && verbuende.body.contains("in Bildung"))
             #expect(verbuende.body.contains("Konsortialführung · 1 Mitglied") && verbuende.body.contains("noch kein Förderprogramm gewählt"))

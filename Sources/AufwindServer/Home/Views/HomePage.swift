@@ -37,6 +37,17 @@ struct HomePage: PageView {
                             .a(.safeHref(task.path), .text(task.text)),
                             .unwrap(task.date) { .div(.class("meta"), .text("seit \(GermanFormat.dateTime($0))")) })
                     }),
+            .if(
+                !dashboard.sent.isEmpty,
+                .group(
+                    .h3(.text("Gesendet, wartet auf Antwort")),
+                    .ul(
+                        .class("results"),
+                        .forEach(dashboard.sent) { task in
+                            .li(
+                                .a(.safeHref(task.path), .text(task.text)),
+                                .unwrap(task.date) { .div(.class("meta"), .text("gesendet \(GermanFormat.dateTime($0))")) })
+                        }))),
             .p(
                 .a(
                     .href("/benachrichtigungen"),
@@ -81,7 +92,7 @@ struct HomePage: PageView {
         .section(
             .attribute(named: "aria-labelledby", value: "kommunen"),
             .h2(.id("kommunen"), .text("Ihre Kommunen und Organisationen")),
-            dashboard.places.isEmpty
+            dashboard.places.isEmpty && dashboard.pendingMemberships.isEmpty
                 ? .p(
                     .text("Sie sind noch bei keiner Kommune oder Organisation Mitglied."), .text(" "),
                     .a(.href("/konto/organisationen"), .text("Mitgliedschaft beantragen")))
@@ -115,7 +126,7 @@ struct HomePage: PageView {
                                 .if(item.published, .group(.text(" · "), .a(.safeHref("\(item.path)/partner"), .text("Passende Partner")))))
                         )
                     }),
-            .p(.a(.href("/eintraege/neu"), .text("Neuen Eintrag anlegen")))
+            .if(!dashboard.places.isEmpty, .p(.a(.href("/eintraege/neu"), .text("Neuen Eintrag anlegen"))))
         )
     }
 
@@ -125,7 +136,7 @@ struct HomePage: PageView {
             .h2(.id("kooperationen"), .text("Unsere Kooperationen")),
             dashboard.cooperations.isEmpty
                 ? .p(
-                    .text("Noch keine Kooperationen. Eine Kooperation entsteht, wenn eine Kommune Ihre Interessensbekundung annimmt (oder Sie ihre).")
+                    .text("Noch keine Kooperationen. Eine Kooperation entsteht, wenn eine Kommune Ihre Interessenbekundung annimmt (oder Sie ihre).")
                 )
                 : .group(
                     MyCooperationsPage.list(Array(dashboard.cooperations.prefix(HomeDashboard.listLimit))),
@@ -141,7 +152,9 @@ struct HomePage: PageView {
             .attribute(named: "aria-labelledby", value: "verbuende"),
             .h2(.id("verbuende"), .text("Unsere Verbünde")),
             dashboard.verbuende.isEmpty
-                ? .p(.text("Noch in keinem Verbund. Einen Verbund gründen Sie auf der Seite eines Vorhabens."))
+                ? .p(
+                    .text(
+                        "Noch in keinem Verbund. Einen Verbund gründen Sie auf der Seite eines Eintrags oder bei der Prüfung eines Förderprogramms."))
                 : MyVerbuendePage.list(dashboard.verbuende),
             .p(.a(.href("/verbuende"), .text("Meine Verbünde")))
         )

@@ -15,7 +15,7 @@ struct MyCooperationsPage: PageView {
                 ? .p(
                     .text(
                         hasTowns
-                            ? "Ihre Kommunen kooperieren noch mit niemandem. Eine Kooperation entsteht, wenn eine Kommune eine Interessensbekundung annimmt."
+                            ? "Ihre Kommunen kooperieren noch mit niemandem. Eine Kooperation entsteht, wenn eine Kommune eine Interessenbekundung annimmt."
                             : "Sie sind noch bei keiner Kommune Mitglied."),
                     .text(" "),
                     .a(

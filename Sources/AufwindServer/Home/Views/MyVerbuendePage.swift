@@ -6,18 +6,28 @@ import Plot
 /// verdict and the next date.
 struct MyVerbuendePage: PageView {
     var verbuende: [VerbundRow]
+    /// Open invitations of the person's towns (answered on the Verbund's page).
+    var invitations: [HomeDashboard.Task] = []
     var hasTowns: Bool
     var title: String { "Meine Verbünde" }
 
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
+            .if(
+                !invitations.isEmpty,
+                .group(
+                    .h2(.text("Offene Einladungen")),
+                    .ul(.class("results"), .forEach(invitations) { invitation in .li(.a(.safeHref(invitation.path), .text(invitation.text))) }))),
+            .if(!invitations.isEmpty, .h2(.text("Verbünde Ihrer Kommunen"))),
             verbuende.isEmpty
                 ? .p(
                     .text(
                         hasTowns
-                            ? "Ihre Kommunen sind noch in keinem Verbund. Einen Verbund gründen Sie auf der Seite eines Vorhabens oder bei der Prüfung eines Förderprogramms."
-                            : "Sie sind noch bei keiner Kommune oder Organisation Mitglied."))
+                            ? "Ihre Kommunen sind noch in keinem Verbund. Einen Verbund gründen Sie auf der Seite eines Eintrags oder bei der Prüfung eines Förderprogramms."
+                            : "Sie sind noch bei keiner Kommune oder Organisation Mitglied. "),
+                    .unwrap(hasTowns ? nil : "/konto/organisationen") { .a(.safeHref($0), .text("Mitgliedschaft beantragen")) },
+                    .unwrap(hasTowns ? "/eintraege" : nil) { .group(.text(" "), .a(.safeHref($0), .text("Einträge ansehen"))) })
                 : Self.list(verbuende)
         )
     }
