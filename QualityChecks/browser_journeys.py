@@ -231,7 +231,9 @@ class Journeys:
         self.fill("email", email)
         self.fill("password", "sehr-geheim-123")
         self.submit()
-        self.check_page("Mein Konto")
+        self.check_page("Mein Aufwind (neu)")
+        if "Nächste Schritte" not in self.driver.page_source or "Ihrer Kommune beitreten" not in self.driver.page_source:
+            self.finding("Anmeldung: Mein Aufwind zeigt einem neuen Konto keine nächsten Schritte")
         self.open("/konto/organisationen")
         self.fill("kommune", "Ahlen")
         self.submit()
