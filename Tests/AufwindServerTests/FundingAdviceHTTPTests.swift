@@ -85,7 +85,8 @@ struct FundingAdviceHTTPTests {
             // four days later the deadline has passed: Frist Test is no advice any more
             app.testClock.advance(by: 4 * 86_400)
             #expect(Self.advised(try await anna.get(path).body, after: "<h3>Passende Programme</h3>") == ["IKZ Test", "Hand Test"])
-            #expect(Self.advised(try await anna.get("/eintraege/\(item)").body, after: "<h2>Passende Förderprogramme</h2>") == ["IKZ Test", "Hand Test"])
+            #expect(
+                Self.advised(try await anna.get("/eintraege/\(item)").body, after: "<h2>Passende Förderprogramme</h2>") == ["IKZ Test", "Hand Test"])
 
             // a programme the lead chooses although it does not fit the topic is said to be off it
             try await anna.get(path)
@@ -107,7 +108,10 @@ struct FundingAdviceHTTPTests {
             #expect(page.body.contains("5 Programme von 5."))
             let parts = page.body.components(separatedBy: "<h2>Geschlossen oder Frist abgelaufen: 1 Programm</h2>")
             #expect(parts.count == 2)
-            #expect(Self.advised(parts[0], after: "<h2>Offen: 4 Programme, nach der nächsten Frist</h2>") == ["Frist Test", "Hand Test", "Heimat Test", "IKZ Test"])
+            #expect(
+                Self.advised(parts[0], after: "<h2>Offen: 4 Programme, nach der nächsten Frist</h2>") == [
+                    "Frist Test", "Hand Test", "Heimat Test", "IKZ Test",
+                ])
             let inThreeDays = GermanFormat.date(iso: ISODay.adding(3, to: FundingDates.today(app.now)))
             #expect(parts[0].contains("<span class=\"badge\">offen bis \(inThreeDays)</span>"))
             #expect(Self.advised(parts[1], after: "</p>") == ["Alt Test"])
@@ -139,7 +143,9 @@ struct FundingAdviceHTTPTests {
             #expect(try await wera.get(check).body.contains("Einen Verbund mit diesen Kommunen gründen bestätigte Mitglieder einer von ihnen."))
             let offered = try await anna.get(check)
             #expect(offered.body.contains("<form class=\"stacked\" action=\"/foerderprogramme/ikz-test/verbund\" method=\"post\">"))
-            #expect(offered.body.contains("name=\"mitglieder\" value=\"05570036,05570004\"") && offered.body.contains("name=\"fuehrung\" value=\"05570004\""))
+            #expect(
+                offered.body.contains("name=\"mitglieder\" value=\"05570036,05570004\"")
+                    && offered.body.contains("name=\"fuehrung\" value=\"05570004\""))
             #expect(offered.body.contains("<button type=\"submit\">Verbund mit diesen Kommunen gründen</button>"))
 
             // only a member of the town that is to lead may found it
@@ -149,11 +155,14 @@ struct FundingAdviceHTTPTests {
             #expect(foreign.status == .forbidden)
             let anonymous = Browser(app)
             try await anonymous.get("/anmelden")
-            #expect(try await anonymous.post("/foerderprogramme/ikz-test/verbund", ["mitglieder": Self.ahlen, "fuehrung": Self.ahlen]).status == .unauthorized)
+            #expect(
+                try await anonymous.post("/foerderprogramme/ikz-test/verbund", ["mitglieder": Self.ahlen, "fuehrung": Self.ahlen]).status
+                    == .unauthorized)
             try await anna.get(check)
             let tampered = try await anna.post(
                 "/foerderprogramme/ikz-test/verbund", ["mitglieder": "05570004,99999999", "fuehrung": Self.ahlen, "name": "Bauhof"])
-            #expect(tampered.status == .unprocessableEntity && tampered.body.contains("„99999999“ ist keine Gemeinde und kein Kreis des Verzeichnisses."))
+            #expect(
+                tampered.status == .unprocessableEntity && tampered.body.contains("„99999999“ ist keine Gemeinde und kein Kreis des Verzeichnisses."))
             #expect(try await VerbundModel.query(on: app.db).count() == 0)
 
             try await anna.get(check)

@@ -62,7 +62,8 @@ struct VerbundInvitationTests {
             #expect(try await Self.invited(app).isEmpty)
 
             // without a choice the question comes again
-            #expect(try await anna.post(path + "/einladungen", ["mitglied": "Neustadt", "rolle": "partner"]).body.contains("Welche Kommune meinen Sie?"))
+            #expect(
+                try await anna.post(path + "/einladungen", ["mitglied": "Neustadt", "rolle": "partner"]).body.contains("Welche Kommune meinen Sie?"))
             let chosen = try await anna.post(path + "/einladungen", ["mitglied": "Neustadt", "rolle": "partner", "auswahl": "06534090"])
             #expect(chosen.status == .seeOther && chosen.headers.first(name: .location) == path)
             #expect(try await Self.invited(app) == ["06534090"])
@@ -116,7 +117,9 @@ struct VerbundInvitationTests {
             // Oelde no longer sees the Verbund, and was told
             let olgaPage = try await olga.get(path)
             #expect(olgaPage.status == .forbidden && olgaPage.body.contains("Diesen Verbund sehen nur seine Mitglieder."))
-            #expect(try await olga.get("/benachrichtigungen").body.contains("Ahlen hat die Einladung Ihrer Kommune in den Verbund „Gemeinsamer Bauhof“ zurückgezogen."))
+            #expect(
+                try await olga.get("/benachrichtigungen").body.contains(
+                    "Ahlen hat die Einladung Ihrer Kommune in den Verbund „Gemeinsamer Bauhof“ zurückgezogen."))
             #expect(!(try await olga.get("/anfragen").body.contains("Einladungen in Verbünde")))
 
             // a town that said yes is a member, not an invitation; the lead can be invited again afterwards

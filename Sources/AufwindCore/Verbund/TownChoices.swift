@@ -74,7 +74,8 @@ public struct TownChoices: Sendable {
         case nil: kreisLabel = "Kreis \(gemeinde.kreisKey)"
         }
         return TownChoice(
-            key: gemeinde.ags, name: gemeinde.shortName, kreis: kreisLabel, land: catalog.unit(key: gemeinde.landCode)?.name ?? "Land \(gemeinde.landCode)",
+            key: gemeinde.ags, name: gemeinde.shortName, kreis: kreisLabel,
+            land: catalog.unit(key: gemeinde.landCode)?.name ?? "Land \(gemeinde.landCode)",
             population: gemeinde.population)
     }
 }

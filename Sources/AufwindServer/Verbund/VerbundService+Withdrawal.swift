@@ -26,7 +26,11 @@ extension VerbundService {
                 var status: String
                 var expiresAt: Date?
                 enum CodingKeys: String, CodingKey {
-                    case key = "member_key", type = "member_type", name = "member_name", status, expiresAt = "expires_at"
+                    case key = "member_key"
+                    case type = "member_type"
+                    case name = "member_name"
+                    case status
+                    case expiresAt = "expires_at"
                 }
             }
             let rows = try await sql.delete(from: VerbundMemberModel.schema)

@@ -62,7 +62,10 @@ struct FundingAdviceTests {
         let rules = [
             ProgrammeRules(
                 programmeID: "frist",
-                rules: [Self.rule("land", .land(codes: ["05"], scope: .antragsteller)), Self.rule("frist", .deadline(until: "2026-12-31", rolling: false))])
+                rules: [
+                    Self.rule("land", .land(codes: ["05"], scope: .antragsteller)),
+                    Self.rule("frist", .deadline(until: "2026-12-31", rolling: false)),
+                ])
         ]
         #expect(Self.advisor(programmes, rules: rules, today: "2026-12-31").programmes(for: Self.itSecurity).map(\.nextDeadline) == ["2026-12-31"])
         #expect(Self.advisor(programmes, rules: rules, today: "2027-01-01").programmes(for: Self.itSecurity).isEmpty)
@@ -70,11 +73,16 @@ struct FundingAdviceTests {
 
     @Test("a closed programme is not advised even with a deadline ahead; a Verbund without Handlungsfelder gets no advice")
     func closedAndFieldless() {
-        let programmes = [Self.programme("zu", themes: ["verwaltung_digital"], status: "ended"), Self.programme("auf", themes: ["verwaltung_digital"])]
+        let programmes = [
+            Self.programme("zu", themes: ["verwaltung_digital"], status: "ended"), Self.programme("auf", themes: ["verwaltung_digital"]),
+        ]
         let rules = ["zu", "auf"].map {
             ProgrammeRules(
                 programmeID: $0,
-                rules: [Self.rule("land", .land(codes: ["05"], scope: .antragsteller)), Self.rule("frist", .deadline(until: "2030-01-01", rolling: false))])
+                rules: [
+                    Self.rule("land", .land(codes: ["05"], scope: .antragsteller)),
+                    Self.rule("frist", .deadline(until: "2030-01-01", rolling: false)),
+                ])
         }
         let advisor = Self.advisor(programmes, rules: rules)
         #expect(advisor.programmes(for: Self.itSecurity).map(\.programme.id) == ["auf"])
@@ -83,7 +91,8 @@ struct FundingAdviceTests {
 
     @Test("ranked by fit (shared Handlungsfelder, then verdict), then by the next deadline, rolling ones last")
     func ranking() {
-        let verbund = VerbundFacts(members: [Self.ahlen, Self.oelde], leadKey: Self.ahlen.key, handlungsfelder: [.digitaleVerwaltung, .klimaEnergie])
+        let verbund = VerbundFacts(
+            members: [Self.ahlen, Self.oelde], leadKey: Self.ahlen.key, handlungsfelder: [.digitaleVerwaltung, .klimaEnergie])
         let nrw = Self.rule("land", .land(codes: ["05"], scope: .antragsteller))
         func rules(_ id: String, _ extra: [FundingRule]) -> ProgrammeRules { ProgrammeRules(programmeID: id, rules: [nrw] + extra) }
         let advisor = Self.advisor(
