@@ -97,7 +97,7 @@ struct VerbundInvitationTests {
             let leadRow = try #require(members.first { $0.memberKey == Self.ahlen }?.id).uuidString.lowercased()
             #expect(try await olga.get(path).body.contains("Sie sind in diesen Verbund eingeladen"))
             let workspace = try await anna.get(path)
-            #expect(workspace.body.components(separatedBy: "Einladung zurückziehen</button>").count == 3)
+            #expect(workspace.body.components(separatedBy: ">Zurückziehen</button>").count == 3)
             #expect(workspace.body.contains("aria-label=\"Einladung von Oelde zurückziehen\""))
 
             // only the lead withdraws

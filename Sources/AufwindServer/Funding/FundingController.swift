@@ -45,7 +45,8 @@ struct FundingController: RouteCollection {
         }
         let today = request.todayISO
         let listing = catalog.listing(today: today) { programme in field.map { programme.handlungsfelder.contains($0) } ?? true }
-        let warnings = Dictionary(uniqueKeysWithValues: catalog.programmes.map { ($0.id, $0.warnings(today: today, rules: catalog.rules[$0.id])) })
+        // The badge says whether a programme is open; the list adds what to check about its facts.
+        let warnings = Dictionary(uniqueKeysWithValues: catalog.programmes.map { ($0.id, $0.factsWarnings(today: today)) })
         let openOnly = query.offen == "1"
         return HTMLResponse.render(
             FundingListPage(

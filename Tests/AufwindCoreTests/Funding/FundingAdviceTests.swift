@@ -89,7 +89,7 @@ struct FundingAdviceTests {
         #expect(advisor.programmes(for: VerbundFacts(members: [Self.ahlen, Self.oelde], leadKey: Self.ahlen.key)).isEmpty)
     }
 
-    @Test("ranked by fit (shared Handlungsfelder, then verdict), then by the next deadline, rolling ones last")
+    @Test("ranked by fit (the members' Land, shared Handlungsfelder, verdict), then by the next deadline, rolling ones last")
     func ranking() {
         let verbund = VerbundFacts(
             members: [Self.ahlen, Self.oelde], leadKey: Self.ahlen.key, handlungsfelder: [.digitaleVerwaltung, .klimaEnergie])
@@ -99,7 +99,7 @@ struct FundingAdviceTests {
             [
                 Self.programme("laufend", themes: ["verwaltung_digital"]), Self.programme("spaet", themes: ["verwaltung_digital"]),
                 Self.programme("bald", themes: ["verwaltung_digital"]), Self.programme("beide", themes: ["verwaltung_digital", "klima_energie"]),
-                Self.programme("bayern", themes: ["verwaltung_digital"]),
+                Self.programme("bayern", themes: ["verwaltung_digital", "klima_energie"]),
             ],
             rules: [
                 rules("laufend", [Self.rule("f", .deadline(until: nil, rolling: true))]),
@@ -109,8 +109,9 @@ struct FundingAdviceTests {
                 ProgrammeRules(programmeID: "bayern", rules: [Self.rule("land", .land(codes: ["09"], scope: .antragsteller))]),
             ])
         let advice = advisor.programmes(for: verbund)
+        // a programme of another Land comes last, however many Handlungsfelder it shares
         #expect(advice.map(\.programme.id) == ["beide", "bald", "spaet", "laufend", "bayern"])
-        #expect(advice.last?.result.verdict == .nichtFoerderfaehig)
+        #expect(advice.last?.result.verdict == .nichtFoerderfaehig && advice.last?.sharedFields.count == 2)
     }
 
     @Test("a programme without machine-checkable rules is to be checked by hand, never eligible")

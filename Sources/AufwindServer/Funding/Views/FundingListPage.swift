@@ -7,6 +7,7 @@ import Plot
 struct FundingListPage: PageView {
     var open: [FundingCatalog.Listing]
     var closed: [FundingCatalog.Listing]
+    /// What to check about each programme's facts (their age); whether it is open is its badge.
     var warnings: [String: [String]]
     var field: String
     var openOnly: Bool
@@ -63,7 +64,9 @@ struct FundingListPage: PageView {
                         .class("name"), .a(.safeHref("/foerderprogramme/\(programme.id)"), .text(programme.displayName)), .text(" "),
                         .span(.class("badge"), .text(Self.levelLabel(programme))), .text(" "),
                         .span(.safeClass(listing.availability.isOpen ? "badge" : "badge badge-warn"), .text(listing.availability.label)),
-                        .if(programme.status == nil, .group(.text(" "), .span(.class("badge"), .text("Status laut Quelle unbekannt"))))),
+                        .if(
+                            programme.status == nil && listing.availability.isOpen,
+                            .group(.text(" "), .span(.class("badge"), .text("Status laut Quelle unbekannt"))))),
                     .div(.class("meta"), .text(programme.handlungsfelder.map(\.label).joined(separator: ", "))),
                     .forEach(warnings[programme.id] ?? []) { .div(.class("meta warning"), .text("⚠ " + $0)) }
                 )

@@ -151,7 +151,7 @@ struct VerbundPage: PageView {
                                             .csrf(csrf),
                                             .button(
                                                 .type(.submit), .safeAttribute("aria-label", "Einladung von \(member.name) zurückziehen"),
-                                                .text("Einladung zurückziehen"))
+                                                .text("Zurückziehen"))
                                         )))
                             )
                         })
