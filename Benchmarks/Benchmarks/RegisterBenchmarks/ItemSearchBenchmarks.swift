@@ -32,8 +32,8 @@ func itemSearchBenchmarks(items demoItems: [CooperationItem], towns: [String: To
         }
         return item
     }
-    Benchmark("Item search: build the index over 100,000 items", configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 5))
-    { benchmark in
+    Benchmark("Item search: build the index over 100,000 items", configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 5)) {
+        benchmark in
         for _ in benchmark.scaledIterations { blackHole(ItemSearchIndex(items: items, towns: towns)) }
     }
     let index = ItemSearchIndex(items: items, towns: towns)

@@ -95,7 +95,7 @@ extension ItemSearchIndex {
             result.unmatchedWords = [plan.words[0].written]
             return result
         }
-        let partial = slotsWithMostWords(plan, filter: filter)
+        let partial = slotsWithMostWords(plan, filter: filter, audience: query.publicOnly ? publicCount : count)
         result.unmatchedWords = partial.unmatched
         guard !partial.ranked.isEmpty else { return result }
         result.coverage = .someWords
@@ -150,10 +150,10 @@ extension ItemSearchIndex {
     }
 
     /// The best partial results: the slots that pass the filters and contain the most words of
-    /// `plan`, at least one of them not common. A word in more than half of the items that pass
-    /// the filters is common: alone it would list half of everything. Also the words no such
-    /// slot contains.
-    private func slotsWithMostWords(_ plan: ItemSearchPlan, filter: ItemSearchFilter) -> (
+    /// `plan`, at least one of them not common. A word whose forms occur in more than half of the
+    /// `audience` (the items the searcher may see) is common: alone it would list half of
+    /// everything. Also the words no such slot contains.
+    private func slotsWithMostWords(_ plan: ItemSearchPlan, filter: ItemSearchFilter, audience: Int) -> (
         ranked: [(slot: Int, score: Double)], unmatched: [String]
     ) {
         let stats = statistics
@@ -189,13 +189,8 @@ extension ItemSearchIndex {
         }
         let unmatched = plan.words.indices.filter { hits[$0] == 0 }.map { plan.words[$0].written }
         guard !candidates.isEmpty else { return ([], unmatched) }
-        var passing = 0
-        for slot in slots.indices where alive[slot] {
-            if passes[slot] == 0 { passes[slot] = filter.passes(slot) ? 1 : 2 }
-            if passes[slot] == 1 { passing += 1 }
-        }
         var selective: UInt32 = 0
-        for position in plan.words.indices where hits[position] > 0 && 2 * hits[position] <= passing {
+        for position in plan.words.indices where hits[position] > 0 && 2 * plan.words[position].audienceFrequency <= audience {
             selective |= UInt32(1) << UInt32(position)
         }
         var most = 0
@@ -267,10 +262,10 @@ struct ItemSearchFilter {
 }
 
 extension ItemSearchIndex {
-    /// Items that look like `draft` ("gibt es das schon?"), also of the same town: items that
-    /// contain at least half of the draft's title terms, more shared terms and a higher BM25
-    /// (title and description) first. Terms as written (inflection aside), no compound parts or
-    /// typos: a new item is only held up by items that say the same.
+    /// Items that look like `draft` ("gibt es das schon?"), also of the same town: items whose
+    /// title and description contain at least half of the draft's title terms, more shared terms
+    /// and a higher BM25 first. Terms as written (inflection aside); no compound parts, typos or
+    /// topic names: a new item is only held up by items that say the same.
     public func similarItems(to draft: CooperationItem, limit: Int = 5, publicOnly: Bool = true) -> [CooperationItem] {
         let titleTerms = Set(GermanTextAnalyzer.words(draft.title).compactMap(\.searchTerm))
         guard !titleTerms.isEmpty else { return [] }
@@ -283,7 +278,9 @@ extension ItemSearchIndex {
             let idf = stats.idf(documentFrequency: documentFrequency[Int(number)])
             for posting in postings[Int(number)] where alive[Int(posting.slot)] {
                 let slot = Int(posting.slot)
-                bm25[slot, default: 0] += stats.part(idf: idf, frequency: posting.frequency, length: lengths[slot])
+                let inText = Int(posting.frequency) - Self.topicFrequency(of: term, in: slots[slot])
+                guard inText > 0 else { continue }
+                bm25[slot, default: 0] += stats.part(idf: idf, frequency: UInt16(inText), length: lengths[slot])
                 if titleTerms.contains(term) { hits[slot, default: 0] += 1 }
             }
         }

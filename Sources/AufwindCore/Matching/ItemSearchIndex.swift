@@ -112,6 +112,12 @@ public struct ItemSearchIndex: Sendable {
         return words
     }()
 
+    /// How often `term` occurs in the names of the item's Handlungsfelder and Unterthemen.
+    static func topicFrequency(of term: String, in item: CooperationItem) -> Int {
+        let names = item.handlungsfelder.map(\.label) + item.unterthemen.compactMap { Unterthema.find($0)?.label }
+        return names.reduce(0) { sum, name in sum + (topicWords[name] ?? []).filter { $0.term == term }.count }
+    }
+
     private mutating func append(_ item: CooperationItem, counts: [(key: String, value: Int)], written: [String: String]) {
         let slot = Int32(slots.count)
         let visible = item.visibility == .oeffentlich

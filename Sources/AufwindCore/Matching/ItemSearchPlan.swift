@@ -32,6 +32,8 @@ struct ItemSearchPlan {
         var correction: String?
         /// Postings to read: the rarest words go first.
         var cost: Int
+        /// Items the searcher may see that contain one of its expansions (counted per expansion).
+        var audienceFrequency: Int
     }
 
     var words: [QueryWord] = []
@@ -75,8 +77,11 @@ struct ItemSearchPlan {
                 }
             }
             let cost = expansions.reduce(0) { $0 + index.postings[Int($1.term)].count }
+            let frequency = expansions.reduce(0) { $0 + Int(audienceFrequency[Int($1.term)]) }
             words.append(
-                QueryWord(term: term, written: written, ranges: [word.range], expansions: expansions, correction: correction, cost: cost))
+                QueryWord(
+                    term: term, written: written, ranges: [word.range], expansions: expansions, correction: correction, cost: cost,
+                    audienceFrequency: frequency))
         }
         suggestion = Self.rewrite(text, words: words)
     }
