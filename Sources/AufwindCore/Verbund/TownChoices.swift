@@ -47,10 +47,17 @@ public struct TownChoices: Sendable {
         guard let first = hits.first else { return .notFound }
         let best = first.quality ?? .typo
         let tier = hits.filter { ($0.quality ?? .typo) == best }
-        if tier.count == 1, best <= .variant { return .town(first.gemeinde.ags) }
-        // A name several towns bear exactly: those; otherwise (only the beginning of a name, or a
-        // letter off) every town the name could mean.
-        let shown = best <= .variant ? tier : hits
+        // "Neustadt" is one village's whole name, and the start of "Neustadt an der Weinstraße" and
+        // a dozen more: that is a question, not an answer.
+        let folded = text.lowercased()
+        let namesakes = hits.filter { $0.gemeinde.shortName.lowercased().hasPrefix(folded) }
+        if tier.count == 1, best <= .variant, namesakes.count <= 1 { return .town(first.gemeinde.ags) }
+        // A name several towns bear or begin with: those; otherwise (only the beginning of a name,
+        // or a letter off) every town the name could mean.
+        let shown =
+            best <= .variant
+            ? hits.filter { hit in tier.contains { $0.gemeinde.ags == hit.gemeinde.ags } || namesakes.contains { $0.gemeinde.ags == hit.gemeinde.ags }
+            } : hits
         return .choose(shown.prefix(Self.limit).map { choice($0.gemeinde) }, more: shown.count > Self.limit)
     }
 

@@ -35,10 +35,10 @@ struct TownChoicesTests {
         return []
     }
 
-    @Test("a name two towns bear asks which one, each with its Kreis and Land; the larger first")
+    @Test("a name two towns bear asks which one, each with its Kreis and Land; the exact namesakes first, then the towns whose name begins so")
     func twoNamesakes() {
         let answer = Self.choices.lookup("Neustadt")
-        #expect(Self.keys(answer) == ["06534090", "05570090"])
+        #expect(Self.keys(answer) == ["06534090", "05570090", "07316000", "06534016"])
         guard case .choose(let choices, let more) = answer else { return }
         #expect(!more)
         #expect(choices[0] == TownChoice(key: "06534090", name: "Neustadt", kreis: "Landkreis Marburg-Biedenkopf", land: "Hessen", population: 9_300))
@@ -67,7 +67,8 @@ struct TownChoicesTests {
     @Test("a choice counts only among the towns the typed name may mean")
     func chosen() {
         #expect(Self.choices.lookup("Neustadt", chosen: "05570090") == .town("05570090"))
-        #expect(Self.keys(Self.choices.lookup("Neustadt", chosen: "07316000")) == ["06534090", "05570090"])
+        #expect(Self.choices.lookup("Neustadt", chosen: "07316000") == .town("07316000"))
+        #expect(Self.keys(Self.choices.lookup("Neustadt", chosen: "05570036")) == ["06534090", "05570090", "07316000", "06534016"])
         #expect(Self.choices.lookup("Oelde", chosen: "05570090") == .town("05570036"))
     }
 }
