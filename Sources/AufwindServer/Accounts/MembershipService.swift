@@ -247,15 +247,19 @@ struct MembershipService {
             guard open > 0 || members > 0 else { continue }
             let name = directory.name(of: town) ?? town
             // Not the leaving user, should they be an admin: nothing is sent to a deleted account.
+            let text =
+                "\(name) hat keinen Verwalter mehr (Konto gelöscht): "
+                + (open > 0
+                    ? "\(open == 1 ? "eine offene Anfrage wartet" : "\(open) offene Anfragen warten") in der Warteschlange"
+                    : "keine offenen Anfragen")
+                + (members > 0
+                    ? "; \(members == 1 ? "ein Mitglied bleibt" : "\(members) Mitglieder bleiben") – bei Bedarf zum Verwalter ernennen." : ".")
             try await Notifier(database: database, baseURL: baseURL).notifyPlatformAdmins(
                 excluding: userID,
-                text: "\(name) hat keinen Verwalter mehr (Konto gelöscht): "
-                    + (open > 0
-                        ? "\(open == 1 ? "eine offene Anfrage wartet" : "\(open) offene Anfragen warten") in der Warteschlange"
-                        : "keine offenen Anfragen")
-                    + (members > 0
-                        ? "; \(members == 1 ? "ein Mitglied bleibt" : "\(members) Mitglieder bleiben") – bei Bedarf zum Verwalter ernennen." : "."),
-                link: open > 0 || members == 0 ? "/admin/warteschlange" : "/kommunen/\(town)/mitglieder")
+                NotificationMessage(
+                    category: .anfragen, subject: "Kein Verwalter mehr: \(name)", text: text,
+                    link: open > 0 || members == 0 ? "/admin/warteschlange" : "/kommunen/\(town)/mitglieder",
+                    action: open > 0 ? "Warteschlange öffnen" : "Mitglieder ansehen"))
         }
     }
 }

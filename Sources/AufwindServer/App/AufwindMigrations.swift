@@ -22,5 +22,6 @@ enum AufwindMigrations {
         HardenAccounts(),
         AddMailDeliveryState(),
         AddVerbundProfile(),
+        AddNotificationCategory(),
     ]
 }

@@ -38,9 +38,13 @@ struct ContactService {
         do {
             try await database.transaction { db in
                 try await request.create(on: db)
+                let from = directory.name(of: townKey) ?? townKey
                 try await Notifier(database: db, baseURL: baseURL).notifyMembers(
                     of: item.ownerKey, excluding: user.id,
-                    text: "\(directory.name(of: townKey) ?? townKey) bekundet Interesse an „\(item.title)“.", link: "/anfragen")
+                    NotificationMessage(
+                        category: .anfragen, subject: "Interesse an Ihrem Eintrag: \(from)",
+                        text: "\(from) bekundet Interesse an „\(item.title)“.", detail: message.isEmpty ? nil : message, link: "/anfragen",
+                        action: "Anfrage beantworten"))
             }
         } catch {
             // Two members of one town asked at the same moment: the first request stands.
@@ -93,12 +97,17 @@ struct ContactService {
                 let link = "/kooperationen/\(try created.requireID().uuidString.lowercased())"
                 try await notifier.notifyMembers(
                     of: request.fromKey, excluding: nil,
-                    text: "\(ownerName) hat Ihr Interesse an „\(item.title)“ angenommen – Sie kooperieren jetzt.",
-                    link: link)
+                    NotificationMessage(
+                        category: .anfragen, subject: "Interesse angenommen: \(ownerName)",
+                        text: "\(ownerName) hat Ihr Interesse an „\(item.title)“ angenommen – Sie kooperieren jetzt.", link: link,
+                        action: "Zur Kooperation"))
             } else {
                 try await notifier.notifyMembers(
-                    of: request.fromKey, excluding: nil, text: "\(ownerName) hat Ihr Interesse an „\(item.title)“ abgelehnt.",
-                    link: "/eintraege/\(request.itemID.uuidString.lowercased())")
+                    of: request.fromKey, excluding: nil,
+                    NotificationMessage(
+                        category: .anfragen, subject: "Interesse abgelehnt: \(ownerName)",
+                        text: "\(ownerName) hat Ihr Interesse an „\(item.title)“ abgelehnt.",
+                        link: "/eintraege/\(request.itemID.uuidString.lowercased())", action: "Eintrag ansehen"))
             }
             return .decided(fresh, cooperation: cooperation)
         }
@@ -111,9 +120,13 @@ struct ContactService {
             try await CooperationMessageModel(cooperationID: id, authorKey: townKey, authorID: user.id, authorName: user.displayName, body: body)
                 .create(on: db)
             let other = cooperation.ownerKey == townKey ? cooperation.partnerKey : cooperation.ownerKey
+            let from = directory.name(of: townKey) ?? townKey
             try await Notifier(database: db, baseURL: baseURL).notifyMembers(
-                of: other, excluding: user.id, text: "Neue Nachricht von \(directory.name(of: townKey) ?? townKey) zu „\(itemTitle)“.",
-                link: "/kooperationen/\(id.uuidString.lowercased())")
+                of: other, excluding: user.id,
+                NotificationMessage(
+                    category: .nachrichten, subject: "Neue Nachricht: \(from)",
+                    text: "\(user.displayName) (\(from)) schreibt zu „\(itemTitle)“:", detail: body,
+                    link: "/kooperationen/\(id.uuidString.lowercased())", action: "Antworten"))
         }
     }
 }

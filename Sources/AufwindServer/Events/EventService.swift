@@ -144,7 +144,12 @@ struct EventService {
         let users = try await UserModel.query(on: database).filter(\.$id ~~ moved.map(\.userID)).all()
         let notifier = Notifier(database: database, baseURL: baseURL)
         for user in users {
-            try await notifier.notify(user, text: "Ein Platz ist frei geworden: Sie sind jetzt für „\(event.title)“ angemeldet.", link: event.path)
+            try await notifier.notify(
+                user,
+                NotificationMessage(
+                    category: .veranstaltungen, subject: "Nachgerückt: \(event.title)",
+                    text: "Ein Platz ist frei geworden: Sie sind jetzt für „\(event.title)“ angemeldet.", link: event.path,
+                    action: "Veranstaltung ansehen"))
         }
     }
 

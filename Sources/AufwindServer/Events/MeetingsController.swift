@@ -87,8 +87,11 @@ struct MeetingsController: RouteCollection {
         if let user = try await UserModel.find(invitee.userID, on: request.db) {
             try await Notifier(database: request.db, baseURL: request.application.aufwindConfig.baseURL)
                 .notify(
-                    user, text: "\(me.userName) fragt ein 1:1-Treffen bei „\(access.event.title)“ an (\(slot.label)).",
-                    link: access.event.path + "/treffen")
+                    user,
+                    NotificationMessage(
+                        category: .veranstaltungen, subject: "Anfrage für ein 1:1-Treffen: \(me.userName)",
+                        text: "\(me.userName) fragt ein 1:1-Treffen bei „\(access.event.title)“ an (\(slot.label)).",
+                        detail: message.isEmpty ? nil : message, link: access.event.path + "/treffen", action: "Anfrage beantworten"))
         }
         return try await render(request, access, notice: "Anfrage an \(invitee.userName) gesendet.")
     }
@@ -117,13 +120,20 @@ struct MeetingsController: RouteCollection {
             return try await render(request, access, errors: [problem.detail], status: HTTPStatus(statusCode: problem.status))
         }
         let text: String
+        let subject: String
         switch decision {
-        case .accepted(let table): text = "\(me.userName) hat Ihr 1:1-Treffen bei „\(access.event.title)“ angenommen (Tisch \(table))."
-        case .declined: text = "\(me.userName) hat Ihre Anfrage für ein 1:1-Treffen bei „\(access.event.title)“ abgelehnt."
+        case .accepted(let table):
+            text = "\(me.userName) hat Ihr 1:1-Treffen bei „\(access.event.title)“ angenommen (Tisch \(table))."
+            subject = "1:1-Treffen vereinbart: \(me.userName)"
+        case .declined:
+            text = "\(me.userName) hat Ihre Anfrage für ein 1:1-Treffen bei „\(access.event.title)“ abgelehnt."
+            subject = "1:1-Treffen abgelehnt: \(me.userName)"
         }
         if let user = try await UserModel.find(meeting.requesterID, on: request.db) {
             try await Notifier(database: request.db, baseURL: request.application.aufwindConfig.baseURL).notify(
-                user, text: text, link: access.event.path + "/treffen")
+                user,
+                NotificationMessage(
+                    category: .veranstaltungen, subject: subject, text: text, link: access.event.path + "/treffen", action: "Treffen ansehen"))
         }
         if case .accepted(let table) = decision { return try await render(request, access, notice: "Treffen vereinbart: Tisch \(table).") }
         return try await render(request, access, notice: "Anfrage abgelehnt.")

@@ -158,8 +158,11 @@ struct PlanningController: RouteCollection {
         for user in users {
             let list = (texts[user.id!] ?? []).joined(separator: "; ")
             try await notifier.notify(
-                user, text: "Programm von „\(access.event.title)“ geändert (Version \(version.number)): \(list)",
-                link: access.event.path + "/programm")
+                user,
+                NotificationMessage(
+                    category: .veranstaltungen, subject: "Programm geändert: \(access.event.title)",
+                    text: "Programm von „\(access.event.title)“ geändert (Version \(version.number)): \(list)",
+                    link: access.event.path + "/programm", action: "Programm ansehen"))
         }
     }
 

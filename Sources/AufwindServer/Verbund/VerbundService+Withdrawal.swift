@@ -44,11 +44,13 @@ extension VerbundService {
             if wasOpen, row.type != MemberType.zweckverband.rawValue {
                 let isProvider = row.type == MemberType.anbieter.rawValue
                 let whose = isProvider ? "von \(row.name ?? "Ihrer Organisation")" : "Ihrer Kommune"
+                let lead = directory.name(of: verbund.leadKey) ?? verbund.leadKey
                 try await Notifier(database: db, baseURL: baseURL).notifyMembers(
                     of: row.key, kind: isProvider ? .anbieter : .kommune, excluding: nil,
-                    text:
-                        "\(directory.name(of: verbund.leadKey) ?? verbund.leadKey) hat die Einladung \(whose) in den Verbund „\(verbund.name)“ zurückgezogen.",
-                    link: "/anfragen")
+                    NotificationMessage(
+                        category: .anfragen, subject: "Einladung zurückgezogen: \(verbund.name)",
+                        text: "\(lead) hat die Einladung \(whose) in den Verbund „\(verbund.name)“ zurückgezogen.", link: "/anfragen",
+                        action: "Anfragen ansehen"))
             }
             return .withdrawn
         }

@@ -45,11 +45,13 @@ struct VerbundService {
     func notifyInvited(_ memberKey: String, type: MemberType, name: String, role: VerbundRole, to verbund: VerbundModel, on db: any Database)
         async throws
     {
+        let lead = directory.name(of: verbund.leadKey) ?? verbund.leadKey
         try await Notifier(database: db, baseURL: baseURL).notifyMembers(
             of: memberKey, kind: type == .anbieter ? .anbieter : .kommune, excluding: nil,
-            text:
-                "\(directory.name(of: verbund.leadKey) ?? verbund.leadKey) lädt \(type == .anbieter ? name + " als Anbieter" : "Sie") in den Verbund „\(verbund.name)“ ein (\(role.label)).",
-            link: path(verbund))
+            NotificationMessage(
+                category: .anfragen, subject: "Einladung in den Verbund: \(verbund.name)",
+                text: "\(lead) lädt \(type == .anbieter ? name + " als Anbieter" : "Sie") in den Verbund „\(verbund.name)“ ein (\(role.label)).",
+                link: path(verbund), action: "Einladung beantworten"))
     }
 
     /// Whom the lead means by what was typed.
@@ -184,11 +186,14 @@ struct VerbundService {
                 if fresh.statusValue == .invited, let expiry = fresh.expiresAt { return .expired(expiry) }
                 return .alreadyDecided(fresh.statusValue.label)
             }
+            let invitee = member.memberName ?? directory.name(of: member.memberKey) ?? member.memberKey
+            let decision = accept ? "angenommen" : "abgelehnt"
             try await Notifier(database: db, baseURL: baseURL).notifyMembers(
                 of: verbund.leadKey, excluding: user.id,
-                text:
-                    "\(member.memberName ?? directory.name(of: member.memberKey) ?? member.memberKey) hat die Einladung in den Verbund „\(verbund.name)“ \(accept ? "angenommen" : "abgelehnt").",
-                link: path(verbund))
+                NotificationMessage(
+                    category: .anfragen, subject: "Einladung \(decision): \(invitee)",
+                    text: "\(invitee) hat die Einladung in den Verbund „\(verbund.name)“ \(decision).", link: path(verbund),
+                    action: "Verbund ansehen"))
             return .decided
         }
     }
@@ -225,9 +230,11 @@ struct VerbundService {
                         for member in members {
                             try await Notifier(database: db, baseURL: baseURL).notifyMembers(
                                 of: member.memberKey, kind: member.isProvider ? .anbieter : .kommune, excluding: nil,
-                                text:
-                                    "\(date.value.kindLabel) „\(date.title)“ im Verbund „\(verbund.name)“ ist \(when) fällig (\(GermanFormat.date(iso: date.due))).",
-                                link: path(verbund))
+                                NotificationMessage(
+                                    category: .fristen, subject: "Frist \(when): \(date.title)",
+                                    text:
+                                        "\(date.value.kindLabel) „\(date.title)“ im Verbund „\(verbund.name)“ ist \(when) fällig (\(GermanFormat.date(iso: date.due))).",
+                                    link: path(verbund), action: "Verbund ansehen"))
                         }
                     }
                     sent += 1

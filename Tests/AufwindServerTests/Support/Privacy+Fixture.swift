@@ -47,7 +47,7 @@ enum PrivacyFixture {
         try await CooperationMessageModel(
             cooperationID: try cooperation.requireID(), authorKey: ahlen, authorID: id, authorName: name, body: "Wann treffen wir uns?"
         ).create(on: db)
-        try await NotificationModel(userID: id, text: "Neue Anfrage", link: "/anfragen").create(on: db)
+        try await NotificationModel(userID: id, category: .anfragen, text: "Neue Anfrage", link: "/anfragen").create(on: db)
 
         // Verbund: an invitation answered for the town.
         let verbund = VerbundModel(name: "Radverbund Warendorf", itemID: itemID, leadKey: oelde)

@@ -8,36 +8,36 @@ struct Notifier {
     let baseURL: String
 
     /// The confirmed members of a town, except `excluding` (who caused the event).
-    func notifyMembers(of townKey: String, kind: MembershipModel.Kind = .kommune, excluding: UUID?, text: String, link: String) async throws {
+    func notifyMembers(of townKey: String, kind: MembershipModel.Kind = .kommune, excluding: UUID?, _ message: NotificationMessage)
+        async throws
+    {
         let memberships = try await MembershipModel.query(on: database)
             .filter(\.$kind == kind.rawValue).filter(\.$orgKey == townKey)
             .filter(\.$status == MembershipModel.Status.confirmed.rawValue).with(\.$user).all()
         for membership in memberships where membership.user.id != excluding {
-            try await notify(membership.user, text: text, link: link)
+            try await notify(membership.user, message)
         }
     }
 
     /// The platform admins (e.g. a town lost its last Verwalter and its requests now wait for them).
-    func notifyPlatformAdmins(excluding: UUID? = nil, text: String, link: String) async throws {
+    func notifyPlatformAdmins(excluding: UUID? = nil, _ message: NotificationMessage) async throws {
         for admin in try await UserModel.query(on: database).filter(\.$isAdmin == true).all() where admin.id != excluding {
-            try await notify(admin, text: text, link: link)
+            try await notify(admin, message)
         }
     }
 
-    func notify(_ user: UserModel, text: String, link: String) async throws {
-        try await NotificationModel(userID: user.requireID(), text: text, link: link).create(on: database)
+    func notify(_ user: UserModel, _ message: NotificationMessage) async throws {
+        try await NotificationModel(userID: user.requireID(), category: message.category, text: message.text, link: message.link)
+            .create(on: database)
         guard user.emailConfirmedAt != nil else { return }
-        try await Outbox.send(
-            to: user.email, subject: "Aufwind: \(text)",
-            body: """
-                Hallo \(user.displayName),
+        var body = "Hallo \(user.displayName),\n\n\(message.text)\n"
+        if let detail = message.detail { body += "\n\(detail)\n" }
+        body += """
 
-                \(text)
+            \(message.action): \(baseURL)\(message.link)
 
-                \(baseURL)\(link)
-
-                Ihre Benachrichtigungen: \(baseURL)/benachrichtigungen
-                """,
-            on: database)
+            Ihre Benachrichtigungen: \(baseURL)/benachrichtigungen
+            """
+        try await Outbox.send(to: user.email, subject: message.subject, body: body, on: database)
     }
 }

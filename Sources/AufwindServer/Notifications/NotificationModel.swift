@@ -1,3 +1,4 @@
+import AufwindCore
 import Fluent
 import Foundation
 
@@ -7,6 +8,8 @@ final class NotificationModel: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "user_id") var userID: UUID
+    /// A `NotificationCategory` raw value.
+    @Field(key: "category") var category: String
     @Field(key: "text") var text: String
     /// A path on this site.
     @Field(key: "link") var link: String
@@ -15,8 +18,9 @@ final class NotificationModel: Model, @unchecked Sendable {
 
     init() {}
 
-    init(userID: UUID, text: String, link: String) {
+    init(userID: UUID, category: NotificationCategory, text: String, link: String) {
         self.userID = userID
+        self.category = category.rawValue
         self.text = text
         self.link = link
     }
