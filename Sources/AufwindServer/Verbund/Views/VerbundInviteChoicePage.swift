@@ -43,11 +43,11 @@ struct VerbundInviteChoicePage: PageView {
                         )
                     }
                 ),
-                .if(
-                    more,
-                    .p(
-                        .class("hint"),
-                        .text("Nicht dabei? Geben Sie den Namen genauer ein oder den Gemeindeschlüssel (AGS, 8 Ziffern)."))),
+                .p(
+                    .class("hint"),
+                    .text(
+                        (more ? "Es gibt weitere Treffer. " : "")
+                            + "Nicht dabei? Geben Sie den Namen genauer ein oder den Gemeindeschlüssel (AGS, 8 Ziffern).")),
                 .field(
                     "mitglied", label: "Eingabe (Name, AGS oder Kreisschlüssel; ändern Sie sie, wenn keine der Kommunen gemeint ist)", value: typed,
                     maxLength: 200),
