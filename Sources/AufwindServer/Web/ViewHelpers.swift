@@ -13,6 +13,8 @@ extension Node where Context == HTML.BodyContext {
         case .kreis: return .a(.safeHref("/kreise/\(unit.key)"), .text(unit.name))
         case .land: return .a(.safeHref("/laender/\(unit.key)"), .text(unit.name))
         case .regierungsbezirk: return .a(.safeHref("/regierungsbezirke/\(unit.key)"), .text(unit.name))
+        // The Verband of a verbandsfreie Gemeinde is the Gemeinde: no page of its own.
+        case .gemeindeverband where unit.typeCode != 50: return .a(.safeHref("/gemeindeverbaende/\(unit.key)"), .text(unit.name))
         default: return .text(unit.name)
         }
     }
@@ -36,7 +38,7 @@ extension Node where Context == HTML.BodyContext {
                         .tr(
                             .td(.gemeindeLink(g)),
                             .td(.text(g.typeName)),
-                            .td(.text(catalog.unit(key: g.verbandKey).map { $0.typeCode == 50 ? "verbandsfrei" : $0.name } ?? "–")),
+                            .td(catalog.unit(key: g.verbandKey).map { $0.typeCode == 50 ? .text("verbandsfrei") : .unitLink($0) } ?? .text("–")),
                             .td(.class("num"), .text(GermanFormat.integer(g.population))),
                             .td(.class("num"), .text(GermanFormat.decimal(g.areaKm2, digits: 2)))
                         )
