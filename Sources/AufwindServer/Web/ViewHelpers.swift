@@ -19,8 +19,9 @@ extension Node where Context == HTML.BodyContext {
         }
     }
 
-    /// A table of Gemeinden with type, population and area.
-    static func gemeindeTable(_ gemeinden: [Gemeinde], caption: String, catalog: RegisterCatalog) -> Node {
+    /// A table of Gemeinden with type, Gemeindeverband (unless `showsVerband` is false: the
+    /// members of one), population and area.
+    static func gemeindeTable(_ gemeinden: [Gemeinde], caption: String, catalog: RegisterCatalog, showsVerband: Bool = true) -> Node {
         .div(
             .class("table-wrap"),
             .table(
@@ -29,7 +30,7 @@ extension Node where Context == HTML.BodyContext {
                     .tr(
                         .th(.attribute(named: "scope", value: "col"), .text("Gemeinde")),
                         .th(.attribute(named: "scope", value: "col"), .text("Typ")),
-                        .th(.attribute(named: "scope", value: "col"), .text("Gemeindeverband")),
+                        .if(showsVerband, .th(.attribute(named: "scope", value: "col"), .text("Gemeindeverband"))),
                         .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
                         .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Fläche (km²)"))
                     )),
@@ -38,7 +39,9 @@ extension Node where Context == HTML.BodyContext {
                         .tr(
                             .td(.gemeindeLink(g)),
                             .td(.text(g.typeName)),
-                            .td(catalog.unit(key: g.verbandKey).map { $0.typeCode == 50 ? .text("verbandsfrei") : .unitLink($0) } ?? .text("–")),
+                            .if(
+                                showsVerband,
+                                .td(catalog.unit(key: g.verbandKey).map { $0.typeCode == 50 ? .text("verbandsfrei") : .unitLink($0) } ?? .text("–"))),
                             .td(.class("num"), .text(GermanFormat.integer(g.population))),
                             .td(.class("num"), .text(GermanFormat.decimal(g.areaKm2, digits: 2)))
                         )

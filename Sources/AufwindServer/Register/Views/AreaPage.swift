@@ -9,7 +9,8 @@ struct AreaPage: PageView {
     var catalog: RegisterCatalog
     var panel: TownPanel?
 
-    var title: String { unit.name }
+    /// A Verband often shares its name with a member: the tab says which.
+    var title: String { unit.kind == .gemeindeverband ? "\(unit.name) (\(unit.typeName ?? unit.kind.germanName))" : unit.name }
 
     func content() -> Node<HTML.BodyContext> {
         let hasKreise = unit.kind == .land || unit.kind == .regierungsbezirk
@@ -38,7 +39,8 @@ struct AreaPage: PageView {
                 hasGemeinden,
                 .gemeindeTable(
                     catalog.gemeinden(in: unit.key).sorted { $0.population > $1.population },
-                    caption: unit.kind == .kreis ? "Gemeinden, nach Einwohnern" : "Mitgliedsgemeinden, nach Einwohnern", catalog: catalog)),
+                    caption: unit.kind == .kreis ? "Gemeinden, nach Einwohnern" : "Mitgliedsgemeinden, nach Einwohnern", catalog: catalog,
+                    showsVerband: unit.kind == .kreis)),
             .if(hasKreise, KreisTable(kreise: kreise, catalog: catalog, caption: "Kreise und kreisfreie Städte").node()),
             .p(
                 .a(

@@ -19,9 +19,9 @@ struct StartPage: PageView {
                 .class("search"), .action("/gemeinden"), .method(.get), .attribute(named: "role", value: "search"),
                 .div(
                     .class("field"),
-                    .label(.for("q"), .text("Gemeinde, Kreis, Amt oder Samtgemeinde – Name, Postleitzahl oder Gemeindeschlüssel")),
+                    .label(.for("q"), .text("Gemeinde, Kreis, Amt, PLZ oder AGS")),
                     .input(
-                        .type(.search), .id("q"), .name("q"), .placeholder("z. B. Ahlen, Kreis Warendorf, 48231"), .autocomplete(false))
+                        .type(.search), .id("q"), .name("q"), .placeholder("z. B. Ahlen, Kreis Warendorf"), .autocomplete(false))
                 ),
                 .button(.type(.submit), .text("Suchen"))
             ),
