@@ -231,7 +231,9 @@ class Journeys:
         self.fill("email", email)
         self.fill("password", "sehr-geheim-123")
         self.submit()
-        self.check_page("Mein Konto")
+        self.check_page("Mein Aufwind (neu)")
+        if "Nächste Schritte" not in self.driver.page_source or "Ihrer Kommune beitreten" not in self.driver.page_source:
+            self.finding("Anmeldung: Mein Aufwind zeigt einem neuen Konto keine nächsten Schritte")
         self.open("/konto/organisationen")
         self.fill("kommune", "Ahlen")
         self.submit()
@@ -355,6 +357,10 @@ class Journeys:
         self.check_page("Förderfähigkeit geprüft")
         if "Ergebnis: förderfähig" not in self.driver.page_source:
             self.finding("IKZ NRW: Ahlen und Oelde sind nicht als förderfähig erkannt")
+        self.click("form[action='/foerderprogramme/ikz-nrw/verbund'] button[type=submit]")
+        self.check_page("Verbund aus der Prüfung gegründet")
+        if "/verbuende/" not in self.driver.current_url:
+            self.finding("Verbund mit diesen Kommunen gründen: keine Weiterleitung zum Verbund")
         self.open(item_path)
         self.click("form[action='/verbuende'] button[type=submit]")
         self.check_page("Verbund gegründet")
@@ -368,6 +374,25 @@ class Journeys:
         self.fill("mitglied", "Oelde")
         self.click("form[action$='/einladungen'] button[type=submit]")
         self.check_page("Oelde eingeladen")
+        # a name several towns bear asks which one; the keyboard chooses, and the invitation can be withdrawn
+        self.fill("mitglied", "Neustadt")
+        self.click("form[action$='/einladungen'] button[type=submit]")
+        self.check_page("Welche Neustadt?")
+        if "Welche Kommune meinen Sie?" not in self.driver.page_source:
+            self.finding("Einladen: „Neustadt“ lädt ohne Rückfrage ein")
+        else:
+            choice = self.driver.find_element(By.CSS_SELECTOR, "input[name='auswahl']")
+            choice.send_keys(Keys.SPACE)
+            if not choice.is_selected():
+                self.finding("Einladen: die Kommune ist mit der Tastatur nicht zu wählen")
+            self.submit()
+            self.check_page("Neustadt eingeladen")
+            self.click("tbody tr:last-child form[action$='/zurueckziehen'] button[type=submit]")
+            self.check_page("Einladung zurückgezogen")
+        self.open(verbund + "/bearbeiten")
+        self.fill("beschreibung", "Wir bündeln Fahrzeuge und Personal des Bauhofs.")
+        self.submit()
+        self.check_page("Verbund beschrieben")
         self.open(verbund + "/kosten?betrag=80.000&foerderung=20.000&methode=einwohner")
 
     def events(self, verwalter, partner):

@@ -148,9 +148,6 @@ struct MatchEngineTests {
         let fresh = MatchEngine(items: Array(items.dropFirst(1_000)), towns: Self.towns)
         for query in items.suffix(20) {
             #expect(engine.matches(for: query, limit: 15) == fresh.matches(for: query, limit: 15), "query \(query.id)")
-            #expect(
-                engine.search(ItemSearchQuery(text: query.title, publicOnly: false)).total
-                    == fresh.search(ItemSearchQuery(text: query.title, publicOnly: false)).total)
         }
     }
 
@@ -166,39 +163,6 @@ struct MatchEngineTests {
         #expect(matches.first?.item.id == "a")
         #expect(matches[0].explanation.parts[0].reason == "gemeinsame Handlungsfelder: Klima & Energie; Unterthemen: Kommunale Wärmeplanung")
         #expect(matches[0].explanation.parts[0].value > matches[1].explanation.parts[0].value)
-    }
-
-    @Test("search: every term must occur, filters narrow, members-only items stay hidden from the public")
-    func search() {
-        var hidden = Self.item("h", .angebot, Self.wittstock, "Digitale Schulverwaltung intern", "", [.schuleBildung])
-        hidden.visibility = .kommunen
-        let engine = MatchEngine(
-            items: [
-                Self.item("a", .angebot, Self.wittstock, "Digitale Schulverwaltung", "für Grundschulen"),
-                Self.item("b", .bedarf, Self.ahlen, "Schulverwaltung gesucht", "", [.schuleBildung]),
-                Self.item("c", .vorhaben, Self.beckum, "Bürgerbus", "", [.mobilitaet]),
-                hidden,
-            ], towns: Self.towns)
-        #expect(engine.search(ItemSearchQuery(text: "schulverwaltungen")).items.map(\.id).sorted() == ["a", "b"])
-        #expect(engine.search(ItemSearchQuery(text: "digitale Schulverwaltung")).items.map(\.id) == ["a"])
-        #expect(engine.search(ItemSearchQuery(text: "digitale Schulverwaltung", publicOnly: false)).items.map(\.id).sorted() == ["a", "h"])
-        #expect(engine.search(ItemSearchQuery(text: "Schulverwaltung", kind: .bedarf)).items.map(\.id) == ["b"])
-        #expect(engine.search(ItemSearchQuery(land: "12")).items.map(\.id) == ["a"])
-        #expect(engine.search(ItemSearchQuery(feld: .mobilitaet)).items.map(\.id) == ["c"])
-        #expect(engine.search(ItemSearchQuery(groesse: .mittelstadt)).items.map(\.id) == ["c", "b"])
-        let paged = engine.search(ItemSearchQuery(page: 2, pageSize: 2))
-        #expect(paged.total == 3 && paged.items.map(\.id) == ["a"] && paged.pageCount == 2)
-        #expect(engine.search(ItemSearchQuery(text: "Hallenbad")).total == 0)
-    }
-
-    @Test("search pages: the partial ranking equals the full sort for the pages it serves")
-    func partialRanking() {
-        var random = SeededRandom(seed: 9)
-        let ranked = (0..<2_000).map { (slot: $0, score: Double(Int.random(in: 0..<50, using: &random))) }
-        let full = ranked.sorted { $0.score != $1.score ? $0.score > $1.score : $0.slot > $1.slot }
-        for count in [1, 20, 60, 400] {
-            #expect(MatchEngine.best(ranked, count: count).map(\.slot) == full.prefix(count).map(\.slot))
-        }
     }
 
     @Test("demo items: the same seed gives the same items, bigger towns get more, all marked demo")

@@ -143,7 +143,8 @@ struct AuthorizationMatrixTests {
     /// Every route of a Verbund (method, path after `/verbuende/{id}`, form) with the expected
     /// status per role in two Verbünde: one that Ahlen leads with Münster in it, one that Münster
     /// leads with Ahlen only invited. Forms that pass the policy are refused for their content
-    /// (422, 404), so that the table changes nothing.
+    /// (422, 404), or withdraw an invitation that does not exist (which, withdrawing being
+    /// idempotent, is done at once), so that the table changes nothing.
     static let verbundMatrix: [(method: HTTPMethod, path: String, form: [String: String], ahlenLeads: [HTTPStatus], ahlenInvited: [HTTPStatus])] = [
         (.GET, "", [:], [.unauthorized, .ok, .ok, .ok, .ok], [.unauthorized, .ok, .ok, .ok, .ok]),
         (.GET, "/kosten", [:], [.unauthorized, .ok, .ok, .ok, .ok], [.unauthorized, .forbidden, .forbidden, .ok, .ok]),
@@ -170,6 +171,16 @@ struct AuthorizationMatrixTests {
             .POST, "/programm", ["programm": "gibt-es-nicht"],
             [.unauthorized, .unprocessableEntity, .unprocessableEntity, .forbidden, .unprocessableEntity],
             [.unauthorized, .forbidden, .forbidden, .unprocessableEntity, .unprocessableEntity]
+        ),
+        (.GET, "/bearbeiten", [:], [.unauthorized, .ok, .ok, .forbidden, .ok], [.unauthorized, .forbidden, .forbidden, .ok, .ok]),
+        (
+            .POST, "/bearbeiten", ["name": "", "version": "1"],
+            [.unauthorized, .unprocessableEntity, .unprocessableEntity, .forbidden, .unprocessableEntity],
+            [.unauthorized, .forbidden, .forbidden, .unprocessableEntity, .unprocessableEntity]
+        ),
+        (
+            .POST, "/mitglieder/\(UUID().uuidString)/zurueckziehen", [:], [.unauthorized, .seeOther, .seeOther, .forbidden, .seeOther],
+            [.unauthorized, .forbidden, .forbidden, .seeOther, .seeOther]
         ),
     ]
 
@@ -214,6 +225,7 @@ struct AuthorizationMatrixTests {
             #expect(try await VerbundDateModel.query(on: app.db).count() == 0)
             #expect(try await VerbundModel.query(on: app.db).filter(\.$status != "in-bildung").count() == 0)
             #expect(try await VerbundMemberModel.query(on: app.db).count() == 4)
+            #expect(try await VerbundModel.query(on: app.db).filter(\.$version != 1).count() == 0)
         }
     }
 }

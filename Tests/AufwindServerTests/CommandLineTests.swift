@@ -17,7 +17,7 @@ struct CommandLineTests {
     }
 
     /// Runs `.build/debug/aufwind` on its own SQLite file, with standard output and standard error apart.
-    static func aufwind(_ arguments: [String], sqlite: String, environment: [String: String] = [:]) throws -> Run {
+    static func aufwind(_ arguments: [String], sqlite: String, environment: [String: String] = [:]) async throws -> Run {
         let process = Process()
         process.executableURL = ServerProcess.binary
         process.arguments = arguments
@@ -36,17 +36,16 @@ struct CommandLineTests {
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        try await process.runToExit()
         return Run(
             status: process.terminationStatus,
             stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "", stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
 
-    static func withSQLite(_ body: (String) throws -> Void) rethrows {
+    static func withSQLite(_ body: (String) async throws -> Void) async rethrows {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("aufwind-cli-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        try body(path)
+        try await body(path)
     }
 
     /// The whole of `text` is one JSON document.
@@ -67,12 +66,12 @@ struct CommandLineTests {
         "check-eligibility --json on the reference data: only JSON on stdout, logs on stderr; a bad programme is one German message, no [ WARNING ] line; import-register says how long in German",
         .enabled(if: referenceDataAvailable || QualityGateTests.inCI, "keine Referenzdaten in ../shared/data (siehe README)")
     )
-    func checkEligibility() throws {
+    func checkEligibility() async throws {
         let data = Self.dataDirectory
         try #require(Self.referenceDataAvailable, "Die Referenzdaten (\(data.path)) müssen in CI da sein.")
-        try Self.withSQLite { sqlite in
+        try await Self.withSQLite { sqlite in
             let environment = ["AUFWIND_DATA_DIR": data.path]
-            let imported = try Self.aufwind(["import-register"], sqlite: sqlite, environment: environment)
+            let imported = try await Self.aufwind(["import-register"], sqlite: sqlite, environment: environment)
             #expect(imported.status == 0, "\(imported.all.suffix(2000))")
             let done = try #require(imported.stdout.split(separator: "\n").first { $0.hasPrefix("Fertig in ") }, "\(imported.stdout)")
             #expect(done.contains(Self.germanDuration) && !done.contains("seconds"), "\(done)")
@@ -80,7 +79,7 @@ struct CommandLineTests {
 
             // Eligible: exit 0; stdout is the JSON and nothing else, the logs are on stderr
             let members = ["--members", "05570004,05570036", "--lead", "05570004", "--costs", "250000"]
-            let eligible = try Self.aufwind(
+            let eligible = try await Self.aufwind(
                 ["check-eligibility", "--programme", "ikz-nrw"] + members + ["--json"], sqlite: sqlite, environment: environment)
             #expect(eligible.status == 0, "\(eligible.all.suffix(2000))")
             let verdict = try #require(Self.parsesAsJSON(eligible.stdout), "stdout ist kein reines JSON:\n\(eligible.stdout.prefix(2000))")
@@ -90,14 +89,14 @@ struct CommandLineTests {
             #expect(!eligible.stdout.contains("[ INFO ]"))
 
             // Not eligible (a member outside NRW): exit 3, still only JSON, no extra line
-            let mixed = try Self.aufwind(
+            let mixed = try await Self.aufwind(
                 ["check-eligibility", "--programme", "ikz-nrw", "--members", "05570004,03358016", "--json"], sqlite: sqlite, environment: environment)
             #expect(mixed.status == 3, "\(mixed.all.suffix(2000))")
             #expect(Self.parsesAsJSON(mixed.stdout)?["urteil"] != nil, "\(mixed.stdout.prefix(2000))")
             #expect(!mixed.all.contains("[ WARNING ]") && !mixed.all.contains("exit 3"), "\(mixed.stderr.suffix(1000))")
 
             // A bad programme id: non-zero, the German message once on stderr, nothing on stdout, no "[ WARNING ] exit 2"
-            let bad = try Self.aufwind(
+            let bad = try await Self.aufwind(
                 ["check-eligibility", "--programme", "gibt-es-nicht"] + members + ["--json"], sqlite: sqlite, environment: environment)
             #expect(bad.status == 2)
             #expect(bad.stdout.isEmpty, "\(bad.stdout)")
@@ -105,7 +104,7 @@ struct CommandLineTests {
             #expect(!bad.all.contains("[ WARNING ]") && !bad.all.contains("exit 2"), "\(bad.stderr.suffix(1000))")
 
             // Missing options: the same, exit 2
-            let missing = try Self.aufwind(["check-eligibility", "--json"], sqlite: sqlite, environment: environment)
+            let missing = try await Self.aufwind(["check-eligibility", "--json"], sqlite: sqlite, environment: environment)
             #expect(missing.status == 2 && missing.stdout.isEmpty && missing.stderr.contains("Bitte --programme und --members angeben"))
             #expect(!missing.all.contains("[ WARNING ]"))
         }
@@ -114,16 +113,16 @@ struct CommandLineTests {
     @Test(
         "schedule: the generated instance and the plan are pure JSON on stdout, how long it took is German on stderr; a bad file is one German message"
     )
-    func schedule() throws {
-        try Self.withSQLite { sqlite in
-            let generated = try Self.aufwind(["schedule", "--generate", "--seed", "3"], sqlite: sqlite)
+    func schedule() async throws {
+        try await Self.withSQLite { sqlite in
+            let generated = try await Self.aufwind(["schedule", "--generate", "--seed", "3"], sqlite: sqlite)
             #expect(generated.status == 0, "\(generated.all.suffix(2000))")
             #expect(Self.parsesAsJSON(generated.stdout)?["sessions"] != nil, "\(generated.stdout.prefix(500))")
             let instance = FileManager.default.temporaryDirectory.appendingPathComponent("aufwind-instance-\(UUID().uuidString).json")
             defer { try? FileManager.default.removeItem(at: instance) }
             try generated.stdout.write(to: instance, atomically: true, encoding: .utf8)
 
-            let planned = try Self.aufwind(["schedule", "--input", instance.path, "--iterations", "20000"], sqlite: sqlite)
+            let planned = try await Self.aufwind(["schedule", "--input", instance.path, "--iterations", "20000"], sqlite: sqlite)
             #expect(planned.status == 0, "\(planned.all.suffix(2000))")
             let plan = try #require(Self.parsesAsJSON(planned.stdout), "stdout ist kein reines JSON:\n\(planned.stdout.prefix(2000))")
             #expect(plan["score"] != nil && plan["assignments"] != nil)
@@ -133,7 +132,7 @@ struct CommandLineTests {
             let broken = FileManager.default.temporaryDirectory.appendingPathComponent("aufwind-broken-\(UUID().uuidString).json")
             defer { try? FileManager.default.removeItem(at: broken) }
             try #"{"rooms": []}"#.write(to: broken, atomically: true, encoding: .utf8)
-            let refused = try Self.aufwind(["schedule", "--input", broken.path], sqlite: sqlite)
+            let refused = try await Self.aufwind(["schedule", "--input", broken.path], sqlite: sqlite)
             #expect(refused.status == 2 && refused.stdout.isEmpty, "\(refused.all)")
             #expect(refused.stderr.contains("kein gültiges Instanz-JSON"), "\(refused.stderr)")
             #expect(!refused.all.contains("[ WARNING ]") && !refused.all.contains("exit 2"), "\(refused.all)")

@@ -150,7 +150,10 @@ struct OutboxSenderTests {
         }
     }
 
-    @Test("a server that accepts the connection and stays silent costs one attempt, not the outbox", .timeLimit(.minutes(1)))
+    // The bound that fired is told by the German reason (1 s reply, not the 20 s dialogue); wall-clock
+    // checks would measure the machine instead: other tests' CPU-bound work can hold Swift's
+    // cooperative pool (one thread per core) for a minute on two cores, and a test waits for a thread.
+    @Test("a server that accepts the connection and stays silent costs one attempt, not the outbox", .timeLimit(.minutes(5)))
     func silentServer() async throws {
         try await withAufwind(.sqlite) { app in
             let server = try await FakeSMTPServer(group: app.eventLoopGroup, options: .init(silentConnections: 1))
@@ -159,9 +162,7 @@ struct OutboxSenderTests {
             try await Outbox.send(to: "anna@ahlen.de", subject: "Erste", body: "x", on: app.db)
             try await Outbox.send(to: "ben@ahlen.de", subject: "Zweite", body: "y", on: app.db)
 
-            let started = ContinuousClock.now
             #expect(try await sender.sendDue() == 1)
-            #expect(ContinuousClock.now - started < .seconds(10))
             #expect(server.received.withLockedValue { $0 }.count == 1)
             let waiting = try await MailModel.query(on: app.db).filter(\.$sentAt == nil).all()
             #expect(waiting.count == 1)
@@ -173,16 +174,14 @@ struct OutboxSenderTests {
         }
     }
 
-    @Test("the whole dialogue has its own bound, below the reply timeouts", .timeLimit(.minutes(1)))
+    @Test("the whole dialogue has its own bound, below the reply timeouts", .timeLimit(.minutes(5)))
     func totalTimeout() async throws {
         try await withAufwind(.sqlite) { app in
             let server = try await FakeSMTPServer(group: app.eventLoopGroup, options: .init(silentConnections: 1))
             let timeouts = SMTPTimeouts(connect: .seconds(5), reply: .seconds(30), afterData: .seconds(30), total: .seconds(1))
             let sender = try makeSender("smtp+insecure://127.0.0.1:\(server.port)?from=aufwind@stadt.de", app: app, timeouts: timeouts)
             try await Outbox.send(to: "anna@ahlen.de", subject: "Erste", body: "x", on: app.db)
-            let started = ContinuousClock.now
             #expect(try await sender.sendDue() == 0)
-            #expect(ContinuousClock.now - started < .seconds(10))
             let mail = try #require(try await MailModel.query(on: app.db).first())
             #expect(mail.lastError == "Der Versand an den Mailserver dauerte länger als 1 s und wurde abgebrochen.")
             try await server.stop()

@@ -17,7 +17,12 @@ struct QualityGateTests {
 
     /// Whether a shell probe finds a gate's tools.
     static func installed(_ probe: String) -> Bool {
-        (try? runTool(["sh", "-c", probe + " >/dev/null 2>&1"]).status) == 0
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", probe + " >/dev/null 2>&1"]
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()  // a probe of a few milliseconds, decided before the tests start
+        return process.terminationStatus == 0
     }
     static var browserTools: ConditionTrait {
         .enabled(
@@ -75,20 +80,20 @@ struct QualityGateTests {
         try await Self.withServer(database) { server, _ in
             let out = Self.outputFolder.appendingPathComponent(database.rawValue)
             try? FileManager.default.removeItem(at: out)
-            let journeys = try runTool([
+            let journeys = try await runTool([
                 "python3", "QualityChecks/browser_journeys.py", "--base-url", server.baseURL, "--out", out.path,
                 "--verwalter", "verwalter@ahlen.de:passwort-verwalter@ahlen.de", "--partner", "mitglied@oelde.de:passwort-mitglied@oelde.de",
             ])
             Self.check(journeys, "Browser-Reisen")
             guard journeys.status == 0 else { return }
-            Self.check(try runTool(["sh", "QualityChecks/validate_html.sh", out.appendingPathComponent("html").path]), "HTML-Prüfung")
+            Self.check(try await runTool(["sh", "QualityChecks/validate_html.sh", out.appendingPathComponent("html").path]), "HTML-Prüfung")
         }
     }
 
     @Test("API fuzzing with schemathesis: no 5xx, every answer as documented, at least 1,000 cases", fuzzer, arguments: TestDatabase.available)
     func apiFuzzing(database: TestDatabase) async throws {
         try await Self.withServer(database) { server, token in
-            let result = try runTool(["sh", "QualityChecks/fuzz_api.sh", server.baseURL, token])
+            let result = try await runTool(["sh", "QualityChecks/fuzz_api.sh", server.baseURL, token])
             Self.check(result, "API-Fuzzing")
             if result.status == 0, let match = result.output.firstMatch(of: /([0-9]+) generated/), let cases = Int(match.1) {
                 #expect(cases >= 1_000, "nur \(cases) Fälle erzeugt")

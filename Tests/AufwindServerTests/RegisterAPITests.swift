@@ -104,7 +104,7 @@ struct RegisterAPITests {
                         return path.hasPrefix("/api/v1") ? "\(route.method.rawValue) \(path)" : nil
                     })
                 #expect(documented == served)
-                try OpenAPIValidator.validate(Data(response.body.readableBytesView))
+                try await OpenAPIValidator.validate(Data(response.body.readableBytesView))
             }
         }
     }
@@ -113,33 +113,23 @@ struct RegisterAPITests {
 /// Validates an OpenAPI document with the maintained Python validator (openapi-spec-validator),
 /// which `.ci/run` installs; without it locally the check is skipped with a message.
 enum OpenAPIValidator {
-    static func validate(_ document: Data) throws {
+    static func validate(_ document: Data) async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("aufwind-openapi-\(UUID().uuidString).json")
         try document.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c",
-            """
+        let script = """
             import json, sys
             try:
                 from openapi_spec_validator import validate
             except ImportError:
                 print("openapi-spec-validator fehlt: Prüfung übersprungen"); sys.exit(3)
             validate(json.load(open(sys.argv[1])))
-            """, file.path,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        process.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        if process.terminationStatus == 3 {
+            """
+        let (status, text) = try await runTool(["python3", "-c", script, file.path])
+        if status == 3 {
             print(text)
             return
         }
-        #expect(process.terminationStatus == 0, "OpenAPI-Dokument ungültig: \(text)")
+        #expect(status == 0, "OpenAPI-Dokument ungültig: \(text)")
     }
 }

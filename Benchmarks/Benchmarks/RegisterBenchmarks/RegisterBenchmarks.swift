@@ -97,21 +97,7 @@ let benchmarks: @Sendable () -> Void = {
             nextQuery += 7_919
         }
     }
-    let searches = [
-        ItemSearchQuery(text: "Schulverwaltung"), ItemSearchQuery(text: "digitale Schule", land: "05"),
-        ItemSearchQuery(text: "Bürgerbus Ehrenamt"), ItemSearchQuery(kind: .bedarf, feld: .mobilitaet),
-        ItemSearchQuery(text: "Wärmeplanung", groesse: .kleineKleinstadt), ItemSearchQuery(text: "Konzept", page: 3),
-        ItemSearchQuery(feld: .klimaEnergie, land: "12", page: 2), ItemSearchQuery(text: "Glasfaserausbau Nahversorgung"),
-    ]
-    Benchmark(
-        "Item search: one query of the mix (100,000 items)",
-        configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(10), maxIterations: 20_000)
-    ) { benchmark in
-        for _ in benchmark.scaledIterations {
-            blackHole(engine.search(searches[nextQuery % searches.count]))
-            nextQuery += 1
-        }
-    }
+    itemSearchBenchmarks(items: demoItems, towns: townIndex)
 
     // Funding (issue 5): one Verbund against all programmes; completion over all Gemeinden.
     let ruleFile = try! FundingRuleFile.bundled().get()

@@ -30,9 +30,12 @@ public enum Action: String, Sendable, CaseIterable {
     case editFundingProgrammes
     /// Act for an organisation as one of its confirmed members (e.g. answer a Verbund invitation).
     case actForOrganisation
-    /// Lead a Verbund: invite to it, enter a Zweckverband, set its status, choose its programme.
-    /// Only members of the lead town (Konsortialführung).
+    /// Lead a Verbund: invite to it, enter a Zweckverband, set its status, choose its programme,
+    /// rename and describe it. Only members of the lead town (Konsortialführung).
     case manageVerbund
+    /// Withdraw an invitation to a Verbund (the invited town or provider is no longer in it):
+    /// only members of the lead town.
+    case withdrawVerbundInvitation
     /// Add dates (deadlines, milestones, tasks) to a Verbund and mark them done: its members.
     case manageVerbundDates
     /// Make the secret calendar link of a Verbund (the old one stops working): its members.
@@ -40,8 +43,8 @@ public enum Action: String, Sendable, CaseIterable {
     /// See a Verbund whole: its members, dates, costs and calendar, on its pages and in the API.
     /// Only towns and providers that are in it (`VerbundStanding.dabei`).
     case viewVerbund
-    /// See what an invited town or provider needs to decide: the Verbund's name, lead, Vorhaben,
-    /// programme and its own invitation. Declined and expired invitations see nothing.
+    /// See what an invited town or provider needs to decide: the Verbund's name and description,
+    /// lead, Vorhaben, programme and its own invitation. Declined and expired invitations see nothing.
     case viewVerbundInvitation
 
     // Vorhaben, Bedarfe, Angebote
@@ -165,7 +168,7 @@ public enum Policy {
         case .actForTown:
             return role(of: actor, in: resource) != nil
                 ? .allowed : .denied("Nur bestätigte Mitglieder dieser Kommune dürfen für sie handeln.")
-        case .viewVerbund, .viewVerbundInvitation, .manageVerbund, .manageVerbundDates, .createVerbundCalendarLink:
+        case .viewVerbund, .viewVerbundInvitation, .manageVerbund, .withdrawVerbundInvitation, .manageVerbundDates, .createVerbundCalendarLink:
             guard case .verbund(let participants) = resource else { return .denied("Unbekannter Verbund.") }
             return verbundAction(actor, action, participants)
         case .createItem:
@@ -201,6 +204,11 @@ public enum Policy {
         case .manageVerbund:
             guard let lead = participants.leadKey, actor.townRoles[lead] != nil else {
                 return .denied("Das entscheidet die Konsortialführung des Verbunds.")
+            }
+            return .allowed
+        case .withdrawVerbundInvitation:
+            guard let lead = participants.leadKey, actor.townRoles[lead] != nil else {
+                return .denied("Einladungen zieht die Konsortialführung des Verbunds zurück.")
             }
             return .allowed
         case .manageVerbundDates:

@@ -69,10 +69,22 @@ public struct EligibilityChecker: Sendable {
         "\(GermanFormat.decimal(value * 100, digits: value * 100 == (value * 100).rounded() ? 0 : 1)) %"
     }
 
+    /// Stands in the results of a programme whose rules check nothing a machine can check: it
+    /// makes the verdict "von Hand zu prüfen" and says why. It cites no source (it is no rule of
+    /// the programme).
+    public static let noCheckableRule = FundingRule(
+        id: "keine-pruefbaren-regeln",
+        kind: .manual(
+            text:
+                "Für dieses Programm sind keine maschinell prüfbaren Regeln hinterlegt; ob der Verbund antragsberechtigt ist, sagen nur die Quellen.",
+            decisive: true), source: "")
+
     public func check(_ verbund: VerbundFacts, against programme: ProgrammeRules) -> EligibilityResult {
         var results: [RuleResult] = []
         var estimate: FundingEstimate?
-        for rule in programme.rules {
+        var rules = programme.rules
+        if !rules.contains(where: \.checksEligibility) { rules.insert(Self.noCheckableRule, at: 0) }
+        for rule in rules {
             let (outcome, explanation, ruleEstimate) = evaluate(rule, verbund)
             results.append(RuleResult(rule: rule, outcome: outcome, explanation: explanation))
             if let ruleEstimate { estimate = ruleEstimate }

@@ -16,16 +16,25 @@ public struct FundingAdvisor: Sendable {
         public var result: EligibilityResult
         /// Handlungsfelder the programme and the Verbund share.
         public var sharedFields: [Handlungsfeld]
+        /// The next dated deadline (ISO day), nil when applications are rolling or no date is known.
+        public var nextDeadline: String?
     }
 
-    /// Every programme with its verdict: eligible first, then to be checked by hand, then the
-    /// others (which say why); within each, more shared Handlungsfelder first.
+    /// "Passende Programme": the programmes that are open on the checker's day and share a
+    /// Handlungsfeld with the Verbund, each with its verdict. Ranked by fit — a programme whose
+    /// Land rule the members meet before one of another Land, then more shared Handlungsfelder,
+    /// then the better verdict (eligible, to be checked by hand, not eligible) — then by the next
+    /// deadline (a dated one before rolling ones). A programme that fits no Handlungsfeld of the
+    /// Verbund is never advice, whatever its rules say; a Verbund without Handlungsfelder gets none.
     public func programmes(for verbund: VerbundFacts) -> [ProgrammeFit] {
-        let fits = programmes.map { programme in
-            ProgrammeFit(
+        let fits = programmes.compactMap { programme -> ProgrammeFit? in
+            let shared = programme.handlungsfelder.filter(verbund.handlungsfelder.contains)
+            let availability = programme.availability(today: checker.today, rules: rules[programme.id])
+            guard !shared.isEmpty, availability.isOpen else { return nil }
+            return ProgrammeFit(
                 programme: programme,
                 result: checker.check(verbund, against: rules[programme.id] ?? ProgrammeRules(programmeID: programme.id, rules: [])),
-                sharedFields: programme.handlungsfelder.filter(verbund.handlungsfelder.contains))
+                sharedFields: shared, nextDeadline: availability.nextDeadline)
         }
         func rank(_ verdict: EligibilityVerdict) -> Int {
             switch verdict {
@@ -34,9 +43,16 @@ public struct FundingAdvisor: Sendable {
             case .nichtFoerderfaehig: 2
             }
         }
+        func otherLand(_ fit: ProgrammeFit) -> Int {
+            fit.result.results.contains {
+                if case .land = $0.rule.kind { return $0.outcome == .nichtErfuellt }
+                return false
+            } ? 1 : 0
+        }
+        // "9999-99-99" puts rolling programmes after every dated deadline.
         return fits.sorted {
-            (rank($0.result.verdict), -$0.sharedFields.count, $0.result.missing.count, $0.programme.id)
-                < (rank($1.result.verdict), -$1.sharedFields.count, $1.result.missing.count, $1.programme.id)
+            (otherLand($0), -$0.sharedFields.count, rank($0.result.verdict), $0.nextDeadline ?? "9999-99-99", $0.programme.id)
+                < (otherLand($1), -$1.sharedFields.count, rank($1.result.verdict), $1.nextDeadline ?? "9999-99-99", $1.programme.id)
         }
     }
 

@@ -106,6 +106,12 @@ public struct FundingProgramme: Sendable, Equatable, Codable, Identifiable {
         } else if status == "closed" || status == "ended" {
             warnings.append("Das Programm ist laut Quelle \(statusLabel); derzeit sind keine Anträge möglich.")
         }
+        return warnings + factsWarnings(today: today)
+    }
+
+    /// The warnings about the facts themselves: older than a year, or undated.
+    public func factsWarnings(today: String) -> [String] {
+        var warnings: [String] = []
         if let factsDate {
             let year = Int(today.prefix(4)) ?? 0
             let aYearAgo = "\(year - 1)" + today.dropFirst(4)

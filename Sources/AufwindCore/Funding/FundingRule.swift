@@ -53,6 +53,15 @@ public struct FundingRule: Sendable, Equatable {
         self.source = source
     }
 
+    /// Whether a machine checks something about who may apply (kind, Land, number, size, spread,
+    /// joint application, Handlungsfelder, deadline); manual hints and estimates check nothing.
+    public var checksEligibility: Bool {
+        switch kind {
+        case .applicantTypes, .land, .partnerCount, .population, .regionalSpread, .joint, .fields, .deadline: true
+        case .manual, .fixedAmount, .rate: false
+        }
+    }
+
     /// The rule's kind as written in the rule file.
     public var kindName: String {
         switch kind {

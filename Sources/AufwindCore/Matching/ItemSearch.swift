@@ -30,6 +30,16 @@ public struct ItemSearchQuery: Sendable, Equatable {
     }
 }
 
+/// How the items found relate to the search words.
+public enum ItemSearchCoverage: Sendable, Equatable {
+    /// Every item contains every search word (or there were none: a listing).
+    case allWords
+    /// No item contains all of them together: these are the items with the most of them.
+    case someWords
+    /// The text holds only words too common to search for ("und", "Kommune"): nothing is found.
+    case tooGeneral
+}
+
 public struct ItemSearchResult: Sendable, Equatable {
     /// How many items match in all.
     public var total: Int
@@ -37,68 +47,159 @@ public struct ItemSearchResult: Sendable, Equatable {
     public var items: [CooperationItem]
     public var page: Int
     public var pageSize: Int
+    public var coverage: ItemSearchCoverage
+    /// Search words, as typed, that no item (under the filters, for this searcher) contains.
+    public var unmatchedWords: [String]
+    /// The search text with typos corrected, for "Meinten Sie …?".
+    public var suggestion: String?
 
     public var pageCount: Int { max(1, (total + pageSize - 1) / pageSize) }
 
-    public init(total: Int, items: [CooperationItem], page: Int, pageSize: Int) {
+    public init(
+        total: Int, items: [CooperationItem], page: Int, pageSize: Int, coverage: ItemSearchCoverage = .allWords,
+        unmatchedWords: [String] = [], suggestion: String? = nil
+    ) {
         self.total = total
         self.items = items
         self.page = page
         self.pageSize = pageSize
+        self.coverage = coverage
+        self.unmatchedWords = unmatchedWords
+        self.suggestion = suggestion
     }
 }
 
-extension MatchEngine {
-    /// Items that contain every search term (after German folding and stemming), best BM25 first;
-    /// without terms, the most recently published first. Filters narrow both.
+extension ItemSearchIndex {
+    /// Items that contain every search word, best BM25 first, where a word is found as written
+    /// (inflection aside), as a compound part, or, if it occurs nowhere, with one typo
+    /// (`ItemSearchPlan`). When no item has them all, the items with the most of them
+    /// (`coverage` `.someWords`). Without a text, the most recently published first. Filters
+    /// narrow all of these.
     public func search(_ query: ItemSearchQuery) -> ItemSearchResult {
-        // A search text has at most 200 characters; its distinct terms fit a UInt16 count.
-        let terms = Array(Array(Set(GermanTextAnalyzer.terms(query.text))).sorted().prefix(Int(UInt16.max)))
-        let fieldBit = query.feld.map { Self.bits([$0]) }
-        // Filters as small numbers, compared per slot without touching the items themselves.
-        let kind = query.kind.flatMap { ItemKind.allCases.firstIndex(of: $0) }.map(UInt8.init)
-        let status = query.status.flatMap { ItemStatus.allCases.firstIndex(of: $0) }.map(UInt8.init)
-        let reach = query.reach.flatMap { Reach.allCases.firstIndex(of: $0) }.map(UInt8.init)
-        let size = query.groesse.flatMap { Groessenklasse.allCases.firstIndex(of: $0) }.map(UInt8.init)
-        let land: [Bool]? = query.land.map { code in ownerLand.map { $0 == code } }
-        func passes(_ slot: Int) -> Bool {
-            if query.publicOnly && !isPublic[slot] { return false }
-            if let kind, kindIndex[slot] != kind { return false }
-            if let fieldBit, themeBits[slot] & fieldBit == 0 { return false }
-            if let status, statusIndex[slot] != status { return false }
-            if let reach, reachIndex[slot] != reach { return false }
-            if let land, !land[ownerNumber[slot]] { return false }
-            if let size, ownerSize[ownerNumber[slot]] != size { return false }
-            return true
+        let filter = ItemSearchFilter(query, index: self)
+        var result = ItemSearchResult(total: 0, items: [], page: query.page, pageSize: query.pageSize)
+        guard !GermanTextAnalyzer.wordRuns(query.text).isEmpty else {
+            let listed = slots.indices.reversed().filter { alive[$0] && filter.passes($0) }.map { (slot: $0, score: 0.0) }
+            return paged(listed, sorted: true, into: result)
         }
-        var ranked: [(slot: Int, score: Double)] = []
-        if terms.isEmpty {
-            for slot in slots.indices.reversed() where alive[slot] && passes(slot) { ranked.append((slot, 0)) }
-        } else {
-            let stats = statistics
-            // The rarest term first: it names the candidates, every further term can only narrow them.
-            let ordered = terms.sorted { (documentFrequencyOf($0), $0) < (documentFrequencyOf($1), $1) }
-            var sums = [Double](repeating: 0, count: slots.count)
-            var hits = [UInt16](repeating: 0, count: slots.count)
-            var candidates: [Int] = []
-            for (position, term) in ordered.enumerated() {
-                guard let list = postingsOf(term) else { return ItemSearchResult(total: 0, items: [], page: query.page, pageSize: query.pageSize) }
-                let idf = stats.idf(documentFrequency: documentFrequencyOf(term))
-                for posting in list {
+        let plan = ItemSearchPlan(text: query.text, index: self, publicOnly: query.publicOnly)
+        guard !plan.words.isEmpty else {
+            result.coverage = .tooGeneral
+            return result
+        }
+        result.suggestion = plan.suggestion
+        let complete = slotsWithAllWords(plan, filter: filter)
+        if !complete.isEmpty { return paged(complete, sorted: false, into: result) }
+        // One word is all or nothing: a "part" of it would be nothing.
+        guard plan.words.count > 1 else {
+            result.unmatchedWords = [plan.words[0].written]
+            return result
+        }
+        let partial = slotsWithMostWords(plan, filter: filter, audience: query.publicOnly ? publicCount : count)
+        result.unmatchedWords = partial.unmatched
+        guard !partial.ranked.isEmpty else { return result }
+        result.coverage = .someWords
+        return paged(partial.ranked, sorted: false, into: result)
+    }
+
+    private func paged(_ ranked: [(slot: Int, score: Double)], sorted: Bool, into result: ItemSearchResult) -> ItemSearchResult {
+        var result = result
+        result.total = ranked.count
+        let ordered = sorted ? ranked : Self.best(ranked, count: result.page * result.pageSize)
+        let start = (result.page - 1) * result.pageSize
+        result.items = start < ordered.count ? ordered[start..<min(ordered.count, start + result.pageSize)].map { slots[$0.slot] } : []
+        return result
+    }
+
+    /// Live slots that pass the filters and contain every word of `plan` through one of its
+    /// expansions, with the sum over the words of the best expansion's BM25 part. The rarest
+    /// word first: it names the candidates, every further word can only narrow them.
+    private func slotsWithAllWords(_ plan: ItemSearchPlan, filter: ItemSearchFilter) -> [(slot: Int, score: Double)] {
+        guard plan.words.allSatisfy({ !$0.expansions.isEmpty }) else { return [] }
+        let stats = statistics
+        let ordered = plan.words.sorted { ($0.cost, $0.term) < ($1.cost, $1.term) }
+        var sums = [Double](repeating: 0, count: slots.count)
+        var wordBest = [Double](repeating: 0, count: slots.count)
+        // How many of the ordered words a slot contains (it must contain all before the current).
+        var matched = [UInt8](repeating: 0, count: slots.count)
+        var candidates: [Int] = []
+        for (position, word) in ordered.enumerated() {
+            let before = UInt8(position)
+            let after = UInt8(position + 1)
+            for expansion in word.expansions {
+                let idf = stats.idf(documentFrequency: documentFrequency[Int(expansion.term)]) * expansion.weight
+                for posting in postings[Int(expansion.term)] {
                     let slot = Int(posting.slot)
-                    guard alive[slot], Int(hits[slot]) == position else { continue }
-                    if position == 0 { candidates.append(slot) }
-                    sums[slot] += stats.part(idf: idf, tf: posting.tf, length: lengths[slot])
-                    hits[slot] = UInt16(position + 1)
+                    let state = matched[slot]
+                    guard state == before || state == after, alive[slot] else { continue }
+                    let value = stats.part(idf: idf, frequency: posting.frequency, length: lengths[slot])
+                    if state == before {
+                        if position == 0 { candidates.append(slot) }
+                        matched[slot] = after
+                        sums[slot] += value
+                        wordBest[slot] = value
+                    } else if value > wordBest[slot] {
+                        sums[slot] += value - wordBest[slot]
+                        wordBest[slot] = value
+                    }
                 }
             }
-            for slot in candidates where Int(hits[slot]) == terms.count && passes(slot) { ranked.append((slot, sums[slot])) }
         }
-        let total = ranked.count
-        if !terms.isEmpty { ranked = Self.best(ranked, count: query.page * query.pageSize) }
-        let start = (query.page - 1) * query.pageSize
-        let page = start < ranked.count ? ranked[start..<min(ranked.count, start + query.pageSize)].map { slots[$0.slot] } : []
-        return ItemSearchResult(total: total, items: page, page: query.page, pageSize: query.pageSize)
+        let all = UInt8(ordered.count)
+        return candidates.compactMap { matched[$0] == all && filter.passes($0) ? (slot: $0, score: sums[$0]) : nil }
+    }
+
+    /// The best partial results: the slots that pass the filters and contain the most words of
+    /// `plan`, at least one of them not common. A word whose forms occur in more than half of the
+    /// `audience` (the items the searcher may see) is common: alone it would list half of
+    /// everything. Also the words no such slot contains.
+    private func slotsWithMostWords(_ plan: ItemSearchPlan, filter: ItemSearchFilter, audience: Int) -> (
+        ranked: [(slot: Int, score: Double)], unmatched: [String]
+    ) {
+        let stats = statistics
+        var sums = [Double](repeating: 0, count: slots.count)
+        var wordBest = [Double](repeating: 0, count: slots.count)
+        var masks = [UInt32](repeating: 0, count: slots.count)
+        // 0: not yet asked, 1: passes the filters, 2: does not.
+        var passes = [UInt8](repeating: 0, count: slots.count)
+        var candidates: [Int] = []
+        var hits = [Int](repeating: 0, count: plan.words.count)
+        for (position, word) in plan.words.enumerated() {
+            let bit = UInt32(1) << UInt32(position)
+            for expansion in word.expansions {
+                let idf = stats.idf(documentFrequency: documentFrequency[Int(expansion.term)]) * expansion.weight
+                for posting in postings[Int(expansion.term)] {
+                    let slot = Int(posting.slot)
+                    guard alive[slot] else { continue }
+                    if passes[slot] == 0 { passes[slot] = filter.passes(slot) ? 1 : 2 }
+                    guard passes[slot] == 1 else { continue }
+                    let value = stats.part(idf: idf, frequency: posting.frequency, length: lengths[slot])
+                    if masks[slot] & bit == 0 {
+                        if masks[slot] == 0 { candidates.append(slot) }
+                        masks[slot] |= bit
+                        sums[slot] += value
+                        wordBest[slot] = value
+                        hits[position] += 1
+                    } else if value > wordBest[slot] {
+                        sums[slot] += value - wordBest[slot]
+                        wordBest[slot] = value
+                    }
+                }
+            }
+        }
+        let unmatched = plan.words.indices.filter { hits[$0] == 0 }.map { plan.words[$0].written }
+        guard !candidates.isEmpty else { return ([], unmatched) }
+        var selective: UInt32 = 0
+        for position in plan.words.indices where hits[position] > 0 && 2 * plan.words[position].audienceFrequency <= audience {
+            selective |= UInt32(1) << UInt32(position)
+        }
+        var most = 0
+        for slot in candidates where masks[slot] & selective != 0 { most = max(most, masks[slot].nonzeroBitCount) }
+        guard most > 0 else { return ([], unmatched) }
+        let ranked = candidates.compactMap { slot in
+            masks[slot] & selective != 0 && masks[slot].nonzeroBitCount == most ? (slot: slot, score: sums[slot]) : nil
+        }
+        return (ranked, unmatched)
     }
 
     /// The first `count` of `ranked` in order (higher score, then newer): the pages after the
@@ -125,29 +226,67 @@ extension MatchEngine {
     }
 }
 
-extension MatchEngine {
-    /// Items that look like `draft` ("gibt es das schon?"), also of the same town: items that
-    /// contain at least half of the draft's title terms, more shared terms and a higher BM25
-    /// (title and description) first.
+/// The filters of a query as small numbers, compared per slot without touching the items.
+struct ItemSearchFilter {
+    let index: ItemSearchIndex
+    let publicOnly: Bool
+    let kind: UInt8?
+    let fieldBit: UInt16?
+    let status: UInt8?
+    let reach: UInt8?
+    let size: UInt8?
+    /// Per owner number: whether its Land is the one asked for.
+    let land: [Bool]?
+
+    init(_ query: ItemSearchQuery, index: ItemSearchIndex) {
+        self.index = index
+        publicOnly = query.publicOnly
+        kind = query.kind.flatMap { ItemKind.allCases.firstIndex(of: $0) }.map(UInt8.init)
+        fieldBit = query.feld.map { ItemSearchIndex.fieldBits([$0]) }
+        status = query.status.flatMap { ItemStatus.allCases.firstIndex(of: $0) }.map(UInt8.init)
+        reach = query.reach.flatMap { Reach.allCases.firstIndex(of: $0) }.map(UInt8.init)
+        size = query.groesse.flatMap { Groessenklasse.allCases.firstIndex(of: $0) }.map(UInt8.init)
+        land = query.land.map { code in index.ownerLand.map { $0 == code } }
+    }
+
+    func passes(_ slot: Int) -> Bool {
+        if publicOnly && !index.isPublic[slot] { return false }
+        if let kind, index.kindIndex[slot] != kind { return false }
+        if let fieldBit, index.fieldBits[slot] & fieldBit == 0 { return false }
+        if let status, index.statusIndex[slot] != status { return false }
+        if let reach, index.reachIndex[slot] != reach { return false }
+        if let land, !land[Int(index.ownerNumber[slot])] { return false }
+        if let size, index.ownerSize[Int(index.ownerNumber[slot])] != size { return false }
+        return true
+    }
+}
+
+extension ItemSearchIndex {
+    /// Items that look like `draft` ("gibt es das schon?"), also of the same town: items whose
+    /// title and description contain at least half of the draft's title terms, more shared terms
+    /// and a higher BM25 first. Terms as written (inflection aside); no compound parts, typos or
+    /// topic names: a new item is only held up by items that say the same.
     public func similarItems(to draft: CooperationItem, limit: Int = 5, publicOnly: Bool = true) -> [CooperationItem] {
-        let titleTerms = Set(GermanTextAnalyzer.terms(draft.title))
+        let titleTerms = Set(GermanTextAnalyzer.words(draft.title).compactMap(\.searchTerm))
         guard !titleTerms.isEmpty else { return [] }
-        let terms = Array(Set(GermanTextAnalyzer.terms(draft.title + " " + draft.description))).sorted()
+        let terms = Set(GermanTextAnalyzer.words(draft.title + " " + draft.description).compactMap(\.searchTerm)).sorted()
         let stats = statistics
         var hits: [Int: Int] = [:]
         var bm25: [Int: Double] = [:]
         for term in terms {
-            guard let list = postingsOf(term) else { continue }
-            let idf = stats.idf(documentFrequency: documentFrequencyOf(term))
-            for posting in list where alive[Int(posting.slot)] {
+            guard let number = vocabulary.number(of: term) else { continue }
+            let idf = stats.idf(documentFrequency: documentFrequency[Int(number)])
+            for posting in postings[Int(number)] where alive[Int(posting.slot)] {
                 let slot = Int(posting.slot)
-                bm25[slot, default: 0] += stats.part(idf: idf, tf: posting.tf, length: lengths[slot])
+                let inText = Int(posting.frequency) - Self.topicFrequency(of: term, in: slots[slot])
+                guard inText > 0 else { continue }
+                bm25[slot, default: 0] += stats.part(idf: idf, frequency: UInt16(inText), length: lengths[slot])
                 if titleTerms.contains(term) { hits[slot, default: 0] += 1 }
             }
         }
         var ranked: [(slot: Int, hits: Int, score: Double)] = []
         for (slot, count) in hits where 2 * count >= titleTerms.count && slots[slot].id != draft.id {
-            if publicOnly && slots[slot].visibility != .oeffentlich { continue }
+            if publicOnly && !isPublic[slot] { continue }
             ranked.append((slot, count, bm25[slot] ?? 0))
         }
         ranked.sort { ($0.hits, $0.score, $0.slot) > ($1.hits, $1.score, $1.slot) }

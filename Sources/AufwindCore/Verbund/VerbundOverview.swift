@@ -3,13 +3,17 @@
 /// make it eligible (ranked by the partner matching on its Vorhaben), and its dates with the next
 /// one due.
 public struct VerbundOverview: Sendable {
-    /// The members that said yes, as the eligibility check sees them, with the Vorhaben's Handlungsfelder.
+    /// The members that said yes, as the eligibility check sees them, with the Vorhaben's
+    /// Handlungsfelder (without a Vorhaben: those of the chosen programme, which it was founded for).
     public var facts: VerbundFacts
     public var programme: FundingProgramme?
     /// The verdict for the chosen programme.
     public var result: EligibilityResult?
-    /// Every programme with its verdict, best first.
+    /// The open programmes that share a Handlungsfeld with the Verbund, with their verdicts, best first.
     public var fits: [FundingAdvisor.ProgrammeFit]
+    /// Set when the chosen programme fosters none of the Verbund's Handlungsfelder: what it fosters
+    /// and what the Verbund works in, in German.
+    public var themeMismatch: String?
     /// Towns that would make the Verbund eligible for the chosen programme; only while it is not.
     public var suggestions: [FundingAdvisor.Suggestion]
     /// By due day (dates due the same day in the order given).
@@ -26,10 +30,11 @@ public struct VerbundOverview: Sendable {
         today: String, register: RegisterCatalog, funding: FundingCatalog, matching: MatchEngine
     ) {
         let resolver = VerbundResolver(catalog: register)
-        let facts = VerbundFacts(memberships: memberships, leadKey: leadKey, handlungsfelder: vorhaben?.handlungsfelder ?? [], resolver: resolver)
+        let programme = programmeID.flatMap { funding.programme($0) }
+        let fields = vorhaben.map { Set($0.handlungsfelder) } ?? Set(programme?.handlungsfelder ?? [])
+        let facts = VerbundFacts(memberships: memberships, leadKey: leadKey, handlungsfelder: fields, resolver: resolver)
         let checker = EligibilityChecker(landNames: resolver.landNames, today: today)
         let advisor = FundingAdvisor(checker: checker, programmes: funding.programmes, rules: funding.rules)
-        let programme = programmeID.flatMap { funding.programme($0) }
         let result = programme.map { checker.check(facts, against: funding.rules(of: $0.id)) }
         var suggestions: [FundingAdvisor.Suggestion] = []
         if let programme, result?.verdict == .nichtFoerderfaehig {
@@ -42,9 +47,17 @@ public struct VerbundOverview: Sendable {
         self.programme = programme
         self.result = result
         self.fits = advisor.programmes(for: facts)
+        themeMismatch = programme.flatMap { Self.mismatch($0, fields: fields) }
         self.suggestions = suggestions
         self.dates = dates
         nextDate = dates.first { !$0.done && $0.due >= today }
+    }
+
+    static func mismatch(_ programme: FundingProgramme, fields: Set<Handlungsfeld>) -> String? {
+        guard !fields.isEmpty, !programme.handlungsfelder.isEmpty, !programme.handlungsfelder.contains(where: fields.contains) else { return nil }
+        let fostered = programme.handlungsfelder.map(\.label).joined(separator: ", ")
+        let worked = Handlungsfeld.allCases.filter(fields.contains).map(\.label).joined(separator: ", ")
+        return "\(programme.displayName) fördert \(fostered); der Verbund arbeitet in \(worked). Das Programm passt thematisch nicht zum Vorhaben."
     }
 
     /// How well each town fits the Vorhaben, and why (the matching's reason for what the town

@@ -14,7 +14,10 @@ struct AccountController: RouteCollection {
         routes.get("bestaetigen", use: confirm)
         routes.get("bestaetigung-erneut") { req in HTMLResponse.render(ResendConfirmationPage(csrf: CSRF.token(for: req)), request: req) }
         routes.post("bestaetigung-erneut", use: resendConfirmation)
-        routes.get("anmelden") { req in HTMLResponse.render(LoginPage(csrf: CSRF.token(for: req)), request: req) }
+        routes.get("anmelden") { req in
+            HTMLResponse.render(
+                LoginPage(csrf: CSRF.token(for: req), returnPath: ReturnPath.sanitized(req.query[String.self, at: "zurueck"])), request: req)
+        }
         routes.post("anmelden", use: login)
         routes.post("abmelden", use: logout)
         routes.get("passwort-vergessen") { req in HTMLResponse.render(ForgotPasswordPage(csrf: CSRF.token(for: req)), request: req) }
@@ -33,6 +36,8 @@ struct AccountController: RouteCollection {
     struct LoginForm: Content {
         var email: String?
         var password: String?
+        /// The page the person came from (`ReturnPath` decides whether it is followed).
+        var zurueck: String?
     }
     struct EmailForm: Content { var email: String? }
     struct ResetForm: Content {
@@ -142,7 +147,8 @@ struct AccountController: RouteCollection {
         let email = (try? AccountValidation.email(form.email ?? "").get()) ?? ""
         func refuse(_ message: String) -> Response {
             HTMLResponse.render(
-                LoginPage(csrf: CSRF.token(for: request), email: form.email ?? "", errors: [message]), status: .unauthorized, request: request)
+                LoginPage(csrf: CSRF.token(for: request), email: form.email ?? "", returnPath: ReturnPath.sanitized(form.zurueck), errors: [message]),
+                status: .unauthorized, request: request)
         }
         let throttle = LoginThrottle(database: request.db)
         let address = request.clientAddress
@@ -160,7 +166,7 @@ struct AccountController: RouteCollection {
         }
         try await throttle.reset(email: email, address: address)
         try await request.signIn(user)
-        return request.redirect(to: "/konto", redirectType: .normal)
+        return request.redirect(to: ReturnPath.target(form.zurueck), redirectType: .normal)
     }
 
     @Sendable func logout(request: Request) async throws -> Response {

@@ -21,5 +21,6 @@ enum AufwindMigrations {
         AddPitchLinks(),
         HardenAccounts(),
         AddMailDeliveryState(),
+        AddVerbundProfile(),
     ]
 }

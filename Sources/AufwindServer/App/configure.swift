@@ -47,6 +47,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     let site = app.grouped(SessionMiddleware(), RejectAPITokensMiddleware(), CSRFMiddleware())
     try site.register(collection: RegisterPagesController())
     try site.register(collection: AccountController())
+    try site.register(collection: HomeController())
     try site.register(collection: MembershipController())
     try site.register(collection: APITokenController())
     try site.register(collection: PrivacyController())

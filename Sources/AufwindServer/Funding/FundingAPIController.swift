@@ -162,6 +162,8 @@ struct FundingAPIController: RouteCollection {
         }
         var id: String
         var name: String
+        /// What the Verbund is about ("" when not described).
+        var beschreibung: String
         var status: String
         var konsortialfuehrung: String
         var programm: String?
@@ -179,7 +181,8 @@ struct FundingAPIController: RouteCollection {
         let directory = TownDirectory(catalog: request.register)
         let dates = try await VerbundDateModel.query(on: request.db).filter(\.$verbundID == id).sort(\.$due).all()
         return VerbundDTO(
-            id: id.uuidString.lowercased(), name: verbund.name, status: verbund.status, konsortialfuehrung: verbund.leadKey,
+            id: id.uuidString.lowercased(), name: verbund.name, beschreibung: verbund.descriptionText, status: verbund.status,
+            konsortialfuehrung: verbund.leadKey,
             programm: verbund.programmeID,
             mitglieder: members.map {
                 .init(schluessel: $0.memberKey, name: $0.membership.displayName(directory), rolle: $0.role, status: $0.status)

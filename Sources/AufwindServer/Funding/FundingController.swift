@@ -11,6 +11,7 @@ struct FundingController: RouteCollection {
         routes.post("foerderprogramme", "neu", use: create)
         routes.get("foerderprogramme", ":id", use: show)
         routes.get("foerderprogramme", ":id", "pruefen", use: check)
+        routes.post("foerderprogramme", ":id", "verbund", use: foundVerbund)
         routes.get("foerderprogramme", ":id", "bearbeiten", use: editForm)
         routes.post("foerderprogramme", ":id", "bearbeiten", use: update)
     }
@@ -23,6 +24,11 @@ struct FundingController: RouteCollection {
         var mitglieder: String?
         var fuehrung: String?
         var kosten: String?
+    }
+    struct FoundForm: Content {
+        var mitglieder: String?
+        var fuehrung: String?
+        var name: String?
     }
     struct EditForm: Content {
         var angaben: String?
@@ -38,16 +44,13 @@ struct FundingController: RouteCollection {
             throw ProblemDetails.badRequest("Unbekanntes Handlungsfeld „\(given)“.")
         }
         let today = request.todayISO
-        var programmes = catalog.programmes
-        if let field { programmes = programmes.filter { $0.handlungsfelder.contains(field) } }
-        let warnings = Dictionary(uniqueKeysWithValues: catalog.programmes.map { ($0.id, $0.warnings(today: today, rules: catalog.rules[$0.id])) })
+        let listing = catalog.listing(today: today) { programme in field.map { programme.handlungsfelder.contains($0) } ?? true }
+        // The badge says whether a programme is open; the list adds what to check about its facts.
+        let warnings = Dictionary(uniqueKeysWithValues: catalog.programmes.map { ($0.id, $0.factsWarnings(today: today)) })
         let openOnly = query.offen == "1"
-        if openOnly {
-            programmes = programmes.filter { $0.status == "open" && !(warnings[$0.id] ?? []).contains { $0.hasPrefix("Die Antragsfrist") } }
-        }
         return HTMLResponse.render(
             FundingListPage(
-                programmes: programmes, warnings: warnings, field: field?.rawValue ?? "", openOnly: openOnly,
+                open: listing.open, closed: openOnly ? [] : listing.closed, warnings: warnings, field: field?.rawValue ?? "", openOnly: openOnly,
                 total: catalog.programmes.count, canEdit: request.may(.editFundingProgrammes)),
             request: request)
     }
@@ -85,7 +88,45 @@ struct FundingController: RouteCollection {
             let checker = EligibilityChecker(landNames: VerbundResolver(catalog: request.register).landNames, today: request.todayISO)
             view.result = checker.check(verbund, against: request.funding.rules[programme.id] ?? ProgrammeRules(programmeID: programme.id, rules: []))
             view.checkedMembers = verbund.members
+            view.founding = founding(request, programme, members: verbund.members, lead: verbund.leadKey)
             return HTMLResponse.render(view, request: request)
+        }
+    }
+
+    /// What the check offers for founding a Verbund with the checked towns: the form for a member of
+    /// one of them (who leads it), else the reason why there is none.
+    private func founding(
+        _ request: Request, _ programme: FundingProgramme, members: [VerbundMember], lead: String?, name: String? = nil
+    ) -> FundingProgrammePage.Founding {
+        guard request.currentUser != nil else { return .signIn }
+        let own = members.filter { request.may(.actForTown, .town($0.key)) }
+        guard !own.isEmpty else { return .notAMember }
+        return .form(
+            members: members.map(\.key), leads: own.map { ($0.key, $0.name) }, lead: lead.flatMap { key in own.first { $0.key == key }?.key },
+            name: name ?? "Verbund \(programme.displayName)", csrf: CSRF.token(for: request))
+    }
+
+    /// "Verbund mit diesen Kommunen gründen": the checked towns form a Verbund for this programme;
+    /// the signed-in member's town leads it and the others are invited.
+    @Sendable func foundVerbund(request: Request) async throws -> Response {
+        let programme = try programme(request)
+        try request.requireUser()
+        let form = try request.content.decode(FoundForm.self)
+        let resolver = VerbundResolver(catalog: request.register)
+        switch VerbundFoundingInput.parse(
+            members: form.mitglieder, lead: form.fuehrung, name: form.name, fallbackName: "Verbund \(programme.displayName)", resolver: resolver)
+        {
+        case .failure(let problems):
+            var view = page(request, programme)
+            let members = (form.mitglieder ?? "").split(separator: ",").compactMap { resolver.member(key: String($0)) }
+            view.check = .init(members: members.map(\.name).joined(separator: ", "), lead: "", costs: "")
+            view.errors = problems.messages.map(\.text)
+            return HTMLResponse.render(view, status: .unprocessableEntity, request: request)
+        case .success(let input):
+            try request.authorize(.actForTown, .town(input.leadKey))
+            let verbund = try await VerbundService(request).found(
+                name: input.name, itemID: nil, leadKey: input.leadKey, programmeID: programme.id, invited: input.invitedKeys, now: request.now)
+            return request.redirect(to: verbund.path, redirectType: .normal)
         }
     }
 

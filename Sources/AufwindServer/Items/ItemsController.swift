@@ -93,7 +93,7 @@ struct ItemsController: RouteCollection {
                     canCreate: !request.actor.townRoles.isEmpty, errors: problems.messages.map(\.text)),
                 status: .unprocessableEntity, request: request)
         case .success(let query):
-            let result = request.matching.search(query)
+            let result = request.itemSearch.search(query)
             let directory = directory(request)
             return HTMLResponse.render(
                 ItemSearchPage(
@@ -146,7 +146,7 @@ struct ItemsController: RouteCollection {
         }
         if form.geprueft != "1" {
             let draft = ItemRow.item(id: UUID(), ownerKey: key, isDemo: false, input: input)
-            let similar = request.matching.similarItems(to: draft, limit: 5, publicOnly: request.itemAudience.publicOnly)
+            let similar = request.itemSearch.similarItems(to: draft, limit: 5, publicOnly: request.itemAudience.publicOnly)
             if !similar.isEmpty {
                 return again([], similar: similar.map { ItemListEntry(item: $0, directory: directory(request)) }, status: .ok)
             }

@@ -2,31 +2,54 @@ import AufwindCore
 import NIOConcurrencyHelpers
 import Vapor
 
-/// The match engine the server answers from: built at start, kept current on every write.
+/// The match engine and the item search index the server answers from: built at start, kept
+/// current on every write, both under one lock so that they always hold the same items.
 /// Readers take a snapshot (a copy-on-write value) and never wait for a writer for long.
 final class MatchStore: Sendable {
-    private let box = NIOLockedValueBox(MatchEngine(items: [], towns: [:]))
+    private struct Indexes {
+        var engine: MatchEngine
+        var search: ItemSearchIndex
+    }
 
-    var engine: MatchEngine { box.withLockedValue { $0 } }
+    private let box = NIOLockedValueBox(Indexes(engine: MatchEngine(items: [], towns: [:]), search: ItemSearchIndex(items: [], towns: [:])))
 
-    func replace(with engine: MatchEngine) { box.withLockedValue { $0 = engine } }
+    var engine: MatchEngine { box.withLockedValue { $0.engine } }
+
+    var search: ItemSearchIndex { box.withLockedValue { $0.search } }
+
+    /// Both indexes anew (built outside the lock).
+    func replace(items: [CooperationItem], towns: [String: TownFacts]) {
+        let indexes = Indexes(engine: MatchEngine(items: items, towns: towns), search: ItemSearchIndex(items: items, towns: towns))
+        box.withLockedValue { $0 = indexes }
+    }
 
     /// A published item enters (or is replaced); a draft leaves.
     func update(_ item: CooperationItem, published: Bool) {
-        box.withLockedValue { engine in
-            if published { engine.upsert(item) } else { engine.remove(id: item.id) }
+        box.withLockedValue { indexes in
+            if published {
+                indexes.engine.upsert(item)
+                indexes.search.upsert(item)
+            } else {
+                indexes.engine.remove(id: item.id)
+                indexes.search.remove(id: item.id)
+            }
         }
     }
 
-    func remove(id: String) { box.withLockedValue { $0.remove(id: id) } }
+    func remove(id: String) {
+        box.withLockedValue { indexes in
+            indexes.engine.remove(id: id)
+            indexes.search.remove(id: id)
+        }
+    }
 
     /// Changes a town's activity figures.
     func adjustTown(_ key: String, publishedItems: Int = 0, answeredRequests: Int = 0) {
-        box.withLockedValue { engine in
-            guard var facts = engine.towns[key] else { return }
+        box.withLockedValue { indexes in
+            guard var facts = indexes.engine.towns[key] else { return }
             facts.recentItems += publishedItems
             facts.answeredRequests += answeredRequests
-            engine.setTown(facts)
+            indexes.engine.setTown(facts)
         }
     }
 }
@@ -42,18 +65,19 @@ extension Application {
         set { storage[MatchStoreKey.self] = newValue }
     }
 
-    /// Builds the match engine from the register and the published items.
+    /// Builds the match engine and the item search index from the register and the published items.
     func reloadMatching(now: Date) async throws {
         let repository = ItemRepository(database: db)
         let items = try await repository.loadPublished()
         let recent = try await repository.publishedCounts(since: now.addingTimeInterval(-90 * 24 * 3600))
         let answered = try await repository.answeredCounts()
         let towns = registerStore.catalog.townFacts(recentItems: { recent[$0] ?? 0 }, answeredRequests: { answered[$0] ?? 0 })
-        matchStore.replace(with: MatchEngine(items: items, towns: Dictionary(uniqueKeysWithValues: towns.map { ($0.key, $0) })))
+        matchStore.replace(items: items, towns: Dictionary(uniqueKeysWithValues: towns.map { ($0.key, $0) }))
         logger.info("Partnersuche bereit: \(items.count) veröffentlichte Einträge")
     }
 }
 
 extension Request {
     var matching: MatchEngine { application.matchStore.engine }
+    var itemSearch: ItemSearchIndex { application.matchStore.search }
 }

@@ -3,12 +3,15 @@ import Fluent
 import Vapor
 
 /// The Verbund workspace: founding from a Vorhaben and the workspace page. Its sub-resources
-/// have a controller each: members, status and programme, dates, calendar, costs.
+/// have a controller each: members, name and description, status and programme, dates,
+/// calendar, costs. (Founding from a programme's eligibility check lives with that check, in
+/// `FundingController`.)
 struct VerbundController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post("verbuende", use: found)
         routes.get("verbuende", ":id", use: show)
         try routes.register(collection: VerbundMembersController())
+        try routes.register(collection: VerbundProfileController())
         try routes.register(collection: VerbundStatusController())
         try routes.register(collection: VerbundDatesController())
         try routes.register(collection: VerbundCalendarController())
@@ -34,7 +37,7 @@ struct VerbundController: RouteCollection {
         case .failure(let message): throw ProblemDetails(title: "Ungültige Angaben", status: 422, detail: message.text)
         case .success(let parsed): name = parsed
         }
-        let verbund = try await VerbundService(request).found(name: name, itemID: itemID, leadKey: item.ownerKey)
+        let verbund = try await VerbundService(request).found(name: name, itemID: itemID, leadKey: item.ownerKey, now: request.now)
         return request.redirect(to: verbund.path, redirectType: .normal)
     }
 

@@ -1,12 +1,15 @@
 import AufwindCore
 import Vapor
 
-/// `/verbuende/{id}/einladungen` and `…/mitglieder/{mid}/entscheidung`: the lead invites towns
-/// and providers and enters Zweckverbände; the invited decide.
+/// `/verbuende/{id}/einladungen`, `…/mitglieder/{mid}/entscheidung` and
+/// `…/mitglieder/{mid}/zurueckziehen`: the lead invites towns and providers (asking which town a
+/// name means when several bear it), enters Zweckverbände and withdraws invitations; the invited
+/// decide.
 struct VerbundMembersController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post("verbuende", ":id", "einladungen", use: invite)
         routes.post("verbuende", ":id", "mitglieder", ":mid", "entscheidung", use: decide)
+        routes.post("verbuende", ":id", "mitglieder", ":mid", "zurueckziehen", use: withdraw)
     }
 
     struct InviteForm: Content {
@@ -14,6 +17,8 @@ struct VerbundMembersController: RouteCollection {
         var rolle: String?
         var art: String?
         var land: String?
+        /// The AGS chosen among the towns a typed name may mean.
+        var auswahl: String?
     }
     struct DecisionForm: Content { var entscheidung: String? }
 
@@ -29,13 +34,18 @@ struct VerbundMembersController: RouteCollection {
         case .success(.zweckverband(let name, let land, let role)):
             invited = try await service.addZweckverband(workspace.verbund, name: name, landCode: land, role: role)
         case .success(.member(let typed, let role)):
-            switch try await service.invitee(typed) {
-            case .failure(let message):
+            switch try await service.invitee(typed, chosen: form.auswahl) {
+            case .unknown(let message):
                 return try await workspace.render(request, errors: [message.text], status: .unprocessableEntity)
-            case .success(let invitee):
+            case .choose(let choices, let more):
+                return HTMLResponse.render(
+                    VerbundInviteChoicePage(
+                        verbundID: workspace.verbund.id?.uuidString.lowercased() ?? "", verbundName: workspace.verbund.name, typed: typed,
+                        role: role, choices: choices, more: more, chosen: form.auswahl, csrf: CSRF.token(for: request)),
+                    request: request)
+            case .member(let key, let providerName):
                 invited = try await service.invite(
-                    workspace.verbund, memberKey: invitee.key, providerName: invitee.providerName, role: role, by: request.requireUser(),
-                    now: request.now)
+                    workspace.verbund, memberKey: key, providerName: providerName, role: role, by: request.requireUser(), now: request.now)
             }
         }
         switch invited {
@@ -74,6 +84,21 @@ struct VerbundMembersController: RouteCollection {
         case .alreadyDecided(let status):
             return try await renderAgain(
                 request, title: "Schon entschieden", reason: "Über diese Einladung wurde bereits entschieden (\(status)).", status: .conflict)
+        }
+    }
+
+    /// The lead withdraws an invitation; withdrawing one that is already gone changes nothing.
+    @Sendable func withdraw(request: Request) async throws -> Response {
+        let workspace = try await VerbundWorkspace.load(request)
+        try request.authorize(.withdrawVerbundInvitation, workspace.resource)
+        guard let memberID = request.parameters.get("mid", as: UUID.self) else { throw ProblemDetails.notFound("Diese Einladung gibt es nicht.") }
+        switch try await VerbundService(request).withdraw(memberID, from: workspace.verbund, now: request.now) {
+        case .withdrawn:
+            return workspace.redirect(request)
+        case .isMember(let name):
+            return try await VerbundWorkspace.load(request).render(
+                request, errors: ["\(name) ist schon dabei: Nur Einladungen, die noch nicht angenommen sind, lassen sich zurückziehen."],
+                status: .conflict)
         }
     }
 

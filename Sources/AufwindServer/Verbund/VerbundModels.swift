@@ -8,6 +8,10 @@ final class VerbundModel: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "name") var name: String
+    /// What the Verbund is about, as its lead describes it (empty: not described).
+    @Field(key: "description") var descriptionText: String
+    /// Raised by every change of name or description (optimistic locking).
+    @Field(key: "version") var version: Int
     @OptionalField(key: "item_id") var itemID: UUID?
     @Field(key: "lead_key") var leadKey: String
     @Field(key: "status") var status: String
@@ -18,10 +22,13 @@ final class VerbundModel: Model, @unchecked Sendable {
 
     init() {}
 
-    init(name: String, itemID: UUID?, leadKey: String) {
+    init(name: String, itemID: UUID?, leadKey: String, programmeID: String? = nil) {
         self.name = name
         self.itemID = itemID
         self.leadKey = leadKey
+        self.programmeID = programmeID
+        descriptionText = ""
+        version = 1
         status = "in-bildung"
     }
 

@@ -14,28 +14,66 @@ struct VerbundService {
 
     func path(_ verbund: VerbundModel) -> String { verbund.path }
 
-    func found(name: String, itemID: UUID?, leadKey: String) async throws -> VerbundModel {
-        let verbund = VerbundModel(name: name, itemID: itemID, leadKey: leadKey)
+    /// Founds a Verbund that `leadKey` leads (it is in at once), for a Vorhaben and/or a programme,
+    /// and invites the towns `invited` as partners, each notified: all in one transaction.
+    func found(
+        name: String, itemID: UUID?, leadKey: String, programmeID: String? = nil, invited: [String] = [], now: Date
+    ) async throws -> VerbundModel {
+        let verbund = VerbundModel(name: name, itemID: itemID, leadKey: leadKey, programmeID: programmeID)
+        let expiry = now.addingTimeInterval(Double(Self.invitationDays) * 24 * 3600)
         try await database.transaction { db in
             try await verbund.create(on: db)
             try await VerbundMemberModel(
-                verbundID: verbund.requireID(), memberKey: leadKey, memberType: leadKey.count == 5 ? "kreis" : "gemeinde",
+                verbundID: verbund.requireID(), memberKey: leadKey, memberType: Self.townType(leadKey).rawValue,
                 role: VerbundRole.konsortialfuehrung.rawValue, status: .accepted, expiresAt: nil
             ).create(on: db)
+            for key in invited {
+                try await VerbundMemberModel(
+                    verbundID: verbund.requireID(), memberKey: key, memberType: Self.townType(key).rawValue, role: VerbundRole.partner.rawValue,
+                    status: .invited, expiresAt: expiry
+                ).create(on: db)
+                try await notifyInvited(key, type: Self.townType(key), name: directory.name(of: key) ?? key, role: .partner, to: verbund, on: db)
+            }
         }
         return verbund
     }
 
-    /// Whom a typed name invites: a town of the register (name, AGS or Kreis key), else a
-    /// confirmed provider of that exact name (`providerName` set).
-    func invitee(_ typed: String) async throws -> Result<(key: String, providerName: String?), ValidationMessage> {
-        if let town = directory.resolve(typed), VerbundResolver(catalog: directory.catalog).member(key: town) != nil {
-            return .success((town, nil))
+    /// A Gemeinde (AGS, 8 digits) or a Kreis (5 digits).
+    static func townType(_ key: String) -> MemberType { key.count == 5 ? .kreis : .gemeinde }
+
+    /// Tells the members of an invited town (or provider) about its invitation.
+    func notifyInvited(_ memberKey: String, type: MemberType, name: String, role: VerbundRole, to verbund: VerbundModel, on db: any Database)
+        async throws
+    {
+        try await Notifier(database: db, baseURL: baseURL).notifyMembers(
+            of: memberKey, kind: type == .anbieter ? .anbieter : .kommune, excluding: nil,
+            text:
+                "\(directory.name(of: verbund.leadKey) ?? verbund.leadKey) lädt \(type == .anbieter ? name + " als Anbieter" : "Sie") in den Verbund „\(verbund.name)“ ein (\(role.label)).",
+            link: path(verbund))
+    }
+
+    /// Whom the lead means by what was typed.
+    enum Invitee {
+        /// A town (AGS or Kreis key), or a provider organisation (`providerName` set).
+        case member(key: String, providerName: String?)
+        /// The name fits several towns: the lead chooses one.
+        case choose([TownChoice], more: Bool)
+        case unknown(ValidationMessage)
+    }
+
+    /// Whom a typed name invites: a town of the register (AGS, Kreis key, or a name only one
+    /// town bears; `chosen` picks one of the towns a name may mean), else a confirmed provider of
+    /// that exact name. A name that may mean several towns asks which one.
+    func invitee(_ typed: String, chosen: String? = nil) async throws -> Invitee {
+        let answer = TownChoices(catalog: directory.catalog).lookup(typed, chosen: chosen)
+        if case .town(let key) = answer, VerbundResolver(catalog: directory.catalog).member(key: key) != nil {
+            return .member(key: key, providerName: nil)
         }
         if let provider = try await Self.provider(named: typed, on: database) {
-            return .success((try provider.requireID().uuidString, provider.name))
+            return .member(key: try provider.requireID().uuidString, providerName: provider.name)
         }
-        return .failure("„\(typed)“: keine Gemeinde, kein Kreis und kein bestätigter Anbieter gefunden.")
+        if case .choose(let choices, let more) = answer { return .choose(choices, more: more) }
+        return .unknown("„\(typed)“: keine Gemeinde, kein Kreis und kein bestätigter Anbieter gefunden.")
     }
 
     /// A confirmed Anbieter organisation by its exact name (case does not matter).
@@ -54,14 +92,10 @@ struct VerbundService {
     ) async throws -> Result<VerbundMemberModel, ValidationMessage> {
         let id = try verbund.requireID()
         let name = providerName ?? directory.name(of: memberKey) ?? memberKey
-        let type: MemberType = providerName != nil ? .anbieter : (memberKey.count == 5 ? .kreis : .gemeinde)
+        let type: MemberType = providerName != nil ? .anbieter : Self.townType(memberKey)
         let expiry = now.addingTimeInterval(Double(Self.invitationDays) * 24 * 3600)
         @Sendable func notify(_ db: any Database) async throws {
-            try await Notifier(database: db, baseURL: baseURL).notifyMembers(
-                of: memberKey, kind: type == .anbieter ? .anbieter : .kommune, excluding: nil,
-                text:
-                    "\(directory.name(of: verbund.leadKey) ?? verbund.leadKey) lädt \(type == .anbieter ? name + " als Anbieter" : "Sie") in den Verbund „\(verbund.name)“ ein (\(role.label)).",
-                link: path(verbund))
+            try await notifyInvited(memberKey, type: type, name: name, role: role, to: verbund, on: db)
         }
         if let existing = try await VerbundMemberModel.query(on: database).filter(\.$verbundID == id).filter(\.$memberKey == memberKey).first() {
             // A declined or expired invitation may be renewed, from exactly that state (of two

@@ -47,7 +47,7 @@ struct VerbundWorkspace {
             verbund: verbund, memberships: memberships, overview: overview, vorhaben: vorhaben,
             viewer: .init(
                 isLead: request.may(.manageVerbund, resource), isMember: request.may(.manageVerbundDates, resource),
-                actsFor: { Self.actsFor(request, $0) }),
+                mayWithdraw: request.may(.withdrawVerbundInvitation, resource), actsFor: { Self.actsFor(request, $0) }),
             directory: TownDirectory(catalog: request.register), programmes: request.funding.programmes,
             laender: request.register.units(of: .land).map { ($0.key, $0.name) }, csrf: CSRF.token(for: request), errors: errors, notice: notice,
             calendarLink: calendarLink)

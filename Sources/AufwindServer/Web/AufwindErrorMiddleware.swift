@@ -19,7 +19,10 @@ struct AufwindErrorMiddleware: AsyncMiddleware {
                 if !allowed.isEmpty { response.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", ")) }
                 return response
             }
-            return HTMLResponse.render(ErrorPage(problem: problem), status: HTTPResponseStatus(statusCode: problem.status), request: request)
+            // After signing in, a page that was only closed to the signed-out opens where it was asked for.
+            let returnPath = request.method == .GET ? request.url.string : nil
+            return HTMLResponse.render(
+                ErrorPage(problem: problem, returnPath: returnPath), status: HTTPResponseStatus(statusCode: problem.status), request: request)
         }
     }
 

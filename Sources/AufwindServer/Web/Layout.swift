@@ -42,7 +42,11 @@ struct Layout {
                             .forEach(
                                 Self.navigation
                                     + (signedIn
-                                        ? [("/anfragen", "Anfragen"), ("/benachrichtigungen", "Benachrichtigungen"), ("/konto", "Mein Konto")]
+                                        ? [
+                                            ("/mein-aufwind", "Mein Aufwind"), ("/anfragen", "Anfragen"),
+                                            ("/benachrichtigungen", "Benachrichtigungen"),
+                                            ("/konto", "Mein Konto"),
+                                        ]
                                         : [("/anmelden", "Anmelden")])
                             ) { item in
                                 .li(

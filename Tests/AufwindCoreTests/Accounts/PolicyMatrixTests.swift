@@ -48,7 +48,10 @@ struct PolicyMatrixTests {
     /// in, the invitation where it is invited, and the lead's choices where Ahlen leads.
     static let ahlenVerbuende: Set<String> =
         memberOf(verbundAhlenDabei) ∪ memberOf(verbundAhlenFuehrt)
-        ∪ [key(.viewVerbundInvitation, verbundAhlenEingeladen), key(.manageVerbund, verbundAhlenFuehrt)]
+        ∪ [
+            key(.viewVerbundInvitation, verbundAhlenEingeladen), key(.manageVerbund, verbundAhlenFuehrt),
+            key(.withdrawVerbundInvitation, verbundAhlenFuehrt),
+        ]
     /// What a member of the startup (any role) may see and do in Verbünde; a provider never leads.
     static let startupVerbuende: Set<String> = memberOf(verbundStartupDabei) ∪ [key(.viewVerbundInvitation, verbundStartupEingeladen)]
     /// What every user with a confirmed address may do.
@@ -154,6 +157,9 @@ struct PolicyMatrixTests {
         #expect(Policy.decide(startup, .viewVerbund, Self.verbundStartupAbgelehnt).reason.hasPrefix("Ihre Organisation hat die Einladung"))
         #expect(Policy.decide(member, .manageVerbund, Self.verbundAhlenDabei).reason == "Das entscheidet die Konsortialführung des Verbunds.")
         #expect(
+            Policy.decide(member, .withdrawVerbundInvitation, Self.verbundAhlenDabei).reason
+                == "Einladungen zieht die Konsortialführung des Verbunds zurück.")
+        #expect(
             Policy.decide(member, .manageVerbundDates, Self.verbundAhlenEingeladen).reason == "Termine legen und pflegen die Mitglieder des Verbunds."
         )
         #expect(
@@ -167,6 +173,7 @@ struct PolicyMatrixTests {
         // a Verbund whose lead is not listed among its towns still belongs to the lead
         let unlisted = Resource.verbund(VerbundParticipants(towns: ["05515000": .dabei], leadKey: "05570004"))
         #expect(Policy.decide(ahlen, .manageVerbund, unlisted).isAllowed)
+        #expect(Policy.decide(ahlen, .withdrawVerbundInvitation, unlisted).isAllowed)
         #expect(!Policy.decide(ahlen, .manageVerbundDates, unlisted).isAllowed)
         #expect(!Policy.decide(ahlen, .manageVerbund, .verbund(VerbundParticipants(towns: ["05570004": .dabei]))).isAllowed)
     }

@@ -143,24 +143,35 @@ struct FundingRuleFileTests {
 
 @Suite("Passende Programme and Verbund vervollständigen")
 struct FundingAdvisorTests {
+    /// Every programme of the rule file, all on digital administration (the real themes are facts
+    /// of the catalogue, see `FundingAdviceTests`); the status is unknown, so the deadlines decide.
     static let advisor: FundingAdvisor = {
         let rules = EligibilityTests.rules
         let programmes = rules.programmes.map { entry in
-            FundingProgramme(id: entry.programmeID, name: entry.programmeID, themes: [], sourceUrls: [])
+            FundingProgramme(id: entry.programmeID, name: entry.programmeID, themes: ["verwaltung_digital"], sourceUrls: [])
         }
         return FundingAdvisor(
             checker: EligibilityTests.checker, programmes: programmes,
             rules: Dictionary(uniqueKeysWithValues: rules.programmes.map { ($0.programmeID, $0) }))
     }()
 
-    @Test("eligible programmes come first, the others say why")
+    @Test("the open programmes of the Verbund's topic; among equally fitting ones the eligible first, the others say why")
     func programmes() {
         let fits = Self.advisor.programmes(
-            for: VerbundFacts(members: [EligibilityTests.ahlen, EligibilityTests.oelde], leadKey: EligibilityTests.ahlen.key))
-        #expect(fits.count == EligibilityTests.rules.programmes.count)  // every programme of the rule file, which covers the catalogue (see above)
+            for: VerbundFacts(
+                members: [EligibilityTests.ahlen, EligibilityTests.oelde], leadKey: EligibilityTests.ahlen.key, handlungsfelder: [.digitaleVerwaltung]
+            ))
+        let open = Self.advisor.programmes.filter {
+            $0.availability(today: EligibilityTests.checker.today, rules: Self.advisor.rules[$0.id]).isOpen
+        }
+        #expect(fits.count == open.count && open.count < EligibilityTests.rules.programmes.count)
+        #expect(!fits.contains { $0.programme.id == "ziz-bund" })  // its deadline passed in 2021
         #expect(fits.first?.result.verdict == .foerderfaehig)
         #expect(fits.contains { $0.programme.id == "ikz-nrw" && $0.result.verdict == .foerderfaehig })
         #expect(fits.last?.result.verdict == .nichtFoerderfaehig && !(fits.last?.result.missing.isEmpty ?? true))
+        // without a Handlungsfeld in common nothing is advice
+        #expect(
+            Self.advisor.programmes(for: VerbundFacts(members: [EligibilityTests.ahlen], leadKey: nil, handlungsfelder: [.wohnen])).isEmpty)
     }
 
     @Test("completion: only a town from NRW makes Ahlen's Verbund eligible for IKZ NRW, the best fitting first")

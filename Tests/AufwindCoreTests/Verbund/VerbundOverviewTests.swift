@@ -17,13 +17,54 @@ struct VerbundOverviewTests {
             register: F.register, funding: F.funding, matching: matching)
     }
 
-    @Test("without a programme: no verdict and no suggestions, but every programme with its verdict, eligible first")
+    /// The bundled rules with the catalogue's themes for three programmes: IKZ NRW (digital
+    /// administration, open), the Heimat-Scheck (Ehrenamt, open) and the Smart-Cities models
+    /// (digital administration, deadline passed in 2021).
+    static let themedFunding: FundingCatalog = {
+        let themes = [
+            "ikz-nrw": ["verwaltung_digital"], "starke-heimat-nrw": ["engagement_ehrenamt", "kultur_tourismus"],
+            "modellprojekte-smart-cities": ["smart_city", "verwaltung_digital"],
+        ]
+        var funding = F.funding
+        funding.programmes = funding.programmes.map { programme in
+            var themed = programme
+            themed.themes = themes[programme.id] ?? []
+            return themed
+        }
+        return funding
+    }()
+
+    static let itSecurity = CooperationItem(
+        id: "v1", kind: .vorhaben, ownerKey: F.ahlen, title: "Gemeinsame:r Informationssicherheitsbeauftragte:r",
+        description: "IT-Sicherheit für mehrere Städte.", handlungsfelder: [.digitaleVerwaltung], reach: .region)
+
+    @Test("without a programme: no verdict and no suggestions; advised are the open programmes that share a Handlungsfeld")
     func withoutProgramme() {
-        let overview = Self.overview([F.member(F.ahlen), F.member(F.oelde)])
+        let overview = VerbundOverview(
+            memberships: [F.member(F.ahlen), F.member(F.oelde)], leadKey: F.ahlen, programmeID: nil, vorhaben: Self.itSecurity, dates: [],
+            today: Self.today, register: F.register, funding: Self.themedFunding, matching: Self.noMatches)
         #expect(overview.programme == nil && overview.result == nil && overview.suggestions.isEmpty)
-        #expect(overview.fits.count == F.funding.programmes.count)
+        #expect(overview.fits.map(\.programme.id) == ["ikz-nrw"])
         #expect(overview.fits.first?.result.verdict == .foerderfaehig)
-        #expect(overview.fits.contains { $0.programme.id == "ikz-nrw" && $0.result.verdict == .foerderfaehig })
+        // without Vorhaben and programme the Verbund has no Handlungsfelder, and nothing is advised
+        #expect(Self.overview([F.member(F.ahlen), F.member(F.oelde)]).fits.isEmpty)
+    }
+
+    @Test("without a Vorhaben the Verbund works in its programme's Handlungsfelder; a programme off the Vorhaben's topic is said to be")
+    func fieldsFromProgramme() {
+        let founded = VerbundOverview(
+            memberships: [F.member(F.ahlen), F.member(F.oelde)], leadKey: F.ahlen, programmeID: "starke-heimat-nrw", vorhaben: nil, dates: [],
+            today: Self.today, register: F.register, funding: Self.themedFunding, matching: Self.noMatches)
+        #expect(founded.facts.handlungsfelder == [.engagementEhrenamt, .kulturTourismus] && founded.themeMismatch == nil)
+        #expect(founded.fits.map(\.programme.id) == ["starke-heimat-nrw"])
+        let offTopic = VerbundOverview(
+            memberships: [F.member(F.ahlen), F.member(F.oelde)], leadKey: F.ahlen, programmeID: "starke-heimat-nrw", vorhaben: Self.itSecurity,
+            dates: [], today: Self.today, register: F.register, funding: Self.themedFunding, matching: Self.noMatches)
+        #expect(
+            offTopic.themeMismatch
+                == "starke-heimat-nrw fördert Engagement & Ehrenamt, Kultur & Tourismus; der Verbund arbeitet in Digitale Verwaltung. Das Programm passt thematisch nicht zum Vorhaben."
+        )
+        #expect(!offTopic.fits.contains { $0.programme.id == "starke-heimat-nrw" })
     }
 
     @Test("Ahlen alone is not eligible for IKZ NRW: NRW towns that are not in it complete it, Munster does not")

@@ -207,10 +207,13 @@ struct HostileWorld {
 
     private mutating func plantVerbund(_ app: Application) async throws {
         let item = parameters["eintraege/:id"] ?? ""
-        let founded = try await organiser.submit(
-            "/verbuende", ["eintrag": item, "name": plant("Verbund", Hostile.field("Verbund"))], from: "/eintraege/\(item)")
+        let name = plant("Verbund", Hostile.field("Verbund"))
+        let founded = try await organiser.submit("/verbuende", ["eintrag": item, "name": name], from: "/eintraege/\(item)")
         let path = founded.headers.first(name: .location) ?? ""
         parameters["verbuende/:id"] = String(path.split(separator: "/").last ?? "")
+        try await organiser.submit(
+            path + "/bearbeiten", ["name": name, "beschreibung": plant("Verbund-Beschreibung", Hostile.text("Verbund")), "version": "1"],
+            from: path + "/bearbeiten")
         try await organiser.submit(path + "/einladungen", ["mitglied": "Oelde", "rolle": "partner"], from: path)
         try await organiser.submit(
             path + "/einladungen",

@@ -87,7 +87,7 @@ final class ServerProcess: @unchecked Sendable {
 }
 
 /// Runs a helper program and returns its exit code and output.
-func runTool(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+func runTool(_ arguments: [String], environment: [String: String] = [:]) async throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
@@ -100,8 +100,7 @@ func runTool(_ arguments: [String], environment: [String: String] = [:]) throws 
     let handle = try FileHandle(forWritingTo: output)
     process.standardOutput = handle
     process.standardError = handle
-    try process.run()
-    process.waitUntilExit()
+    try await process.runToExit()
     let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
     try? FileManager.default.removeItem(at: output)
     return (process.terminationStatus, text)

@@ -29,6 +29,8 @@ struct RegisterPage: PageView {
 struct LoginPage: PageView {
     var csrf: String
     var email = ""
+    /// Where a successful sign-in leads back to (already checked by `ReturnPath`).
+    var returnPath: String?
     var errors: [String] = []
     var title: String { "Anmelden" }
 
@@ -39,6 +41,7 @@ struct LoginPage: PageView {
             .form(
                 .class("stacked"), .action("/anmelden"), .method(.post),
                 .csrf(csrf),
+                .unwrap(returnPath) { .input(.type(.hidden), .safeName("zurueck"), .safeValue($0)) },
                 .field("email", label: "E-Mail-Adresse", type: .email, value: email, autocomplete: "email"),
                 .field("password", label: "Passwort", type: .password, autocomplete: "current-password", maxLength: 128),
                 .button(.type(.submit), .text("Anmelden"))

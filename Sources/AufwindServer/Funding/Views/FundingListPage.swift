@@ -1,9 +1,13 @@
 import AufwindCore
 import Plot
 
-/// `/foerderprogramme`: the catalogue with status, themes and warnings.
+/// `/foerderprogramme`: the catalogue with status, themes and warnings; the open programmes
+/// first, by their next deadline, then (unless only open ones are asked for) the closed and
+/// expired ones, marked as such.
 struct FundingListPage: PageView {
-    var programmes: [FundingProgramme]
+    var open: [FundingCatalog.Listing]
+    var closed: [FundingCatalog.Listing]
+    /// What to check about each programme's facts (their age); whether it is open is its badge.
     var warnings: [String: [String]]
     var field: String
     var openOnly: Bool
@@ -34,20 +38,39 @@ struct FundingListPage: PageView {
                     .label(.for("offen"), .text(" nur offene Programme"))),
                 .button(.type(.submit), .text("Anzeigen"))
             ),
-            .p(.attribute(named: "role", value: "status"), .text("\(GermanFormat.count(programmes.count, "Programm", "Programme")) von \(total).")),
-            .ul(
-                .class("results"),
-                .forEach(programmes) { programme in
-                    .li(
-                        .div(
-                            .class("name"), .a(.safeHref("/foerderprogramme/\(programme.id)"), .text(programme.displayName)), .text(" "),
-                            .span(.class("badge"), .text(Self.levelLabel(programme))), .text(" "),
-                            .span(.safeClass(programme.status == "open" ? "badge" : "badge badge-warn"), .text(programme.statusLabel))),
-                        .div(.class("meta"), .text(programme.handlungsfelder.map(\.label).joined(separator: ", "))),
-                        .forEach(warnings[programme.id] ?? []) { .div(.class("meta warning"), .text("⚠ " + $0)) }
-                    )
-                })
+            .p(
+                .attribute(named: "role", value: "status"),
+                .text("\(GermanFormat.count(open.count + closed.count, "Programm", "Programme")) von \(total).")),
+            .h2(.text("Offen: \(GermanFormat.count(open.count, "Programm", "Programme")), nach der nächsten Frist")),
+            .if(open.isEmpty, .p(.text("Derzeit ist kein passendes Programm offen."))),
+            list(open),
+            .if(
+                !closed.isEmpty,
+                .group(
+                    .h2(.text("Geschlossen oder Frist abgelaufen: \(GermanFormat.count(closed.count, "Programm", "Programme"))")),
+                    .p(.class("hint"), .text("Derzeit sind hier keine Anträge möglich; zur Orientierung, falls das Programm neu aufgelegt wird.")),
+                    list(closed)
+                ))
         )
+    }
+
+    private func list(_ listings: [FundingCatalog.Listing]) -> Node<HTML.BodyContext> {
+        .ul(
+            .class("results"),
+            .forEach(listings) { listing in
+                let programme = listing.programme
+                return .li(
+                    .div(
+                        .class("name"), .a(.safeHref("/foerderprogramme/\(programme.id)"), .text(programme.displayName)), .text(" "),
+                        .span(.class("badge"), .text(Self.levelLabel(programme))), .text(" "),
+                        .span(.safeClass(listing.availability.isOpen ? "badge" : "badge badge-warn"), .text(listing.availability.label)),
+                        .if(
+                            programme.status == nil && listing.availability.isOpen,
+                            .group(.text(" "), .span(.class("badge"), .text("Status laut Quelle unbekannt"))))),
+                    .div(.class("meta"), .text(programme.handlungsfelder.map(\.label).joined(separator: ", "))),
+                    .forEach(warnings[programme.id] ?? []) { .div(.class("meta warning"), .text("⚠ " + $0)) }
+                )
+            })
     }
 
     static func levelLabel(_ programme: FundingProgramme) -> String {

@@ -11,11 +11,21 @@ struct FundingProgrammePage: PageView {
     var check: CheckForm
     var result: EligibilityResult?
     var checkedMembers: [VerbundMember] = []
+    /// After a check: founding a Verbund with the checked towns.
+    var founding: Founding?
     var errors: [String] = []
     var title: String { programme.displayName }
 
     struct CheckForm {
         var members = "", lead = "", costs = ""
+    }
+
+    /// "Verbund mit diesen Kommunen gründen" for a member of one of the checked towns (`leads`:
+    /// the ones the user acts for; `lead` preselected), else why it is not offered.
+    enum Founding {
+        case form(members: [String], leads: [(key: String, name: String)], lead: String?, name: String, csrf: String)
+        case signIn
+        case notAMember
     }
 
     func content() -> Node<HTML.BodyContext> {
@@ -95,10 +105,39 @@ struct FundingProgrammePage: PageView {
                         .class("explanation"),
                         .forEach(result.results) { entry in
                             .li(.strong(.text(Self.outcomeLabel(entry.outcome) + ": ")), .text(entry.explanation))
-                        })
+                        }),
+                    .unwrap(founding) { foundingSection($0) }
                 )
             }
         )
+    }
+
+    private func foundingSection(_ founding: Founding) -> Node<HTML.BodyContext> {
+        switch founding {
+        case .signIn:
+            return .p(
+                .class("hint"), .a(.href("/anmelden"), .text("Melden Sie sich an")),
+                .text(", um mit diesen Kommunen einen Verbund für dieses Programm zu gründen."))
+        case .notAMember:
+            return .p(.class("hint"), .text("Einen Verbund mit diesen Kommunen gründen bestätigte Mitglieder einer von ihnen."))
+        case .form(let members, let leads, let lead, let name, let csrf):
+            return .form(
+                .class("stacked"), .safeAction("/foerderprogramme/\(programme.id)/verbund"), .method(.post), .csrf(csrf),
+                .input(.type(.hidden), .name("mitglieder"), .safeValue(members.joined(separator: ","))),
+                .field("name", id: "verbund-name", label: "Name des neuen Verbunds", value: name, maxLength: VerbundProfileInput.maximumNameLength),
+                leads.count == 1
+                    ? .input(.type(.hidden), .name("fuehrung"), .safeValue(leads[0].key))
+                    : .selectField(
+                        "fuehrung", id: "verbund-fuehrung", label: "Konsortialführung (Ihre Kommune)", options: leads.map { ($0.key, $0.name) },
+                        selected: lead ?? leads[0].key),
+                .p(
+                    .class("hint"),
+                    .text(
+                        (leads.count == 1 ? "\(leads[0].name) führt den Verbund; " : "Ihre Kommune führt den Verbund; ")
+                            + "die anderen Kommunen werden eingeladen, das Programm ist gewählt.")),
+                .button(.type(.submit), .text("Verbund mit diesen Kommunen gründen"))
+            )
+        }
     }
 
     private func rulesSection() -> Node<HTML.BodyContext> {

@@ -33,6 +33,14 @@ struct ItemListDTO: Content {
     var page: Int
     var perPage: Int
     var pageCount: Int
+    /// No item contains all search words; these have the most of them.
+    var teiltreffer: Bool
+    /// The text holds only words too common to search for; nothing is found.
+    var zuAllgemein: Bool
+    /// Search words no item contains, as typed.
+    var ohneTreffer: [String]
+    /// The search text with typos corrected, when a correction exists.
+    var meintenSie: String?
 }
 
 struct StaffDTO: Content {

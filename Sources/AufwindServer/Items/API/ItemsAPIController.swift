@@ -60,11 +60,12 @@ struct ItemsAPIController: RouteCollection {
         case .failure(let problems):
             throw ProblemDetails.badRequest(problems.messages.map(\.text).joined(separator: " "))
         case .success(let query):
-            let result = request.matching.search(query)
+            let result = request.itemSearch.search(query)
             let directory = directory(request)
             return ItemListDTO(
                 items: result.items.map { ItemSummaryDTO($0, directory: directory) }, total: result.total, page: result.page,
-                perPage: result.pageSize, pageCount: result.pageCount)
+                perPage: result.pageSize, pageCount: result.pageCount, teiltreffer: result.coverage == .someWords,
+                zuAllgemein: result.coverage == .tooGeneral, ohneTreffer: result.unmatchedWords, meintenSie: result.suggestion)
         }
     }
 

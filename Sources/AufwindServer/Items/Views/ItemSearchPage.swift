@@ -58,6 +58,36 @@ struct ItemSearchPage: PageView {
     }
 
     private func results() -> Node<HTML.BodyContext> {
+        if result.coverage == .tooGeneral {
+            return .p(
+                .attribute(named: "role", value: "status"),
+                .text(
+                    "Ihre Suche enthält nur sehr allgemeine Wörter (etwa „und“ oder „Kommune“), nach denen nicht gesucht wird. "
+                        + "Bitte geben Sie genauere Begriffe ein."))
+        }
+        return .group(
+            .if(
+                result.coverage == .someWords,
+                .group(
+                    .h2(.id("teiltreffer"), .text("Ergebnisse mit einem Teil Ihrer Suchbegriffe")),
+                    .p(
+                        .text("Kein Eintrag enthält alle Ihre Suchbegriffe zusammen; hier stehen die Einträge mit den meisten davon."),
+                        .if(!result.unmatchedWords.isEmpty, .text(" Nicht gefunden: \(quotedList(result.unmatchedWords)).")))
+                )),
+            .unwrap(result.suggestion) { suggestion in
+                .p(
+                    .class("suggestion"), .text("Meinten Sie „"), .a(.safeHref(form.url(text: suggestion)), .text(suggestion)),
+                    .text("“?"))
+            },
+            matches()
+        )
+    }
+
+    private func quotedList(_ words: [String]) -> String {
+        words.map { "„\($0)“" }.joined(separator: ", ")
+    }
+
+    private func matches() -> Node<HTML.BodyContext> {
         guard result.total > 0 else {
             return .p(
                 .attribute(named: "role", value: "status"), .text("Keine Einträge gefunden. Versuchen Sie andere Begriffe oder weniger Filter."))
@@ -120,6 +150,13 @@ struct ItemSearchForm {
             ItemSearchQuery(
                 text: text, kind: kind, feld: feld, land: land.isEmpty ? nil : land, groesse: groesse, status: status, reach: reach,
                 publicOnly: publicOnly, page: page, pageSize: pageSize))
+    }
+
+    /// The same search with another text (the corrected one of "Meinten Sie …?"), first page.
+    func url(text: String) -> String {
+        var form = self
+        form.text = text
+        return form.url(page: 1)
     }
 
     func url(page: Int) -> String {

@@ -6,6 +6,8 @@ extension VerbundPage {
     struct Viewer {
         var isLead: Bool
         var isMember: Bool
+        /// May withdraw invitations (the lead).
+        var mayWithdraw = false
         /// Whether the viewer acts for this member (and so decides its invitation).
         var actsFor: (VerbundMembership) -> Bool
     }
@@ -28,14 +30,17 @@ extension VerbundPage {
                 Member(
                     id: member.id, name: member.displayName(directory) + Self.kindSuffix(member), path: Self.path(of: member, directory),
                     role: member.role, status: member.status, expires: member.expiresAt,
-                    canDecide: member.status == .invited && viewer.actsFor(member))
+                    canDecide: member.status == .invited && viewer.actsFor(member),
+                    canWithdraw: viewer.mayWithdraw && member.status != .accepted)
             },
             isLead: viewer.isLead, isMember: viewer.isMember, programmes: programmes.map { ($0.id, $0.displayName) },
-            chosenProgramme: overview.programme.map { ($0.id, $0.displayName) }, result: overview.result, fits: overview.fits,
+            chosenProgramme: overview.programme.map { ($0.id, $0.displayName) }, result: overview.result,
+            themeMismatch: overview.themeMismatch, hasFields: !overview.facts.handlungsfelder.isEmpty, fits: overview.fits,
             suggestions: overview.suggestions, dates: overview.dates.map(entry),
             ownerChoices: memberships.filter { $0.status == .accepted }.map { ($0.key, $0.displayName(directory)) }, calendarLink: calendarLink,
             csrf: csrf, errors: errors, notice: notice)
         self.laender = laender
+        description = verbund.descriptionText
         nextDate = overview.nextDate.map(entry)
     }
 
@@ -54,6 +59,7 @@ extension VerbundPage {
             },
             isLead: false, isMember: false, programmes: [], chosenProgramme: programme.map { ($0.id, $0.displayName) }, result: nil, fits: [],
             suggestions: [], dates: [], ownerChoices: [], calendarLink: nil, csrf: csrf, errors: errors, invitationOnly: true)
+        description = verbund.descriptionText
     }
 
     private static func link(to vorhaben: CooperationItemModel?) -> (title: String, path: String)? {

@@ -12,6 +12,8 @@ struct VerbundPage: PageView {
         var status: VerbundMemberModel.Status
         var expires: Date?
         var canDecide: Bool
+        /// The lead may withdraw this invitation (it is not accepted).
+        var canWithdraw = false
     }
 
     struct DateEntry {
@@ -25,6 +27,8 @@ struct VerbundPage: PageView {
 
     var id: String
     var name: String
+    /// What the Verbund is about (empty: not described).
+    var description = ""
     var status: VerbundStatus
     var leadName: String
     var item: (title: String, path: String)?
@@ -35,6 +39,10 @@ struct VerbundPage: PageView {
     var laender: [(key: String, name: String)] = []
     var chosenProgramme: (id: String, name: String)?
     var result: EligibilityResult?
+    /// Set when the chosen programme fosters none of the Verbund's Handlungsfelder.
+    var themeMismatch: String?
+    /// The Verbund has Handlungsfelder (from its Vorhaben or programme) to find programmes by.
+    var hasFields = true
     var fits: [FundingAdvisor.ProgrammeFit]
     var suggestions: [FundingAdvisor.Suggestion]
     var dates: [DateEntry]
@@ -57,6 +65,8 @@ struct VerbundPage: PageView {
             .p(
                 .span(.class("badge"), .text(status.label)), .text(" · Konsortialführung: \(leadName)"),
                 .unwrap(item) { .group(.text(" · Vorhaben: "), .a(.safeHref($0.path), .text($0.title))) }),
+            descriptionSection(),
+            .if(isLead, .p(.a(.safeHref("/verbuende/\(id)/bearbeiten"), .text("Name und Beschreibung ändern")))),
             .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
             .formErrors(errors),
             membersSection(),
@@ -80,6 +90,7 @@ struct VerbundPage: PageView {
             .p(
                 .span(.class("badge"), .text(status.label)), .text(" · Konsortialführung: \(leadName)"),
                 .unwrap(item) { .group(.text(" · Vorhaben: "), .a(.safeHref($0.path), .text($0.title))) }),
+            descriptionSection(),
             .div(
                 .class("notice"),
                 .p(
@@ -96,6 +107,10 @@ struct VerbundPage: PageView {
             ),
             membersSection(heading: "Ihre Einladung", caption: "Einladung und Entscheidung")
         )
+    }
+
+    private func descriptionSection() -> Node<HTML.BodyContext> {
+        description.isEmpty ? .empty : .div(.class("verbund-description"), .linkedText(description))
     }
 
     private func membersSection(heading: String = "Mitglieder", caption: String = "Mitglieder und Einladungen") -> Node<HTML.BodyContext> {
@@ -128,6 +143,15 @@ struct VerbundPage: PageView {
                                             .csrf(csrf),
                                             .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Annehmen")), .text(" "),
                                             .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .text("Ablehnen"))
+                                        )),
+                                    .if(
+                                        member.canWithdraw,
+                                        .form(
+                                            .class("inline"), .safeAction("/verbuende/\(id)/mitglieder/\(member.id)/zurueckziehen"), .method(.post),
+                                            .csrf(csrf),
+                                            .button(
+                                                .type(.submit), .safeAttribute("aria-label", "Einladung von \(member.name) zurückziehen"),
+                                                .text("Zurückziehen"))
                                         )))
                             )
                         })
@@ -226,7 +250,19 @@ struct VerbundPage: PageView {
                         ))
                 )
             },
+            .unwrap(themeMismatch) { .p(.class("warning"), .text("⚠ " + $0)) },
             .h3(.text("Passende Programme")),
+            .p(
+                .class("hint"),
+                .text("Offene Programme mit den Handlungsfeldern des Verbunds, die passendsten zuerst, dann nach der nächsten Frist.")),
+            .if(
+                fits.isEmpty,
+                .p(
+                    .text(
+                        hasFields
+                            ? "Derzeit passt kein offenes Programm zu den Handlungsfeldern des Verbunds."
+                            : "Der Verbund hat noch keine Handlungsfelder (kein Vorhaben, kein Programm gewählt); wählen Sie ein Programm oder sehen Sie im Förderkatalog nach."
+                    ))),
             .ul(
                 .class("results"),
                 .forEach(fits.prefix(8)) { fit in
@@ -237,8 +273,9 @@ struct VerbundPage: PageView {
                         .div(
                             .class("meta"),
                             .text(
-                                fit.result.missing.first
-                                    ?? (fit.sharedFields.isEmpty ? "" : "Handlungsfelder: " + fit.sharedFields.map(\.label).joined(separator: ", "))))
+                                "Handlungsfelder: " + fit.sharedFields.map(\.label).joined(separator: ", ") + " · "
+                                    + (fit.nextDeadline.map { "Frist: \(GermanFormat.date(iso: $0))" } ?? "ohne Stichtag"))),
+                        .unwrap(fit.result.missing.first) { .div(.class("meta"), .text($0)) }
                     )
                 })
         )

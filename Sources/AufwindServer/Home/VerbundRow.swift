@@ -1,0 +1,51 @@
+import AufwindCore
+import Fluent
+import Foundation
+import Vapor
+
+/// A Verbund of one of the person's towns or organisations as lists show it: status, chosen
+/// programme with the verdict of its check, the next open date, and the own role.
+struct VerbundRow: Equatable {
+    var name: String
+    var path: String
+    var status: String
+    var role: String
+    var programme: String?
+    var verdict: EligibilityVerdict?
+    var nextDate: String?
+    var members: Int
+
+    /// The Verbünde the towns or organisations belong to or lead (open invitations are tasks, not
+    /// memberships); by name.
+    static func load(for townKeys: [String], organisations: [UUID], request: Request) async throws -> [VerbundRow] {
+        let keys = townKeys + organisations.map { $0.uuidString.lowercased() }
+        guard !keys.isEmpty else { return [] }
+        let db = request.db
+        let own = try await VerbundMemberModel.query(on: db).filter(\.$memberKey ~~ keys)
+            .filter(\.$status == VerbundMemberModel.Status.accepted.rawValue).all()
+        guard !own.isEmpty else { return [] }
+        let ids = Array(Set(own.map(\.verbundID)))
+        let verbuende = try await VerbundModel.query(on: db).filter(\.$id ~~ ids).all()
+        let members = try await VerbundMemberModel.query(on: db).filter(\.$verbundID ~~ ids).all()
+        let dates = try await VerbundDateModel.query(on: db).filter(\.$verbundID ~~ ids).all()
+        let vorhabenIDs = verbuende.compactMap(\.itemID)
+        let vorhaben = vorhabenIDs.isEmpty ? [] : try await CooperationItemModel.query(on: db).filter(\.$id ~~ vorhabenIDs).all()
+        let today = request.todayISO
+        return verbuende.map { verbund -> VerbundRow in
+            let id = verbund.id ?? UUID()
+            let memberships = members.filter { $0.verbundID == id }.map(\.membership)
+            let fields = vorhaben.first { $0.id == verbund.itemID }?.item?.handlungsfelder ?? []
+            let summary = VerbundSummary(
+                memberships: memberships, leadKey: verbund.leadKey, programmeID: verbund.programmeID, handlungsfelder: fields,
+                dates: dates.filter { $0.verbundID == id }.map(\.value), today: today, register: request.register, funding: request.funding)
+            let ownRoles = own.filter { $0.verbundID == id }.map { VerbundRole(rawValue: $0.role) ?? .partner }
+            return VerbundRow(
+                name: verbund.name, path: verbund.path, status: (VerbundStatus(rawValue: verbund.status) ?? .inBildung).label,
+                role: ownRoles.contains(.konsortialfuehrung) ? VerbundRole.konsortialfuehrung.label : (ownRoles.first ?? .partner).label,
+                programme: summary.programme?.displayName, verdict: summary.verdict,
+                nextDate: summary.nextDate.map { "\($0.kindLabel) „\($0.title)“ am \(GermanFormat.date(iso: $0.due))" },
+                members: summary.acceptedCount)
+        }
+        .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+    }
+}

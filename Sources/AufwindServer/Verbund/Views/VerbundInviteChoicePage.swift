@@ -1,0 +1,65 @@
+import AufwindCore
+import Plot
+
+/// The answer to an invitation whose town name fits several towns: which one is meant? Each with
+/// its Kreis and Land, as radio buttons in a form that works without JavaScript; the typed text
+/// stays in its field, so it can be corrected instead.
+struct VerbundInviteChoicePage: PageView {
+    var verbundID: String
+    var verbundName: String
+    var typed: String
+    var role: VerbundRole
+    var choices: [TownChoice]
+    /// The register has more towns for this name than are listed.
+    var more: Bool
+    /// The AGS chosen before, if it is still among the choices.
+    var chosen: String?
+    var csrf: String
+    var title: String { "Welche Kommune meinen Sie?" }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .p(
+                .text("„\(typed)“ passt zu \(GermanFormat.count(choices.count, "Kommune", "Kommunen"))\(more ? " und weiteren" : ""). "),
+                .text("Wählen Sie aus, wen der Verbund „\(verbundName)“ einladen soll, oder ändern Sie die Eingabe.")),
+            .form(
+                .class("stacked"), .safeAction("/verbuende/\(verbundID)/einladungen"), .method(.post), .csrf(csrf),
+                .fieldset(
+                    .class("choices"),
+                    .element(named: "legend", text: "Kommunen zu „\(typed)“"),
+                    .forEach(choices) { choice in
+                        .div(
+                            .class("choice"),
+                            .input(
+                                .type(.radio), .safeID("auswahl-\(choice.key)"), .safeName("auswahl"), .safeValue(choice.key),
+                                .checked(choice.key == chosen)),
+                            .label(
+                                .safeFor("auswahl-\(choice.key)"), .strong(.text(choice.name)),
+                                .span(
+                                    .class("meta"),
+                                    .text(
+                                        " – \(choice.kreis), \(choice.land) · \(GermanFormat.einwohner(choice.population)) · AGS \(choice.key)")))
+                        )
+                    }
+                ),
+                .if(
+                    more,
+                    .p(
+                        .class("hint"),
+                        .text("Nicht dabei? Geben Sie den Namen genauer ein oder den Gemeindeschlüssel (AGS, 8 Ziffern)."))),
+                .field(
+                    "mitglied", label: "Eingabe (Name, AGS oder Kreisschlüssel; ändern Sie sie, wenn keine der Kommunen gemeint ist)", value: typed,
+                    maxLength: 200),
+                .div(
+                    .class("field"), .label(.for("rolle"), .text("Rolle")),
+                    .select(
+                        .id("rolle"), .attribute(named: "name", value: "rolle"),
+                        .choice(value: VerbundRole.partner.rawValue, label: "Partner", selected: role == .partner),
+                        .choice(value: VerbundRole.assoziiert.rawValue, label: "assoziiert", selected: role == .assoziiert))),
+                .button(.type(.submit), .text("Einladen"))
+            ),
+            .p(.a(.safeHref("/verbuende/\(verbundID)"), .text("Zurück zum Verbund, ohne einzuladen")))
+        )
+    }
+}

@@ -1,0 +1,73 @@
+import AufwindCore
+import Foundation
+import Testing
+
+@Suite("Which town a typed name means: one at once, or the towns to choose from")
+struct TownChoicesTests {
+    static func gemeinde(_ ags: String, _ name: String, population: Int) -> Gemeinde {
+        Gemeinde(
+            ags: ags, ars: String(ags.prefix(5)) + "0" + ags.suffix(3) + ags.suffix(3), name: name, typeCode: 63, areaHectares: 5_000,
+            population: population, populationMale: population / 2, postcode: "00000", hasSeveralPostcodes: false, coordinate: nil)
+    }
+
+    static let register = RegisterCatalog(
+        gebietsstand: "2025-11-30",
+        units: [
+            Gebietseinheit(kind: .land, key: "05", name: "Nordrhein-Westfalen", seat: "Düsseldorf", typeCode: nil),
+            Gebietseinheit(kind: .kreis, key: "05570", name: "Warendorf", seat: "Warendorf", typeCode: 43),
+            Gebietseinheit(kind: .land, key: "06", name: "Hessen", seat: "Wiesbaden", typeCode: nil),
+            Gebietseinheit(kind: .kreis, key: "06534", name: "Marburg-Biedenkopf", seat: "Marburg", typeCode: 44),
+            Gebietseinheit(kind: .land, key: "07", name: "Rheinland-Pfalz", seat: "Mainz", typeCode: nil),
+            Gebietseinheit(kind: .kreis, key: "07316", name: "Neustadt an der Weinstraße, kreisfreie Stadt", seat: "", typeCode: 41),
+        ],
+        gemeinden: [
+            gemeinde("05570036", "Oelde, Stadt", population: 29_326),
+            gemeinde("05570090", "Neustadt, Stadt", population: 4_100),
+            gemeinde("06534090", "Neustadt, Stadt", population: 9_300),
+            gemeinde("06534016", "Neustadt (Hessen), Stadt", population: 9_316),
+            gemeinde("07316000", "Neustadt an der Weinstraße, Stadt", population: 52_945),
+        ])
+
+    static let choices = TownChoices(catalog: register)
+
+    static func keys(_ answer: TownChoices.Answer) -> [String] {
+        if case .choose(let choices, _) = answer { return choices.map(\.key) }
+        return []
+    }
+
+    @Test("a name two towns bear asks which one, each with its Kreis and Land; the larger first")
+    func twoNamesakes() {
+        let answer = Self.choices.lookup("Neustadt")
+        #expect(Self.keys(answer) == ["06534090", "05570090"])
+        guard case .choose(let choices, let more) = answer else { return }
+        #expect(!more)
+        #expect(choices[0] == TownChoice(key: "06534090", name: "Neustadt", kreis: "Landkreis Marburg-Biedenkopf", land: "Hessen", population: 9_300))
+        #expect(choices[1].kreis == "Kreis Warendorf" && choices[1].land == "Nordrhein-Westfalen")
+    }
+
+    @Test("a full name, a name only one town bears and a key are taken at once")
+    func unambiguous() {
+        #expect(Self.choices.lookup("Neustadt an der Weinstraße") == .town("07316000"))
+        #expect(Self.choices.lookup(" oelde ") == .town("05570036"))
+        #expect(Self.choices.lookup("05570036") == .town("05570036"))
+        #expect(Self.choices.lookup("05570") == .town("05570"))
+        #expect(Self.choices.lookup("Atlantis") == .notFound && Self.choices.lookup("99999999") == .notFound)
+        #expect(Self.choices.lookup("  ") == .notFound)
+    }
+
+    @Test("the beginning of a name or a name with a typo is never taken silently, even when only one town fits")
+    func partialNames() {
+        #expect(Self.keys(Self.choices.lookup("Neust")) == ["07316000", "06534016", "06534090", "05570090"])
+        #expect(Self.keys(Self.choices.lookup("Oeld")) == ["05570036"])
+        #expect(Self.keys(Self.choices.lookup("Oeldee")) == ["05570036"])
+        guard case .choose(let choices, _) = Self.choices.lookup("Neust") else { return }
+        #expect(choices[0].kreis == "kreisfreie Stadt" && choices[0].land == "Rheinland-Pfalz")
+    }
+
+    @Test("a choice counts only among the towns the typed name may mean")
+    func chosen() {
+        #expect(Self.choices.lookup("Neustadt", chosen: "05570090") == .town("05570090"))
+        #expect(Self.keys(Self.choices.lookup("Neustadt", chosen: "07316000")) == ["06534090", "05570090"])
+        #expect(Self.choices.lookup("Oelde", chosen: "05570090") == .town("05570036"))
+    }
+}

@@ -1,0 +1,129 @@
+import AufwindCore
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import AufwindServer
+
+@Suite("Mein Aufwind: the home base, my cooperations, my Verbünde, and signing in back to where one was")
+struct HomeBaseTests {
+    static let ahlen = "05570004", oelde = "05570036"
+
+    @Test("a new account sees the next steps, starting with joining a town; signed out, the page asks to sign in and comes back")
+    func newAccount() async throws {
+        try await withAufwind(.sqlite) { app in
+            try await RegisterFixture.importInto(app)
+            let signedOut = try await Browser(app).get("/mein-aufwind")
+            #expect(signedOut.status == .unauthorized)
+            #expect(signedOut.body.contains("href=\"/anmelden?zurueck=/mein-aufwind\""), "\(signedOut.body)")
+
+            let user = try await AccountFixture.user("neu@example.de", on: app)
+            let browser = try await AccountFixture.signedIn(user, app: app)
+            let home = try await browser.get("/mein-aufwind")
+            #expect(home.status == .ok)
+            #expect(home.body.contains("Nächste Schritte") && home.body.contains("Ihrer Kommune beitreten"))
+            #expect(home.body.contains("href=\"/konto/organisationen\">Mitgliedschaft beantragen"))
+            #expect(home.body.contains("Im Moment wartet nichts auf Ihre Entscheidung."))
+            #expect(home.body.contains("aria-current=\"page\">Mein Aufwind"))
+
+            // asked to join: the step is under way, the Verwalterin of the town will decide
+            try await browser.get("/konto/organisationen")
+            #expect(try await browser.post("/konto/organisationen", ["kommune": "Ahlen", "nachricht": "Hauptamt"]).status == .seeOther)
+            let waiting = try await browser.get("/mein-aufwind")
+            #expect(waiting.body.contains("Ihre Anfrage wartet auf Bestätigung") && waiting.body.contains("Wartet auf Bestätigung: Ahlen"))
+            #expect(try await browser.get("/kooperationen").body.contains("Sie sind noch bei keiner Kommune Mitglied."))
+            #expect(try await browser.get("/verbuende").body.contains("Sie sind noch bei keiner Kommune oder Organisation Mitglied."))
+        }
+    }
+
+    @Test(
+        "what waits for me: an interest request, a Verbund invitation, a membership request for the Verwalterin; cooperations with their last message; Verbünde",
+        arguments: TestDatabase.available)
+    func waitsForMe(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app)
+            let (_, anna) = try await ItemFixture.member("anna@ahlen.de", of: [Self.ahlen], role: "verwalter", app: app)
+            let (_, olga) = try await ItemFixture.member("olga@oelde.de", of: [Self.oelde], app: app)
+            let item = try await ItemFixture.create(anna, ItemFixture.form(kind: .angebot, title: "Digitale Schulverwaltung", town: Self.ahlen))
+
+            // Oelde shows interest: Ahlen's Verwalterin finds it under "Wartet auf Sie"
+            try await olga.get("/eintraege/\(item)")
+            #expect(
+                try await olga.post("/eintraege/\(item)/interesse", ["kommune": Self.oelde, "nachricht": "Wir möchten mitmachen."]).status == .ok)
+            var home = try await anna.get("/mein-aufwind")
+            #expect(home.body.contains("Anfrage von Oelde beantworten"))
+            let asked = try await olga.get("/mein-aufwind")
+            #expect(asked.body.contains("Gesendet, wartet auf Antwort") && asked.body.contains("\">Interesse an „Digitale Schulverwaltung“ (Ahlen)"))
+            #expect(home.body.contains("Digitale Schulverwaltung") && home.body.contains("Passende Partner"))
+            // published, not yet cooperating: the next step is to look at partners
+            #expect(home.body.contains("Nächste Schritte") && home.body.contains("/partner\">Partner ansehen"))
+
+            // a new colleague asks to join Ahlen: the Verwalterin decides
+            let carl = try await AccountFixture.user("carl@ahlen.de", on: app)
+            let carlBrowser = try await AccountFixture.signedIn(carl, app: app)
+            try await carlBrowser.get("/konto/organisationen")
+            #expect(try await carlBrowser.post("/konto/organisationen", ["kommune": Self.ahlen, "nachricht": "Bauamt"]).status == .seeOther)
+            home = try await anna.get("/mein-aufwind")
+            #expect(home.body.contains("href=\"/kommunen/\(Self.ahlen)/mitglieder\">Beitrittsanfrage von carl für Ahlen entscheiden"))
+
+            // accepted: the cooperation with its last message on both sides
+            let interest = try #require(try await InterestRequestModel.query(on: app.db).first())
+            try await anna.get("/anfragen")
+            let accepted = try await anna.post("/anfragen/\(interest.id!)/entscheidung", ["entscheidung": "annehmen"])
+            let thread = try #require(accepted.headers.first(name: .location))
+            try await olga.get(thread)
+            let long = "Wann treffen wir uns? " + String(repeating: "Ausführlich über Schulträger. ", count: 20)
+            #expect(try await olga.post(thread + "/nachrichten", ["kommune": Self.oelde, "nachricht": long]).status == .seeOther)
+            let mine = try await anna.get("/kooperationen")
+            #expect(mine.body.contains("href=\"\(thread)\">Ahlen mit Oelde") && mine.body.contains("Letzte Nachricht von olga"))
+            #expect(mine.body.contains("Wann treffen wir uns?") && mine.body.contains("…") && !mine.body.contains(long))
+            #expect(try await olga.get("/kooperationen").body.contains("Oelde mit Ahlen"))
+            home = try await anna.get("/mein-aufwind")
+            #expect(!home.body.contains("Anfrage von Oelde beantworten") && home.body.contains("Ahlen mit Oelde"))
+            #expect(!home.body.contains("Nächste Schritte"))
+
+            // a Verbund led by Ahlen invites Oelde: an invitation waits for Olga; Anna's list shows the Verbund
+            try await anna.get("/eintraege/\(item)")
+            let founded = try await anna.post("/verbuende", ["eintrag": item])
+            let verbund = try #require(founded.headers.first(name: .location))
+            try await anna.get(verbund)
+            #expect(try await anna.post(verbund + "/einladungen", ["mitglied": Self.oelde, "rolle": "partner"]).status == .seeOther)
+            let olgaHome = try await olga.get("/mein-aufwind")
+            #expect(olgaHome.body.contains("href=\"\(verbund)\">Einladung von Ahlen für Oelde in den Verbund"))
+            let olgaVerbuende = try await olga.get("/verbuende")
+            #expect(olgaVerbuende.body.contains("Offene Einladungen") && olgaVerbuende.body.contains("Einladung von Ahlen für Oelde"))
+            let verbuende = try await anna.get("/verbuende")
+            #expect(verbuende.body.contains("href=\"\(verbund)\"") && verbuende.body.contains("in Bildung"))
+            #expect(verbuende.body.contains("Konsortialführung · 1 Mitglied") && verbuende.body.contains("noch kein Förderprogramm gewählt"))
+            #expect(try await Browser(app).get("/verbuende").status == .unauthorized)
+        }
+    }
+
+    @Test("signing in leads back to the page one came from, only on this site; otherwise to the home base")
+    func returnPaths() async throws {
+        try await withAufwind(.sqlite) { app in
+            let user = try await AccountFixture.user("anna@ahlen.de", on: app)
+            func signIn(returningTo path: String?) async throws -> String? {
+                let browser = Browser(app)
+                let form = try await browser.get(
+                    "/anmelden" + (path.map { "?zurueck=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""))
+                var fields = ["email": user.email, "password": "passwort-\(user.email)"]
+                if let path { fields["zurueck"] = path }
+                if let path, ReturnPath.sanitized(path) != nil {
+                    #expect(form.body.contains("name=\"zurueck\""))
+                } else {
+                    #expect(!form.body.contains("name=\"zurueck\""))
+                }
+                let response = try await browser.post("/anmelden", fields)
+                #expect(response.status == .seeOther)
+                return response.headers.first(name: .location)
+            }
+            #expect(try await signIn(returningTo: nil) == "/mein-aufwind")
+            #expect(try await signIn(returningTo: "/eintraege?q=Wärme") == "/eintraege?q=W%C3%A4rme")
+            for foreign in ["https://evil.example/", "//evil.example/x", "/\\evil.example", "/anmelden"] {
+                #expect(try await signIn(returningTo: foreign) == "/mein-aufwind", "\(foreign)")
+            }
+        }
+    }
+}
