@@ -63,7 +63,8 @@ struct HostileWorld {
         try await world.plantFunding(app)
         world.parameters.merge(
             [
-                "gemeinden/:ags": ahlen, "kreise/:ags5": "05570", "gemeindeverbaende/:ars9": "033585403", "laender/:code": "05", "regierungsbezirke/:code": "055", "kommunen/:key": ahlen,
+                "gemeinden/:ags": ahlen, "kreise/:ags5": "05570", "gemeindeverbaende/:ars9": "033585403", "laender/:code": "05",
+                "regierungsbezirke/:code": "055", "kommunen/:key": ahlen,
                 "regionen/:key": "05570", "handlungsfelder/:id": Handlungsfeld.schuleBildung.rawValue, "kreise/:key": "05570", "laender/:key": "05",
             ]
         ) { first, _ in first }

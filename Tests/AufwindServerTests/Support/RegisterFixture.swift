@@ -20,7 +20,7 @@ enum RegisterFixture {
     }
 
     static func gemeinde(
-        _ ags: String, _ name: String, type: Int = 63, population: Int, areaHa: Int, postcode: String, lat: Double, lon: Double,
+        _ ags: String, _ name: String, type: Int = 63, population: Int, areaHa: Int, postcode: String = "48000", lat: Double, lon: Double,
         verband: String? = nil
     ) -> Gemeinde {
         Gemeinde(

@@ -45,7 +45,9 @@ struct AreaPage: PageView {
             .p(
                 .a(
                     .safeHref(listLink()),
-                    .text(unit.kind == .gemeindeverband ? "Alle Gemeinden des Kreises durchsuchen und filtern" : "Alle Gemeinden durchsuchen und filtern"))),
+                    .text(
+                        unit.kind == .gemeindeverband
+                            ? "Alle Gemeinden des Kreises durchsuchen und filtern" : "Alle Gemeinden durchsuchen und filtern"))),
             .if(
                 unit.kind == .kreis || unit.kind == .land,
                 .p(
