@@ -23,7 +23,7 @@ extension Node where Context == HTML.BodyContext {
     /// members of one), population and area.
     static func gemeindeTable(_ gemeinden: [Gemeinde], caption: String, catalog: RegisterCatalog, showsVerband: Bool = true) -> Node {
         .div(
-            .class("table-wrap"),
+            .class("table-wrap figures"),
             .table(
                 .caption(.text(caption)),
                 .thead(

@@ -76,7 +76,7 @@ struct KreisTable {
 
     func node() -> Node<HTML.BodyContext> {
         .div(
-            .class("table-wrap"),
+            .class("table-wrap figures"),
             .table(
                 .caption(.text(caption)),
                 .thead(
