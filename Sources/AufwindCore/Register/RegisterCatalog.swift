@@ -13,6 +13,18 @@ public struct RegisterCatalog: Sendable {
     private let totalsByKey: [String: RegisterTotals]
     private let membersByKey: [String: [Int]]
     let searchIndex: RegisterSearchIndex
+    /// Kreise and Gemeindeverbände that the place search finds besides the listed Gemeinden;
+    /// search id = `gemeinden.count` + index. Not the Kreis of a kreisfreie Stadt nor the
+    /// Verband of a verbandsfreie Gemeinde: both are the Gemeinde itself.
+    let searchUnits: [Gebietseinheit]
+    /// Centre of each search unit: the area-weighted mean of its Gemeinden's centres.
+    private let searchUnitCentres: [GeoPoint?]
+    let codeIndex: PlaceCodeIndex
+    /// Position of each search id (Gemeinden and search units) when all are ordered by name,
+    /// population or area.
+    let rankByName: [Int32]
+    let rankByPopulation: [Int32]
+    let rankByArea: [Int32]
     private let orderByName: [Int]
     private let orderByPopulation: [Int]
     private let orderByArea: [Int]
@@ -44,12 +56,59 @@ public struct RegisterCatalog: Sendable {
         }
         totalsByKey = totals
         membersByKey = members
-        searchIndex = RegisterSearchIndex(entries: listed.map { .init(name: $0.name, weight: $0.population) })
+        let searchUnits = unitsByKind.filter { $0.key == .kreis || $0.key == .gemeindeverband }.values.joined()
+            .filter { Self.isSearchedApart($0) && totals[$0.key] != nil }
+            .sorted { $0.key < $1.key }
+        self.searchUnits = searchUnits
+        searchUnitCentres = searchUnits.map { unit in
+            RegisterCatalog.centre(of: (members[unit.key] ?? []).map { listed[$0] })
+        }
+        codeIndex = PlaceCodeIndex(gemeinden: listed, units: searchUnits)
+        let unitEntries = searchUnits.map { unit in
+            RegisterSearchIndex.Entry(
+                name: unit.name, weight: totals[unit.key]?.population ?? 0, kind: unit.kind == .kreis ? .kreis : .gemeindeverband)
+        }
+        searchIndex = RegisterSearchIndex(entries: listed.map { RegisterSearchIndex.Entry(name: $0.name, weight: $0.population) } + unitEntries)
         let folded = listed.map { SearchKey(name: $0.name).expanded }
         let indices = Array(listed.indices)
         orderByName = indices.sorted { (folded[$0], listed[$0].ags) < (folded[$1], listed[$1].ags) }
         orderByPopulation = indices.sorted { (listed[$0].population, listed[$0].ags) < (listed[$1].population, listed[$1].ags) }
         orderByArea = indices.sorted { (listed[$0].areaHectares, listed[$0].ags) < (listed[$1].areaHectares, listed[$1].ags) }
+
+        // The same orders over Gemeinden and search units, as ranks.
+        let names = folded + searchUnits.map { SearchKey(name: $0.name).expanded }
+        let keys = listed.map(\.ags) + searchUnits.map(\.key)
+        let populations = listed.map(\.population) + searchUnits.map { totals[$0.key]?.population ?? 0 }
+        let areas = listed.map(\.areaHectares) + searchUnits.map { totals[$0.key]?.areaHectares ?? 0 }
+        func ranks(_ ordered: [Int]) -> [Int32] {
+            var rank = [Int32](repeating: 0, count: ordered.count)
+            for (position, id) in ordered.enumerated() { rank[id] = Int32(position) }
+            return rank
+        }
+        let ids = Array(keys.indices)
+        rankByName = ranks(ids.sorted { (names[$0], keys[$0]) < (names[$1], keys[$1]) })
+        rankByPopulation = ranks(ids.sorted { (populations[$0], keys[$0]) < (populations[$1], keys[$1]) })
+        rankByArea = ranks(ids.sorted { (areas[$0], keys[$0]) < (areas[$1], keys[$1]) })
+    }
+
+    /// Whether the place search lists a unit as a hit of its own: Kreise other than kreisfreie
+    /// Städte and Stadtkreise, Gemeindeverbände other than verbandsfreie Gemeinden.
+    static func isSearchedApart(_ unit: Gebietseinheit) -> Bool {
+        switch unit.kind {
+        case .kreis: unit.typeCode != 41 && unit.typeCode != 42
+        case .gemeindeverband: unit.typeCode != 50
+        default: false
+        }
+    }
+
+    /// The area-weighted mean of the Gemeinden's centres (plain mean where no area is known).
+    static func centre(of gemeinden: [Gemeinde]) -> GeoPoint? {
+        let located = gemeinden.compactMap { g in g.coordinate.map { (point: $0, weight: Double(max(g.areaHectares, 1))) } }
+        let total = located.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return nil }
+        return GeoPoint(
+            latitude: located.reduce(0) { $0 + $1.point.latitude * $1.weight } / total,
+            longitude: located.reduce(0) { $0 + $1.point.longitude * $1.weight } / total)
     }
 
     public var isEmpty: Bool { gemeinden.isEmpty }
@@ -93,6 +152,34 @@ public struct RegisterCatalog: Sendable {
             if best.count > count { best.removeLast() }
         }
         return best.map { (gemeinde: gemeinden[$0.index], km: $0.km) }
+    }
+
+    /// The centre of a Kreis or Gemeindeverband (area-weighted mean of its Gemeinden), nil for
+    /// units the search does not list apart.
+    public func centre(ofUnit key: String) -> GeoPoint? {
+        searchUnitIndex(key: key).flatMap { searchUnitCentres[$0] }
+    }
+
+    /// The place behind a search id.
+    func place(id: Int) -> Place {
+        if id < gemeinden.count { return .gemeinde(gemeinden[id]) }
+        let unit = searchUnits[id - gemeinden.count]
+        return unit.kind == .kreis ? .kreis(unit) : .gemeindeverband(unit)
+    }
+
+    /// The centre of the place behind a search id.
+    func coordinate(id: Int) -> GeoPoint? {
+        id < gemeinden.count ? gemeinden[id].coordinate : searchUnitCentres[id - gemeinden.count]
+    }
+
+    private func searchUnitIndex(key: String) -> Int? {
+        var low = 0
+        var high = searchUnits.count
+        while low < high {
+            let mid = (low + high) / 2
+            if searchUnits[mid].key < key { low = mid + 1 } else { high = mid }
+        }
+        return low < searchUnits.count && searchUnits[low].key == key ? low : nil
     }
 
     func listedIndex(ags: String) -> Int? { listedIndexByAGS[ags] }

@@ -2,15 +2,19 @@
 ///
 /// Finds a name however people type it: any case, umlauts as `ü`/`ue`/`u`, `ß`/`ss`,
 /// "St."/"Sankt", with or without "Bad", hyphens or spaces, the official suffix (", Stadt"),
-/// a prefix while typing, and one wrong, missing, extra or swapped letter.
+/// the name without its qualifier ("Halle" for "Halle (Saale)"), a prefix while typing, and one
+/// wrong, missing, extra or swapped letter. Entries are Gemeinden, Kreise and Gemeindeverbände;
+/// a first word naming a kind ("Kreis Warendorf", "Samtgemeinde Hemmoor") looks among that kind.
 public struct RegisterSearchIndex: Sendable {
     /// How well a hit matches; lower is better.
     public enum MatchQuality: Int, Sendable, Comparable, Codable {
-        /// The name as typed (case, umlaut spelling, hyphens aside).
+        /// The name as typed (case, umlaut spelling, hyphens aside), or its main part without
+        /// the qualifier ("Halle" for "Halle (Saale)") or the word naming the kind ("Hannover"
+        /// for "Region Hannover"); a key (AGS, ARS, postcode) as typed.
         case exact = 0
         /// The name with umlauts typed without the `e`, or without "Bad".
         case variant = 1
-        /// The name starts with what was typed.
+        /// The name starts with what was typed (a postcode with the digits typed).
         case prefix = 2
         /// A word of the name starts with what was typed.
         case wordPrefix = 3
@@ -27,11 +31,13 @@ public struct RegisterSearchIndex: Sendable {
 
     public struct Entry: Sendable {
         public var name: String
-        /// Ties within one quality go to the larger value (the population).
+        /// Ties within one quality and kind go to the larger value (the population).
         public var weight: Int
-        public init(name: String, weight: Int) {
+        public var kind: PlaceKind
+        public init(name: String, weight: Int, kind: PlaceKind = .gemeinde) {
             self.name = name
             self.weight = weight
+            self.kind = kind
         }
     }
 
@@ -46,10 +52,11 @@ public struct RegisterSearchIndex: Sendable {
     }
 
     private let weights: [Int]
+    private let kinds: [PlaceKind]
     private let sortKeys: [String]
     private var exact: [String: [Int32]] = [:]
     private var variants: [String: [Int32]] = [:]
-    /// Whole-name keys (both spellings, without "Bad"), sorted for prefix look-up.
+    /// Whole-name keys (both spellings, main part, without "Bad"), sorted for prefix look-up.
     private var nameKeys: [KeyRef] = []
     /// Single words of names, sorted for prefix look-up.
     private var wordKeys: [KeyRef] = []
@@ -61,22 +68,23 @@ public struct RegisterSearchIndex: Sendable {
 
     public init(entries: [Entry]) {
         weights = entries.map(\.weight)
+        kinds = entries.map(\.kind)
         sortKeys = entries.map { SearchKey(name: $0.name).expanded }
         keysOfId.reserveCapacity(entries.count)
         for (index, entry) in entries.enumerated() {
             let id = Int32(index)
             let key = SearchKey(name: entry.name)
-            let expanded = key.expanded
-            let stripped = key.stripped
-            exact[expanded, default: []].append(id)
-            var fullKeys = [expanded]
-            if stripped != expanded { fullKeys.append(stripped) }
-            if let withoutBad = key.withoutBad { fullKeys.append(withoutBad) }
-            for variant in fullKeys.dropFirst() { variants[variant, default: []].append(id) }
-            for full in fullKeys { nameKeys.append(KeyRef(key: Array(full.utf8), id: id)) }
+            let main = SearchKey.mainPart(of: entry.name, kind: entry.kind)
+            var exactKeys = [key.expanded]
+            if let main { exactKeys.append(main.expanded) }
+            var variantKeys = [key.stripped, key.withoutBad, main?.stripped, main?.withoutBad].compactMap { $0 }
+            variantKeys.removeAll { exactKeys.contains($0) }
+            for exactKey in Set(exactKeys) { exact[exactKey, default: []].append(id) }
+            for variant in Set(variantKeys) { variants[variant, default: []].append(id) }
+            for full in Set(exactKeys + variantKeys) { nameKeys.append(KeyRef(key: Array(full.utf8), id: id)) }
             let words = Set(key.expandedWords + key.strippedWords)
             for word in words where word.utf8.count >= 2 { wordKeys.append(KeyRef(key: Array(word.utf8), id: id)) }
-            let typoKeys = Set([expanded, stripped])
+            let typoKeys = Set([key.expanded, key.stripped, main?.expanded, main?.stripped].compactMap { $0 })
             for typoKey in typoKeys {
                 for deletion in Self.deletionsOf(typoKey) { deletions.append(DeletionRef(hash: Self.hash(deletion), id: id)) }
             }
@@ -87,15 +95,41 @@ public struct RegisterSearchIndex: Sendable {
         wordKeys.sort { $0.key.lexicographicallyPrecedes($1.key) }
     }
 
-    /// All entries that match `query`, best first (quality, then weight, then name).
+    public func kind(of id: Int) -> PlaceKind { kinds[id] }
+
+    /// All entries that match `query`, best first: quality, then the kind the query names
+    /// (else Gemeinden, Kreise, Gemeindeverbände), then weight, then name.
     public func search(_ query: String) -> [Hit] {
-        let key = SearchKey(query: query)
+        let typed = PlaceQueryKey(query)
+        var best: [Int32: MatchQuality] = [:]
+        collect(typed.whole, kind: nil, into: &best)
+        if let word = typed.kindWord { collect(word.rest, kind: word.kind, into: &best) }
+        return ranked(best, preferring: typed.preferredKind)
+    }
+
+    /// Hits in the order of `search`.
+    func ranked(_ best: [Int32: MatchQuality], preferring preferred: PlaceKind) -> [Hit] {
+        let order = PlaceKind.allCases
+        func kindRank(_ kind: PlaceKind) -> Int { kind == preferred ? -1 : order.firstIndex(of: kind)! }
+        return
+            best
+            .map { Hit(id: Int($0.key), quality: $0.value) }
+            .sorted { a, b in
+                if a.quality != b.quality { return a.quality < b.quality }
+                if kinds[a.id] != kinds[b.id] { return kindRank(kinds[a.id]) < kindRank(kinds[b.id]) }
+                if weights[a.id] != weights[b.id] { return weights[a.id] > weights[b.id] }
+                return sortKeys[a.id] < sortKeys[b.id]
+            }
+    }
+
+    /// Notes the entries (of `kind`, or of any kind) that `key` matches, each with its best quality.
+    private func collect(_ key: SearchKey, kind: PlaceKind?, into best: inout [Int32: MatchQuality]) {
         let expanded = key.expanded
         let stripped = key.stripped
-        guard !expanded.isEmpty else { return [] }
-        var best: [Int32: MatchQuality] = [:]
+        guard !expanded.isEmpty else { return }
         func note(_ ids: some Sequence<Int32>, _ quality: MatchQuality) {
             for id in ids {
+                if let kind, kinds[Int(id)] != kind { continue }
                 if let current = best[id], current <= quality { continue }
                 best[id] = quality
             }
@@ -113,14 +147,6 @@ public struct RegisterSearchIndex: Sendable {
         if expanded.utf8.count >= 4 {
             for typed in Set([expanded, stripped]) { note(typoMatches(of: typed), .typo) }
         }
-        return
-            best
-            .map { Hit(id: Int($0.key), quality: $0.value) }
-            .sorted { a, b in
-                if a.quality != b.quality { return a.quality < b.quality }
-                if weights[a.id] != weights[b.id] { return weights[a.id] > weights[b.id] }
-                return sortKeys[a.id] < sortKeys[b.id]
-            }
     }
 
     private func typoMatches(of typed: String) -> [Int32] {

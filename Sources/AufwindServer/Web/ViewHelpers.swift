@@ -13,21 +13,24 @@ extension Node where Context == HTML.BodyContext {
         case .kreis: return .a(.safeHref("/kreise/\(unit.key)"), .text(unit.name))
         case .land: return .a(.safeHref("/laender/\(unit.key)"), .text(unit.name))
         case .regierungsbezirk: return .a(.safeHref("/regierungsbezirke/\(unit.key)"), .text(unit.name))
+        // The Verband of a verbandsfreie Gemeinde is the Gemeinde: no page of its own.
+        case .gemeindeverband where unit.typeCode != 50: return .a(.safeHref("/gemeindeverbaende/\(unit.key)"), .text(unit.name))
         default: return .text(unit.name)
         }
     }
 
-    /// A table of Gemeinden with type, population and area.
-    static func gemeindeTable(_ gemeinden: [Gemeinde], caption: String, catalog: RegisterCatalog) -> Node {
+    /// A table of Gemeinden with type, Gemeindeverband (unless `showsVerband` is false: the
+    /// members of one), population and area.
+    static func gemeindeTable(_ gemeinden: [Gemeinde], caption: String, catalog: RegisterCatalog, showsVerband: Bool = true) -> Node {
         .div(
-            .class("table-wrap"),
+            .class("table-wrap figures"),
             .table(
                 .caption(.text(caption)),
                 .thead(
                     .tr(
                         .th(.attribute(named: "scope", value: "col"), .text("Gemeinde")),
                         .th(.attribute(named: "scope", value: "col"), .text("Typ")),
-                        .th(.attribute(named: "scope", value: "col"), .text("Gemeindeverband")),
+                        .if(showsVerband, .th(.attribute(named: "scope", value: "col"), .text("Gemeindeverband"))),
                         .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
                         .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Fläche (km²)"))
                     )),
@@ -36,7 +39,9 @@ extension Node where Context == HTML.BodyContext {
                         .tr(
                             .td(.gemeindeLink(g)),
                             .td(.text(g.typeName)),
-                            .td(.text(catalog.unit(key: g.verbandKey).map { $0.typeCode == 50 ? "verbandsfrei" : $0.name } ?? "–")),
+                            .if(
+                                showsVerband,
+                                .td(catalog.unit(key: g.verbandKey).map { $0.typeCode == 50 ? .text("verbandsfrei") : .unitLink($0) } ?? .text("–"))),
                             .td(.class("num"), .text(GermanFormat.integer(g.population))),
                             .td(.class("num"), .text(GermanFormat.decimal(g.areaKm2, digits: 2)))
                         )

@@ -40,12 +40,12 @@ struct HostileWorld {
     /// Every planted string with the field it went to: each must arrive whole on some page.
     var planted: [(field: String, value: String)] = []
     /// Pages the routes reach only with other ids than those in `parameters`.
-    var morePages: [String] = ["/gemeinden/\(HostileWorld.oelde)"]
+    var morePages: [String] = ["/gemeinden/\(HostileWorld.oelde)", "/gemeinden?q=Warendorf", "/gemeinden?q=29690&von=\(HostileWorld.ahlen)"]
 
     static let ahlen = "05570004", oelde = "05570036", warendorf = "05570052"
 
     static func make(_ app: Application) async throws -> HostileWorld {
-        try await RegisterFixture.importInto(app)
+        try await RegisterFixture.importInto(app, text: RegisterFixture.placesFile())
         let (annaUser, anna) = try await ItemFixture.member("anna@ahlen.de", of: [ahlen], role: "verwalter", app: app)
         let (olgaUser, olga) = try await ItemFixture.member("olga@oelde.de", of: [oelde], role: "verwalter", app: app)
         let adminUser = try await AccountFixture.user("admin@aufwind.de", admin: true, on: app)
@@ -63,7 +63,8 @@ struct HostileWorld {
         try await world.plantFunding(app)
         world.parameters.merge(
             [
-                "gemeinden/:ags": ahlen, "kreise/:ags5": "05570", "laender/:code": "05", "regierungsbezirke/:code": "055", "kommunen/:key": ahlen,
+                "gemeinden/:ags": ahlen, "kreise/:ags5": "05570", "gemeindeverbaende/:ars9": "033585403", "laender/:code": "05",
+                "regierungsbezirke/:code": "055", "kommunen/:key": ahlen,
                 "regionen/:key": "05570", "handlungsfelder/:id": Handlungsfeld.schuleBildung.rawValue, "kreise/:key": "05570", "laender/:key": "05",
             ]
         ) { first, _ in first }

@@ -12,6 +12,7 @@ struct RegisterAPIController: RouteCollection {
         api.get("gemeinden", ":ags", use: gemeinde)
         api.get("kreise", use: listKreise)
         api.get("kreise", ":ags5", use: kreis)
+        api.get("gemeindeverbaende", ":ars9", use: gemeindeverband)
         api.get("laender", use: listLaender)
         api.get("openapi.json", use: openAPI)
     }
@@ -19,9 +20,9 @@ struct RegisterAPIController: RouteCollection {
     @Sendable func listGemeinden(request: Request) async throws -> Response {
         let (catalog, json) = request.application.registerStore.current
         let query = try GemeindeQuery.from(request)
-        let page: GemeindePage
+        let page: PlacePage
         do {
-            page = try catalog.query(query)
+            page = try catalog.places(query)
         } catch .unknownReference(let ags) {
             throw ProblemDetails.notFound("„von“: Es gibt keine Gemeinde mit dem Schlüssel \(ags) und Koordinaten.")
         }
@@ -56,6 +57,17 @@ struct RegisterAPIController: RouteCollection {
         }
         return KreisDetailDTO(
             kreis: KreisDTO(unit, catalog: catalog), gemeindeListe: catalog.gemeinden(in: key).map { GemeindeDTO($0, catalog: catalog) })
+    }
+
+    @Sendable func gemeindeverband(request: Request) async throws -> GemeindeverbandDetailDTO {
+        let key = try request.parameters.digits("ars9", count: 9, label: "Verbandsschlüssel (ARS)")
+        let catalog = request.register
+        guard let unit = catalog.unit(key: key), unit.kind == .gemeindeverband else {
+            throw ProblemDetails.notFound("Es gibt keinen Gemeindeverband mit dem Schlüssel \(key).")
+        }
+        return GemeindeverbandDetailDTO(
+            gemeindeverband: GemeindeverbandDTO(unit, catalog: catalog),
+            gemeindeListe: catalog.gemeinden(in: key).map { GemeindeDTO($0, catalog: catalog) })
     }
 
     @Sendable func listLaender(request: Request) async throws -> [LandDTO] {

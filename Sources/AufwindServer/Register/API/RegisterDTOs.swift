@@ -122,3 +122,37 @@ struct LandDTO: Content {
         flaecheKm2 = totals.areaKm2
     }
 }
+
+/// A Gemeindeverband (Amt, Samtgemeinde, Verbandsgemeinde, Verwaltungsgemeinschaft …) with its totals.
+struct GemeindeverbandDTO: Content {
+    var ars9: String
+    var name: String
+    var kurzname: String
+    var typ: String?
+    var sitz: String
+    var kreis: UnitRefDTO?
+    var land: UnitRefDTO?
+    var gemeinden: Int
+    var einwohner: Int
+    var flaecheKm2: Double
+
+    init(_ unit: Gebietseinheit, catalog: RegisterCatalog) {
+        func ref(_ key: String) -> UnitRefDTO? { catalog.unit(key: key).map { UnitRefDTO(schluessel: $0.key, name: $0.name) } }
+        let totals = catalog.totals(of: unit.key)
+        ars9 = unit.key
+        name = unit.name
+        kurzname = unit.shortName
+        typ = unit.typeName
+        sitz = unit.seat
+        kreis = ref(String(unit.key.prefix(5)))
+        land = ref(String(unit.key.prefix(2)))
+        gemeinden = totals.gemeinden
+        einwohner = totals.population
+        flaecheKm2 = totals.areaKm2
+    }
+}
+
+struct GemeindeverbandDetailDTO: Content {
+    var gemeindeverband: GemeindeverbandDTO
+    var gemeindeListe: [GemeindeDTO]
+}

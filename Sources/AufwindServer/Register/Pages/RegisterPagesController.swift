@@ -9,6 +9,7 @@ struct RegisterPagesController: RouteCollection {
         routes.get("gemeinden", ":ags", use: gemeinde)
         routes.get("kreise", use: kreise)
         routes.get("kreise", ":ags5", use: kreis)
+        routes.get("gemeindeverbaende", ":ars9", use: gemeindeverband)
         routes.get("laender", use: laender)
         routes.get("laender", ":code", use: land)
         routes.get("regierungsbezirke", ":code", use: regierungsbezirk)
@@ -22,11 +23,11 @@ struct RegisterPagesController: RouteCollection {
     @Sendable func list(request: Request) async throws -> Response {
         let catalog = request.register
         var form = GemeindeSearchForm(request: request)
-        var page: GemeindePage?
+        var page: PlacePage?
         var status = HTTPResponseStatus.ok
         do {
             let query = try form.query(catalog: catalog)
-            page = try? catalog.query(query)
+            page = try? catalog.places(query)
         } catch {
             form.error = error.message
             status = .badRequest
@@ -50,6 +51,21 @@ struct RegisterPagesController: RouteCollection {
 
     @Sendable func kreis(request: Request) async throws -> Response {
         try await area(request, parameter: "ags5", kind: .kreis, label: "Kreisschlüssel", missing: "keinen Kreis")
+    }
+
+    /// An Amt, Samtgemeinde, Verbandsgemeinde …: its Gemeinden. The "Verband" of a verbandsfreie
+    /// Gemeinde is that Gemeinde, whose page it leads to.
+    @Sendable func gemeindeverband(request: Request) async throws -> Response {
+        let key = try request.parameters.digits("ars9", count: 9, label: "Verbandsschlüssel (ARS)")
+        let catalog = request.register
+        guard let unit = catalog.unit(key: key), unit.kind == .gemeindeverband else {
+            throw ProblemDetails.notFound("Es gibt keinen Gemeindeverband mit dem Schlüssel \(key).")
+        }
+        let members = catalog.gemeinden(in: key)
+        if unit.typeCode == 50, members.count == 1 {
+            return request.redirect(to: "/gemeinden/\(members[0].ags)", redirectType: .normal)
+        }
+        return HTMLResponse.render(AreaPage(unit: unit, catalog: catalog, panel: nil), request: request)
     }
 
     @Sendable func laender(request: Request) async throws -> Response {

@@ -1,27 +1,33 @@
 import AufwindCore
 import Plot
 
-/// `/kreise/{ags5}`, `/laender/{code}`, `/regierungsbezirke/{code}`: an area with its totals,
-/// its Kreise (for Land and Regierungsbezirk) or its Gemeinden (for a Kreis).
+/// `/kreise/{ags5}`, `/laender/{code}`, `/regierungsbezirke/{code}`, `/gemeindeverbaende/{ars9}`:
+/// an area with its totals, its Kreise (for Land and Regierungsbezirk) or its Gemeinden (for a
+/// Kreis or Gemeindeverband).
 struct AreaPage: PageView {
     var unit: Gebietseinheit
     var catalog: RegisterCatalog
     var panel: TownPanel?
 
-    var title: String { unit.name }
+    /// A Verband often shares its name with a member: the tab says which.
+    var title: String { unit.kind == .gemeindeverband ? "\(unit.name) (\(unit.typeName ?? unit.kind.germanName))" : unit.name }
 
     func content() -> Node<HTML.BodyContext> {
-        let kreise = unit.kind == .kreis ? [] : catalog.kreise(in: unit.key)
+        let hasKreise = unit.kind == .land || unit.kind == .regierungsbezirk
+        let hasGemeinden = unit.kind == .kreis || unit.kind == .gemeindeverband
+        let kreise = hasKreise ? catalog.kreise(in: unit.key) : []
         let land = catalog.unit(key: String(unit.key.prefix(2)))
+        let kreis = unit.kind == .gemeindeverband ? catalog.unit(key: String(unit.key.prefix(5))) : nil
         return .group(
             .h1(.text(unit.name)),
             .p(
                 .span(.class("badge"), .text(unit.typeName ?? unit.kind.germanName)),
                 .if(!unit.seat.isEmpty, .text(" · Sitz: \(unit.seat)")),
+                .unwrap(kreis) { .group(.text(" · "), .unitLink($0)) },
                 .if(unit.kind != .land, .group(.text(" · "), .unitLink(land))),
                 .text(" · Schlüssel \(unit.key)")
             ),
-            .totals(catalog.totals(of: unit.key), kreise: unit.kind == .kreis ? nil : kreise.count),
+            .totals(catalog.totals(of: unit.key), kreise: hasKreise ? kreise.count : nil),
             .unwrap(panel) { $0.node() },
             .if(
                 unit.kind == .land && !catalog.regierungsbezirke(ofLand: unit.key).isEmpty,
@@ -30,12 +36,18 @@ struct AreaPage: PageView {
                     .ul(.forEach(catalog.regierungsbezirke(ofLand: unit.key)) { .li(.unitLink($0)) })
                 )),
             .if(
-                unit.kind == .kreis,
+                hasGemeinden,
                 .gemeindeTable(
                     catalog.gemeinden(in: unit.key).sorted { $0.population > $1.population },
-                    caption: "Gemeinden, nach Einwohnern", catalog: catalog)),
-            .if(unit.kind != .kreis, KreisTable(kreise: kreise, catalog: catalog, caption: "Kreise und kreisfreie Städte").node()),
-            .p(.a(.safeHref(listLink()), .text("Alle Gemeinden durchsuchen und filtern"))),
+                    caption: unit.kind == .kreis ? "Gemeinden, nach Einwohnern" : "Mitgliedsgemeinden, nach Einwohnern", catalog: catalog,
+                    showsVerband: unit.kind == .kreis)),
+            .if(hasKreise, KreisTable(kreise: kreise, catalog: catalog, caption: "Kreise und kreisfreie Städte").node()),
+            .p(
+                .a(
+                    .safeHref(listLink()),
+                    .text(
+                        unit.kind == .gemeindeverband
+                            ? "Alle Gemeinden des Kreises durchsuchen und filtern" : "Alle Gemeinden durchsuchen und filtern"))),
             .if(
                 unit.kind == .kreis || unit.kind == .land,
                 .p(
@@ -51,7 +63,7 @@ struct AreaPage: PageView {
         switch unit.kind {
         case .land: "/gemeinden?land=\(unit.key)"
         case .regierungsbezirk: "/gemeinden?regbez=\(unit.key)"
-        default: "/gemeinden?kreis=\(unit.key)"
+        default: "/gemeinden?kreis=\(unit.key.prefix(5))"
         }
     }
 }
@@ -64,7 +76,7 @@ struct KreisTable {
 
     func node() -> Node<HTML.BodyContext> {
         .div(
-            .class("table-wrap"),
+            .class("table-wrap figures"),
             .table(
                 .caption(.text(caption)),
                 .thead(

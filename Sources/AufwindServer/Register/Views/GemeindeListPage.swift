@@ -1,10 +1,10 @@
 import AufwindCore
 import Plot
 
-/// `/gemeinden`: search results with filters, order and pages.
+/// `/gemeinden`: search results (Gemeinden, Kreise, Gemeindeverbände) with filters, order and pages.
 struct GemeindeListPage: PageView {
     var form: GemeindeSearchForm
-    var page: GemeindePage?
+    var page: PlacePage?
     var catalog: RegisterCatalog
 
     var title: String {
@@ -48,7 +48,7 @@ struct GemeindeListPage: PageView {
             .class("search"), .action("/gemeinden"), .method(.get), .attribute(named: "role", value: "search"),
             .div(
                 .class("field"),
-                .label(.for("q"), .text("Name")),
+                .label(.for("q"), .text("Gemeinde, Kreis, Amt, PLZ oder AGS")),
                 .input(.type(.search), .id("q"), .name("q"), .safeValue(form["q"]), .autocomplete(false))
             ),
             // A Kreis alone (a link from a Kreis page) shows its Land as chosen.
@@ -67,11 +67,17 @@ struct GemeindeListPage: PageView {
         )
     }
 
-    private func results(_ page: GemeindePage) -> Node<HTML.BodyContext> {
+    private func results(_ page: PlacePage) -> Node<HTML.BodyContext> {
+        let searching = !form["q"].trimmingSpaces.isEmpty
         guard page.total > 0 else {
             return .p(
-                .attribute(named: "role", value: "status"), .text("Keine Gemeinde gefunden. Prüfen Sie die Schreibweise oder entfernen Sie Filter."))
+                .attribute(named: "role", value: "status"),
+                .text(
+                    searching
+                        ? "Keine Gemeinde, kein Kreis und kein Gemeindeverband gefunden. Prüfen Sie die Schreibweise oder entfernen Sie Filter."
+                        : "Keine Gemeinde gefunden. Prüfen Sie die Schreibweise oder entfernen Sie Filter."))
         }
+        let found = searching ? "\(GermanFormat.integer(page.total)) Treffer" : GermanFormat.count(page.total, "Gemeinde", "Gemeinden")
         let first = (page.page - 1) * page.perPage + 1
         let last = min(page.total, first + page.items.count - 1)
         return .group(
@@ -79,35 +85,65 @@ struct GemeindeListPage: PageView {
                 .attribute(named: "role", value: "status"),
                 .text(
                     page.items.isEmpty
-                        ? "\(GermanFormat.count(page.total, "Gemeinde", "Gemeinden")) gefunden; diese Seite gibt es nicht."
-                        : "\(GermanFormat.count(page.total, "Gemeinde", "Gemeinden")) gefunden, \(GermanFormat.integer(first))–\(GermanFormat.integer(last)) angezeigt."
+                        ? "\(found) gefunden; diese Seite gibt es nicht."
+                        : "\(found) gefunden, \(GermanFormat.integer(first))–\(GermanFormat.integer(last)) angezeigt."
                 )),
             .ul(
                 .class("results"),
                 .forEach(page.items) { item in
                     .li(
                         .div(
-                            .class("name"), .gemeindeLink(item.gemeinde),
+                            .class("name"), link(to: item.place),
+                            .if(item.place.kind != .gemeinde, .group(.text(" "), .span(.class("badge"), .text(item.place.typeName)))),
                             .unwrap(item.distanceKm) { .text(" – \(GermanFormat.km($0))") }),
-                        .div(.class("meta"), .text(context(of: item.gemeinde)))
+                        .div(.class("meta"), .text(context(of: item.place)))
                     )
                 }),
             pagination(page)
         )
     }
 
-    /// Kreis, Verband and Land: what tells apart Gemeinden of the same name.
-    private func context(of g: Gemeinde) -> String {
-        var parts = [g.typeName, GermanFormat.einwohner(g.population)]
-        if let verband = catalog.unit(key: g.verbandKey), verband.typeCode != 50, verband.name != g.name {
-            parts.append(verband.name)
+    private func link(to place: Place) -> Node<HTML.BodyContext> {
+        switch place {
+        case .gemeinde(let gemeinde): .gemeindeLink(gemeinde)
+        case .kreis(let unit), .gemeindeverband(let unit): .unitLink(unit)
         }
-        if let kreis = catalog.unit(key: g.kreisKey), kreis.typeCode != 41, kreis.typeCode != 42 { parts.append(kreis.name) }
-        if let land = catalog.unit(key: g.landCode) { parts.append(land.name) }
+    }
+
+    /// What tells places of the same name apart: type, size, Verband, Kreis and Land; the
+    /// postcode when it was searched for; a Verband's Gemeinden.
+    private func context(of place: Place) -> String {
+        var parts: [String] = []
+        let kreisKey = String(place.key.prefix(5))
+        switch place {
+        case .gemeinde(let g):
+            parts = [g.typeName, GermanFormat.einwohner(g.population)]
+            if isPostcodeSearch, !g.postcode.isEmpty { parts.append("PLZ \(g.postcode)") }
+            if let verband = catalog.unit(key: g.verbandKey), verband.typeCode != 50, verband.name != g.name {
+                parts.append(verband.name)
+            }
+        case .kreis(let unit), .gemeindeverband(let unit):
+            let totals = catalog.totals(of: unit.key)
+            parts = [GermanFormat.einwohner(totals.population), GermanFormat.count(totals.gemeinden, "Gemeinde", "Gemeinden")]
+            if place.kind == .gemeindeverband {
+                let members = catalog.gemeinden(in: unit.key).sorted { $0.population > $1.population }.map(\.shortName)
+                parts[1] += ": " + members.prefix(5).joined(separator: ", ") + (members.count > 5 ? " …" : "")
+            }
+        }
+        if place.kind != .kreis, let kreis = catalog.unit(key: kreisKey), kreis.typeCode != 41, kreis.typeCode != 42 {
+            parts.append(kreis.name)
+        }
+        if let land = catalog.unit(key: String(place.key.prefix(2))) { parts.append(land.name) }
         return parts.joined(separator: " · ")
     }
 
-    private func pagination(_ page: GemeindePage) -> Node<HTML.BodyContext> {
+    /// Whether the search text is a postcode (or its beginning).
+    private var isPostcodeSearch: Bool {
+        let typed = form["q"].filter { $0 != " " }
+        return (2...5).contains(typed.count) && typed.allSatisfy { ("0"..."9").contains($0) }
+    }
+
+    private func pagination(_ page: PlacePage) -> Node<HTML.BodyContext> {
         guard page.pageCount > 1 else { return .empty }
         return .nav(
             .class("pagination"), .ariaLabel("Seiten"),

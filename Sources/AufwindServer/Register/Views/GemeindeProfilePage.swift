@@ -51,7 +51,7 @@ struct GemeindeProfilePage: PageView {
                         .dt(.text("Postleitzahl")),
                         .dd(.text(g.postcode.isEmpty ? "–" : g.postcode + (g.hasSeveralPostcodes ? " (Verwaltungssitz; mehrere PLZ)" : ""))),
                         .dt(.text("Gemeindeverband")),
-                        .dd(.text(catalog.unit(key: g.verbandKey).map { "\($0.name) (\($0.typeName ?? ""))" } ?? "–")),
+                        .dd(catalog.unit(key: g.verbandKey).map { .group(.unitLink($0), .text(" (\($0.typeName ?? ""))")) } ?? .text("–")),
                         .dt(.text("Kreis")), .dd(.unitLink(catalog.unit(key: g.kreisKey))),
                         .dt(.text("Regierungsbezirk")), .dd(.unitLink(catalog.unit(key: g.regierungsbezirkCode))),
                         .dt(.text("Land")), .dd(.unitLink(catalog.unit(key: g.landCode))),

@@ -1,7 +1,7 @@
 import AufwindCore
 import Plot
 
-/// `/`: what Aufwind is, and the search for a Gemeinde.
+/// `/`: what Aufwind is, and the search for a Gemeinde, Kreis or Gemeindeverband.
 struct StartPage: PageView {
     var catalog: RegisterCatalog
     var title: String { "Kommunen finden" }
@@ -19,8 +19,9 @@ struct StartPage: PageView {
                 .class("search"), .action("/gemeinden"), .method(.get), .attribute(named: "role", value: "search"),
                 .div(
                     .class("field"),
-                    .label(.for("q"), .text("Name der Gemeinde oder Stadt")),
-                    .input(.type(.search), .id("q"), .name("q"), .placeholder("z. B. Ahlen, Muenster, St. Ingbert"), .autocomplete(false))
+                    .label(.for("q"), .text("Gemeinde, Kreis, Amt, PLZ oder AGS")),
+                    .input(
+                        .type(.search), .id("q"), .name("q"), .placeholder("z. B. Ahlen, Kreis Warendorf"), .autocomplete(false))
                 ),
                 .button(.type(.submit), .text("Suchen"))
             ),
