@@ -134,8 +134,10 @@ public struct MatchEngine: Sendable {
         var stored = item
         stored.description = ""
         // A new term keeps the word its first author wrote (read only as far as needed).
-        let newTerms = Set(tf.keys.filter { termNumbers[$0] == nil })
-        let written = newTerms.isEmpty ? nil : WrittenWords(item.title + " " + item.description, wanted: newTerms)
+        var written: WrittenWords?
+        if tf.keys.contains(where: { termNumbers[$0] == nil }) {
+            written = WrittenWords(item.title + " " + item.description, wanted: Set(tf.keys.filter { termNumbers[$0] == nil }))
+        }
         append(stored, termCounts: tf) { written?.word(for: $0) ?? $0 }
     }
 
