@@ -64,7 +64,10 @@ struct MatchEngineTests {
         let matches = MatchEngine(items: [query, same, unrelated, own], towns: Self.towns).matches(for: query)
         #expect(matches.map(\.item.id) == ["s"])
         #expect(matches[0].explanation.parts.contains { $0.reason == "ebenfalls größere Kleinstadt (13.900 EW)" })
-        #expect(abs(matches[0].explanation.parts.map { $0.component.weight }.reduce(0, +) - 1) < 1e-9)
+        // the weights of each stage (topical fit, setting) add up to 1
+        for topical in [true, false] {
+            #expect(abs(matches[0].explanation.parts.filter { $0.component.isTopical == topical }.map(\.weight).reduce(0, +) - 1) < 1e-9)
+        }
     }
 
     static func randomItems(seed: UInt64, count: Int) -> [CooperationItem] {
@@ -124,7 +127,9 @@ struct MatchEngineTests {
                 let reference = engine.bruteForceMatches(for: query, limit: 25, publicOnly: publicOnly)
                 #expect(fast == reference, "query \(query.id)")
                 #expect(fast == rebuilt.matches(for: query, limit: 25, publicOnly: publicOnly), "query \(query.id) after rebuild")
-                #expect(zip(fast, fast.dropFirst()).allSatisfy { $0.score >= $1.score }, "query \(query.id)")
+                for group in [fast.inReach, fast.farther] {
+                    #expect(zip(group, group.dropFirst()).allSatisfy { $0.score >= $1.score }, "query \(query.id)")
+                }
                 if publicOnly { #expect(fast.allSatisfy { $0.item.visibility == .oeffentlich }) }
             }
             #expect(engine.townMatches(for: [query], limit: 3) == engine.bruteForceTownMatches(for: [query], limit: 3), "towns for \(query.id)")
@@ -133,7 +138,9 @@ struct MatchEngineTests {
         #expect(engine.townMatches(for: ownerItems, limit: 4) == engine.bruteForceTownMatches(for: ownerItems, limit: 4))
         #expect(engine.item(id: "i1") == nil && engine.item(id: "neu") != nil)
         // the same towns, scores, best items and counts; only the queries lack their description
-        let summary = { (matches: [TownMatch]) in matches.map { "\($0.town) \($0.score) \($0.best.item.id) \($0.query.id) \($0.fittingItems)" } }
+        let summary = { (matches: PartnerSuggestions<TownMatch>) in
+            matches.map { "\($0.town) \($0.score) \($0.best.item.id) \($0.query.id) \($0.fittingItems)" }
+        }
         #expect(
             summary(engine.townMatches(for: engine.items(ownedBy: Self.ahlen.key), limit: 4))
                 == summary(engine.townMatches(for: ownerItems, limit: 4)))

@@ -88,6 +88,20 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Issue 20: two groups (within the item's reach, farther on the same theme), per reach.
+    for reach in Reach.allCases {
+        let queries = demoItems.filter { $0.reach == reach }
+        Benchmark(
+            "Matching: best 20 partners per group for one \(reach.rawValue) item (100,000 items)",
+            configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(10), maxIterations: 2_000)
+        ) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(engine.matches(for: queries[nextQuery % queries.count], limit: 20))
+                nextQuery += 7_919
+            }
+        }
+    }
+
     Benchmark(
         "Matching: best 20 partner towns for one item (100,000 items)",
         configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 500)

@@ -16,6 +16,8 @@ public struct MatchEngine: Sendable {
     /// cost about ten times the memory.
     private var termNumbers: [String: Int32] = [:]
     private var termNames: [String] = []
+    /// Per term number a word as someone wrote it (for explanations when neither item's text has one).
+    private var termWords: [String] = []
     private var termStart: [Int32] = [0]
     private var slotTerms: [Int32] = []
     private var slotTermFrequencies: [UInt16] = []
@@ -28,10 +30,10 @@ public struct MatchEngine: Sendable {
     private var documentFrequency: [Int] = []
     /// Slots per Handlungsfeld, by the field's position.
     private var byTheme: [[Int]] = Array(repeating: [], count: Handlungsfeld.allCases.count)
-    private var indexByID: [String: Int] = [:]
+    var indexByID: [String: Int] = [:]
     /// Per slot, for the hot loop: fields and sub-themes as bits, owner as a number.
     var themeBits: [UInt16] = []
-    private var subthemeBits: [UInt64] = []
+    var subthemeBits: [UInt64] = []
     /// Per slot: the kind's position in `ItemKind.allCases`, and whether everyone may see it.
     var kindIndex: [UInt8] = []
     var isPublic: [Bool] = []
@@ -43,8 +45,32 @@ public struct MatchEngine: Sendable {
     var ownerSize: [UInt8] = []
     var ownerNumber: [Int] = []
     var ownerKeys: [String] = []
-    private var ownerNumbers: [String: Int] = [:]
+    /// Per owner what the matching knows about the town (kept in step with `towns`), and its
+    /// place in numbers for the reach test in the hot loop.
+    var ownerTowns: [TownFacts?] = []
+    var ownerPlaces: [OwnerPlace] = []
+    /// Kreis keys as numbers (for `OwnerPlace.kreis`).
+    var kreisNumbers: [String: Int32] = [:]
+    var ownerNumbers: [String: Int] = [:]
     static let k1 = 1.2, b = 0.75
+
+    /// A town's latitude (NaN when unknown) and its Kreis as a number (-1 when unknown).
+    struct OwnerPlace {
+        var latitude: Double
+        var kreis: Int32
+    }
+
+    private mutating func place(of town: TownFacts?) -> OwnerPlace {
+        guard let town else { return OwnerPlace(latitude: .nan, kreis: -1) }
+        let kreis: Int32
+        if let known = kreisNumbers[town.kreisKey] {
+            kreis = known
+        } else {
+            kreis = Int32(kreisNumbers.count)
+            kreisNumbers[town.kreisKey] = kreis
+        }
+        return OwnerPlace(latitude: town.coordinate?.latitude ?? .nan, kreis: kreis)
+    }
 
     struct Posting {
         var slot: Int32
@@ -81,7 +107,7 @@ public struct MatchEngine: Sendable {
             for index in Int(termStart[slot])..<Int(termStart[slot + 1]) {
                 counts[termNames[Int(slotTerms[index])]] = Int(slotTermFrequencies[index])
             }
-            engine.append(slots[slot], termCounts: counts)
+            engine.append(slots[slot], termCounts: counts) { termWords[Int(termNumbers[$0]!)] }
         }
         return engine
     }
@@ -107,10 +133,16 @@ public struct MatchEngine: Sendable {
         for term in GermanTextAnalyzer.terms(item.title + " " + item.title + " " + item.description) { tf[term, default: 0] += 1 }
         var stored = item
         stored.description = ""
-        append(stored, termCounts: tf)
+        // A new term keeps the word its first author wrote (read only as far as needed).
+        var written: WrittenWords?
+        if tf.keys.contains(where: { termNumbers[$0] == nil }) {
+            written = WrittenWords(item.title + " " + item.description, wanted: Set(tf.keys.filter { termNumbers[$0] == nil }))
+        }
+        append(stored, termCounts: tf) { written?.word(for: $0) ?? $0 }
     }
 
-    private mutating func append(_ item: CooperationItem, termCounts tf: [String: Int]) {
+    /// `writtenWord` gives the word shown for a term the engine does not know yet.
+    private mutating func append(_ item: CooperationItem, termCounts tf: [String: Int], writtenWord: (String) -> String) {
         let slot = slots.count
         let length = tf.values.reduce(0, +)
         var numbered: [(term: Int32, tf: Int)] = []
@@ -123,6 +155,7 @@ public struct MatchEngine: Sendable {
                 number = Int32(postings.count)
                 termNumbers[term] = number
                 termNames.append(term)
+                termWords.append(writtenWord(term))
                 postings.append([])
                 documentFrequency.append(0)
             }
@@ -157,6 +190,8 @@ public struct MatchEngine: Sendable {
             ownerKeys.append(item.ownerKey)
             ownerLand.append(String(item.ownerKey.prefix(2)))
             ownerSize.append(Self.sizeIndex(towns[item.ownerKey]))
+            ownerTowns.append(towns[item.ownerKey])
+            ownerPlaces.append(place(of: towns[item.ownerKey]))
         }
     }
 
@@ -178,7 +213,11 @@ public struct MatchEngine: Sendable {
     /// Adds or updates what the matching knows about a town (its activity, for example).
     public mutating func setTown(_ facts: TownFacts) {
         towns[facts.key] = facts
-        if let number = ownerNumbers[facts.key] { ownerSize[number] = Self.sizeIndex(facts) }
+        if let number = ownerNumbers[facts.key] {
+            ownerSize[number] = Self.sizeIndex(facts)
+            ownerTowns[number] = facts
+            ownerPlaces[number] = place(of: facts)
+        }
     }
 
     // MARK: BM25
@@ -222,7 +261,7 @@ public struct MatchEngine: Sendable {
 
     /// Query terms in a fixed order, so both paths add the same numbers in the same order. For an
     /// item exactly as the engine holds it, its stored terms (the description is not kept).
-    private func queryTerms(_ item: CooperationItem) -> [String] {
+    func queryTerms(_ item: CooperationItem) -> [String] {
         if let slot = indexByID[item.id], slots[slot] == item {
             return (Int(termStart[slot])..<Int(termStart[slot + 1])).map { termNames[Int(slotTerms[$0])] }.sorted()
         }
@@ -231,31 +270,48 @@ public struct MatchEngine: Sendable {
 
     // MARK: Matching items
 
-    /// The best `limit` items for `query`, through the indexes. `publicOnly` leaves out items
-    /// only members of towns may see.
-    public func matches(for query: CooperationItem, limit: Int = 20, publicOnly: Bool = false) -> [ItemMatch] {
+    /// The best `limit` items for `query` in each group (`PartnerSuggestions`), through the
+    /// indexes. `publicOnly` leaves out items only members of towns may see.
+    public func matches(for query: CooperationItem, limit: Int = 20, publicOnly: Bool = false) -> PartnerSuggestions<ItemMatch> {
         let terms = queryTerms(query)
         let stats = statistics
         var context = QueryContext(engine: self, query: query, publicOnly: publicOnly)
-        var best = TopScores(limit: limit, items: slots)
+        var near = TopScores(limit: limit, items: slots)
+        var far = TopScores(limit: limit, items: slots)
         forEachCandidate(terms: terms, fields: query.handlungsfelder, stats: stats) { slot, bm25 in
-            if let value = context.score(slot, bm25: bm25, threshold: best.threshold) { best.offer(slot, value) }
+            guard let part = context.topical(slot, bm25: bm25) else { return }
+            let mayBeFar = context.hasFartherGroup && part.sharesTheme
+            // Left out before its town is looked at when it could enter neither group.
+            if let threshold = near.threshold, part.bestCase < threshold, !mayBeFar || far.threshold.map({ part.bestCase < $0 }) == true {
+                return
+            }
+            if context.inReach(slot) {
+                if let value = context.total(slot, part, threshold: near.threshold) { near.offer(slot, value) }
+            } else if mayBeFar, let value = context.total(slot, part, threshold: far.threshold) {
+                far.offer(slot, value)
+            }
         }
-        return explain(query, best: best.entries, limit: limit, terms: terms, stats: stats)
+        return explain(query, inReach: near.entries, farther: far.entries, limit: limit, terms: terms, stats: stats)
     }
 
     /// The same answer by scoring every item: the reference the indexes are tested against.
-    public func bruteForceMatches(for query: CooperationItem, limit: Int = 20, publicOnly: Bool = false) -> [ItemMatch] {
+    public func bruteForceMatches(for query: CooperationItem, limit: Int = 20, publicOnly: Bool = false) -> PartnerSuggestions<ItemMatch> {
         let stats = statistics
         var context = QueryContext(engine: self, query: query, publicOnly: publicOnly)
         let terms = queryTerms(query)
-        var scored: [(index: Int, score: Double)] = []
+        var near: [(index: Int, score: Double)] = []
+        var far: [(index: Int, score: Double)] = []
         for slot in slots.indices where alive[slot] {
-            if let value = context.score(slot, bm25: bruteForceBM25(terms: terms, slot: slot, stats: stats), threshold: nil) {
-                scored.append((slot, value))
+            guard let part = context.topical(slot, bm25: bruteForceBM25(terms: terms, slot: slot, stats: stats)),
+                let value = context.total(slot, part, threshold: nil)
+            else { continue }
+            if context.inReach(slot) {
+                near.append((slot, value))
+            } else if context.hasFartherGroup && part.sharesTheme {
+                far.append((slot, value))
             }
         }
-        return explain(query, best: scored, limit: limit, terms: terms, stats: stats)
+        return explain(query, inReach: near, farther: far, limit: limit, terms: terms, stats: stats)
     }
 
     func bruteForceBM25(terms: [String], slot: Int, stats: Statistics) -> Double {
@@ -270,7 +326,7 @@ public struct MatchEngine: Sendable {
 
     /// Calls `body` once for every live slot that shares a term or a field, with its BM25 sum;
     /// slots with shared terms come first (they tend to score highest and raise the threshold).
-    private func forEachCandidate(terms: [String], fields: Set<Handlungsfeld>, stats: Statistics, _ body: (Int, Double) -> Void) {
+    func forEachCandidate(terms: [String], fields: Set<Handlungsfeld>, stats: Statistics, _ body: (Int, Double) -> Void) {
         var bm25 = [Double](repeating: 0, count: slots.count)
         var isCandidate = [Bool](repeating: false, count: slots.count)
         var candidates: [Int] = []
@@ -297,163 +353,41 @@ public struct MatchEngine: Sendable {
         }
     }
 
-    /// What one query needs while scoring many candidates: its bits, the complementarity per
-    /// kind and, per town, the values that are the same for all of that town's items.
-    private struct QueryContext {
-        let engine: MatchEngine
-        let query: CooperationItem
-        let publicOnly: Bool
-        let queryBits: UInt16
-        let querySubBits: UInt64
-        let complementByKind: [Double]
-        /// The query's own item and town as numbers (-1 when not in the engine).
-        let querySlot: Int
-        let queryOwnerNumber: Int
-        var townValues: [(structure: Double, geography: Double, activity: Double)?]
-
-        init(engine: MatchEngine, query: CooperationItem, publicOnly: Bool) {
-            self.engine = engine
-            self.query = query
-            self.publicOnly = publicOnly
-            queryBits = MatchEngine.bits(query.handlungsfelder)
-            querySubBits = MatchEngine.subthemeBits(query.unterthemen)
-            complementByKind = ItemKind.allCases.map(query.kind.complementarity(with:))
-            querySlot = engine.indexByID[query.id] ?? -1
-            queryOwnerNumber = engine.ownerNumbers[query.ownerKey] ?? -1
-            townValues = Array(repeating: nil, count: engine.ownerKeys.count)
-        }
-
-        /// The topical part of a candidate (numbers only): nil when it is the query itself, of the
-        /// query's town, hidden from this audience, or shares neither a field nor a term.
-        func topical(_ slot: Int, bm25: Double) -> (theme: Double, text: Double, complement: Double)? {
-            // Ids are unique and owner numbers stand for owner keys: integer comparisons only.
-            guard engine.ownerNumber[slot] != queryOwnerNumber, slot != querySlot else { return nil }
-            if publicOnly && !engine.isPublic[slot] { return nil }
-            let fields = engine.themeBits[slot]
-            let subthemes = engine.subthemeBits[slot]
-            let theme = MatchScorer.themeValue(
-                sharedFields: (queryBits & fields).nonzeroBitCount, unionFields: (queryBits | fields).nonzeroBitCount,
-                sharedSub: (querySubBits & subthemes).nonzeroBitCount, unionSub: (querySubBits | subthemes).nonzeroBitCount)
-            let text = MatchScorer.textValue(bm25)
-            guard theme > 0 || text > 0 else { return nil }
-            return (theme, text, complementByKind[Int(engine.kindIndex[slot])])
-        }
-
-        /// The same number as `MatchScorer.score`. With a `threshold`, a candidate that cannot
-        /// reach it even with full marks for size, place and activity is left out before its
-        /// town is looked at (it would not be kept anyway).
-        mutating func total(_ slot: Int, _ part: (theme: Double, text: Double, complement: Double), threshold: Double?) -> Double? {
-            if let threshold,
-                MatchValues(theme: part.theme, text: part.text, complement: part.complement, structure: 1, geography: 1, activity: 1).score
-                    < threshold
-            {
-                return nil
-            }
-            let owner = engine.ownerNumber[slot]
-            let town: (structure: Double, geography: Double, activity: Double)
-            if let cached = townValues[owner] {
-                town = cached
-            } else {
-                town = MatchScorer().townValues(
-                    query: query, queryTown: engine.towns[query.ownerKey], candidateTown: engine.towns[engine.ownerKeys[owner]])
-                townValues[owner] = town
-            }
-            return MatchValues(
-                theme: part.theme, text: part.text, complement: part.complement,
-                structure: town.structure, geography: town.geography, activity: town.activity
-            ).score
-        }
-
-        mutating func score(_ slot: Int, bm25: Double, threshold: Double?) -> Double? {
-            guard let part = topical(slot, bm25: bm25) else { return nil }
-            return total(slot, part, threshold: threshold)
-        }
-    }
-
-    /// Sorts by score (then id), keeps `limit`, and builds the explanations for those only.
+    /// Per group: sorts by score (then id), keeps `limit`, and builds the explanations for those only.
     private func explain(
-        _ query: CooperationItem, best scored: [(index: Int, score: Double)], limit: Int, terms: [String], stats: Statistics
-    ) -> [ItemMatch] {
-        let top = scored.sorted { ($0.score, slots[$1.index].id) > ($1.score, slots[$0.index].id) }.prefix(limit)
-        return top.compactMap { explain(query, slot: $0.index, terms: terms, stats: stats) }
+        _ query: CooperationItem, inReach near: [(index: Int, score: Double)], farther far: [(index: Int, score: Double)], limit: Int,
+        terms: [String], stats: Statistics
+    ) -> PartnerSuggestions<ItemMatch> {
+        let queryWords = WrittenWords(query.title + " " + query.description)
+        func ranked(_ scored: [(index: Int, score: Double)]) -> [ItemMatch] {
+            let top = scored.sorted { ($0.score, slots[$1.index].id) > ($1.score, slots[$0.index].id) }.prefix(limit)
+            return top.compactMap { explain(query, slot: $0.index, terms: terms, stats: stats, queryWords: queryWords) }
+        }
+        return PartnerSuggestions(hasFartherGroup: query.reach != .bundesweit, inReach: ranked(near), farther: ranked(far))
     }
 
-    private func explain(_ query: CooperationItem, slot: Int, terms: [String], stats: Statistics) -> ItemMatch? {
-        let shared = terms.filter { term in termNumbers[term].flatMap { frequency(of: $0, in: slot) } != nil }
+    /// The match with its explanation. Shared terms are named as people wrote them: from the
+    /// query's text, else the candidate's title, else as the term was first written; the most
+    /// telling first (by their BM25 part).
+    func explain(_ query: CooperationItem, slot: Int, terms: [String], stats: Statistics, queryWords: WrittenWords) -> ItemMatch? {
         let candidate = slots[slot]
+        var shared: [(term: String, part: Double)] = []
+        for term in terms {
+            guard let number = termNumbers[term], let tf = frequency(of: number, in: slot) else { continue }
+            let idf = stats.idf(documentFrequency: documentFrequency[Int(number)])
+            shared.append((term, stats.part(idf: idf, tf: Int32(tf), length: lengths[slot])))
+        }
+        shared.sort { ($0.part, $1.term) > ($1.part, $0.term) }
+        let titleWords = WrittenWords(candidate.title)
+        var words: [String] = []
+        var seen: Set<String> = []
+        for (term, _) in shared where words.count < 4 {
+            let word = queryWords.word(for: term) ?? titleWords.word(for: term) ?? termWords[Int(termNumbers[term]!)]
+            if seen.insert(word.lowercased()).inserted { words.append(word) }
+        }
         return MatchScorer().score(
             query: query, queryTown: towns[query.ownerKey], candidate: candidate, candidateTown: towns[candidate.ownerKey],
-            bm25: bruteForceBM25(terms: terms, slot: slot, stats: stats), sharedTerms: shared)
-    }
-
-    // MARK: Matching towns
-
-    /// Towns ranked by their best fitting item for `query`.
-    public func townMatches(for query: CooperationItem, limit: Int = 20, publicOnly: Bool = false) -> [TownMatch] {
-        townMatches(for: [query], limit: limit, publicOnly: publicOnly, bruteForce: false)
-    }
-
-    /// The best partner towns for a town as a whole: for each of its items (or a description
-    /// of the town when it has none), every other town's best fitting item.
-    public func townMatches(for queries: [CooperationItem], limit: Int = 20, publicOnly: Bool = false) -> [TownMatch] {
-        townMatches(for: queries, limit: limit, publicOnly: publicOnly, bruteForce: false)
-    }
-
-    /// The same by scoring every item, for the tests.
-    public func bruteForceTownMatches(for queries: [CooperationItem], limit: Int = 20, publicOnly: Bool = false) -> [TownMatch] {
-        townMatches(for: queries, limit: limit, publicOnly: publicOnly, bruteForce: true)
-    }
-
-    private func townMatches(for queries: [CooperationItem], limit: Int, publicOnly: Bool, bruteForce: Bool) -> [TownMatch] {
-        let stats = statistics
-        // Per candidate town: the best (score, query, slot), and how many of its items fit.
-        var best: [Int: (score: Double, query: Int, slot: Int)] = [:]
-        var fitting = [Set<Int>](repeating: [], count: ownerKeys.count)
-        var isOwn = [Bool](repeating: false, count: ownerKeys.count)
-        for query in queries { if let number = ownerNumbers[query.ownerKey] { isOwn[number] = true } }
-        // The `limit` best town scores so far: a candidate below the lowest of them cannot
-        // enter the list nor change a town in it (towns only ever improve).
-        var top: [(owner: Int, score: Double)] = []
-        for (queryIndex, query) in queries.enumerated() {
-            var context = QueryContext(engine: self, query: query, publicOnly: publicOnly)
-            let terms = queryTerms(query)
-            let visit: (Int, Double) -> Void = { slot, bm25 in
-                let owner = ownerNumber[slot]
-                guard !isOwn[owner], let part = context.topical(slot, bm25: bm25) else { return }
-                fitting[owner].insert(slot)
-                let threshold = bruteForce || top.count < limit ? nil : top.last?.score
-                guard let value = context.total(slot, part, threshold: threshold) else { return }
-                if let current = best[owner], !Self.better((value, queryIndex, slot), than: current, slots: slots) { return }
-                best[owner] = (value, queryIndex, slot)
-                if let index = top.firstIndex(where: { $0.owner == owner }) {
-                    top[index].score = value
-                } else {
-                    top.append((owner, value))
-                }
-                top.sort { $0.score > $1.score }
-                if top.count > limit { top.removeLast() }
-            }
-            if bruteForce {
-                for slot in slots.indices where alive[slot] { visit(slot, bruteForceBM25(terms: terms, slot: slot, stats: stats)) }
-            } else {
-                forEachCandidate(terms: terms, fields: query.handlungsfelder, stats: stats, visit)
-            }
-        }
-        let ranked = best.sorted { a, b in
-            a.value.score != b.value.score ? a.value.score > b.value.score : ownerKeys[a.key] < ownerKeys[b.key]
-        }.prefix(limit)
-        return ranked.compactMap { owner, entry in
-            let query = queries[entry.query]
-            guard let match = explain(query, slot: entry.slot, terms: queryTerms(query), stats: stats) else { return nil }
-            return TownMatch(town: ownerKeys[owner], score: entry.score, best: match, query: query, fittingItems: fitting[owner].count)
-        }
-    }
-
-    /// The order within one town: higher score, then the earlier query, then the smaller id.
-    private static func better(_ a: (Double, Int, Int), than b: (score: Double, query: Int, slot: Int), slots: [CooperationItem]) -> Bool {
-        if a.0 != b.score { return a.0 > b.score }
-        if a.1 != b.query { return a.1 < b.query }
-        return slots[a.2].id < slots[b.slot].id
+            bm25: bruteForceBM25(terms: terms, slot: slot, stats: stats), sharedWords: words)
     }
 }
 
@@ -465,6 +399,10 @@ public struct TownMatch: Sendable, Equatable {
     /// The own item (or town description) the best item answers.
     public var query: CooperationItem
     public var fittingItems: Int
+
+    /// Whether the town lies within the reach of the query its best item answers.
+    public var inReach: Bool { best.inReach }
+    public var distanceKm: Double? { best.distanceKm }
 }
 
 /// The best `limit` (index, score) pairs seen so far: score descending, then id ascending.

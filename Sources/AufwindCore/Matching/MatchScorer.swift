@@ -1,20 +1,42 @@
 import Foundation
 
-/// The component values of one candidate (0…1 each), before weighting.
+/// The component values of one candidate (0…1 each) and its topic tier, before weighting.
 struct MatchValues: Equatable {
+    var tier: MatchExplanation.TopicTier
     var theme, text, complement, structure, geography, activity: Double
 
-    /// Σ weight × value, in the same order as `MatchExplanation.score`, so both agree to the bit.
-    var score: Double {
+    /// Within the band of the tier: fields and words, as the tier weighs them.
+    var topicalFit: Double {
+        let band = tier.band
+        let weights = tier.weights
+        return band.floor + band.span * (weights.theme * theme + weights.text * text)
+    }
+
+    /// Σ weight × value over the setting's components, always in this order.
+    var setting: Double {
+        typealias C = MatchExplanation.Component
         var sum = 0.0
-        sum += MatchExplanation.Component.thema.weight * theme
-        sum += MatchExplanation.Component.text.weight * text
-        sum += MatchExplanation.Component.ergaenzung.weight * complement
-        sum += MatchExplanation.Component.struktur.weight * structure
-        sum += MatchExplanation.Component.geografie.weight * geography
-        sum += MatchExplanation.Component.aktivitaet.weight * activity
+        sum += C.settingWeight(.ergaenzung) * complement
+        sum += C.settingWeight(.struktur) * structure
+        sum += C.settingWeight(.geografie) * geography
+        sum += C.settingWeight(.aktivitaet) * activity
         return sum
     }
+
+    /// The one formula both the ranking and the explanation use, so that they agree to the bit.
+    var score: Double { topicalFit * (0.6 + 0.4 * setting) }
+
+    /// The highest score the topical values and the complementarity allow, whatever the town:
+    /// full marks for size, place and activity (the score only grows with them).
+    var bestCase: Double {
+        MatchValues(tier: tier, theme: theme, text: text, complement: complement, structure: 1, geography: 1, activity: 1).score
+    }
+}
+
+/// What the score needs to know about a candidate's town, for one query: the same for all its items.
+struct TownValues: Equatable {
+    var structure, geography, activity: Double
+    var placement: Placement
 }
 
 /// Scores one candidate item against a query item, component by component.
@@ -29,25 +51,51 @@ struct MatchScorer {
         return union == 0 ? 0 : (Double(sharedFields) + 0.5 * Double(sharedSub)) / union
     }
 
+    static func tier(sharedFields: Int, sharedSub: Int) -> MatchExplanation.TopicTier {
+        sharedSub > 0 ? .unterthema : sharedFields > 0 ? .handlungsfeld : .begriffe
+    }
+
     /// Recent items and answered requests, five of them make a fully active town.
     static func activityValue(_ town: TownFacts?) -> Double {
         min(1, Double((town?.recentItems ?? 0) + (town?.answeredRequests ?? 0)) / 5)
     }
 
-    /// Structure, geography and activity of a candidate town for a query: the same for all its items.
-    func townValues(query: CooperationItem, queryTown: TownFacts?, candidateTown: TownFacts?) -> (
-        structure: Double, geography: Double, activity: Double
-    ) {
-        (
-            structure(query: query, queryTown: queryTown, candidateTown: candidateTown).value,
-            geography(reach: query.reach, queryTown: queryTown, candidateTown: candidateTown).value,
-            Self.activityValue(candidateTown)
-        )
+    /// 1 − the distance of log₁₀(population) (½ without the query's town), halved towards the
+    /// wished size classes.
+    static func structureValue(desiredSizes: Set<Groessenklasse>, queryTown: TownFacts?, candidateTown: TownFacts) -> Double {
+        var value = 0.5
+        if let queryTown {
+            let gap = abs(log10(Double(max(1, queryTown.population))) - log10(Double(max(1, candidateTown.population))))
+            value = max(0, 1 - gap)
+        }
+        if !desiredSizes.isEmpty { value = desiredSizes.contains(candidateTown.groessenklasse) ? (value + 1) / 2 : value / 2 }
+        return value
     }
 
+    /// By the reach: Nachbarschaft 1 → ½ up to 25 km, then falling; Region the same up to 75 km
+    /// or in the same Kreis; bundesweit always 1.
+    static func geographyValue(reach: Reach, placement: Placement) -> Double {
+        guard let km = placement.distanceKm else { return reach == .bundesweit ? 1 : placement.inReach ? 0.5 : 0 }
+        switch reach {
+        case .bundesweit: return 1
+        case .nachbarschaft: return km <= 25 ? 1 - 0.5 * km / 25 : max(0, 0.5 - (km - 25) / 100)
+        case .region: return placement.inReach ? 1 - 0.5 * min(km, 75) / 75 : max(0, 0.5 - (km - 75) / 150)
+        }
+    }
+
+    /// Size, place, activity and reach of a candidate town for a query, as numbers only.
+    func townValues(query: CooperationItem, queryTown: TownFacts?, candidateTown: TownFacts?) -> TownValues {
+        let placement = Placement(reach: query.reach, queryTown: queryTown, candidateTown: candidateTown)
+        return TownValues(
+            structure: candidateTown.map { Self.structureValue(desiredSizes: query.desiredSizes, queryTown: queryTown, candidateTown: $0) } ?? 0,
+            geography: Self.geographyValue(reach: query.reach, placement: placement), activity: Self.activityValue(candidateTown),
+            placement: placement)
+    }
+
+    /// The candidate with its explanation; `sharedWords` are the shared terms as people wrote them.
     func score(
         query: CooperationItem, queryTown: TownFacts?, candidate: CooperationItem, candidateTown: TownFacts?, bm25: Double,
-        sharedTerms: [String]
+        sharedWords: [String]
     ) -> ItemMatch? {
         guard candidate.id != query.id, candidate.ownerKey != query.ownerKey else { return nil }
         let shared = query.handlungsfelder.intersection(candidate.handlungsfelder)
@@ -58,27 +106,40 @@ struct MatchScorer {
         let text = Self.textValue(bm25)
         // Only topical matches count: shape, place and activity rank them, never make one.
         guard theme > 0 || text > 0 else { return nil }
+        let tier = Self.tier(sharedFields: shared.count, sharedSub: sharedSub.count)
+        let town = townValues(query: query, queryTown: queryTown, candidateTown: candidateTown)
         let townName = candidateTown?.name ?? candidate.ownerKey
+        typealias C = MatchExplanation.Component
         var parts: [MatchExplanation.Part] = []
 
         let sharedLabels = Handlungsfeld.allCases.filter(shared.contains).map(\.label)
         let sharedThemeLabels = Unterthema.all.filter { sharedSub.contains($0.id) }.map(\.label)
         var themeReason = shared.isEmpty ? "keine gemeinsamen Handlungsfelder" : "gemeinsame Handlungsfelder: \(sharedLabels.joined(separator: ", "))"
         if !sharedThemeLabels.isEmpty { themeReason += "; Unterthemen: \(sharedThemeLabels.joined(separator: ", "))" }
-        parts.append(.init(component: .thema, value: theme, reason: themeReason))
+        parts.append(.init(component: .thema, weight: tier.weights.theme, value: theme, reason: themeReason))
         parts.append(
             .init(
-                component: .text, value: text,
-                reason: sharedTerms.isEmpty ? "keine gemeinsamen Begriffe" : "ähnliche Begriffe: \(sharedTerms.prefix(4).joined(separator: ", "))"))
-
-        let complement = query.kind.complementarity(with: candidate.kind)
+                component: .text, weight: tier.weights.text, value: text,
+                reason: sharedWords.isEmpty ? "keine gemeinsamen Begriffe" : "ähnliche Begriffe: \(sharedWords.joined(separator: ", "))"))
         parts.append(
-            .init(component: .ergaenzung, value: complement, reason: Self.complementReason(query: query, candidate: candidate, town: townName)))
-        parts.append(structure(query: query, queryTown: queryTown, candidateTown: candidateTown))
-        parts.append(geography(reach: query.reach, queryTown: queryTown, candidateTown: candidateTown))
-        parts.append(.init(component: .aktivitaet, value: Self.activityValue(candidateTown), reason: Self.activityReason(candidateTown)))
-        let explanation = MatchExplanation(parts: parts)
-        return ItemMatch(item: candidate, score: explanation.score, explanation: explanation)
+            .init(
+                component: .ergaenzung, weight: C.settingWeight(.ergaenzung), value: query.kind.complementarity(with: candidate.kind),
+                reason: Self.complementReason(query: query, candidate: candidate, town: townName)))
+        parts.append(
+            .init(
+                component: .struktur, weight: C.settingWeight(.struktur), value: town.structure,
+                reason: Self.structureReason(query: query, queryTown: queryTown, candidateTown: candidateTown)))
+        parts.append(
+            .init(
+                component: .geografie, weight: C.settingWeight(.geografie), value: town.geography,
+                reason: Self.geographyReason(reach: query.reach, placement: town.placement, candidateTown: candidateTown)))
+        parts.append(
+            .init(
+                component: .aktivitaet, weight: C.settingWeight(.aktivitaet), value: town.activity, reason: Self.activityReason(candidateTown)))
+        let explanation = MatchExplanation(tier: tier, parts: parts)
+        return ItemMatch(
+            item: candidate, score: explanation.score, explanation: explanation, distanceKm: town.placement.distanceKm,
+            inReach: town.placement.inReach)
     }
 
     static func activityReason(_ town: TownFacts?) -> String {
@@ -101,48 +162,27 @@ struct MatchScorer {
         }
     }
 
-    func structure(query: CooperationItem, queryTown: TownFacts?, candidateTown: TownFacts?) -> MatchExplanation.Part {
-        guard let candidateTown else { return .init(component: .struktur, value: 0, reason: "Größe unbekannt") }
+    static func structureReason(query: CooperationItem, queryTown: TownFacts?, candidateTown: TownFacts?) -> String {
+        guard let candidateTown else { return "Größe unbekannt" }
         let klasse = candidateTown.groessenklasse
         let population = "\(GermanFormat.integer(candidateTown.population)) EW"
-        var value: Double
-        var reason: String
-        if let queryTown {
-            let gap = abs(log10(Double(max(1, queryTown.population))) - log10(Double(max(1, candidateTown.population))))
-            value = max(0, 1 - gap)
-            reason =
-                klasse == queryTown.groessenklasse
-                ? "ebenfalls \(klasse.shortLabel) (\(population))" : "\(klasse.shortLabel) (\(population))"
-        } else {
-            value = 0.5
-            reason = "\(klasse.shortLabel) (\(population))"
-        }
+        var reason =
+            klasse == queryTown?.groessenklasse ? "ebenfalls \(klasse.shortLabel) (\(population))" : "\(klasse.shortLabel) (\(population))"
         if !query.desiredSizes.isEmpty {
-            let wanted = query.desiredSizes.contains(klasse)
-            value = wanted ? (value + 1) / 2 : value / 2
-            reason += wanted ? ", gewünschte Größe" : ", nicht die gewünschte Größe"
+            reason += query.desiredSizes.contains(klasse) ? ", gewünschte Größe" : ", nicht die gewünschte Größe"
         }
-        return .init(component: .struktur, value: value, reason: reason)
+        return reason
     }
 
-    func geography(reach: Reach, queryTown: TownFacts?, candidateTown: TownFacts?) -> MatchExplanation.Part {
-        guard let queryTown, let candidateTown, let a = queryTown.coordinate, let b = candidateTown.coordinate else {
-            return .init(component: .geografie, value: reach == .bundesweit ? 1 : 0, reason: "Entfernung unbekannt")
+    static func geographyReason(reach: Reach, placement: Placement, candidateTown: TownFacts?) -> String {
+        guard let km = placement.distanceKm, let candidateTown else {
+            return reach == .region && placement.sameKreis ? "im selben Kreis, Entfernung unbekannt" : "Entfernung unbekannt"
         }
-        let km = a.distanceKm(to: b)
         let distance = "\(GermanFormat.integer(Int(km.rounded()))) km entfernt, \(candidateTown.kreisName)"
         switch reach {
-        case .bundesweit:
-            return .init(component: .geografie, value: 1, reason: "bundesweit gesucht: \(distance) – Entfernung zählt nicht")
-        case .nachbarschaft:
-            let value = km <= 25 ? 1 - 0.5 * km / 25 : max(0, 0.5 - (km - 25) / 100)
-            return .init(component: .geografie, value: value, reason: km <= 25 ? "Nachbar: \(distance)" : "außerhalb der Nachbarschaft: \(distance)")
-        case .region:
-            let sameKreis = queryTown.kreisKey == candidateTown.kreisKey
-            let value = sameKreis || km <= 75 ? 1 - 0.5 * min(km, 75) / 75 : max(0, 0.5 - (km - 75) / 150)
-            return .init(
-                component: .geografie, value: value,
-                reason: sameKreis || km <= 75 ? "in der Region: \(distance)" : "außerhalb der Region: \(distance)")
+        case .bundesweit: return "bundesweit gesucht: \(distance) – Entfernung zählt nicht"
+        case .nachbarschaft: return placement.inReach ? "Nachbar: \(distance)" : "außerhalb der Nachbarschaft: \(distance)"
+        case .region: return placement.inReach ? "in der Region: \(distance)" : "außerhalb der Region: \(distance)"
         }
     }
 }

@@ -325,10 +325,13 @@ struct ItemsController: RouteCollection {
                     handlungsfelder: Set(profile.handlungsfelder), reach: .bundesweit)
             ]
         }
-        let matches = queries.isEmpty ? [] : engine.townMatches(for: queries, limit: 20, publicOnly: publicOnly)
+        let matches =
+            queries.isEmpty
+            ? PartnerSuggestions(hasFartherGroup: false, inReach: [], farther: [])
+            : engine.townMatches(for: queries, limit: 20, publicOnly: publicOnly)
         return HTMLResponse.render(
             PartnerTownsPage(
-                townName: name, townPath: directory.path(of: key), fromProfile: fromProfile,
+                townName: name, townPath: directory.path(of: key), fromProfile: fromProfile, hasFartherGroup: matches.hasFartherGroup,
                 matches: matches.map { (directory.name(of: $0.town) ?? $0.town, directory.path(of: $0.town), $0) }),
             request: request)
     }

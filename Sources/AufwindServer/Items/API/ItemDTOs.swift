@@ -149,31 +149,98 @@ struct ItemWriteDTO: Content {
 struct ExplanationDTO: Content {
     var komponente: String
     var bezeichnung: String
+    /// Within its stage: the topical fit (thema, text) or form and setting (the others).
     var gewicht: Double
     var wert: Double
     var grund: String
 
     static func list(_ explanation: MatchExplanation) -> [ExplanationDTO] {
         explanation.parts.map {
-            ExplanationDTO(
-                komponente: $0.component.rawValue, bezeichnung: $0.component.label, gewicht: $0.component.weight, wert: $0.value, grund: $0.reason)
+            ExplanationDTO(komponente: $0.component.rawValue, bezeichnung: $0.component.label, gewicht: $0.weight, wert: $0.value, grund: $0.reason)
         }
     }
 }
 
+extension ItemMatch {
+    /// For the API: rounded to 100 m.
+    var roundedDistanceKm: Double? { distanceKm.map { ($0 * 10).rounded() / 10 } }
+}
+
+/// A partner item: where it lies, and its score = themenbezug × (0.6 + 0.4 × rahmen).
 struct ItemMatchDTO: Content {
     var eintrag: ItemSummaryDTO
     var score: Double
+    /// null when a place is unknown.
+    var entfernungKm: Double?
+    var inReichweite: Bool
+    var themenbezug: Double
+    var rahmen: Double
     var erklaerung: [ExplanationDTO]
+
+    init(_ match: ItemMatch, directory: TownDirectory) {
+        eintrag = ItemSummaryDTO(match.item, directory: directory)
+        score = match.score
+        entfernungKm = match.roundedDistanceKm
+        inReichweite = match.inReach
+        themenbezug = match.explanation.topicalFit
+        rahmen = match.explanation.setting
+        erklaerung = ExplanationDTO.list(match.explanation)
+    }
+
+    /// `entfernungKm` is always there, null when unknown.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(eintrag, forKey: .eintrag)
+        try container.encode(score, forKey: .score)
+        try container.encode(entfernungKm, forKey: .entfernungKm)
+        try container.encode(inReichweite, forKey: .inReichweite)
+        try container.encode(themenbezug, forKey: .themenbezug)
+        try container.encode(rahmen, forKey: .rahmen)
+        try container.encode(erklaerung, forKey: .erklaerung)
+    }
 }
 
+/// A partner town by its best item, placed and scored as that item.
 struct TownMatchDTO: Content {
     var kommune: String
     var kommuneName: String
     var score: Double
+    /// null when a place is unknown.
+    var entfernungKm: Double?
+    var inReichweite: Bool
+    var themenbezug: Double
+    var rahmen: Double
     var passendeEintraege: Int
     var besterEintrag: ItemSummaryDTO
     var erklaerung: [ExplanationDTO]
+
+    init(_ match: TownMatch, directory: TownDirectory) {
+        kommune = match.town
+        kommuneName = directory.name(of: match.town) ?? match.town
+        score = match.score
+        entfernungKm = match.best.roundedDistanceKm
+        inReichweite = match.inReach
+        themenbezug = match.best.explanation.topicalFit
+        rahmen = match.best.explanation.setting
+        passendeEintraege = match.fittingItems
+        besterEintrag = ItemSummaryDTO(match.best.item, directory: directory)
+        erklaerung = ExplanationDTO.list(match.best.explanation)
+    }
+
+    /// `entfernungKm` is always there, null when unknown.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kommune, forKey: .kommune)
+        try container.encode(kommuneName, forKey: .kommuneName)
+        try container.encode(score, forKey: .score)
+        try container.encode(entfernungKm, forKey: .entfernungKm)
+        try container.encode(inReichweite, forKey: .inReichweite)
+        try container.encode(themenbezug, forKey: .themenbezug)
+        try container.encode(rahmen, forKey: .rahmen)
+        try container.encode(passendeEintraege, forKey: .passendeEintraege)
+        try container.encode(besterEintrag, forKey: .besterEintrag)
+        try container.encode(erklaerung, forKey: .erklaerung)
+    }
 }
 
 struct PartnersDTO: Content {

@@ -97,14 +97,13 @@ struct ItemsAPIController: RouteCollection {
         guard let item = model.item else { throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.") }
         let engine = request.matching
         let directory = directory(request)
+        // Per group at most `limit`; those within reach first.
         return PartnersDTO(
             eintraege: engine.matches(for: item, limit: limit, publicOnly: request.itemAudience.publicOnly).map {
-                ItemMatchDTO(eintrag: ItemSummaryDTO($0.item, directory: directory), score: $0.score, erklaerung: ExplanationDTO.list($0.explanation))
+                ItemMatchDTO($0, directory: directory)
             },
             kommunen: engine.townMatches(for: item, limit: limit, publicOnly: request.itemAudience.publicOnly).map {
-                TownMatchDTO(
-                    kommune: $0.town, kommuneName: directory.name(of: $0.town) ?? $0.town, score: $0.score, passendeEintraege: $0.fittingItems,
-                    besterEintrag: ItemSummaryDTO($0.best.item, directory: directory), erklaerung: ExplanationDTO.list($0.best.explanation))
+                TownMatchDTO($0, directory: directory)
             })
     }
 

@@ -60,19 +60,27 @@ extension Node where Context == HTML.BodyContext {
         }
     }
 
-    /// Why a partner fits: each component with weight, value and reason.
+    /// Why a partner fits: the topic first (its tier and fit), then form and setting; each
+    /// component with its weight within its stage, its value and a reason.
     static func explanation(_ explanation: MatchExplanation, score: Double) -> Node {
-        .element(
+        func percent(_ value: Double) -> String { GermanFormat.integer(Int((value * 100).rounded())) }
+        return .element(
             named: "details",
             nodes: [
-                .element(named: "summary", text: "Warum? Passung \(GermanFormat.integer(Int((score * 100).rounded()))) von 100"),
+                .element(named: "summary", text: "Warum? Passung \(percent(score)) von 100"),
+                .p(
+                    .class("hint"),
+                    .text(
+                        "Zuerst zählt das Thema – \(explanation.tier.label): Themenbezug \(percent(explanation.topicalFit)) von 100. "
+                            + "Ergänzung, Größe, Lage und Aktivität (zusammen \(percent(explanation.setting)) von 100) heben oder senken die Passung um bis zu 40 %."
+                    )),
                 .ul(
                     .class("explanation"),
                     .forEach(explanation.parts) { part in
                         .li(
                             .strong(.text(part.component.label)),
                             .text(
-                                " (Gewicht \(GermanFormat.integer(Int((part.component.weight * 100).rounded()))) %, erreicht \(GermanFormat.integer(Int((part.value * 100).rounded()))) %): "
+                                " (\(part.component.isTopical ? "Thema" : "Form und Umfeld"), Gewicht \(percent(part.weight)) %, erreicht \(percent(part.value)) %): "
                             ),
                             .text(part.reason)
                         )

@@ -174,28 +174,43 @@ struct ItemPage: PageView {
     }
 
     private func partners() -> Node<HTML.BodyContext> {
-        .group(
+        let reach = input.reach
+        let sameTheme = PartnerGroups<Int>.sameTheme(of: input)
+        let hint = PartnerGroups<Int>.widerReachHint(reach)
+        return .group(
             .h2(.text("Passende Einträge anderer Kommunen")),
-            .if(itemMatches.isEmpty, .p(.text("Noch keine passenden Einträge."))),
-            .ul(
-                .class("results"),
-                .forEach(itemMatches) { entry in
-                    .li(entry.entry.node(), .explanation(entry.match.explanation, score: entry.match.score))
-                }),
+            PartnerGroups(
+                entries: itemMatches, isInReach: { $0.match.inReach }, hasFartherGroup: reach != .bundesweit,
+                inReachNote: "Partnersuche: \(reach.label); nach Passung geordnet.",
+                fartherNote: "Außerhalb Ihrer Reichweite, nur Einträge \(sameTheme); nach Passung geordnet.",
+                emptyInReach: "In Ihrer Reichweite gibt es noch keine passenden Einträge. \(hint)",
+                emptyFarther: "Weiter entfernt gibt es noch keine Einträge \(sameTheme).",
+                emptyAll: "Noch keine passenden Einträge."
+            ) { entry in
+                .li(entry.entry.node(), .distance(entry.match.distanceKm), .explanation(entry.match.explanation, score: entry.match.score))
+            }.node(),
             .h2(.text("Passende Kommunen")),
-            .if(townMatches.isEmpty, .p(.text("Noch keine passenden Kommunen."))),
-            .ol(
-                .class("results"),
-                .forEach(townMatches) { town in
-                    .li(
-                        .div(
-                            .class("name"), .a(.safeHref(town.path), .text(town.name)),
-                            .text(" – bester Eintrag: "), .a(.safeHref("/eintraege/\(town.match.best.item.id)"), .text(town.match.best.item.title)),
-                            .if(town.match.best.item.isDemo, .group(.text(" "), .span(.class("badge badge-demo"), .text("Demo-Daten"))))),
-                        .div(.class("meta"), .text(GermanFormat.count(town.match.fittingItems, "passender Eintrag", "passende Einträge"))),
-                        .explanation(town.match.best.explanation, score: town.match.score)
-                    )
-                })
+            PartnerGroups(
+                entries: townMatches, isInReach: { $0.match.inReach }, hasFartherGroup: reach != .bundesweit,
+                inReachNote: "Kommunen mit passenden Einträgen in Ihrer Reichweite (\(reach.label)).",
+                fartherNote: "Außerhalb Ihrer Reichweite, nur Kommunen mit Einträgen \(sameTheme).",
+                emptyInReach: "In Ihrer Reichweite passt noch keine Kommune. \(hint)",
+                emptyFarther: "Weiter entfernt hat noch keine Kommune Einträge \(sameTheme).",
+                emptyAll: "Noch keine passenden Kommunen."
+            ) { town in
+                .li(
+                    .div(
+                        .class("name"), .a(.safeHref(town.path), .text(town.name)),
+                        .text(" – bester Eintrag: "), .a(.safeHref("/eintraege/\(town.match.best.item.id)"), .text(town.match.best.item.title)),
+                        .if(town.match.best.item.isDemo, .group(.text(" "), .span(.class("badge badge-demo"), .text("Demo-Daten"))))),
+                    .div(
+                        .class("meta"),
+                        .text(
+                            GermanFormat.count(town.match.fittingItems, "passender Eintrag", "passende Einträge")
+                                + (town.match.distanceKm.map { " · \(GermanFormat.integer(Int($0.rounded()))) km entfernt" } ?? ""))),
+                    .explanation(town.match.best.explanation, score: town.match.score)
+                )
+            }.node()
         )
     }
 }
