@@ -12,9 +12,18 @@ public enum EligibilityInput {
         var leadKey: String?
         let leadText = lead.trimmingSpaces
         if !leadText.isEmpty {
-            if let key = TownDirectory(catalog: catalog).resolve(leadText) {
+            switch TownChoices(catalog: catalog).lookup(leadText) {
+            case .town(let key):
                 leadKey = key
-            } else {
+            case .choose(let options, let more):
+                // Of the towns the name may mean, the one among the members is meant.
+                let amongMembers = options.filter { option in members.contains { $0.key == option.key } }
+                if amongMembers.count == 1 {
+                    leadKey = amongMembers[0].key
+                } else {
+                    errors.append(ValidationMessage("Konsortialführung: " + VerbundResolver.ambiguity(leadText, options, more: more).text))
+                }
+            case .notFound:
                 errors.append("Konsortialführung „\(leadText)“: keine Gemeinde und kein Kreis gefunden.")
             }
         }

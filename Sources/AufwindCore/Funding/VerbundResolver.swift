@@ -24,14 +24,31 @@ public struct VerbundResolver: Sendable {
         let entries = typed.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
         if entries.isEmpty { errors.append("Bitte nennen Sie mindestens ein Mitglied (Name, AGS oder Kreisschlüssel).") }
         if entries.count > 500 { errors.append("Höchstens 500 Mitglieder.") }
+        let choices = TownChoices(catalog: catalog)
         for entry in entries.prefix(500) {
-            guard let key = TownDirectory(catalog: catalog).resolve(entry), let member = member(key: key) else {
-                errors.append("„\(entry)“: keine Gemeinde und kein Kreis gefunden.")
+            let answer = choices.lookup(entry)
+            if case .town(let key) = answer, let member = member(key: key) {
+                members.append(member)
                 continue
             }
-            members.append(member)
+            switch answer {
+            case .town, .notFound:
+                errors.append("„\(entry)“: keine Gemeinde und kein Kreis gefunden.")
+            case .choose(let options, let more):
+                errors.append(Self.ambiguity(entry, options, more: more))
+            }
         }
         return errors.isEmpty ? .success(members) : .failure(ValidationMessages(messages: errors))
+    }
+
+    /// A name that several towns bear, or that only begins or resembles a name, is a question:
+    /// the message names the towns it may mean with their keys, so nothing is checked by surprise.
+    static func ambiguity(_ entry: String, _ options: [TownChoice], more: Bool) -> ValidationMessage {
+        let shown = options.prefix(5).map { "\($0.name) (\($0.kreis), \($0.land); AGS \($0.key))" }
+        let rest = options.count - shown.count
+        let tail = rest > 0 || more ? " und weitere" : ""
+        return ValidationMessage(
+            "„\(entry)“ ist nicht eindeutig – gemeint sein kann \(shown.joined(separator: ", "))\(tail). Bitte geben Sie die AGS an.")
     }
 
     public var landNames: [String: String] {

@@ -10,7 +10,7 @@ public enum VerbundStatus: String, Sendable, Codable, CaseIterable {
 
     public var label: String {
         switch self {
-        case .inBildung: "in Bildung"
+        case .inBildung: "in Gründung"
         case .antragInVorbereitung: "Antrag in Vorbereitung"
         case .eingereicht: "eingereicht"
         case .bewilligt: "bewilligt"

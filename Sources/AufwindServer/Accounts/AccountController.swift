@@ -15,8 +15,10 @@ struct AccountController: RouteCollection {
         routes.get("bestaetigung-erneut") { req in HTMLResponse.render(ResendConfirmationPage(csrf: CSRF.token(for: req)), request: req) }
         routes.post("bestaetigung-erneut", use: resendConfirmation)
         routes.get("anmelden") { req in
-            HTMLResponse.render(
-                LoginPage(csrf: CSRF.token(for: req), returnPath: ReturnPath.sanitized(req.query[String.self, at: "zurueck"])), request: req)
+            let returnPath: String? = req.query["zurueck"]
+            // Signed in already: on to where the person wanted to go, not a second login.
+            if req.currentUser != nil { return req.redirect(to: ReturnPath.target(returnPath), redirectType: .normal) }
+            return HTMLResponse.render(LoginPage(csrf: CSRF.token(for: req), returnPath: ReturnPath.sanitized(returnPath)), request: req)
         }
         routes.post("anmelden", use: login)
         routes.post("abmelden", use: logout)

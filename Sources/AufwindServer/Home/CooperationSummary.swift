@@ -5,7 +5,7 @@ import Vapor
 
 /// A cooperation of one of the person's towns as lists show it: the partner, the item it is about
 /// and the last message of its thread.
-struct CooperationSummary: Equatable {
+struct CooperationSummary {
     var path: String
     var itemTitle: String
     var itemPath: String

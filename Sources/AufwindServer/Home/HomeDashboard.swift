@@ -8,22 +8,20 @@ import Vapor
 /// on. Loaded with one query per kind of thing, whatever the number of towns.
 struct HomeDashboard {
     /// Something that waits for this person's decision or answer.
-    struct Task: Equatable {
+    struct Task {
         var text: String
         var path: String
         var date: Date?
     }
 
-    struct Place: Equatable {
+    struct Place {
         var name: String
         var path: String
         var role: String
         var links: [(path: String, label: String)]
-
-        static func == (lhs: Place, rhs: Place) -> Bool { lhs.name == rhs.name && lhs.path == rhs.path && lhs.role == rhs.role }
     }
 
-    struct ItemRow: Equatable {
+    struct ItemRow {
         var title: String
         var path: String
         var kind: String
@@ -31,7 +29,7 @@ struct HomeDashboard {
         var published: Bool
     }
 
-    struct EventRow: Equatable {
+    struct EventRow {
         var title: String
         var path: String
         var when: String
@@ -184,10 +182,9 @@ struct HomeDashboard {
         }
         guard !why.isEmpty else { return [] }
         let events = try await EventModel.query(on: db).filter(\.$id ~~ Array(why.keys)).sort(\.$firstDay).all()
-        return events.map { event in
-            EventRow(
-                title: event.title, path: event.path, when: EventsController.when(event),
-                why: why[event.id ?? UUID()] ?? "")
+        return events.compactMap { event in
+            guard let id = event.id, let reason = why[id] else { return nil }
+            return EventRow(title: event.title, path: event.path, when: EventsController.when(event), why: reason)
         }
     }
 

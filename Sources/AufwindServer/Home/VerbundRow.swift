@@ -5,7 +5,7 @@ import Vapor
 
 /// A Verbund of one of the person's towns or organisations as lists show it: status, chosen
 /// programme with the verdict of its check, the next open date, and the own role.
-struct VerbundRow: Equatable {
+struct VerbundRow {
     var name: String
     var path: String
     var status: String
@@ -31,14 +31,18 @@ struct VerbundRow: Equatable {
         let vorhabenIDs = verbuende.compactMap(\.itemID)
         let vorhaben = vorhabenIDs.isEmpty ? [] : try await CooperationItemModel.query(on: db).filter(\.$id ~~ vorhabenIDs).all()
         let today = request.todayISO
-        return verbuende.map { verbund -> VerbundRow in
-            let id = verbund.id ?? UUID()
-            let memberships = members.filter { $0.verbundID == id }.map(\.membership)
-            let fields = vorhaben.first { $0.id == verbund.itemID }?.item?.handlungsfelder ?? []
+        // Grouped once: each Verbund then reads its own rows, not every row of every Verbund.
+        let membersByVerbund = Dictionary(grouping: members, by: \.verbundID)
+        let datesByVerbund = Dictionary(grouping: dates, by: \.verbundID)
+        let ownByVerbund = Dictionary(grouping: own, by: \.verbundID)
+        let fieldsByItem = Dictionary(vorhaben.compactMap { item in item.id.map { ($0, item.item?.handlungsfelder ?? []) } }) { first, _ in first }
+        return verbuende.compactMap { verbund -> VerbundRow? in
+            guard let id = verbund.id else { return nil }
             let summary = VerbundSummary(
-                memberships: memberships, leadKey: verbund.leadKey, programmeID: verbund.programmeID, handlungsfelder: fields,
-                dates: dates.filter { $0.verbundID == id }.map(\.value), today: today, register: request.register, funding: request.funding)
-            let ownRoles = own.filter { $0.verbundID == id }.map { VerbundRole(rawValue: $0.role) ?? .partner }
+                memberships: (membersByVerbund[id] ?? []).map(\.membership), leadKey: verbund.leadKey, programmeID: verbund.programmeID,
+                handlungsfelder: verbund.itemID.flatMap { fieldsByItem[$0] } ?? [],
+                dates: (datesByVerbund[id] ?? []).map(\.value), today: today, register: request.register, funding: request.funding)
+            let ownRoles = (ownByVerbund[id] ?? []).map { VerbundRole(rawValue: $0.role) ?? .partner }
             return VerbundRow(
                 name: verbund.name, path: verbund.path, status: (VerbundStatus(rawValue: verbund.status) ?? .inBildung).label,
                 role: ownRoles.contains(.konsortialfuehrung) ? VerbundRole.konsortialfuehrung.label : (ownRoles.first ?? .partner).label,

@@ -71,4 +71,44 @@ struct TownChoicesTests {
         #expect(Self.keys(Self.choices.lookup("Neustadt", chosen: "05570036")) == ["07316000", "06534016", "06534090", "05570090"])
         #expect(Self.choices.lookup("Oelde", chosen: "05570090") == .town("05570036"))
     }
+
+    @Test("a list of members for the eligibility check names an ambiguous or misspelt entry with the towns it may mean, and checks nothing")
+    func ambiguousMembersInAList() throws {
+        let resolver = VerbundResolver(catalog: Self.register)
+        guard case .failure(let problems) = resolver.members("Oelde, Neustadt") else {
+            Issue.record("„Neustadt“ was taken without asking")
+            return
+        }
+        let text = try #require(problems.messages.first?.text)
+        #expect(problems.messages.count == 1)
+        #expect(text.hasPrefix("„Neustadt“ ist nicht eindeutig"))
+        #expect(text.contains("Neustadt (Landkreis Marburg-Biedenkopf, Hessen; AGS 06534090)"))
+        #expect(text.contains("AGS 05570090") && text.contains("AGS 07316000"))
+        guard case .failure(let typo) = resolver.members("Oelda") else {
+            Issue.record("a misspelt name was taken without asking")
+            return
+        }
+        #expect(typo.messages.first?.text.contains("Oelde (Kreis Warendorf, Nordrhein-Westfalen; AGS 05570036)") == true)
+        guard case .success(let members) = resolver.members("Oelde, 06534090") else {
+            Issue.record("a whole name and a key were refused")
+            return
+        }
+        #expect(members.map(\.key) == ["05570036", "06534090"])
+    }
+
+    @Test("the lead of the check may be given by a shared name when only one member bears it; otherwise it is asked for")
+    func ambiguousLead() {
+        guard case .success(let facts) = EligibilityInput.parse(members: "Oelde, 06534090", lead: "Neustadt", costs: "", catalog: Self.register)
+        else {
+            Issue.record("the lead among the members was not found")
+            return
+        }
+        #expect(facts.leadKey == "06534090")
+        guard case .failure(let problems) = EligibilityInput.parse(members: "06534090, 05570090", lead: "Neustadt", costs: "", catalog: Self.register)
+        else {
+            Issue.record("a lead that two members may be was taken without asking")
+            return
+        }
+        #expect(problems.messages.map(\.text).contains { $0.hasPrefix("Konsortialführung: „Neustadt“ ist nicht eindeutig") })
+    }
 }

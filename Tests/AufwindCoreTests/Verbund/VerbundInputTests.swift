@@ -36,10 +36,10 @@ struct VerbundInputTests {
     @Test("the status moves only to the steps that may follow, and the refusal names them")
     func status() throws {
         #expect(try VerbundStatus.inBildung.step(to: "antrag-in-vorbereitung").get() == .antragInVorbereitung)
-        #expect(throws: ValidationMessage("Von „in Bildung“ geht es weiter zu: Antrag in Vorbereitung.")) {
+        #expect(throws: ValidationMessage("Von „in Gründung“ geht es weiter zu: Antrag in Vorbereitung.")) {
             try VerbundStatus.inBildung.step(to: "bewilligt").get()
         }
-        #expect(throws: ValidationMessage("Von „Antrag in Vorbereitung“ geht es weiter zu: in Bildung, eingereicht.")) {
+        #expect(throws: ValidationMessage("Von „Antrag in Vorbereitung“ geht es weiter zu: in Gründung, eingereicht.")) {
             try VerbundStatus.antragInVorbereitung.step(to: nil).get()
         }
     }

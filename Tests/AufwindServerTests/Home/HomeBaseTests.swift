@@ -94,7 +94,7 @@ struct HomeBaseTests {
             let olgaVerbuende = try await olga.get("/verbuende")
             #expect(olgaVerbuende.body.contains("Offene Einladungen") && olgaVerbuende.body.contains("Einladung von Ahlen für Oelde"))
             let verbuende = try await anna.get("/verbuende")
-            #expect(verbuende.body.contains("href=\"\(verbund)\"") && verbuende.body.contains("in Bildung"))
+            #expect(verbuende.body.contains("href=\"\(verbund)\"") && verbuende.body.contains("in Gründung"))
             #expect(verbuende.body.contains("Konsortialführung · 1 Mitglied") && verbuende.body.contains("noch kein Förderprogramm gewählt"))
             #expect(try await Browser(app).get("/verbuende").status == .unauthorized)
         }
@@ -124,6 +124,22 @@ struct HomeBaseTests {
             for foreign in ["https://evil.example/", "//evil.example/x", "/\\evil.example", "/anmelden"] {
                 #expect(try await signIn(returningTo: foreign) == "/mein-aufwind", "\(foreign)")
             }
+        }
+    }
+
+    @Test("a signed-in person who opens the login page goes on to where they wanted, not to a second login")
+    func loginPageWhenSignedIn() async throws {
+        try await withAufwind(.sqlite) { app in
+            let user = try await AccountFixture.user("anna@ahlen.de", on: app)
+            let browser = Browser(app)
+            _ = try await browser.get("/anmelden")
+            #expect(try await browser.post("/anmelden", ["email": user.email, "password": "passwort-\(user.email)"]).status == .seeOther)
+            let plain = try await browser.get("/anmelden")
+            #expect(plain.status == .seeOther && plain.headers.first(name: .location) == "/mein-aufwind")
+            let back = try await browser.get("/anmelden?zurueck=%2Fverbuende")
+            #expect(back.headers.first(name: .location) == "/verbuende")
+            let foreign = try await browser.get("/anmelden?zurueck=https%3A%2F%2Fevil.example%2F")
+            #expect(foreign.headers.first(name: .location) == "/mein-aufwind")
         }
     }
 }

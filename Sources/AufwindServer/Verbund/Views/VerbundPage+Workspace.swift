@@ -62,8 +62,9 @@ extension VerbundPage {
         description = verbund.descriptionText
     }
 
-    private static func link(to vorhaben: CooperationItemModel?) -> (title: String, path: String)? {
-        vorhaben.map { ($0.title, "/eintraege/\($0.id?.uuidString.lowercased() ?? "")") }
+    /// The item the Verbund grew from, named by its kind (a Verbund may grow from a Bedarf, too).
+    private static func link(to vorhaben: CooperationItemModel?) -> (kind: String, title: String, path: String)? {
+        vorhaben.map { ((ItemKind(rawValue: $0.kind) ?? .vorhaben).label, $0.title, "/eintraege/\($0.id?.uuidString.lowercased() ?? "")") }
     }
 
     private static func kindSuffix(_ member: VerbundMembership) -> String {

@@ -31,7 +31,7 @@ struct VerbundPage: PageView {
     var description = ""
     var status: VerbundStatus
     var leadName: String
-    var item: (title: String, path: String)?
+    var item: (kind: String, title: String, path: String)?
     var members: [Member]
     var isLead: Bool
     var isMember: Bool
@@ -64,7 +64,7 @@ struct VerbundPage: PageView {
             .h1(.text(title)),
             .p(
                 .span(.class("badge"), .text(status.label)), .text(" · Konsortialführung: \(leadName)"),
-                .unwrap(item) { .group(.text(" · Vorhaben: "), .a(.safeHref($0.path), .text($0.title))) }),
+                .unwrap(item) { .group(.text(" · \($0.kind): "), .a(.safeHref($0.path), .text($0.title))) }),
             descriptionSection(),
             .if(isLead, .p(.a(.safeHref("/verbuende/\(id)/bearbeiten"), .text("Name und Beschreibung ändern")))),
             .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
@@ -89,7 +89,7 @@ struct VerbundPage: PageView {
             .h1(.text(title)),
             .p(
                 .span(.class("badge"), .text(status.label)), .text(" · Konsortialführung: \(leadName)"),
-                .unwrap(item) { .group(.text(" · Vorhaben: "), .a(.safeHref($0.path), .text($0.title))) }),
+                .unwrap(item) { .group(.text(" · \($0.kind): "), .a(.safeHref($0.path), .text($0.title))) }),
             descriptionSection(),
             .div(
                 .class("notice"),
