@@ -48,7 +48,9 @@ public struct MailMessage: Sendable, Equatable {
         lines.append("MIME-Version: 1.0")
         if let htmlBody {
             // "=_" never occurs in Base64, so the boundary cannot occur in a part.
-            let boundary = "=_aufwind_" + String(String.UnicodeScalarView(messageID.unicodeScalars.filter { $0.isASCII && CharacterSet.alphanumerics.contains($0) }))
+            let boundary =
+                "=_aufwind_"
+                + String(String.UnicodeScalarView(messageID.unicodeScalars.filter { $0.isASCII && CharacterSet.alphanumerics.contains($0) }))
             lines += [
                 "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
                 "",

@@ -93,7 +93,8 @@ public struct NotificationMail: Sendable, Equatable {
 
     // MARK: HTML
 
-    private static let bodyStyle = "margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5"
+    private static let bodyStyle =
+        "margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5"
     private static let buttonStyle =
         "display:inline-block;background:#0b5394;color:#ffffff;text-decoration:none;padding:8px 14px;border-radius:4px;font-weight:bold"
     private static let quoteStyle = "margin:8px 0;padding:4px 12px;border-left:4px solid #c8c8c8;color:#444444;white-space:pre-wrap"

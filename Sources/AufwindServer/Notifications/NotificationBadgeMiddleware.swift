@@ -18,14 +18,15 @@ struct NotificationBadgeMiddleware: AsyncMiddleware {
         guard let userID = request.currentUser?.id, let sql = request.db as? any SQLDatabase else { return try await next.respond(to: request) }
         let path = request.url.path
         let opensPage = request.method == .GET && !path.hasPrefix("/benachrichtigungen")
-        let counts = try await sql.raw(
-            """
-            SELECT COUNT(*) AS unread, \
-            COALESCE(SUM(CASE WHEN \(Self.links(to: path)) THEN 1 ELSE 0 END), 0) AS opened, \
-            COALESCE(SUM(CASE WHEN awaits_digest AND digested_at IS NULL AND seen_at IS NULL THEN 1 ELSE 0 END), 0) AS unseen \
-            FROM notifications WHERE user_id = \(bind: userID) AND read_at IS NULL
-            """
-        ).first(decoding: Counts.self) ?? Counts(unread: 0, opened: 0, unseen: 0)
+        let counts =
+            try await sql.raw(
+                """
+                SELECT COUNT(*) AS unread, \
+                COALESCE(SUM(CASE WHEN \(Self.links(to: path)) THEN 1 ELSE 0 END), 0) AS opened, \
+                COALESCE(SUM(CASE WHEN awaits_digest AND digested_at IS NULL AND seen_at IS NULL THEN 1 ELSE 0 END), 0) AS unseen \
+                FROM notifications WHERE user_id = \(bind: userID) AND read_at IS NULL
+                """
+            ).first(decoding: Counts.self) ?? Counts(unread: 0, opened: 0, unseen: 0)
         if counts.unseen > 0 {
             try await sql.raw(
                 """

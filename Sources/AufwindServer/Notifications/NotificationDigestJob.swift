@@ -125,7 +125,7 @@ struct NotificationDigestJob: Sendable {
         while true {
             do {
                 return try await deliverOnce(userIDs, period: period, links: links)
-            } catch where attempt < 50 && Self.isLockContention(error) {
+            } catch  where attempt < 50 && Self.isLockContention(error) {
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(20 * min(attempt, 10)))
             }

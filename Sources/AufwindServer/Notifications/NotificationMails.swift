@@ -22,7 +22,9 @@ struct NotificationMails {
             ?? "Sie erhalten diese E-Mail, weil Sie bei Aufwind Benachrichtigungen zu „\(message.category.title)“ sofort per E-Mail erhalten."
         return NotificationMail(
             recipientName: name, subject: message.subject,
-            entries: [.init(category: message.category, text: message.text, detail: message.detail, action: message.action, url: baseURL + message.link)],
+            entries: [
+                .init(category: message.category, text: message.text, detail: message.detail, action: message.action, url: baseURL + message.link)
+            ],
             reason: reason, settingsURL: settingsURL,
             unsubscribeURL: links.url(baseURL: baseURL, for: userID, categories: [message.category]),
             unsubscribeLabel: "E-Mails zu „\(message.category.title)“ abbestellen")

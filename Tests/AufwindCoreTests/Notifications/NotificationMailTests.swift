@@ -58,7 +58,8 @@ struct NotificationMailTests {
     func multipart() throws {
         let message = MailMessage(
             from: "aufwind@stadt.de", to: "anna@ahlen.de", subject: Self.single.subject, body: Self.single.plainText,
-            htmlBody: Self.single.html, listUnsubscribe: Self.single.unsubscribeURL, messageID: "4F1C-77@aufwind", date: Date(timeIntervalSince1970: 0))
+            htmlBody: Self.single.html, listUnsubscribe: Self.single.unsubscribeURL, messageID: "4F1C-77@aufwind",
+            date: Date(timeIntervalSince1970: 0))
         let text = message.rendered()
         #expect(text.contains("\r\nList-Unsubscribe: <https://aufwind.example/abmelden/x.nachrichten.sig>\r\n"))
         #expect(text.contains("\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"))

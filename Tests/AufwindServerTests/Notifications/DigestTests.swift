@@ -14,7 +14,8 @@ struct DigestTests {
         try await withAufwind(database) { app in
             let anna = try await AccountFixture.user("anna@ahlen.de", on: app)
             try await NotificationFixture.prefer(.taeglich, for: [.anfragen, .passendeEintraege], of: anna, app: app)
-            try await NotificationFixture.notify(anna, NotificationFixture.message(.passendeEintraege, "Treffer Oelde", link: "/eintraege/1"), app: app)
+            try await NotificationFixture.notify(
+                anna, NotificationFixture.message(.passendeEintraege, "Treffer Oelde", link: "/eintraege/1"), app: app)
             try await NotificationFixture.notify(anna, NotificationFixture.message(.anfragen, "Beitrittsanfrage von Ben"), app: app)
             try await NotificationFixture.notify(anna, NotificationFixture.message(.passendeEintraege, "Treffer Ennigerloh"), app: app)
             let job = NotificationFixture.job(app, at: NotificationFixture.morning())

@@ -8,12 +8,15 @@ import Vapor
 
 @Suite("Notification centre: unread count, mark read, filter, pages")
 struct NotificationCentreTests {
-    @Test("the navigation counts the unread ones on every page; marking one or all read is PRG with a success message", arguments: TestDatabase.available)
+    @Test(
+        "the navigation counts the unread ones on every page; marking one or all read is PRG with a success message",
+        arguments: TestDatabase.available)
     func unreadAndMarking(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             let anna = try await AccountFixture.user("anna@ahlen.de", on: app)
             try await NotificationFixture.notify(anna, NotificationFixture.message(.anfragen, "Erste Anfrage", link: "/anfragen"), app: app)
-            try await NotificationFixture.notify(anna, NotificationFixture.message(.nachrichten, "Zweite Nachricht", link: "/kooperationen"), app: app)
+            try await NotificationFixture.notify(
+                anna, NotificationFixture.message(.nachrichten, "Zweite Nachricht", link: "/kooperationen"), app: app)
             try await NotificationFixture.notify(anna, NotificationFixture.message(.fristen, "Dritte Frist", link: "/verbuende"), app: app)
             let browser = try await AccountFixture.signedIn(anna, app: app)
             #expect(try await browser.get("/gemeinden").body.contains("Benachrichtigungen (3 neu)"))
@@ -40,7 +43,8 @@ struct NotificationCentreTests {
             try await browser.get("/benachrichtigungen")
             let all = try await browser.post("/benachrichtigungen/gelesen", [:])
             #expect(all.headers.first(name: .location) == "/benachrichtigungen?hinweis=alle-gelesen")
-            #expect(try await browser.get("/benachrichtigungen?hinweis=alle-gelesen").body.contains("Alle Benachrichtigungen sind als gelesen markiert."))
+            #expect(
+                try await browser.get("/benachrichtigungen?hinweis=alle-gelesen").body.contains("Alle Benachrichtigungen sind als gelesen markiert."))
             #expect(try await NotificationFixture.notes(of: anna, app: app).allSatisfy { $0.readAt != nil })
         }
     }

@@ -8,7 +8,9 @@ import Vapor
 
 @Suite("Notification preferences: sofort, täglich, wöchentlich, nie")
 struct NotificationPreferenceTests {
-    @Test("sofort (the standard for Nachrichten): one mail at once, in the template, with HTML and one-click unsubscribe", arguments: TestDatabase.available)
+    @Test(
+        "sofort (the standard for Nachrichten): one mail at once, in the template, with HTML and one-click unsubscribe",
+        arguments: TestDatabase.available)
     func immediately(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             let anna = try await AccountFixture.user("anna@ahlen.de", on: app)
@@ -22,7 +24,8 @@ struct NotificationPreferenceTests {
             #expect(mail.subject == "Betreff: Oelde hat geschrieben.")
             #expect(mail.body.hasPrefix("Hallo anna,\n\nOelde hat geschrieben.\n\n> Wann treffen wir uns?\n"))
             #expect(mail.body.contains("Ansehen: http://localhost:8080/kooperationen/1"))
-            #expect(mail.body.contains("Sie erhalten diese E-Mail, weil Sie bei Aufwind Benachrichtigungen zu „Nachrichten“ sofort per E-Mail erhalten."))
+            #expect(
+                mail.body.contains("Sie erhalten diese E-Mail, weil Sie bei Aufwind Benachrichtigungen zu „Nachrichten“ sofort per E-Mail erhalten."))
             #expect(mail.body.contains("Einstellungen ändern: http://localhost:8080/konto/benachrichtigungen"))
             #expect(mail.htmlBody?.contains("Wann treffen wir uns?") == true)
             let unsubscribe = try #require(mail.unsubscribeURL)
@@ -33,7 +36,9 @@ struct NotificationPreferenceTests {
         }
     }
 
-    @Test("täglich and wöchentlich: no mail now, the notification waits for its digest; nie: no mail; in the app always", arguments: TestDatabase.available)
+    @Test(
+        "täglich and wöchentlich: no mail now, the notification waits for its digest; nie: no mail; in the app always",
+        arguments: TestDatabase.available)
     func laterOrNever(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             let anna = try await AccountFixture.user("anna@ahlen.de", on: app)

@@ -15,7 +15,9 @@ struct UnsubscribeTests {
         return String(url.dropFirst("http://localhost:8080".count))
     }
 
-    @Test("GET asks and changes nothing; the mail program's POST (no session, no CSRF token) switches the category off", arguments: TestDatabase.available)
+    @Test(
+        "GET asks and changes nothing; the mail program's POST (no session, no CSRF token) switches the category off",
+        arguments: TestDatabase.available)
     func oneClick(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             let anna = try await AccountFixture.user("anna@ahlen.de", on: app)
