@@ -19,6 +19,16 @@ let package = Package(
             ],
             path: "Benchmarks/RegisterBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        // Issue 13: the daily digest at scale (needs the server library and a database).
+        .executableTarget(
+            name: "DigestBenchmarks",
+            dependencies: [
+                .product(name: "AufwindServer", package: "main"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/DigestBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -16,6 +16,8 @@ struct AuthorizationMatrixTests {
         ("/konto", [.unauthorized, .ok, .ok, .ok, .ok]),
         ("/konto/organisationen", [.unauthorized, .ok, .ok, .ok, .ok]),
         ("/konto/tokens", [.unauthorized, .ok, .ok, .ok, .ok]),
+        ("/konto/benachrichtigungen", [.unauthorized, .ok, .ok, .ok, .ok]),
+        ("/benachrichtigungen", [.unauthorized, .ok, .ok, .ok, .ok]),
         ("/konto/daten.json", [.unauthorized, .ok, .ok, .ok, .ok]),
         ("/kommunen/05570004/mitglieder", [.unauthorized, .ok, .ok, .forbidden, .ok]),
         ("/kommunen/05570004/profil", [.unauthorized, .forbidden, .ok, .forbidden, .ok]),

@@ -13,7 +13,8 @@ struct MigrationLayoutTests {
                 "001-CreateRegister", "002-CreateAccounts", "003-CreateMemberships", "004-CreateAPITokens", "005-CreateOrganisations",
                 "006-CreateMailDelivery", "007-CreateCooperationItems", "008-CreateItemDetails", "009-CreateContact",
                 "010-CreateFundingProgrammes", "011-CreateVerbuende", "012-CreateEvents", "013-AddPitchLinks", "014-HardenAccounts",
-                "015-MailDeliveryState", "016-VerbundProfile", "017-NotificationCategory",
+                "015-MailDeliveryState", "016-VerbundProfile", "017-NotificationCategory", "018-NotificationPreferences",
+                "019-NotificationDelivery", "020-NotificationDigests", "021-ServerSecrets",
             ])
     }
 

@@ -77,12 +77,15 @@ public enum Action: String, Sendable, CaseIterable {
     // Konto
     /// End a membership or withdraw a membership request: one's own only.
     case endMembership
+    /// Read a notification and mark it read: its own recipient only (everybody else: not found).
+    case readNotification
 
     /// Actions that depend on the person's own standing — their registration, the sessions they
     /// lead, requests addressed to them, their memberships, the towns they act for. The platform
     /// administration has no standing of its own there; it may do everything else.
     public var isPersonal: Bool {
-        [.createItem, .participateInEvent, .leadEventSession, .answerMeetingRequest, .withdrawMeeting, .endMembership].contains(self)
+        [.createItem, .participateInEvent, .leadEventSession, .answerMeetingRequest, .withdrawMeeting, .endMembership, .readNotification]
+            .contains(self)
     }
 }
 
@@ -111,6 +114,8 @@ public enum Resource: Sendable, Equatable {
     case meeting(MeetingStanding)
     /// A membership or membership request of the user with this id.
     case membership(userID: String)
+    /// An in-app notification, by the id of the user it is for.
+    case notification(recipientID: String)
 }
 
 /// The answer, with a German reason to show when it is no.
@@ -187,6 +192,11 @@ public enum Policy {
         case .endMembership:
             guard case .membership(let userID) = resource, userID == actor.userID else {
                 return .denied("Beenden können Sie nur Ihre eigene Mitgliedschaft.")
+            }
+            return .allowed
+        case .readNotification:
+            guard case .notification(let recipientID) = resource, recipientID == actor.userID else {
+                return .concealed("Diese Benachrichtigung gibt es nicht.")
             }
             return .allowed
         case .viewRegionalOverview:

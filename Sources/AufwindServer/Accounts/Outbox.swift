@@ -6,8 +6,14 @@ import Vapor
 enum Outbox {
     /// Queues a mail. `userID` links it to its account (found by address when not given), so
     /// the data export and the deletion of an account cover mails to earlier addresses too.
-    static func send(to recipient: String, subject: String, body: String, userID: UUID? = nil, on database: any Database) async throws {
+    /// A notification mail also has an HTML part and a one-click unsubscribe address.
+    static func send(
+        to recipient: String, subject: String, body: String, htmlBody: String? = nil, unsubscribeURL: String? = nil, userID: UUID? = nil,
+        on database: any Database
+    ) async throws {
         let mail = MailModel(recipient: recipient, subject: subject, body: body)
+        mail.htmlBody = htmlBody
+        mail.unsubscribeURL = unsubscribeURL
         if let userID {
             mail.userID = userID
         } else {

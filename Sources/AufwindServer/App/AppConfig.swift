@@ -31,6 +31,9 @@ public struct AppConfig: Sendable {
     /// `AUFWIND_STAGE_STREAMS_PER_ADDRESS`: live streams of the pitch stage one client address
     /// may hold at a time on one instance (a further one gets 429).
     public var liveStreamsPerAddress = 8
+    /// `AUFWIND_DIGEST_HOUR`: the local hour (Europe/Berlin, 0–23) of the daily digest and, on
+    /// Mondays, the weekly one.
+    public var digestHour = 7
 
     public init(
         databaseURL: String? = nil, postgresSchema: String? = nil, sqlitePath: String = "aufwind.sqlite",
@@ -74,6 +77,13 @@ public struct AppConfig: Sendable {
                 config.liveStreamsPerAddress = streams
             } else {
                 config.problems.append("AUFWIND_STAGE_STREAMS_PER_ADDRESS muss eine ganze Zahl größer als 0 sein, nicht „\(raw)“.")
+            }
+        }
+        if let raw = value("AUFWIND_DIGEST_HOUR") {
+            if let hour = Int(raw), (0...23).contains(hour) {
+                config.digestHour = hour
+            } else {
+                config.problems.append("AUFWIND_DIGEST_HOUR muss eine Stunde zwischen 0 und 23 sein, nicht „\(raw)“.")
             }
         }
         config.smtpCAFile = value("AUFWIND_SMTP_CA_FILE")

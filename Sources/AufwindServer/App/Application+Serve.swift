@@ -26,6 +26,7 @@ extension Application {
         try await prepareFunding()
         startVerbundReminders()
         startAccountJobs()
+        startNotificationDigests()
         try startOutboxSender()
     }
 
@@ -37,6 +38,18 @@ extension Application {
         let logger = logger
         lifecycle.use(CancelOnShutdown(task: Task { await processor.run(logger: logger) }))
         lifecycle.use(CancelOnShutdown(task: Task { await maintenance.runPeriodically(logger: logger) }))
+    }
+
+    /// The daily and weekly digests of notifications: checked at start and every 5 minutes; each
+    /// period goes out once, also with several instances (see `NotificationDigestJob`).
+    func startNotificationDigests() {
+        let job = notificationDigestJob
+        lifecycle.use(CancelOnShutdown(task: Task { await job.runPeriodically() }))
+    }
+
+    var notificationDigestJob: NotificationDigestJob {
+        NotificationDigestJob(
+            database: db, baseURL: aufwindConfig.baseURL, schedule: DigestSchedule(hour: aufwindConfig.digestHour), clock: wallClock, logger: logger)
     }
 
     /// Starts sending the outbox when SMTP is configured; a broken URL stops the start with a clear message.

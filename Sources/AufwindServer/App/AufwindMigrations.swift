@@ -23,5 +23,9 @@ enum AufwindMigrations {
         AddMailDeliveryState(),
         AddVerbundProfile(),
         AddNotificationCategory(),
+        CreateNotificationPreferences(),
+        AddNotificationDelivery(),
+        CreateNotificationDigests(),
+        CreateServerSecrets(),
     ]
 }

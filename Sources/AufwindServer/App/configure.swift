@@ -44,7 +44,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try app.register(collection: ItemsAPIController())
     try app.register(collection: FundingAPIController())
     // The HTML site: sessions, the signed-in user and CSRF checks on every form.
-    let site = app.grouped(SessionMiddleware(), RejectAPITokensMiddleware(), CSRFMiddleware())
+    let site = app.grouped(SessionMiddleware(), RejectAPITokensMiddleware(), CSRFMiddleware(), NotificationBadgeMiddleware())
     try site.register(collection: RegisterPagesController())
     try site.register(collection: AccountController())
     try site.register(collection: HomeController())
@@ -55,6 +55,10 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try site.register(collection: RegionalOverviewController())
     try site.register(collection: ItemsController())
     try site.register(collection: ContactController())
+    try site.register(collection: NotificationsController())
+    try site.register(collection: NotificationSettingsController())
+    // The one-click unsubscribe of mails: the signed link is the credential, so no CSRF check (RFC 8058).
+    try app.grouped(SessionMiddleware(), RejectAPITokensMiddleware(), NotificationBadgeMiddleware()).register(collection: UnsubscribeController())
     try site.register(collection: FundingController())
     try site.register(collection: VerbundController())
     try site.register(collection: EventsController())
@@ -70,6 +74,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.asyncCommands.use(GenerateDemoCommand(), as: "generate-demo")
     app.asyncCommands.use(CheckEligibilityCommand(), as: "check-eligibility")
     app.asyncCommands.use(ScheduleCommand(), as: "schedule")
+    app.asyncCommands.use(SendDigestsCommand(), as: "send-digests")
 }
 
 extension Application {

@@ -2,7 +2,7 @@ import AufwindCore
 import Fluent
 import Vapor
 
-/// "Interesse bekunden", deciding requests, cooperations with their messages, notifications.
+/// "Interesse bekunden", deciding requests, cooperations with their messages.
 struct ContactController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post("eintraege", ":id", "interesse", use: expressInterest)
@@ -10,8 +10,6 @@ struct ContactController: RouteCollection {
         routes.post("anfragen", ":id", "entscheidung", use: decide)
         routes.get("kooperationen", ":id", use: cooperation)
         routes.post("kooperationen", ":id", "nachrichten", use: postMessage)
-        routes.get("benachrichtigungen", use: notifications)
-        routes.post("benachrichtigungen", "gelesen", use: markRead)
     }
 
     struct InterestForm: Content {
@@ -182,24 +180,5 @@ struct ContactController: RouteCollection {
             try await service(request).post(body, in: cooperation, for: key, by: request.requireUser(), itemTitle: item.title)
             return request.redirect(to: "/kooperationen/\(Self.path(cooperation.id))", redirectType: .normal)
         }
-    }
-
-    // MARK: Notifications
-
-    @Sendable func notifications(request: Request) async throws -> Response {
-        try request.requireUser()
-        let entries = try await NotificationModel.query(on: request.db)
-            .filter(\.$userID == request.requireUser().requireID()).sort(\.$createdAt, .descending).limit(100).all()
-        return HTMLResponse.render(
-            NotificationsPage(entries: entries.map { ($0.text, $0.link, $0.createdAt, $0.readAt == nil) }, csrf: CSRF.token(for: request)),
-            request: request)
-    }
-
-    @Sendable func markRead(request: Request) async throws -> Response {
-        try request.requireUser()
-        try await NotificationModel.query(on: request.db)
-            .filter(\.$userID == request.requireUser().requireID()).filter(\.$readAt == nil)
-            .set(\.$readAt, to: request.now).update()
-        return request.redirect(to: "/benachrichtigungen", redirectType: .normal)
     }
 }

@@ -53,7 +53,8 @@ struct OutboxSender: Sendable {
                 try await transport.send(
                     MailMessage(
                         from: transport.configuration.from, to: mail.recipient, subject: mail.subject, body: mail.body,
-                        messageID: "\(try mail.requireID().uuidString)@aufwind", date: mail.createdAt ?? now))
+                        htmlBody: mail.htmlBody, listUnsubscribe: mail.unsubscribeURL, messageID: "\(try mail.requireID().uuidString)@aufwind",
+                        date: mail.createdAt ?? now))
                 mail.sentAt = clock.now()
                 mail.claimedUntil = nil
                 mail.nextAttemptAt = nil

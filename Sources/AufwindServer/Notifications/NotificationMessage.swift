@@ -14,13 +14,19 @@ struct NotificationMessage: Sendable {
     var link: String
     /// The label of that one action, e.g. "Anfrage ansehen".
     var action: String
+    /// Why this person is told, as the rest of a sentence after "weil", e.g. "Sie Verwalterin von
+    /// Everswinkel sind". The mail always names the category and its setting as well.
+    var reason: String?
 
-    init(category: NotificationCategory, subject: String, text: String, detail: String? = nil, link: String, action: String) {
+    init(
+        category: NotificationCategory, subject: String, text: String, detail: String? = nil, link: String, action: String, reason: String? = nil
+    ) {
         self.category = category
         self.subject = subject
         self.text = text
         self.detail = detail
         self.link = link
         self.action = action
+        self.reason = reason
     }
 }

@@ -1,8 +1,11 @@
+import AufwindCore
 import Fluent
 import Foundation
 
-/// Tells the members of a town (or one user, or the platform admins) about something: an in-app notification and a
-/// mail through the outbox, in the caller's transaction.
+/// Tells the members of a town (or one user, or the platform admins) about something: an in-app
+/// notification, and — as the user chose for the category (`NotificationPreferences`) — a mail
+/// through the outbox at once, a place in the daily or weekly digest, or nothing; all in the
+/// caller's transaction.
 struct Notifier {
     let database: any Database
     let baseURL: String
@@ -27,17 +30,18 @@ struct Notifier {
     }
 
     func notify(_ user: UserModel, _ message: NotificationMessage) async throws {
-        try await NotificationModel(userID: user.requireID(), category: message.category, text: message.text, link: message.link)
-            .create(on: database)
-        guard user.emailConfirmedAt != nil else { return }
-        var body = "Hallo \(user.displayName),\n\n\(message.text)\n"
-        if let detail = message.detail { body += "\n\(detail)\n" }
-        body += """
-
-            \(message.action): \(baseURL)\(message.link)
-
-            Ihre Benachrichtigungen: \(baseURL)/benachrichtigungen
-            """
-        try await Outbox.send(to: user.email, subject: message.subject, body: body, on: database)
+        let userID = try user.requireID()
+        let cadence = try await NotificationPreferences(database: database).cadence(of: userID, for: message.category)
+        let mailable = user.emailConfirmedAt != nil
+        try await NotificationModel(
+            userID: userID, category: message.category, text: message.text, link: message.link, action: message.action,
+            awaitsDigest: mailable && cadence.digest != nil
+        ).create(on: database)
+        guard mailable, cadence == .sofort else { return }
+        let links = UnsubscribeLink(key: try await ServerSecret.key(ServerSecret.unsubscribeLinks, on: database))
+        let mail = NotificationMails(baseURL: baseURL, links: links).single(message, to: user.displayName, userID: userID)
+        try await Outbox.send(
+            to: user.email, subject: mail.subject, body: mail.plainText, htmlBody: mail.html, unsubscribeURL: mail.unsubscribeURL, userID: userID,
+            on: database)
     }
 }

@@ -19,6 +19,7 @@ struct PersonalData: Sendable {
         InterestRequestPersonalData(),
         MessagePersonalData(),
         NotificationPersonalData(),
+        NotificationSettingsPersonalData(),
         VerbundPersonalData(),
         FundingPersonalData(),
         MailPersonalData(),

@@ -10,7 +10,10 @@ protocol PageView {
 
 enum HTMLResponse {
     static func render(_ page: some PageView, status: HTTPResponseStatus = .ok, request: Request) -> Response {
-        let html = Layout(page: page, currentPath: request.url.path, notice: request.registerNotice, signedIn: request.currentUser != nil).html()
+        let html = Layout(
+            page: page, currentPath: request.url.path, notice: request.registerNotice, signedIn: request.currentUser != nil,
+            unreadNotifications: request.unreadNotifications ?? 0
+        ).html()
             .render()
         var headers = HTTPHeaders()
         headers.contentType = .html

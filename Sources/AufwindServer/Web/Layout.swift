@@ -6,6 +6,8 @@ struct Layout {
     var currentPath: String
     var notice: String?
     var signedIn = false
+    /// Unread notifications of the signed-in person, shown in the navigation.
+    var unreadNotifications = 0
 
     static let attribution =
         "Datenquelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys (GV100AD, Gebietsstand 30.11.2025; Auszug 31.12.2024), Datenlizenz Deutschland – Namensnennung – Version 2.0 (www.govdata.de/dl-de/by-2-0); Koordinaten und Kreisgrenzen: © GeoBasis-DE / BKG (Daten verändert). Eigene Aufbereitung."
@@ -27,6 +29,11 @@ struct Layout {
         )
     }
 
+    /// "Benachrichtigungen (3 neu)" while some are unread.
+    var notificationsLabel: String {
+        unreadNotifications > 0 ? "Benachrichtigungen (\(unreadNotifications) neu)" : "Benachrichtigungen"
+    }
+
     func html() -> HTML {
         HTML(
             .lang(.german),
@@ -44,7 +51,7 @@ struct Layout {
                                     + (signedIn
                                         ? [
                                             ("/mein-aufwind", "Mein Aufwind"), ("/anfragen", "Anfragen"),
-                                            ("/benachrichtigungen", "Benachrichtigungen"),
+                                            ("/benachrichtigungen", notificationsLabel),
                                             ("/konto", "Mein Konto"),
                                         ]
                                         : [("/anmelden", "Anmelden")])

@@ -68,6 +68,8 @@ struct HostileWorld {
                 "regionen/:key": "05570", "handlungsfelder/:id": Handlungsfeld.schuleBildung.rawValue, "kreise/:key": "05570", "laender/:key": "05",
             ]
         ) { first, _ in first }
+        let links = UnsubscribeLink(key: try await ServerSecret.key(ServerSecret.unsubscribeLinks, on: app.db))
+        world.parameters["abmelden/:token"] = links.token(for: try olgaUser.requireID(), categories: [.nachrichten])
         return world
     }
 

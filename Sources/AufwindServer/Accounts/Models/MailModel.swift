@@ -24,6 +24,10 @@ final class MailModel: Model, @unchecked Sendable {
     @OptionalField(key: "last_error") var lastError: String?
     /// Undeliverable: given up then, never tried again.
     @OptionalField(key: "failed_at") var failedAt: Date?
+    /// The HTML alternative of `body` (notification mails and digests).
+    @OptionalField(key: "html_body") var htmlBody: String?
+    /// The one-click unsubscribe address (`List-Unsubscribe`, RFC 8058).
+    @OptionalField(key: "unsubscribe_url") var unsubscribeURL: String?
 
     init() {}
 
