@@ -43,8 +43,10 @@ struct LoginAndRegistrationTests {
             try await browser.get("/anmelden")
             for _ in 0..<4 { try await browser.post("/anmelden", ["email": user.email, "password": "falsch-falsch"]) }
             #expect(try await browser.post("/anmelden", ["email": user.email, "password": "passwort-\(user.email)"]).status == .seeOther)
-            try await browser.post("/abmelden", [:])
-            try await browser.get("/anmelden")
+            // Signing out takes the signed-in session's form token (from any page).
+            try await browser.get("/konto")
+            #expect(try await browser.post("/abmelden", [:]).status == .seeOther)
+            #expect(try await browser.get("/anmelden").status == .ok)
             for _ in 0..<5 { try await browser.post("/anmelden", ["email": user.email, "password": "falsch-falsch"]) }
             let blocked = try await browser.post("/anmelden", ["email": user.email, "password": "passwort-\(user.email)"])
             #expect(blocked.body.contains("Zu viele fehlgeschlagene Anmeldeversuche"))
