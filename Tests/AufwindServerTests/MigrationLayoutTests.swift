@@ -13,7 +13,8 @@ struct MigrationLayoutTests {
                 "001-CreateRegister", "002-CreateAccounts", "003-CreateMemberships", "004-CreateAPITokens", "005-CreateOrganisations",
                 "006-CreateMailDelivery", "007-CreateCooperationItems", "008-CreateItemDetails", "009-CreateContact",
                 "010-CreateFundingProgrammes", "011-CreateVerbuende", "012-CreateEvents", "013-AddPitchLinks", "014-HardenAccounts",
-                "015-MailDeliveryState", "016-VerbundProfile",
+                "015-MailDeliveryState", "016-VerbundProfile", "017-NotificationCategory", "022-VerbundMailInvitations",
+                "023-ContactEmailSetting", "024-TownSettings", "025-MatchAlerts", "026-VerbundGapAlerts",
             ])
     }
 

@@ -23,5 +23,10 @@ enum AufwindMigrations {
         AddMailDeliveryState(),
         AddVerbundProfile(),
         AddNotificationCategory(),
+        AddVerbundMailInvitations(),
+        AddContactEmailSetting(),
+        CreateTownSettings(),
+        CreateMatchAlerts(),
+        CreateVerbundGapAlerts(),
     ]
 }

@@ -54,6 +54,17 @@ struct VerbundWorkspace {
         return HTMLResponse.render(page, status: status, request: request)
     }
 
+    /// The invitations mailed to towns with nobody on Aufwind that still wait, by member id; the
+    /// address only for the lead (who typed it).
+    private func mailedInvitations(showingAddresses: Bool) -> [String: (at: Date, address: String?)] {
+        var mailed: [String: (at: Date, address: String?)] = [:]
+        for member in members where member.waitsForFirstMember {
+            guard let id = member.id, let at = member.mailedAt else { continue }
+            mailed[id.uuidString.lowercased()] = (at, showingAddresses ? member.invitationEmail : nil)
+        }
+        return mailed
+    }
+
     /// What an invited town or provider needs to decide: name, lead, Vorhaben, programme and its
     /// own invitation; no other members, dates, eligibility or costs.
     private func renderInvitation(_ request: Request, errors: [String], status: HTTPStatus) async throws -> Response {
