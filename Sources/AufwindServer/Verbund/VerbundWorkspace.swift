@@ -50,7 +50,7 @@ struct VerbundWorkspace {
                 mayWithdraw: request.may(.withdrawVerbundInvitation, resource), actsFor: { Self.actsFor(request, $0) }),
             directory: TownDirectory(catalog: request.register), programmes: request.funding.programmes,
             laender: request.register.units(of: .land).map { ($0.key, $0.name) }, csrf: CSRF.token(for: request), errors: errors, notice: notice,
-            calendarLink: calendarLink)
+            calendarLink: calendarLink, mailed: mailedInvitations(showingAddresses: request.may(.manageVerbund, resource)))
         return HTMLResponse.render(page, status: status, request: request)
     }
 

@@ -9,8 +9,27 @@ import Vapor
 @Suite("Verbund gap alerts: before a deadline, what is missing and who would complete it; exactly once")
 struct VerbundGapAlertTests {
     static let ahlen = "05570004", muenster = "05515000"
-    /// Needs at least two partners; its deadline is 2027-12-31.
-    static let programme = "krl-kommunale-netzwerke"
+    static let programme = "netzwerk-test"
+
+    /// A programme for NRW towns, at least two of them, with a deadline three weeks from now.
+    static func plant(_ app: Application) async throws -> String {
+        let deadline = ISODay.adding(21, to: FundingDates.today(app.now))
+        let source = FundingAdviceHTTPTests.source
+        let facts = """
+            [{"id": "\(programme)", "name": "Netzwerk Test (Richtlinie)", "short_name": "Netzwerk Test", "level": "land",
+              "themes": ["verwaltung_digital"], "status": "open", "source_urls": ["\(source)"], "source_date": "\(FundingDates.today(app.now))"}]
+            """
+        let rules = [
+            FundingAdviceHTTPTests.land(), FundingAdviceHTTPTests.deadline(deadline),
+            #"{"id": "partner", "art": "partnerzahl", "min": 2, "quelle": "\#(source)"}"#,
+        ]
+        try await FundingProgrammeModel(
+            id: programme, facts: try FundingCatalog.factsJSON(try FundingProgramme.catalogue(Data(facts.utf8)).get()[0]),
+            rules: #"{"id": "\#(programme)", "regeln": [\#(rules.joined(separator: ", "))]}"#
+        ).create(on: app.db)
+        try await app.reloadFunding()
+        return deadline
+    }
 
     static func alerts(_ app: Application) -> VerbundGapAlerts {
         VerbundGapAlerts(
@@ -26,14 +45,12 @@ struct VerbundGapAlertTests {
             let (_, anna) = try await ItemFixture.member("anna@ahlen.de", of: [Self.ahlen], role: "verwalter", app: app)
             try await ItemFixture.member("bert@ahlen.de", of: [Self.ahlen], app: app)
             try await ItemFixture.member("max@muenster.de", of: [Self.muenster], app: app)
+            let deadline = try await Self.plant(app)
             let path = try await VerbundInvitationTests.verbund(anna)
             try await anna.get(path)
             #expect(try await anna.post(path + "/programm", ["programm": Self.programme]).status == .seeOther)
             try await anna.get(path)
             #expect(try await anna.post(path + "/einladungen", ["mitglied": Self.muenster, "rolle": "partner"]).status == .seeOther)
-            let deadline = try #require(
-                app.fundingStore.catalog.programme(Self.programme)?.availability(today: "2027-12-01", rules: app.fundingStore.catalog.rules[Self.programme])
-                    .nextDeadline)
 
             // three weeks before: nothing yet
             #expect(try await Self.alerts(app).sendDue(today: ISODay.adding(-21, to: deadline)) == 0)
@@ -54,6 +71,7 @@ struct VerbundGapAlertTests {
                 #expect(notes.first?.text.contains("endet in 7 Tagen") == true && notes.first?.text.contains("Es fehlt noch:") == true)
                 let mail = try #require(try await probe.mails(member).last)
                 #expect(mail.subject == "Frist naht, es fehlt noch etwas: Gemeinsamer Bauhof" && mail.body.contains("Es fehlt noch:\n– "))
+                #expect(mail.body.contains("Diese Kommunen würden den Verbund vervollständigen:\n– "))
             }
             #expect(try await probe.notes("max@muenster.de").allSatisfy { $0.category != NotificationCategory.fristen.rawValue }, "only invited")
         }
