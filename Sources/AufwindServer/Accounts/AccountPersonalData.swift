@@ -30,7 +30,8 @@ struct AccountPersonalData: PersonalDataOwner {
 
     var columns: [PersonalColumn] {
         PersonalColumn.deleted(
-            UserModel.schema, ["id", "email", "display_name", "password_hash", "email_confirmed_at", "is_admin", "created_at", "shows_email_to_partners"],
+            UserModel.schema,
+            ["id", "email", "display_name", "password_hash", "email_confirmed_at", "is_admin", "created_at", "shows_email_to_partners"],
             exportedIn: "konto")
             + PersonalColumn.deleted(OneTimeTokenModel.schema, ["user_id", "new_email"], exportedIn: "bestaetigungsLinks")
             + PersonalColumn.deleted(LoginThrottleModel.schema, ["subject"], exportedIn: "anmeldeversuche")

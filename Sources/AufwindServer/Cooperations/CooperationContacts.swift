@@ -17,7 +17,11 @@ enum CooperationContacts {
             .filter(\.$orgKey ~~ cooperation.townKeys).filter(\.$status == MembershipModel.Status.confirmed.rawValue).with(\.$user).all()
         return cooperation.townKeys.flatMap { town in
             memberships.filter { $0.orgKey == town }
-                .sorted { ($0.role == MemberRole.verwalter.rawValue ? 0 : 1, $0.user.displayName) < ($1.role == MemberRole.verwalter.rawValue ? 0 : 1, $1.user.displayName) }
+                .sorted {
+                    ($0.role == MemberRole.verwalter.rawValue ? 0 : 1, $0.user.displayName) < (
+                        $1.role == MemberRole.verwalter.rawValue ? 0 : 1, $1.user.displayName
+                    )
+                }
                 .map { membership in
                     Card(
                         name: membership.user.displayName, town: directory.name(of: town) ?? town,

@@ -136,7 +136,8 @@ struct MeetingsController: RouteCollection {
                 }
                 try await Notifier(database: db, baseURL: baseURL).notify(
                     users: [requesterID],
-                    NotificationMessage(category: .veranstaltungen, subject: subject, text: text, link: event.path + "/treffen", action: "Treffen ansehen"))
+                    NotificationMessage(
+                        category: .veranstaltungen, subject: subject, text: text, link: event.path + "/treffen", action: "Treffen ansehen"))
             }
         } catch let problem as ProblemDetails where [409, 410].contains(problem.status) {
             return try await render(request, access, errors: [problem.detail], status: HTTPStatus(statusCode: problem.status))

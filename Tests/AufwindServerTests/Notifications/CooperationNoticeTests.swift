@@ -10,7 +10,9 @@ import Vapor
 struct CooperationNoticeTests {
     static let ahlen = "05570004", oelde = "05570036"
 
-    @Test("the interest's message is the thread's first message; a new message mails sender, text and reply link to the other town only", arguments: TestDatabase.available)
+    @Test(
+        "the interest's message is the thread's first message; a new message mails sender, text and reply link to the other town only",
+        arguments: TestDatabase.available)
     func threadAndMessages(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             try await RegisterFixture.importInto(app)
@@ -20,7 +22,8 @@ struct CooperationNoticeTests {
             let (olgaUser, olga) = try await ItemFixture.member("olga@oelde.de", of: [Self.oelde], app: app)
             let item = try await ItemFixture.create(anna, ItemFixture.form(kind: .angebot, title: "Digitale Schulverwaltung", town: Self.ahlen))
             try await olga.get("/eintraege/\(item)")
-            #expect(try await olga.post("/eintraege/\(item)/interesse", ["kommune": Self.oelde, "nachricht": "Wir möchten mitmachen."]).status == .ok)
+            #expect(
+                try await olga.post("/eintraege/\(item)/interesse", ["kommune": Self.oelde, "nachricht": "Wir möchten mitmachen."]).status == .ok)
             let request = try #require(try await InterestRequestModel.query(on: app.db).first())
             app.testClock.advance(by: 3 * 3600)
 
@@ -47,7 +50,9 @@ struct CooperationNoticeTests {
         }
     }
 
-    @Test("contact cards: name, town and role of both towns' members; the e-mail address only of who allows it (off by default)", arguments: TestDatabase.available)
+    @Test(
+        "contact cards: name, town and role of both towns' members; the e-mail address only of who allows it (off by default)",
+        arguments: TestDatabase.available)
     func contactCards(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             try await RegisterFixture.importInto(app)
@@ -58,7 +63,8 @@ struct CooperationNoticeTests {
             try await olga.post("/eintraege/\(item)/interesse", ["kommune": Self.oelde, "nachricht": "Interesse"])
             let request = try #require(try await InterestRequestModel.query(on: app.db).first())
             try await anna.get("/anfragen")
-            let thread = try #require(try await anna.post("/anfragen/\(request.id!)/entscheidung", ["entscheidung": "annehmen"]).headers.first(name: .location))
+            let thread = try #require(
+                try await anna.post("/anfragen/\(request.id!)/entscheidung", ["entscheidung": "annehmen"]).headers.first(name: .location))
 
             let page = try await anna.get(thread)
             #expect(page.body.contains("<strong>anna</strong><div class=\"meta\">Ahlen · Verwalter</div>"))

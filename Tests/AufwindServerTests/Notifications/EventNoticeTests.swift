@@ -8,7 +8,9 @@ import Vapor
 
 @Suite("Events tell their participants: proposals and voting open, the programme published or changed, a pitch accepted")
 struct EventNoticeTests {
-    @Test("phases: the registered participants hear that topics and voting open, the organiser and who cancelled do not", arguments: TestDatabase.available)
+    @Test(
+        "phases: the registered participants hear that topics and voting open, the organiser and who cancelled do not",
+        arguments: TestDatabase.available)
     func phases(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             let barcamp = try await BarcampScenario.registered(app)
@@ -41,8 +43,12 @@ struct EventNoticeTests {
             let event = try await barcamp.event
             try await barcamp.anna.get(barcamp.planningPath)
             let published = try await barcamp.anna.post(barcamp.planningPath + "/veroeffentlichen", [:])
-            #expect(published.status == .seeOther && published.headers.first(name: .location) == barcamp.planningPath + "?erfolg=programm-veroeffentlicht")
-            #expect(try await barcamp.anna.get(barcamp.planningPath + "?erfolg=programm-veroeffentlicht").body.contains("Das Programm ist veröffentlicht"))
+            #expect(
+                published.status == .seeOther && published.headers.first(name: .location) == barcamp.planningPath + "?erfolg=programm-veroeffentlicht"
+            )
+            #expect(
+                try await barcamp.anna.get(barcamp.planningPath + "?erfolg=programm-veroeffentlicht").body.contains("Das Programm ist veröffentlicht")
+            )
             for participant in ["olga@oelde.de", "cleo@warendorf.de"] {
                 let note = try #require(try await probe.notes(participant).last, "\(participant)")
                 #expect(note.text == "Das Programm von „\(event.title)“ ist veröffentlicht." && note.link == event.path + "/programm")

@@ -13,7 +13,9 @@ struct MatchAlertTests {
     static let description =
         "Wir suchen eine gemeinsame digitale Schulverwaltung für unsere Grundschulen: Schülerdaten, Zeugnisse und Elternbriefe an einem Ort."
 
-    @Test("Ahlen publishes a Bedarf: Oelde (matching Angebot) is told with the explanation; Ahlen, Münster (other topic) and a town above its threshold are not; exactly once", arguments: TestDatabase.available)
+    @Test(
+        "Ahlen publishes a Bedarf: Oelde (matching Angebot) is told with the explanation; Ahlen, Münster (other topic) and a town above its threshold are not; exactly once",
+        arguments: TestDatabase.available)
     func alerts(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             try await RegisterFixture.importInto(app)
@@ -37,7 +39,9 @@ struct MatchAlertTests {
             try await olga.get("/kommunen/\(Self.oelde)/profil")
             #expect(try await olga.post("/kommunen/\(Self.oelde)/einstellungen", ["schwelle": "50"]).status == .forbidden, "only Verwalter")
             try await ItemFixture.create(
-                max, ItemFixture.form(kind: .bedarf, title: "Radwege im Kreis", description: "Radverkehr planen", fields: [.mobilitaet], town: Self.muenster))
+                max,
+                ItemFixture.form(
+                    kind: .bedarf, title: "Radwege im Kreis", description: "Radverkehr planen", fields: [.mobilitaet], town: Self.muenster))
             #expect(try await MatchAlertModel.query(on: app.db).count() == 0, "nothing of the others matches yet")
 
             // Ahlen publishes its need
@@ -50,7 +54,10 @@ struct MatchAlertTests {
             for member in ["olga@oelde.de", "otto@oelde.de"] {
                 let note = try #require(try await probe.notes(member).last, "\(member)")
                 #expect(note.category == NotificationCategory.passendeEintraege.rawValue && note.link == "/eintraege/\(need)")
-                #expect(note.text.hasPrefix("Ahlen hat „Digitale Schulverwaltung gesucht“ (Bedarf) veröffentlicht – passend zu Ihrem Eintrag „Digitale Schulverwaltung für Grundschulen“"))
+                #expect(
+                    note.text.hasPrefix(
+                        "Ahlen hat „Digitale Schulverwaltung gesucht“ (Bedarf) veröffentlicht – passend zu Ihrem Eintrag „Digitale Schulverwaltung für Grundschulen“"
+                    ))
                 let mail = try #require(try await probe.mails(member).last)
                 #expect(mail.subject == "Neuer passender Eintrag: Digitale Schulverwaltung gesucht")
                 #expect(mail.body.contains("Warum es passt:\n– "))
@@ -66,7 +73,8 @@ struct MatchAlertTests {
                 let edit = try await anna.post(
                     "/eintraege/\(need)/bearbeiten",
                     pairs: ItemFixture.form(
-                        kind: .bedarf, title: "Digitale Schulverwaltung gesucht", description: Self.description, town: Self.ahlen, published: published,
+                        kind: .bedarf, title: "Digitale Schulverwaltung gesucht", description: Self.description, town: Self.ahlen,
+                        published: published,
                         extra: [("version", String(try #require(try await CooperationItemModel.find(needID, on: app.db)).version))]))
                 #expect(edit.status == .seeOther, "\(edit.body.prefix(300))")
             }

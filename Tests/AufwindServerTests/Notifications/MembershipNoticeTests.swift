@@ -10,7 +10,9 @@ import Vapor
 struct MembershipNoticeTests {
     static let ahlen = "05570004", oelde = "05570036"
 
-    @Test("asking to join Ahlen: the requester hears it arrived, Ahlen's Verwalter are told (not its Mitglieder, not the admins)", arguments: TestDatabase.available)
+    @Test(
+        "asking to join Ahlen: the requester hears it arrived, Ahlen's Verwalter are told (not its Mitglieder, not the admins)",
+        arguments: TestDatabase.available)
     func requestToTownWithVerwalter(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             try await RegisterFixture.importInto(app)
@@ -29,7 +31,8 @@ struct MembershipNoticeTests {
             let page = try await caraBrowser.get(try #require(sent.headers.first(name: .location)))
             #expect(page.body.contains("<div class=\"success\" role=\"status\"><p>Ihre Anfrage ist gesendet."))
 
-            #expect(try await probe.texts("cara@ahlen.de") == ["Ihre Anfrage für Ahlen ist eingegangen. Die Verwalter von Ahlen entscheiden darüber."])
+            #expect(
+                try await probe.texts("cara@ahlen.de") == ["Ihre Anfrage für Ahlen ist eingegangen. Die Verwalter von Ahlen entscheiden darüber."])
             #expect(try await probe.subjects("cara@ahlen.de") == ["Ihre Anfrage ist eingegangen: Ahlen"])
             let forAnna = try await probe.notes("anna@ahlen.de")
             #expect(forAnna.map(\.text) == ["cara möchte für Ahlen handeln."] && forAnna.first?.link == "/kommunen/\(Self.ahlen)/mitglieder")
@@ -73,7 +76,9 @@ struct MembershipNoticeTests {
         }
     }
 
-    @Test("a town without Verwalter, a region, a new organisation: the platform admins are told; joining an organisation: its Verwalter", arguments: TestDatabase.available)
+    @Test(
+        "a town without Verwalter, a region, a new organisation: the platform admins are told; joining an organisation: its Verwalter",
+        arguments: TestDatabase.available)
     func platformDecides(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             try await RegisterFixture.importInto(app)
@@ -104,7 +109,8 @@ struct MembershipNoticeTests {
             #expect(try await olgaBrowser.post("/organisationen/neu", ["art": "anbieter", "name": "Digitalwerk eG"]).status == .ok)
             #expect(try await probe.subjects("admin@aufwind.de").last == "Neue Organisation: Digitalwerk eG")
             let organisation = try #require(try await OrganisationModel.query(on: app.db).first())
-            let admin = try await AccountFixture.signedIn(try #require(try await UserModel.query(on: app.db).filter(\.$email == "admin@aufwind.de").first()), app: app)
+            let admin = try await AccountFixture.signedIn(
+                try #require(try await UserModel.query(on: app.db).filter(\.$email == "admin@aufwind.de").first()), app: app)
             try await admin.get("/admin/warteschlange")
             #expect(try await admin.post("/organisationen/\(organisation.id!)/entscheidung", ["entscheidung": "annehmen"]).status == .seeOther)
             #expect(try await probe.subjects("olga@oelde.de").last == "Ihre Organisation ist bestätigt: Digitalwerk eG")

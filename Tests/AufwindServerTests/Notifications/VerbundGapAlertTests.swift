@@ -37,7 +37,9 @@ struct VerbundGapAlertTests {
             matching: app.matchStore.engine)
     }
 
-    @Test("a Verbund of one town 7 days before the deadline: its members hear what is missing, once, also from three instances at once", arguments: TestDatabase.available)
+    @Test(
+        "a Verbund of one town 7 days before the deadline: its members hear what is missing, once, also from three instances at once",
+        arguments: TestDatabase.available)
     func gapAlert(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             try await RegisterFixture.importInto(app)

@@ -10,7 +10,9 @@ import Vapor
 struct VerbundMailInvitationTests {
     static let ahlen = "05570004", oelde = "05570036", muenster = "05515000"
 
-    @Test("invite by mail → mail with register and join links → someone registers, joins, is confirmed → sees the invitation and accepts", arguments: TestDatabase.available)
+    @Test(
+        "invite by mail → mail with register and join links → someone registers, joins, is confirmed → sees the invitation and accepts",
+        arguments: TestDatabase.available)
     func endToEnd(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             try await RegisterFixture.importInto(app)
@@ -58,7 +60,9 @@ struct VerbundMailInvitationTests {
             // someone from the Rathaus registers, confirms the address, asks to join Oelde from the link
             let olga = Browser(app)
             try await olga.get("/registrieren")
-            #expect(try await olga.post("/registrieren", ["name": "Olga Oelde", "email": "olga@oelde.de", "password": "passwort-olga@oelde.de"]).status == .ok)
+            #expect(
+                try await olga.post("/registrieren", ["name": "Olga Oelde", "email": "olga@oelde.de", "password": "passwort-olga@oelde.de"]).status
+                    == .ok)
             let confirmation = try #require(try await probe.mails("olga@oelde.de").first)
             let token = try #require(AccountFlowTests.token(in: confirmation, path: "/bestaetigen"))
             try await olga.get("/bestaetigen?token=\(token)")
