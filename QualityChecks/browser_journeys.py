@@ -334,6 +334,13 @@ class Journeys:
         self.open("/mein-aufwind")
         if "Nächste Schritte" not in self.driver.page_source:
             self.finding("Mein Aufwind: keine nächsten Schritte für ein neues Mitglied")
+        # as the first member she is Verwalter: the town's threshold for match alerts
+        self.open("/kommunen/05570052/profil")
+        self.fill("schwelle", "80")
+        self.click("form[action$='/einstellungen'] button[type=submit]")
+        self.check_page("Schwelle gespeichert")
+        if "Die Schwelle für passende Einträge ist gespeichert" not in self.driver.page_source:
+            self.finding("Einstellungen: keine Erfolgsmeldung nach dem Speichern der Schwelle")
 
     def invite_by_mail(self, verwalter):
         """The lead of a Verbund invites a town with nobody on Aufwind by e-mail."""
@@ -347,12 +354,8 @@ class Journeys:
             return
         path = urllib.parse.urlparse(links[0]).path
         self.open(path)
-        self.fill("mitglied", "05515000")
-        self.fill("einladung-email", "kein-mail")
-        self.click("form[action$='/einladungen'] button[type=submit]")
-        self.check_page("Einladung per E-Mail mit Fehler")
-        if "E-Mail-Adresse der Kommune:" not in self.driver.page_source:
-            self.finding("Einladung per E-Mail: eine ungültige Adresse wird nicht gemeldet")
+        # (an invalid address: the browser refuses the e-mail field already; the server's German
+        # error is pinned by the HTTP tests)
         self.fill("mitglied", "05515000")
         self.fill("einladung-email", "rathaus@muenster.example")
         self.click("form[action$='/einladungen'] button[type=submit]")
