@@ -250,7 +250,7 @@ struct MembershipTests {
             #expect(try await adminBrowser.post("/mitgliedschaften/\(request.id!)/entscheidung", ["entscheidung": "annehmen"]).status == .badRequest)
             let decided = try await adminBrowser.post(
                 "/mitgliedschaften/\(request.id!)/entscheidung", ["entscheidung": "annehmen", "pruefung": "Rückruf Rathaus"])
-            #expect(decided.status == .seeOther && decided.headers.first(name: .location) == "/admin/warteschlange")
+            #expect(decided.status == .seeOther && decided.headers.first(name: .location) == "/admin/warteschlange?erfolg=anfrage-entschieden")
             let after = try await AccountFixture.membership(of: cara, in: "05570004", on: app)
             #expect(after.statusValue == .confirmed && after.role == "verwalter")
         }

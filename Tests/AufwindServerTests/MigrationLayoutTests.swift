@@ -14,7 +14,8 @@ struct MigrationLayoutTests {
                 "006-CreateMailDelivery", "007-CreateCooperationItems", "008-CreateItemDetails", "009-CreateContact",
                 "010-CreateFundingProgrammes", "011-CreateVerbuende", "012-CreateEvents", "013-AddPitchLinks", "014-HardenAccounts",
                 "015-MailDeliveryState", "016-VerbundProfile", "017-NotificationCategory", "018-NotificationPreferences",
-                "019-NotificationDelivery", "020-NotificationDigests", "021-ServerSecrets",
+                "019-NotificationDelivery", "020-NotificationDigests", "021-ServerSecrets", "022-VerbundMailInvitations",
+                "023-ContactEmailSetting", "024-TownSettings", "025-MatchAlerts", "026-VerbundGapAlerts",
             ])
     }
 

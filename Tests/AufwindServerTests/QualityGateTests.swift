@@ -83,6 +83,7 @@ struct QualityGateTests {
             let journeys = try await runTool([
                 "python3", "QualityChecks/browser_journeys.py", "--base-url", server.baseURL, "--out", out.path,
                 "--verwalter", "verwalter@ahlen.de:passwort-verwalter@ahlen.de", "--partner", "mitglied@oelde.de:passwort-mitglied@oelde.de",
+                "--admin", "admin@aufwind.de:passwort-admin@aufwind.de",
             ])
             Self.check(journeys, "Browser-Reisen")
             guard journeys.status == 0 else { return }

@@ -28,6 +28,7 @@ struct AccountController: RouteCollection {
         routes.post("passwort-neu", use: resetPassword)
         routes.get("konto", use: account)
         routes.post("konto", "passwort", use: changePassword)
+        routes.post("konto", "kontaktkarte", use: saveContactCard)
     }
 
     struct RegisterForm: Content {
@@ -240,8 +241,19 @@ struct AccountController: RouteCollection {
         return HTMLResponse.render(
             AccountPage(
                 name: user.displayName, email: user.email, confirmed: user.emailConfirmedAt != nil, isAdmin: user.isAdmin,
-                csrf: CSRF.token(for: request), passwordErrors: errors),
+                csrf: CSRF.token(for: request), passwordErrors: errors, showsEmailToPartners: user.showsEmailToPartners),
             status: status, request: request)
+    }
+
+    struct ContactCardForm: Content { var emailzeigen: String? }
+
+    /// Whether the e-mail address shows on the contact cards in cooperations (a checkbox: absent is no).
+    @Sendable func saveContactCard(request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        try request.authorize(.manageOwnAccount)
+        let shows = try request.content.decode(ContactCardForm.self).emailzeigen == "ja"
+        try await UserModel.query(on: request.db).filter(\.$id == user.requireID()).set(\.$showsEmailToPartners, to: shows).update()
+        return request.redirect(to: "/konto", notice: .contactSettingSaved)
     }
 
     /// A new password while signed in: the current one first; afterwards every other session ends

@@ -11,6 +11,7 @@ struct AccountPersonalData: PersonalDataOwner {
         var registriert: Date?
         var emailBestaetigt: Date?
         var plattformAdmin: Bool
+        var emailInKooperationenZeigen: Bool
     }
     struct ConfirmationLink: Encodable, Sendable {
         var zweck: String
@@ -29,7 +30,8 @@ struct AccountPersonalData: PersonalDataOwner {
 
     var columns: [PersonalColumn] {
         PersonalColumn.deleted(
-            UserModel.schema, ["id", "email", "display_name", "password_hash", "email_confirmed_at", "is_admin", "created_at"],
+            UserModel.schema,
+            ["id", "email", "display_name", "password_hash", "email_confirmed_at", "is_admin", "created_at", "shows_email_to_partners"],
             exportedIn: "konto")
             + PersonalColumn.deleted(OneTimeTokenModel.schema, ["user_id", "new_email"], exportedIn: "bestaetigungsLinks")
             + PersonalColumn.deleted(LoginThrottleModel.schema, ["subject"], exportedIn: "anmeldeversuche")
@@ -46,7 +48,7 @@ struct AccountPersonalData: PersonalDataOwner {
                 "konto",
                 Account(
                     email: user.email, name: user.displayName, registriert: user.createdAt, emailBestaetigt: user.emailConfirmedAt,
-                    plattformAdmin: user.isAdmin)),
+                    plattformAdmin: user.isAdmin, emailInKooperationenZeigen: user.showsEmailToPartners)),
             PersonalDataSection(
                 "bestaetigungsLinks",
                 links.map { ConfirmationLink(zweck: $0.purpose, gueltigBis: $0.expiresAt, benutzt: $0.usedAt, neueEmail: $0.newEmail) }),

@@ -13,6 +13,7 @@ struct MembershipController: RouteCollection {
         routes.post("mitgliedschaften", ":id", "beenden", use: leave)
         routes.get("kommunen", ":key", "profil", use: editProfileForm)
         routes.post("kommunen", ":key", "profil", use: saveProfile)
+        routes.post("kommunen", ":key", "einstellungen", use: saveSettings)
         routes.get("admin", "warteschlange", use: adminQueue)
         routes.post("konto", "regionen", use: requestRegion)
     }
@@ -36,7 +37,8 @@ struct MembershipController: RouteCollection {
     }
 
     private func service(_ request: Request) -> MembershipService {
-        MembershipService(database: request.db, baseURL: request.application.aufwindConfig.baseURL)
+        MembershipService(
+            database: request.db, baseURL: request.application.aufwindConfig.baseURL, directory: TownDirectory(catalog: request.register))
     }
 
     private func townKey(_ request: Request) throws -> (key: String, name: String) {
@@ -56,7 +58,9 @@ struct MembershipController: RouteCollection {
 
     @Sendable func myOrganisations(request: Request) async throws -> Response {
         try request.requireUser()
-        return try await renderMyOrganisations(request, errors: [], typed: "", message: "")
+        // A link from an invitation mail names the town to join.
+        let typed = (try? request.query.get(String.self, at: "kommune")).map { String($0.trimmingSpaces.prefix(100)) } ?? ""
+        return try await renderMyOrganisations(request, errors: [], typed: typed, message: "")
     }
 
     private func renderMyOrganisations(_ request: Request, errors: [String], typed: String, message: String, status: HTTPStatus = .ok) async throws
@@ -105,8 +109,10 @@ struct MembershipController: RouteCollection {
                 status: .unprocessableEntity)
         }
         try request.authorize(.requestTownMembership, .town(key))
-        try await service(request).request(user: request.requireUser(), kind: .kommune, key: key, message: message)
-        return request.redirect(to: "/konto/organisationen", redirectType: .normal)
+        try await service(request).request(
+            user: request.requireUser(), kind: .kommune, key: key, message: message,
+            orgName: TownDirectory(catalog: request.register).name(of: key) ?? key)
+        return request.redirect(to: "/konto/organisationen", notice: .membershipRequested)
     }
 
     static func kindLabel(_ kind: MembershipModel.Kind) -> String {
@@ -134,8 +140,9 @@ struct MembershipController: RouteCollection {
                 typed: "", message: "", status: .unprocessableEntity)
         }
         try await service(request).request(
-            user: request.requireUser(), kind: .region, key: key, message: String((form.nachricht ?? "").trimmingSpaces.prefix(1000)))
-        return request.redirect(to: "/konto/organisationen", redirectType: .normal)
+            user: request.requireUser(), kind: .region, key: key, message: String((form.nachricht ?? "").trimmingSpaces.prefix(1000)),
+            orgName: unit.name)
+        return request.redirect(to: "/konto/organisationen", notice: .membershipRequested)
     }
 
     @Sendable func members(request: Request) async throws -> Response {
@@ -169,7 +176,7 @@ struct MembershipController: RouteCollection {
         let name = try await Self.displayName(of: membership, request: request)
         try await service.decide(
             membership, accept: choice == "annehmen", verification: form.pruefung, by: request.requireUser(), townName: name, now: request.now)
-        return request.redirect(to: Self.membersPath(of: membership, action: action), redirectType: .normal)
+        return request.redirect(to: Self.membersPath(of: membership, action: action), notice: .membershipDecided)
     }
 
     static func displayName(of membership: MembershipModel, request: Request) async throws -> String {
@@ -224,10 +231,36 @@ struct MembershipController: RouteCollection {
     @Sendable func editProfileForm(request: Request) async throws -> Response {
         let (key, name) = try townKey(request)
         try request.authorize(.editTownProfile, .town(key))
+        return try await renderProfileForm(request, key: key, name: name)
+    }
+
+    private func renderProfileForm(
+        _ request: Request, key: String, name: String, settingsErrors: [String] = [], typedThreshold: String? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
         let profile = try await TownProfileModel.find(key, on: request.db) ?? TownProfileModel(key: key)
-        return HTMLResponse.render(
-            TownProfileEditPage(townName: name, key: key, input: profile.input, version: profile.version, csrf: CSRF.token(for: request)),
-            request: request)
+        let threshold = try await TownSettingsModel.matchThresholds(of: [key], on: request.db)[key] ?? TownSettingsModel.defaultMatchThreshold
+        var page = TownProfileEditPage(townName: name, key: key, input: profile.input, version: profile.version, csrf: CSRF.token(for: request))
+        page.matchThreshold = typedThreshold.flatMap { Int($0) } ?? threshold
+        page.settingsErrors = settingsErrors
+        return HTMLResponse.render(page, status: status, request: request)
+    }
+
+    struct SettingsForm: Content { var schwelle: String? }
+
+    /// A Verwalter sets the score from which the town's members hear of matching new items.
+    @Sendable func saveSettings(request: Request) async throws -> Response {
+        let (key, name) = try townKey(request)
+        try request.authorize(.editTownProfile, .town(key))
+        let typed = try request.content.decode(SettingsForm.self).schwelle ?? ""
+        let range = TownSettingsModel.matchThresholds
+        guard let threshold = Int(typed.trimmingSpaces), range.contains(threshold) else {
+            return try await renderProfileForm(
+                request, key: key, name: name,
+                settingsErrors: ["Bitte eine ganze Zahl von \(range.lowerBound) bis \(range.upperBound) angeben."], typedThreshold: nil,
+                status: .unprocessableEntity)
+        }
+        try await TownSettingsModel.setMatchThreshold(threshold, of: key, on: request.db)
+        return request.redirect(to: "/kommunen/\(key)/profil", notice: .thresholdSaved)
     }
 
     @Sendable func saveProfile(request: Request) async throws -> Response {
@@ -240,10 +273,12 @@ struct MembershipController: RouteCollection {
         let typed = TownProfileInput(
             contactPerson: form.ansprechperson ?? "", contactEmail: form.email ?? "", website: form.website ?? "",
             description: form.beschreibung ?? "", handlungsfelder: (form.handlungsfelder ?? []).compactMap(Handlungsfeld.init(rawValue:)))
+        let threshold = try await TownSettingsModel.matchThresholds(of: [key], on: request.db)[key] ?? TownSettingsModel.defaultMatchThreshold
         func again(_ errors: [String], status: HTTPStatus) -> Response {
             HTMLResponse.render(
                 TownProfileEditPage(
-                    townName: name, key: key, input: typed, version: form.version ?? 0, csrf: CSRF.token(for: request), errors: errors),
+                    townName: name, key: key, input: typed, version: form.version ?? 0, csrf: CSRF.token(for: request), errors: errors,
+                    matchThreshold: threshold),
                 status: status, request: request)
         }
         switch validated {

@@ -8,6 +8,8 @@ import Vapor
 struct MembershipService {
     let database: any Database
     let baseURL: String
+    /// Names towns in what confirmations release (the invitations that waited for a town).
+    var directory: TownDirectory? = nil
 
     /// The actor for the policy: the user with their confirmed memberships.
     static func actor(for user: UserModel, on db: any Database) async throws -> Actor {
@@ -37,28 +39,30 @@ struct MembershipService {
             .filter(\.$status == MembershipModel.Status.confirmed.rawValue).count() > 0
     }
 
-    /// Asks to join; a declined request may be made again.
-    func request(user: UserModel, kind: MembershipModel.Kind, key: String, message: String) async throws {
+    /// Asks to join; a declined request may be made again. In the same transaction the requester
+    /// hears that the request arrived, and those who decide it are told (`MembershipNotices`).
+    func request(user: UserModel, kind: MembershipModel.Kind, key: String, message: String, orgName: String) async throws {
         let userID = try user.requireID()
-        if let existing = try await MembershipModel.query(on: database)
-            .filter(\.$user.$id == userID).filter(\.$kind == kind.rawValue).filter(\.$orgKey == key).first()
-        {
-            guard existing.statusValue == .declined else {
-                throw ProblemDetails(
-                    title: "Schon angefragt", status: 409, detail: "Sie haben für diese Kommune schon eine Mitgliedschaft oder eine offene Anfrage.")
-            }
-            existing.status = MembershipModel.Status.pending.rawValue
-            existing.message = message
-            existing.decidedBy = nil
-            existing.decidedAt = nil
-            try await existing.save(on: database)
-            return
-        }
+        let duplicate = ProblemDetails(
+            title: "Schon angefragt", status: 409, detail: "Sie haben für diese Kommune schon eine Mitgliedschaft oder eine offene Anfrage.")
         do {
-            try await MembershipModel(userID: userID, kind: kind, orgKey: key, message: message).create(on: database)
+            try await database.transaction { db in
+                if let existing = try await MembershipModel.query(on: db)
+                    .filter(\.$user.$id == userID).filter(\.$kind == kind.rawValue).filter(\.$orgKey == key).first()
+                {
+                    guard existing.statusValue == .declined else { throw duplicate }
+                    existing.status = MembershipModel.Status.pending.rawValue
+                    existing.message = message
+                    existing.decidedBy = nil
+                    existing.decidedAt = nil
+                    try await existing.save(on: db)
+                } else {
+                    try await MembershipModel(userID: userID, kind: kind, orgKey: key, message: message).create(on: db)
+                }
+                try await MembershipNotices(database: db, baseURL: baseURL).requested(by: user, kind: kind, key: key, name: orgName, message: message)
+            }
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw ProblemDetails(
-                title: "Schon angefragt", status: 409, detail: "Sie haben für diese Kommune schon eine Mitgliedschaft oder eine offene Anfrage.")
+            throw duplicate
         }
     }
 
@@ -96,34 +100,35 @@ struct MembershipService {
         let note = String((verification ?? "").trimmingSpaces.prefix(500))
         let status: MembershipModel.Status = accept ? .confirmed : .declined
         let role = accept && first && membership.kind == MembershipModel.Kind.kommune.rawValue ? "verwalter" : membership.role
-        guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
-        let won = try await sql.update(MembershipModel.schema)
-            .set("status", to: status.rawValue)
-            .set("role", to: role)
-            .set("decided_by", to: decider.requireID())
-            .set("decided_at", to: now)
-            .set("verification", to: note.isEmpty ? nil : note)
-            .where("id", .equal, membership.requireID())
-            .where("status", .equal, MembershipModel.Status.pending.rawValue)
-            .returning("id")
-            .all()
-        guard !won.isEmpty else {
-            throw ProblemDetails(title: "Schon entschieden", status: 409, detail: "Über diese Anfrage wurde bereits entschieden.")
-        }
-        let requester = try await UserModel.find(membership.$user.id, on: database)
-        try await AuditEntryModel(
-            actor: decider, action: accept ? "mitgliedschaft-bestaetigt" : "mitgliedschaft-abgelehnt",
-            subject: "\(membership.kind):\(membership.orgKey)",
-            detail: "\(requester?.email ?? "?")" + (accept ? " als \(role)" : "") + (note.isEmpty ? "" : "; Prüfung: \(note)")
-        ).create(on: database)
-        if let requester {
-            try await Outbox.send(
-                to: requester.email,
-                subject: accept ? "Ihre Mitgliedschaft bei \(townName) ist bestätigt" : "Ihre Anfrage bei \(townName) wurde abgelehnt",
-                body: accept
-                    ? "Sie handeln auf Aufwind jetzt für \(townName) (\(role == "verwalter" ? "Verwalter" : "Mitglied")). \(baseURL)/konto/organisationen"
-                    : "Ihre Anfrage, für \(townName) zu handeln, wurde abgelehnt. Bei Fragen wenden Sie sich an die Verwaltung von \(townName).",
-                on: database)
+        try await database.transaction { db in
+            guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+            let won = try await sql.update(MembershipModel.schema)
+                .set("status", to: status.rawValue)
+                .set("role", to: role)
+                .set("decided_by", to: decider.requireID())
+                .set("decided_at", to: now)
+                .set("verification", to: note.isEmpty ? nil : note)
+                .where("id", .equal, membership.requireID())
+                .where("status", .equal, MembershipModel.Status.pending.rawValue)
+                .returning("id")
+                .all()
+            guard !won.isEmpty else {
+                throw ProblemDetails(title: "Schon entschieden", status: 409, detail: "Über diese Anfrage wurde bereits entschieden.")
+            }
+            let requester = try await UserModel.find(membership.$user.id, on: db)
+            try await AuditEntryModel(
+                actor: decider, action: accept ? "mitgliedschaft-bestaetigt" : "mitgliedschaft-abgelehnt",
+                subject: "\(membership.kind):\(membership.orgKey)",
+                detail: "\(requester?.email ?? "?")" + (accept ? " als \(role)" : "") + (note.isEmpty ? "" : "; Prüfung: \(note)")
+            ).create(on: db)
+            let notices = MembershipNotices(database: db, baseURL: baseURL)
+            if let requester {
+                try await notices.decided(for: requester, accepted: accept, role: role, kind: membership.kind, key: membership.orgKey, name: townName)
+            }
+            if accept, membership.kind == MembershipModel.Kind.kommune.rawValue {
+                // The town's first members find the Verbund invitations that waited for them.
+                try await WaitingInvitations(database: db, baseURL: baseURL, directory: directory).release(town: membership.orgKey, now: now)
+            }
         }
     }
 

@@ -77,6 +77,7 @@ struct OrganisationController: RouteCollection {
                 orgKey: try organisation.requireID().uuidString, message: "Gründung")
             membership.role = MemberRole.verwalter.rawValue
             try await membership.create(on: db)
+            try await MembershipNotices(database: db, baseURL: request.application.aufwindConfig.baseURL).founded(organisation, by: user)
         }
         return HTMLResponse.render(
             MessagePage(
@@ -109,8 +110,9 @@ struct OrganisationController: RouteCollection {
         }
         let service = MembershipService(database: request.db, baseURL: request.application.aufwindConfig.baseURL)
         try await service.request(
-            user: request.requireUser(), kind: organisation.kindValue == .anbieter ? .anbieter : .veranstalter, key: key, message: "")
-        return request.redirect(to: "/konto/organisationen", redirectType: .normal)
+            user: request.requireUser(), kind: organisation.kindValue == .anbieter ? .anbieter : .veranstalter, key: key, message: "",
+            orgName: organisation.name)
+        return request.redirect(to: "/konto/organisationen", notice: .membershipRequested)
     }
 
     @Sendable func members(request: Request) async throws -> Response {
@@ -156,7 +158,9 @@ struct OrganisationController: RouteCollection {
                 actor: admin, action: status == .confirmed ? "organisation-bestaetigt" : "organisation-abgelehnt",
                 subject: "\(organisation.kind):\(id.uuidString)", detail: organisation.name
             ).create(on: db)
+            try await MembershipNotices(database: db, baseURL: request.application.aufwindConfig.baseURL)
+                .organisationDecided(organisation, confirmed: status == .confirmed)
         }
-        return request.redirect(to: "/admin/warteschlange", redirectType: .normal)
+        return request.redirect(to: "/admin/warteschlange", notice: .membershipDecided)
     }
 }

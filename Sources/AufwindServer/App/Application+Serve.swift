@@ -82,17 +82,34 @@ extension Application {
     }
 
     /// Sends the reminders 30/7/1 days before Verbund dates: at start and every hour (each goes
-    /// out once, also with several instances: see `VerbundService.sendDueReminders`).
+    /// out once, also with several instances: see `VerbundService.sendDueReminders`); once a day
+    /// the gap alerts before programme deadlines (`VerbundGapAlerts`, exactly once as well).
     func startVerbundReminders() {
         let service = VerbundService(database: db, baseURL: aufwindConfig.baseURL, directory: TownDirectory(catalog: registerStore.catalog))
         let logger = logger
+        let app = self
         let task = Task {
+            var gapsChecked: String?
             while !Task.isCancelled {
+                let today = FundingDates.today(app.now)
                 do {
-                    let sent = try await service.sendDueReminders(today: FundingDates.today(now))
+                    let sent = try await service.sendDueReminders(today: today)
                     if sent > 0 { logger.info("Verbund-Erinnerungen verschickt: \(sent)") }
                 } catch {
                     logger.error("Verbund-Erinnerungen: \(error)")
+                }
+                // Once a day: Verbünde close to a deadline that still lack something.
+                if gapsChecked != today {
+                    do {
+                        let alerts = VerbundGapAlerts(
+                            database: app.db, baseURL: app.aufwindConfig.baseURL, register: app.registerStore.catalog,
+                            funding: app.fundingStore.catalog, matching: app.matchStore.engine)
+                        let sent = try await alerts.sendDue(today: today)
+                        if sent > 0 { logger.info("Verbund-Lückenhinweise verschickt: \(sent)") }
+                        gapsChecked = today
+                    } catch {
+                        logger.error("Verbund-Lückenhinweise: \(error)")
+                    }
                 }
                 try? await Task.sleep(for: .seconds(3600))
             }

@@ -27,5 +27,10 @@ enum AufwindMigrations {
         AddNotificationDelivery(),
         CreateNotificationDigests(),
         CreateServerSecrets(),
+        AddVerbundMailInvitations(),
+        AddContactEmailSetting(),
+        CreateTownSettings(),
+        CreateMatchAlerts(),
+        CreateVerbundGapAlerts(),
     ]
 }

@@ -155,7 +155,8 @@ struct ContactController: RouteCollection {
             towns: cooperation.townKeys.map { (directory.name(of: $0) ?? $0, directory.path(of: $0)) }, since: cooperation.createdAt,
             messages: messages.map { (directory.name(of: $0.authorKey) ?? $0.authorKey, $0.authorName, $0.body, $0.createdAt) },
             writeTowns: cooperation.townKeys.filter { request.may(.actForTown, .town($0)) }.map { ($0, directory.name(of: $0) ?? $0) },
-            csrf: CSRF.token(for: request), errors: errors, typed: typed)
+            csrf: CSRF.token(for: request), errors: errors, typed: typed,
+            contacts: try await CooperationContacts.cards(of: cooperation, directory: directory, on: request.db))
         return HTMLResponse.render(page, status: status, request: request)
     }
 

@@ -94,6 +94,15 @@ struct ContactService {
                 let created = CooperationModel(itemID: request.itemID, requestID: requestID, ownerKey: request.toKey, partnerKey: request.fromKey)
                 try await created.create(on: db)
                 cooperation = created
+                // The request's message opens the thread: written by the requester, when they asked.
+                if !request.message.isEmpty {
+                    try await sql.insert(into: CooperationMessageModel.schema)
+                        .columns("id", "cooperation_id", "author_key", "author_id", "author_name", "body", "created_at")
+                        .values(
+                            SQLBind(UUID()), SQLBind(try created.requireID()), SQLBind(request.fromKey), SQLBind(request.requestedBy),
+                            SQLBind(request.requesterName), SQLBind(request.message), SQLBind(request.createdAt ?? now)
+                        ).run()
+                }
                 let link = "/kooperationen/\(try created.requireID().uuidString.lowercased())"
                 try await notifier.notifyMembers(
                     of: request.fromKey, excluding: nil,

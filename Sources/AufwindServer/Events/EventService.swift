@@ -153,9 +153,19 @@ struct EventService {
         }
     }
 
-    func setPhase(_ event: EventModel, _ phase: EventPhase) async throws {
-        event.phase = phase.rawValue
-        try await event.update(on: database)
+    /// Moves the event into `phase`; when it really changes (one conditional update, so of two
+    /// organisers at once one announces it), the participants hear of it in the same transaction.
+    func setPhase(_ event: EventModel, _ phase: EventPhase, by organiser: UUID? = nil, baseURL: String? = nil) async throws {
+        let eventID = try event.requireID()
+        let changed = try await database.transaction { db in
+            let rows = try await (db as! any SQLDatabase).update(EventModel.schema).set(SQLIdentifier("phase"), to: SQLBind(phase.rawValue))
+                .where(SQLIdentifier("id"), .equal, SQLBind(eventID)).where(SQLIdentifier("phase"), .notEqual, SQLBind(phase.rawValue))
+                .returning(SQLIdentifier("id")).all()
+            guard !rows.isEmpty else { return false }
+            if let baseURL { try await EventNotices(database: db, baseURL: baseURL).phaseChanged(event, to: phase, by: organiser) }
+            return true
+        }
+        if changed { event.phase = phase.rawValue }
     }
 
     func registration(of userID: UUID?, in event: EventModel) async throws -> EventRegistrationModel? {

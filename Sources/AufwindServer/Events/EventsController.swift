@@ -266,7 +266,8 @@ struct EventsController: RouteCollection {
         guard let phase = EventPhase(rawValue: try request.content.decode(PhaseForm.self).phase ?? "") else {
             return try await render(request, access, errors: ["Unbekannte Phase."], status: .unprocessableEntity)
         }
-        try await EventService(database: request.db).setPhase(access.event, phase)
+        try await EventService(database: request.db).setPhase(
+            access.event, phase, by: request.requireUser().id, baseURL: request.application.aufwindConfig.baseURL)
         request.application.scheduleCache.invalidate(access.eventID)
         return request.redirect(to: access.event.path, redirectType: .normal)
     }

@@ -14,7 +14,7 @@ struct MeetingService {
     func request(
         _ event: EventModel, slot: EventSlotModel, from requester: EventRegistrationModel, to invitee: EventRegistrationModel, context: String,
         message: String,
-        now: Date
+        now: Date, announce: @escaping @Sendable (any Database) async throws -> Void = { _ in }
     ) async throws -> MeetingModel {
         guard slot.kind == SlotGrid.Kind.treffen.rawValue, slot.eventID == event.id else {
             throw EventService.refused("Treffen werden nur in den Zeitfenstern für 1:1-Treffen vereinbart.", status: 422)
@@ -46,7 +46,10 @@ struct MeetingService {
         meeting.message = message
         meeting.status = MeetingModel.Status.angefragt.rawValue
         meeting.expiresAt = min(now.addingTimeInterval(Self.validity), start)
-        try await meeting.create(on: database)
+        try await database.transaction { db in
+            try await meeting.create(on: db)
+            try await announce(db)
+        }
         return meeting
     }
 
@@ -57,17 +60,26 @@ struct MeetingService {
 
     /// The invitee accepts (books both people and a free table) or declines. Expired or already
     /// decided requests and double bookings are refused with a German reason; nothing changes then.
-    func decide(_ meeting: MeetingModel, accept: Bool, tables: Int, now: Date) async throws -> Decision {
+    /// `announce` runs in the transaction of the decision (the requester hears of it).
+    func decide(
+        _ meeting: MeetingModel, accept: Bool, tables: Int, now: Date,
+        announce: @escaping @Sendable (Decision, any Database) async throws -> Void = { _, _ in }
+    ) async throws -> Decision {
         let meetingID = try meeting.requireID()
-        let sql = database as! any SQLDatabase
         guard accept else {
-            let rows = try await sql.update(MeetingModel.schema).set(SQLIdentifier("status"), to: SQLBind(MeetingModel.Status.abgelehnt.rawValue))
+            return try await database.transaction { db in
+                let sql = db as! any SQLDatabase
+                let rows = try await sql.update(MeetingModel.schema).set(
+                    SQLIdentifier("status"), to: SQLBind(MeetingModel.Status.abgelehnt.rawValue)
+                )
                 .where(SQLIdentifier("id"), .equal, SQLBind(meetingID)).where(
                     SQLIdentifier("status"), .equal, SQLBind(MeetingModel.Status.angefragt.rawValue)
                 )
                 .returning(SQLIdentifier("id")).all()
-            guard !rows.isEmpty else { throw EventService.refused("Diese Anfrage ist schon entschieden.") }
-            return .declined
+                guard !rows.isEmpty else { throw EventService.refused("Diese Anfrage ist schon entschieden.") }
+                try await announce(.declined, db)
+                return .declined
+            }
         }
         guard !meeting.isExpired(at: now) else {
             throw EventService.refused("Diese Anfrage ist abgelaufen (\(GermanFormat.dateTime(meeting.expiresAt))).", status: 410)
@@ -96,6 +108,7 @@ struct MeetingService {
                     }
                     try await sql.update(MeetingModel.schema).set(SQLIdentifier("table_number"), to: SQLBind(table))
                         .where(SQLIdentifier("id"), .equal, SQLBind(meetingID)).run()
+                    try await announce(.accepted(table: table), db)
                     return .accepted(table: table)
                 }
             } catch let error as any DatabaseError where error.isConstraintFailure {

@@ -77,21 +77,24 @@ struct MeetingsController: RouteCollection {
         guard check.errors.isEmpty, let invitee, let slot else {
             return try await render(request, access, person: form.mit ?? "", errors: check.errors.map(\.text), status: .unprocessableEntity)
         }
+        let baseURL = request.application.aufwindConfig.baseURL
+        let event = access.event
+        let requesterName = me.userName
+        let inviteeID = invitee.userID
         do {
             _ = try await MeetingService(database: request.db).request(
                 access.event, slot: slot, from: me, to: invitee,
-                context: context.isEmpty ? "Teilnehmerliste" : context, message: message, now: request.now)
+                context: context.isEmpty ? "Teilnehmerliste" : context, message: message, now: request.now
+            ) { db in
+                try await Notifier(database: db, baseURL: baseURL).notify(
+                    users: [inviteeID],
+                    NotificationMessage(
+                        category: .veranstaltungen, subject: "Anfrage für ein 1:1-Treffen: \(requesterName)",
+                        text: "\(requesterName) fragt ein 1:1-Treffen bei „\(event.title)“ an (\(slot.label)).",
+                        detail: message.isEmpty ? nil : message, link: event.path + "/treffen", action: "Anfrage beantworten"))
+            }
         } catch let problem as ProblemDetails where problem.status == 409 || problem.status == 422 {
             return try await render(request, access, person: form.mit ?? "", errors: [problem.detail], status: HTTPStatus(statusCode: problem.status))
-        }
-        if let user = try await UserModel.find(invitee.userID, on: request.db) {
-            try await Notifier(database: request.db, baseURL: request.application.aufwindConfig.baseURL)
-                .notify(
-                    user,
-                    NotificationMessage(
-                        category: .veranstaltungen, subject: "Anfrage für ein 1:1-Treffen: \(me.userName)",
-                        text: "\(me.userName) fragt ein 1:1-Treffen bei „\(access.event.title)“ an (\(slot.label)).",
-                        detail: message.isEmpty ? nil : message, link: access.event.path + "/treffen", action: "Anfrage beantworten"))
         }
         return try await render(request, access, notice: "Anfrage an \(invitee.userName) gesendet.")
     }
@@ -113,27 +116,31 @@ struct MeetingsController: RouteCollection {
             return try await render(request, access, errors: ["Bitte annehmen oder ablehnen."], status: .unprocessableEntity)
         }
         let decision: MeetingService.Decision
+        let baseURL = request.application.aufwindConfig.baseURL
+        let event = access.event
+        let deciderName = me.userName
+        let requesterID = meeting.requesterID
         do {
             decision = try await MeetingService(database: request.db).decide(
-                meeting, accept: choice == "annehmen", tables: access.event.meetingTables, now: request.now)
+                meeting, accept: choice == "annehmen", tables: access.event.meetingTables, now: request.now
+            ) { decision, db in
+                let text: String
+                let subject: String
+                switch decision {
+                case .accepted(let table):
+                    text = "\(deciderName) hat Ihr 1:1-Treffen bei „\(event.title)“ angenommen (Tisch \(table))."
+                    subject = "1:1-Treffen vereinbart: \(deciderName)"
+                case .declined:
+                    text = "\(deciderName) hat Ihre Anfrage für ein 1:1-Treffen bei „\(event.title)“ abgelehnt."
+                    subject = "1:1-Treffen abgelehnt: \(deciderName)"
+                }
+                try await Notifier(database: db, baseURL: baseURL).notify(
+                    users: [requesterID],
+                    NotificationMessage(
+                        category: .veranstaltungen, subject: subject, text: text, link: event.path + "/treffen", action: "Treffen ansehen"))
+            }
         } catch let problem as ProblemDetails where [409, 410].contains(problem.status) {
             return try await render(request, access, errors: [problem.detail], status: HTTPStatus(statusCode: problem.status))
-        }
-        let text: String
-        let subject: String
-        switch decision {
-        case .accepted(let table):
-            text = "\(me.userName) hat Ihr 1:1-Treffen bei „\(access.event.title)“ angenommen (Tisch \(table))."
-            subject = "1:1-Treffen vereinbart: \(me.userName)"
-        case .declined:
-            text = "\(me.userName) hat Ihre Anfrage für ein 1:1-Treffen bei „\(access.event.title)“ abgelehnt."
-            subject = "1:1-Treffen abgelehnt: \(me.userName)"
-        }
-        if let user = try await UserModel.find(meeting.requesterID, on: request.db) {
-            try await Notifier(database: request.db, baseURL: request.application.aufwindConfig.baseURL).notify(
-                user,
-                NotificationMessage(
-                    category: .veranstaltungen, subject: subject, text: text, link: access.event.path + "/treffen", action: "Treffen ansehen"))
         }
         if case .accepted(let table) = decision { return try await render(request, access, notice: "Treffen vereinbart: Tisch \(table).") }
         return try await render(request, access, notice: "Anfrage abgelehnt.")

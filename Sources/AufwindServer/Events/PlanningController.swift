@@ -139,33 +139,6 @@ struct PlanningController: RouteCollection {
         return request.redirect(to: access.event.path + "/planung", redirectType: .normal)
     }
 
-    /// Hosts and interested participants of sessions that moved or were cancelled hear of it.
-    private func notifyChanges(_ request: Request, _ access: EventAccess, _ version: ScheduleVersionModel) async throws {
-        let changes = version.changeList.filter { $0.kind != .neu }
-        let sessionIDs = changes.compactMap { UUID(uuidString: $0.session) }
-        guard !sessionIDs.isEmpty else { return }
-        let hosts = try await EventSessionHostModel.query(on: request.db).filter(\.$sessionID ~~ sessionIDs).all()
-        let voters = try await EventVoteModel.query(on: request.db).filter(\.$sessionID ~~ sessionIDs).all()
-        var texts: [UUID: [String]] = [:]
-        for change in changes {
-            guard let id = UUID(uuidString: change.session) else { continue }
-            for person in Set(hosts.filter { $0.sessionID == id }.map(\.userID) + voters.filter { $0.sessionID == id }.map(\.userID)) {
-                texts[person, default: []].append(change.text)
-            }
-        }
-        let users = try await UserModel.query(on: request.db).filter(\.$id ~~ Array(texts.keys)).all()
-        let notifier = Notifier(database: request.db, baseURL: request.application.aufwindConfig.baseURL)
-        for user in users {
-            let list = (texts[user.id!] ?? []).joined(separator: "; ")
-            try await notifier.notify(
-                user,
-                NotificationMessage(
-                    category: .veranstaltungen, subject: "Programm geändert: \(access.event.title)",
-                    text: "Programm von „\(access.event.title)“ geändert (Version \(version.number)): \(list)",
-                    link: access.event.path + "/programm", action: "Programm ansehen"))
-        }
-    }
-
     @Sendable func publish(request: Request) async throws -> Response {
         let access = try await organiserAccess(request)
         try planningAllowed(request, access)
@@ -174,11 +147,13 @@ struct PlanningController: RouteCollection {
         guard !board.assignments.isEmpty else {
             return try await render(request, access, errors: ["Es ist noch keine Session eingeplant."], status: .unprocessableEntity)
         }
-        let version = try await service.publish(board, by: request.requireUser().displayName)
+        let organiser = try request.requireUser()
+        let baseURL = request.application.aufwindConfig.baseURL
+        let event = access.event
+        _ = try await service.publish(board, by: organiser.displayName) { version, db in
+            try await EventNotices(database: db, baseURL: baseURL).published(version, of: event, by: organiser.id)
+        }
         request.application.scheduleCache.invalidate(access.eventID)
-        try await notifyChanges(request, access, version)
-        return try await render(
-            request, access,
-            notice: "Version \(version.number) veröffentlicht" + (version.changeList.isEmpty ? "." : " mit \(version.changeList.count) Änderungen."))
+        return request.redirect(to: access.event.path + "/planung", notice: .programmePublished)
     }
 }

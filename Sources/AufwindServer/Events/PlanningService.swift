@@ -207,7 +207,12 @@ struct PlanningService {
     }
 
     /// Publishes the working plan as the next version with the change list against the last one.
-    func publish(_ board: Board, by publisher: String) async throws -> ScheduleVersionModel {
+    /// Publishes the board as the next version; `announce` runs in the same transaction (the
+    /// participants hear of it: `EventNotices.published`).
+    func publish(
+        _ board: Board, by publisher: String,
+        announce: @escaping @Sendable (ScheduleVersionModel, any Database) async throws -> Void = { _, _ in }
+    ) async throws -> ScheduleVersionModel {
         let eventID = try board.event.requireID()
         let placements = placements(board)
         let encoder = JSONEncoder()
@@ -224,6 +229,7 @@ struct PlanningService {
             try await version.create(on: db)
             board.event.phase = EventPhase.veroeffentlicht.rawValue
             try await board.event.update(on: db)
+            try await announce(version, db)
             return version
         }
     }

@@ -239,7 +239,7 @@ struct SessionsController: RouteCollection {
         try request.authorize(.actForTown, .town(town))
         let itemID = try await SessionService(database: request.db).adoptAsVorhaben(
             session, event: access.event, town: town, by: request.requireUser(),
-            items: ItemService(database: request.db, matchStore: request.application.matchStore), now: request.now)
+            items: ItemService(request), now: request.now)
         return request.redirect(to: "/eintraege/\(itemID.uuidString.lowercased())", redirectType: .normal)
     }
 

@@ -251,7 +251,8 @@ struct StageController: RouteCollection {
             return try await renderModerator(request, access, block, errors: check.errors.map(\.text), status: .unprocessableEntity)
         }
         try await StageService(database: request.db).addPitch(
-            block, title: title, presenter: presenter, userID: userID, itemID: itemID, organisationID: organisationID)
+            block, title: title, presenter: presenter, userID: userID, itemID: itemID, organisationID: organisationID,
+            announce: (access.event, request.application.aufwindConfig.baseURL))
         return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", redirectType: .normal)
     }
 

@@ -21,9 +21,12 @@ struct StageService {
         return block
     }
 
-    func addPitch(_ block: PitchBlockModel, title: String, presenter: String, userID: UUID?, itemID: UUID? = nil, organisationID: UUID? = nil)
-        async throws
-    {
+    /// Adds a pitch at the end of the block. With `announce` (the event and the base URL for the
+    /// link), the person pitching hears that it is accepted, in the transaction that adds it.
+    func addPitch(
+        _ block: PitchBlockModel, title: String, presenter: String, userID: UUID?, itemID: UUID? = nil, organisationID: UUID? = nil,
+        announce: (event: EventModel, baseURL: String)? = nil
+    ) async throws {
         let pitch = PitchModel()
         pitch.blockID = try block.requireID()
         pitch.title = title
@@ -31,7 +34,12 @@ struct StageService {
         pitch.userID = userID
         pitch.itemID = itemID
         pitch.organisationID = organisationID
-        try await pitch.create(on: database)
+        try await database.transaction { db in
+            try await pitch.create(on: db)
+            if let announce {
+                try await EventNotices(database: db, baseURL: announce.baseURL).pitchAccepted(pitch, block: block, event: announce.event)
+            }
+        }
         let key = pitch.key
         _ = try await change(block) { clock in
             clock.append(key)

@@ -2,12 +2,36 @@ import AufwindCore
 import Fluent
 import Foundation
 import SQLKit
+import Vapor
 
 /// Creating and editing items: one transaction writes the item and its history entry; a save
 /// on a stale version changes nothing. The match engine follows every committed write.
 struct ItemService {
     let database: any Database
     let matchStore: MatchStore
+    /// For the match alerts' links and town names.
+    let baseURL: String
+    let directory: TownDirectory
+
+    init(database: any Database, matchStore: MatchStore, baseURL: String, directory: TownDirectory) {
+        self.database = database
+        self.matchStore = matchStore
+        self.baseURL = baseURL
+        self.directory = directory
+    }
+
+    init(_ request: Request) {
+        self.init(
+            database: request.db, matchStore: request.application.matchStore, baseURL: request.application.aufwindConfig.baseURL,
+            directory: TownDirectory(catalog: request.register))
+    }
+
+    /// Tells the towns whose items a just published item matches (in the publishing transaction).
+    private func alertMatches(_ model: CooperationItemModel, by user: UserModel, now: Date, on db: any Database) async throws {
+        guard let item = model.item else { return }
+        try await MatchAlerts(database: db, baseURL: baseURL, directory: directory).published(
+            item, engine: matchStore.engine, by: user.id, now: now)
+    }
 
     enum SaveResult {
         case saved(CooperationItemModel)
@@ -33,6 +57,7 @@ struct ItemService {
                 itemID: model.requireID(), version: 1, editedBy: user.id, editorName: user.displayName, changes: "angelegt",
                 snapshot: Self.snapshot(input)
             ).create(on: db)
+            if input.published { try await alertMatches(model, by: user, now: now, on: db) }
         }
         if let item = model.item { matchStore.update(item, published: input.published) }
         if input.published { matchStore.adjustTown(ownerKey, publishedItems: 1) }
@@ -73,6 +98,8 @@ struct ItemService {
                 changes: changes.isEmpty ? "ohne Änderung gespeichert" : changes.joined(separator: ", "), snapshot: Self.snapshot(input)
             ).create(on: db)
             guard let saved = try await CooperationItemModel.find(id, on: db) else { throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.") }
+            // Moved from draft to published: the towns it matches hear of it.
+            if input.published && !current.published { try await alertMatches(saved, by: user, now: now, on: db) }
             return .saved(saved)
         }
         if case .saved(let model) = result, let item = model.item {

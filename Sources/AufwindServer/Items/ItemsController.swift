@@ -74,7 +74,7 @@ struct ItemsController: RouteCollection {
 
     private func directory(_ request: Request) -> TownDirectory { TownDirectory(catalog: request.register) }
 
-    private func service(_ request: Request) -> ItemService { ItemService(database: request.db, matchStore: request.application.matchStore) }
+    private func service(_ request: Request) -> ItemService { ItemService(request) }
 
     // MARK: Search
 

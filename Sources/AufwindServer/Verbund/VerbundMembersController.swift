@@ -19,6 +19,8 @@ struct VerbundMembersController: RouteCollection {
         var land: String?
         /// The AGS chosen among the towns a typed name may mean.
         var auswahl: String?
+        /// For a town with nobody on Aufwind: where the invitation is mailed (e.g. the Rathaus).
+        var email: String?
     }
     struct DecisionForm: Content { var entscheidung: String? }
 
@@ -28,10 +30,23 @@ struct VerbundMembersController: RouteCollection {
         let form = try request.content.decode(InviteForm.self)
         let service = VerbundService(request)
         let invited: Result<VerbundMemberModel, ValidationMessage>
+        let typedEmail = (form.email ?? "").trimmingSpaces
+        var email: String?
+        if !typedEmail.isEmpty {
+            switch AccountValidation.email(typedEmail) {
+            case .success(let valid): email = valid
+            case .failure(let message):
+                return try await workspace.render(request, errors: ["E-Mail-Adresse der Kommune: \(message.text)"], status: .unprocessableEntity)
+            }
+        }
         switch VerbundInvitationInput.parse(member: form.mitglied, role: form.rolle, kind: form.art, land: form.land, register: request.register) {
         case .failure(let message):
             return try await workspace.render(request, errors: [message.text], status: .unprocessableEntity)
         case .success(.zweckverband(let name, let land, let role)):
+            guard email == nil else {
+                return try await workspace.render(
+                    request, errors: ["Ein Zweckverband ist sofort dabei; eine E-Mail-Adresse braucht es nicht."], status: .unprocessableEntity)
+            }
             invited = try await service.addZweckverband(workspace.verbund, name: name, landCode: land, role: role)
         case .success(.member(let typed, let role)):
             switch try await service.invitee(typed, chosen: form.auswahl) {
@@ -41,16 +56,18 @@ struct VerbundMembersController: RouteCollection {
                 return HTMLResponse.render(
                     VerbundInviteChoicePage(
                         verbundID: workspace.verbund.id?.uuidString.lowercased() ?? "", verbundName: workspace.verbund.name, typed: typed,
-                        role: role, choices: choices, more: more, chosen: form.auswahl, csrf: CSRF.token(for: request)),
+                        role: role, choices: choices, more: more, chosen: form.auswahl, email: typedEmail, csrf: CSRF.token(for: request)),
                     request: request)
             case .member(let key, let providerName):
                 invited = try await service.invite(
-                    workspace.verbund, memberKey: key, providerName: providerName, role: role, by: request.requireUser(), now: request.now)
+                    workspace.verbund, memberKey: key, providerName: providerName, role: role, email: email, by: request.requireUser(),
+                    now: request.now)
             }
         }
         switch invited {
         case .failure(let message): return try await workspace.render(request, errors: [message.text], status: .conflict)
-        case .success: return workspace.redirect(request)
+        case .success:
+            return request.redirect(to: workspace.verbund.path, notice: email == nil ? .invitationSent : .invitationMailed)
         }
     }
 

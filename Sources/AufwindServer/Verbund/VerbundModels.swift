@@ -61,6 +61,10 @@ final class VerbundMemberModel: Model, @unchecked Sendable {
     @OptionalField(key: "decided_by") var decidedBy: UUID?
     @OptionalField(key: "decided_by_name") var decidedByName: String?
     @OptionalField(key: "decided_at") var decidedAt: Date?
+    /// Where the invitation of a town with nobody on Aufwind was mailed (only the lead sees it).
+    @OptionalField(key: "invitation_email") var invitationEmail: String?
+    /// When it was mailed; while `expiresAt` is nil it waits for the town's first confirmed member.
+    @OptionalField(key: "mailed_at") var mailedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -75,6 +79,9 @@ final class VerbundMemberModel: Model, @unchecked Sendable {
     }
 
     var statusValue: Status { Status(rawValue: status) ?? .invited }
+
+    /// Invited by mail, and the town still has nobody on Aufwind who could answer.
+    var waitsForFirstMember: Bool { statusValue == .invited && mailedAt != nil && expiresAt == nil }
 
     /// How the member stands for the policy: an open invitation past its expiry has expired.
     func standing(at now: Date) -> VerbundStanding { membership.standing(at: now) }
@@ -152,5 +159,26 @@ final class TownCalendarModel: Model, @unchecked Sendable {
     init(townKey: String, tokenHash: String) {
         id = townKey
         self.tokenHash = tokenHash
+    }
+}
+
+/// A gap alert that went out: the unique key (Verbund, programme, deadline) makes sure each goes
+/// out once, however many server instances try.
+final class VerbundGapAlertModel: Model, @unchecked Sendable {
+    static let schema = "verbund_gap_alerts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "verbund_id") var verbundID: UUID
+    @Field(key: "programme_id") var programmeID: String
+    /// ISO day of the deadline.
+    @Field(key: "deadline") var deadline: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(verbundID: UUID, programmeID: String, deadline: String) {
+        self.verbundID = verbundID
+        self.programmeID = programmeID
+        self.deadline = deadline
     }
 }

@@ -13,6 +13,9 @@ struct VerbundPersonalData: PersonalDataOwner {
 
     var columns: [PersonalColumn] {
         PersonalColumn.anonymised(VerbundMemberModel.schema, ["decided_by", "decided_by_name"], exportedIn: "verbundEntscheidungen")
+            + PersonalColumn.kept(
+                VerbundMemberModel.schema, ["invitation_email"],
+                because: "the address of a town with nobody on Aufwind (e.g. its Rathaus) where the lead mailed an invitation; tied to no account")
     }
 
     func export(_ subject: DataSubject, in context: PersonalDataContext) async throws -> [PersonalDataSection] {

@@ -88,16 +88,30 @@ struct VerbundService {
 
     /// Invites a town or a provider (`providerName` set: an Anbieter organisation, a partner that
     /// does not apply); each is in a Verbund at most once. A town that declined or let its
-    /// invitation expire can be invited again.
+    /// invitation expire can be invited again. With `email` (a town with nobody on Aufwind) the
+    /// invitation goes by mail to that address and waits, without expiry, for the town's first
+    /// confirmed member (`WaitingInvitations`).
     func invite(
-        _ verbund: VerbundModel, memberKey: String, providerName: String? = nil, role: VerbundRole, by user: UserModel, now: Date
+        _ verbund: VerbundModel, memberKey: String, providerName: String? = nil, role: VerbundRole, email: String? = nil, by user: UserModel,
+        now: Date
     ) async throws -> Result<VerbundMemberModel, ValidationMessage> {
         let id = try verbund.requireID()
         let name = providerName ?? directory.name(of: memberKey) ?? memberKey
         let type: MemberType = providerName != nil ? .anbieter : Self.townType(memberKey)
-        let expiry = now.addingTimeInterval(Double(Self.invitationDays) * 24 * 3600)
+        if email != nil {
+            guard type != .anbieter else { return .failure("Eine E-Mail-Adresse lässt sich nur für eine Kommune angeben.") }
+            guard try await !Self.hasConfirmedMembers(memberKey, on: database) else {
+                return .failure(
+                    "\(name) ist schon auf Aufwind: Die Einladung erreicht ihre Mitglieder. Bitte ohne E-Mail-Adresse einladen.")
+            }
+        }
+        let expiry: Date? = email == nil ? now.addingTimeInterval(Double(Self.invitationDays) * 24 * 3600) : nil
         @Sendable func notify(_ db: any Database) async throws {
-            try await notifyInvited(memberKey, type: type, name: name, role: role, to: verbund, on: db)
+            if let email {
+                try await mailInvitation(verbund, townKey: memberKey, role: role, to: email, by: user, on: db)
+            } else {
+                try await notifyInvited(memberKey, type: type, name: name, role: role, to: verbund, on: db)
+            }
         }
         if let existing = try await VerbundMemberModel.query(on: database).filter(\.$verbundID == id).filter(\.$memberKey == memberKey).first() {
             // A declined or expired invitation may be renewed, from exactly that state (of two
@@ -111,6 +125,7 @@ struct VerbundService {
                 let rows = try await sql.raw(
                     """
                     UPDATE \(ident: VerbundMemberModel.schema) SET status = \(bind: invited), role = \(bind: role.rawValue), expires_at = \(bind: expiry), \
+                    invitation_email = \(bind: email), mailed_at = \(bind: email == nil ? nil : now), \
                     decided_by = NULL, decided_by_name = NULL, decided_at = NULL \
                     WHERE id = \(bind: existing.requireID()) \
                     AND (status = \(bind: VerbundMemberModel.Status.declined.rawValue) OR (status = \(bind: invited) AND expires_at <= \(bind: now))) \
@@ -125,11 +140,15 @@ struct VerbundService {
             existing.status = invited
             existing.role = role.rawValue
             existing.expiresAt = expiry
+            existing.invitationEmail = email
+            existing.mailedAt = email == nil ? nil : now
             return .success(existing)
         }
         let member = VerbundMemberModel(
             verbundID: id, memberKey: memberKey, memberType: type.rawValue, role: role.rawValue, status: .invited, expiresAt: expiry)
         member.memberName = providerName
+        member.invitationEmail = email
+        member.mailedAt = email == nil ? nil : now
         do {
             try await database.transaction { db in
                 try await member.create(on: db)
@@ -139,6 +158,38 @@ struct VerbundService {
             return .failure("\(name) ist schon im Verbund.")
         }
         return .success(member)
+    }
+
+    /// Whether anybody acts for the town on Aufwind (a confirmed member).
+    static func hasConfirmedMembers(_ townKey: String, on db: any Database) async throws -> Bool {
+        try await MembershipModel.query(on: db).filter(\.$kind == MembershipModel.Kind.kommune.rawValue).filter(\.$orgKey == townKey)
+            .filter(\.$status == MembershipModel.Status.confirmed.rawValue).count() > 0
+    }
+
+    /// The invitation of a town with nobody on Aufwind, as a mail to the address the lead gave:
+    /// what it is, how to register and join the town, and who sent it.
+    func mailInvitation(_ verbund: VerbundModel, townKey: String, role: VerbundRole, to email: String, by user: UserModel, on db: any Database)
+        async throws
+    {
+        let town = directory.name(of: townKey) ?? townKey
+        let lead = directory.name(of: verbund.leadKey) ?? verbund.leadKey
+        let about = verbund.descriptionText.isEmpty ? "" : "\nWorum es geht:\n\(verbund.descriptionText)\n"
+        let body = """
+            Guten Tag,
+
+            \(lead) lädt \(town) in den Verbund „\(verbund.name)“ ein (\(role.label)). Auf Aufwind finden Kommunen Partner, \
+            bilden Verbünde und prüfen gemeinsam Förderprogramme. Von \(town) ist noch niemand auf Aufwind.
+            \(about)
+            So nehmen Sie die Einladung an:
+            1. Registrieren: \(baseURL)/registrieren
+            2. \(town) beitreten: \(baseURL)/konto/organisationen?kommune=\(townKey)
+            3. Sobald Ihre Mitgliedschaft bestätigt ist (das erste Mitglied einer Kommune prüft die Plattform-Administration, \
+            z. B. durch einen Rückruf im Rathaus), finden Sie die Einladung unter \(baseURL)/verbuende und können sie annehmen.
+
+            Sie bekommen diese E-Mail, weil \(user.displayName) (\(lead)) diese Adresse für \(town) angegeben hat. \
+            Wenn Sie nicht zuständig sind, leiten Sie sie bitte weiter oder ignorieren Sie sie.
+            """
+        try await Outbox.send(to: email, subject: "Einladung in den Verbund „\(verbund.name)“: \(town)", body: body, on: db)
     }
 
     /// Records a Zweckverband (a public body without accounts here): the lead enters it, it

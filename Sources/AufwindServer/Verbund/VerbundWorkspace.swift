@@ -50,8 +50,19 @@ struct VerbundWorkspace {
                 mayWithdraw: request.may(.withdrawVerbundInvitation, resource), actsFor: { Self.actsFor(request, $0) }),
             directory: TownDirectory(catalog: request.register), programmes: request.funding.programmes,
             laender: request.register.units(of: .land).map { ($0.key, $0.name) }, csrf: CSRF.token(for: request), errors: errors, notice: notice,
-            calendarLink: calendarLink)
+            calendarLink: calendarLink, mailed: mailedInvitations(showingAddresses: request.may(.manageVerbund, resource)))
         return HTMLResponse.render(page, status: status, request: request)
+    }
+
+    /// The invitations mailed to towns with nobody on Aufwind that still wait, by member id; the
+    /// address only for the lead (who typed it).
+    private func mailedInvitations(showingAddresses: Bool) -> [String: (at: Date, address: String?)] {
+        var mailed: [String: (at: Date, address: String?)] = [:]
+        for member in members where member.waitsForFirstMember {
+            guard let id = member.id, let at = member.mailedAt else { continue }
+            mailed[id.uuidString.lowercased()] = (at, showingAddresses ? member.invitationEmail : nil)
+        }
+        return mailed
     }
 
     /// What an invited town or provider needs to decide: name, lead, Vorhaben, programme and its

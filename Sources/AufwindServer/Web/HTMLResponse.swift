@@ -11,8 +11,8 @@ protocol PageView {
 enum HTMLResponse {
     static func render(_ page: some PageView, status: HTTPResponseStatus = .ok, request: Request) -> Response {
         let html = Layout(
-            page: page, currentPath: request.url.path, notice: request.registerNotice, signedIn: request.currentUser != nil,
-            unreadNotifications: request.unreadNotifications ?? 0
+            page: page, currentPath: request.url.path, notice: request.registerNotice, success: request.successNotice?.text,
+            signedIn: request.currentUser != nil, unreadNotifications: request.unreadNotifications ?? 0
         ).html()
             .render()
         var headers = HTTPHeaders()

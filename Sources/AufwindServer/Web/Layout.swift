@@ -5,6 +5,8 @@ struct Layout {
     var page: any PageView
     var currentPath: String
     var notice: String?
+    /// What the form the visitor just sent did (`SuccessNotice`).
+    var success: String?
     var signedIn = false
     /// Unread notifications of the signed-in person, shown in the navigation.
     var unreadNotifications = 0
@@ -66,6 +68,7 @@ struct Layout {
                 .main(
                     .id("inhalt"),
                     .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
+                    .unwrap(success) { .div(.class("success"), .attribute(named: "role", value: "status"), .p(.text($0))) },
                     page.content()
                 ),
                 .footer(

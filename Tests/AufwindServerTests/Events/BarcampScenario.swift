@@ -110,7 +110,7 @@ struct BarcampScenario {
     static func published(_ app: Application) async throws -> BarcampScenario {
         let barcamp = try await planned(app)
         try await barcamp.anna.get(barcamp.planningPath)
-        try await barcamp.expect(barcamp.anna.post(barcamp.planningPath + "/veroeffentlichen", [:]), .ok, "Veröffentlichen")
+        try await barcamp.expect(barcamp.anna.post(barcamp.planningPath + "/veroeffentlichen", [:]), .seeOther, "Veröffentlichen")
         return barcamp
     }
 

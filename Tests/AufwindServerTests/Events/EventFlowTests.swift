@@ -212,7 +212,8 @@ struct EventFlowTests {
             let barcamp = try await BarcampScenario.planned(app)
             let (anna, planning) = (barcamp.anna, barcamp.planningPath)
             try await anna.get(planning)
-            #expect(try await anna.post(planning + "/veroeffentlichen", [:]).body.contains("Version 1 veröffentlicht"))
+            #expect(try await anna.post(planning + "/veroeffentlichen", [:]).status == .seeOther)
+            #expect(try await anna.get(planning).body.contains("Version 1"))
             let anonymous = Browser(app)
             let first = try await anonymous.get(barcamp.path + "/programm")
             #expect(first.status == .ok && first.body.contains("Radwege gemeinsam planen") && first.body.contains("Version 1"))
@@ -228,7 +229,8 @@ struct EventFlowTests {
                     planning + "/verschieben",
                     ["session": barcamp.schule, "zelle": "\(free.0.uuidString.lowercased())|\(free.1.uuidString.lowercased())"]
                 ).status == .seeOther)
-            #expect(try await anna.post(planning + "/veroeffentlichen", [:]).body.contains("Version 2 veröffentlicht mit 1 Änderungen"))
+            #expect(try await anna.post(planning + "/veroeffentlichen", [:]).status == .seeOther)
+            #expect(try await anna.get(planning).body.contains("Version 2"))
             let second = try await anonymous.get(barcamp.path + "/programm")
             #expect(second.body.contains("Version 2") && second.body.contains("„Digitale Schule“ verschoben"))
             #expect(

@@ -12,6 +12,8 @@ final class UserModel: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @OptionalField(key: "email_confirmed_at") var emailConfirmedAt: Date?
     @Field(key: "is_admin") var isAdmin: Bool
+    /// Shows the e-mail address on the contact cards of the cooperations of the person's towns.
+    @Field(key: "shows_email_to_partners") var showsEmailToPartners: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -21,5 +23,6 @@ final class UserModel: Model, @unchecked Sendable {
         self.displayName = displayName
         self.passwordHash = passwordHash
         self.isAdmin = isAdmin
+        showsEmailToPartners = false
     }
 }

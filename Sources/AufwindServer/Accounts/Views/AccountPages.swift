@@ -141,6 +141,8 @@ struct AccountPage: PageView {
     var isAdmin: Bool
     var csrf: String
     var passwordErrors: [String] = []
+    /// The e-mail address shows on the contact cards of the cooperations of the person's towns.
+    var showsEmailToPartners = false
     var title: String { "Mein Konto" }
 
     func content() -> Node<HTML.BodyContext> {
@@ -171,6 +173,21 @@ struct AccountPage: PageView {
                     "neu", id: "passwort-neu", label: "Neues Passwort (10 bis 72 Zeichen)", type: .password, autocomplete: "new-password",
                     maxLength: 72),
                 .button(.type(.submit), .text("Passwort ändern"))
+            ),
+            .h2(.id("kontaktkarte"), .text("Kontaktkarte in Kooperationen")),
+            .p(
+                .text(
+                    "In den Kooperationen Ihrer Kommunen sehen die Mitglieder beider Kommunen Ihren Namen, Ihre Kommune und Ihre Rolle. "
+                        + "Ihre E-Mail-Adresse sehen sie nur, wenn Sie es hier erlauben.")),
+            .form(
+                .class("stacked"), .action("/konto/kontaktkarte"), .method(.post), .csrf(csrf),
+                .div(
+                    .class("field"),
+                    .label(
+                        .input(.type(.checkbox), .id("email-zeigen"), .name("emailzeigen"), .value("ja"), .checked(showsEmailToPartners)),
+                        .text(" Meine E-Mail-Adresse in Kooperationen zeigen"))
+                ),
+                .button(.type(.submit), .text("Speichern"))
             ),
             .h2(.text("E-Mail-Adresse ändern")),
             .form(

@@ -9,6 +9,9 @@ struct TownProfileEditPage: PageView {
     var version: Int
     var csrf: String
     var errors: [String] = []
+    /// From this score (0…100) members hear of a newly published item that matches one of theirs.
+    var matchThreshold = TownSettingsModel.defaultMatchThreshold
+    var settingsErrors: [String] = []
     var title: String { "Profil bearbeiten – \(townName)" }
 
     func content() -> Node<HTML.BodyContext> {
@@ -40,6 +43,25 @@ struct TownProfileEditPage: PageView {
                     }
                 ),
                 .button(.type(.submit), .text("Speichern"))
+            ),
+            .h2(.id("einstellungen"), .text("Passende Einträge")),
+            .p(
+                .text(
+                    "Veröffentlicht eine andere Kommune einen Eintrag, der zu einem veröffentlichten Eintrag von \(townName) passt, "
+                        + "erfahren die Mitglieder es ab dieser Punktzahl (von 100; je höher, desto seltener und treffender).")),
+            .formErrors(settingsErrors),
+            .form(
+                .class("stacked"), .safeAction("/kommunen/\(key)/einstellungen"), .method(.post),
+                .csrf(csrf),
+                .div(
+                    .class("field"),
+                    .label(.for("schwelle"), .text("Benachrichtigen ab (Punkte)")),
+                    .input(
+                        .type(.number), .id("schwelle"), .name("schwelle"), .safeValue(String(matchThreshold)),
+                        .safeAttribute("min", String(TownSettingsModel.matchThresholds.lowerBound)),
+                        .safeAttribute("max", String(TownSettingsModel.matchThresholds.upperBound)))
+                ),
+                .button(.type(.submit), .text("Schwelle speichern"))
             )
         )
     }

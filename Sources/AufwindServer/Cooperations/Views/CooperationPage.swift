@@ -15,6 +15,8 @@ struct CooperationPage: PageView {
     var csrf: String
     var errors: [String] = []
     var typed = ""
+    /// Who works on it: the members of both towns.
+    var contacts: [CooperationContacts.Card] = []
     var title: String { "Kooperation: \(itemTitle)" }
 
     func content() -> Node<HTML.BodyContext> {
@@ -26,6 +28,17 @@ struct CooperationPage: PageView {
                 },
                 .text(" kooperieren seit \(since.map(GermanFormat.dateTime) ?? "–") zu "), .a(.safeHref(itemPath), .text(itemTitle)), .text(".")
             ),
+            .h2(.text("Ansprechpersonen")),
+            .ul(
+                .class("contact-cards"),
+                .forEach(contacts) { card in
+                    .li(
+                        .class("contact-card"),
+                        .strong(.text(card.name)),
+                        .div(.class("meta"), .text("\(card.town) · \(card.role)")),
+                        .unwrap(card.email) { .div(.a(.safeHref("mailto:\($0)"), .text($0))) }
+                    )
+                }),
             .h2(.text("Nachrichten")),
             .if(messages.isEmpty, .p(.text("Noch keine Nachrichten."))),
             .ol(

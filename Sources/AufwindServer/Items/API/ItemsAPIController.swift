@@ -137,7 +137,7 @@ struct ItemsAPIController: RouteCollection {
         try request.authorize(.actForTown, .town(key))
         if body.version != nil { throw ProblemDetails.badRequest("Beim Anlegen gibt es noch keine version.") }
         let input = try validated(body)
-        let model = try await ItemService(database: request.db, matchStore: request.application.matchStore)
+        let model = try await ItemService(request)
             .create(ownerKey: key, input: input, by: request.requireUser(), now: request.now)
         let response = try await ItemDTO(model, directory: directory(request)).encodeResponse(status: .created, for: request)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/eintraege/\(try model.requireID().uuidString.lowercased())")
@@ -157,7 +157,7 @@ struct ItemsAPIController: RouteCollection {
         }
         guard let version = body.version else { throw ProblemDetails.badRequest("version fehlt: die Version, die Sie gelesen haben.") }
         let input = try validated(body)
-        switch try await ItemService(database: request.db, matchStore: request.application.matchStore)
+        switch try await ItemService(request)
             .update(id, input: input, expectedVersion: version, by: request.requireUser(), now: request.now)
         {
         case .saved(let saved):

@@ -14,6 +14,8 @@ struct VerbundInviteChoicePage: PageView {
     var more: Bool
     /// The AGS chosen before, if it is still among the choices.
     var chosen: String?
+    /// The address typed for a town with nobody on Aufwind, carried on.
+    var email = ""
     var csrf: String
     var title: String { "Welche Kommune meinen Sie?" }
 
@@ -57,6 +59,8 @@ struct VerbundInviteChoicePage: PageView {
                         .id("rolle"), .attribute(named: "name", value: "rolle"),
                         .choice(value: VerbundRole.partner.rawValue, label: "Partner", selected: role == .partner),
                         .choice(value: VerbundRole.assoziiert.rawValue, label: "assoziiert", selected: role == .assoziiert))),
+                .optionalField(
+                    "email", label: "E-Mail-Adresse der Kommune (nur wenn dort noch niemand auf Aufwind ist)", type: .email, value: email),
                 .button(.type(.submit), .text("Einladen"))
             ),
             .p(.a(.safeHref("/verbuende/\(verbundID)"), .text("Zurück zum Verbund, ohne einzuladen")))

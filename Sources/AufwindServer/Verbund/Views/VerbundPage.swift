@@ -14,6 +14,19 @@ struct VerbundPage: PageView {
         var canDecide: Bool
         /// The lead may withdraw this invitation (it is not accepted).
         var canWithdraw = false
+        /// Invited by mail: nobody of the town is on Aufwind yet; since when.
+        var mailedAt: Date?
+        /// Where it was mailed (only for the lead).
+        var mailedTo: String?
+
+        /// The status column: "eingeladen bis …", or for a town invited by mail who waits for it.
+        func statusText(townName: String) -> String {
+            if status == .invited, let mailedAt {
+                return "noch niemand von \(townName) auf Aufwind – per E-Mail eingeladen am \(GermanFormat.date(mailedAt))"
+                    + (mailedTo.map { " (an \($0))" } ?? "")
+            }
+            return status.label + (status == .invited ? expires.map { " bis \(GermanFormat.dateTime($0))" } ?? "" : "")
+        }
     }
 
     struct DateEntry {
@@ -131,10 +144,7 @@ struct VerbundPage: PageView {
                             .tr(
                                 .td(.unwrap(member.path) { .a(.safeHref($0), .text(member.name)) }, .if(member.path == nil, .text(member.name))),
                                 .td(.text(member.role.label)),
-                                .td(
-                                    .text(
-                                        member.status.label
-                                            + (member.status == .invited ? member.expires.map { " bis \(GermanFormat.dateTime($0))" } ?? "" : ""))),
+                                .td(.text(member.statusText(townName: member.name))),
                                 .td(
                                     .if(
                                         member.canDecide,
@@ -163,6 +173,10 @@ struct VerbundPage: PageView {
                         .class("stacked"), .safeAction("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
                         .field(
                             "mitglied", label: "Einladen: Kommune (Name, AGS, Kreisschlüssel) oder Anbieter (Name der Organisation)", maxLength: 200),
+                        .optionalField(
+                            "email", id: "einladung-email",
+                            label: "E-Mail-Adresse der Kommune – nur wenn dort noch niemand auf Aufwind ist (z. B. die Adresse des Rathauses)",
+                            type: .email, value: ""),
                         .div(
                             .class("field"), .label(.for("rolle"), .text("Rolle")),
                             .select(
