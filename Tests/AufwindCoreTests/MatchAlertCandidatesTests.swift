@@ -13,10 +13,13 @@ struct MatchAlertCandidatesTests {
     static func match(_ item: CooperationItem, _ score: Double) -> ItemMatch {
         ItemMatch(
             item: item, score: score,
-            explanation: MatchExplanation(parts: [
-                .init(component: .thema, value: 1, reason: "gleiche Handlungsfelder"), .init(component: .text, value: 0.2, reason: "ähnliche Worte"),
-                .init(component: .aktivitaet, value: 0, reason: "wenig aktiv"),
-            ]))
+            explanation: MatchExplanation(
+                tier: .handlungsfeld,
+                parts: [
+                    .init(component: .thema, weight: 0.5, value: 1, reason: "gleiche Handlungsfelder"),
+                    .init(component: .text, weight: 0.5, value: 0.2, reason: "ähnliche Worte"),
+                    .init(component: .aktivitaet, weight: 0.1, value: 0, reason: "wenig aktiv"),
+                ]), distanceKm: nil, inReach: true)
     }
 
     @Test("each town's threshold, rounded down; never own items, never demo data on either side")

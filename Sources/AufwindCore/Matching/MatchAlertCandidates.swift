@@ -28,8 +28,10 @@ public enum MatchAlertCandidates {
 
     /// Why the two fit, for the alert: the reasons of the strongest components, strongest first.
     public static func reasons(_ explanation: MatchExplanation, limit: Int = 3) -> [String] {
-        explanation.parts.filter { $0.value > 0 && !$0.reason.isEmpty }
-            .sorted { $0.component.weight * $0.value > $1.component.weight * $1.value }
-            .prefix(limit).map { "\($0.component.label): \($0.reason)" }
+        let telling = explanation.parts.filter { $0.value > 0 && !$0.reason.isEmpty }
+        let strongestFirst = telling.sorted { (lhs: MatchExplanation.Part, rhs: MatchExplanation.Part) -> Bool in
+            lhs.weight * lhs.value > rhs.weight * rhs.value
+        }
+        return strongestFirst.prefix(limit).map { "\($0.component.label): \($0.reason)" }
     }
 }

@@ -42,7 +42,8 @@ public struct VerbundGap: Sendable, Equatable {
     /// What is missing and who would complete it, in one line (the notification centre's text).
     public var shortDetails: String {
         var parts: [String] = []
-        if !missing.isEmpty { parts.append("Es fehlt noch: " + missing.joined(separator: "; ") + ".") }
+        // The check words each gap as a sentence of its own ("Es fehlt noch mindestens ein …").
+        parts += missing.map { $0.hasSuffix(".") ? $0 : $0 + "." }
         if !towns.isEmpty { parts.append("Vervollständigen würden ihn: " + towns.map(\.name).joined(separator: ", ") + ".") }
         return parts.joined(separator: " ")
     }
@@ -51,12 +52,13 @@ public struct VerbundGap: Sendable, Equatable {
     public var details: String {
         var lines: [String] = []
         if !missing.isEmpty {
-            lines.append("Es fehlt noch:")
+            lines.append("Was noch fehlt:")
             lines += missing.map { "– \($0)" }
         }
         if !towns.isEmpty {
             lines.append("Diese Kommunen würden den Verbund vervollständigen:")
-            lines += towns.map { "– \($0.name): \($0.reason)" }
+            // With one gap every town closes that one: naming it again for each says nothing new.
+            lines += towns.map { missing.count == 1 ? "– \($0.name)" : "– \($0.name): \($0.reason)" }
         }
         if lines.isEmpty { lines.append("Einige Bedingungen des Programms lassen sich nur von Hand prüfen.") }
         return lines.joined(separator: "\n")

@@ -16,7 +16,8 @@ struct MatchAlerts {
     @discardableResult
     func published(_ item: CooperationItem, engine: MatchEngine, by publisher: UUID?, now: Date) async throws -> Int {
         guard !item.isDemo, let itemID = UUID(uuidString: item.id) else { return 0 }
-        let matches = engine.matches(for: item, limit: MatchAlertCandidates.considered)
+        // Both groups: a partner far away on the same theme is worth an alert, too.
+        let matches = Array(engine.matches(for: item, limit: MatchAlertCandidates.considered))
         let towns = Array(Set(matches.map(\.item.ownerKey)))
         let thresholds = try await TownSettingsModel.matchThresholds(of: towns, on: database)
         let candidates = MatchAlertCandidates.select(for: item, among: matches) { thresholds[$0] ?? TownSettingsModel.defaultMatchThreshold }

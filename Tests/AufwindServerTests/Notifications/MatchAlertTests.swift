@@ -10,6 +10,9 @@ import Vapor
 struct MatchAlertTests {
     static let ahlen = "05570004", oelde = "05570036", warendorf = "05570052", muenster = "05515000"
 
+    /// A shared sub-theme: only that lifts a match above the default threshold of 70 (topic before form).
+    static let digitaleSchule = ("unterthemen[]", "schule-bildung/digitale-schule")
+
     static let description =
         "Wir suchen eine gemeinsame digitale Schulverwaltung für unsere Grundschulen: Schülerdaten, Zeugnisse und Elternbriefe an einem Ort."
 
@@ -22,12 +25,15 @@ struct MatchAlertTests {
             let probe = NotificationProbe(app: app)
             let (_, anna) = try await ItemFixture.member("anna@ahlen.de", of: [Self.ahlen], role: "verwalter", app: app)
             try await ItemFixture.member("bert@ahlen.de", of: [Self.ahlen], app: app)
-            let (_, olga) = try await ItemFixture.member("olga@oelde.de", of: [Self.oelde], app: app)
+            let (olgaUser, olga) = try await ItemFixture.member("olga@oelde.de", of: [Self.oelde], app: app)
+            // Olga wants matches at once; Otto keeps the default (the daily digest).
+            try await NotificationFixture.prefer(.sofort, for: [.passendeEintraege], of: olgaUser, app: app)
             try await ItemFixture.member("otto@oelde.de", of: [Self.oelde], app: app)
             let (_, wilma) = try await ItemFixture.member("wilma@warendorf.de", of: [Self.warendorf], role: "verwalter", app: app)
             let (_, max) = try await ItemFixture.member("max@muenster.de", of: [Self.muenster], app: app)
             let offer = ItemFixture.form(
-                kind: .angebot, title: "Digitale Schulverwaltung für Grundschulen", description: Self.description, town: Self.oelde)
+                kind: .angebot, title: "Digitale Schulverwaltung für Grundschulen", description: Self.description, town: Self.oelde,
+                extra: [Self.digitaleSchule])
             let oeldeItem = try await ItemFixture.create(olga, offer)
             // Warendorf offers the same, but wants to hear only of perfect matches
             try await ItemFixture.create(wilma, offer.map { $0.0 == "kommune" ? ($0.0, Self.warendorf) : $0 })
@@ -46,7 +52,10 @@ struct MatchAlertTests {
 
             // Ahlen publishes its need
             let need = try await ItemFixture.create(
-                anna, ItemFixture.form(kind: .bedarf, title: "Digitale Schulverwaltung gesucht", description: Self.description, town: Self.ahlen))
+                anna,
+                ItemFixture.form(
+                    kind: .bedarf, title: "Digitale Schulverwaltung gesucht", description: Self.description, town: Self.ahlen,
+                    extra: [Self.digitaleSchule]))
             let alerts = try await MatchAlertModel.query(on: app.db).all()
             #expect(alerts.count == 1 && alerts[0].score >= TownSettingsModel.defaultMatchThreshold)
             let pair = Set([alerts.first?.firstItemID, alerts.first?.secondItemID].compactMap { $0?.uuidString.lowercased() })
@@ -58,10 +67,11 @@ struct MatchAlertTests {
                     note.text.hasPrefix(
                         "Ahlen hat „Digitale Schulverwaltung gesucht“ (Bedarf) veröffentlicht – passend zu Ihrem Eintrag „Digitale Schulverwaltung für Grundschulen“"
                     ))
-                let mail = try #require(try await probe.mails(member).last)
-                #expect(mail.subject == "Neuer passender Eintrag: Digitale Schulverwaltung gesucht")
-                #expect(mail.body.contains("Warum es passt:\n– "))
             }
+            let mail = try #require(try await probe.mails("olga@oelde.de").last)
+            #expect(mail.subject == "Neuer passender Eintrag: Digitale Schulverwaltung gesucht")
+            #expect(mail.body.contains("Warum es passt:\n> – "))
+            #expect(try await probe.mails("otto@oelde.de").isEmpty, "Otto's waits for the daily digest")
             for outsider in ["anna@ahlen.de", "bert@ahlen.de", "max@muenster.de", "wilma@warendorf.de"] {
                 #expect(try await probe.notes(outsider).isEmpty, "\(outsider)")
             }
@@ -75,7 +85,9 @@ struct MatchAlertTests {
                     pairs: ItemFixture.form(
                         kind: .bedarf, title: "Digitale Schulverwaltung gesucht", description: Self.description, town: Self.ahlen,
                         published: published,
-                        extra: [("version", String(try #require(try await CooperationItemModel.find(needID, on: app.db)).version))]))
+                        extra: [
+                            Self.digitaleSchule, ("version", String(try #require(try await CooperationItemModel.find(needID, on: app.db)).version)),
+                        ]))
                 #expect(edit.status == .seeOther, "\(edit.body.prefix(300))")
             }
             #expect(try await MatchAlertModel.query(on: app.db).count() == 1)
@@ -93,7 +105,8 @@ struct MatchAlertTests {
             // a generated demo offer of Oelde, just like a real one
             var demo = CooperationItem(
                 id: UUID().uuidString.lowercased(), kind: .angebot, ownerKey: Self.oelde, title: "Digitale Schulverwaltung für Grundschulen",
-                description: Self.description, handlungsfelder: [.schuleBildung], reach: .bundesweit, desiredSizes: [], unterthemen: [],
+                description: Self.description, handlungsfelder: [.schuleBildung], reach: .bundesweit, desiredSizes: [],
+                unterthemen: [Self.digitaleSchule.1],
                 status: nil, visibility: .oeffentlich, isDemo: true)
             let model = CooperationItemModel(demo, isDemo: true, createdBy: nil, now: app.now)
             try await model.create(on: app.db)
@@ -101,7 +114,10 @@ struct MatchAlertTests {
             app.matchStore.update(demo, published: true)
 
             try await ItemFixture.create(
-                anna, ItemFixture.form(kind: .bedarf, title: "Digitale Schulverwaltung gesucht", description: Self.description, town: Self.ahlen))
+                anna,
+                ItemFixture.form(
+                    kind: .bedarf, title: "Digitale Schulverwaltung gesucht", description: Self.description, town: Self.ahlen,
+                    extra: [Self.digitaleSchule]))
             #expect(try await MatchAlertModel.query(on: app.db).count() == 0)
             #expect(try await probe.notes("olga@oelde.de").isEmpty)
         }

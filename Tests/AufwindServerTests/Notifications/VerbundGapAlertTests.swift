@@ -70,10 +70,14 @@ struct VerbundGapAlertTests {
             for member in ["anna@ahlen.de", "bert@ahlen.de"] {
                 let notes = try await probe.notes(member).filter { $0.category == NotificationCategory.fristen.rawValue }
                 #expect(notes.count == 1, "\(member)")
-                #expect(notes.first?.text.contains("endet in 7 Tagen") == true && notes.first?.text.contains("Es fehlt noch:") == true)
+                #expect(
+                    notes.first?.text.contains("endet in 7 Tagen") == true
+                        && notes.first?.text.contains("Es fehlt noch mindestens ein weiterer Partner") == true)
                 let mail = try #require(try await probe.mails(member).last)
-                #expect(mail.subject == "Frist naht, es fehlt noch etwas: Gemeinsamer Bauhof" && mail.body.contains("Es fehlt noch:\n– "))
-                #expect(mail.body.contains("Diese Kommunen würden den Verbund vervollständigen:\n– "))
+                #expect(
+                    mail.subject == "Frist naht, es fehlt noch etwas: Gemeinsamer Bauhof"
+                        && mail.body.contains("> Was noch fehlt:\n> – Es fehlt noch mindestens ein weiterer Partner"))
+                #expect(mail.body.contains("> Diese Kommunen würden den Verbund vervollständigen:\n> – "))
             }
             #expect(try await probe.notes("max@muenster.de").allSatisfy { $0.category != NotificationCategory.fristen.rawValue }, "only invited")
         }
