@@ -563,14 +563,14 @@ class Journeys:
         self.open(event + "/treffen")
         self.click("form[action$='/treffen'] button[type=submit]")
         self.check_page("Treffen angefragt")
-        if "Anfrage an" not in self.driver.page_source:
+        if "Ihre Anfrage für ein 1:1-Treffen ist gesendet" not in self.driver.page_source:
             self.finding("1:1-Treffen: keine Bestätigung der Anfrage")
         self.log_in(*verwalter)
         self.open(event + "/treffen")
         self.click("button[value=annehmen]")
         self.check_page("Treffen angenommen")
-        if "Treffen vereinbart: Tisch" not in self.driver.page_source:
-            self.finding("1:1-Treffen: Annehmen ohne Tisch")
+        if "Treffen vereinbart." not in self.driver.page_source or " · Tisch " not in self.driver.page_source:
+            self.finding("1:1-Treffen: Annehmen ohne Bestätigung oder ohne Tisch")
         self.open(event + "/agenda")
 
 

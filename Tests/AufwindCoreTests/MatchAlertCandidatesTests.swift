@@ -40,6 +40,6 @@ struct MatchAlertCandidatesTests {
     func reasons() {
         #expect(
             MatchAlertCandidates.reasons(Self.match(Self.item("a", town: "oelde"), 0.8).explanation)
-                == ["Handlungsfelder: gleiche Handlungsfelder", "Beschreibung: ähnliche Worte"])
+                == ["gleiche Handlungsfelder", "ähnliche Worte"])
     }
 }

@@ -24,7 +24,8 @@ struct ContactFlowTests {
             // Oelde expresses interest; Ahlen's members are told in the app and by mail
             try await olga.get("/eintraege/\(item)")
             let sent = try await olga.post("/eintraege/\(item)/interesse", ["kommune": Self.oelde, "nachricht": "Wir möchten <b>mitmachen</b>."])
-            #expect(sent.status == .ok && sent.body.contains("Ihre Anfrage ist gesendet"))
+            #expect(sent.status == .seeOther && sent.headers.first(name: .location) == "/eintraege/\(item)?erfolg=interesse-gesendet")
+            #expect(try await olga.get("/eintraege/\(item)?erfolg=interesse-gesendet").body.contains("Ihre Anfrage ist gesendet"))
             let note = try await NotificationModel.query(on: app.db).filter(\.$userID == bert.requireID()).first()
             #expect(note?.text == "Oelde bekundet Interesse an „Digitale Schulverwaltung“.")
             #expect(try await MailModel.query(on: app.db).filter(\.$recipient == "bert@ahlen.de").count() == 1)

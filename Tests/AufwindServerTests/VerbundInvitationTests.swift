@@ -40,6 +40,29 @@ struct VerbundInvitationTests {
         try await VerbundMemberModel.query(on: app.db).filter(\.$status == VerbundMemberModel.Status.invited.rawValue).all().map(\.memberKey).sorted()
     }
 
+    @Test("a refused invitation keeps what the lead typed: town, address, role; a Zweckverband its name and Land")
+    func refusedInvitationKeepsTheInput() async throws {
+        try await withAufwind(.sqlite) { app in
+            try await RegisterFixture.importInto(app)
+            let (_, anna) = try await ItemFixture.member("anna@ahlen.de", of: [Self.ahlen], app: app)
+            let path = try await Self.verbund(anna)
+            try await anna.get(path)
+            let badAddress = try await anna.post(
+                path + "/einladungen", ["mitglied": "Oelde", "email": "rathaus(at)oelde.de", "rolle": "assoziiert"])
+            #expect(badAddress.status == .unprocessableEntity)
+            #expect(badAddress.body.contains("name=\"mitglied\" value=\"Oelde\""))
+            #expect(badAddress.body.contains("value=\"rathaus(at)oelde.de\""))
+            #expect(badAddress.body.contains("<option value=\"assoziiert\" selected"))
+            let tooLong = String(repeating: "Abwasserzweckverband ", count: 8)
+            let badZweckverband = try await anna.post(
+                path + "/einladungen", ["art": "zweckverband", "mitglied": tooLong, "land": "05", "rolle": "partner"])
+            #expect(badZweckverband.status == .unprocessableEntity)
+            #expect(badZweckverband.body.contains("value=\"\(tooLong)\""))
+            #expect(badZweckverband.body.contains("<option value=\"05\" selected"))
+            #expect(try await Self.invited(app).isEmpty)
+        }
+    }
+
     @Test("a name two towns bear asks which one, with Kreis and Land; the choice invites exactly that town", arguments: TestDatabase.available)
     func whichNeustadt(database: TestDatabase) async throws {
         try await withAufwind(database) { app in

@@ -32,6 +32,7 @@ public enum MatchAlertCandidates {
         let strongestFirst = telling.sorted { (lhs: MatchExplanation.Part, rhs: MatchExplanation.Part) -> Bool in
             lhs.weight * lhs.value > rhs.weight * rhs.value
         }
-        return strongestFirst.prefix(limit).map { "\($0.component.label): \($0.reason)" }
+        // The reasons name their subject ("gemeinsame Handlungsfelder: …"): no label before them.
+        return strongestFirst.prefix(limit).map(\.reason)
     }
 }

@@ -52,11 +52,7 @@ struct ContactController: RouteCollection {
         }
         switch try await service(request).expressInterest(in: item, from: key, by: request.requireUser(), message: message) {
         case .sent:
-            return try await pages.renderItem(
-                request, model: item, errors: [],
-                notice:
-                    "Ihre Anfrage ist gesendet. Die Mitglieder von \(TownDirectory(catalog: request.register).name(of: item.ownerKey) ?? item.ownerKey) werden benachrichtigt."
-            )
+            return request.redirect(to: "/eintraege/\(try item.requireID().uuidString.lowercased())", notice: .interestSent)
         case .duplicate(let earlier):
             return try await pages.renderItem(
                 request, model: item,

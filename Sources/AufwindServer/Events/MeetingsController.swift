@@ -96,7 +96,7 @@ struct MeetingsController: RouteCollection {
         } catch let problem as ProblemDetails where problem.status == 409 || problem.status == 422 {
             return try await render(request, access, person: form.mit ?? "", errors: [problem.detail], status: HTTPStatus(statusCode: problem.status))
         }
-        return try await render(request, access, notice: "Anfrage an \(invitee.userName) gesendet.")
+        return request.redirect(to: access.event.path + "/treffen", notice: .meetingRequested)
     }
 
     private func meeting(_ request: Request, _ access: EventAccess) async throws -> MeetingModel {
@@ -142,8 +142,8 @@ struct MeetingsController: RouteCollection {
         } catch let problem as ProblemDetails where [409, 410].contains(problem.status) {
             return try await render(request, access, errors: [problem.detail], status: HTTPStatus(statusCode: problem.status))
         }
-        if case .accepted(let table) = decision { return try await render(request, access, notice: "Treffen vereinbart: Tisch \(table).") }
-        return try await render(request, access, notice: "Anfrage abgelehnt.")
+        if case .accepted = decision { return request.redirect(to: access.event.path + "/treffen", notice: .meetingAccepted) }
+        return request.redirect(to: access.event.path + "/treffen", notice: .meetingDeclined)
     }
 
     @Sendable func withdraw(request: Request) async throws -> Response {
@@ -152,6 +152,6 @@ struct MeetingsController: RouteCollection {
         let meeting = try await meeting(request, access)
         try request.authorize(.withdrawMeeting, meeting.resource)
         try await MeetingService(database: request.db).withdraw(meeting)
-        return try await render(request, access, notice: "Zurückgezogen.")
+        return request.redirect(to: access.event.path + "/treffen", notice: .meetingWithdrawn)
     }
 }

@@ -8,18 +8,11 @@ struct NotificationSettingsController: RouteCollection {
         routes.post("konto", "benachrichtigungen", use: save)
     }
 
-    struct Query: Content { var hinweis: String? }
-
     @Sendable func show(request: Request) async throws -> Response {
         let user = try request.requireUser()
         try request.authorize(.manageOwnAccount)
         let cadences = try await NotificationPreferences(database: request.db).cadences(of: user.requireID())
-        let saved = (try? request.query.decode(Query.self))?.hinweis == "gespeichert"
-        return HTMLResponse.render(
-            NotificationSettingsPage(
-                cadences: cadences, notice: saved ? "Ihre Einstellungen für Benachrichtigungen sind gespeichert." : nil, errors: [],
-                csrf: CSRF.token(for: request)),
-            request: request)
+        return HTMLResponse.render(NotificationSettingsPage(cadences: cadences, errors: [], csrf: CSRF.token(for: request)), request: request)
     }
 
     @Sendable func save(request: Request) async throws -> Response {
@@ -40,10 +33,10 @@ struct NotificationSettingsController: RouteCollection {
             var shown = try await preferences.cadences(of: user.requireID())
             shown.merge(chosen) { _, new in new }
             return HTMLResponse.render(
-                NotificationSettingsPage(cadences: shown, notice: nil, errors: errors, csrf: CSRF.token(for: request)), status: .unprocessableEntity,
+                NotificationSettingsPage(cadences: shown, errors: errors, csrf: CSRF.token(for: request)), status: .unprocessableEntity,
                 request: request)
         }
         try await preferences.set(chosen, for: user.requireID(), now: request.now)
-        return request.redirect(to: "/konto/benachrichtigungen?hinweis=gespeichert", redirectType: .normal)
+        return request.redirect(to: "/konto/benachrichtigungen", notice: .notificationSettingsSaved)
     }
 }

@@ -14,7 +14,6 @@ struct NotificationsController: RouteCollection {
     struct Filter: Content {
         var kategorie: String?
         var seite: Int?
-        var hinweis: String?
     }
 
     struct MarkForm: Content {
@@ -24,17 +23,10 @@ struct NotificationsController: RouteCollection {
         var oeffnen: String?
     }
 
-    /// The success messages after a POST, by the code in `hinweis` (never text from the address).
-    static let notices = [
-        "gelesen": "Die Benachrichtigung ist als gelesen markiert.",
-        "alle-gelesen": "Alle Benachrichtigungen sind als gelesen markiert.",
-    ]
-
-    static func path(category: NotificationCategory?, page: Int = 1, notice: String? = nil) -> String {
+    static func path(category: NotificationCategory?, page: Int = 1) -> String {
         var query: [String] = []
         if let category { query.append("kategorie=\(category.rawValue)") }
         if page > 1 { query.append("seite=\(page)") }
-        if let notice { query.append("hinweis=\(notice)") }
         return "/benachrichtigungen" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
     }
 
@@ -51,8 +43,7 @@ struct NotificationsController: RouteCollection {
                     id: $0.id?.uuidString.lowercased() ?? "", text: $0.text, link: $0.link, category: $0.categoryValue, date: $0.createdAt,
                     unread: $0.readAt == nil)
             },
-            category: category, page: number, hasNext: page.hasNext, unread: try await centre.unreadCount(),
-            notice: filter.hinweis.flatMap { Self.notices[$0] }, csrf: CSRF.token(for: request))
+            category: category, page: number, hasNext: page.hasNext, unread: try await centre.unreadCount(), csrf: CSRF.token(for: request))
         return HTMLResponse.render(view, request: request)
     }
 
@@ -65,11 +56,11 @@ struct NotificationsController: RouteCollection {
         let form = (try? request.content.decode(MarkForm.self)) ?? MarkForm()
         try await NotificationCentre(database: request.db, userID: try user.requireID()).markRead(id, now: request.now)
         // Only a path on this site (what the notifiers store), never an address elsewhere.
-        if form.oeffnen != nil, note.link.hasPrefix("/"), !note.link.hasPrefix("//") {
-            return request.redirect(to: note.link, redirectType: .normal)
+        if form.oeffnen != nil, let link = ReturnPath.sanitized(note.link) {
+            return request.redirect(to: link, redirectType: .normal)
         }
         let category = form.kategorie.flatMap(NotificationCategory.init(rawValue:))
-        return request.redirect(to: Self.path(category: category, page: max(form.seite ?? 1, 1), notice: "gelesen"), redirectType: .normal)
+        return request.redirect(to: Self.path(category: category, page: max(form.seite ?? 1, 1)), notice: .notificationRead)
     }
 
     @Sendable func markAllRead(request: Request) async throws -> Response {
@@ -78,6 +69,6 @@ struct NotificationsController: RouteCollection {
         let form = (try? request.content.decode(MarkForm.self)) ?? MarkForm()
         let category = form.kategorie.flatMap(NotificationCategory.init(rawValue:))
         try await NotificationCentre(database: request.db, userID: try user.requireID()).markAllRead(category: category, now: request.now)
-        return request.redirect(to: Self.path(category: category, notice: "alle-gelesen"), redirectType: .normal)
+        return request.redirect(to: Self.path(category: category), notice: .notificationsAllRead)
     }
 }

@@ -31,27 +31,34 @@ struct VerbundMembersController: RouteCollection {
         let service = VerbundService(request)
         let invited: Result<VerbundMemberModel, ValidationMessage>
         let typedEmail = (form.email ?? "").trimmingSpaces
+        // Refused input is shown again as typed.
+        let draft =
+            form.art == "zweckverband"
+            ? VerbundPage.InviteDraft(zweckverband: form.mitglied ?? "", land: form.land ?? "")
+            : VerbundPage.InviteDraft(member: form.mitglied ?? "", email: typedEmail, role: form.rolle ?? "partner")
         var email: String?
         if !typedEmail.isEmpty {
             switch AccountValidation.email(typedEmail) {
             case .success(let valid): email = valid
             case .failure(let message):
-                return try await workspace.render(request, errors: ["E-Mail-Adresse der Kommune: \(message.text)"], status: .unprocessableEntity)
+                return try await workspace.render(
+                    request, errors: ["E-Mail-Adresse der Kommune: \(message.text)"], status: .unprocessableEntity, invite: draft)
             }
         }
         switch VerbundInvitationInput.parse(member: form.mitglied, role: form.rolle, kind: form.art, land: form.land, register: request.register) {
         case .failure(let message):
-            return try await workspace.render(request, errors: [message.text], status: .unprocessableEntity)
+            return try await workspace.render(request, errors: [message.text], status: .unprocessableEntity, invite: draft)
         case .success(.zweckverband(let name, let land, let role)):
             guard email == nil else {
                 return try await workspace.render(
-                    request, errors: ["Ein Zweckverband ist sofort dabei; eine E-Mail-Adresse braucht es nicht."], status: .unprocessableEntity)
+                    request, errors: ["Ein Zweckverband ist sofort dabei; eine E-Mail-Adresse braucht es nicht."], status: .unprocessableEntity,
+                    invite: draft)
             }
             invited = try await service.addZweckverband(workspace.verbund, name: name, landCode: land, role: role)
         case .success(.member(let typed, let role)):
             switch try await service.invitee(typed, chosen: form.auswahl) {
             case .unknown(let message):
-                return try await workspace.render(request, errors: [message.text], status: .unprocessableEntity)
+                return try await workspace.render(request, errors: [message.text], status: .unprocessableEntity, invite: draft)
             case .choose(let choices, let more):
                 return HTMLResponse.render(
                     VerbundInviteChoicePage(
@@ -65,7 +72,7 @@ struct VerbundMembersController: RouteCollection {
             }
         }
         switch invited {
-        case .failure(let message): return try await workspace.render(request, errors: [message.text], status: .conflict)
+        case .failure(let message): return try await workspace.render(request, errors: [message.text], status: .conflict, invite: draft)
         case .success:
             return request.redirect(to: workspace.verbund.path, notice: email == nil ? .invitationSent : .invitationMailed)
         }

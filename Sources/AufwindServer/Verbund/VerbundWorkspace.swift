@@ -31,7 +31,8 @@ struct VerbundWorkspace {
 
     /// The workspace; for a town or provider that is only invited, the invitation view.
     func render(
-        _ request: Request, errors: [String] = [], notice: String? = nil, calendarLink: String? = nil, status: HTTPStatus = .ok
+        _ request: Request, errors: [String] = [], notice: String? = nil, calendarLink: String? = nil, status: HTTPStatus = .ok,
+        invite: VerbundPage.InviteDraft = .init()
     ) async throws -> Response {
         guard request.may(.viewVerbund, resource) else {
             try request.authorize(.viewVerbundInvitation, resource)
@@ -43,7 +44,7 @@ struct VerbundWorkspace {
         let overview = VerbundOverview(
             memberships: memberships, leadKey: verbund.leadKey, programmeID: verbund.programmeID, vorhaben: vorhaben?.item,
             dates: dates.map(\.value), today: request.todayISO, register: request.register, funding: request.funding, matching: request.matching)
-        let page = VerbundPage(
+        var page = VerbundPage(
             verbund: verbund, memberships: memberships, overview: overview, vorhaben: vorhaben,
             viewer: .init(
                 isLead: request.may(.manageVerbund, resource), isMember: request.may(.manageVerbundDates, resource),
@@ -51,6 +52,7 @@ struct VerbundWorkspace {
             directory: TownDirectory(catalog: request.register), programmes: request.funding.programmes,
             laender: request.register.units(of: .land).map { ($0.key, $0.name) }, csrf: CSRF.token(for: request), errors: errors, notice: notice,
             calendarLink: calendarLink, mailed: mailedInvitations(showingAddresses: request.may(.manageVerbund, resource)))
+        page.invite = invite
         return HTMLResponse.render(page, status: status, request: request)
     }
 

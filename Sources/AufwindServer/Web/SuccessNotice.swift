@@ -11,6 +11,14 @@ enum SuccessNotice: String, CaseIterable, Sendable {
     case thresholdSaved = "schwelle-gespeichert"
     case contactSettingSaved = "sichtbarkeit-gespeichert"
     case programmePublished = "programm-veroeffentlicht"
+    case notificationRead = "gelesen"
+    case notificationsAllRead = "alle-gelesen"
+    case notificationSettingsSaved = "benachrichtigungen-gespeichert"
+    case interestSent = "interesse-gesendet"
+    case meetingRequested = "treffen-angefragt"
+    case meetingAccepted = "treffen-vereinbart"
+    case meetingDeclined = "treffen-abgelehnt"
+    case meetingWithdrawn = "treffen-zurueckgezogen"
 
     var text: String {
         switch self {
@@ -21,11 +29,19 @@ enum SuccessNotice: String, CaseIterable, Sendable {
         case .thresholdSaved: "Die Schwelle für passende Einträge ist gespeichert."
         case .contactSettingSaved: "Gespeichert: So erscheinen Sie in Ihren Kooperationen."
         case .programmePublished: "Das Programm ist veröffentlicht; die Teilnehmenden sind benachrichtigt."
+        case .notificationRead: "Die Benachrichtigung ist als gelesen markiert."
+        case .notificationsAllRead: "Alle Benachrichtigungen sind als gelesen markiert."
+        case .notificationSettingsSaved: "Ihre Einstellungen für Benachrichtigungen sind gespeichert."
+        case .interestSent: "Ihre Anfrage ist gesendet. Die Mitglieder der Kommune werden benachrichtigt; ihre Antwort sehen Sie unter „Anfragen“."
+        case .meetingRequested: "Ihre Anfrage für ein 1:1-Treffen ist gesendet. Sie hören, sobald sie beantwortet ist."
+        case .meetingAccepted: "Treffen vereinbart. Zeit und Tisch stehen unten in Ihrer Liste und in Ihrer Agenda."
+        case .meetingDeclined: "Anfrage abgelehnt. Die anfragende Person ist benachrichtigt."
+        case .meetingWithdrawn: "Ihre Anfrage ist zurückgezogen."
         }
     }
 
-    /// `path` with this notice (`path` has no query of its own).
-    func path(_ path: String) -> String { "\(path)?erfolg=\(rawValue)" }
+    /// `path` with this notice, after the query `path` may have.
+    func path(_ path: String) -> String { path + (path.contains("?") ? "&" : "?") + "erfolg=\(rawValue)" }
 }
 
 extension Request {

@@ -265,7 +265,7 @@ struct EventStageMeetingTests {
             try await olga.get(meetings + "?mit=\(try user("anna"))&anlass=Pitch%3A%20Ahlen")
             #expect(
                 try await olga.post(meetings, ["mit": try user("anna"), "zeitfenster": first, "anlass": "Pitch: Ahlen", "nachricht": "Bauhof?"])
-                    .status == .ok)
+                    .status == .seeOther)
             #expect(
                 try await olga.post(meetings, ["mit": try user("anna"), "zeitfenster": first, "anlass": "", "nachricht": ""]).status == .conflict)
             #expect(try await olga.post(meetings, ["mit": try user("olga"), "zeitfenster": first]).status == .unprocessableEntity)
@@ -273,7 +273,7 @@ struct EventStageMeetingTests {
             try await cleo.get(meetings)
             #expect(
                 try await cleo.post(meetings, ["mit": try user("anna"), "zeitfenster": first, "anlass": "Teilnehmerliste", "nachricht": ""]).status
-                    == .ok)
+                    == .seeOther)
 
             // Anna accepts Olga (table 1); accepting Cleo for the same window is refused, nothing booked twice
             let requests = try await MeetingModel.query(on: app.db).sort(\.$createdAt).all()
@@ -285,21 +285,24 @@ struct EventStageMeetingTests {
                 try await olga.post(meetings + "/\(fromOlga.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"]).status
                     == .forbidden)
             let accepted = try await anna.post(meetings + "/\(fromOlga.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
-            #expect(accepted.status == .ok && accepted.body.contains("Treffen vereinbart: Tisch 1."))
+            #expect(accepted.status == .seeOther && accepted.headers.first(name: .location) == meetings + "?erfolg=treffen-vereinbart")
+            let afterAccepting = try await anna.get(meetings + "?erfolg=treffen-vereinbart").body
+            #expect(afterAccepting.contains("Treffen vereinbart.") && afterAccepting.contains("olga · ") && afterAccepting.contains(" · Tisch 1"))
             let double = try await anna.post(meetings + "/\(fromCleo.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
             #expect(double.status == .conflict)
             #expect(try await MeetingModel.find(fromCleo.id, on: app.db)?.statusValue == .angefragt)
             #expect(try await MeetingBookingModel.query(on: app.db).count() == 3)
             #expect(
-                try await anna.post(meetings + "/\(fromCleo.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "ablehnen"]).body.contains(
-                    "Anfrage abgelehnt"))
+                try await anna.post(meetings + "/\(fromCleo.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "ablehnen"])
+                    .headers.first(name: .location) == meetings + "?erfolg=treffen-abgelehnt")
+            #expect(try await anna.get(meetings + "?erfolg=treffen-abgelehnt").body.contains("Anfrage abgelehnt."))
             #expect(try await olga.get(path + "/agenda").body.contains("1:1 mit anna"))
 
             // The second window has one table: two different pairs accepted at the same moment → one gets it
             try await cleo.get(meetings)
-            #expect(try await cleo.post(meetings, ["mit": try user("olga"), "zeitfenster": second]).status == .ok)
+            #expect(try await cleo.post(meetings, ["mit": try user("olga"), "zeitfenster": second]).status == .seeOther)
             try await dora.get(meetings)
-            #expect(try await dora.post(meetings, ["mit": try user("anna"), "zeitfenster": second]).status == .ok)
+            #expect(try await dora.post(meetings, ["mit": try user("anna"), "zeitfenster": second]).status == .seeOther)
             let pending = try await MeetingModel.query(on: app.db).filter(\.$status == MeetingModel.Status.angefragt.rawValue).all()
             let service = MeetingService(database: app.db)
             async let a = Result { try await service.decide(pending[0], accept: true, tables: 1, now: app.now) }
@@ -311,7 +314,7 @@ struct EventStageMeetingTests {
 
             // An expired request cannot be accepted
             try await dora.get(meetings)
-            #expect(try await dora.post(meetings, ["mit": try user("cleo"), "zeitfenster": first]).status == .ok)
+            #expect(try await dora.post(meetings, ["mit": try user("cleo"), "zeitfenster": first]).status == .seeOther)
             let stale = try #require(
                 try await MeetingModel.query(on: app.db).filter(\.$requesterName == "dora").filter(\.$inviteeName == "cleo").first())
             stale.expiresAt = Date().addingTimeInterval(-60)

@@ -50,7 +50,8 @@ struct HomeBaseTests {
             // Oelde shows interest: Ahlen's Verwalterin finds it under "Wartet auf Sie"
             try await olga.get("/eintraege/\(item)")
             #expect(
-                try await olga.post("/eintraege/\(item)/interesse", ["kommune": Self.oelde, "nachricht": "Wir möchten mitmachen."]).status == .ok)
+                try await olga.post("/eintraege/\(item)/interesse", ["kommune": Self.oelde, "nachricht": "Wir möchten mitmachen."]).status
+                    == .seeOther)
             var home = try await anna.get("/mein-aufwind")
             #expect(home.body.contains("Anfrage von Oelde beantworten"))
             let asked = try await olga.get("/mein-aufwind")

@@ -23,7 +23,8 @@ struct CooperationNoticeTests {
             let item = try await ItemFixture.create(anna, ItemFixture.form(kind: .angebot, title: "Digitale Schulverwaltung", town: Self.ahlen))
             try await olga.get("/eintraege/\(item)")
             #expect(
-                try await olga.post("/eintraege/\(item)/interesse", ["kommune": Self.oelde, "nachricht": "Wir möchten mitmachen."]).status == .ok)
+                try await olga.post("/eintraege/\(item)/interesse", ["kommune": Self.oelde, "nachricht": "Wir möchten mitmachen."]).status
+                    == .seeOther)
             let request = try #require(try await InterestRequestModel.query(on: app.db).first())
             app.testClock.advance(by: 3 * 3600)
 

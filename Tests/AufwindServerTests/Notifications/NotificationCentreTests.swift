@@ -26,8 +26,8 @@ struct NotificationCentreTests {
             let id = try first.requireID().uuidString.lowercased()
             let marked = try await browser.post("/benachrichtigungen/\(id)/gelesen", [:])
             #expect(marked.status == .seeOther)
-            #expect(marked.headers.first(name: .location) == "/benachrichtigungen?hinweis=gelesen")
-            let after = try await browser.get("/benachrichtigungen?hinweis=gelesen")
+            #expect(marked.headers.first(name: .location) == "/benachrichtigungen?erfolg=gelesen")
+            let after = try await browser.get("/benachrichtigungen?erfolg=gelesen")
             #expect(after.body.contains("Die Benachrichtigung ist als gelesen markiert."))
             #expect(after.body.contains("Benachrichtigungen (2 neu)"))
             // "Öffnen" through the centre: marked read, then on to its page.
@@ -42,9 +42,9 @@ struct NotificationCentreTests {
             try await NotificationFixture.notify(anna, NotificationFixture.message(.anfragen, "Vierte", link: "/anfragen"), app: app)
             try await browser.get("/benachrichtigungen")
             let all = try await browser.post("/benachrichtigungen/gelesen", [:])
-            #expect(all.headers.first(name: .location) == "/benachrichtigungen?hinweis=alle-gelesen")
+            #expect(all.headers.first(name: .location) == "/benachrichtigungen?erfolg=alle-gelesen")
             #expect(
-                try await browser.get("/benachrichtigungen?hinweis=alle-gelesen").body.contains("Alle Benachrichtigungen sind als gelesen markiert."))
+                try await browser.get("/benachrichtigungen?erfolg=alle-gelesen").body.contains("Alle Benachrichtigungen sind als gelesen markiert."))
             #expect(try await NotificationFixture.notes(of: anna, app: app).allSatisfy { $0.readAt != nil })
         }
     }
@@ -91,7 +91,7 @@ struct NotificationCentreTests {
             #expect(events.body.contains("Alle dieser Art als gelesen markieren"))
             // Marking all of one kind read leaves the others.
             let marked = try await browser.post("/benachrichtigungen/gelesen", ["kategorie": "veranstaltungen"])
-            #expect(marked.headers.first(name: .location) == "/benachrichtigungen?kategorie=veranstaltungen&hinweis=alle-gelesen")
+            #expect(marked.headers.first(name: .location) == "/benachrichtigungen?kategorie=veranstaltungen&erfolg=alle-gelesen")
             let notes = try await NotificationFixture.notes(of: anna, app: app)
             #expect(notes.filter { $0.readAt != nil }.map(\.text) == ["Programm veröffentlicht."])
             #expect(try await browser.get("/benachrichtigungen?kategorie=unbekannt").status == .ok)

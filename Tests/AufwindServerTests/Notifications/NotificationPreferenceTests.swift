@@ -82,8 +82,8 @@ struct NotificationPreferenceTests {
             form["nachrichten"] = "woechentlich"
             let saved = try await browser.post("/konto/benachrichtigungen", form)
             #expect(saved.status == .seeOther)
-            #expect(saved.headers.first(name: .location) == "/konto/benachrichtigungen?hinweis=gespeichert")
-            let after = try await browser.get("/konto/benachrichtigungen?hinweis=gespeichert")
+            #expect(saved.headers.first(name: .location) == "/konto/benachrichtigungen?erfolg=benachrichtigungen-gespeichert")
+            let after = try await browser.get("/konto/benachrichtigungen?erfolg=benachrichtigungen-gespeichert")
             #expect(after.body.contains("Ihre Einstellungen für Benachrichtigungen sind gespeichert."))
             #expect(after.body.contains("name=\"nachrichten\" value=\"woechentlich\" checked"))
             #expect(try await NotificationPreferences(database: app.db).cadence(of: anna.requireID(), for: .nachrichten) == .woechentlich)

@@ -53,9 +53,13 @@ struct AdminQueuePage: PageView {
                             .class("stacked"), .safeAction("/mitgliedschaften/\(entry.id.uuidString)/entscheidung"), .method(.post),
                             .csrf(csrf),
                             .optionalField("pruefung", id: "pruefung-\(entry.id.uuidString)", label: "Wie geprüft?", value: "", maxLength: 500),
-                            .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Bestätigen")),
+                            .button(
+                                .type(.submit), .name("entscheidung"), .value("annehmen"),
+                                .safeAttribute("aria-label", "\(entry.name) für \(entry.townName) bestätigen"), .text("Bestätigen")),
                             .text(" "),
-                            .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .text("Ablehnen"))
+                            .button(
+                                .type(.submit), .name("entscheidung"), .value("ablehnen"), .class("secondary"),
+                                .safeAttribute("aria-label", "\(entry.name) für \(entry.townName) ablehnen"), .text("Ablehnen"))
                         )
                     )
                 }),
@@ -71,9 +75,13 @@ struct AdminQueuePage: PageView {
                         .if(!organisation.description.isEmpty, .p(.text(organisation.description))),
                         .form(
                             .safeAction("/organisationen/\(organisation.id.uuidString)/entscheidung"), .method(.post), .csrf(csrf),
-                            .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Bestätigen")),
+                            .button(
+                                .type(.submit), .name("entscheidung"), .value("annehmen"),
+                                .safeAttribute("aria-label", "\(organisation.name) bestätigen"), .text("Bestätigen")),
                             .text(" "),
-                            .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .text("Ablehnen"))
+                            .button(
+                                .type(.submit), .name("entscheidung"), .value("ablehnen"), .class("secondary"),
+                                .safeAttribute("aria-label", "\(organisation.name) ablehnen"), .text("Ablehnen"))
                         )
                     )
                 })

@@ -56,9 +56,13 @@ struct TownMembersPage: PageView {
                             .form(
                                 .safeAction("/mitgliedschaften/\(member.id.uuidString)/entscheidung"), .method(.post),
                                 .csrf(csrf),
-                                .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Bestätigen")),
+                                .button(
+                                    .type(.submit), .name("entscheidung"), .value("annehmen"),
+                                    .safeAttribute("aria-label", "\(member.name) bestätigen"), .text("Bestätigen")),
                                 .text(" "),
-                                .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .text("Ablehnen"))
+                                .button(
+                                    .type(.submit), .name("entscheidung"), .value("ablehnen"), .class("secondary"),
+                                    .safeAttribute("aria-label", "\(member.name) ablehnen"), .text("Ablehnen"))
                             ))
                     )
                 }),

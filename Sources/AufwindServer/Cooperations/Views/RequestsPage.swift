@@ -56,9 +56,13 @@ struct RequestsPage: PageView {
                             .form(
                                 .class("inline"), .safeAction("/anfragen/\(row.id)/entscheidung"), .method(.post),
                                 .csrf(csrf),
-                                .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Annehmen")),
+                                .button(
+                                    .type(.submit), .name("entscheidung"), .value("annehmen"),
+                                    .safeAttribute("aria-label", "Anfrage von \(row.otherTown) zu „\(row.itemTitle)“ annehmen"), .text("Annehmen")),
                                 .text(" "),
-                                .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .text("Ablehnen"))
+                                .button(
+                                    .type(.submit), .name("entscheidung"), .value("ablehnen"), .class("secondary"),
+                                    .safeAttribute("aria-label", "Anfrage von \(row.otherTown) zu „\(row.itemTitle)“ ablehnen"), .text("Ablehnen"))
                             ))
                     )
                 }),

@@ -70,8 +70,12 @@ struct MeetingsPage: PageView {
                             incoming && row.open,
                             .form(
                                 .class("inline"), .safeAction("\(eventPath)/treffen/\(row.id)/entscheidung"), .method(.post), .csrf(csrf),
-                                .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Annehmen")), .text(" "),
-                                .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .class("secondary"), .text("Ablehnen")))),
+                                .button(
+                                    .type(.submit), .name("entscheidung"), .value("annehmen"),
+                                    .safeAttribute("aria-label", "Treffen mit \(row.other) annehmen"), .text("Annehmen")), .text(" "),
+                                .button(
+                                    .type(.submit), .name("entscheidung"), .value("ablehnen"), .class("secondary"),
+                                    .safeAttribute("aria-label", "Treffen mit \(row.other) ablehnen"), .text("Ablehnen")))),
                         .if(
                             (!incoming && row.open) || row.table != nil,
                             .form(

@@ -18,14 +18,12 @@ struct NotificationCentrePage: PageView {
     var page: Int
     var hasNext: Bool
     var unread: Int
-    var notice: String?
     var csrf: String
     var title: String { "Benachrichtigungen" }
 
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .unwrap(notice) { .div(.class("notice notice-success"), .attribute(named: "role", value: "status"), .p(.text($0))) },
             .p(
                 .text(unread == 0 ? "Keine ungelesenen Benachrichtigungen. " : "\(unread) ungelesen. "),
                 .a(.href("/konto/benachrichtigungen"), .text("Welche E-Mails Sie erhalten, stellen Sie hier ein."))),
@@ -51,7 +49,9 @@ struct NotificationCentrePage: PageView {
                                 .safeAction("/benachrichtigungen/\(entry.id)/gelesen"), .method(.post), .class("inline"), .csrf(csrf),
                                 .unwrap(category) { .input(.type(.hidden), .name("kategorie"), .safeValue($0.rawValue)) },
                                 .input(.type(.hidden), .name("seite"), .safeValue(String(page))),
-                                .button(.type(.submit), .class("secondary"), .text("Als gelesen markieren"))
+                                .button(
+                                    .type(.submit), .class("secondary"), .safeAttribute("aria-label", "„\(entry.text)“ als gelesen markieren"),
+                                    .text("Als gelesen markieren"))
                             ))
                     )
                 }),

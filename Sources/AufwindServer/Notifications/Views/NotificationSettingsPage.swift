@@ -4,7 +4,6 @@ import Plot
 /// `/konto/benachrichtigungen`: how often mails come, per category.
 struct NotificationSettingsPage: PageView {
     var cadences: [NotificationCategory: NotificationCadence]
-    var notice: String?
     var errors: [String]
     var csrf: String
     var title: String { "Benachrichtigungen per E-Mail" }
@@ -33,7 +32,6 @@ struct NotificationSettingsPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .unwrap(notice) { .div(.class("notice notice-success"), .attribute(named: "role", value: "status"), .p(.text($0))) },
             .formErrors(errors),
             .p(
                 .text(

@@ -18,7 +18,7 @@ struct UnsubscribePage: PageView {
             done
                 ? .group(
                     .div(
-                        .class("notice notice-success"), .attribute(named: "role", value: "status"),
+                        .class("success"), .attribute(named: "role", value: "status"),
                         .p(.text("Sie erhalten keine E-Mails mehr zu \(names)."))),
                     .p(.text("In der App sehen Sie diese Benachrichtigungen weiterhin.")))
                 : .group(

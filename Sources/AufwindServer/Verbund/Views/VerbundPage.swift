@@ -69,6 +69,16 @@ struct VerbundPage: PageView {
     /// The viewer's town or provider is only invited: name, lead, Vorhaben, programme and its own
     /// invitation (`members`), nothing else.
     var invitationOnly = false
+    /// What the lead typed into an invitation that was refused: shown again, nothing is lost.
+    var invite = InviteDraft()
+
+    struct InviteDraft {
+        var member = ""
+        var email = ""
+        var role = "partner"
+        var zweckverband = ""
+        var land = ""
+    }
     var title: String { "Verbund: \(name)" }
 
     func content() -> Node<HTML.BodyContext> {
@@ -151,8 +161,12 @@ struct VerbundPage: PageView {
                                         .form(
                                             .class("inline"), .safeAction("/verbuende/\(id)/mitglieder/\(member.id)/entscheidung"), .method(.post),
                                             .csrf(csrf),
-                                            .button(.type(.submit), .name("entscheidung"), .value("annehmen"), .text("Annehmen")), .text(" "),
-                                            .button(.type(.submit), .name("entscheidung"), .value("ablehnen"), .text("Ablehnen"))
+                                            .button(
+                                                .type(.submit), .name("entscheidung"), .value("annehmen"),
+                                                .safeAttribute("aria-label", "Einladung für \(member.name) annehmen"), .text("Annehmen")), .text(" "),
+                                            .button(
+                                                .type(.submit), .name("entscheidung"), .value("ablehnen"), .class("secondary"),
+                                                .safeAttribute("aria-label", "Einladung für \(member.name) ablehnen"), .text("Ablehnen"))
                                         )),
                                     .if(
                                         member.canWithdraw,
@@ -172,29 +186,32 @@ struct VerbundPage: PageView {
                     .form(
                         .class("stacked"), .safeAction("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
                         .field(
-                            "mitglied", label: "Einladen: Kommune (Name, AGS, Kreisschlüssel) oder Anbieter (Name der Organisation)", maxLength: 200),
+                            "mitglied", label: "Einladen: Kommune (Name, AGS, Kreisschlüssel) oder Anbieter (Name der Organisation)",
+                            value: invite.member, maxLength: 200),
                         .optionalField(
                             "email", id: "einladung-email",
                             label: "E-Mail-Adresse der Kommune – nur wenn dort noch niemand auf Aufwind ist (z. B. die Adresse des Rathauses)",
-                            type: .email, value: ""),
+                            type: .email, value: invite.email),
                         .div(
                             .class("field"), .label(.for("rolle"), .text("Rolle")),
                             .select(
                                 .id("rolle"), .attribute(named: "name", value: "rolle"),
-                                .choice(value: "partner", label: "Partner", selected: true),
-                                .choice(value: "assoziiert", label: "assoziiert", selected: false))),
+                                .choice(value: "partner", label: "Partner", selected: invite.role != "assoziiert"),
+                                .choice(value: "assoziiert", label: "assoziiert", selected: invite.role == "assoziiert"))),
                         .button(.type(.submit), .text("Einladen"))
                     ),
                     .form(
                         .class("stacked"), .safeAction("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
                         .input(.type(.hidden), .name("art"), .value("zweckverband")),
                         .input(.type(.hidden), .name("rolle"), .value("partner")),
-                        .field("mitglied", id: "zweckverband", label: "Zweckverband eintragen (Name; ist sofort dabei)", maxLength: 150),
+                        .field(
+                            "mitglied", id: "zweckverband", label: "Zweckverband eintragen (Name; ist sofort dabei)", value: invite.zweckverband,
+                            maxLength: 150),
                         .div(
                             .class("field"), .label(.for("land"), .text("Land des Zweckverbands")),
                             .select(
                                 .id("land"), .attribute(named: "name", value: "land"),
-                                .forEach(laender) { .choice(value: $0.key, label: $0.name, selected: false) })),
+                                .forEach(laender) { .choice(value: $0.key, label: $0.name, selected: $0.key == invite.land) })),
                         .button(.type(.submit), .text("Zweckverband eintragen"))
                     ),
                     .if(
