@@ -38,16 +38,16 @@ struct ContactController: RouteCollection {
         let pages = ItemsController()
         guard item.published else {
             return try await pages.renderItem(
-                request, model: item, errors: ["Ein Entwurf nimmt noch keine Anfragen an."], notice: nil, status: .unprocessableEntity)
+                request, model: item, errors: ["Ein Entwurf nimmt noch keine Anfragen an."], status: .unprocessableEntity)
         }
         guard key != item.ownerKey else {
             return try await pages.renderItem(
-                request, model: item, errors: ["Das ist ein Eintrag Ihrer eigenen Kommune."], notice: nil, status: .unprocessableEntity)
+                request, model: item, errors: ["Das ist ein Eintrag Ihrer eigenen Kommune."], status: .unprocessableEntity)
         }
         let message: String
         switch ContactService.message(form.nachricht, required: true) {
         case .failure(let problem):
-            return try await pages.renderItem(request, model: item, errors: [problem.text], notice: nil, status: .unprocessableEntity)
+            return try await pages.renderItem(request, model: item, errors: [problem.text], status: .unprocessableEntity)
         case .success(let text): message = text
         }
         switch try await service(request).expressInterest(in: item, from: key, by: request.requireUser(), message: message) {
@@ -59,7 +59,7 @@ struct ContactController: RouteCollection {
                 errors: [
                     "Ihre Kommune hat zu diesem Eintrag bereits Interesse bekundet (Status: \(earlier.statusValue.label)). Eine zweite Anfrage wird nicht gesendet."
                 ],
-                notice: nil, status: .conflict)
+                status: .conflict)
         }
     }
 

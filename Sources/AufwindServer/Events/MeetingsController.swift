@@ -30,7 +30,7 @@ struct MeetingsController: RouteCollection {
 
     private func render(
         _ request: Request, _ access: EventAccess, person: String = "", context: String = "Teilnehmerliste", errors: [String] = [],
-        notice: String? = nil, status: HTTPStatus = .ok
+        status: HTTPStatus = .ok
     ) async throws -> Response {
         let me = try request.requireUser().requireID()
         let now = request.now
@@ -57,7 +57,7 @@ struct MeetingsController: RouteCollection {
             selectedPerson: person.lowercased(), context: safeContext, tables: access.event.meetingTables,
             incoming: meetings.filter { $0.inviteeID == me }.map { row($0, other: $0.requesterName) },
             outgoing: meetings.filter { $0.requesterID == me }.map { row($0, other: $0.inviteeName) },
-            csrf: CSRF.token(for: request), errors: errors, notice: notice)
+            csrf: CSRF.token(for: request), errors: errors)
         return HTMLResponse.render(page, status: status, request: request)
     }
 

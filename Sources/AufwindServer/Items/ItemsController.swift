@@ -169,10 +169,10 @@ struct ItemsController: RouteCollection {
 
     @Sendable func show(request: Request) async throws -> Response {
         let model = try await Self.visibleItem(request)
-        return try await renderItem(request, model: model, errors: [], notice: nil)
+        return try await renderItem(request, model: model, errors: [])
     }
 
-    func renderItem(_ request: Request, model: CooperationItemModel, errors: [String], notice: String?, status: HTTPStatus = .ok) async throws
+    func renderItem(_ request: Request, model: CooperationItemModel, errors: [String], status: HTTPStatus = .ok) async throws
         -> Response
     {
         let id = try model.requireID()
@@ -219,7 +219,7 @@ struct ItemsController: RouteCollection {
             itemMatches: itemMatches.map { (ItemListEntry(item: $0.item, directory: directory), $0) },
             townMatches: townMatches.map { (directory.name(of: $0.town) ?? $0.town, directory.path(of: $0.town), $0) },
             csrf: request.currentUser == nil ? nil : CSRF.token(for: request), signedIn: request.currentUser != nil,
-            errors: errors, notice: notice)
+            errors: errors)
         var withVerbuende = page
         withVerbuende.verbuende = verbundRows
         if request.may(.actForTown, .town(model.ownerKey)) {

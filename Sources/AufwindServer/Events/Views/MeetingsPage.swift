@@ -25,14 +25,12 @@ struct MeetingsPage: PageView {
     var outgoing: [Row]
     var csrf: String
     var errors: [String] = []
-    var notice: String?
     var title: String { "1:1-Treffen – \(eventTitle)" }
 
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
             .p(.a(.safeHref(eventPath), .text("Zur Veranstaltung")), .text(" · "), .a(.safeHref(eventPath + "/agenda"), .text("Meine Agenda"))),
-            .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
             .formErrors(errors),
             .if(
                 tables == 0 || windows.isEmpty,

@@ -28,7 +28,6 @@ struct ItemPage: PageView {
     var csrf: String?
     var signedIn: Bool
     var errors: [String] = []
-    var notice: String?
     var title: String { input.title }
 
     func content() -> Node<HTML.BodyContext> {
@@ -41,7 +40,6 @@ struct ItemPage: PageView {
             .if(
                 isDemo,
                 .p(.class("notice"), .text("Demo-Daten: Dieser Eintrag wurde für Vorführungen und Tests erzeugt und stammt nicht von der Kommune."))),
-            .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
             .formErrors(errors),
             .div(
                 .class("profile"),
