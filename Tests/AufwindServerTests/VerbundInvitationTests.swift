@@ -33,7 +33,7 @@ struct VerbundInvitationTests {
             anna,
             ItemFixture.form(kind: .vorhaben, title: "Gemeinsamer Bauhof", fields: [.digitaleVerwaltung], town: ahlen, status: .partnerGesucht))
         let founded = try await anna.submit("/verbuende", ["eintrag": item], from: "/eintraege/\(item)")
-        return founded.headers.first(name: .location) ?? ""
+        return founded.headers.redirectPath
     }
 
     static func invited(_ app: Application) async throws -> [String] {
@@ -88,7 +88,8 @@ struct VerbundInvitationTests {
             #expect(
                 try await anna.post(path + "/einladungen", ["mitglied": "Neustadt", "rolle": "partner"]).body.contains("Welche Kommune meinen Sie?"))
             let chosen = try await anna.post(path + "/einladungen", ["mitglied": "Neustadt", "rolle": "partner", "auswahl": "06534090"])
-            #expect(chosen.status == .seeOther && chosen.headers.first(name: .location) == path + "?erfolg=einladung-gesendet")
+            // nobody of that Neustadt is on Aufwind: the lead hears that the invitation reaches nobody yet
+            #expect(chosen.status == .seeOther && chosen.headers.first(name: .location) == path + "?erfolg=einladung-ohne-empfaenger")
             #expect(try await Self.invited(app) == ["06534090"])
             #expect(try await anna.get(path).body.contains(">Neustadt</a>"))
 

@@ -11,7 +11,8 @@ import VaporTesting
 struct VerbundTests {
     static let ahlen = "05570004", oelde = "05570036", warendorf = "05570052", munster = "03358016"
 
-    static func verbundID(_ location: String?) -> String { String((location ?? "").split(separator: "/").last ?? "") }
+    /// The Verbund's id from the address a founding led to (`/verbuende/{id}?erfolg=…`).
+    static func verbundID(_ headers: HTTPHeaders) -> String { String(headers.redirectPath.split(separator: "/").last ?? "") }
 
     @Test(
         "found, invite, decide (once, not after expiry), check IKZ NRW, complete, dates with reminders and iCal, costs",
@@ -35,8 +36,16 @@ struct VerbundTests {
             try await anna.get("/eintraege/\(item)")
             let founded = try await anna.post("/verbuende", ["eintrag": item])
             #expect(founded.status == .seeOther)
-            let id = Self.verbundID(founded.headers.first(name: .location))
+            let id = Self.verbundID(founded.headers)
             let path = "/verbuende/\(id)"
+            #expect(founded.headers.first(name: .location) == path + "?erfolg=verbund-gegruendet")
+
+            // the same form sent again (a reload, a second click) founds no second Verbund
+            try await anna.get("/eintraege/\(item)")
+            let again = try await anna.post("/verbuende", ["eintrag": item])
+            #expect(again.status == .seeOther && again.headers.first(name: .location) == path + "?erfolg=verbund-schon-gegruendet")
+            #expect(try await VerbundModel.query(on: app.db).count() == 1)
+            #expect(try await anna.get(path + "?erfolg=verbund-schon-gegruendet").body.contains("Es ist kein zweiter entstanden."))
 
             // choose IKZ NRW: Ahlen alone is not eligible; completion suggests NRW towns only
             try await anna.get(path)
@@ -206,7 +215,7 @@ struct VerbundTests {
                 ItemFixture.form(
                     kind: .vorhaben, title: "Gemeinsamer Bauhof", fields: [.digitaleVerwaltung], town: Self.ahlen, status: .partnerGesucht))
             try await anna.get("/eintraege/\(item)")
-            let id = Self.verbundID(try await anna.post("/verbuende", ["eintrag": item]).headers.first(name: .location))
+            let id = Self.verbundID(try await anna.post("/verbuende", ["eintrag": item]).headers)
             let path = "/verbuende/\(id)"
             try await anna.get(path)
             #expect(

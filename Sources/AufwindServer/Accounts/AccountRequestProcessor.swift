@@ -16,7 +16,7 @@ struct AccountRequestProcessor {
     @discardableResult
     func processDue(limit: Int = 50) async throws -> Int {
         try await database.transaction { db in
-            guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+            let sql = try db.sql()
             struct Row: Decodable {
                 var kind: String
                 var email: String

@@ -32,7 +32,7 @@ struct LoginThrottle {
     /// One statement: insert the subject with 1, or count up within the window (restart an old
     /// window), but only while under the limit. No row back means: limit reached.
     private func reserve(_ subject: String, limit: Int, now: Date) async throws -> Bool {
-        guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let sql = try database.sql()
         struct Row: Decodable { var attempts: Int }
         let windowOpened = now.addingTimeInterval(-Self.window)
         let rows = try await sql.raw(

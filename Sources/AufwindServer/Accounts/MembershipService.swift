@@ -101,7 +101,7 @@ struct MembershipService {
         let status: MembershipModel.Status = accept ? .confirmed : .declined
         let role = accept && first && membership.kind == MembershipModel.Kind.kommune.rawValue ? "verwalter" : membership.role
         try await database.transaction { db in
-            guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+            let sql = try db.sql()
             let won = try await sql.update(MembershipModel.schema)
                 .set("status", to: status.rawValue)
                 .set("role", to: role)
@@ -139,7 +139,7 @@ struct MembershipService {
         guard membership.statusValue == .confirmed else {
             throw ProblemDetails.badRequest("Die Rolle lässt sich nur bei bestätigten Mitgliedern ändern.")
         }
-        guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let sql = try database.sql()
         let id = try membership.requireID()
         let before = membership.role
         let verwalter = MemberRole.verwalter.rawValue
@@ -173,7 +173,7 @@ struct MembershipService {
     /// Ends one's own membership, or withdraws an open request. The last confirmed Verwalter of a
     /// town or organisation cannot leave: one conditional `DELETE`, race-free like `changeRole`.
     func leave(_ membership: MembershipModel, user: UserModel, orgName: String) async throws {
-        guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let sql = try database.sql()
         let id = try membership.requireID()
         let userID = try user.requireID()
         let verwalter = MemberRole.verwalter.rawValue

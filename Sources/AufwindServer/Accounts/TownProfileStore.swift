@@ -10,7 +10,7 @@ struct TownProfileStore {
 
     /// The new version, or nil when `expectedVersion` is no longer current.
     func save(key: String, input: TownProfileInput, expectedVersion: Int, now: Date) async throws -> Int? {
-        guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let sql = try database.sql()
         let fields = TownProfileModel(key: key)
         fields.apply(input)
         struct Version: Decodable { var version: Int }

@@ -89,20 +89,7 @@ struct ContactController: RouteCollection {
         var page = RequestsPage(
             incoming: incoming.map { row($0, other: $0.fromKey) }, outgoing: outgoing.map { row($0, other: $0.toKey) },
             csrf: CSRF.token(for: request))
-        let invited =
-            keys.isEmpty
-            ? []
-            : try await VerbundMemberModel.query(on: request.db).filter(\.$memberKey ~~ keys)
-                .filter(\.$status == VerbundMemberModel.Status.invited.rawValue).filter(\.$expiresAt > request.now).all()
-        let invitingVerbuende = invited.isEmpty ? [] : try await VerbundModel.query(on: request.db).filter(\.$id ~~ invited.map(\.verbundID)).all()
-        for invitation in invited {
-            guard let verbund = invitingVerbuende.first(where: { $0.id == invitation.verbundID }) else { continue }
-            page.invitations.append(
-                (
-                    verbund.name, "/verbuende/\(invitation.verbundID.uuidString.lowercased())",
-                    directory.name(of: invitation.memberKey) ?? invitation.memberKey, (VerbundRole(rawValue: invitation.role) ?? .partner).label
-                ))
-        }
+        page.invitations = try await OpenVerbundInvitation.waiting(for: keys, request: request)
         return HTMLResponse.render(page, request: request)
     }
 

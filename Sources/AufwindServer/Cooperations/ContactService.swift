@@ -75,7 +75,7 @@ struct ContactService {
         let requestID = try request.requireID()
         let status: InterestRequestModel.Status = accept ? .accepted : .declined
         return try await database.transaction { db in
-            guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+            let sql = try db.sql()
             struct Row: Decodable { var id: UUID }
             let changed = try await sql.update(InterestRequestModel.schema)
                 .set("status", to: status.rawValue).set("decided_by", to: user.id).set("decided_by_name", to: user.displayName).set(

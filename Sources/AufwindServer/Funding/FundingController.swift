@@ -124,9 +124,9 @@ struct FundingController: RouteCollection {
             return HTMLResponse.render(view, status: .unprocessableEntity, request: request)
         case .success(let input):
             try request.authorize(.actForTown, .town(input.leadKey))
-            let verbund = try await VerbundService(request).found(
+            let founding = try await VerbundService(request).found(
                 name: input.name, itemID: nil, leadKey: input.leadKey, programmeID: programme.id, invited: input.invitedKeys, now: request.now)
-            return request.redirect(to: verbund.path, redirectType: .normal)
+            return request.redirect(to: founding.verbund.path, notice: founding.isNew ? .verbundFounded : .verbundAlreadyFounded)
         }
     }
 
@@ -244,7 +244,7 @@ struct FundingController: RouteCollection {
         case .success(let (facts, factsJSON, rulesJSON)):
             struct Row: Decodable { var version: Int }
             let saved: Bool = try await request.db.transaction { db in
-                guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+                let sql = try db.sql()
                 let rows = try await sql.update(FundingProgrammeModel.schema)
                     .set("facts", to: factsJSON).set("rules", to: rulesJSON).set("version", to: version + 1)
                     .set("updated_by_name", to: request.currentUser?.displayName).set("updated_at", to: request.now)

@@ -12,7 +12,7 @@ struct HomeController: RouteCollection {
     @Sendable func home(request: Request) async throws -> Response {
         let user = try request.requireUser()
         let dashboard = try await HomeDashboard.load(request, user: user)
-        return HTMLResponse.render(HomePage(userName: user.displayName, dashboard: dashboard), request: request)
+        return HTMLResponse.render(HomePage(userName: user.displayName, dashboard: dashboard, isPlatformAdmin: user.isAdmin), request: request)
     }
 
     @Sendable func cooperations(request: Request) async throws -> Response {

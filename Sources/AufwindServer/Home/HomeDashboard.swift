@@ -190,20 +190,6 @@ struct HomeDashboard {
 
     /// Open invitations of the towns into Verbünde: the invited town answers on the Verbund's page.
     static func invitations(of townKeys: [String], request: Request) async throws -> [Task] {
-        guard !townKeys.isEmpty else { return [] }
-        let invitations = try await VerbundMemberModel.query(on: request.db).filter(\.$memberKey ~~ townKeys)
-            .filter(\.$status == VerbundMemberModel.Status.invited.rawValue).filter(\.$expiresAt > request.now).sort(\.$createdAt, .descending)
-            .all()
-        guard !invitations.isEmpty else { return [] }
-        let inviting = try await VerbundModel.query(on: request.db).filter(\.$id ~~ invitations.map(\.verbundID)).all()
-        let directory = TownDirectory(catalog: request.register)
-        return invitations.compactMap { invitation in
-            guard let verbund = inviting.first(where: { $0.id == invitation.verbundID }) else { return nil }
-            let lead = directory.name(of: verbund.leadKey) ?? verbund.leadKey
-            let town = directory.name(of: invitation.memberKey) ?? invitation.memberKey
-            return Task(
-                text: "Einladung von \(lead) für \(town) in den Verbund „\(verbund.name)“ beantworten", path: verbund.path,
-                date: invitation.createdAt)
-        }
+        try await OpenVerbundInvitation.waiting(for: townKeys, request: request).map { Task(text: $0.taskText, path: $0.path, date: $0.invitedAt) }
     }
 }

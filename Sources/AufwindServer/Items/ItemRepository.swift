@@ -10,7 +10,7 @@ struct ItemRepository {
 
     private var sql: any SQLDatabase {
         get throws {
-            guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+            let sql = try database.sql()
             return sql
         }
     }

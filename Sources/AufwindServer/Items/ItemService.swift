@@ -72,7 +72,7 @@ struct ItemService {
             guard current.version == expectedVersion else { return .stale(current: current.version) }
             let before = current.input
             let firstPublication = input.published && current.publishedAt == nil
-            guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+            let sql = try db.sql()
             // The version check and the write are one statement: of two saves on the same
             // version exactly one changes the row.
             let fields = CooperationItemModel()

@@ -21,7 +21,7 @@ struct MatchAlerts {
         let towns = Array(Set(matches.map(\.item.ownerKey)))
         let thresholds = try await TownSettingsModel.matchThresholds(of: towns, on: database)
         let candidates = MatchAlertCandidates.select(for: item, among: matches) { thresholds[$0] ?? TownSettingsModel.defaultMatchThreshold }
-        guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let sql = try database.sql()
         let notifier = Notifier(database: database, baseURL: baseURL)
         let publisherTown = directory.name(of: item.ownerKey) ?? item.ownerKey
         var alerted = 0
@@ -44,7 +44,7 @@ struct MatchAlerts {
                     category: .passendeEintraege, subject: "Neuer passender Eintrag: \(item.title)",
                     text:
                         "\(publisherTown) hat „\(item.title)“ (\(item.kind.label)) veröffentlicht – passend zu Ihrem Eintrag „\(theirs.title)“ "
-                        + "(\(candidate.points) von 100 Punkten" + (reasons.first.map { "; \($0)" } ?? "") + ").",
+                        + "(bei Veröffentlichung \(candidate.points) von 100 Punkten" + (reasons.first.map { "; \($0)" } ?? "") + ").",
                     detail: reasons.isEmpty ? nil : "Warum es passt:\n" + reasons.map { "– \($0)" }.joined(separator: "\n"),
                     link: "/eintraege/\(item.id)", action: "Eintrag ansehen"))
             alerted += 1

@@ -31,7 +31,7 @@ struct OutboxSender: Sendable {
     /// Sends what is due; returns how many mails went out.
     @discardableResult
     func sendDue(limit: Int = 20) async throws -> Int {
-        guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let sql = try database.sql()
         let now = clock.now()
         let due = try await MailModel.query(on: database)
             .filter(\.$sentAt == nil).filter(\.$failedAt == nil)

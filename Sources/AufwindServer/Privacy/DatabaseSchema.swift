@@ -6,8 +6,6 @@ import SQLKit
 /// from SQLite's `pragma_table_info` / `pragma_foreign_key_list`, from PostgreSQL's
 /// `information_schema` (the current schema only). Fluent's own bookkeeping is left out.
 enum DatabaseSchema {
-    struct NotSQL: Error {}
-
     private struct Column: Decodable {
         var table_name: String
         var column_name: String
@@ -20,7 +18,7 @@ enum DatabaseSchema {
     }
 
     static func columns(of database: any Database) async throws -> [PersonalDataCoverage.SchemaColumn] {
-        guard let sql = database as? any SQLDatabase else { throw NotSQL() }
+        let sql = try database.sql()
         let (columnQuery, foreignKeyQuery) = sql.dialect.name == "sqlite" ? sqlite : postgres
         let columns = try await sql.raw(columnQuery).all(decoding: Column.self)
         let keys = try await sql.raw(foreignKeyQuery).all(decoding: ForeignKey.self)

@@ -14,7 +14,7 @@ struct RegisterRepository {
     /// Reads all rows straight into value types (through SQLKit: 16,000 Fluent models would
     /// cost several times the memory for a moment, and the heap keeps much of it).
     func loadState() async throws -> RegisterState {
-        guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let sql = try database.sql()
         var state = RegisterState()
         for row in try await sql.select().columns("key", "kind", "name", "seat", "type_code", "historical_since")
             .from(GebietseinheitModel.schema).all(decoding: UnitRow.self)

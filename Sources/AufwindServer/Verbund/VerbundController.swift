@@ -37,8 +37,8 @@ struct VerbundController: RouteCollection {
         case .failure(let message): throw ProblemDetails(title: "Ungültige Angaben", status: 422, detail: message.text)
         case .success(let parsed): name = parsed
         }
-        let verbund = try await VerbundService(request).found(name: name, itemID: itemID, leadKey: item.ownerKey, now: request.now)
-        return request.redirect(to: verbund.path, redirectType: .normal)
+        let founding = try await VerbundService(request).found(name: name, itemID: itemID, leadKey: item.ownerKey, now: request.now)
+        return request.redirect(to: founding.verbund.path, notice: founding.isNew ? .verbundFounded : .verbundAlreadyFounded)
     }
 
     /// The workspace; for a town or provider that is only invited, the invitation view.

@@ -34,7 +34,7 @@ struct VerbundGapAlerts {
                 dates: [], today: today, register: register, funding: funding, matching: matching)
             guard let gap = VerbundGap.find(overview, rules: funding.rules[programmeID], today: today) else { continue }
             let claimed = try await database.transaction { db in
-                guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+                let sql = try db.sql()
                 let rows = try await sql.raw(
                     """
                     INSERT INTO \(ident: VerbundGapAlertModel.schema) (id, verbund_id, programme_id, deadline) \

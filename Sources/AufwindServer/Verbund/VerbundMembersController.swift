@@ -10,6 +10,7 @@ struct VerbundMembersController: RouteCollection {
         routes.post("verbuende", ":id", "einladungen", use: invite)
         routes.post("verbuende", ":id", "mitglieder", ":mid", "entscheidung", use: decide)
         routes.post("verbuende", ":id", "mitglieder", ":mid", "zurueckziehen", use: withdraw)
+        routes.post("verbuende", ":id", "mitglieder", ":mid", "email", use: mailLater)
     }
 
     struct InviteForm: Content {
@@ -23,6 +24,7 @@ struct VerbundMembersController: RouteCollection {
         var email: String?
     }
     struct DecisionForm: Content { var entscheidung: String? }
+    struct MailForm: Content { var email: String? }
 
     @Sendable func invite(request: Request) async throws -> Response {
         let workspace = try await VerbundWorkspace.load(request)
@@ -73,8 +75,38 @@ struct VerbundMembersController: RouteCollection {
         }
         switch invited {
         case .failure(let message): return try await workspace.render(request, errors: [message.text], status: .conflict, invite: draft)
-        case .success:
-            return request.redirect(to: workspace.verbund.path, notice: email == nil ? .invitationSent : .invitationMailed)
+        case .success(let member):
+            if email != nil { return request.redirect(to: workspace.verbund.path, notice: .invitationMailed) }
+            let hasMembers = try await VerbundService.hasConfirmedMembers(member.memberKey, on: request.db)
+            let reachesSomebody = member.isProvider || hasMembers
+            return request.redirect(to: workspace.verbund.path, notice: reachesSomebody ? .invitationSent : .invitationReachesNobody)
+        }
+    }
+
+    /// The lead adds the address of a town invited without one that has nobody on Aufwind.
+    @Sendable func mailLater(request: Request) async throws -> Response {
+        let workspace = try await VerbundWorkspace.load(request)
+        try request.authorize(.manageVerbund, workspace.resource)
+        guard let memberID = request.parameters.get("mid", as: UUID.self), let member = workspace.members.first(where: { $0.id == memberID })
+        else {
+            throw ProblemDetails.notFound("Diese Einladung gibt es nicht.")
+        }
+        let typed = (try request.content.decode(MailForm.self).email ?? "").trimmingSpaces
+        let email: String
+        switch AccountValidation.email(typed) {
+        case .success(let valid): email = valid
+        case .failure(let message):
+            return try await workspace.render(
+                request, errors: ["E-Mail-Adresse der Kommune: \(message.text)"], status: .unprocessableEntity,
+                mailDraft: .init(memberID: memberID, email: typed))
+        }
+        switch try await VerbundService(request).mailOpenInvitation(
+            member, of: workspace.verbund, to: email, by: request.requireUser(), now: request.now)
+        {
+        case .success: return request.redirect(to: workspace.verbund.path, notice: .invitationMailed)
+        case .failure(let message):
+            return try await VerbundWorkspace.load(request).render(
+                request, errors: [message.text], status: .conflict, mailDraft: .init(memberID: memberID, email: typed))
         }
     }
 

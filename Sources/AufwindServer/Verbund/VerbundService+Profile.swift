@@ -14,7 +14,7 @@ extension VerbundService {
     /// `UPDATE … WHERE version = ?`, so of two saves from the same version only the first wins.
     func updateProfile(_ verbund: VerbundModel, _ input: VerbundProfileInput, expectedVersion: Int) async throws -> ProfileChange {
         let id = try verbund.requireID()
-        guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let sql = try database.sql()
         struct Row: Decodable { var version: Int }
         let rows = try await sql.update(VerbundModel.schema)
             .set("name", to: input.name).set("description", to: input.description).set("version", to: expectedVersion + 1)

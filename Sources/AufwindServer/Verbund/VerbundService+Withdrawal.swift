@@ -18,7 +18,7 @@ extension VerbundService {
     func withdraw(_ memberID: UUID, from verbund: VerbundModel, now: Date) async throws -> Withdrawal {
         let accepted = VerbundMemberModel.Status.accepted.rawValue
         return try await database.transaction { db in
-            guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+            let sql = try db.sql()
             struct Row: Decodable {
                 var key: String
                 var type: String

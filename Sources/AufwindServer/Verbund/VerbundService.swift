@@ -14,11 +14,25 @@ struct VerbundService {
 
     func path(_ verbund: VerbundModel) -> String { verbund.path }
 
+    /// A founded Verbund; `isNew` is false when the same founding had already happened.
+    struct Founding {
+        var verbund: VerbundModel
+        var isNew: Bool
+    }
+
     /// Founds a Verbund that `leadKey` leads (it is in at once), for a Vorhaben and/or a programme,
-    /// and invites the towns `invited` as partners, each notified: all in one transaction.
+    /// and invites the towns `invited` as partners, each notified: all in one transaction. A form
+    /// sent twice (a reload, a second click) founds it once: a Verbund of the same town, item,
+    /// programme and name that is still in Gründung is the one already founded.
     func found(
         name: String, itemID: UUID?, leadKey: String, programmeID: String? = nil, invited: [String] = [], now: Date
-    ) async throws -> VerbundModel {
+    ) async throws -> Founding {
+        if let existing = try await VerbundModel.query(on: database).filter(\.$leadKey == leadKey).filter(\.$itemID == itemID)
+            .filter(\.$programmeID == programmeID).filter(\.$status == VerbundStatus.inBildung.rawValue).all()
+            .first(where: { $0.name.lowercased() == name.lowercased() })
+        {
+            return Founding(verbund: existing, isNew: false)
+        }
         let verbund = VerbundModel(name: name, itemID: itemID, leadKey: leadKey, programmeID: programmeID)
         let expiry = now.addingTimeInterval(Double(Self.invitationDays) * 24 * 3600)
         try await database.transaction { db in
@@ -35,7 +49,7 @@ struct VerbundService {
                 try await notifyInvited(key, type: Self.townType(key), name: directory.name(of: key) ?? key, role: .partner, to: verbund, on: db)
             }
         }
-        return verbund
+        return Founding(verbund: verbund, isNew: true)
     }
 
     /// A Gemeinde (AGS, 8 digits) or a Kreis (5 digits).
@@ -104,6 +118,10 @@ struct VerbundService {
                 return .failure(
                     "\(name) ist schon auf Aufwind: Die Einladung erreicht ihre Mitglieder. Bitte ohne E-Mail-Adresse einladen.")
             }
+            let leadName = directory.name(of: verbund.leadKey) ?? verbund.leadKey
+            if let refusal = try await MailInvitationLimit(database: database).refusal(forLead: verbund.leadKey, leadName: leadName, now: now) {
+                return .failure(refusal)
+            }
         }
         let expiry: Date? = email == nil ? now.addingTimeInterval(Double(Self.invitationDays) * 24 * 3600) : nil
         @Sendable func notify(_ db: any Database) async throws {
@@ -121,7 +139,7 @@ struct VerbundService {
             }
             let invited = VerbundMemberModel.Status.invited.rawValue
             let renewed = try await database.transaction { db in
-                guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+                let sql = try db.sql()
                 let rows = try await sql.raw(
                     """
                     UPDATE \(ident: VerbundMemberModel.schema) SET status = \(bind: invited), role = \(bind: role.rawValue), expires_at = \(bind: expiry), \
@@ -160,38 +178,6 @@ struct VerbundService {
         return .success(member)
     }
 
-    /// Whether anybody acts for the town on Aufwind (a confirmed member).
-    static func hasConfirmedMembers(_ townKey: String, on db: any Database) async throws -> Bool {
-        try await MembershipModel.query(on: db).filter(\.$kind == MembershipModel.Kind.kommune.rawValue).filter(\.$orgKey == townKey)
-            .filter(\.$status == MembershipModel.Status.confirmed.rawValue).count() > 0
-    }
-
-    /// The invitation of a town with nobody on Aufwind, as a mail to the address the lead gave:
-    /// what it is, how to register and join the town, and who sent it.
-    func mailInvitation(_ verbund: VerbundModel, townKey: String, role: VerbundRole, to email: String, by user: UserModel, on db: any Database)
-        async throws
-    {
-        let town = directory.name(of: townKey) ?? townKey
-        let lead = directory.name(of: verbund.leadKey) ?? verbund.leadKey
-        let about = verbund.descriptionText.isEmpty ? "" : "\nWorum es geht:\n\(verbund.descriptionText)\n"
-        let body = """
-            Guten Tag,
-
-            \(lead) lädt \(town) in den Verbund „\(verbund.name)“ ein (\(role.label)). Auf Aufwind finden Kommunen Partner, \
-            bilden Verbünde und prüfen gemeinsam Förderprogramme. Von \(town) ist noch niemand auf Aufwind.
-            \(about)
-            So nehmen Sie die Einladung an:
-            1. Registrieren: \(baseURL)/registrieren
-            2. \(town) beitreten: \(baseURL)/konto/organisationen?kommune=\(townKey)
-            3. Sobald Ihre Mitgliedschaft bestätigt ist (das erste Mitglied einer Kommune prüft die Plattform-Administration, \
-            z. B. durch einen Rückruf im Rathaus), finden Sie die Einladung unter \(baseURL)/verbuende und können sie annehmen.
-
-            Sie bekommen diese E-Mail, weil \(user.displayName) (\(lead)) diese Adresse für \(town) angegeben hat. \
-            Wenn Sie nicht zuständig sind, leiten Sie sie bitte weiter oder ignorieren Sie sie.
-            """
-        try await Outbox.send(to: email, subject: "Einladung in den Verbund „\(verbund.name)“: \(town)", body: body, on: db)
-    }
-
     /// Records a Zweckverband (a public body without accounts here): the lead enters it, it
     /// counts as an applicant of its Land, and it is in at once.
     func addZweckverband(_ verbund: VerbundModel, name: String, landCode: String, role: VerbundRole) async throws -> Result<
@@ -222,7 +208,7 @@ struct VerbundService {
         let id = try member.requireID()
         let status: VerbundMemberModel.Status = accept ? .accepted : .declined
         return try await database.transaction { db in
-            guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+            let sql = try db.sql()
             struct Row: Decodable { var id: UUID }
             let rows = try await sql.update(VerbundMemberModel.schema)
                 .set("status", to: status.rawValue).set("decided_by", to: user.id).set("decided_by_name", to: user.displayName).set(

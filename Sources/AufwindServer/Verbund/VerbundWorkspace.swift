@@ -32,7 +32,7 @@ struct VerbundWorkspace {
     /// The workspace; for a town or provider that is only invited, the invitation view.
     func render(
         _ request: Request, errors: [String] = [], notice: String? = nil, calendarLink: String? = nil, status: HTTPStatus = .ok,
-        invite: VerbundPage.InviteDraft = .init()
+        invite: VerbundPage.InviteDraft = .init(), mailDraft: VerbundPage.MailDraft? = nil
     ) async throws -> Response {
         guard request.may(.viewVerbund, resource) else {
             try request.authorize(.viewVerbundInvitation, resource)
@@ -51,8 +51,10 @@ struct VerbundWorkspace {
                 mayWithdraw: request.may(.withdrawVerbundInvitation, resource), actsFor: { Self.actsFor(request, $0) }),
             directory: TownDirectory(catalog: request.register), programmes: request.funding.programmes,
             laender: request.register.units(of: .land).map { ($0.key, $0.name) }, csrf: CSRF.token(for: request), errors: errors, notice: notice,
-            calendarLink: calendarLink, mailed: mailedInvitations(showingAddresses: request.may(.manageVerbund, resource)))
+            calendarLink: calendarLink, mailed: mailedInvitations(showingAddresses: request.may(.manageVerbund, resource)),
+            unreached: try await unreachedInvitations(on: request.db))
         page.invite = invite
+        page.mailDraft = mailDraft
         return HTMLResponse.render(page, status: status, request: request)
     }
 
@@ -65,6 +67,19 @@ struct VerbundWorkspace {
             mailed[id.uuidString.lowercased()] = (at, showingAddresses ? member.invitationEmail : nil)
         }
         return mailed
+    }
+
+    /// The open invitations (by member id) of towns with nobody on Aufwind that were not mailed:
+    /// nobody hears of them until the lead gives an address. One query.
+    private func unreachedInvitations(on db: any Database) async throws -> Set<String> {
+        let open = members.filter {
+            $0.standing(at: now) == .eingeladen && !$0.isProvider && !$0.isZweckverband && $0.invitationEmail == nil
+        }
+        guard !open.isEmpty else { return [] }
+        let reached = Set(
+            try await MembershipModel.query(on: db).filter(\.$kind == MembershipModel.Kind.kommune.rawValue)
+                .filter(\.$orgKey ~~ open.map(\.memberKey)).filter(\.$status == MembershipModel.Status.confirmed.rawValue).all().map(\.orgKey))
+        return Set(open.filter { !reached.contains($0.memberKey) }.compactMap { $0.id?.uuidString.lowercased() })
     }
 
     /// What an invited town or provider needs to decide: name, lead, Vorhaben, programme and its

@@ -14,7 +14,7 @@ struct WaitingInvitations {
     var directory: TownDirectory?
 
     func release(town: String, now: Date) async throws {
-        guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let sql = try database.sql()
         let expiry = now.addingTimeInterval(Double(VerbundService.invitationDays) * 24 * 3600)
         struct Row: Decodable {
             var verbund_id: UUID

@@ -22,7 +22,8 @@ struct AufwindErrorMiddleware: AsyncMiddleware {
             // After signing in, a page that was only closed to the signed-out opens where it was asked for.
             let returnPath = request.method == .GET ? request.url.string : nil
             return HTMLResponse.render(
-                ErrorPage(problem: problem, returnPath: returnPath), status: HTTPResponseStatus(statusCode: problem.status), request: request)
+                ErrorPage(problem: problem, returnPath: returnPath, signedIn: request.currentUser != nil),
+                status: HTTPResponseStatus(statusCode: problem.status), request: request)
         }
     }
 

@@ -10,17 +10,50 @@ struct ErrorPage: PageView {
 
     var title: String { problem.title }
 
+    /// Signed in: the home base is the way on.
+    var signedIn = false
+
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(problem.title)),
             .p(.text(problem.detail)),
-            // Signed out (a session that ended, a reset elsewhere): the way back in comes first.
-            problem.status == 401
-                ? .p(
-                    .a(.safeHref(Self.loginPath(returningTo: returnPath)), .text("Zur Anmeldung")), .text(" · "),
-                    .a(.href("/"), .text("Zur Startseite")))
-                : .p(.a(.href("/"), .text("Zur Startseite")))
+            wayOn()
         )
+    }
+
+    /// What the person can do next, by what went wrong: sign in, look for the page, ask for the
+    /// right, or try again later — never a dead end.
+    private func wayOn() -> Node<HTML.BodyContext> {
+        let home: Node<HTML.BodyContext> = signedIn ? .a(.href("/mein-aufwind"), .text("Zu Mein Aufwind")) : .a(.href("/"), .text("Zur Startseite"))
+        switch problem.status {
+        case 401:
+            // Signed out (a session that ended, a reset elsewhere): the way back in comes first.
+            return .p(
+                .a(.safeHref(Self.loginPath(returningTo: returnPath)), .text("Zur Anmeldung")), .text(" · "), .a(.href("/"), .text("Zur Startseite")))
+        case 404, 410:
+            return .group(
+                .p(.text("Vielleicht finden Sie, was Sie suchen, über die Suche:")),
+                .form(
+                    .class("search"), .action("/gemeinden"), .method(.get), .attribute(named: "role", value: "search"),
+                    .div(
+                        .class("field"), .label(.for("q"), .text("Gemeinde, Kreis, Amt, PLZ oder AGS")),
+                        .input(.type(.search), .id("q"), .name("q"), .autocomplete(false))),
+                    .button(.type(.submit), .text("Suchen"))),
+                .ul(.class("inline-list"), .li(.a(.href("/eintraege"), .text("Einträge durchsuchen"))), .li(home)))
+        case 403:
+            return .group(
+                .p(
+                    .text(
+                        "Was Sie für eine Kommune tun dürfen, hängt von Ihrer Mitgliedschaft und Rolle ab. Ihre Kommunen und Rollen sehen Sie "
+                            + "unter „Mein Aufwind“; eine Mitgliedschaft beantragen Sie unter „Mein Konto“.")),
+                .ul(.class("inline-list"), .li(home), .li(.a(.href("/konto/organisationen"), .text("Mitgliedschaft beantragen")))))
+        case 500...:
+            return .group(
+                .p(.text("Der Fehler liegt bei uns. Bitte versuchen Sie es in einigen Minuten noch einmal.")),
+                .p(home))
+        default:
+            return .p(home)
+        }
     }
 
     /// `/anmelden`, with the way back when there is a safe one.

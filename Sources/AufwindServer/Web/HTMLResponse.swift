@@ -12,7 +12,8 @@ enum HTMLResponse {
     static func render(_ page: some PageView, status: HTTPResponseStatus = .ok, request: Request) -> Response {
         let html = Layout(
             page: page, currentPath: request.url.path, notice: request.registerNotice, success: request.successNotice?.text,
-            signedIn: request.currentUser != nil, unreadNotifications: request.unreadNotifications ?? 0
+            signedIn: request.currentUser != nil, isPlatformAdmin: request.currentUser?.isAdmin == true,
+            unreadNotifications: request.unreadNotifications ?? 0
         ).html()
             .render()
         var headers = HTTPHeaders()

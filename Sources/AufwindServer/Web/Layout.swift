@@ -8,6 +8,8 @@ struct Layout {
     /// What the form the visitor just sent did (`SuccessNotice`).
     var success: String?
     var signedIn = false
+    /// Platform admins get "Verwaltung" (the platform's queue) in the navigation.
+    var isPlatformAdmin = false
     /// Unread notifications of the signed-in person, shown in the navigation.
     var unreadNotifications = 0
 
@@ -55,7 +57,7 @@ struct Layout {
                                             ("/mein-aufwind", "Mein Aufwind"), ("/anfragen", "Anfragen"),
                                             ("/benachrichtigungen", notificationsLabel),
                                             ("/konto", "Mein Konto"),
-                                        ]
+                                        ] + (isPlatformAdmin ? [("/admin/warteschlange", "Verwaltung")] : [])
                                         : [("/anmelden", "Anmelden")])
                             ) { item in
                                 .li(

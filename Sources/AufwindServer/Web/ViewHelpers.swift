@@ -19,11 +19,21 @@ extension Node where Context == HTML.BodyContext {
         }
     }
 
+    /// A table in a box that scrolls sideways when the table is wider than the screen (a phone).
+    /// The box is a named region and takes the keyboard focus, so that people without a mouse can
+    /// scroll it too (WCAG 2.1.1, axe's "scrollable-region-focusable"). `figures`: whole words
+    /// and unbroken numbers (tables of names and figures).
+    static func scrollBox(_ label: String, figures: Bool = false, _ table: Node) -> Node {
+        .div(
+            figures ? .class("table-wrap figures") : .class("table-wrap"), .attribute(named: "tabindex", value: "0"),
+            .attribute(named: "role", value: "region"), .safeAttribute("aria-label", label), table)
+    }
+
     /// A table of Gemeinden with type, Gemeindeverband (unless `showsVerband` is false: the
     /// members of one), population and area.
     static func gemeindeTable(_ gemeinden: [Gemeinde], caption: String, catalog: RegisterCatalog, showsVerband: Bool = true) -> Node {
-        .div(
-            .class("table-wrap figures"),
+        .scrollBox(
+            caption, figures: true,
             .table(
                 .caption(.text(caption)),
                 .thead(

@@ -37,6 +37,25 @@ struct HomeBaseTests {
         }
     }
 
+    @Test("a platform admin without a town sees the platform's work, not 'join your town', and Verwaltung in the navigation")
+    func platformAdmin() async throws {
+        try await withAufwind(.sqlite) { app in
+            try await RegisterFixture.importInto(app)
+            let admin = try await AccountFixture.signedIn(try await AccountFixture.user("admin@aufwind.de", admin: true, on: app), app: app)
+            let requester = try await AccountFixture.signedIn(try await AccountFixture.user("neu@oelde.de", on: app), app: app)
+            try await requester.get("/konto/organisationen")
+            #expect(try await requester.post("/konto/organisationen", ["kommune": "Oelde", "nachricht": "Bauamt"]).status == .seeOther)
+
+            let home = try await admin.get("/mein-aufwind")
+            #expect(home.body.contains("Plattform verwalten") && home.body.contains("href=\"/admin/warteschlange\">Warteschlange der Plattform"))
+            #expect(home.body.contains("1 Anfrage in der Warteschlange der Plattform"))
+            #expect(!home.body.contains("Nächste Schritte"))
+            #expect(home.body.contains("href=\"/admin/warteschlange\">Verwaltung</a>"), "in the navigation")
+            // people who are no admins have no such link
+            #expect(!(try await requester.get("/mein-aufwind").body.contains(">Verwaltung</a>")))
+        }
+    }
+
     @Test(
         "what waits for me: an interest request, a Verbund invitation, a membership request for the Verwalterin; cooperations with their last message; Verbünde",
         arguments: TestDatabase.available)
@@ -87,7 +106,7 @@ struct HomeBaseTests {
             // a Verbund led by Ahlen invites Oelde: an invitation waits for Olga; Anna's list shows the Verbund
             try await anna.get("/eintraege/\(item)")
             let founded = try await anna.post("/verbuende", ["eintrag": item])
-            let verbund = try #require(founded.headers.first(name: .location))
+            let verbund = founded.headers.redirectPath
             try await anna.get(verbund)
             #expect(try await anna.post(verbund + "/einladungen", ["mitglied": Self.oelde, "rolle": "partner"]).status == .seeOther)
             let olgaHome = try await olga.get("/mein-aufwind")

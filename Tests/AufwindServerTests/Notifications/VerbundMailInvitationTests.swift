@@ -100,4 +100,94 @@ struct VerbundMailInvitationTests {
             #expect(!(try await anna.get(path).body.contains("noch niemand von Oelde")))
         }
     }
+
+    @Test(
+        "invited without an address, a town with nobody on Aufwind: the lead is told nobody hears of it and mails it later",
+        arguments: TestDatabase.available)
+    func unreachedInvitationMailedLater(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app)
+            let probe = NotificationProbe(app: app)
+            let (_, anna) = try await ItemFixture.member("anna@ahlen.de", of: [Self.ahlen], role: "verwalter", app: app)
+            let (_, max) = try await ItemFixture.member("max@muenster.de", of: [Self.muenster], role: "verwalter", app: app)
+            let path = try await VerbundInvitationTests.verbund(anna)
+
+            // Oelde has nobody on Aufwind: the invitation is made, but the lead hears that it reaches nobody
+            try await anna.get(path)
+            let invited = try await anna.post(path + "/einladungen", ["mitglied": "Oelde", "rolle": "partner"])
+            #expect(invited.headers.first(name: .location) == path + "?erfolg=einladung-ohne-empfaenger")
+            let page = try await anna.get(path + "?erfolg=einladung-ohne-empfaenger")
+            #expect(page.body.contains("die Einladung erreicht also niemanden"))
+            #expect(page.body.contains("von Oelde ist noch niemand auf Aufwind; niemand erfährt von der Einladung"))
+            #expect(page.body.contains("Per E-Mail einladen"))
+            // Münster has a member: an ordinary invitation, no address asked for
+            #expect(
+                try await anna.post(path + "/einladungen", ["mitglied": Self.muenster, "rolle": "partner"]).headers.first(name: .location)
+                    == path + "?erfolg=einladung-gesendet")
+            let oelde = try #require(try await VerbundMemberModel.query(on: app.db).filter(\.$memberKey == Self.oelde).first())
+            let muenster = try #require(try await VerbundMemberModel.query(on: app.db).filter(\.$memberKey == Self.muenster).first())
+
+            // only the lead adds an address; a bad one is refused as typed; a town with members needs none
+            try await max.get(path)
+            #expect(try await max.post(path + "/mitglieder/\(oelde.id!)/email", ["email": "rathaus@oelde.de"]).status == .forbidden)
+            try await anna.get(path)
+            let bad = try await anna.post(path + "/mitglieder/\(oelde.id!)/email", ["email": "rathaus(at)oelde"])
+            #expect(
+                bad.status == .unprocessableEntity && bad.body.contains("E-Mail-Adresse der Kommune:")
+                    && bad.body.contains("value=\"rathaus(at)oelde\""))
+            let toMuenster = try await anna.post(path + "/mitglieder/\(muenster.id!)/email", ["email": "info@muenster.de"])
+            #expect(toMuenster.status == .conflict && toMuenster.body.contains("Münster ist inzwischen auf Aufwind"))
+            let mailedToTowns = try await probe.mails("rathaus@oelde.de") + probe.mails("info@muenster.de")
+            #expect(mailedToTowns.isEmpty)
+
+            // the address: the Rathaus gets the invitation, which now waits for Oelde's first member
+            let mailed = try await anna.post(path + "/mitglieder/\(oelde.id!)/email", ["email": "Rathaus@Oelde.de"])
+            #expect(mailed.status == .seeOther && mailed.headers.first(name: .location) == path + "?erfolg=einladung-gemailt")
+            #expect(try await probe.mails("rathaus@oelde.de").first?.subject == "Einladung in den Verbund „Gemeinsamer Bauhof“: Oelde")
+            let waiting = try #require(try await VerbundMemberModel.find(oelde.id, on: app.db))
+            #expect(waiting.waitsForFirstMember && waiting.invitationEmail == "rathaus@oelde.de")
+            let after = try await anna.get(path)
+            #expect(
+                after.body.contains("noch niemand von Oelde auf Aufwind – per E-Mail eingeladen am") && !after.body.contains("Per E-Mail einladen"))
+            // sent twice: nothing more is mailed
+            #expect(try await anna.post(path + "/mitglieder/\(oelde.id!)/email", ["email": "rathaus@oelde.de"]).status == .conflict)
+            #expect(try await probe.mails("rathaus@oelde.de").count == 1)
+        }
+    }
+
+    @Test("a lead town mails at most 20 invitations in 24 hours, across all the Verbünde it leads", arguments: TestDatabase.available)
+    func mailLimit(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app)
+            let (_, anna) = try await ItemFixture.member("anna@ahlen.de", of: [Self.ahlen], role: "verwalter", app: app)
+            let path = try await VerbundInvitationTests.verbund(anna)
+            let verbundID = try #require(try await VerbundModel.query(on: app.db).first()?.id)
+            // 20 invitations mailed in the last hours by another Verbund Ahlen leads
+            let other = VerbundModel(name: "Zweiter Verbund", itemID: nil, leadKey: Self.ahlen)
+            try await other.create(on: app.db)
+            for number in 0..<MailInvitationLimit.perDay {
+                let member = VerbundMemberModel(
+                    verbundID: try other.requireID(), memberKey: String(format: "0999%04d", number), memberType: "gemeinde", role: "partner",
+                    status: .invited, expiresAt: nil)
+                member.invitationEmail = "rathaus\(number)@example.org"
+                member.mailedAt = app.now.addingTimeInterval(-3600)
+                try await member.create(on: app.db)
+            }
+            try await anna.get(path)
+            let refused = try await anna.post(path + "/einladungen", ["mitglied": "Oelde", "rolle": "partner", "email": "rathaus@oelde.de"])
+            #expect(
+                refused.status == .conflict && refused.body.contains("Ahlen hat in den letzten 24 Stunden schon 20 Einladungen per E-Mail verschickt")
+            )
+            #expect(refused.body.contains("value=\"rathaus@oelde.de\""), "what was typed stays")
+            #expect(try await VerbundMemberModel.query(on: app.db).filter(\.$verbundID == verbundID).count() == 1)
+            #expect(try await MailModel.query(on: app.db).count() == 0)
+
+            // a day later the window has moved on
+            try await VerbundMemberModel.query(on: app.db).set(\.$mailedAt, to: app.now.addingTimeInterval(-25 * 3600)).update()
+            try await anna.get(path)
+            #expect(
+                try await anna.post(path + "/einladungen", ["mitglied": "Oelde", "rolle": "partner", "email": "rathaus@oelde.de"]).status == .seeOther
+            )
+        }
+    }
 }

@@ -212,7 +212,7 @@ struct HostileWorld {
         let item = parameters["eintraege/:id"] ?? ""
         let name = plant("Verbund", Hostile.field("Verbund"))
         let founded = try await organiser.submit("/verbuende", ["eintrag": item, "name": name], from: "/eintraege/\(item)")
-        let path = founded.headers.first(name: .location) ?? ""
+        let path = founded.headers.redirectPath
         parameters["verbuende/:id"] = String(path.split(separator: "/").last ?? "")
         try await organiser.submit(
             path + "/bearbeiten", ["name": name, "beschreibung": plant("Verbund-Beschreibung", Hostile.text("Verbund")), "version": "1"],

@@ -44,7 +44,7 @@ struct SnapshotWorld {
             olga, ItemFixture.form(kind: .angebot, title: "Schulverwaltung aus der Cloud", fields: [.schuleBildung], town: oelde))
 
         let founded = try await anna.submit("/verbuende", ["eintrag": item, "name": "Bauhof Münsterland"], from: "/eintraege/\(item)")
-        let verbundPath = founded.headers.first(name: .location) ?? ""
+        let verbundPath = founded.headers.redirectPath
         try await anna.submit(verbundPath + "/programm", ["programm": "ikz-beispiel"], from: verbundPath)
         try await anna.submit(verbundPath + "/einladungen", ["mitglied": "Oelde", "rolle": "partner"], from: verbundPath)
         try await anna.submit(

@@ -28,8 +28,8 @@ struct MyOrganisationsPage: PageView {
             .if(rows.isEmpty, .p(.text("Sie gehören noch keiner Kommune und keiner Organisation an."))),
             .if(
                 !rows.isEmpty,
-                .div(
-                    .class("table-wrap"),
+                .scrollBox(
+                    "Ihre Mitgliedschaften",
                     .table(
                         .caption(.class("visually-hidden"), .text("Ihre Mitgliedschaften")),
                         .thead(

@@ -20,8 +20,8 @@ struct RegionalOverviewPage: PageView {
                 .text(
                     "\(GermanFormat.integer(active)) von \(GermanFormat.count(rows.count, "Gemeinde", "Gemeinden")) handeln auf Aufwind. "
                         + "Oben stehen die, die noch niemand vertritt – größte zuerst.")),
-            .div(
-                .class("table-wrap"),
+            .scrollBox(
+                "Gemeinden der Region mit Mitgliedern auf Aufwind",
                 .table(
                     .caption(.class("visually-hidden"), .text("Gemeinden der Region mit Mitgliedern auf Aufwind")),
                     .thead(

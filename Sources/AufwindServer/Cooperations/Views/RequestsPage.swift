@@ -20,8 +20,8 @@ struct RequestsPage: PageView {
 
     var incoming: [Row]
     var outgoing: [Row]
-    /// Open invitations of the user's towns into Verbünde: (Verbund, path, town, role).
-    var invitations: [(verbund: String, path: String, town: String, role: String)] = []
+    /// Open invitations of the user's towns into Verbünde.
+    var invitations: [OpenVerbundInvitation] = []
     var csrf: String
     var title: String { "Anfragen" }
 
@@ -35,8 +35,10 @@ struct RequestsPage: PageView {
                     .ul(
                         .forEach(invitations) { invitation in
                             .li(
-                                .a(.safeHref(invitation.path), .text(invitation.verbund)),
-                                .text(" – für \(invitation.town) als \(invitation.role); annehmen oder ablehnen auf der Seite des Verbunds"))
+                                .a(.safeHref(invitation.path), .text(invitation.verbundName)),
+                                .text(
+                                    " – von \(invitation.leadTown) für \(invitation.invitedTown) als \(invitation.role); annehmen oder ablehnen auf der Seite des Verbunds"
+                                ))
                         })
                 )),
             .h2(.text("An Ihre Kommunen")),

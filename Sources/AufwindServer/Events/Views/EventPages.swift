@@ -174,8 +174,8 @@ struct EventPage: PageView {
             .if(participants.isEmpty, .p(.text("Noch niemand angemeldet."))),
             .if(
                 !participants.isEmpty,
-                .div(
-                    .class("table-wrap"),
+                .scrollBox(
+                    "Angemeldete Personen",
                     .table(
                         .caption(.text("Angemeldete Personen")),
                         .thead(

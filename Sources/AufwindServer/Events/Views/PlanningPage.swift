@@ -57,8 +57,8 @@ struct PlanningPage: PageView {
                         .class("inline"), .safeAction(eventPath + "/planung/veroeffentlichen"), .method(.post), .csrf(csrf),
                         .button(.type(.submit), .text("Programm veröffentlichen")))
                 )),
-            .div(
-                .class("table-wrap"),
+            .scrollBox(
+                "Planungsraster",
                 .table(
                     .class("grid"), .id("planungsraster"), .safeAttribute("data-move", eventPath + "/planung/verschieben"),
                     .caption(.text("Räume × Zeitfenster (Sessions lassen sich mit der Maus verschieben; ohne JavaScript mit dem Formular unten)")),

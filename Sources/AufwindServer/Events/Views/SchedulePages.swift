@@ -46,8 +46,8 @@ struct ProgrammePage: PageView {
                     .ul(.forEach(programme.changes) { .li(.span(.class("badge"), .text($0.kind.rawValue)), .text(" " + $0.text)) })
                 )),
             .forEach(programme.days) { day in
-                .div(
-                    .class("table-wrap"),
+                .scrollBox(
+                    "Programm am " + GermanFormat.date(iso: day.day),
                     .table(
                         .class("programme"),
                         .caption(.text(GermanFormat.date(iso: day.day))),
@@ -135,8 +135,8 @@ struct AgendaPage: PageView {
                 .p(.text("Noch nichts in Ihrer Agenda: markieren Sie Sessions, die Sie interessieren, oder vereinbaren Sie 1:1-Treffen."))),
             .if(
                 !entries.isEmpty,
-                .div(
-                    .class("table-wrap"),
+                .scrollBox(
+                    "Sessions mit Interesse, eigene Sessions und Treffen",
                     .table(
                         .caption(.text("Sessions mit Interesse, eigene Sessions und Treffen")),
                         .thead(

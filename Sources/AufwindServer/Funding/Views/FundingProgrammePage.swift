@@ -145,8 +145,8 @@ struct FundingProgrammePage: PageView {
             .h2(.text("Maschinell geprüfte Regeln")),
             .if(rules?.rules.isEmpty ?? true, .p(.text("Für dieses Programm sind noch keine Regeln hinterlegt."))),
             .unwrap(rules.flatMap { $0.rules.isEmpty ? nil : $0 }) { rules in
-                .div(
-                    .class("table-wrap"),
+                .scrollBox(
+                    "Regeln mit ihrer Quelle",
                     .table(
                         .caption(.text("Regeln mit ihrer Quelle")),
                         .thead(

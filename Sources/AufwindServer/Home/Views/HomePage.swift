@@ -8,6 +8,8 @@ import Plot
 struct HomePage: PageView {
     var userName: String
     var dashboard: HomeDashboard
+    /// Platform admins see their own tasks; without a town of their own, no "join your town".
+    var isPlatformAdmin = false
     var title: String { "Mein Aufwind" }
 
     func content() -> Node<HTML.BodyContext> {
@@ -15,7 +17,8 @@ struct HomePage: PageView {
             .h1(.text(title)),
             .p(.class("lead"), .text("Willkommen, \(userName).")),
             waiting(),
-            .if(!dashboard.nextSteps.isComplete, nextSteps()),
+            .if(isPlatformAdmin, administration()),
+            .if(!dashboard.nextSteps.isComplete && !(isPlatformAdmin && dashboard.places.isEmpty), nextSteps()),
             places(),
             items(),
             cooperations(),
@@ -58,6 +61,19 @@ struct HomePage: PageView {
         )
     }
 
+    private func administration() -> Node<HTML.BodyContext> {
+        .section(
+            .attribute(named: "aria-labelledby", value: "verwaltung"),
+            .h2(.id("verwaltung"), .text("Plattform verwalten")),
+            .ul(
+                .class("inline-list"),
+                .li(.a(.href("/admin/warteschlange"), .text("Warteschlange der Plattform"))),
+                .li(.a(.href("/foerderprogramme/neu"), .text("Förderprogramm anlegen"))),
+                .li(.a(.href("/dev/mails"), .text("Postausgang")))
+            )
+        )
+    }
+
     private func nextSteps() -> Node<HTML.BodyContext> {
         .section(
             .attribute(named: "aria-labelledby", value: "schritte"),
@@ -95,7 +111,7 @@ struct HomePage: PageView {
             dashboard.places.isEmpty && dashboard.pendingMemberships.isEmpty
                 ? .p(
                     .text("Sie sind noch bei keiner Kommune oder Organisation Mitglied."), .text(" "),
-                    .a(.href("/konto/organisationen"), .text("Mitgliedschaft beantragen")))
+                    .a(.href("/konto/organisationen"), .text(isPlatformAdmin ? "Einer Kommune beitreten" : "Mitgliedschaft beantragen")))
                 : .ul(
                     .class("results"),
                     .forEach(dashboard.places) { place in

@@ -171,7 +171,7 @@ struct ItemMatchDTO: Content {
     var eintrag: ItemSummaryDTO
     var score: Double
     /// null when a place is unknown.
-    var entfernungKm: Double?
+    @AlwaysEncoded var entfernungKm: Double?
     var inReichweite: Bool
     var themenbezug: Double
     var rahmen: Double
@@ -186,18 +186,6 @@ struct ItemMatchDTO: Content {
         rahmen = match.explanation.setting
         erklaerung = ExplanationDTO.list(match.explanation)
     }
-
-    /// `entfernungKm` is always there, null when unknown.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(eintrag, forKey: .eintrag)
-        try container.encode(score, forKey: .score)
-        try container.encode(entfernungKm, forKey: .entfernungKm)
-        try container.encode(inReichweite, forKey: .inReichweite)
-        try container.encode(themenbezug, forKey: .themenbezug)
-        try container.encode(rahmen, forKey: .rahmen)
-        try container.encode(erklaerung, forKey: .erklaerung)
-    }
 }
 
 /// A partner town by its best item, placed and scored as that item.
@@ -206,7 +194,7 @@ struct TownMatchDTO: Content {
     var kommuneName: String
     var score: Double
     /// null when a place is unknown.
-    var entfernungKm: Double?
+    @AlwaysEncoded var entfernungKm: Double?
     var inReichweite: Bool
     var themenbezug: Double
     var rahmen: Double
@@ -225,21 +213,6 @@ struct TownMatchDTO: Content {
         passendeEintraege = match.fittingItems
         besterEintrag = ItemSummaryDTO(match.best.item, directory: directory)
         erklaerung = ExplanationDTO.list(match.best.explanation)
-    }
-
-    /// `entfernungKm` is always there, null when unknown.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kommune, forKey: .kommune)
-        try container.encode(kommuneName, forKey: .kommuneName)
-        try container.encode(score, forKey: .score)
-        try container.encode(entfernungKm, forKey: .entfernungKm)
-        try container.encode(inReichweite, forKey: .inReichweite)
-        try container.encode(themenbezug, forKey: .themenbezug)
-        try container.encode(rahmen, forKey: .rahmen)
-        try container.encode(passendeEintraege, forKey: .passendeEintraege)
-        try container.encode(besterEintrag, forKey: .besterEintrag)
-        try container.encode(erklaerung, forKey: .erklaerung)
     }
 }
 

@@ -13,8 +13,8 @@ struct ItemHistoryPage: PageView {
         .group(
             .h1(.text(title)),
             .p(.a(.safeHref("/eintraege/\(id)"), .text("Zurück zum Eintrag"))),
-            .div(
-                .class("table-wrap"),
+            .scrollBox(
+                "Gespeicherte Versionen, neueste zuerst",
                 .table(
                     .caption(.text("Gespeicherte Versionen, neueste zuerst")),
                     .thead(

@@ -75,8 +75,8 @@ struct KreisTable {
     var caption: String
 
     func node() -> Node<HTML.BodyContext> {
-        .div(
-            .class("table-wrap figures"),
+        .scrollBox(
+            caption, figures: true,
             .table(
                 .caption(.text(caption)),
                 .thead(

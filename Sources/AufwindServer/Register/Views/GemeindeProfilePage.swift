@@ -76,8 +76,8 @@ struct GemeindeProfilePage: PageView {
             .if(nearest.isEmpty, .p(.text("Ohne Koordinaten lassen sich keine Nachbarn bestimmen."))),
             .if(
                 !nearest.isEmpty,
-                .div(
-                    .class("table-wrap"),
+                .scrollBox(
+                    "Nächste Gemeinden mit Entfernung",
                     .table(
                         .caption(.class("visually-hidden"), .text("Nächste Gemeinden mit Entfernung")),
                         .thead(

@@ -28,8 +28,8 @@ struct LandListPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .div(
-                .class("table-wrap"),
+            .scrollBox(
+                "Länder mit Gemeinden, Einwohnern und Fläche",
                 .table(
                     .caption(.class("visually-hidden"), .text("Länder mit Gemeinden, Einwohnern und Fläche")),
                     .thead(

@@ -44,8 +44,8 @@ struct CostSharingPage: PageView {
                 !shares.isEmpty,
                 .group(
                     .h2(.text("Aufteilung \(methodLabel)")),
-                    .div(
-                        .class("table-wrap"),
+                    .scrollBox(
+                        "Anteile je Mitglied",
                         .table(
                             .caption(.text("Anteile je Mitglied")),
                             .thead(

@@ -16,7 +16,7 @@ extension VerbundPage {
     init(
         verbund: VerbundModel, memberships: [VerbundMembership], overview: VerbundOverview, vorhaben: CooperationItemModel?, viewer: Viewer,
         directory: TownDirectory, programmes: [FundingProgramme], laender: [(key: String, name: String)], csrf: String, errors: [String],
-        notice: String?, calendarLink: String?, mailed: [String: (at: Date, address: String?)] = [:]
+        notice: String?, calendarLink: String?, mailed: [String: (at: Date, address: String?)] = [:], unreached: Set<String> = []
     ) {
         func entry(_ date: VerbundDate) -> DateEntry {
             DateEntry(
@@ -32,7 +32,7 @@ extension VerbundPage {
                     role: member.role, status: member.status, expires: member.expiresAt,
                     canDecide: member.status == .invited && viewer.actsFor(member),
                     canWithdraw: viewer.mayWithdraw && member.status != .accepted, mailedAt: mailed[member.id]?.at,
-                    mailedTo: mailed[member.id]?.address)
+                    mailedTo: mailed[member.id]?.address, reachesNobody: unreached.contains(member.id))
             },
             isLead: viewer.isLead, isMember: viewer.isMember, programmes: programmes.map { ($0.id, $0.displayName) },
             chosenProgramme: overview.programme.map { ($0.id, $0.displayName) }, result: overview.result,

@@ -18,6 +18,8 @@ struct VerbundPage: PageView {
         var mailedAt: Date?
         /// Where it was mailed (only for the lead).
         var mailedTo: String?
+        /// Invited without an address, and nobody of the town is on Aufwind: nobody hears of it.
+        var reachesNobody = false
 
         /// The status column: "eingeladen bis …", or for a town invited by mail who waits for it.
         func statusText(townName: String) -> String {
@@ -25,8 +27,16 @@ struct VerbundPage: PageView {
                 return "noch niemand von \(townName) auf Aufwind – per E-Mail eingeladen am \(GermanFormat.date(mailedAt))"
                     + (mailedTo.map { " (an \($0))" } ?? "")
             }
-            return status.label + (status == .invited ? expires.map { " bis \(GermanFormat.dateTime($0))" } ?? "" : "")
+            let open = status.label + (status == .invited ? expires.map { " bis \(GermanFormat.dateTime($0))" } ?? "" : "")
+            guard status == .invited, reachesNobody else { return open }
+            return open + " – von \(townName) ist noch niemand auf Aufwind; niemand erfährt von der Einladung"
         }
+    }
+
+    /// An address for an unreached invitation that was refused, shown again as typed.
+    struct MailDraft {
+        var memberID: UUID
+        var email: String
     }
 
     struct DateEntry {
@@ -71,6 +81,8 @@ struct VerbundPage: PageView {
     var invitationOnly = false
     /// What the lead typed into an invitation that was refused: shown again, nothing is lost.
     var invite = InviteDraft()
+    /// An address for an unreached invitation that was refused (shown again in its row).
+    var mailDraft: MailDraft?
 
     struct InviteDraft {
         var member = ""
@@ -136,11 +148,24 @@ struct VerbundPage: PageView {
         description.isEmpty ? .empty : .div(.class("verbund-description"), .linkedText(description))
     }
 
+    /// For the lead: the address of a town with nobody on Aufwind, to mail its invitation there.
+    private func mailForm(for member: Member) -> Node<HTML.BodyContext> {
+        let fieldID = "einladung-email-\(member.id)"
+        let typed = mailDraft.flatMap { $0.memberID.uuidString.lowercased() == member.id ? $0.email : nil } ?? ""
+        return .form(
+            .class("inline"), .safeAction("/verbuende/\(id)/mitglieder/\(member.id)/email"), .method(.post), .csrf(csrf),
+            .label(.safeFor(fieldID), .text("E-Mail-Adresse von \(member.name) (z. B. Rathaus)")), .text(" "),
+            .input(.type(.email), .safeID(fieldID), .name("email"), .safeValue(typed), .required(true), .attribute(named: "maxlength", value: "254")),
+            .text(" "),
+            .button(.type(.submit), .safeAttribute("aria-label", "Einladung an \(member.name) per E-Mail senden"), .text("Per E-Mail einladen"))
+        )
+    }
+
     private func membersSection(heading: String = "Mitglieder", caption: String = "Mitglieder und Einladungen") -> Node<HTML.BodyContext> {
         .section(
             .h2(.text(heading)),
-            .div(
-                .class("table-wrap"),
+            .scrollBox(
+                caption,
                 .table(
                     .caption(.text(caption)),
                     .thead(
@@ -168,6 +193,7 @@ struct VerbundPage: PageView {
                                                 .type(.submit), .name("entscheidung"), .value("ablehnen"), .class("secondary"),
                                                 .safeAttribute("aria-label", "Einladung für \(member.name) ablehnen"), .text("Ablehnen"))
                                         )),
+                                    .if(isLead && member.reachesNobody, mailForm(for: member)),
                                     .if(
                                         member.canWithdraw,
                                         .form(
@@ -323,8 +349,8 @@ struct VerbundPage: PageView {
             },
             .if(
                 !dates.isEmpty,
-                .div(
-                    .class("table-wrap"),
+                .scrollBox(
+                    "Nach Datum",
                     .table(
                         .caption(.text("Nach Datum")),
                         .thead(
