@@ -35,7 +35,7 @@ struct VerbundTests {
             try await anna.get("/eintraege/\(item)")
             let founded = try await anna.post("/verbuende", ["eintrag": item])
             #expect(founded.status == .seeOther)
-            let id = Self.verbundID(founded.headers.first(name: .location))
+            let id = Self.verbundID(founded.headers.redirectPath)
             let path = "/verbuende/\(id)"
 
             // choose IKZ NRW: Ahlen alone is not eligible; completion suggests NRW towns only
@@ -206,7 +206,7 @@ struct VerbundTests {
                 ItemFixture.form(
                     kind: .vorhaben, title: "Gemeinsamer Bauhof", fields: [.digitaleVerwaltung], town: Self.ahlen, status: .partnerGesucht))
             try await anna.get("/eintraege/\(item)")
-            let id = Self.verbundID(try await anna.post("/verbuende", ["eintrag": item]).headers.first(name: .location))
+            let id = Self.verbundID(try await anna.post("/verbuende", ["eintrag": item]).headers.redirectPath)
             let path = "/verbuende/\(id)"
             try await anna.get(path)
             #expect(
@@ -238,7 +238,7 @@ struct VerbundTests {
             try await olga.get(path)
             let declined = try await olga.post(
                 path + "/mitglieder/\(oeldeInvite.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "ablehnen"])
-            #expect(declined.status == .seeOther && declined.headers.first(name: .location) == "/anfragen")
+            #expect(declined.status == .seeOther && declined.headers.redirectPath == "/anfragen")
             warendorfInvite.expiresAt = Date().addingTimeInterval(-60)
             try await warendorfInvite.save(on: app.db)
 

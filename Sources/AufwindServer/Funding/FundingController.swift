@@ -126,7 +126,7 @@ struct FundingController: RouteCollection {
             try request.authorize(.actForTown, .town(input.leadKey))
             let verbund = try await VerbundService(request).found(
                 name: input.name, itemID: nil, leadKey: input.leadKey, programmeID: programme.id, invited: input.invitedKeys, now: request.now)
-            return request.redirect(to: verbund.path, redirectType: .normal)
+            return request.redirect(to: verbund.path, notice: input.invitedKeys.isEmpty ? .verbundFounded : .verbundFoundedWithInvitations)
         }
     }
 
@@ -220,7 +220,7 @@ struct FundingController: RouteCollection {
                 ).create(on: db)
             }
             try await request.application.reloadFunding()
-            return request.redirect(to: "/foerderprogramme/\(facts.id)", redirectType: .normal)
+            return request.redirect(to: "/foerderprogramme/\(facts.id)", notice: .fundingProgrammeCreated)
         }
     }
 
@@ -263,7 +263,7 @@ struct FundingController: RouteCollection {
                     status: .conflict)
             }
             try await request.application.reloadFunding()
-            return request.redirect(to: "/foerderprogramme/\(id)", redirectType: .normal)
+            return request.redirect(to: "/foerderprogramme/\(id)", notice: .fundingProgrammeSaved)
         }
     }
 }

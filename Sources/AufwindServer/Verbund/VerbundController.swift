@@ -38,7 +38,7 @@ struct VerbundController: RouteCollection {
         case .success(let parsed): name = parsed
         }
         let verbund = try await VerbundService(request).found(name: name, itemID: itemID, leadKey: item.ownerKey, now: request.now)
-        return request.redirect(to: verbund.path, redirectType: .normal)
+        return request.redirect(to: verbund.path, notice: .verbundFounded)
     }
 
     /// The workspace; for a town or provider that is only invited, the invitation view.
