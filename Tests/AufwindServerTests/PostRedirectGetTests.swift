@@ -235,13 +235,15 @@ final class FormWalk {
     func memberships() async throws {
         let maxUser = try await AccountFixture.user("max@ahlen.de", on: app)
         max = try await AccountFixture.signedIn(maxUser, app: app)
-        try await form("/konto/organisationen", max, "/konto/organisationen", ["kommune": T.ahlen, "nachricht": "Hauptamt"], from: "/konto/organisationen")
+        try await form(
+            "/konto/organisationen", max, "/konto/organisationen", ["kommune": T.ahlen, "nachricht": "Hauptamt"], from: "/konto/organisationen")
         let received = try #require(try await NotificationModel.query(on: app.db).filter(\.$userID == maxUser.requireID()).first()?.id)
         try await form("/benachrichtigungen/:id/gelesen", max, "/benachrichtigungen/\(received)/gelesen", from: "/benachrichtigungen")
         try await form("/benachrichtigungen/gelesen", max, "/benachrichtigungen/gelesen", from: "/benachrichtigungen")
         let request = try await AccountFixture.membership(of: maxUser, in: T.ahlen, on: app)
         let members = "/kommunen/\(T.ahlen)/mitglieder"
-        try await form("/mitgliedschaften/:id/entscheidung", anna, "/mitgliedschaften/\(request.id!)/entscheidung", ["entscheidung": "annehmen"], from: members)
+        try await form(
+            "/mitgliedschaften/:id/entscheidung", anna, "/mitgliedschaften/\(request.id!)/entscheidung", ["entscheidung": "annehmen"], from: members)
         try await form("/mitgliedschaften/:id/rolle", anna, "/mitgliedschaften/\(request.id!)/rolle", ["rolle": "verwalter"], from: members)
         try await form("/konto/regionen", max, "/konto/regionen", ["region": "05570", "nachricht": "Kreisverwaltung"], from: "/konto/organisationen")
         let profile = "/kommunen/\(T.ahlen)/profil"
@@ -273,7 +275,8 @@ final class FormWalk {
             from: item + "/bearbeiten")
         try await form("/eintraege/:id/interesse", olga, item + "/interesse", ["kommune": T.oelde, "nachricht": "Wir machen mit."], from: item)
         let interest = try #require(try await InterestRequestModel.query(on: app.db).first()?.id)
-        let thread = try await form("/anfragen/:id/entscheidung", anna, "/anfragen/\(interest)/entscheidung", ["entscheidung": "annehmen"], from: "/anfragen")
+        let thread = try await form(
+            "/anfragen/:id/entscheidung", anna, "/anfragen/\(interest)/entscheidung", ["entscheidung": "annehmen"], from: "/anfragen")
         try await form(
             "/kooperationen/:id/nachrichten", olga, thread + "/nachrichten", ["kommune": T.oelde, "nachricht": "Wann treffen wir uns?"], from: thread)
     }
@@ -299,7 +302,8 @@ final class FormWalk {
         let path = try await form("/verbuende", anna, "/verbuende", ["eintrag": itemID, "name": "Bauhof-Verbund"], from: "/eintraege/\(itemID)")
         let verbundID = try #require(UUID(uuidString: String(path.split(separator: "/").last ?? "")))
         try await form(
-            "/verbuende/:id/bearbeiten", anna, path + "/bearbeiten", ["name": "Bauhof-Verbund", "beschreibung": "Ein Bauhof für zwei.", "version": "1"],
+            "/verbuende/:id/bearbeiten", anna, path + "/bearbeiten",
+            ["name": "Bauhof-Verbund", "beschreibung": "Ein Bauhof für zwei.", "version": "1"],
             from: path + "/bearbeiten")
         try await form("/verbuende/:id/einladungen", anna, path + "/einladungen", ["mitglied": "Oelde", "rolle": "partner"], from: path)
         func member(_ key: String) async throws -> UUID {
@@ -332,10 +336,14 @@ final class FormWalk {
         let eventID = try #require(UUID(uuidString: EventFixture.id(path)))
         try await form("/veranstaltungen/:id/raeume", anna, path + "/raeume", ["name": "Saal", "kapazitaet": "40"], from: path)
         try await form(
-            "/veranstaltungen/:id/zeitfenster", anna, path + "/zeitfenster", ["tag": EventFixture.day(7), "von": "10:00", "bis": "10:45", "art": "session"],
+            "/veranstaltungen/:id/zeitfenster", anna, path + "/zeitfenster",
+            ["tag": EventFixture.day(7), "von": "10:00", "bis": "10:45", "art": "session"],
             from: path)
-        for (from, to, kind) in [("11:00", "11:45", "session"), ("14:00", "14:20", "treffen"), ("14:30", "14:50", "treffen"), ("16:00", "16:30", "session")] {
-            try await anna.submit(path + "/zeitfenster", ["tag": EventFixture.day(7), "von": from, "bis": to, "art": kind], from: path, expect: [.seeOther])
+        for (from, to, kind) in [
+            ("11:00", "11:45", "session"), ("14:00", "14:20", "treffen"), ("14:30", "14:50", "treffen"), ("16:00", "16:30", "session"),
+        ] {
+            try await anna.submit(
+                path + "/zeitfenster", ["tag": EventFixture.day(7), "von": from, "bis": to, "art": kind], from: path, expect: [.seeOther])
         }
         let slots = try await EventSlotModel.query(on: app.db).filter(\.$eventID == eventID).sort(\.$startMinute).all()
         let lastSlot = try #require(slots.last?.id).uuidString.lowercased()
@@ -349,8 +357,10 @@ final class FormWalk {
 
         let sessions = path + "/sessions"
         let proposal = ["kurzbeschreibung": "Erfahrungen teilen.", "handlungsfeld": Handlungsfeld.schuleBildung.rawValue, "format": "diskussion"]
-        let session = sessions + "/" + EventFixture.id(
-            try await form("/veranstaltungen/:id/sessions", olga, sessions, proposal.merging(["titel": "Radwege"]) { $1 }, from: sessions))
+        let session =
+            sessions + "/"
+            + EventFixture.id(
+                try await form("/veranstaltungen/:id/sessions", olga, sessions, proposal.merging(["titel": "Radwege"]) { $1 }, from: sessions))
         let spare = try await olga.submit(sessions, proposal.merging(["titel": "Ehrenamt"]) { $1 }, expect: [.seeOther])
         let maxID = try await user("max@ahlen.de").requireID().uuidString.lowercased()
         try await form("/veranstaltungen/:id/sessions/:sid/leitung", olga, session + "/leitung", ["person": maxID], from: session)
@@ -384,16 +394,20 @@ final class FormWalk {
             "/veranstaltungen/:id/treffen", olga, meetings,
             ["mit": annaID, "zeitfenster": meetingSlots[0], "anlass": "Radwege", "nachricht": "Kurz sprechen?"], from: meetings + "?mit=\(annaID)")
         let asked = try #require(try await MeetingModel.query(on: app.db).filter(\.$eventID == eventID).first()?.id).uuidString.lowercased()
-        try await form("/veranstaltungen/:id/treffen/:mid/entscheidung", anna, meetings + "/\(asked)/entscheidung", ["entscheidung": "annehmen"], from: meetings)
+        try await form(
+            "/veranstaltungen/:id/treffen/:mid/entscheidung", anna, meetings + "/\(asked)/entscheidung", ["entscheidung": "annehmen"], from: meetings)
         try await olga.submit(
             meetings, ["mit": maxID, "zeitfenster": meetingSlots[1], "anlass": "Bauhof", "nachricht": "Später?"], from: meetings + "?mit=\(maxID)",
             expect: [.seeOther])
         let second = try #require(
-            try await MeetingModel.query(on: app.db).filter(\.$eventID == eventID).filter(\.$status == MeetingModel.Status.angefragt.rawValue).first()?.id)
-        try await form("/veranstaltungen/:id/treffen/:mid/zurueckziehen", olga, meetings + "/\(second.uuidString.lowercased())/zurueckziehen", from: meetings)
+            try await MeetingModel.query(on: app.db).filter(\.$eventID == eventID).filter(\.$status == MeetingModel.Status.angefragt.rawValue)
+                .first()?.id)
+        try await form(
+            "/veranstaltungen/:id/treffen/:mid/zurueckziehen", olga, meetings + "/\(second.uuidString.lowercased())/zurueckziehen", from: meetings)
 
         let stage = path + "/buehne"
-        let moderation = try await form("/veranstaltungen/:id/buehne", anna, stage, ["titel": "Pitches am Vormittag", "sekunden": "100"], from: stage)
+        let moderation = try await form(
+            "/veranstaltungen/:id/buehne", anna, stage, ["titel": "Pitches am Vormittag", "sekunden": "100"], from: stage)
         let block = moderation.replacingOccurrences(of: "/moderation", with: "")
         try await form(
             "/veranstaltungen/:id/buehne/:block/pitches", anna, block + "/pitches", ["praesentiert": "Oelde", "titel": "Radwege", "person": ""],

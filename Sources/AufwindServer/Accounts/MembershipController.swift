@@ -206,7 +206,8 @@ struct MembershipController: RouteCollection {
             // Only the platform confirms without a Verwalter: the queue again, the note asked for at its field.
             return try await renderAdminQueue(
                 request,
-                missingVerification: .init(membershipID: try membership.requireID(), message: MembershipService.verificationRequired, typed: form.pruefung ?? ""),
+                missingVerification: .init(
+                    membershipID: try membership.requireID(), message: MembershipService.verificationRequired, typed: form.pruefung ?? ""),
                 status: .unprocessableEntity)
         }
         let name = try await Self.displayName(of: membership, request: request)

@@ -101,12 +101,16 @@ enum SuccessNotice: String, CaseIterable, Sendable {
         case .meetingAccepted: "Treffen vereinbart. Zeit und Tisch stehen unten in Ihrer Liste und in Ihrer Agenda."
         case .meetingDeclined: "Anfrage abgelehnt. Die anfragende Person ist benachrichtigt."
         case .meetingWithdrawn: "Ihre Anfrage ist zurückgezogen."
-        case .registered: "Fast geschafft: Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie darin Ihre Adresse, dann melden Sie sich hier an."
-        case .confirmationResent: "Wenn zu dieser Adresse ein noch nicht bestätigtes Konto gehört, schicken wir einen neuen Bestätigungslink. Bitte prüfen Sie Ihr Postfach."
-        case .resetRequested: "Wenn es zu dieser Adresse ein Konto gibt, haben wir einen Link zum Zurücksetzen geschickt. Bitte prüfen Sie Ihr Postfach."
+        case .registered:
+            "Fast geschafft: Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie darin Ihre Adresse, dann melden Sie sich hier an."
+        case .confirmationResent:
+            "Wenn zu dieser Adresse ein noch nicht bestätigtes Konto gehört, schicken wir einen neuen Bestätigungslink. Bitte prüfen Sie Ihr Postfach."
+        case .resetRequested:
+            "Wenn es zu dieser Adresse ein Konto gibt, haben wir einen Link zum Zurücksetzen geschickt. Bitte prüfen Sie Ihr Postfach."
         case .passwordReset: "Ihr neues Passwort gilt ab sofort. Auf allen Geräten sind Sie abgemeldet; bitte melden Sie sich neu an."
         case .passwordChanged: "Ihr neues Passwort gilt ab sofort. Auf allen anderen Geräten sind Sie abgemeldet."
-        case .emailChangeRequested: "Wir haben einen Bestätigungslink an die neue Adresse geschickt (sofern sie nicht schon vergeben ist). Bis zur Bestätigung gilt die bisherige."
+        case .emailChangeRequested:
+            "Wir haben einen Bestätigungslink an die neue Adresse geschickt (sofern sie nicht schon vergeben ist). Bis zur Bestätigung gilt die bisherige."
         case .accountDeleted: "Ihr Konto und Ihre persönlichen Daten sind gelöscht."
         case .tokenRevoked: "Das Token ist widerrufen und gilt ab sofort nicht mehr."
         case .unsubscribed: "Abbestellt: Diese E-Mails kommen nicht mehr. In Aufwind sehen Sie Ihre Benachrichtigungen weiterhin."
@@ -118,7 +122,8 @@ enum SuccessNotice: String, CaseIterable, Sendable {
         case .organisationFounded: "Die Organisation ist angelegt. Sie wird sichtbar, sobald die Plattform-Administration sie bestätigt hat."
         case .itemCreated: "Der Eintrag ist gespeichert."
         case .itemSaved: "Ihre Änderungen sind gespeichert."
-        case .interestAccepted: "Angenommen: Die Kooperation ist eröffnet, die anfragende Kommune ist benachrichtigt. Schreiben Sie hier die erste Nachricht."
+        case .interestAccepted:
+            "Angenommen: Die Kooperation ist eröffnet, die anfragende Kommune ist benachrichtigt. Schreiben Sie hier die erste Nachricht."
         case .interestDeclined: "Abgelehnt. Die anfragende Kommune ist benachrichtigt."
         case .messageSent: "Ihre Nachricht ist gesendet; die beteiligten Kommunen werden benachrichtigt."
         case .eventCreated: "Die Veranstaltung ist angelegt. Legen Sie unten Räume und Zeitfenster an."

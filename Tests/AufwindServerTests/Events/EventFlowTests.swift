@@ -290,7 +290,8 @@ struct EventFlowTests {
             let barcamp = try await BarcampScenario.published(app)
             let radwege = barcamp.sessionsPath + "/\(barcamp.radwege)"
             try await barcamp.cleo.get(radwege)
-            #expect(try await barcamp.cleo.post(radwege + "/ergebnis", ["ergebnis": "Wir planen ein gemeinsames Radwegekonzept."]).status == .seeOther)
+            #expect(
+                try await barcamp.cleo.post(radwege + "/ergebnis", ["ergebnis": "Wir planen ein gemeinsames Radwegekonzept."]).status == .seeOther)
             #expect(try await barcamp.anna.post(radwege + "/ergebnis", ["ergebnis": "x"]).status == .forbidden)
             let adopted = try await barcamp.cleo.post(radwege + "/vorhaben", ["kommune": F.warendorf])
             #expect(adopted.status == .seeOther)

@@ -47,7 +47,8 @@ struct AdminQueuePage: PageView {
             .unwrap(failed) { .p(.class("field-error"), .safeID("\(id)-fehler"), .text($0.message)) },
             .input(
                 .type(.text), .safeID(id), .safeName("pruefung"), .safeValue(failed?.typed ?? ""), .safeAttribute("maxlength", "500"),
-                .safeAttribute("aria-describedby", failed == nil ? nil : "\(id)-fehler"), .safeAttribute("aria-invalid", failed == nil ? nil : "true"))
+                .safeAttribute("aria-describedby", failed == nil ? nil : "\(id)-fehler"), .safeAttribute("aria-invalid", failed == nil ? nil : "true")
+            )
         )
     }
 
