@@ -72,7 +72,7 @@ struct FundingAdviceHTTPTests {
                     kind: .bedarf, title: "Gemeinsame:r Informationssicherheitsbeauftragte:r", fields: [.digitaleVerwaltung], reach: .region,
                     town: Self.ahlen))
             let founded = try await anna.submit("/verbuende", ["eintrag": item], from: "/eintraege/\(item)")
-            let path = founded.headers.redirectPath
+            let path = founded.headers.redirectPath ?? ""
 
             let workspace = try await anna.get(path)
             #expect(Self.advised(workspace.body, after: "<h3>Passende Programme</h3>") == ["Frist Test", "IKZ Test", "Hand Test"])
@@ -171,7 +171,7 @@ struct FundingAdviceHTTPTests {
             #expect(founded.status == .seeOther)
             let verbund = try #require(try await VerbundModel.query(on: app.db).first())
             #expect(verbund.name == "IKZ Bauhof" && verbund.leadKey == Self.ahlen && verbund.programmeID == "ikz-test" && verbund.itemID == nil)
-            #expect(founded.headers.first(name: .location) == verbund.path + "?erfolg=verbund-gegruendet")
+            #expect(founded.headers.first(name: .location) == verbund.path + "?erfolg=verbund-gegruendet-eingeladen")
             let members = try await VerbundMemberModel.query(on: app.db).sort(\.$memberKey).all()
             #expect(members.map(\.memberKey) == [Self.ahlen, Self.oelde])
             #expect(members.map(\.statusValue) == [.accepted, .invited] && members.map(\.role) == ["konsortialfuehrung", "partner"])

@@ -79,6 +79,6 @@ struct APITokenController: RouteCollection {
         else { throw ProblemDetails.notFound("Dieses Token gibt es nicht.") }
         token.revokedAt = token.revokedAt ?? request.now
         try await token.save(on: request.db)
-        return request.redirect(to: "/konto/tokens", redirectType: .normal)
+        return request.redirect(to: "/konto/tokens", notice: .tokenRevoked)
     }
 }

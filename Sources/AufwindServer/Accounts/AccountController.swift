@@ -95,11 +95,7 @@ struct AccountController: RouteCollection {
                 to: validEmail, subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse",
                 body: Self.confirmationText(name: validName, link: "\(base)/bestaetigen?token=\(token)"), userID: user.id, on: db)
         }
-        return HTMLResponse.render(
-            MessagePage(
-                title: "Fast geschafft", message: "Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie darin Ihre Adresse.",
-                link: ("/bestaetigung-erneut", "Keine E-Mail bekommen? Link erneut senden")),
-            request: request)
+        return request.redirect(to: "/anmelden", notice: .registered)
     }
 
     static func confirmationText(name: String, link: String) -> String {
@@ -138,11 +134,7 @@ struct AccountController: RouteCollection {
     /// Queues a new confirmation link; the answer is the same for every address.
     @Sendable func resendConfirmation(request: Request) async throws -> Response {
         try await queue(.resendConfirmation, request: request)
-        return HTMLResponse.render(
-            MessagePage(
-                title: "Bitte prüfen Sie Ihr Postfach",
-                message: "Wenn zu dieser Adresse ein noch nicht bestätigtes Konto gehört, schicken wir einen neuen Bestätigungslink."),
-            request: request)
+        return request.redirect(to: "/anmelden", notice: .confirmationResent)
     }
 
     @Sendable func login(request: Request) async throws -> Response {
@@ -180,11 +172,7 @@ struct AccountController: RouteCollection {
     /// Queues the reset; the answer (and the work before it) is the same for every address.
     @Sendable func forgotPassword(request: Request) async throws -> Response {
         try await queue(.resetPassword, request: request)
-        return HTMLResponse.render(
-            MessagePage(
-                title: "Bitte prüfen Sie Ihr Postfach",
-                message: "Wenn es zu dieser Adresse ein Konto gibt, haben wir einen Link zum Zurücksetzen geschickt."),
-            request: request)
+        return request.redirect(to: "/anmelden", notice: .resetRequested)
     }
 
     private func queue(_ kind: AccountRequestModel.Kind, request: Request) async throws {
@@ -224,11 +212,7 @@ struct AccountController: RouteCollection {
         }
         // Whatever this browser had belongs to no one now.
         if request.webSession != nil { try await request.signOut() }
-        return HTMLResponse.render(
-            MessagePage(
-                title: "Passwort geändert", message: "Ihr neues Passwort gilt ab sofort. Auf allen Geräten sind Sie abgemeldet.",
-                link: ("/anmelden", "Zur Anmeldung")),
-            request: request)
+        return request.redirect(to: "/anmelden", notice: .passwordReset)
     }
 
     @Sendable func account(request: Request) async throws -> Response {
@@ -274,10 +258,6 @@ struct AccountController: RouteCollection {
             try await AccountTokens.invalidate(userID: user.requireID(), purposes: [.resetPassword], now: request.now, on: db)
         }
         try await request.renewSessionEndingOthers(user)
-        return HTMLResponse.render(
-            MessagePage(
-                title: "Passwort geändert", message: "Ihr neues Passwort gilt ab sofort. Auf allen anderen Geräten sind Sie abgemeldet.",
-                link: ("/konto", "Zum Konto")),
-            request: request)
+        return request.redirect(to: "/konto", notice: .passwordChanged)
     }
 }

@@ -20,6 +20,8 @@ struct MembershipController: RouteCollection {
 
     struct JoinForm: Content {
         var kommune: String?
+        /// The AGS chosen among the towns a typed name may mean.
+        var auswahl: String?
         var nachricht: String?
     }
     struct DecisionForm: Content {
@@ -63,9 +65,16 @@ struct MembershipController: RouteCollection {
         return try await renderMyOrganisations(request, errors: [], typed: typed, message: "")
     }
 
-    private func renderMyOrganisations(_ request: Request, errors: [String], typed: String, message: String, status: HTTPStatus = .ok) async throws
-        -> Response
-    {
+    /// The towns a typed name may mean, offered in the join form.
+    struct Choices {
+        var towns: [TownChoice]
+        var more: Bool
+        var chosen: String?
+    }
+
+    private func renderMyOrganisations(
+        _ request: Request, errors: [String], typed: String, message: String, choices: Choices? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
         let user = try request.requireUser()
         let memberships = try await MembershipModel.query(on: request.db).filter(\.$user.$id == user.requireID()).all()
         let directory = TownDirectory(catalog: request.register)
@@ -94,7 +103,8 @@ struct MembershipController: RouteCollection {
         return HTMLResponse.render(
             MyOrganisationsPage(
                 rows: rows, csrf: CSRF.token(for: request), errors: errors, typed: typed, message: message,
-                emailConfirmed: user.emailConfirmedAt != nil),
+                emailConfirmed: user.emailConfirmedAt != nil, choices: choices?.towns ?? [], moreChoices: choices?.more ?? false,
+                chosen: choices?.chosen),
             status: status, request: request)
     }
 
@@ -102,17 +112,36 @@ struct MembershipController: RouteCollection {
         let form = try request.content.decode(JoinForm.self)
         let typed = form.kommune ?? ""
         let message = String((form.nachricht ?? "").trimmingSpaces.prefix(1000))
-        guard let key = TownDirectory(catalog: request.register).resolve(typed) else {
+        // A name several towns bear ("Neustadt"), or only the beginning of one, is a question:
+        // the user chooses among them (with Kreis and AGS); nobody joins a namesake by surprise.
+        let key: String
+        switch TownChoices(catalog: request.register).lookup(typed, chosen: form.auswahl) {
+        case .town(let found): key = found
+        case .choose(let towns, let more):
+            try request.requireUser()
+            return try await renderMyOrganisations(
+                request, errors: [], typed: typed, message: message, choices: Choices(towns: towns, more: more, chosen: form.auswahl))
+        case .notFound:
             try request.requireUser()
             return try await renderMyOrganisations(
                 request, errors: ["Keine Gemeinde und kein Kreis zu „\(typed)“ gefunden."], typed: typed, message: message,
                 status: .unprocessableEntity)
         }
         try request.authorize(.requestTownMembership, .town(key))
-        try await service(request).request(
+        let outcome = try await service(request).request(
             user: request.requireUser(), kind: .kommune, key: key, message: message,
             orgName: TownDirectory(catalog: request.register).name(of: key) ?? key)
-        return request.redirect(to: "/konto/organisationen", notice: .membershipRequested)
+        return Self.redirect(request, after: outcome)
+    }
+
+    /// After asking to join: to the list of one's memberships, where the request (or the
+    /// membership) shows, saying what happened (a request made before is not made twice).
+    static func redirect(_ request: Request, after outcome: MembershipService.RequestOutcome) -> Response {
+        switch outcome {
+        case .requested: request.redirect(to: "/konto/organisationen", notice: .membershipRequested)
+        case .alreadyPending: request.redirect(to: "/konto/organisationen", notice: .membershipAlreadyRequested)
+        case .alreadyMember: request.redirect(to: "/konto/organisationen", notice: .alreadyMember)
+        }
     }
 
     static func kindLabel(_ kind: MembershipModel.Kind) -> String {
@@ -139,10 +168,10 @@ struct MembershipController: RouteCollection {
                 request, errors: ["„\(key)“ ist kein Schlüssel eines Kreises (5 Ziffern), Regierungsbezirks (3) oder Landes (2)."],
                 typed: "", message: "", status: .unprocessableEntity)
         }
-        try await service(request).request(
+        let outcome = try await service(request).request(
             user: request.requireUser(), kind: .region, key: key, message: String((form.nachricht ?? "").trimmingSpaces.prefix(1000)),
             orgName: unit.name)
-        return request.redirect(to: "/konto/organisationen", notice: .membershipRequested)
+        return Self.redirect(request, after: outcome)
     }
 
     @Sendable func members(request: Request) async throws -> Response {
@@ -173,6 +202,14 @@ struct MembershipController: RouteCollection {
         let service = service(request)
         let action = try await service.requiredAction(for: membership)
         try request.authorize(action, MembershipService.resource(for: membership, action: action))
+        if try await service.lacksVerification(membership, accept: choice == "annehmen", verification: form.pruefung) {
+            // Only the platform confirms without a Verwalter: the queue again, the note asked for at its field.
+            return try await renderAdminQueue(
+                request,
+                missingVerification: .init(
+                    membershipID: try membership.requireID(), message: MembershipService.verificationRequired, typed: form.pruefung ?? ""),
+                status: .unprocessableEntity)
+        }
         let name = try await Self.displayName(of: membership, request: request)
         try await service.decide(
             membership, accept: choice == "annehmen", verification: form.pruefung, by: request.requireUser(), townName: name, now: request.now)
@@ -215,7 +252,7 @@ struct MembershipController: RouteCollection {
         try await service(request).changeRole(
             membership, to: role, by: request.requireUser(), orgName: try await Self.displayName(of: membership, request: request))
         let path = isOrganisation ? "/organisationen/\(membership.orgKey)/mitglieder" : "/kommunen/\(membership.orgKey)/mitglieder"
-        return request.redirect(to: path, redirectType: .normal)
+        return request.redirect(to: path, notice: .roleChanged)
     }
 
     /// Ends one's own membership (or withdraws a request); the last Verwalter is refused.
@@ -225,7 +262,7 @@ struct MembershipController: RouteCollection {
         let user = try request.requireUser()
         try request.authorize(.endMembership, .membership(userID: membership.$user.id.uuidString))
         try await service(request).leave(membership, user: user, orgName: try await Self.displayName(of: membership, request: request))
-        return request.redirect(to: "/konto/organisationen", redirectType: .normal)
+        return request.redirect(to: "/konto/organisationen", notice: .membershipEnded)
     }
 
     @Sendable func editProfileForm(request: Request) async throws -> Response {
@@ -293,11 +330,17 @@ struct MembershipController: RouteCollection {
                     ["Jemand anderes hat das Profil inzwischen geändert. Bitte laden Sie die Seite neu; Ihre Eingaben sind unten noch zu sehen."],
                     status: .conflict)
             }
-            return request.redirect(to: TownDirectory(catalog: request.register).path(of: key), redirectType: .normal)
+            return request.redirect(to: TownDirectory(catalog: request.register).path(of: key), notice: .townProfileSaved)
         }
     }
 
     @Sendable func adminQueue(request: Request) async throws -> Response {
+        try await renderAdminQueue(request)
+    }
+
+    private func renderAdminQueue(
+        _ request: Request, missingVerification: AdminQueuePage.FieldError? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
         try request.authorize(.viewAdminQueue)
         let pending = try await MembershipModel.query(on: request.db)
             .filter(\.$status == MembershipModel.Status.pending.rawValue).with(\.$user).sort(\.$createdAt).all()
@@ -324,7 +367,7 @@ struct MembershipController: RouteCollection {
             AdminQueuePage(
                 entries: entries,
                 organisations: organisations.map { .init(id: $0.id!, name: $0.name, kind: $0.kindValue.label, description: $0.description) },
-                csrf: CSRF.token(for: request)),
-            request: request)
+                csrf: CSRF.token(for: request), missingVerification: missingVerification),
+            status: status, request: request)
     }
 }

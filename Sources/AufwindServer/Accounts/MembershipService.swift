@@ -39,18 +39,29 @@ struct MembershipService {
             .filter(\.$status == MembershipModel.Status.confirmed.rawValue).count() > 0
     }
 
-    /// Asks to join; a declined request may be made again. In the same transaction the requester
-    /// hears that the request arrived, and those who decide it are told (`MembershipNotices`).
-    func request(user: UserModel, kind: MembershipModel.Kind, key: String, message: String, orgName: String) async throws {
+    /// What asking to join came to.
+    enum RequestOutcome: Equatable {
+        case requested
+        /// The request was made before and waits for its decision (a second tab, a reload).
+        case alreadyPending
+        case alreadyMember
+    }
+
+    /// Asks to join; a declined request may be made again, an open one or a membership stays as it
+    /// is. In the same transaction the requester hears that the request arrived, and those who
+    /// decide it are told (`MembershipNotices`).
+    func request(user: UserModel, kind: MembershipModel.Kind, key: String, message: String, orgName: String) async throws -> RequestOutcome {
         let userID = try user.requireID()
-        let duplicate = ProblemDetails(
-            title: "Schon angefragt", status: 409, detail: "Sie haben für diese Kommune schon eine Mitgliedschaft oder eine offene Anfrage.")
         do {
-            try await database.transaction { db in
+            return try await database.transaction { db in
                 if let existing = try await MembershipModel.query(on: db)
                     .filter(\.$user.$id == userID).filter(\.$kind == kind.rawValue).filter(\.$orgKey == key).first()
                 {
-                    guard existing.statusValue == .declined else { throw duplicate }
+                    switch existing.statusValue {
+                    case .pending: return .alreadyPending
+                    case .confirmed: return .alreadyMember
+                    case .declined: break
+                    }
                     existing.status = MembershipModel.Status.pending.rawValue
                     existing.message = message
                     existing.decidedBy = nil
@@ -60,9 +71,10 @@ struct MembershipService {
                     try await MembershipModel(userID: userID, kind: kind, orgKey: key, message: message).create(on: db)
                 }
                 try await MembershipNotices(database: db, baseURL: baseURL).requested(by: user, kind: kind, key: key, name: orgName, message: message)
+                return .requested
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            throw duplicate
+            return .alreadyPending
         }
     }
 
@@ -87,15 +99,23 @@ struct MembershipService {
         }
     }
 
+    static let verificationRequired =
+        "Beim ersten Mitglied einer Kommune (oder wenn sie keinen Verwalter hat) bitte angeben, wie es geprüft wurde (z. B. Rückruf über die Telefonnummer des Rathauses)."
+
+    /// Whether confirming `membership` needs a note on how the person was verified that is missing:
+    /// the first member of a town (or of one without a Verwalter) is confirmed by the platform only so.
+    func lacksVerification(_ membership: MembershipModel, accept: Bool, verification: String?) async throws -> Bool {
+        guard accept, membership.kind == MembershipModel.Kind.kommune.rawValue, (verification ?? "").trimmingSpaces.isEmpty else { return false }
+        return try await requiredAction(for: membership) == .verifyFirstTownMember
+    }
+
     /// Confirms or declines a pending request. Only one decision wins, even when two arrive at once.
     func decide(
         _ membership: MembershipModel, accept: Bool, verification: String?, by decider: UserModel, townName: String, now: Date
     ) async throws {
         let first = try await requiredAction(for: membership) == .verifyFirstTownMember
-        if accept, first, membership.kind == MembershipModel.Kind.kommune.rawValue, (verification ?? "").trimmingSpaces.isEmpty {
-            throw ProblemDetails.badRequest(
-                "Beim ersten Mitglied einer Kommune (oder wenn sie keinen Verwalter hat) bitte angeben, wie es geprüft wurde (z. B. Rückruf über die Telefonnummer des Rathauses)."
-            )
+        if try await lacksVerification(membership, accept: accept, verification: verification) {
+            throw ProblemDetails(title: "Angabe fehlt", status: 422, detail: Self.verificationRequired)
         }
         let note = String((verification ?? "").trimmingSpaces.prefix(500))
         let status: MembershipModel.Status = accept ? .confirmed : .declined

@@ -79,11 +79,7 @@ struct OrganisationController: RouteCollection {
             try await membership.create(on: db)
             try await MembershipNotices(database: db, baseURL: request.application.aufwindConfig.baseURL).founded(organisation, by: user)
         }
-        return HTMLResponse.render(
-            MessagePage(
-                title: "Organisation angelegt", message: "„\(name)“ wird sichtbar, sobald die Plattform-Administration sie bestätigt hat.",
-                link: ("/konto/organisationen", "Zu meinen Organisationen")),
-            request: request)
+        return request.redirect(to: "/konto/organisationen", notice: .organisationFounded)
     }
 
     @Sendable func show(request: Request) async throws -> Response {
@@ -109,10 +105,10 @@ struct OrganisationController: RouteCollection {
                 title: "Noch nicht bestätigt", status: 409, detail: "Dieser Organisation kann man erst nach ihrer Bestätigung beitreten.")
         }
         let service = MembershipService(database: request.db, baseURL: request.application.aufwindConfig.baseURL)
-        try await service.request(
+        let outcome = try await service.request(
             user: request.requireUser(), kind: organisation.kindValue == .anbieter ? .anbieter : .veranstalter, key: key, message: "",
             orgName: organisation.name)
-        return request.redirect(to: "/konto/organisationen", notice: .membershipRequested)
+        return MembershipController.redirect(request, after: outcome)
     }
 
     @Sendable func members(request: Request) async throws -> Response {

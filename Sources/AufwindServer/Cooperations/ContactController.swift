@@ -108,8 +108,8 @@ struct ContactController: RouteCollection {
         switch try await service(request).decide(interest, accept: choice == "annehmen", by: request.requireUser(), item: item, now: request.now) {
         case .decided(_, let cooperation):
             request.application.matchStore.adjustTown(interest.toKey, answeredRequests: 1)
-            if let cooperation { return request.redirect(to: "/kooperationen/\(Self.path(cooperation.id))", redirectType: .normal) }
-            return request.redirect(to: "/anfragen", redirectType: .normal)
+            if let cooperation { return request.redirect(to: "/kooperationen/\(Self.path(cooperation.id))", notice: .interestAccepted) }
+            return request.redirect(to: "/anfragen", notice: .interestDeclined)
         case .alreadyDecided(let fresh):
             throw ProblemDetails(
                 title: "Bereits entschieden", status: 409, detail: "Über diese Anfrage wurde bereits entschieden (\(fresh.statusValue.label)).")
@@ -162,7 +162,7 @@ struct ContactController: RouteCollection {
                 request, cooperation, item, errors: [problem.text], typed: form.nachricht ?? "", status: .unprocessableEntity)
         case .success(let body):
             try await service(request).post(body, in: cooperation, for: key, by: request.requireUser(), itemTitle: item.title)
-            return request.redirect(to: "/kooperationen/\(Self.path(cooperation.id))", redirectType: .normal)
+            return request.redirect(to: "/kooperationen/\(Self.path(cooperation.id))", notice: .messageSent)
         }
     }
 }

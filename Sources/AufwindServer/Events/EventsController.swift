@@ -136,7 +136,7 @@ struct EventsController: RouteCollection {
             let parts = chosen.value.split(separator: ":", maxSplits: 1).map(String.init)
             let event = try await EventService(database: request.db).create(
                 input, organiserType: EventModel.OrganiserType(rawValue: parts[0]) ?? .kommune, organiserKey: parts[1], organiserName: chosen.label)
-            return request.redirect(to: event.path, redirectType: .normal)
+            return request.redirect(to: event.path, notice: .eventCreated)
         }
     }
 
@@ -146,7 +146,7 @@ struct EventsController: RouteCollection {
         try await render(request, EventAccess.load(request))
     }
 
-    func render(_ request: Request, _ access: EventAccess, errors: [String] = [], notice: String? = nil, status: HTTPStatus = .ok) async throws
+    func render(_ request: Request, _ access: EventAccess, errors: [String] = [], status: HTTPStatus = .ok) async throws
         -> Response
     {
         let event = access.event
@@ -179,7 +179,7 @@ struct EventsController: RouteCollection {
             rooms: rooms.map { ($0.name, $0.capacity) },
             slots: slots.map { ($0.id!.uuidString.lowercased(), $0.label, (SlotGrid.Kind(rawValue: $0.kind) ?? .session).label) },
             hasSchedule: hasSchedule, blocks: blocks.map { ($0.title, event.path + "/buehne/\($0.id!.uuidString.lowercased())") },
-            csrf: request.currentUser == nil ? nil : CSRF.token(for: request), errors: errors, notice: notice)
+            csrf: request.currentUser == nil ? nil : CSRF.token(for: request), errors: errors)
         return HTMLResponse.render(page, status: status, request: request)
     }
 
@@ -240,22 +240,19 @@ struct EventsController: RouteCollection {
         case .failure(let message):
             return try await render(request, access, errors: [message.text], status: .conflict)
         case .success(let outcome):
-            let fresh = try await EventAccess.load(request)
-            let notice =
-                outcome == .confirmed
-                ? "Sie sind angemeldet." : "Alle Plätze sind vergeben; Sie stehen auf der Warteliste und rücken automatisch nach."
-            return try await render(request, fresh, notice: notice)
+            return request.redirect(to: access.event.path, notice: outcome == .confirmed ? .eventRegistered : .eventWaitlisted)
         }
     }
 
     @Sendable func cancel(request: Request) async throws -> Response {
         let access = try await EventAccess.load(request)
         try request.requireUser()
-        guard access.registration != nil else { return request.redirect(to: access.event.path, redirectType: .normal) }
+        // Not (or no longer) registered, e.g. a second tab: the page says so all the same.
+        guard access.registration != nil else { return request.redirect(to: access.event.path, notice: .eventCancelled) }
         let service = EventService(database: request.db)
         let moved = try await service.cancel(access.event, userID: request.requireUser().requireID())
         try await service.notifyMovedUp(moved, event: access.event, baseURL: request.application.aufwindConfig.baseURL)
-        return request.redirect(to: access.event.path, redirectType: .normal)
+        return request.redirect(to: access.event.path, notice: .eventCancelled)
     }
 
     // MARK: Organiser settings
@@ -269,7 +266,7 @@ struct EventsController: RouteCollection {
         try await EventService(database: request.db).setPhase(
             access.event, phase, by: request.requireUser().id, baseURL: request.application.aufwindConfig.baseURL)
         request.application.scheduleCache.invalidate(access.eventID)
-        return request.redirect(to: access.event.path, redirectType: .normal)
+        return request.redirect(to: access.event.path, notice: .phaseChanged)
     }
 
     @Sendable func registrationSettings(request: Request) async throws -> Response {
@@ -287,7 +284,7 @@ struct EventsController: RouteCollection {
         let service = EventService(database: request.db)
         let moved = try await service.setRegistration(event, capacity: capacity, open: form.status == "offen")
         try await service.notifyMovedUp(moved, event: event, baseURL: request.application.aufwindConfig.baseURL)
-        return request.redirect(to: event.path, redirectType: .normal)
+        return request.redirect(to: event.path, notice: .registrationSettingsSaved)
     }
 
     @Sendable func addRoom(request: Request) async throws -> Response {
@@ -299,7 +296,7 @@ struct EventsController: RouteCollection {
         let capacity = check.number(form.kapazitaet, "Plätze im Raum", in: 1...5000)
         guard check.errors.isEmpty else { return try await render(request, access, errors: check.errors.map(\.text), status: .unprocessableEntity) }
         try await EventService(database: request.db).addRoom(access.event, name: name, capacity: capacity)
-        return request.redirect(to: access.event.path, redirectType: .normal)
+        return request.redirect(to: access.event.path, notice: .roomAdded)
     }
 
     @Sendable func addSlot(request: Request) async throws -> Response {
@@ -319,7 +316,7 @@ struct EventsController: RouteCollection {
         if case .failure(let problems) = try await EventService(database: request.db).addSlot(access.event, slot: slot) {
             return try await render(request, access, errors: problems.messages.map(\.text), status: .unprocessableEntity)
         }
-        return request.redirect(to: access.event.path, redirectType: .normal)
+        return request.redirect(to: access.event.path, notice: .slotAdded)
     }
 
     @Sendable func removeSlot(request: Request) async throws -> Response {
@@ -338,7 +335,7 @@ struct EventsController: RouteCollection {
                 status: .conflict)
         }
         try await slot.delete(on: request.db)
-        return request.redirect(to: access.event.path, redirectType: .normal)
+        return request.redirect(to: access.event.path, notice: .slotRemoved)
     }
 
     // MARK: Participant list for Excel

@@ -32,7 +32,7 @@ struct PlanningController: RouteCollection {
         try await render(request, organiserAccess(request))
     }
 
-    func render(_ request: Request, _ access: EventAccess, errors: [String] = [], notice: String? = nil, status: HTTPStatus = .ok) async throws
+    func render(_ request: Request, _ access: EventAccess, errors: [String] = [], status: HTTPStatus = .ok) async throws
         -> Response
     {
         let service = PlanningService(database: request.db)
@@ -64,7 +64,7 @@ struct PlanningController: RouteCollection {
             rooms: board.rooms.map { ($0.id!.uuidString.lowercased(), $0.name, $0.capacity) },
             slots: board.slots.map { ($0.id!.uuidString.lowercased(), $0.label) },
             cells: cells, unscheduled: unscheduled, conflicts: conflicts.map(\.message), score: score,
-            latestVersion: try await service.latestVersion(access.eventID)?.number, csrf: CSRF.token(for: request), errors: errors, notice: notice)
+            latestVersion: try await service.latestVersion(access.eventID)?.number, csrf: CSRF.token(for: request), errors: errors)
         return HTMLResponse.render(page, status: status, request: request)
     }
 
@@ -83,12 +83,11 @@ struct PlanningController: RouteCollection {
         }
         do {
             let (schedule, moved) = try await service.optimise(board, threadPool: request.application.threadPool)
-            var notice = "Plan berechnet: Bewertung \(schedule.score), \(schedule.assignments.count) Sessions eingeplant"
-            if !schedule.unscheduled.isEmpty { notice += ", \(schedule.unscheduled.count) ohne Platz" }
-            if !board.assignments.isEmpty {
-                notice += moved.isEmpty ? "; keine Session verschoben." : "; verschoben: " + moved.map(board.title).joined(separator: ", ") + "."
-            }
-            return try await render(request, access, notice: notice)
+            // The page shows the plan, its score and what found no place; the notice says how
+            // many sessions were placed (or, for a new plan, moved): a number, never text.
+            let path = access.event.path + "/planung"
+            if board.assignments.isEmpty { return request.redirect(to: path, notice: .planComputed, count: schedule.assignments.count) }
+            return request.redirect(to: path, notice: .planRecomputed, count: moved.count)
         } catch let problem as ProblemDetails where problem.status == 422 {
             return try await render(request, access, errors: [problem.detail], status: .unprocessableEntity)
         }
@@ -119,7 +118,7 @@ struct PlanningController: RouteCollection {
         } catch let problem as ProblemDetails where problem.status == 409 || problem.status == 422 {
             return try await render(request, access, errors: [problem.detail], status: HTTPStatus(statusCode: problem.status))
         }
-        return request.redirect(to: access.event.path + "/planung", redirectType: .normal)
+        return request.redirect(to: access.event.path + "/planung", notice: .sessionMoved)
     }
 
     @Sendable func pin(request: Request) async throws -> Response {
@@ -136,7 +135,7 @@ struct PlanningController: RouteCollection {
         } catch let problem as ProblemDetails where problem.status == 409 || problem.status == 422 {
             return try await render(request, access, errors: [problem.detail], status: HTTPStatus(statusCode: problem.status))
         }
-        return request.redirect(to: access.event.path + "/planung", redirectType: .normal)
+        return request.redirect(to: access.event.path + "/planung", notice: .pinSaved)
     }
 
     @Sendable func publish(request: Request) async throws -> Response {

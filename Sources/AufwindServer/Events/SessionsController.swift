@@ -83,7 +83,7 @@ struct SessionsController: RouteCollection {
             return try await renderList(request, access, values: values, errors: problems.messages.map(\.text), status: .unprocessableEntity)
         case .success(let input):
             let session = try await SessionService(database: request.db).propose(access.event, input: input, by: request.requireUser())
-            return request.redirect(to: "\(access.event.path)/sessions/\(session.key)", redirectType: .normal)
+            return request.redirect(to: "\(access.event.path)/sessions/\(session.key)", notice: .sessionProposed)
         }
     }
 
@@ -98,7 +98,7 @@ struct SessionsController: RouteCollection {
         guard !session.cancelled else { throw EventService.refused("Diese Session ist abgesagt.") }
         try await SessionService(database: request.db).vote(
             access.event, session: session, userID: registration.userID, interested: form.interesse == "ja")
-        return request.redirect(to: "\(access.event.path)/sessions", redirectType: .normal)
+        return request.redirect(to: "\(access.event.path)/sessions", notice: .voteSaved)
     }
 
     // MARK: One session
@@ -132,8 +132,7 @@ struct SessionsController: RouteCollection {
     }
 
     private func render(
-        _ request: Request, _ access: EventAccess, _ session: EventSessionModel, errors: [String] = [], notice: String? = nil,
-        status: HTTPStatus = .ok
+        _ request: Request, _ access: EventAccess, _ session: EventSessionModel, errors: [String] = [], status: HTTPStatus = .ok
     ) async throws -> Response {
         let hosts = try await hosts(request, session)
         let me = request.currentUser?.id
@@ -157,7 +156,7 @@ struct SessionsController: RouteCollection {
             sessionSlots: slots.map { ($0.id!.uuidString.lowercased(), $0.label, session.unavailable.contains($0.id!.uuidString.lowercased())) },
             result: session.result, itemPath: session.itemID.map { "/eintraege/\($0.uuidString.lowercased())" },
             towns: request.actor.townRoles.keys.sorted().map { ($0, directory.name(of: $0) ?? $0) },
-            csrf: request.currentUser == nil ? nil : CSRF.token(for: request), errors: errors, notice: notice)
+            csrf: request.currentUser == nil ? nil : CSRF.token(for: request), errors: errors)
         return HTMLResponse.render(page, status: status, request: request)
     }
 
@@ -176,7 +175,7 @@ struct SessionsController: RouteCollection {
         }
         try await SessionService(database: request.db).addHost(session, user: registration)
         request.application.scheduleCache.invalidate(access.eventID)
-        return request.redirect(to: "\(access.event.path)/sessions/\(session.key)", redirectType: .normal)
+        return request.redirect(to: "\(access.event.path)/sessions/\(session.key)", notice: .hostAdded)
     }
 
     @Sendable func removeHost(request: Request) async throws -> Response {
@@ -189,7 +188,7 @@ struct SessionsController: RouteCollection {
         } catch let problem as ProblemDetails where problem.status == 409 {
             return try await render(request, access, session, errors: [problem.detail], status: .conflict)
         }
-        return request.redirect(to: "\(access.event.path)/sessions/\(session.key)", redirectType: .normal)
+        return request.redirect(to: "\(access.event.path)/sessions/\(session.key)", notice: .hostRemoved)
     }
 
     @Sendable func setAvailability(request: Request) async throws -> Response {
@@ -214,7 +213,7 @@ struct SessionsController: RouteCollection {
         }
         session.unavailableSlots = Array(Set(chosen)).sorted().joined(separator: ",")
         try await session.update(on: request.db)
-        return try await render(request, access, session, notice: "Verfügbarkeit gespeichert.")
+        return request.redirect(to: "\(access.event.path)/sessions/\(session.key)", notice: .availabilitySaved)
     }
 
     @Sendable func saveResult(request: Request) async throws -> Response {
@@ -228,7 +227,7 @@ struct SessionsController: RouteCollection {
         }
         session.result = result
         try await session.update(on: request.db)
-        return try await render(request, access, session, notice: "Ergebnis gespeichert.")
+        return request.redirect(to: "\(access.event.path)/sessions/\(session.key)", notice: .resultSaved)
     }
 
     @Sendable func adopt(request: Request) async throws -> Response {
@@ -240,7 +239,7 @@ struct SessionsController: RouteCollection {
         let itemID = try await SessionService(database: request.db).adoptAsVorhaben(
             session, event: access.event, town: town, by: request.requireUser(),
             items: ItemService(request), now: request.now)
-        return request.redirect(to: "/eintraege/\(itemID.uuidString.lowercased())", redirectType: .normal)
+        return request.redirect(to: "/eintraege/\(itemID.uuidString.lowercased())", notice: .sessionAdopted)
     }
 
     @Sendable func cancel(request: Request) async throws -> Response {
@@ -253,6 +252,6 @@ struct SessionsController: RouteCollection {
             try await EventAssignmentModel.query(on: db).filter(\.$id == session.requireID()).delete()
         }
         request.application.scheduleCache.invalidate(access.eventID)
-        return request.redirect(to: "\(access.event.path)/sessions/\(session.key)", redirectType: .normal)
+        return request.redirect(to: "\(access.event.path)/sessions/\(session.key)", notice: .sessionCancelled)
     }
 }

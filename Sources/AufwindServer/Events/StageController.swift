@@ -71,7 +71,7 @@ struct StageController: RouteCollection {
             return try await renderList(request, access, errors: check.errors.map(\.text), status: .unprocessableEntity)
         }
         let block = try await StageService(database: request.db).createBlock(access.event, title: title, seconds: seconds)
-        return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", redirectType: .normal)
+        return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", notice: .blockCreated)
     }
 
     private func block(_ request: Request, _ access: EventAccess) async throws -> PitchBlockModel {
@@ -200,7 +200,7 @@ struct StageController: RouteCollection {
             return try await renderModerator(request, access, block, errors: [problem.detail], status: .conflict)
         }
         if request.headers.first(name: .accept)?.contains("application/json") == true { return try await stateJSON(request: request) }
-        return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", redirectType: .normal)
+        return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", notice: .stageCommand)
     }
 
     @Sendable func addPitch(request: Request) async throws -> Response {
@@ -253,7 +253,7 @@ struct StageController: RouteCollection {
         try await StageService(database: request.db).addPitch(
             block, title: title, presenter: presenter, userID: userID, itemID: itemID, organisationID: organisationID,
             announce: (access.event, request.application.aufwindConfig.baseURL))
-        return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", redirectType: .normal)
+        return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", notice: .pitchAdded)
     }
 
     @Sendable func movePitch(request: Request) async throws -> Response {
@@ -270,6 +270,6 @@ struct StageController: RouteCollection {
         } catch let problem as ProblemDetails where problem.status == 409 {
             return try await renderModerator(request, access, block, errors: [problem.detail], status: .conflict)
         }
-        return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", redirectType: .normal)
+        return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", notice: .pitchMoved)
     }
 }

@@ -126,7 +126,9 @@ struct FundingController: RouteCollection {
             try request.authorize(.actForTown, .town(input.leadKey))
             let founding = try await VerbundService(request).found(
                 name: input.name, itemID: nil, leadKey: input.leadKey, programmeID: programme.id, invited: input.invitedKeys, now: request.now)
-            return request.redirect(to: founding.verbund.path, notice: founding.isNew ? .verbundFounded : .verbundAlreadyFounded)
+            return request.redirect(
+                to: founding.verbund.path,
+                notice: founding.isNew ? (input.invitedKeys.isEmpty ? .verbundFounded : .verbundFoundedWithInvitations) : .verbundAlreadyFounded)
         }
     }
 
@@ -220,7 +222,7 @@ struct FundingController: RouteCollection {
                 ).create(on: db)
             }
             try await request.application.reloadFunding()
-            return request.redirect(to: "/foerderprogramme/\(facts.id)", redirectType: .normal)
+            return request.redirect(to: "/foerderprogramme/\(facts.id)", notice: .fundingProgrammeCreated)
         }
     }
 
@@ -263,7 +265,7 @@ struct FundingController: RouteCollection {
                     status: .conflict)
             }
             try await request.application.reloadFunding()
-            return request.redirect(to: "/foerderprogramme/\(id)", redirectType: .normal)
+            return request.redirect(to: "/foerderprogramme/\(id)", notice: .fundingProgrammeSaved)
         }
     }
 }

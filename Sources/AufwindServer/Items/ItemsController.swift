@@ -152,7 +152,7 @@ struct ItemsController: RouteCollection {
             }
         }
         let model = try await service(request).create(ownerKey: key, input: input, by: request.requireUser(), now: request.now)
-        return request.redirect(to: "/eintraege/\(try model.requireID().uuidString.lowercased())", redirectType: .normal)
+        return request.redirect(to: "/eintraege/\(try model.requireID().uuidString.lowercased())", notice: .itemCreated)
     }
 
     // MARK: Show
@@ -279,7 +279,7 @@ struct ItemsController: RouteCollection {
             try model.requireID(), input: input, expectedVersion: version, by: request.requireUser(), now: request.now)
         {
         case .saved(let saved):
-            return request.redirect(to: "/eintraege/\(try saved.requireID().uuidString.lowercased())", redirectType: .normal)
+            return request.redirect(to: "/eintraege/\(try saved.requireID().uuidString.lowercased())", notice: .itemSaved)
         case .stale(let current):
             return HTMLResponse.render(
                 editPage(

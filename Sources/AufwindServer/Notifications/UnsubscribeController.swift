@@ -43,6 +43,6 @@ struct UnsubscribeController: RouteCollection {
         try await NotificationPreferences(database: request.db).set(
             Dictionary(uniqueKeysWithValues: target.categories.map { ($0, .nie) }), for: user.requireID(), now: request.now)
         request.logger.info("E-Mails abbestellt: \(target.categories.map(\.rawValue).joined(separator: ", "))")
-        return request.redirect(to: "/abmelden/\(request.parameters.get("token") ?? "")", redirectType: .normal)
+        return request.redirect(to: "/abmelden/\(request.parameters.get("token") ?? "")", notice: .unsubscribed)
     }
 }

@@ -43,8 +43,7 @@ struct PrivacyController: RouteCollection {
         }
         try await PersonalData.registered.forget(try DataSubject(user), in: context(request))
         try await request.signOut()
-        return HTMLResponse.render(
-            MessagePage(title: "Konto gelöscht", message: "Ihr Konto und Ihre persönlichen Daten sind gelöscht."), request: request)
+        return request.redirect(to: "/", notice: .accountDeleted)
     }
 
     @Sendable func requestEmailChange(request: Request) async throws -> Response {
@@ -72,11 +71,7 @@ struct PrivacyController: RouteCollection {
             to: user.email, subject: "Änderung Ihrer E-Mail-Adresse angefordert",
             body: "Für Ihr Aufwind-Konto wurde eine neue E-Mail-Adresse angegeben. Waren Sie das nicht, ändern Sie bitte Ihr Passwort.",
             on: request.db)
-        return HTMLResponse.render(
-            MessagePage(
-                title: "Bitte bestätigen",
-                message: "Wir haben einen Bestätigungslink an die neue Adresse geschickt (sofern sie nicht schon vergeben ist)."),
-            request: request)
+        return request.redirect(to: "/konto", notice: .emailChangeRequested)
     }
 
     @Sendable func confirmEmailChange(request: Request) async throws -> Response {

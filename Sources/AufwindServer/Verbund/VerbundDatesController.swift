@@ -26,7 +26,7 @@ struct VerbundDatesController: RouteCollection {
             return try await workspace.render(request, errors: problems.messages.map(\.text), status: .unprocessableEntity)
         case .success(let input):
             try await VerbundDateService(database: request.db).add(input, to: workspace.verbund.requireID())
-            return workspace.redirect(request)
+            return workspace.redirect(request, notice: .dateAdded)
         }
     }
 
@@ -36,6 +36,6 @@ struct VerbundDatesController: RouteCollection {
         guard let dateID = request.parameters.get("did", as: UUID.self),
             try await VerbundDateService(database: request.db).markDone(dateID, of: workspace.verbund.requireID())
         else { throw ProblemDetails.notFound("Diesen Termin gibt es nicht.") }
-        return workspace.redirect(request)
+        return workspace.redirect(request, notice: .dateDone)
     }
 }

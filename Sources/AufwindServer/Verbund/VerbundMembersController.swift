@@ -131,7 +131,8 @@ struct VerbundMembersController: RouteCollection {
         case .decided:
             // Who declined no longer sees the Verbund; their open requests and invitations are on /anfragen.
             let stillSees = request.may(.viewVerbundInvitation, try await VerbundWorkspace.load(request).resource)
-            return request.redirect(to: stillSees ? workspace.verbund.path : "/anfragen", redirectType: .normal)
+            return request.redirect(
+                to: stillSees ? workspace.verbund.path : "/anfragen", notice: choice == "annehmen" ? .invitationAccepted : .invitationDeclined)
         case .expired(let date):
             return try await renderAgain(
                 request, title: "Einladung abgelaufen",
@@ -150,7 +151,7 @@ struct VerbundMembersController: RouteCollection {
         guard let memberID = request.parameters.get("mid", as: UUID.self) else { throw ProblemDetails.notFound("Diese Einladung gibt es nicht.") }
         switch try await VerbundService(request).withdraw(memberID, from: workspace.verbund, now: request.now) {
         case .withdrawn:
-            return workspace.redirect(request)
+            return workspace.redirect(request, notice: .invitationWithdrawn)
         case .isMember(let name):
             return try await VerbundWorkspace.load(request).render(
                 request, errors: ["\(name) ist schon dabei: Nur Einladungen, die noch nicht angenommen sind, lassen sich zurückziehen."],

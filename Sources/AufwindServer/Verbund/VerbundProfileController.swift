@@ -44,7 +44,7 @@ struct VerbundProfileController: RouteCollection {
         case .success(let input):
             switch try await VerbundService(request).updateProfile(workspace.verbund, input, expectedVersion: version) {
             case .saved:
-                return workspace.redirect(request)
+                return workspace.redirect(request, notice: .verbundSaved)
             case .stale(let current):
                 return again(
                     [

@@ -22,7 +22,7 @@ struct VerbundStatusController: RouteCollection {
             return try await workspace.render(request, errors: [message.text], status: .unprocessableEntity)
         case .success(let next):
             try await VerbundService(request).setStatus(workspace.verbund, from: current, to: next)
-            return workspace.redirect(request)
+            return workspace.redirect(request, notice: .verbundStatusSaved)
         }
     }
 
@@ -35,7 +35,7 @@ struct VerbundStatusController: RouteCollection {
             return try await workspace.render(request, errors: [message.text], status: .unprocessableEntity)
         case .success(let programmeID):
             try await VerbundService(request).chooseProgramme(workspace.verbund, programmeID)
-            return workspace.redirect(request)
+            return workspace.redirect(request, notice: .programmeChosen)
         }
     }
 }

@@ -22,7 +22,8 @@ struct VerbundWorkspace {
         return VerbundWorkspace(verbund: verbund, members: members, now: request.now)
     }
 
-    func redirect(_ request: Request) -> Response { request.redirect(to: verbund.path, redirectType: .normal) }
+    /// 303 to the Verbund's page, which then says `notice` (Post/Redirect/Get).
+    func redirect(_ request: Request, notice: SuccessNotice) -> Response { request.redirect(to: verbund.path, notice: notice) }
 
     /// Whether the user acts for this member (a town, or a provider organisation).
     static func actsFor(_ request: Request, _ member: VerbundMembership) -> Bool {

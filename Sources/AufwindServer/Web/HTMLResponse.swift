@@ -11,7 +11,7 @@ protocol PageView {
 enum HTMLResponse {
     static func render(_ page: some PageView, status: HTTPResponseStatus = .ok, request: Request) -> Response {
         let html = Layout(
-            page: page, currentPath: request.url.path, notice: request.registerNotice, success: request.successNotice?.text,
+            page: page, currentPath: request.url.path, notice: request.registerNotice, success: request.successText,
             signedIn: request.currentUser != nil, isPlatformAdmin: request.currentUser?.isAdmin == true,
             unreadNotifications: request.unreadNotifications ?? 0
         ).html()

@@ -9,7 +9,6 @@ enum SuccessNotice: String, CaseIterable, Sendable {
     case invitationSent = "einladung-gesendet"
     case invitationMailed = "einladung-gemailt"
     case invitationReachesNobody = "einladung-ohne-empfaenger"
-    case verbundFounded = "verbund-gegruendet"
     case verbundAlreadyFounded = "verbund-schon-gegruendet"
     case thresholdSaved = "schwelle-gespeichert"
     case contactSettingSaved = "sichtbarkeit-gespeichert"
@@ -22,6 +21,70 @@ enum SuccessNotice: String, CaseIterable, Sendable {
     case meetingAccepted = "treffen-vereinbart"
     case meetingDeclined = "treffen-abgelehnt"
     case meetingWithdrawn = "treffen-zurueckgezogen"
+    // Account
+    case registered = "registriert"
+    case confirmationResent = "bestaetigung-angefordert"
+    case resetRequested = "link-angefordert"
+    case passwordReset = "passwort-neu-gesetzt"
+    case passwordChanged = "passwort-geaendert"
+    case emailChangeRequested = "email-bestaetigen"
+    case accountDeleted = "konto-geloescht"
+    case tokenRevoked = "token-widerrufen"
+    case unsubscribed = "abbestellt"
+    // Memberships and organisations
+    case membershipAlreadyRequested = "schon-angefragt"
+    case alreadyMember = "schon-mitglied"
+    case roleChanged = "rolle-geaendert"
+    case membershipEnded = "mitgliedschaft-beendet"
+    case townProfileSaved = "profil-gespeichert"
+    case organisationFounded = "organisation-angelegt"
+    // Items and cooperations
+    case itemCreated = "eintrag-angelegt"
+    case itemSaved = "eintrag-gespeichert"
+    case interestAccepted = "kooperation-eroeffnet"
+    case interestDeclined = "anfrage-abgelehnt"
+    case messageSent = "nachricht-gesendet"
+    // Events
+    case eventCreated = "veranstaltung-angelegt"
+    case eventRegistered = "angemeldet"
+    case eventWaitlisted = "warteliste"
+    case eventCancelled = "abgemeldet"
+    case phaseChanged = "phase-geaendert"
+    case registrationSettingsSaved = "anmeldung-gespeichert"
+    case roomAdded = "raum-angelegt"
+    case slotAdded = "zeitfenster-angelegt"
+    case slotRemoved = "zeitfenster-entfernt"
+    case sessionProposed = "session-vorgeschlagen"
+    case voteSaved = "stimme-gespeichert"
+    case hostAdded = "leitung-eingetragen"
+    case hostRemoved = "leitung-entfernt"
+    case availabilitySaved = "verfuegbarkeit-gespeichert"
+    case resultSaved = "ergebnis-gespeichert"
+    case sessionAdopted = "als-vorhaben-uebernommen"
+    case sessionCancelled = "session-abgesagt"
+    /// With `anzahl`: how many sessions the plan placed.
+    case planComputed = "plan-berechnet"
+    /// With `anzahl`: how many sessions a new plan moved.
+    case planRecomputed = "plan-neu-berechnet"
+    case sessionMoved = "session-verschoben"
+    case pinSaved = "festlegung-gespeichert"
+    case blockCreated = "block-angelegt"
+    case stageCommand = "buehne-aktualisiert"
+    case pitchAdded = "pitch-eingetragen"
+    case pitchMoved = "pitch-verschoben"
+    // Verbünde and funding programmes
+    case verbundFounded = "verbund-gegruendet"
+    case verbundFoundedWithInvitations = "verbund-gegruendet-eingeladen"
+    case verbundSaved = "verbund-gespeichert"
+    case verbundStatusSaved = "verbund-stand-gespeichert"
+    case programmeChosen = "programm-gewaehlt"
+    case dateAdded = "termin-angelegt"
+    case dateDone = "termin-erledigt"
+    case invitationAccepted = "einladung-angenommen"
+    case invitationDeclined = "einladung-abgelehnt"
+    case invitationWithdrawn = "einladung-zurueckgezogen"
+    case fundingProgrammeCreated = "foerderprogramm-angelegt"
+    case fundingProgrammeSaved = "foerderprogramm-gespeichert"
 
     var text: String {
         switch self {
@@ -32,7 +95,6 @@ enum SuccessNotice: String, CaseIterable, Sendable {
         case .invitationReachesNobody:
             "Eingeladen – aber von dieser Kommune ist noch niemand auf Aufwind, die Einladung erreicht also niemanden. "
                 + "Tragen Sie in der Mitgliederliste eine E-Mail-Adresse der Kommune nach (z. B. die des Rathauses)."
-        case .verbundFounded: "Der Verbund ist gegründet; Ihre Kommune führt ihn. Eingeladene Kommunen sind benachrichtigt."
         case .verbundAlreadyFounded: "Diesen Verbund hat Ihre Kommune schon gegründet – hier ist er. Es ist kein zweiter entstanden."
         case .thresholdSaved: "Die Schwelle für passende Einträge ist gespeichert."
         case .contactSettingSaved: "Gespeichert: So erscheinen Sie in Ihren Kooperationen."
@@ -45,21 +107,109 @@ enum SuccessNotice: String, CaseIterable, Sendable {
         case .meetingAccepted: "Treffen vereinbart. Zeit und Tisch stehen unten in Ihrer Liste und in Ihrer Agenda."
         case .meetingDeclined: "Anfrage abgelehnt. Die anfragende Person ist benachrichtigt."
         case .meetingWithdrawn: "Ihre Anfrage ist zurückgezogen."
+        case .registered:
+            "Fast geschafft: Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie darin Ihre Adresse, dann melden Sie sich hier an."
+        case .confirmationResent:
+            "Wenn zu dieser Adresse ein noch nicht bestätigtes Konto gehört, schicken wir einen neuen Bestätigungslink. Bitte prüfen Sie Ihr Postfach."
+        case .resetRequested:
+            "Wenn es zu dieser Adresse ein Konto gibt, haben wir einen Link zum Zurücksetzen geschickt. Bitte prüfen Sie Ihr Postfach."
+        case .passwordReset: "Ihr neues Passwort gilt ab sofort. Auf allen Geräten sind Sie abgemeldet; bitte melden Sie sich neu an."
+        case .passwordChanged: "Ihr neues Passwort gilt ab sofort. Auf allen anderen Geräten sind Sie abgemeldet."
+        case .emailChangeRequested:
+            "Wir haben einen Bestätigungslink an die neue Adresse geschickt (sofern sie nicht schon vergeben ist). Bis zur Bestätigung gilt die bisherige."
+        case .accountDeleted: "Ihr Konto und Ihre persönlichen Daten sind gelöscht."
+        case .tokenRevoked: "Das Token ist widerrufen und gilt ab sofort nicht mehr."
+        case .unsubscribed: "Abbestellt: Diese E-Mails kommen nicht mehr. In Aufwind sehen Sie Ihre Benachrichtigungen weiterhin."
+        case .membershipAlreadyRequested: "Ihre Anfrage ist schon eingegangen und wartet auf die Entscheidung; Sie müssen nichts weiter tun."
+        case .alreadyMember: "Sie sind dort schon Mitglied."
+        case .roleChanged: "Die Rolle ist geändert."
+        case .membershipEnded: "Erledigt: Die Mitgliedschaft ist beendet oder die Anfrage zurückgezogen."
+        case .townProfileSaved: "Das Profil ist gespeichert."
+        case .organisationFounded: "Die Organisation ist angelegt. Sie wird sichtbar, sobald die Plattform-Administration sie bestätigt hat."
+        case .itemCreated: "Der Eintrag ist gespeichert."
+        case .itemSaved: "Ihre Änderungen sind gespeichert."
+        case .interestAccepted:
+            "Angenommen: Die Kooperation ist eröffnet, die anfragende Kommune ist benachrichtigt. Schreiben Sie hier die erste Nachricht."
+        case .interestDeclined: "Abgelehnt. Die anfragende Kommune ist benachrichtigt."
+        case .messageSent: "Ihre Nachricht ist gesendet; die beteiligten Kommunen werden benachrichtigt."
+        case .eventCreated: "Die Veranstaltung ist angelegt. Legen Sie unten Räume und Zeitfenster an."
+        case .eventRegistered: "Sie sind angemeldet."
+        case .eventWaitlisted: "Alle Plätze sind vergeben; Sie stehen auf der Warteliste und rücken automatisch nach."
+        case .eventCancelled: "Sie sind von der Veranstaltung abgemeldet."
+        case .phaseChanged: "Die Phase ist umgestellt."
+        case .registrationSettingsSaved: "Die Einstellungen zur Anmeldung sind gespeichert."
+        case .roomAdded: "Der Raum ist angelegt."
+        case .slotAdded: "Das Zeitfenster ist angelegt."
+        case .slotRemoved: "Das Zeitfenster ist entfernt."
+        case .sessionProposed: "Ihr Vorschlag ist eingetragen."
+        case .voteSaved: "Ihre Stimme ist gespeichert."
+        case .hostAdded: "Die Leitung ist eingetragen."
+        case .hostRemoved: "Die Person leitet die Session nicht mehr."
+        case .availabilitySaved: "Verfügbarkeit gespeichert."
+        case .resultSaved: "Ergebnis gespeichert."
+        case .sessionAdopted: "Die Session ist als Vorhaben Ihrer Kommune übernommen. Prüfen und ergänzen Sie den Eintrag."
+        case .sessionCancelled: "Die Session ist abgesagt und aus dem Plan genommen."
+        case .planComputed: "Plan berechnet."
+        case .planRecomputed: "Neu geplant."
+        case .sessionMoved: "Die Session ist verschoben."
+        case .pinSaved: "Die Festlegung ist gespeichert."
+        case .blockCreated: "Der Pitch-Block ist angelegt. Tragen Sie unten die Pitches ein."
+        case .stageCommand: "Erledigt: Die Bühne zeigt den neuen Stand."
+        case .pitchAdded: "Der Pitch ist eingetragen."
+        case .pitchMoved: "Die Reihenfolge ist geändert."
+        case .verbundFounded: "Der Verbund ist gegründet. Laden Sie jetzt die Partner ein."
+        case .verbundFoundedWithInvitations: "Der Verbund ist gegründet; die gewählten Kommunen sind eingeladen."
+        case .verbundSaved: "Die Angaben zum Verbund sind gespeichert."
+        case .verbundStatusSaved: "Der Stand des Verbunds ist gespeichert."
+        case .programmeChosen: "Das Förderprogramm ist gewählt; die Prüfung unten bezieht sich jetzt darauf."
+        case .dateAdded: "Der Termin ist eingetragen."
+        case .dateDone: "Der Termin ist als erledigt markiert."
+        case .invitationAccepted: "Willkommen im Verbund: Die Einladung ist angenommen."
+        case .invitationDeclined: "Die Einladung ist abgelehnt."
+        case .invitationWithdrawn: "Die Einladung ist zurückgezogen."
+        case .fundingProgrammeCreated: "Das Förderprogramm ist angelegt."
+        case .fundingProgrammeSaved: "Das Förderprogramm ist gespeichert."
         }
     }
 
-    /// `path` with this notice, after the query `path` may have.
-    func path(_ path: String) -> String { path + (path.contains("?") ? "&" : "?") + "erfolg=\(rawValue)" }
+    /// The text, saying `count` where the notice has a number (`planComputed`, `planRecomputed`).
+    func text(count: Int?) -> String {
+        guard let count else { return text }
+        let sessions = count == 1 ? "1 Session" : "\(count) Sessions"
+        switch self {
+        case .planComputed: return "Plan berechnet: \(sessions) eingeplant."
+        case .planRecomputed:
+            return count == 0 ? "Neu geplant: keine Session verschoben." : "Neu geplant: \(sessions) verschoben, alle anderen blieben, wo sie waren."
+        default: return text
+        }
+    }
+
+    /// The numbers a notice may carry: a count, nothing else (never text from the address).
+    static let counts = 0...100_000
+
+    /// `path` with this notice (and `count`), after the query `path` may have.
+    func path(_ path: String, count: Int? = nil) -> String {
+        let number = count.map { "&anzahl=\(min(max($0, Self.counts.lowerBound), Self.counts.upperBound))" } ?? ""
+        return path + (path.contains("?") ? "&" : "?") + "erfolg=\(rawValue)" + number
+    }
 }
 
 extension Request {
-    /// 303 to `path`, which then says `notice`.
-    func redirect(to path: String, notice: SuccessNotice) -> Response {
-        redirect(to: notice.path(path), redirectType: .normal)
+    /// 303 to `path`, which then says `notice` (with `count`, for a notice that has a number).
+    func redirect(to path: String, notice: SuccessNotice, count: Int? = nil) -> Response {
+        redirect(to: notice.path(path, count: count), redirectType: .normal)
     }
 
     /// The notice a redirect asked this page to show, if it is one we know.
     var successNotice: SuccessNotice? {
         (try? query.get(String.self, at: "erfolg")).flatMap(SuccessNotice.init(rawValue:))
+    }
+
+    /// What the page says about the form that led here: the known notice's text, with its count
+    /// when the address carries a number in range.
+    var successText: String? {
+        guard let notice = successNotice else { return nil }
+        let count = (try? query.get(String.self, at: "anzahl")).flatMap { Int($0) }.flatMap { SuccessNotice.counts.contains($0) ? $0 : nil }
+        return notice.text(count: count)
     }
 }

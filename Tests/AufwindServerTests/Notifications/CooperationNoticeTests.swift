@@ -30,7 +30,7 @@ struct CooperationNoticeTests {
 
             try await anna.get("/anfragen")
             let accepted = try await anna.post("/anfragen/\(request.id!)/entscheidung", ["entscheidung": "annehmen"])
-            let thread = try #require(accepted.headers.first(name: .location))
+            let thread = try #require(accepted.headers.redirectPath)
             let messages = try await CooperationMessageModel.query(on: app.db).all()
             let first = try #require(messages.first)
             #expect(messages.count == 1 && first.body == "Wir möchten mitmachen." && first.authorKey == Self.oelde)
@@ -65,7 +65,7 @@ struct CooperationNoticeTests {
             let request = try #require(try await InterestRequestModel.query(on: app.db).first())
             try await anna.get("/anfragen")
             let thread = try #require(
-                try await anna.post("/anfragen/\(request.id!)/entscheidung", ["entscheidung": "annehmen"]).headers.first(name: .location))
+                try await anna.post("/anfragen/\(request.id!)/entscheidung", ["entscheidung": "annehmen"]).headers.redirectPath)
 
             let page = try await anna.get(thread)
             #expect(page.body.contains("<strong>anna</strong><div class=\"meta\">Ahlen · Verwalter</div>"))

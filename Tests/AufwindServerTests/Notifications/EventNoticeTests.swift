@@ -65,7 +65,7 @@ struct EventNoticeTests {
             let event = try await barcamp.event
             try await barcamp.anna.get(barcamp.path + "/buehne")
             let created = try await barcamp.anna.post(barcamp.path + "/buehne", ["titel": "Ideen in 100 Sekunden", "sekunden": "100"])
-            let moderation = try #require(created.headers.first(name: .location))
+            let moderation = try #require(created.headers.redirectPath)
             try await barcamp.anna.get(moderation)
             let block = moderation.replacingOccurrences(of: "/moderation", with: "")
             let added = try await barcamp.anna.post(

@@ -35,7 +35,7 @@ struct UnsubscribeTests {
                 #expect(response.status == .seeOther)
                 location = response.headers.first(name: .location)
             }
-            #expect(location == path)
+            #expect(location == path + "?erfolg=abbestellt")
             #expect(try await NotificationPreferences(database: app.db).cadence(of: anna.requireID(), for: .nachrichten) == .nie)
             #expect(try await NotificationPreferences(database: app.db).cadence(of: anna.requireID(), for: .anfragen) == .sofort)
             let done = try await visitor.get(path)

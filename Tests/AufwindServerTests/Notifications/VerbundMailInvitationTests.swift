@@ -62,7 +62,7 @@ struct VerbundMailInvitationTests {
             try await olga.get("/registrieren")
             #expect(
                 try await olga.post("/registrieren", ["name": "Olga Oelde", "email": "olga@oelde.de", "password": "passwort-olga@oelde.de"]).status
-                    == .ok)
+                    == .seeOther)
             let confirmation = try #require(try await probe.mails("olga@oelde.de").first)
             let token = try #require(AccountFlowTests.token(in: confirmation, path: "/bestaetigen"))
             try await olga.get("/bestaetigen?token=\(token)")

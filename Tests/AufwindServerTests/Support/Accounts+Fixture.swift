@@ -28,6 +28,8 @@ enum AccountFixture {
     }
 
     static func membership(of user: UserModel, in key: String, on app: Application) async throws -> MembershipModel {
-        try await MembershipModel.query(on: app.db).filter(\.$user.$id == user.requireID()).filter(\.$orgKey == key).first()!
+        guard let membership = try await MembershipModel.query(on: app.db).filter(\.$user.$id == user.requireID()).filter(\.$orgKey == key).first()
+        else { throw FixtureFailure("\(user.email) has no membership of \(key)") }
+        return membership
     }
 }

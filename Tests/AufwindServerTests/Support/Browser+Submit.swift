@@ -31,3 +31,22 @@ extension Browser {
         return response
     }
 }
+
+extension Browser {
+    /// Follows a redirect as a browser does: the page its `Location` names (Post/Redirect/Get).
+    @discardableResult
+    func follow(_ response: (status: HTTPStatus, body: String, headers: HTTPHeaders)) async throws -> (
+        status: HTTPStatus, body: String, headers: HTTPHeaders
+    ) {
+        guard response.status == .seeOther, let location = response.headers.first(name: .location) else {
+            throw FixtureFailure("no redirect to follow: \(response.status) \(response.body.prefix(800))")
+        }
+        return try await get(location)
+    }
+}
+
+extension HTTPHeaders {
+    /// Where a redirect leads, without its query: the `?erfolg=…` of Post/Redirect/Get says what
+    /// happened, and tests build further paths from the page's own path.
+    var redirectPath: String? { first(name: .location).map { String($0.prefix { $0 != "?" }) } }
+}

@@ -98,9 +98,3 @@ final class Browser {
         }
     }
 }
-
-extension HTTPHeaders {
-    /// Where a redirect leads, without the success notice's query (`/verbuende/{id}?erfolg=…` →
-    /// `/verbuende/{id}`); empty when the answer is no redirect.
-    var redirectPath: String { String(first(name: .location)?.split(separator: "?", maxSplits: 1).first ?? "") }
-}

@@ -28,7 +28,7 @@ enum EventFixture {
         guard response.status == .seeOther else {
             throw FixtureFailure("creating the event failed: \(response.status) \(response.body.prefix(1500))")
         }
-        return response.headers.first(name: .location) ?? ""
+        return response.headers.redirectPath ?? ""
     }
 
     /// A second server instance on the same database (as behind a load balancer).

@@ -122,7 +122,7 @@ struct HostileWorld {
             from: "/eintraege/\(item)")
         let request = try #require(try await InterestRequestModel.query(on: app.db).first())
         let accepted = try await organiser.submit("/anfragen/\(request.id!)/entscheidung", ["entscheidung": "annehmen"], from: "/anfragen")
-        let thread = accepted.headers.first(name: .location) ?? ""
+        let thread = accepted.headers.redirectPath ?? ""
         parameters["kooperationen/:id"] = String(thread.split(separator: "/").last ?? "")
         try await member.submit(
             thread + "/nachrichten", ["kommune": Self.oelde, "nachricht": plant("Nachricht", Hostile.text("Nachricht"))], from: thread)
@@ -162,7 +162,7 @@ struct HostileWorld {
                 "letzter_tag": EventFixture.day(8), "ort": plant("Ort", Hostile.field("Rathaus")), "online": "https://meet.example/?a=\"b\"",
                 "plaetze": "10", "tische": "2",
             ], from: "/veranstaltungen/neu")
-        let path = created.headers.first(name: .location) ?? ""
+        let path = created.headers.redirectPath ?? ""
         parameters["veranstaltungen/:id"] = EventFixture.id(path)
         try await organiser.submit(path + "/raeume", ["name": plant("Raum", Hostile.field("Saal")), "kapazitaet": "40"], from: path)
         for (from, to, kind) in [("10:00", "10:45", "session"), ("11:00", "11:45", "session"), ("14:00", "14:20", "treffen")] {
@@ -180,7 +180,7 @@ struct HostileWorld {
                 "titel": plant("Session", Hostile.field("Session")), "kurzbeschreibung": plant("Kurzbeschreibung", Hostile.text("Kurz")),
                 "handlungsfeld": Handlungsfeld.schuleBildung.rawValue, "format": "diskussion",
             ])
-        let session = EventFixture.id(proposed.headers.first(name: .location))
+        let session = EventFixture.id(proposed.headers.redirectPath)
         parameters["sessions/:sid"] = session
         try await organiser.submit(path + "/phase", ["phase": "abstimmen"], from: path)
         try await organiser.submit(sessions + "/\(session)/stimme", ["interesse": "ja"], from: sessions)
@@ -191,7 +191,7 @@ struct HostileWorld {
             sessions + "/\(session)/ergebnis", ["ergebnis": plant("Ergebnis", Hostile.text("Ergebnis"))], from: sessions + "/\(session)")
 
         let block = try await organiser.submit(path + "/buehne", ["titel": plant("Bühnenblock", Hostile.field("Block")), "sekunden": "100"])
-        let blockPath = (block.headers.first(name: .location) ?? "").replacingOccurrences(of: "/moderation", with: "")
+        let blockPath = (block.headers.redirectPath ?? "").replacingOccurrences(of: "/moderation", with: "")
         parameters["buehne/:block"] = String(blockPath.split(separator: "/").last ?? "")
         try await organiser.submit(
             blockPath + "/pitches",
@@ -212,7 +212,7 @@ struct HostileWorld {
         let item = parameters["eintraege/:id"] ?? ""
         let name = plant("Verbund", Hostile.field("Verbund"))
         let founded = try await organiser.submit("/verbuende", ["eintrag": item, "name": name], from: "/eintraege/\(item)")
-        let path = founded.headers.redirectPath
+        let path = founded.headers.redirectPath ?? ""
         parameters["verbuende/:id"] = String(path.split(separator: "/").last ?? "")
         try await organiser.submit(
             path + "/bearbeiten", ["name": name, "beschreibung": plant("Verbund-Beschreibung", Hostile.text("Verbund")), "version": "1"],

@@ -42,7 +42,7 @@ enum ItemFixture {
         try await browser.get("/eintraege/neu")
         let response = try await browser.post("/eintraege", pairs: pairs)
         guard response.status == .seeOther else { throw FixtureFailure("creating failed: \(response.status) \(response.body.prefix(2000))") }
-        let location = response.headers.first(name: .location) ?? ""
+        let location = response.headers.redirectPath ?? ""
         return String(location.split(separator: "/").last ?? "")
     }
 }

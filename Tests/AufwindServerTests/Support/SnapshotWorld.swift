@@ -44,7 +44,7 @@ struct SnapshotWorld {
             olga, ItemFixture.form(kind: .angebot, title: "Schulverwaltung aus der Cloud", fields: [.schuleBildung], town: oelde))
 
         let founded = try await anna.submit("/verbuende", ["eintrag": item, "name": "Bauhof Münsterland"], from: "/eintraege/\(item)")
-        let verbundPath = founded.headers.redirectPath
+        let verbundPath = founded.headers.redirectPath ?? ""
         try await anna.submit(verbundPath + "/programm", ["programm": "ikz-beispiel"], from: verbundPath)
         try await anna.submit(verbundPath + "/einladungen", ["mitglied": "Oelde", "rolle": "partner"], from: verbundPath)
         try await anna.submit(
@@ -57,7 +57,7 @@ struct SnapshotWorld {
                 "veranstalter": "kommune:\(ahlen)", "titel": "Kleinstadt-Barcamp Westfalen", "beschreibung": "Themen setzen wir selbst.",
                 "erster_tag": firstDay, "letzter_tag": secondDay, "ort": "Ahlen, Rathaus", "online": "", "plaetze": "20", "tische": "1",
             ], from: "/veranstaltungen/neu")
-        let eventPath = created.headers.first(name: .location) ?? ""
+        let eventPath = created.headers.redirectPath ?? ""
         try await anna.submit(eventPath + "/raeume", ["name": "Ratssaal", "kapazitaet": "40"], from: eventPath)
         for (from, to) in [("10:00", "10:45"), ("11:00", "11:45")] {
             try await anna.submit(eventPath + "/zeitfenster", ["tag": firstDay, "von": from, "bis": to, "art": "session"], from: eventPath)

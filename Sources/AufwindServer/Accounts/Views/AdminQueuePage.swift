@@ -23,10 +23,34 @@ struct AdminQueuePage: PageView {
         var description: String
     }
 
+    /// A confirmation refused for want of the note on how the person was verified: shown at
+    /// that request's field, with what was typed.
+    struct FieldError {
+        var membershipID: UUID
+        var message: String
+        var typed: String
+    }
+
     var entries: [Entry]
     var organisations: [Organisation]
     var csrf: String
+    var missingVerification: FieldError?
     var title: String { "Prüfungen" }
+
+    /// "Wie geprüft?" (optional for declining), with its error after a confirmation without it.
+    private func verificationField(_ entry: Entry) -> Node<HTML.FormContext> {
+        let id = "pruefung-\(entry.id.uuidString)"
+        let failed = missingVerification?.membershipID == entry.id ? missingVerification : nil
+        return .div(
+            .class("field"),
+            .label(.safeFor(id), .text("Wie geprüft?")),
+            .unwrap(failed) { .p(.class("field-error"), .safeID("\(id)-fehler"), .text($0.message)) },
+            .input(
+                .type(.text), .safeID(id), .safeName("pruefung"), .safeValue(failed?.typed ?? ""), .safeAttribute("maxlength", "500"),
+                .safeAttribute("aria-describedby", failed == nil ? nil : "\(id)-fehler"), .safeAttribute("aria-invalid", failed == nil ? nil : "true")
+            )
+        )
+    }
 
     func content() -> Node<HTML.BodyContext> {
         .group(
@@ -52,7 +76,7 @@ struct AdminQueuePage: PageView {
                         .form(
                             .class("stacked"), .safeAction("/mitgliedschaften/\(entry.id.uuidString)/entscheidung"), .method(.post),
                             .csrf(csrf),
-                            .optionalField("pruefung", id: "pruefung-\(entry.id.uuidString)", label: "Wie geprüft?", value: "", maxLength: 500),
+                            verificationField(entry),
                             .button(
                                 .type(.submit), .name("entscheidung"), .value("annehmen"),
                                 .safeAttribute("aria-label", "\(entry.name) für \(entry.townName) bestätigen"), .text("Bestätigen")),

@@ -1,3 +1,4 @@
+import AufwindCore
 import Foundation
 import Plot
 
@@ -20,7 +21,41 @@ struct MyOrganisationsPage: PageView {
     var typed: String
     var message: String
     var emailConfirmed: Bool
+    /// The towns the typed name may mean (several bear it, or it only begins or resembles one):
+    /// the user chooses one; the typed name stays in its field to be corrected instead.
+    var choices: [TownChoice] = []
+    /// The register has more towns for the name than are listed.
+    var moreChoices = false
+    /// The AGS chosen before, if any.
+    var chosen: String?
     var title: String { "Meine Organisationen" }
+
+    /// Radio buttons for the towns a typed name may mean, each with its Kreis, Land and AGS.
+    private func townChoices() -> Node<HTML.FormContext> {
+        guard !choices.isEmpty else { return .empty }
+        return .fieldset(
+            .class("choices"), .id("kommune-auswahl"),
+            .element(named: "legend", text: "Welche Kommune meinen Sie?"),
+            .p(
+                .text(
+                    "„\(typed)“ passt zu \(GermanFormat.count(choices.count, "Kommune", "Kommunen"))\(moreChoices ? " und weiteren" : ""). "
+                        + "Wählen Sie eine aus, oder ändern Sie die Eingabe unten.")),
+            .forEach(choices) { choice in
+                .div(
+                    .class("choice"),
+                    .input(
+                        .type(.radio), .safeID("auswahl-\(choice.key)"), .safeName("auswahl"), .safeValue(choice.key),
+                        .checked(choice.key == chosen)),
+                    .label(
+                        .safeFor("auswahl-\(choice.key)"), .strong(.text(choice.name)),
+                        .span(
+                            .class("meta"),
+                            .text(" – \(choice.kreis), \(choice.land) · \(GermanFormat.einwohner(choice.population)) · AGS \(choice.key)")))
+                )
+            },
+            .p(.class("hint"), .text("Nicht dabei? Geben Sie den Namen genauer ein oder den Gemeindeschlüssel (AGS, 8 Ziffern)."))
+        )
+    }
 
     func content() -> Node<HTML.BodyContext> {
         .group(
@@ -77,6 +112,7 @@ struct MyOrganisationsPage: PageView {
             .form(
                 .class("stacked"), .action("/konto/organisationen"), .method(.post),
                 .csrf(csrf),
+                townChoices(),
                 .field("kommune", label: "Gemeinde oder Kreis (Name oder Schlüssel)", value: typed, maxLength: 100),
                 .div(
                     .class("field"),

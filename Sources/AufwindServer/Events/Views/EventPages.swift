@@ -110,7 +110,6 @@ struct EventPage: PageView {
     var blocks: [(title: String, path: String)]
     var csrf: String?
     var errors: [String] = []
-    var notice: String?
     var title: String { name }
 
     func content() -> Node<HTML.BodyContext> {
@@ -119,7 +118,6 @@ struct EventPage: PageView {
             .p(
                 .class("meta"), .text("\(when) · \(place.isEmpty ? "online" : place) · Veranstaltet von \(organiser) · "),
                 .span(.class("badge"), .text("Phase: \(phase.label)"))),
-            .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
             .formErrors(errors),
             .if(!description.isEmpty, .div(.class("prose"), .forEach(description.components(separatedBy: "\n\n")) { .p(.text($0)) })),
             .if(!onlineURL.isEmpty, .p(.text("Online: "), .a(.safeHref(onlineURL), .attribute(named: "rel", value: "noopener"), .text(onlineURL)))),

@@ -27,7 +27,6 @@ struct PlanningPage: PageView {
     var latestVersion: Int?
     var csrf: String
     var errors: [String] = []
-    var notice: String?
     var title: String { "Planung – \(eventTitle)" }
 
     func content() -> Node<HTML.BodyContext> {
@@ -37,7 +36,6 @@ struct PlanningPage: PageView {
             .p(
                 .a(.safeHref(eventPath), .text("Zurück zur Veranstaltung")), .text(" · Phase: \(phase.label)"),
                 .unwrap(latestVersion) { .text(" · veröffentlicht: Version \($0)") }),
-            .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
             .formErrors(errors),
             .if(!phase.allowsPlanning, .p(.text("Geplant wird ab der Phase „Planen“. Stellen Sie die Phase auf der Seite der Veranstaltung um."))),
             .section(

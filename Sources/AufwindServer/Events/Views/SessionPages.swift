@@ -107,7 +107,6 @@ struct SessionPage: PageView {
     var towns: [(value: String, label: String)]
     var csrf: String?
     var errors: [String] = []
-    var notice: String?
     var title: String { name }
     var path: String { "\(eventPath)/sessions/\(id)" }
 
@@ -115,7 +114,6 @@ struct SessionPage: PageView {
         .group(
             .h1(.text(name)),
             .p(.a(.safeHref(eventPath + "/sessions"), .text("Alle Sessions")), .text(" · \(field) · \(format)" + (cancelled ? " · abgesagt" : ""))),
-            .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
             .formErrors(errors),
             .if(!summary.isEmpty, .p(.text(summary))),
             .unwrap(placement) { .p(.strong(.text("Im Programm: \($0)"))) },
