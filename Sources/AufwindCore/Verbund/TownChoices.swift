@@ -69,7 +69,8 @@ public struct TownChoices: Sendable {
         return answer
     }
 
-    func choice(_ gemeinde: Gemeinde) -> TownChoice {
+    /// The Gemeinde as one of the choices: name, Kreis, Land and population.
+    public func choice(_ gemeinde: Gemeinde) -> TownChoice {
         let kreis = catalog.unit(key: gemeinde.kreisKey)
         let kreisLabel: String
         switch kreis {

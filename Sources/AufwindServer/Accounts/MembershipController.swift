@@ -62,6 +62,12 @@ struct MembershipController: RouteCollection {
         try request.requireUser()
         // A link from an invitation mail names the town to join.
         let typed = (try? request.query.get(String.self, at: "kommune")).map { String($0.trimmingSpaces.prefix(100)) } ?? ""
+        // It names the Gemeinde by its AGS: shown by name, with Kreis and Land, already chosen.
+        if let gemeinde = request.register.gemeinde(ags: typed) {
+            let choice = TownChoices(catalog: request.register).choice(gemeinde)
+            return try await renderMyOrganisations(
+                request, errors: [], typed: gemeinde.shortName, message: "", choices: Choices(towns: [choice], more: false, chosen: gemeinde.ags))
+        }
         return try await renderMyOrganisations(request, errors: [], typed: typed, message: "")
     }
 

@@ -33,13 +33,17 @@ struct MyOrganisationsPage: PageView {
     /// Radio buttons for the towns a typed name may mean, each with its Kreis, Land and AGS.
     private func townChoices() -> Node<HTML.FormContext> {
         guard !choices.isEmpty else { return .empty }
+        // One town already chosen (a link named it by its AGS, e.g. in an invitation mail): no question.
+        let confirming = choices.count == 1 && chosen == choices.first?.key
         return .fieldset(
             .class("choices"), .id("kommune-auswahl"),
-            .element(named: "legend", text: "Welche Kommune meinen Sie?"),
+            .element(named: "legend", text: confirming ? "Diese Kommune" : "Welche Kommune meinen Sie?"),
             .p(
                 .text(
-                    "„\(typed)“ passt zu \(GermanFormat.count(choices.count, "Kommune", "Kommunen"))\(moreChoices ? " und weiteren" : ""). "
-                        + "Wählen Sie eine aus, oder ändern Sie die Eingabe unten.")),
+                    confirming
+                        ? "Vorausgewählt über den Link, mit dem Sie gekommen sind. Wenn Sie eine andere Kommune meinen, ändern Sie die Eingabe unten."
+                        : "„\(typed)“ passt zu \(GermanFormat.count(choices.count, "Kommune", "Kommunen"))\(moreChoices ? " und weiteren" : ""). "
+                            + "Wählen Sie eine aus, oder ändern Sie die Eingabe unten.")),
             .forEach(choices) { choice in
                 .div(
                     .class("choice"),
