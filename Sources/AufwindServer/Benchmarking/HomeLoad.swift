@@ -213,7 +213,8 @@ import Vapor
             let users = (0..<3_000).map { UserModel(email: "person\($0)@kommune.example", displayName: "Person \($0)", passwordHash: "-") }
             for chunk in users.chunked(500) { try await Array(chunk).create(on: db) }
             let memberships = users.enumerated().map { index, user in
-                self.membership(user.id!, town: keys[(index * 7) % keys.count], role: index % 4 == 0 ? .verwalter : .mitglied, confirmed: index % 10 != 0)
+                self.membership(
+                    user.id!, town: keys[(index * 7) % keys.count], role: index % 4 == 0 ? .verwalter : .mitglied, confirmed: index % 10 != 0)
             }
             for chunk in memberships.chunked(500) { try await Array(chunk).create(on: db) }
             let items = try await CooperationItemModel.query(on: db).filter(\.$isDemo == true).limit(3_000).all()

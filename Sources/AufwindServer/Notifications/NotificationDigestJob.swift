@@ -131,7 +131,7 @@ struct NotificationDigestJob: Sendable {
         while true {
             do {
                 return try await batch.commit(on: database, now: clock.now())
-            } catch where attempt < 50 && Self.isLockContention(error) {
+            } catch  where attempt < 50 && Self.isLockContention(error) {
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(20 * min(attempt, 10)))
             }
