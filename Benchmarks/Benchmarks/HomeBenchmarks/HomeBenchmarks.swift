@@ -55,23 +55,27 @@ private final class World: @unchecked Sendable {
     }
 }
 
-private let configuration = Benchmark.Configuration(
-    metrics: [.wallClock, .throughput], timeUnits: .milliseconds, warmupIterations: 20, maxDuration: .seconds(20), maxIterations: 2_000)
+private func configuration() -> Benchmark.Configuration {
+    .init(metrics: [.wallClock, .throughput], timeUnits: .milliseconds, warmupIterations: 20, maxDuration: .seconds(20), maxIterations: 2_000)
+}
 
 private func report(_ name: String, target: Double?) {
     let world = World.shared
     let p95 = world.percentile(name, 0.95)
-    let line = String(
-        format: "%@: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (%d samples%@)", name, world.percentile(name, 0.5), p95, world.percentile(name, 0.99),
-        world.count(name), target.map { String(format: ", target p95 ≤ %.0f ms", $0) } ?? "")
+    func ms(_ value: Double) -> String { String(format: "%.2f ms", value) }
+    let goal = target.map { ", target p95 ≤ \(Int($0)) ms" } ?? ""
+    let line =
+        "\(name): p50 \(ms(world.percentile(name, 0.5))), p95 \(ms(p95)), p99 \(ms(world.percentile(name, 0.99)))"
+        + " (\(world.count(name)) samples\(goal))"
     print(line)
+    fflush(stdout)
     if let target, p95 > target { fatalError("missed: \(line)") }
 }
 
 let benchmarks: @Sendable () -> Void = {
     let home = "Home: /mein-aufwind, 50 items, 20 cooperations, 5 Verbünde, 100,000 items"
     Benchmark(
-        home, configuration: configuration,
+        home, configuration: configuration(),
         closure: { benchmark in
             let load = try await World.shared.loaded()
             let started = ContinuousClock.now
@@ -87,7 +91,7 @@ let benchmarks: @Sendable () -> Void = {
     // every signed-in page (12 unread of 300 for the member, 50,000 notifications in all).
     let badge = "Home: unread count of the navigation (one statement per signed-in page)"
     Benchmark(
-        badge, configuration: configuration,
+        badge, configuration: configuration(),
         closure: { benchmark in
             let load = try await World.shared.loaded()
             let started = ContinuousClock.now

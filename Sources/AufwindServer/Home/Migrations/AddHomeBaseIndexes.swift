@@ -3,12 +3,12 @@ import SQLKit
 
 /// 029: the indexes `/mein-aufwind`, `/kooperationen` and `/verbuende` read through — each of the
 /// page's queries asks for the rows of a few towns or of one user, and without these it read the
-/// whole table (100,000 items). Same statements on SQLite and PostgreSQL.
+/// whole table. (The items of a town have `cooperation_items_owner` since 008.) Same statements on
+/// SQLite and PostgreSQL.
 struct AddHomeBaseIndexes: AsyncMigration {
     var name: String { "029-HomeBaseIndexes" }
 
     static let indexes: [(name: String, definition: String)] = [
-        ("cooperation_items_owner_updated", "cooperation_items (owner_key, updated_at)"),
         ("interest_requests_to_status", "interest_requests (to_key, status)"),
         ("interest_requests_from_status", "interest_requests (from_key, status)"),
         ("memberships_org_status", "memberships (org_key, kind, status)"),
