@@ -67,8 +67,8 @@ private func report(_ name: String, target: Double?) {
     let line =
         "\(name): p50 \(ms(world.percentile(name, 0.5))), p95 \(ms(p95)), p99 \(ms(world.percentile(name, 0.99)))"
         + " (\(world.count(name)) samples\(goal))"
-    print(line)
-    fflush(stdout)
+    // Standard error is unbuffered: the line is there even when a miss ends the process.
+    FileHandle.standardError.write(Data((line + "\n").utf8))
     if let target, p95 > target { fatalError("missed: \(line)") }
 }
 
