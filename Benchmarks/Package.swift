@@ -3,6 +3,10 @@ import PackageDescription
 
 // Benchmarks live in their own package so that `swift build` / `swift test` of the app never
 // compile the harness. Run: `swift package benchmark` (in this folder).
+
+// The app is the package one folder up; SwiftPM names a path dependency after its folder
+// (`main` in the main checkout, the worktree's name elsewhere).
+let app = String(Context.packageDirectory.split(separator: "/").dropLast().last ?? "main").lowercased()
 let package = Package(
     name: "AufwindBenchmarks",
     platforms: [.macOS(.v14)],
@@ -14,7 +18,7 @@ let package = Package(
         .executableTarget(
             name: "RegisterBenchmarks",
             dependencies: [
-                .product(name: "AufwindCore", package: "main"),
+                .product(name: "AufwindCore", package: app),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/RegisterBenchmarks",
@@ -24,10 +28,20 @@ let package = Package(
         .executableTarget(
             name: "DigestBenchmarks",
             dependencies: [
-                .product(name: "AufwindServer", package: "main"),
+                .product(name: "AufwindServer", package: app),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/DigestBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // Issue 13: /mein-aufwind with 100,000 items, through the whole application in-process.
+        .executableTarget(
+            name: "HomeBenchmarks",
+            dependencies: [
+                .product(name: "AufwindServer", package: app),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/HomeBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

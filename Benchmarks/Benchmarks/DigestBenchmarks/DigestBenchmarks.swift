@@ -1,4 +1,4 @@
-import AufwindServer
+@_spi(Benchmarks) import AufwindServer
 import Benchmark
 import Foundation
 

@@ -140,18 +140,21 @@ public struct NotificationMail: Sendable, Equatable {
         return parts.joined(separator: "\n") + "\n"
     }
 
-    /// Text and attribute values: `&`, `<`, `>`, `"` and `'` as entities.
+    /// Text and attribute values: `&`, `<`, `>`, `"` and `'` as entities. Most texts contain none
+    /// of them and come back as they are (a digest escapes every entry's text, address and label); the others are
+    /// escaped scalar by scalar, so a combining mark after `<` cannot hide it.
     public static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        escaped.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
             case "'": escaped += "&#39;"
-            default: escaped.append(character)
+            default: escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped

@@ -32,5 +32,7 @@ enum AufwindMigrations {
         CreateTownSettings(),
         CreateMatchAlerts(),
         CreateVerbundGapAlerts(),
+        AddHomeBaseIndexes(),
+        AddUnreadNotificationsIndex(),
     ]
 }

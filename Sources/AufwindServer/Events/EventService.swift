@@ -143,14 +143,12 @@ struct EventService {
         guard !moved.isEmpty else { return }
         let users = try await UserModel.query(on: database).filter(\.$id ~~ moved.map(\.userID)).all()
         let notifier = Notifier(database: database, baseURL: baseURL)
-        for user in users {
-            try await notifier.notify(
-                user,
-                NotificationMessage(
-                    category: .veranstaltungen, subject: "Nachgerückt: \(event.title)",
-                    text: "Ein Platz ist frei geworden: Sie sind jetzt für „\(event.title)“ angemeldet.", link: event.path,
-                    action: "Veranstaltung ansehen"))
-        }
+        try await notifier.notify(
+            users,
+            NotificationMessage(
+                category: .veranstaltungen, subject: "Nachgerückt: \(event.title)",
+                text: "Ein Platz ist frei geworden: Sie sind jetzt für „\(event.title)“ angemeldet.", link: event.path,
+                action: "Veranstaltung ansehen"))
     }
 
     /// Moves the event into `phase`; when it really changes (one conditional update, so of two

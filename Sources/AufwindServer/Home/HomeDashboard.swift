@@ -63,10 +63,17 @@ struct HomeDashboard {
         let memberships = try await MembershipModel.query(on: db).filter(\.$user.$id == userID).all()
         let pending = memberships.filter { $0.status == MembershipModel.Status.pending.rawValue }
         let organisations = organisationIDs.isEmpty ? [] : try await OrganisationModel.query(on: db).filter(\.$id ~~ organisationIDs).all()
+        // The newest few for the list, and whether any is published (the next steps): two indexed
+        // reads, not every item of the towns.
         let items =
             townKeys.isEmpty
-            ? [] : try await CooperationItemModel.query(on: db).filter(\.$ownerKey ~~ townKeys).sort(\.$updatedAt, .descending).all()
-        let hasPublished = items.contains { $0.published }
+            ? []
+            : try await CooperationItemModel.query(on: db).filter(\.$ownerKey ~~ townKeys).sort(\.$updatedAt, .descending)
+                .limit(listLimit).all()
+        var hasPublished = items.contains { $0.published }
+        if !hasPublished, items.count == listLimit {
+            hasPublished = try await CooperationItemModel.query(on: db).filter(\.$ownerKey ~~ townKeys).filter(\.$published == true).first() != nil
+        }
 
         var tasks: [Task] = []
         var sent: [Task] = []
@@ -124,7 +131,8 @@ struct HomeDashboard {
         let cooperations = try await CooperationSummary.load(for: townKeys, request: request)
         let verbuende = try await VerbundRow.load(for: townKeys, organisations: organisationIDs, request: request)
         let events = try await Self.events(of: userID, towns: townKeys, organisations: actor.organisationRoles.keys.sorted(), on: db)
-        let unread = try await NotificationModel.query(on: db).filter(\.$userID == userID).filter(\.$readAt == nil).count()
+        // Counted once per request by `NotificationBadgeMiddleware` (for the navigation).
+        let unread = request.unreadNotifications ?? 0
 
         var places: [Place] = townKeys.map { key in
             let path = directory.path(of: key)
@@ -150,7 +158,7 @@ struct HomeDashboard {
                 membership.kind == MembershipModel.Kind.kommune.rawValue
                     ? (directory.name(of: membership.orgKey) ?? membership.orgKey) : membership.orgKey
             },
-            items: items.prefix(listLimit).map { item in
+            items: items.map { item in
                 ItemRow(
                     title: item.title, path: "/eintraege/\(item.id?.uuidString.lowercased() ?? "")",
                     kind: (ItemKind(rawValue: item.kind) ?? .vorhaben).label, town: directory.name(of: item.ownerKey) ?? item.ownerKey,

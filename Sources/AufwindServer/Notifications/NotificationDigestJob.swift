@@ -8,18 +8,20 @@ import SQLKit
 /// waited for that digest since the last one, grouped by category — only what the user has not
 /// read or seen in the app since it came (Discourse's rule), and only when something is left.
 ///
-/// Set-based for 50,000 users: one query finds the users due, then per batch of users one
-/// transaction claims them (`NotificationDigestClaims`), reads their waiting notifications in one
-/// query, inserts all their mails in one statement and marks the notifications taken. A second run
-/// of the period, or another instance, finds the users claimed and sends nothing; a run that dies
-/// leaves either a whole batch (claimed, queued, marked) or nothing of it.
+/// Set-based for 50,000 users: one query finds the users due; then, batch by batch, their waiting
+/// notifications are read and their mails rendered (`NotificationDigestBatch.prepare`, outside any
+/// transaction, while the previous batch is being written), and one short transaction per batch
+/// claims the users (`NotificationDigestClaims`), inserts the mails of those it claimed in
+/// multi-row statements and marks exactly the notifications it read as taken. A second run of the
+/// period, or another instance, finds the users claimed and sends nothing; a run that dies leaves
+/// either a whole batch (claimed, queued, marked) or nothing of it.
 struct NotificationDigestJob: Sendable {
     let database: any Database
     let baseURL: String
     var schedule: DigestSchedule
     let clock: WallClock
     let logger: Logger
-    var batchSize = 500
+    var batchSize = 1_000
     /// How long an instance holds a period between batches before another may continue it.
     var leaseDuration: TimeInterval = 600
 
@@ -57,11 +59,15 @@ struct NotificationDigestJob: Sendable {
         summary.ran = true
         let due = try await dueUsers(period, sql: sql)
         let links = UnsubscribeLink(key: try await ServerSecret.key(ServerSecret.unsubscribeLinks, on: database))
-        var start = 0
-        while start < due.count {
-            let batch = Array(due[start..<min(start + batchSize, due.count)])
-            start += batchSize
-            let delivered = try await deliver(batch, period: period, links: links)
+        let batches = stride(from: 0, to: due.count, by: batchSize).map { Array(due[$0..<min($0 + batchSize, due.count)]) }
+        // Reading and rendering the next batch overlaps writing this one (two cores, and the
+        // database works while the mails are rendered).
+        var next = batches.first.map { prepareInBackground($0, period: period, links: links) }
+        defer { next?.cancel() }
+        for index in batches.indices {
+            guard let prepared = try await next?.value else { break }
+            next = index + 1 < batches.count ? prepareInBackground(batches[index + 1], period: period, links: links) : nil
+            let delivered = try await commit(prepared)
             summary.users += delivered.users
             summary.mails += delivered.mails
             guard
@@ -76,6 +82,15 @@ struct NotificationDigestJob: Sendable {
         return summary
     }
 
+    private func prepareInBackground(_ userIDs: [UUID], period: DigestSchedule.Period, links: UnsubscribeLink) -> Task<
+        NotificationDigestBatch, any Error
+    > {
+        let batch = NotificationDigestBatch(userIDs: userIDs, period: period)
+        let database = database
+        let mails = NotificationMails(baseURL: baseURL, links: links)
+        return Task { try await batch.prepare(on: database, mails: mails) }
+    }
+
     /// The SQL condition of the notifications a digest of `cadence` takes: the weekly one those of
     /// categories set to "wöchentlich"; the daily one all others that wait (also those of a
     /// category switched to "sofort" or "nie" since, which it mails or drops).
@@ -84,7 +99,7 @@ struct NotificationDigestJob: Sendable {
         return cadence == .weekly ? "\(effective) = 'woechentlich'" : "\(effective) <> 'woechentlich'"
     }
 
-    private static let waiting = "n.awaits_digest AND n.digested_at IS NULL"
+    static let waiting = "n.awaits_digest AND n.digested_at IS NULL"
 
     /// Everyone with something waiting for this digest who is not claimed for the period yet, in id
     /// order (so instances claim in the same order and never wait on each other in a cycle).
@@ -102,29 +117,20 @@ struct NotificationDigestJob: Sendable {
         return try rows.map { try $0.decode(column: "user_id", as: UUID.self) }
     }
 
-    private struct Waiting: Decodable {
-        var id: UUID
-        var user_id: UUID
-        var category: String
-        var text: String
-        var link: String
-        var action: String?
-        var read_at: Date?
-        var seen_at: Date?
-        var email: String
-        var display_name: String
-        var email_confirmed_at: Date?
-        var cadence: String
+    /// One batch of users at once: read and render, then claim, queue and mark in one transaction.
+    func deliver(_ userIDs: [UUID], period: DigestSchedule.Period, links: UnsubscribeLink) async throws -> (users: Int, mails: Int) {
+        let batch = try await NotificationDigestBatch(userIDs: userIDs, period: period)
+            .prepare(on: database, mails: NotificationMails(baseURL: baseURL, links: links))
+        return try await commit(batch)
     }
 
-    /// One transaction for a batch of users: claim, read, queue, mark. SQLite refuses a second
-    /// writer's transaction while another is open ("database is locked"); the batch then left
-    /// nothing behind and is tried again.
-    func deliver(_ userIDs: [UUID], period: DigestSchedule.Period, links: UnsubscribeLink) async throws -> (users: Int, mails: Int) {
+    /// The transaction of a prepared batch. SQLite refuses a second writer's transaction while
+    /// another is open ("database is locked"); the batch then left nothing behind and is tried again.
+    func commit(_ batch: NotificationDigestBatch) async throws -> (users: Int, mails: Int) {
         var attempt = 0
         while true {
             do {
-                return try await deliverOnce(userIDs, period: period, links: links)
+                return try await batch.commit(on: database, now: clock.now())
             } catch  where attempt < 50 && Self.isLockContention(error) {
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(20 * min(attempt, 10)))
@@ -135,59 +141,6 @@ struct NotificationDigestJob: Sendable {
     static func isLockContention(_ error: any Error) -> Bool {
         let text = String(describing: error).lowercased()
         return text.contains("database is locked") || text.contains("sqlite_busy")
-    }
-
-    private func deliverOnce(_ userIDs: [UUID], period: DigestSchedule.Period, links: UnsubscribeLink) async throws -> (users: Int, mails: Int) {
-        let mails = NotificationMails(baseURL: baseURL, links: links)
-        return try await database.transaction { db in
-            guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
-            let now = clock.now()
-            let claimed = try await NotificationDigestClaims(sql: sql).claimUsers(userIDs, period: period, now: now)
-            guard !claimed.isEmpty else { return (0, 0) }
-            let ids = userIDs.filter(claimed.contains)
-            let rows = try await sql.raw(
-                """
-                SELECT n.id, n.user_id, n.category, n.text, n.link, n.action, n.read_at, n.seen_at, \
-                u.email, u.display_name, u.email_confirmed_at, \(unsafeRaw: NotificationPreferences.effectiveCadenceSQL) AS cadence \
-                FROM notifications n JOIN users u ON u.id = n.user_id \
-                LEFT JOIN notification_preferences p ON p.user_id = n.user_id AND p.category = n.category \
-                WHERE n.user_id IN (\(binds: ids)) AND \(unsafeRaw: Self.waiting) AND \(unsafeRaw: Self.takes(period.cadence)) \
-                ORDER BY n.user_id, n.created_at, n.id
-                """
-            ).all(decoding: Waiting.self)
-            var taken: [UUID] = []
-            var entriesByUser: [UUID: [NotificationMail.Entry]] = [:]
-            var recipients: [UUID: Waiting] = [:]
-            for row in rows {
-                taken.append(row.id)
-                // Read or seen in the app since it came, or no mail wanted any more: taken without a mail.
-                guard row.read_at == nil, row.seen_at == nil, row.cadence != NotificationCadence.nie.rawValue, row.email_confirmed_at != nil,
-                    let category = NotificationCategory(rawValue: row.category)
-                else { continue }
-                entriesByUser[row.user_id, default: []].append(
-                    .init(category: category, text: row.text, action: row.action ?? "Ansehen", url: baseURL + row.link))
-                recipients[row.user_id] = row
-            }
-            let insert = sql.insert(into: MailModel.schema)
-                .columns("id", "recipient", "subject", "body", "html_body", "unsubscribe_url", "user_id", "created_at", "attempts")
-            var queued = 0
-            for userID in ids {
-                guard let entries = entriesByUser[userID], let person = recipients[userID] else { continue }
-                let mail = mails.digest(period.cadence, entries: entries, to: person.display_name, userID: userID)
-                insert.values(
-                    SQLBind(UUID()), SQLBind(person.email), SQLBind(mail.subject), SQLBind(mail.plainText), SQLBind(mail.html),
-                    SQLBind(mail.unsubscribeURL), SQLBind(userID), SQLBind(now), SQLBind(0))
-                queued += 1
-            }
-            if queued > 0 { try await insert.run() }
-            var start = 0
-            while start < taken.count {
-                let chunk = Array(taken[start..<min(start + 5000, taken.count)])
-                start += 5000
-                try await sql.update(NotificationModel.schema).set("digested_at", to: now).where("id", .in, chunk).run()
-            }
-            return (claimed.count, queued)
-        }
     }
 
     /// Runs until the application shuts down: at start and every few minutes, so that each period

@@ -19,6 +19,19 @@ struct NotificationPreferences {
         return result
     }
 
+    /// The cadence of one category for each of `userIDs`, in one query (the standard where a user
+    /// chose nothing): what `Notifier` needs for all recipients of a message.
+    func cadences(of userIDs: [UUID], for category: NotificationCategory) async throws -> [UUID: NotificationCadence] {
+        guard !userIDs.isEmpty else { return [:] }
+        let rows = try await NotificationPreferenceModel.query(on: database).filter(\.$userID ~~ userIDs)
+            .filter(\.$category == category.rawValue).all()
+        var result = Dictionary(userIDs.map { ($0, NotificationCadence.standard(for: category)) }) { first, _ in first }
+        for row in rows {
+            if let cadence = NotificationCadence(rawValue: row.cadence) { result[row.userID] = cadence }
+        }
+        return result
+    }
+
     func cadence(of userID: UUID, for category: NotificationCategory) async throws -> NotificationCadence {
         let row = try await NotificationPreferenceModel.query(on: database).filter(\.$userID == userID).filter(\.$category == category.rawValue)
             .first()

@@ -12,20 +12,15 @@ extension Notifier {
         let memberships = try await MembershipModel.query(on: database)
             .filter(\.$kind == kind.rawValue).filter(\.$orgKey == key).filter(\.$role == MemberRole.verwalter.rawValue)
             .filter(\.$status == MembershipModel.Status.confirmed.rawValue).with(\.$user).all()
-        var told = 0
-        for membership in memberships where membership.user.id != excluding {
-            try await notify(membership.user, message)
-            told += 1
-        }
-        return told
+        let verwalter = memberships.map(\.user).filter { $0.id != excluding }
+        try await notify(verwalter, message)
+        return verwalter.count
     }
 
     /// Each user of `userIDs` once (e.g. the registered participants of an event), except `excluding`.
     func notify(users userIDs: [UUID], excluding: UUID? = nil, _ message: NotificationMessage) async throws {
         let ids = Array(Set(userIDs.filter { $0 != excluding }))
         guard !ids.isEmpty else { return }
-        for user in try await UserModel.query(on: database).filter(\.$id ~~ ids).all() {
-            try await notify(user, message)
-        }
+        try await notify(try await UserModel.query(on: database).filter(\.$id ~~ ids).all(), message)
     }
 }

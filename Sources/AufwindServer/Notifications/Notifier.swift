@@ -6,6 +6,10 @@ import Foundation
 /// notification, and — as the user chose for the category (`NotificationPreferences`) — a mail
 /// through the outbox at once, a place in the daily or weekly digest, or nothing; all in the
 /// caller's transaction.
+///
+/// One message to many people is one batch: one query for all recipients' cadences, one insert of
+/// the notifications, the signing key read once (only when someone gets a mail now), one insert of
+/// the mails — not a round of queries per recipient.
 struct Notifier {
     let database: any Database
     let baseURL: String
@@ -17,31 +21,50 @@ struct Notifier {
         let memberships = try await MembershipModel.query(on: database)
             .filter(\.$kind == kind.rawValue).filter(\.$orgKey == townKey)
             .filter(\.$status == MembershipModel.Status.confirmed.rawValue).with(\.$user).all()
-        for membership in memberships where membership.user.id != excluding {
-            try await notify(membership.user, message)
-        }
+        try await notify(memberships.map(\.user).filter { $0.id != excluding }, message)
     }
 
     /// The platform admins (e.g. a town lost its last Verwalter and its requests now wait for them).
     func notifyPlatformAdmins(excluding: UUID? = nil, _ message: NotificationMessage) async throws {
-        for admin in try await UserModel.query(on: database).filter(\.$isAdmin == true).all() where admin.id != excluding {
-            try await notify(admin, message)
-        }
+        let admins = try await UserModel.query(on: database).filter(\.$isAdmin == true).all()
+        try await notify(admins.filter { $0.id != excluding }, message)
     }
 
     func notify(_ user: UserModel, _ message: NotificationMessage) async throws {
-        let userID = try user.requireID()
-        let cadence = try await NotificationPreferences(database: database).cadence(of: userID, for: message.category)
-        let mailable = user.emailConfirmedAt != nil
-        try await NotificationModel(
-            userID: userID, category: message.category, text: message.text, link: message.link, action: message.action,
-            awaitsDigest: mailable && cadence.digest != nil
-        ).create(on: database)
-        guard mailable, cadence == .sofort else { return }
+        try await notify([user], message)
+    }
+
+    /// The same message to each of `users` (each once).
+    func notify(_ users: [UserModel], _ message: NotificationMessage) async throws {
+        var once = Set<UUID>()
+        let recipients = try users.filter { once.insert(try $0.requireID()).inserted }
+        guard !recipients.isEmpty else { return }
+        let cadences = try await NotificationPreferences(database: database).cadences(of: Array(once), for: message.category)
+        var notifications: [NotificationModel] = []
+        var mailNow: [UserModel] = []
+        for user in recipients {
+            let userID = try user.requireID()
+            let cadence = cadences[userID] ?? .standard(for: message.category)
+            let mailable = user.emailConfirmedAt != nil
+            notifications.append(
+                NotificationModel(
+                    userID: userID, category: message.category, text: message.text, link: message.link, action: message.action,
+                    awaitsDigest: mailable && cadence.digest != nil))
+            if mailable, cadence == .sofort { mailNow.append(user) }
+        }
+        try await notifications.create(on: database)
+        guard !mailNow.isEmpty else { return }
         let links = UnsubscribeLink(key: try await ServerSecret.key(ServerSecret.unsubscribeLinks, on: database))
-        let mail = NotificationMails(baseURL: baseURL, links: links).single(message, to: user.displayName, userID: userID)
-        try await Outbox.send(
-            to: user.email, subject: mail.subject, body: mail.plainText, htmlBody: mail.html, unsubscribeURL: mail.unsubscribeURL, userID: userID,
-            on: database)
+        let mails = NotificationMails(baseURL: baseURL, links: links)
+        let outbox = try mailNow.map { user in
+            let userID = try user.requireID()
+            let mail = mails.single(message, to: user.displayName, userID: userID)
+            let model = MailModel(recipient: user.email, subject: mail.subject, body: mail.plainText)
+            model.htmlBody = mail.html
+            model.unsubscribeURL = mail.unsubscribeURL
+            model.userID = userID
+            return model
+        }
+        try await outbox.create(on: database)
     }
 }

@@ -94,4 +94,13 @@ struct NotificationMailTests {
         }.joined()
         #expect(decoded == subject)
     }
+
+    @Test("escaping: plain text comes back unchanged, the five characters become entities, a combining mark cannot hide a '<'")
+    func escaping() {
+        #expect(
+            NotificationMail.escape("Neuer passender Eintrag: „Digitale Schulverwaltung“ – Ahlen")
+                == "Neuer passender Eintrag: „Digitale Schulverwaltung“ – Ahlen")
+        #expect(NotificationMail.escape(#"<b>Müller & 'Söhne' "GmbH"</b>"#) == "&lt;b&gt;Müller &amp; &#39;Söhne&#39; &quot;GmbH&quot;&lt;/b&gt;")
+        #expect(NotificationMail.escape("<\u{0301}script>") == "&lt;\u{0301}script&gt;")
+    }
 }

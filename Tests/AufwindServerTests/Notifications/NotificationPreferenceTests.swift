@@ -56,6 +56,41 @@ struct NotificationPreferenceTests {
         }
     }
 
+    @Test(
+        "one message to a town's members: each gets it with their own setting (sofort, täglich, nie, unconfirmed), the author nothing",
+        arguments: TestDatabase.available)
+    func membersEachWithTheirOwnSetting(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            var people: [String: UserModel] = [:]
+            for name in ["anna", "ben", "carla", "dora", "eva"] {
+                let user = try await AccountFixture.user("\(name)@ahlen.de", on: app)
+                let membership = MembershipModel(userID: try user.requireID(), kind: .kommune, orgKey: "05570004", message: "")
+                membership.status = MembershipModel.Status.confirmed.rawValue
+                try await membership.create(on: app.db)
+                people[name] = user
+            }
+            let (anna, ben, carla, dora, eva) = (people["anna"]!, people["ben"]!, people["carla"]!, people["dora"]!, people["eva"]!)
+            try await NotificationFixture.prefer(.taeglich, for: [.anfragen], of: ben, app: app)
+            try await NotificationFixture.prefer(.nie, for: [.anfragen], of: carla, app: app)
+            try await NotificationFixture.prefer(.nie, for: [.nachrichten], of: anna, app: app)  // another category: no effect
+            dora.emailConfirmedAt = nil
+            try await dora.save(on: app.db)
+
+            try await Notifier(database: app.db, baseURL: app.aufwindConfig.baseURL).notifyMembers(
+                of: "05570004", excluding: try eva.requireID(), NotificationFixture.message(.anfragen, "Neue Anfrage von Oelde"))
+
+            #expect(try await NotificationFixture.mails(to: anna, app: app).map(\.subject) == ["Betreff: Neue Anfrage von Oelde"])
+            for user in [ben, carla, dora, eva] { #expect(try await NotificationFixture.mails(to: user, app: app).isEmpty, "\(user.email)") }
+            for user in [anna, ben, carla, dora] {
+                #expect(try await NotificationFixture.notes(of: user, app: app).map(\.text) == ["Neue Anfrage von Oelde"], "\(user.email)")
+            }
+            #expect(try await NotificationFixture.notes(of: eva, app: app).isEmpty)
+            #expect(try await NotificationFixture.notes(of: ben, app: app).first?.awaitsDigest == true)
+            #expect(try await NotificationFixture.notes(of: carla, app: app).first?.awaitsDigest == false)
+            #expect(try await NotificationFixture.notes(of: dora, app: app).first?.awaitsDigest == false)
+        }
+    }
+
     @Test("an unconfirmed address gets no mail and nothing waits for a digest")
     func unconfirmed() async throws {
         try await withAufwind(.sqlite) { app in

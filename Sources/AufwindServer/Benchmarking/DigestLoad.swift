@@ -5,49 +5,29 @@ import SQLKit
 import Vapor
 
 /// A large digest run for the benchmark (`Benchmarks/`, "Digest: daily run"): an application on a
-/// fresh database (PostgreSQL schema when `DATABASE_URL` is set, else a temporary SQLite file in WAL
-/// mode, as `serve` runs it), seeded in bulk with users and waiting notifications; then the daily
-/// digest runs as the server's timer runs it.
-public final class DigestLoad: @unchecked Sendable {
+/// fresh database (`ScratchApplication`), seeded in bulk with users and waiting notifications; then
+/// the daily digest runs as the server's timer runs it. Visible only to an
+/// `@_spi(Benchmarks) import` (the benchmark package), not part of the server's API.
+@_spi(Benchmarks) public final class DigestLoad: @unchecked Sendable {
     public struct Result: Sendable {
         public var users: Int
         public var mails: Int
     }
 
-    let app: Application
-    private let schema: String?
-    private let sqlitePath: String
+    private let scratch: ScratchApplication
+    var app: Application { scratch.app }
 
     public static func make(databaseURL: String? = ProcessInfo.processInfo.environment["DATABASE_URL"]) async throws -> DigestLoad {
-        let app = try await Application.make(.production)
-        let id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        var config = AppConfig(dataDirectoryCandidates: ["/nonexistent"])
-        let sqlitePath = FileManager.default.temporaryDirectory.appendingPathComponent("aufwind-digest-\(id).sqlite").path
-        config.sqlitePath = sqlitePath
-        if let databaseURL, !databaseURL.isEmpty {
-            config.databaseURL = databaseURL
-            config.postgresSchema = "digest_\(id)"
-        }
-        try configure(app, config: config)
-        if let schema = config.postgresSchema, let sql = app.db as? any SQLDatabase {
-            try await sql.raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
-        }
-        try await app.useWriteAheadLog()
-        try await app.autoMigrate()
-        return DigestLoad(app: app, schema: config.postgresSchema, sqlitePath: sqlitePath)
+        DigestLoad(scratch: try await ScratchApplication.make(prefix: "digest", databaseURL: databaseURL))
     }
 
-    private init(app: Application, schema: String?, sqlitePath: String) {
-        self.app = app
-        self.schema = schema
-        self.sqlitePath = sqlitePath
+    private init(scratch: ScratchApplication) {
+        self.scratch = scratch
     }
 
     /// Drops the schema or removes the file, and stops the application.
     public func shutdown() async throws {
-        if let schema, let sql = app.db as? any SQLDatabase { try? await sql.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run() }
-        try await app.asyncShutdown()
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
+        try await scratch.shutdown()
     }
 
     /// `users` confirmed accounts with `notifications` notifications spread over them, all in
