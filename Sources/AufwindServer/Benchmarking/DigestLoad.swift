@@ -38,7 +38,7 @@ import Vapor
         let ids = (0..<users).map { _ in UUID() }
         for start in stride(from: 0, to: users, by: 10_000) {
             try await app.db.transaction { db in
-                guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+                let sql = try db.sql()
                 for chunk in stride(from: start, to: min(start + 10_000, users), by: 1_000) {
                     let insert = sql.insert(into: UserModel.schema)
                         .columns("id", "email", "display_name", "password_hash", "email_confirmed_at", "is_admin", "created_at")
@@ -63,7 +63,7 @@ import Vapor
         }
         for start in stride(from: 0, to: notifications, by: 10_000) {
             try await app.db.transaction { db in
-                guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+                let sql = try db.sql()
                 for chunk in stride(from: start, to: min(start + 10_000, notifications), by: 1_000) {
                     let insert = sql.insert(into: NotificationModel.schema)
                         .columns("id", "user_id", "category", "text", "link", "action", "awaits_digest", "created_at")
@@ -92,7 +92,7 @@ import Vapor
 
     /// Mails in the outbox, and the largest number any one user has.
     public func outbox() async throws -> (mails: Int, mostForOneUser: Int) {
-        guard let sql = app.db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let sql = try app.db.sql()
         struct Row: Decodable { var n: Int }
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM mail_outbox").first(decoding: Row.self)?.n ?? 0
         let most =

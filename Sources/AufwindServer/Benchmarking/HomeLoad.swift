@@ -109,7 +109,7 @@ import Vapor
     /// The statement of the unread count in the navigation, for the member on this page.
     @discardableResult
     public func badge() async throws -> Int {
-        guard let sql = app.db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let sql = try app.db.sql()
         return try await UnreadBadge(sql: sql, userID: memberID).counts(page: "/mein-aufwind").unread
     }
 

@@ -96,7 +96,7 @@ struct NotificationDigestBatch: Sendable {
     func commit(on database: any Database, now: Date) async throws -> (users: Int, mails: Int) {
         guard !userIDs.isEmpty else { return (0, 0) }
         return try await database.transaction { db in
-            guard let sql = db as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+            let sql = try db.sql()
             let claimed = try await NotificationDigestClaims(sql: sql).claimUsers(userIDs, period: period, now: now)
             guard !claimed.isEmpty else { return (0, 0) }
             let ours = userIDs.filter(claimed.contains)

@@ -48,7 +48,7 @@ struct NotificationDigestJob: Sendable {
 
     /// The current period of `cadence` (the latest scheduled hour at or before now).
     func run(_ cadence: DigestCadence) async throws -> Summary {
-        guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let sql = try database.sql()
         let claims = NotificationDigestClaims(sql: sql)
         let period = schedule.currentPeriod(cadence, now: clock.now())
         let owner = UUID().uuidString

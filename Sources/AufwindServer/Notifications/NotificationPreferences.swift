@@ -40,7 +40,7 @@ struct NotificationPreferences {
 
     /// Sets the cadences given; one upsert per category, so two saves at once never collide.
     func set(_ cadences: [NotificationCategory: NotificationCadence], for userID: UUID, now: Date) async throws {
-        guard let sql = database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let sql = try database.sql()
         for (category, cadence) in cadences.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             try await sql.insert(into: NotificationPreferenceModel.schema)
                 .columns("id", "user_id", "category", "cadence", "updated_at")

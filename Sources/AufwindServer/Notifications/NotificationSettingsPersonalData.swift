@@ -23,7 +23,7 @@ struct NotificationSettingsPersonalData: PersonalDataOwner {
 
     func export(_ subject: DataSubject, in context: PersonalDataContext) async throws -> [PersonalDataSection] {
         let settings = try await NotificationPreferenceModel.query(on: context.database).filter(\.$userID == subject.id).all()
-        guard let sql = context.database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let sql = try context.database.sql()
         let digests = try await sql.select().columns("cadence", "period").from(NotificationDigestClaims.users)
             .where("user_id", .equal, subject.id).orderBy("period").all(decoding: Digest.self)
         return [
@@ -36,7 +36,7 @@ struct NotificationSettingsPersonalData: PersonalDataOwner {
 
     func forget(_ subject: DataSubject, in context: PersonalDataContext) async throws {
         try await NotificationPreferenceModel.query(on: context.database).filter(\.$userID == subject.id).delete()
-        guard let sql = context.database as? any SQLDatabase else { throw RegisterStorageError.notSQL }
+        let sql = try context.database.sql()
         try await sql.delete(from: NotificationDigestClaims.users).where("user_id", .equal, subject.id).run()
     }
 }

@@ -89,10 +89,6 @@ extension Array {
     }
 }
 
-enum RegisterStorageError: Error {
-    case notSQL
-}
-
 private struct UnitRow: Decodable {
     var key: String
     var kind: String
