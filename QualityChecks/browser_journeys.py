@@ -78,6 +78,10 @@ class Journeys:
         print("  ✘ " + text)
         self.findings.append(text)
 
+    def current_path(self):
+        """The page's path without its query (a form's `?erfolg=…` success notice)."""
+        return self.driver.current_url[len(self.base):].split("?", 1)[0]
+
     def open(self, path):
         self.driver.get(self.base + path)
         return self.check_page(path)
@@ -448,7 +452,7 @@ class Journeys:
         if "/verbuende/" not in self.driver.current_url:
             self.finding("Verbund gründen: keine Weiterleitung zum Verbund")
             return
-        verbund = self.driver.current_url[len(self.base):]
+        verbund = self.current_path()
         Select(self.driver.find_element(By.ID, "programm")).select_by_value("ikz-nrw")
         self.click("form[action$='/programm'] button[type=submit]")
         self.check_page("Programm gewählt")
@@ -484,7 +488,7 @@ class Journeys:
         if "/veranstaltungen/" not in self.driver.current_url:
             self.finding("Veranstaltung anlegen: keine Weiterleitung zur Veranstaltung")
             return
-        event = self.driver.current_url[len(self.base):]
+        event = self.current_path()
         for name, places in (("Ratssaal", "40"), ("Foyer", "12")):
             self.fill("raum-name", name)
             self.fill("kapazitaet", places)
@@ -525,7 +529,7 @@ class Journeys:
         self.open(event + "/buehne")
         self.click("form[action$='/buehne'] button[type=submit]")
         self.check_page("Moderation")
-        block = self.driver.current_url[len(self.base):].replace("/moderation", "")
+        block = self.current_path().replace("/moderation", "")
         self.fill("praesentiert", "Radwerk GmbH")
         self.fill("titel", "Leihräder für Pendler")
         self.click("form[action$='/pitches'] button[type=submit]")
