@@ -77,8 +77,8 @@ struct VerbundMembersController: RouteCollection {
         case .failure(let message): return try await workspace.render(request, errors: [message.text], status: .conflict, invite: draft)
         case .success(let member):
             if email != nil { return request.redirect(to: workspace.verbund.path, notice: .invitationMailed) }
-            let hasMembers = try await VerbundService.hasConfirmedMembers(member.memberKey, on: request.db)
-            let reachesSomebody = member.isProvider || hasMembers
+            // A provider's members always hear of it; a town only when somebody of it is on Aufwind.
+            let reachesSomebody = member.isProvider ? true : try await VerbundService.hasConfirmedMembers(member.memberKey, on: request.db)
             return request.redirect(to: workspace.verbund.path, notice: reachesSomebody ? .invitationSent : .invitationReachesNobody)
         }
     }

@@ -44,19 +44,7 @@ struct MyOrganisationsPage: PageView {
                         ? "Vorausgewählt über den Link, mit dem Sie gekommen sind. Wenn Sie eine andere Kommune meinen, ändern Sie die Eingabe unten."
                         : "„\(typed)“ passt zu \(GermanFormat.count(choices.count, "Kommune", "Kommunen"))\(moreChoices ? " und weiteren" : ""). "
                             + "Wählen Sie eine aus, oder ändern Sie die Eingabe unten.")),
-            .forEach(choices) { choice in
-                .div(
-                    .class("choice"),
-                    .input(
-                        .type(.radio), .safeID("auswahl-\(choice.key)"), .safeName("auswahl"), .safeValue(choice.key),
-                        .checked(choice.key == chosen)),
-                    .label(
-                        .safeFor("auswahl-\(choice.key)"), .strong(.text(choice.name)),
-                        .span(
-                            .class("meta"),
-                            .text(" – \(choice.kreis), \(choice.land) · \(GermanFormat.einwohner(choice.population)) · AGS \(choice.key)")))
-                )
-            },
+            .forEach(choices) { .townChoice($0, chosen: chosen) },
             .p(.class("hint"), .text("Nicht dabei? Geben Sie den Namen genauer ein oder den Gemeindeschlüssel (AGS, 8 Ziffern)."))
         )
     }

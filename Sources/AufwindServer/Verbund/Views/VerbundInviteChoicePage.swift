@@ -30,20 +30,7 @@ struct VerbundInviteChoicePage: PageView {
                 .fieldset(
                     .class("choices"),
                     .element(named: "legend", text: "Kommunen zu „\(typed)“"),
-                    .forEach(choices) { choice in
-                        .div(
-                            .class("choice"),
-                            .input(
-                                .type(.radio), .safeID("auswahl-\(choice.key)"), .safeName("auswahl"), .safeValue(choice.key),
-                                .checked(choice.key == chosen)),
-                            .label(
-                                .safeFor("auswahl-\(choice.key)"), .strong(.text(choice.name)),
-                                .span(
-                                    .class("meta"),
-                                    .text(
-                                        " – \(choice.kreis), \(choice.land) · \(GermanFormat.einwohner(choice.population)) · AGS \(choice.key)")))
-                        )
-                    }
+                    .forEach(choices) { .townChoice($0, chosen: chosen) }
                 ),
                 .p(
                     .class("hint"),
