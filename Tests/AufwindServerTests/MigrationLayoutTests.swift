@@ -16,6 +16,7 @@ struct MigrationLayoutTests {
                 "015-MailDeliveryState", "016-VerbundProfile", "017-NotificationCategory", "018-NotificationPreferences",
                 "019-NotificationDelivery", "020-NotificationDigests", "021-ServerSecrets", "022-VerbundMailInvitations",
                 "023-ContactEmailSetting", "024-TownSettings", "025-MatchAlerts", "026-VerbundGapAlerts",
+                "032-ContactMessages",
             ])
     }
 

@@ -32,5 +32,6 @@ enum AufwindMigrations {
         CreateTownSettings(),
         CreateMatchAlerts(),
         CreateVerbundGapAlerts(),
+        CreateContactMessages(),
     ]
 }

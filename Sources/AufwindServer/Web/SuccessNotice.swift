@@ -22,6 +22,7 @@ enum SuccessNotice: String, CaseIterable, Sendable {
     case meetingAccepted = "treffen-vereinbart"
     case meetingDeclined = "treffen-abgelehnt"
     case meetingWithdrawn = "treffen-zurueckgezogen"
+    case contactMessageSent = "nachricht-gesendet"
 
     var text: String {
         switch self {
@@ -45,6 +46,7 @@ enum SuccessNotice: String, CaseIterable, Sendable {
         case .meetingAccepted: "Treffen vereinbart. Zeit und Tisch stehen unten in Ihrer Liste und in Ihrer Agenda."
         case .meetingDeclined: "Anfrage abgelehnt. Die anfragende Person ist benachrichtigt."
         case .meetingWithdrawn: "Ihre Anfrage ist zurückgezogen."
+        case .contactMessageSent: "Danke, Ihre Nachricht ist angekommen. Wir antworten an die E-Mail-Adresse, die Sie angegeben haben."
         }
     }
 
