@@ -16,7 +16,7 @@ extension Node where Context == HTML.FormContext {
             .label(.safeFor(id), .text(label)),
             .unwrap(error) { .p(.class("field-error"), .safeID("\(id)-fehler"), .text($0)) },
             .input(
-                .type(type), .safeID(id), .safeName(name), .safeValue(value), .if(required, .required(true)),
+                .type(type), .safeID(id), .safeName(name), .safeValue(value), .required(required),
                 // maxlength belongs to text-like inputs only (the Nu checker refuses it on dates).
                 .safeAttribute("maxlength", FormLimits.allowsMaxLength(type) ? String(maxLength) : nil),
                 .safeAttribute("autocomplete", autocomplete),

@@ -28,6 +28,22 @@ struct PrivacyPolicyPage: PageView {
     static func days(_ seconds: TimeInterval) -> String { GermanFormat.count(Int((seconds / 86_400).rounded()), "Tag", "Tagen") }
     static func minutes(_ seconds: TimeInterval) -> String { GermanFormat.count(Int((seconds / 60).rounded()), "Minute", "Minuten") }
 
+    /// How long the account's parts are kept, with the periods of the code and the configuration.
+    var accountPeriod: String {
+        let unconfirmed = Self.days(AccountMaintenance.unconfirmedAccountLifetime)
+        let links = GermanFormat.count(Int(AccountTokens.lifetime / 3600), "Stunde", "Stunden")
+        let idle = Self.days(sessionLifetime.idle)
+        let absolute = Self.days(sessionLifetime.absolute)
+        let window = Self.minutes(LoginThrottle.window)
+        return """
+            Bis Sie Ihr Konto löschen. Ein Konto, dessen E-Mail-Adresse nicht innerhalb von \(unconfirmed) bestätigt wurde, \
+            wird automatisch gelöscht. Links zum Bestätigen oder Zurücksetzen gelten \(links) und werden einen Tag nach ihrem \
+            Ablauf gelöscht. Eine Anmeldung endet nach \(idle) ohne Aktivität, spätestens nach \(absolute); danach wird sie \
+            innerhalb einer Stunde gelöscht. Fehlgeschlagene Anmeldeversuche werden \(window) lang gezählt und dann gelöscht. \
+            Eine Anfrage „Passwort vergessen“ wird gelöscht, sobald die E-Mail dazu im Postausgang liegt (nach wenigen Sekunden).
+            """
+    }
+
     var processings: [Processing] {
         [
             Processing(
@@ -55,15 +71,7 @@ struct PrivacyPolicyPage: PageView {
                 audience:
                     "Ihr Name ist für die Mitglieder der Kommunen und Organisationen sichtbar, mit denen Sie zusammenarbeiten; "
                     + "Ihre E-Mail-Adresse nur, wenn Sie es unter „Mein Konto“ so einstellen, und der Plattformverwaltung.",
-                period:
-                    "Bis Sie Ihr Konto löschen. Ein Konto, dessen E-Mail-Adresse nicht innerhalb von "
-                    + Self.days(AccountMaintenance.unconfirmedAccountLifetime) + " bestätigt wurde, wird automatisch gelöscht. "
-                    + "Links zum Bestätigen oder Zurücksetzen gelten " + GermanFormat.count(Int(AccountTokens.lifetime / 3600), "Stunde", "Stunden")
-                    + " und werden einen Tag nach ihrem Ablauf gelöscht. Eine Anmeldung endet nach " + Self.days(sessionLifetime.idle)
-                    + " ohne Aktivität, spätestens nach " + Self.days(sessionLifetime.absolute)
-                    + "; danach wird sie innerhalb einer Stunde gelöscht. Fehlgeschlagene Anmeldeversuche werden "
-                    + Self.minutes(LoginThrottle.window) + " lang gezählt und dann gelöscht. Eine Anfrage „Passwort vergessen“ "
-                    + "wird gelöscht, sobald die E-Mail dazu im Postausgang liegt (nach wenigen Sekunden)."
+                period: accountPeriod
             ),
             Processing(
                 heading: "Mitgliedschaft in einer Kommune oder Organisation",
