@@ -109,7 +109,7 @@ struct AuthorizationMatrixTests {
             let pending = try await AccountFixture.user("neu@ahlen.de", on: app)
             try await MembershipModel(userID: pending.requireID(), kind: .kommune, orgKey: "05570052", message: "").create(on: app.db)
             let pages =
-                ["/registrieren", "/anmelden", "/passwort-vergessen", "/passwort-neu?token=x"]
+                ["/registrieren", "/anmelden", "/passwort-vergessen", "/passwort-neu?token=x", "/kontakt"]
                 + Self.matrix.map(\.path).filter { !$0.hasSuffix(".json") && !$0.hasPrefix("/dev") }
             var checked = 0
             for path in pages {

@@ -18,7 +18,7 @@ struct PostRedirectGetTests {
         // Account
         "/registrieren", "/bestaetigung-erneut", "/passwort-vergessen", "/passwort-neu", "/konto/passwort", "/konto/kontaktkarte", "/konto/email",
         "/konto/loeschen", "/konto/benachrichtigungen", "/konto/tokens/:id/widerrufen", "/abmelden/:token", "/benachrichtigungen/:id/gelesen",
-        "/benachrichtigungen/gelesen",
+        "/benachrichtigungen/gelesen", "/kontakt",
         // Memberships and organisations
         "/konto/organisationen", "/konto/regionen", "/mitgliedschaften/:id/entscheidung", "/mitgliedschaften/:id/rolle",
         "/mitgliedschaften/:id/beenden", "/kommunen/:key/profil", "/kommunen/:key/einstellungen", "/organisationen/neu",
@@ -231,6 +231,10 @@ final class FormWalk {
         let links = UnsubscribeLink(key: try await ServerSecret.key(ServerSecret.unsubscribeLinks, on: app.db))
         let unsubscribe = "/abmelden/" + links.token(for: try piaUser.requireID(), categories: [.nachrichten])
         try await form("/abmelden/:token", Browser(app), unsubscribe, from: unsubscribe)
+        try await form(
+            "/kontakt", visitor, "/kontakt",
+            ["name": "Neue Person", "email": "neu@aufwind.example", "betreff": "Frage", "nachricht": "Wie lade ich meine Nachbarkommune ein?"],
+            from: "/kontakt")
     }
 
     func memberships() async throws {

@@ -45,6 +45,8 @@ struct RegisterAPITests {
                 ("/api/v1/gemeinden?sort=zufall", .badRequest),
                 ("/api/v1/gemeinden?von=99999999", .notFound),
                 ("/api/v1/gemeinden?land=", .badRequest),
+                ("/api/v1/gemeinden?von=%C2%A0", .badRequest),
+                ("/api/v1/gemeinden?kreis=%20%20", .badRequest),
                 ("/api/v1/gemeinden/0551500", .badRequest),
                 ("/api/v1/gemeinden/99999999", .notFound),
                 ("/api/v1/kreise/ABCDE", .badRequest),

@@ -34,6 +34,9 @@ public struct AppConfig: Sendable {
     /// `AUFWIND_DIGEST_HOUR`: the local hour (Europe/Berlin, 0–23) of the daily digest and, on
     /// Mondays, the weekly one.
     public var digestHour = 7
+    /// `AUFWIND_OPERATOR_…`: who runs this installation, for Impressum, Datenschutz and the
+    /// contact form; incomplete → "Testbetrieb" on those pages and a warning for admins.
+    public var operatorDetails = OperatorDetails()
 
     public init(
         databaseURL: String? = nil, postgresSchema: String? = nil, sqlitePath: String = "aufwind.sqlite",
@@ -87,6 +90,9 @@ public struct AppConfig: Sendable {
             }
         }
         config.smtpCAFile = value("AUFWIND_SMTP_CA_FILE")
+        let operatorDetails = OperatorDetails.read(value)
+        config.operatorDetails = operatorDetails.details
+        config.problems += operatorDetails.problems
         return config
     }
 

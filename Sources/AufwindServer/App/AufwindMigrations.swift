@@ -34,5 +34,6 @@ enum AufwindMigrations {
         CreateVerbundGapAlerts(),
         AddHomeBaseIndexes(),
         AddUnreadNotificationsIndex(),
+        CreateContactMessages(),
     ]
 }

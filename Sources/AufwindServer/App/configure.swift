@@ -68,6 +68,8 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try site.register(collection: StageController())
     try site.register(collection: MeetingsController())
     try site.register(collection: DevMailsController(openToAll: config.devMailsOpen))
+    try site.register(collection: LegalPagesController())
+    try site.register(collection: ContactFormController())
 
     app.asyncCommands.use(ImportRegisterCommand(), as: "import-register")
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")

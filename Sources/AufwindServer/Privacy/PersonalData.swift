@@ -22,6 +22,7 @@ struct PersonalData: Sendable {
         NotificationSettingsPersonalData(),
         VerbundPersonalData(),
         FundingPersonalData(),
+        ContactMessagePersonalData(),
         MailPersonalData(),
         APITokenPersonalData(),
         WebSessionPersonalData(),

@@ -5,7 +5,8 @@ import Logging
 
 /// The periodic clean-up of what expires: sessions over their idle or absolute limit, login
 /// windows that are over, used or expired one-time tokens, and accounts whose address was not
-/// confirmed within 7 days (so an address registered by someone else is free again).
+/// confirmed within 7 days (so an address registered by someone else is free again), and
+/// contact-form messages after `ContactMessages.retention`.
 struct AccountMaintenance {
     static let unconfirmedAccountLifetime: TimeInterval = 7 * 86_400
 
@@ -23,6 +24,7 @@ struct AccountMaintenance {
         var summary = Summary()
         summary.sessions = try await WebSessions(database: database, lifetime: lifetime).removeExpired(now: now)
         try await LoginThrottle(database: database).removeExpired(now: now)
+        try await ContactMessages(database: database).removeExpired(now: now)
         try await OneTimeTokenModel.query(on: database).filter(\.$expiresAt < now.addingTimeInterval(-86_400)).delete()
         let stale = try await UserModel.query(on: database)
             .filter(\.$emailConfirmedAt == nil).filter(\.$createdAt < now.addingTimeInterval(-Self.unconfirmedAccountLifetime)).all()

@@ -8,7 +8,7 @@ extension Node where Context == HTML.FormContext {
 
     static func field(
         _ name: String, id: String? = nil, label: String, type: HTMLInputType = .text, value: String = "", autocomplete: String? = nil,
-        error: String? = nil, maxLength: Int = 254
+        error: String? = nil, maxLength: Int = 254, required: Bool = true
     ) -> Node {
         let id = id ?? name
         return .div(
@@ -16,7 +16,7 @@ extension Node where Context == HTML.FormContext {
             .label(.safeFor(id), .text(label)),
             .unwrap(error) { .p(.class("field-error"), .safeID("\(id)-fehler"), .text($0)) },
             .input(
-                .type(type), .safeID(id), .safeName(name), .safeValue(value), .required(true),
+                .type(type), .safeID(id), .safeName(name), .safeValue(value), .required(required),
                 // maxlength belongs to text-like inputs only (the Nu checker refuses it on dates).
                 .safeAttribute("maxlength", FormLimits.allowsMaxLength(type) ? String(maxLength) : nil),
                 .safeAttribute("autocomplete", autocomplete),
@@ -54,13 +54,18 @@ extension Node where Context == HTML.FormContext {
         )
     }
 
-    /// A labelled `<textarea>`.
-    static func textArea(_ name: String, label: String, value: String, maxLength: Int, rows: Int = 4, required: Bool = false) -> Node {
+    /// A labelled `<textarea>`, with its error above it.
+    static func textArea(
+        _ name: String, label: String, value: String, maxLength: Int, rows: Int = 4, required: Bool = false, error: String? = nil
+    ) -> Node {
         .div(
             .class("field"),
             .label(.safeFor(name), .text(label)),
+            .unwrap(error) { .p(.class("field-error"), .safeID("\(name)-fehler"), .text($0)) },
             .textarea(
                 .safeID(name), .safeName(name), .rows(rows), .safeAttribute("maxlength", String(maxLength)), .if(required, .required(true)),
+                .safeAttribute("aria-describedby", error == nil ? nil : "\(name)-fehler"),
+                .safeAttribute("aria-invalid", error == nil ? nil : "true"),
                 .text(value))
         )
     }

@@ -13,7 +13,7 @@ enum HTMLResponse {
         let html = Layout(
             page: page, currentPath: request.url.path, notice: request.registerNotice, success: request.successText,
             signedIn: request.currentUser != nil, isPlatformAdmin: request.currentUser?.isAdmin == true,
-            unreadNotifications: request.unreadNotifications ?? 0
+            unreadNotifications: request.unreadNotifications ?? 0, operatorWarning: request.operatorWarning
         ).html()
             .render()
         var headers = HTTPHeaders()
@@ -27,6 +27,14 @@ extension Request {
     var registerNotice: String? {
         guard register.isEmpty else { return nil }
         return ReferenceDataLocator.missingFilesMessage(candidates: application.aufwindConfig.dataDirectoryCandidates)
+    }
+}
+
+extension Request {
+    /// Shown to platform admins on every page while the operator's details are incomplete.
+    var operatorWarning: String? {
+        guard currentUser?.isAdmin == true, let notice = application.aufwindConfig.operatorDetails.testOperationNotice else { return nil }
+        return notice + " Bitte tragen Sie sie in der Konfiguration ein (AUFWIND_OPERATOR_…, siehe README)."
     }
 }
 

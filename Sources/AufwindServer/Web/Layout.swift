@@ -12,6 +12,8 @@ struct Layout {
     var isPlatformAdmin = false
     /// Unread notifications of the signed-in person, shown in the navigation.
     var unreadNotifications = 0
+    /// For platform admins while the operator's details are missing ("Testbetrieb").
+    var operatorWarning: String?
 
     static let attribution =
         "Datenquelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys (GV100AD, Gebietsstand 30.11.2025; Auszug 31.12.2024), Datenlizenz Deutschland – Namensnennung – Version 2.0 (www.govdata.de/dl-de/by-2-0); Koordinaten und Kreisgrenzen: © GeoBasis-DE / BKG (Daten verändert). Eigene Aufbereitung."
@@ -19,6 +21,12 @@ struct Layout {
     static let navigation: [(path: String, label: String)] = [
         ("/gemeinden", "Gemeinden"), ("/eintraege", "Einträge"), ("/foerderprogramme", "Förderung"), ("/veranstaltungen", "Veranstaltungen"),
         ("/kreise", "Kreise"), ("/laender", "Länder"), ("/organisationen", "Anbieter"), ("/quellen", "Quellen & Lizenzen"),
+    ]
+
+    /// The legal and help pages, linked in the footer of every page.
+    static let legalLinks: [(path: String, label: String)] = [
+        ("/impressum", "Impressum"), ("/datenschutz", "Datenschutz"), ("/barrierefreiheit", "Barrierefreiheit"),
+        ("/kontakt", "Kontakt"), ("/hilfe", "Hilfe"),
     ]
 
     /// The `<head>` of every page (also of pages outside the layout, like the stage view).
@@ -69,12 +77,16 @@ struct Layout {
                 ),
                 .main(
                     .id("inhalt"),
+                    .unwrap(operatorWarning) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
                     .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
                     .unwrap(success) { .div(.class("success"), .attribute(named: "role", value: "status"), .p(.text($0))) },
                     page.content()
                 ),
                 .footer(
                     .class("site-footer"),
+                    .nav(
+                        .ariaLabel("Rechtliches und Hilfe"),
+                        .ul(.class("inline-list"), .forEach(Self.legalLinks) { .li(.a(.safeHref($0.path), .text($0.label))) })),
                     .p(.text(Self.attribution)),
                     .p(.a(.href("/quellen"), .text("Quellen & Lizenzen")))
                 )

@@ -85,6 +85,7 @@ enum SuccessNotice: String, CaseIterable, Sendable {
     case invitationWithdrawn = "einladung-zurueckgezogen"
     case fundingProgrammeCreated = "foerderprogramm-angelegt"
     case fundingProgrammeSaved = "foerderprogramm-gespeichert"
+    case contactMessageSent = "kontakt-gesendet"
 
     var text: String {
         switch self {
@@ -169,6 +170,7 @@ enum SuccessNotice: String, CaseIterable, Sendable {
         case .invitationWithdrawn: "Die Einladung ist zurückgezogen."
         case .fundingProgrammeCreated: "Das Förderprogramm ist angelegt."
         case .fundingProgrammeSaved: "Das Förderprogramm ist gespeichert."
+        case .contactMessageSent: "Danke, Ihre Nachricht ist angekommen. Wir antworten an die E-Mail-Adresse, die Sie angegeben haben."
         }
     }
 

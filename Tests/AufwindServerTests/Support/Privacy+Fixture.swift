@@ -8,7 +8,7 @@ import Vapor
 
 /// An account that has left a trace in every feature: memberships and a decision, a token, mails,
 /// audit entries, an item with its history, interest requests sent and decided, a message, a
-/// notification, a Verbund answer, an organisation, an event with a session, a vote, a meeting
+/// notification, a contact-form message, a Verbund answer, an organisation, an event with a session, a vote, a meeting
 /// and a pitch, a session, failed logins and a queued request.
 enum PrivacyFixture {
     static let ahlen = "05570004", oelde = "05570036"
@@ -48,6 +48,12 @@ enum PrivacyFixture {
             cooperationID: try cooperation.requireID(), authorKey: ahlen, authorID: id, authorName: name, body: "Wann treffen wir uns?"
         ).create(on: db)
         try await NotificationModel(userID: id, category: .anfragen, text: "Neue Anfrage", link: "/anfragen").create(on: db)
+
+        // Contact form: a message to the operator, sent signed in.
+        try await browser.get("/kontakt")
+        let contact = try await browser.post(
+            "/kontakt", ["name": name, "email": user.email, "betreff": "Frage", "nachricht": "Wer betreibt Aufwind?"])
+        guard contact.status == .seeOther else { throw FixtureFailure("contact form refused: \(contact.body)") }
 
         // Verbund: an invitation answered for the town.
         let verbund = VerbundModel(name: "Radverbund Warendorf", itemID: itemID, leadKey: oelde)

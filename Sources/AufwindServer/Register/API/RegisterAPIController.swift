@@ -88,8 +88,8 @@ extension GemeindeQuery {
         var parameters: [String: String] = [:]
         for name in ["q", "land", "regbez", "kreis", "groesse", "sort", "von", "page", "per_page"] {
             guard let value = try? request.query.get(String.self, at: name) else { continue }
-            // Forms send empty fields; API clients must leave a parameter out instead.
-            if value.isEmpty, name != "q" {
+            // Forms send empty fields; API clients must leave a parameter out instead (only spaces count as empty).
+            if value.trimmingSpaces.isEmpty, name != "q" {
                 throw ProblemDetails.badRequest("„\(name)“ darf nicht leer sein: Parameter ohne Wert bitte weglassen.")
             }
             parameters[name] = value
