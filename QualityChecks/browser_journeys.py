@@ -213,40 +213,75 @@ class Journeys:
             self.open(path)
 
     def register_and_log_in(self):
-        print("Reise: registrieren, bestätigen, anmelden, einer Kommune beitreten")
+        print("Reise: von einer gesperrten Seite registrieren, zustimmen, bestätigen (angemeldet), der Kommune beitreten")
         email = f"anna.{int(time.time() * 1000)}@ahlen.de"
         self.open("/bestaetigung-erneut")
-        self.open("/registrieren")
+        # A visitor follows "Mitgliedschaft anfragen" of a town: the 401 page leads to registering and back.
+        self.open("/konto/organisationen?kommune=05570004")
+        if "Registrieren" not in self.driver.page_source:
+            self.finding("401-Seite: kein Link zum Registrieren")
+        self.click("main a[href^='/registrieren?zurueck=']")
+        self.check_page("Registrieren (mit Rückweg)")
         self.submit()
         self.check_page("Registrieren mit Fehlern")
         self.fill("name", "Anna Journey")
         self.fill("email", email)
         self.fill("password", "sehr-geheim-123")
+        # Without the consent (the browser would refuse the form already): the server's German field error.
+        self.driver.execute_script("document.getElementById('nutzungsbedingungen').removeAttribute('required');")
         self.submit()
-        self.check_page("Registriert")
-        mails = json.loads(urllib.request.urlopen(self.base + "/dev/mails.json").read())
-        links = [re.search(r"(/bestaetigen\?token=\S+)", m["body"]) for m in mails if m["recipient"] == email]
-        link = next((match.group(1) for match in links if match), None)
+        self.check_page("Registrieren ohne Zustimmung")
+        if "Bitte stimmen Sie den Nutzungsbedingungen zu" not in self.driver.page_source:
+            self.finding("Registrierung ohne Zustimmung: kein Hinweis am Kästchen")
+        if self.driver.find_element(By.ID, "email").get_attribute("value") != email:
+            self.finding("Registrierung ohne Zustimmung: die E-Mail-Adresse ist nicht mehr eingetragen")
+        self.fill("password", "sehr-geheim-123")
+        self.driver.find_element(By.ID, "nutzungsbedingungen").click()
+        self.submit()
+        self.check_page("Fast geschafft")
+        if email not in self.driver.page_source or "Link erneut senden" not in self.driver.page_source:
+            self.finding("Fast geschafft: die Adresse oder „Link erneut senden“ fehlt")
+        link = self.mail_link(email, r"(/bestaetigen\?token=\S+)")
         if not link:
             self.finding("Registrierung: keine Bestätigungsmail im Postausgang")
             return
-        self.open(link)
-        self.open("/anmelden")
-        self.fill("email", email)
-        self.fill("password", "sehr-geheim-123")
-        self.submit()
-        self.check_page("Mein Aufwind (neu)")
-        if "Nächste Schritte" not in self.driver.page_source or "Ihrer Kommune beitreten" not in self.driver.page_source:
-            self.finding("Anmeldung: Mein Aufwind zeigt einem neuen Konto keine nächsten Schritte")
-        self.open("/konto/organisationen")
-        self.fill("kommune", "Ahlen")
+        self.driver.get(self.base + link)
+        self.check_page("Bestätigt und angemeldet")
+        if not self.current_path().startswith("/konto/organisationen") or "Sie sind angemeldet" not in self.driver.page_source:
+            self.finding(f"Bestätigen: nicht angemeldet zurück beim Beitritt, sondern auf {self.current_path()}")
         self.submit()
         self.check_page("Mitgliedschaft angefragt")
         if "wartet auf Bestätigung" not in self.driver.page_source:
             self.finding("Beitritt: Anfrage erscheint nicht als wartend")
+        self.open("/mein-aufwind")
+        if "Ahlen" not in self.driver.page_source:
+            self.finding("Mein Aufwind: die wartende Anfrage für Ahlen fehlt")
         self.open("/konto/tokens")
         self.open("/organisationen/neu")
         self.reset_elsewhere(email, "sehr-geheim-123")
+
+    def legal_pages(self):
+        print("Rechtliche Seiten und Nutzungsbedingungen")
+        for path in ("/impressum", "/datenschutz", "/barrierefreiheit", "/hilfe", "/kontakt", "/nutzungsbedingungen"):
+            self.open(path)
+        if "Fassung" not in self.driver.page_source:
+            self.finding("Nutzungsbedingungen: Fassung und Datum fehlen")
+
+    def consent_again(self, stale):
+        """An account that has not agreed to the current terms is asked once after signing in."""
+        print("Reise: Nutzungsbedingungen geändert – einmal zustimmen, dann weiter")
+        self.log_in(*stale)
+        self.check_page("Zustimmung erbeten")
+        if "/nutzungsbedingungen/zustimmen" not in self.driver.current_url:
+            self.finding(f"Neue Nutzungsbedingungen: nach der Anmeldung keine Zustimmungsseite, sondern {self.current_path()}")
+            return
+        self.submit("main form.stacked button[type=submit]")
+        self.check_page("Zugestimmt")
+        if "Ihre Zustimmung zu den Nutzungsbedingungen ist gespeichert" not in self.driver.page_source:
+            self.finding("Zustimmung: keine Erfolgsmeldung")
+        self.open("/verbuende")
+        if "/nutzungsbedingungen/zustimmen" in self.driver.current_url:
+            self.finding("Zustimmung: danach wird wieder gefragt")
 
     def mail_link(self, recipient, pattern, after=0):
         """The newest link of `pattern` mailed to `recipient` (mails are queued: wait up to 10 s)."""
@@ -298,6 +333,7 @@ class Journeys:
         self.fill("name", "Wilma Journey")
         self.fill("email", email)
         self.fill("password", "sehr-geheim-456")
+        self.driver.find_element(By.ID, "nutzungsbedingungen").click()
         self.submit()
         link = self.mail_link(email, r"(/bestaetigen\?token=\S+)")
         if not link:
@@ -585,13 +621,17 @@ def main():
     parser.add_argument("--verwalter", help="E-Mail:Passwort eines Mitglieds von Ahlen")
     parser.add_argument("--partner", help="E-Mail:Passwort eines Mitglieds von Oelde")
     parser.add_argument("--admin", help="E-Mail:Passwort der Plattform-Administration")
+    parser.add_argument("--stale", help="E-Mail:Passwort eines Kontos, das den geltenden Nutzungsbedingungen nicht zugestimmt hat")
     args = parser.parse_args()
     journeys = Journeys(args.base_url, args.out)
     try:
         journeys.keyboard()
         journeys.keyboard_form()
         journeys.find_gemeinde()
+        journeys.legal_pages()
         journeys.register_and_log_in()
+        if args.stale:
+            journeys.consent_again(tuple(args.stale.split(":", 1)))
         if args.admin:
             journeys.ask_admin_to_confirm(tuple(args.admin.split(":", 1)))
         if args.verwalter and args.partner:

@@ -1,3 +1,4 @@
+import AufwindCore
 import Fluent
 import Foundation
 import Testing
@@ -17,9 +18,9 @@ struct AccountFlowTests {
         try await withAufwind(database) { app in
             let browser = Browser(app)
             try await browser.get("/registrieren")
-            let registered = try await browser.post("/registrieren", ["name": "Anna Ahlen", "email": "Anna@Ahlen.de", "password": "sehr-geheim-123"])
+            let registered = try await browser.post("/registrieren", ["nutzungsbedingungen": "ja", "name": "Anna Ahlen", "email": "Anna@Ahlen.de", "password": "sehr-geheim-123"])
             #expect(registered.status == .seeOther)
-            #expect(try await browser.follow(registered).body.contains("Wir haben Ihnen eine E-Mail geschickt"))
+            #expect(try await browser.follow(registered).body.contains("Wir haben eine E-Mail an <strong>anna@ahlen.de</strong> geschickt"))
             let user = try #require(try await UserModel.query(on: app.db).filter(\.$email == "anna@ahlen.de").first())
             #expect(user.passwordHash.hasPrefix("$2") && !user.passwordHash.contains("sehr-geheim"))
             let mail = try #require(try await MailModel.query(on: app.db).first())
@@ -29,8 +30,11 @@ struct AccountFlowTests {
             let early = try await browser.post("/anmelden", ["email": "anna@ahlen.de", "password": "sehr-geheim-123"])
             #expect(early.body.contains("Bitte bestätigen Sie zuerst"))
 
-            #expect(try await browser.get("/bestaetigen?token=\(token)").status == .ok)
+            // confirming in the browser that registered signs in
+            #expect(try await browser.get("/bestaetigen?token=\(token)").headers.first(name: .location) == "/mein-aufwind?erfolg=email-bestaetigt")
             #expect(try await browser.get("/bestaetigen?token=\(token)").status == .badRequest)
+            #expect(try await browser.get("/konto").status == .ok)
+            try await browser.post("/abmelden", [:])
 
             try await browser.get("/anmelden")
             let login = try await browser.post("/anmelden", ["email": "anna@ahlen.de", "password": "sehr-geheim-123"])
@@ -50,7 +54,7 @@ struct AccountFlowTests {
             let browser = Browser(app)
             try await browser.get("/registrieren")
             let forged = try await browser.post(
-                "/registrieren", ["name": "Eve", "email": "eve@example.org", "password": "sehr-geheim-123"], csrf: "gefälscht")
+                "/registrieren", ["nutzungsbedingungen": "ja", "name": "Eve", "email": "eve@example.org", "password": "sehr-geheim-123"], csrf: "gefälscht")
             #expect(forged.status == .forbidden && forged.body.contains("Sicherheitsprüfung fehlgeschlagen"))
             let stranger = Browser(app)
             let missing = try await stranger.post("/anmelden", ["email": "eve@example.org", "password": "x"])
@@ -110,11 +114,11 @@ struct AccountFlowTests {
             let browser = Browser(app)
             try await browser.get("/registrieren")
             let response = try await browser.post(
-                "/registrieren", ["name": String(repeating: "x", count: 300), "email": "kein-mail", "password": "kurz"])
+                "/registrieren", ["nutzungsbedingungen": "ja", "name": String(repeating: "x", count: 300), "email": "kein-mail", "password": "kurz"])
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.contains("keine gültige E-Mail-Adresse") && response.body.contains("mindestens 10 Zeichen"))
             #expect(try await UserModel.query(on: app.db).count() == 0)
-            let script = try await browser.post("/registrieren", ["name": "<script>alert(1)</script>", "email": "x", "password": "kurz"])
+            let script = try await browser.post("/registrieren", ["nutzungsbedingungen": "ja", "name": "<script>alert(1)</script>", "email": "x", "password": "kurz"])
             #expect(!script.body.contains("<script>alert(1)"))
         }
     }
@@ -127,6 +131,7 @@ struct AccountFlowTests {
             let admin = UserModel(
                 email: "admin@aufwind.de", displayName: "Admin", passwordHash: try app.password.hash("admin-passwort-1"), isAdmin: true)
             admin.emailConfirmedAt = Date()
+            admin.acceptedTermsVersion = TermsOfUse.currentVersion
             try await admin.create(on: app.db)
             try await browser.get("/anmelden")
             try await browser.post("/anmelden", ["email": "admin@aufwind.de", "password": "admin-passwort-1"])

@@ -19,6 +19,7 @@ struct HostileRenderingTests {
         "/api/v1/verbuende/:id": "JSON for API tokens only (401 for a browser)",
         "/bestaetigen": "needs the token of a confirmation mail (400 without)",
         "/konto/email-bestaetigen": "needs the token of a confirmation mail (400 without)",
+        "/nutzungsbedingungen/zustimmen": "only for someone who has not agreed to the current terms (the crawl's actors have: 303 on, or 401)",
         "/foerderprogramme/:id/pruefen": "asks for members (422 without); the visit with a hostile query checks the result",
         "/favicon.ico": "a redirect to /static/favicon.svg",
         "/metrics": "only for a loopback peer or with the metrics token",

@@ -18,7 +18,7 @@ struct PostRedirectGetTests {
         // Account
         "/registrieren", "/bestaetigung-erneut", "/passwort-vergessen", "/passwort-neu", "/konto/passwort", "/konto/kontaktkarte", "/konto/email",
         "/konto/loeschen", "/konto/benachrichtigungen", "/konto/tokens/:id/widerrufen", "/abmelden/:token", "/benachrichtigungen/:id/gelesen",
-        "/benachrichtigungen/gelesen", "/kontakt",
+        "/benachrichtigungen/gelesen", "/kontakt", "/nutzungsbedingungen/zustimmen",
         // Memberships and organisations
         "/konto/organisationen", "/konto/regionen", "/mitgliedschaften/:id/entscheidung", "/mitgliedschaften/:id/rolle",
         "/mitgliedschaften/:id/beenden", "/kommunen/:key/profil", "/kommunen/:key/einstellungen", "/organisationen/neu",
@@ -206,7 +206,8 @@ final class FormWalk {
     func accounts() async throws {
         let visitor = Browser(app)
         try await form(
-            "/registrieren", visitor, "/registrieren", ["name": "Neue Person", "email": "neu@aufwind.example", "password": "ein-langes-passwort"],
+            "/registrieren", visitor, "/registrieren",
+            ["name": "Neue Person", "email": "neu@aufwind.example", "password": "ein-langes-passwort", "nutzungsbedingungen": "ja"],
             from: "/registrieren")
         try await form("/bestaetigung-erneut", visitor, "/bestaetigung-erneut", ["email": "neu@aufwind.example"], from: "/bestaetigung-erneut")
         try await form("/passwort-vergessen", visitor, "/passwort-vergessen", ["email": "neu@aufwind.example"], from: "/passwort-vergessen")
@@ -231,6 +232,10 @@ final class FormWalk {
         let links = UnsubscribeLink(key: try await ServerSecret.key(ServerSecret.unsubscribeLinks, on: app.db))
         let unsubscribe = "/abmelden/" + links.token(for: try piaUser.requireID(), categories: [.nachrichten])
         try await form("/abmelden/:token", Browser(app), unsubscribe, from: unsubscribe)
+        let before = try await AccountFixture.user("olaf@aufwind.example", terms: .never, on: app)
+        try await form(
+            "/nutzungsbedingungen/zustimmen", try await AccountFixture.signedIn(before, app: app), "/nutzungsbedingungen/zustimmen",
+            ["fassung": String(app.termsOfUse.currentVersion), "zurueck": "/konto"], from: "/nutzungsbedingungen/zustimmen?zurueck=/konto")
         try await form(
             "/kontakt", visitor, "/kontakt",
             ["name": "Neue Person", "email": "neu@aufwind.example", "betreff": "Frage", "nachricht": "Wie lade ich meine Nachbarkommune ein?"],

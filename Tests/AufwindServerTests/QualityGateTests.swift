@@ -46,6 +46,8 @@ struct QualityGateTests {
             try await MembershipModel.confirmed(verwalter, in: "05570004", role: .verwalter, on: app)
             let partner = try await AccountFixture.user("mitglied@oelde.de", on: app)
             try await MembershipModel.confirmed(partner, in: "05570036", role: .mitglied, on: app)
+            // an account from before the current Nutzungsbedingungen: asked to agree after signing in
+            try await AccountFixture.user("altkonto@ahlen.de", terms: .never, on: app)
             let token = "aw_" + SecureToken.make()
             try await APITokenModel(userID: verwalter.requireID(), name: "Qualität", tokenHash: SecureToken.hash(token), expiresAt: nil).create(
                 on: app.db)
@@ -83,7 +85,7 @@ struct QualityGateTests {
             let journeys = try await runTool([
                 "python3", "QualityChecks/browser_journeys.py", "--base-url", server.baseURL, "--out", out.path,
                 "--verwalter", "verwalter@ahlen.de:passwort-verwalter@ahlen.de", "--partner", "mitglied@oelde.de:passwort-mitglied@oelde.de",
-                "--admin", "admin@aufwind.de:passwort-admin@aufwind.de",
+                "--admin", "admin@aufwind.de:passwort-admin@aufwind.de", "--stale", "altkonto@ahlen.de:passwort-altkonto@ahlen.de",
             ])
             Self.check(journeys, "Browser-Reisen")
             guard journeys.status == 0 else { return }

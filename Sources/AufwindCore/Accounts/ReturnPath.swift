@@ -36,6 +36,29 @@ public enum ReturnPath {
         return encoded
     }
 
+    /// `page` with `?zurueck=` and the way back, when `raw` is a safe one (else `page` alone):
+    /// for the links "Anmelden" and "Registrieren" and the consent page.
+    public static func link(_ page: String, returningTo raw: String?) -> String {
+        queryValue(raw).map { page + "?zurueck=" + $0 } ?? page
+    }
+
+    /// The way back as one query value, if it is safe: everything but letters, digits and
+    /// `-._~/` percent-encoded (so `?`, `&` and `=` of the path stay inside the value).
+    public static func queryValue(_ raw: String?) -> String? {
+        guard let path = sanitized(raw) else { return nil }
+        var encoded = ""
+        for byte in path.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            let plain = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || "-._~/".unicodeScalars.contains(scalar)
+            if plain {
+                encoded.unicodeScalars.append(scalar)
+            } else {
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return encoded
+    }
+
     static let excluded: Set<String> = ["/anmelden", "/abmelden", "/registrieren"]
 }
 

@@ -9,8 +9,11 @@ struct AccountController: RouteCollection {
     static let decoyHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhuSwAJbSbH6oZ3YmtnZ.kZz0zXtqbaJVW"
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("registrieren") { req in HTMLResponse.render(RegisterPage(csrf: CSRF.token(for: req)), request: req) }
+        routes.get("registrieren") { req in HTMLResponse.render(Self.registerPage(req, returnPath: req.query["zurueck"]), request: req) }
         routes.post("registrieren", use: register)
+        routes.get("registrieren", "fast-geschafft") { req in
+            HTMLResponse.render(AlmostDonePage(csrf: CSRF.token(for: req), email: req.registeredAddress), request: req)
+        }
         routes.get("bestaetigen", use: confirm)
         routes.get("bestaetigung-erneut") { req in HTMLResponse.render(ResendConfirmationPage(csrf: CSRF.token(for: req)), request: req) }
         routes.post("bestaetigung-erneut", use: resendConfirmation)
@@ -35,6 +38,21 @@ struct AccountController: RouteCollection {
         var name: String?
         var email: String?
         var password: String?
+        /// The checkbox accepting the Nutzungsbedingungen: "ja" when ticked.
+        var nutzungsbedingungen: String?
+        /// The page the person wanted before registering (`ReturnPath` decides whether it is followed).
+        var zurueck: String?
+    }
+
+    static let consentRequired = "Bitte stimmen Sie den Nutzungsbedingungen zu. Ohne Ihre Zustimmung können wir kein Konto anlegen."
+
+    static func registerPage(
+        _ request: Request, returnPath: String?, name: String = "", email: String = "", errors: [String] = [], consentError: String? = nil
+    ) -> RegisterPage {
+        RegisterPage(
+            csrf: CSRF.token(for: request), operatorName: request.application.aufwindConfig.operatorDetails[.name],
+            terms: request.termsOfUse.current, returnPath: ReturnPath.sanitized(returnPath), name: name, email: email, errors: errors,
+            consentError: consentError)
     }
     struct LoginForm: Content {
         var email: String?
@@ -60,12 +78,18 @@ struct AccountController: RouteCollection {
         if case .failure(let m) = name { errors.append(m.text) }
         if case .failure(let m) = email { errors.append(m.text) }
         if let m = AccountValidation.password(form.password ?? "") { errors.append(m.text) }
+        let consents = form.nutzungsbedingungen == "ja"
+        if !consents { errors.append(Self.consentRequired) }
         guard errors.isEmpty, case .success(let validName) = name, case .success(let validEmail) = email else {
-            let page = RegisterPage(csrf: CSRF.token(for: request), name: form.name ?? "", email: form.email ?? "", errors: errors)
+            let page = Self.registerPage(
+                request, returnPath: form.zurueck, name: form.name ?? "", email: form.email ?? "", errors: errors,
+                consentError: consents ? nil : Self.consentRequired)
             return HTMLResponse.render(page, status: .unprocessableEntity, request: request)
         }
         let hash = try await request.password.async.hash(form.password ?? "")
         let base = request.application.aufwindConfig.baseURL
+        let back = ReturnPath.queryValue(form.zurueck).map { "&zurueck=" + $0 } ?? ""
+        let terms = request.termsOfUse.currentVersion
         try await request.db.transaction { db in
             if let existing = try await UserModel.query(on: db).filter(\.$email == validEmail).first() {
                 // Same answer as for a new address: the page must not reveal who is registered.
@@ -73,7 +97,7 @@ struct AccountController: RouteCollection {
                     try await Outbox.send(
                         to: validEmail, subject: "Registrierung bei Aufwind",
                         body:
-                            "Jemand wollte mit dieser Adresse ein Konto anlegen. Sie haben bereits eines: \(base)/anmelden – Passwort vergessen? \(base)/passwort-vergessen",
+                            "Jemand wollte mit dieser Adresse ein Konto anlegen. Sie haben bereits eines: \(base)\(ReturnPath.link("/anmelden", returningTo: form.zurueck)) – Passwort vergessen? \(base)/passwort-vergessen",
                         userID: existing.id, on: db)
                 } else {
                     // Never confirmed (perhaps registered by someone else): a fresh link to the
@@ -81,21 +105,24 @@ struct AccountController: RouteCollection {
                     // registration, so only who reads the mailbox decides.
                     let token = try await AccountTokens.issue(
                         for: existing, purpose: .confirmEmail, now: request.now, on: db, passwordHash: hash, displayName: validName)
+                    try await Consents(database: db).acceptTerms(userID: existing.requireID(), version: terms, now: request.now)
                     try await Outbox.send(
                         to: validEmail, subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse",
-                        body: Self.confirmationText(name: validName, link: "\(base)/bestaetigen?token=\(token)"), userID: existing.id, on: db)
+                        body: Self.confirmationText(name: validName, link: "\(base)/bestaetigen?token=\(token)\(back)"), userID: existing.id, on: db)
                 }
                 return
             }
             let user = UserModel(email: validEmail, displayName: validName, passwordHash: hash)
             try await user.create(on: db)
+            try await Consents(database: db).acceptTerms(userID: user.requireID(), version: terms, now: request.now)
             let token = try await AccountTokens.issue(
                 for: user, purpose: .confirmEmail, now: request.now, on: db, passwordHash: hash, displayName: validName)
             try await Outbox.send(
                 to: validEmail, subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse",
-                body: Self.confirmationText(name: validName, link: "\(base)/bestaetigen?token=\(token)"), userID: user.id, on: db)
+                body: Self.confirmationText(name: validName, link: "\(base)/bestaetigen?token=\(token)\(back)"), userID: user.id, on: db)
         }
-        return request.redirect(to: "/anmelden", notice: .registered)
+        request.rememberRegisteredAddress(validEmail)
+        return request.redirect(to: "/registrieren/fast-geschafft", notice: .registered)
     }
 
     static func confirmationText(name: String, link: String) -> String {
@@ -108,27 +135,34 @@ struct AccountController: RouteCollection {
         """
     }
 
+    /// Confirms the address. In the browser that registered it, the person is signed in (a new
+    /// session, as at login) and goes on to the page they wanted; elsewhere the address is
+    /// confirmed and the login page asks for the password.
     @Sendable func confirm(request: Request) async throws -> Response {
         let token = try? request.query.get(String.self, at: "token")
-        let confirmed = try await request.db.transaction { db -> Bool in
-            guard let (user, record) = try await AccountTokens.redeem(token, purpose: .confirmEmail, now: request.now, on: db) else { return false }
+        let back: String? = request.query["zurueck"]
+        let confirmed = try await request.db.transaction { db -> UserModel? in
+            guard let (user, record) = try await AccountTokens.redeem(token, purpose: .confirmEmail, now: request.now, on: db) else { return nil }
             if let hash = record.passwordHash { user.passwordHash = hash }
             if let name = record.displayName { user.displayName = name }
             user.emailConfirmedAt = user.emailConfirmedAt ?? request.now
             try await user.save(on: db)
             try await AccountTokens.invalidate(userID: user.requireID(), purposes: [.confirmEmail], now: request.now, on: db)
-            return true
+            return user
         }
-        guard confirmed else {
+        guard let user = confirmed else {
             throw ProblemDetails(
                 title: "Link ungültig", status: 400,
                 detail:
                     "Dieser Bestätigungslink ist ungültig, abgelaufen oder wurde schon benutzt. Unter /bestaetigung-erneut können Sie einen neuen anfordern."
             )
         }
-        return HTMLResponse.render(
-            MessagePage(title: "E-Mail-Adresse bestätigt", message: "Danke! Sie können sich jetzt anmelden.", link: ("/anmelden", "Zur Anmeldung")),
-            request: request)
+        guard request.registeredAddress == user.email else {
+            return request.redirect(to: ReturnPath.link("/anmelden", returningTo: back), notice: .emailConfirmedSignIn)
+        }
+        try await request.signIn(user)
+        request.clearCookie(.registration)
+        return request.redirect(to: ReturnPath.target(back), notice: .emailConfirmed)
     }
 
     /// Queues a new confirmation link; the answer is the same for every address.

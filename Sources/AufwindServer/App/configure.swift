@@ -43,8 +43,10 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try app.register(collection: FeedsController())
     try app.register(collection: ItemsAPIController())
     try app.register(collection: FundingAPIController())
-    // The HTML site: sessions, the signed-in user and CSRF checks on every form.
-    let site = app.grouped(SessionMiddleware(), RejectAPITokensMiddleware(), CSRFMiddleware(), NotificationBadgeMiddleware())
+    // The HTML site: sessions, the signed-in user, CSRF checks on every form, and the consent to
+    // the current Nutzungsbedingungen before anything else.
+    let site = app.grouped(
+        SessionMiddleware(), RejectAPITokensMiddleware(), CSRFMiddleware(), TermsConsentMiddleware(), NotificationBadgeMiddleware())
     try site.register(collection: RegisterPagesController())
     try site.register(collection: AccountController())
     try site.register(collection: HomeController())
@@ -70,6 +72,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try site.register(collection: DevMailsController(openToAll: config.devMailsOpen))
     try site.register(collection: LegalPagesController())
     try site.register(collection: ContactFormController())
+    try site.register(collection: TermsOfUseController())
 
     app.asyncCommands.use(ImportRegisterCommand(), as: "import-register")
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")

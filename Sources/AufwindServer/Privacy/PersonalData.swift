@@ -23,6 +23,7 @@ struct PersonalData: Sendable {
         VerbundPersonalData(),
         FundingPersonalData(),
         ContactMessagePersonalData(),
+        ConsentPersonalData(),
         MailPersonalData(),
         APITokenPersonalData(),
         WebSessionPersonalData(),

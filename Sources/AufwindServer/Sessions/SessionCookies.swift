@@ -1,14 +1,21 @@
 import Foundation
 import Vapor
 
-/// The two cookies of the HTML site: the signed-in session and, for visitors without one, the
-/// CSRF token of their forms. Behind HTTPS both carry the `__Host-` prefix (only this host,
-/// `Secure`, `Path=/`), always `HttpOnly` and `SameSite=Lax`.
+/// The cookies of the HTML site: the signed-in session; for visitors without one, the CSRF
+/// token of their forms; after registering, the address the confirmation went to (so "Fast
+/// geschafft" can repeat it and the confirmation link signs in only in the browser that
+/// registered). Behind HTTPS all carry the `__Host-` prefix (only this host, `Secure`,
+/// `Path=/`), always `HttpOnly` and `SameSite=Lax`.
 enum SiteCookie {
-    case session, csrf
+    case session, csrf, registration
 
     func name(secure: Bool) -> String {
-        let base = self == .session ? "aufwind-session" : "aufwind-csrf"
+        let base =
+            switch self {
+            case .session: "aufwind-session"
+            case .csrf: "aufwind-csrf"
+            case .registration: "aufwind-registriert"
+            }
         return secure ? "__Host-" + base : base
     }
 

@@ -28,8 +28,7 @@ struct ErrorPage: PageView {
         switch problem.status {
         case 401:
             // Signed out (a session that ended, a reset elsewhere): the way back in comes first.
-            return .p(
-                .a(.safeHref(Self.loginPath(returningTo: returnPath)), .text("Zur Anmeldung")), .text(" · "), .a(.href("/"), .text("Zur Startseite")))
+            return .group(signInOrRegister(), .p(.a(.href("/"), .text("Zur Startseite"))))
         case 404, 410:
             return .group(
                 .p(.text("Vielleicht finden Sie, was Sie suchen, über die Suche:")),
@@ -40,6 +39,9 @@ struct ErrorPage: PageView {
                         .input(.type(.search), .id("q"), .name("q"), .autocomplete(false))),
                     .button(.type(.submit), .text("Suchen"))),
                 .ul(.class("inline-list"), .li(.a(.href("/eintraege"), .text("Einträge durchsuchen"))), .li(home)))
+        case 403 where !signedIn:
+            // Refused before anybody signed in (a form that expired): signing in or registering is the way on.
+            return .group(signInOrRegister(), .p(.a(.href("/"), .text("Zur Startseite"))))
         case 403:
             return .group(
                 .p(
@@ -56,12 +58,16 @@ struct ErrorPage: PageView {
         }
     }
 
-    /// `/anmelden`, with the way back when there is a safe one.
-    static func loginPath(returningTo path: String?) -> String {
-        guard let path = ReturnPath.sanitized(path) else { return "/anmelden" }
-        var components = URLComponents()
-        components.path = "/anmelden"
-        components.queryItems = [URLQueryItem(name: "zurueck", value: path)]
-        return components.string ?? "/anmelden"
+    /// "Anmelden" and "Registrieren", both leading back to the page the person wanted.
+    private func signInOrRegister() -> Node<HTML.BodyContext> {
+        .group(
+            .p(
+                .text(
+                    "Mit einem Konto geht es weiter: Melden Sie sich an oder registrieren Sie sich."
+                        + (ReturnPath.sanitized(returnPath) == nil ? "" : " Danach kommen Sie auf diese Seite zurück."))),
+            .ul(
+                .class("inline-list"),
+                .li(.a(.safeHref(ReturnPath.link("/anmelden", returningTo: returnPath)), .text("Anmelden"))),
+                .li(.a(.safeHref(ReturnPath.link("/registrieren", returningTo: returnPath)), .text("Registrieren")))))
     }
 }

@@ -23,6 +23,9 @@ enum SuccessNotice: String, CaseIterable, Sendable {
     case meetingWithdrawn = "treffen-zurueckgezogen"
     // Account
     case registered = "registriert"
+    case emailConfirmed = "email-bestaetigt"
+    case emailConfirmedSignIn = "email-bestaetigt-anmelden"
+    case termsAccepted = "nutzungsbedingungen-zugestimmt"
     case confirmationResent = "bestaetigung-angefordert"
     case resetRequested = "link-angefordert"
     case passwordReset = "passwort-neu-gesetzt"
@@ -108,8 +111,10 @@ enum SuccessNotice: String, CaseIterable, Sendable {
         case .meetingAccepted: "Treffen vereinbart. Zeit und Tisch stehen unten in Ihrer Liste und in Ihrer Agenda."
         case .meetingDeclined: "Anfrage abgelehnt. Die anfragende Person ist benachrichtigt."
         case .meetingWithdrawn: "Ihre Anfrage ist zurückgezogen."
-        case .registered:
-            "Fast geschafft: Wir haben Ihnen eine E-Mail geschickt. Bitte bestätigen Sie darin Ihre Adresse, dann melden Sie sich hier an."
+        case .registered: "Danke für Ihre Registrierung. Jetzt fehlt nur noch die Bestätigung Ihrer E-Mail-Adresse."
+        case .emailConfirmed: "Willkommen bei Aufwind! Ihre E-Mail-Adresse ist bestätigt, und Sie sind angemeldet."
+        case .emailConfirmedSignIn: "Ihre E-Mail-Adresse ist bestätigt. Bitte melden Sie sich jetzt an."
+        case .termsAccepted: "Danke! Ihre Zustimmung zu den Nutzungsbedingungen ist gespeichert."
         case .confirmationResent:
             "Wenn zu dieser Adresse ein noch nicht bestätigtes Konto gehört, schicken wir einen neuen Bestätigungslink. Bitte prüfen Sie Ihr Postfach."
         case .resetRequested:

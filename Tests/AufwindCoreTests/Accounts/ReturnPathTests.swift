@@ -28,6 +28,16 @@ struct ReturnPathTests {
         #expect(ReturnPath.target("/eintraege?q=W%C3%A4rme") == "/eintraege?q=W%C3%A4rme")
     }
 
+    @Test("the links to signing in and registering carry the way back as one query value; an unsafe one is left off")
+    func links() {
+        #expect(ReturnPath.link("/anmelden", returningTo: "/mein-aufwind") == "/anmelden?zurueck=/mein-aufwind")
+        #expect(
+            ReturnPath.link("/registrieren", returningTo: "/konto/organisationen?kommune=05570004&x=ä")
+                == "/registrieren?zurueck=/konto/organisationen%3Fkommune%3D05570004%26x%3D%C3%A4")
+        #expect(ReturnPath.link("/anmelden", returningTo: "//evil.example") == "/anmelden")
+        #expect(ReturnPath.link("/anmelden", returningTo: nil) == "/anmelden")
+    }
+
     @Test("without a return path, signing in leads to the home base")
     func home() {
         #expect(ReturnPath.target(nil) == "/mein-aufwind")

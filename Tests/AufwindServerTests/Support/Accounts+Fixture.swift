@@ -6,13 +6,26 @@ import Vapor
 
 /// Users for tests, created directly (registration has its own tests).
 enum AccountFixture {
+    /// Which Nutzungsbedingungen a fixture account accepted: the current ones (as at
+    /// registration), an older version, or none.
+    enum Terms {
+        case current, version(Int), never
+    }
+
     @discardableResult
-    static func user(_ email: String, admin: Bool = false, on app: Application) async throws -> UserModel {
+    static func user(_ email: String, admin: Bool = false, terms: Terms = .current, on app: Application) async throws -> UserModel {
         let user = UserModel(
             email: email, displayName: email.components(separatedBy: "@")[0], passwordHash: try app.password.hash("passwort-\(email)"), isAdmin: admin
         )
         user.emailConfirmedAt = Date()
         try await user.create(on: app.db)
+        let version: Int? =
+            switch terms {
+            case .current: app.termsOfUse.currentVersion
+            case .version(let number): number
+            case .never: nil
+            }
+        if let version { try await Consents(database: app.db).acceptTerms(userID: user.requireID(), version: version, now: app.now) }
         return user
     }
 

@@ -15,6 +15,9 @@ final class UserModel: Model, @unchecked Sendable {
     /// Shows the e-mail address on the contact cards of the cooperations of the person's towns.
     @Field(key: "shows_email_to_partners") var showsEmailToPartners: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// The newest version of the Nutzungsbedingungen the account accepted (`Consents` keeps the
+    /// history); nil: never.
+    @OptionalField(key: "accepted_terms_version") var acceptedTermsVersion: Int?
 
     init() {}
 

@@ -1,10 +1,19 @@
+import AufwindCore
 import Plot
 
-/// `/registrieren`
+/// `/registrieren`: name, address, password, a short privacy notice and the consent to the
+/// Nutzungsbedingungen.
 struct RegisterPage: PageView {
     var csrf: String
+    /// Who processes the data (the configured operator), if configured.
+    var operatorName: String?
+    var terms: TermsOfUse.Version
+    /// Where confirming the address leads (already checked by `ReturnPath`).
+    var returnPath: String?
     var name = "", email = ""
     var errors: [String] = []
+    /// Shown at the checkbox when the form came without it.
+    var consentError: String?
     var title: String { "Registrieren" }
 
     func content() -> Node<HTML.BodyContext> {
@@ -15,12 +24,75 @@ struct RegisterPage: PageView {
             .form(
                 .class("stacked"), .action("/registrieren"), .method(.post),
                 .csrf(csrf),
+                .unwrap(returnPath) { .input(.type(.hidden), .safeName("zurueck"), .safeValue($0)) },
                 .field("name", label: "Ihr Name", value: name, autocomplete: "name", maxLength: 100),
                 .field("email", label: "E-Mail-Adresse", type: .email, value: email, autocomplete: "email"),
                 .field("password", label: "Passwort (10 bis 72 Zeichen)", type: .password, autocomplete: "new-password", maxLength: 72),
+                .div(
+                    .h2(.text("Datenschutz in Kürze")),
+                    .p(
+                        .text(
+                            (operatorName ?? "Der Betreiber dieser Aufwind-Installation")
+                                + " speichert Ihren Namen, Ihre E-Mail-Adresse und Ihr Passwort (nur als Prüfsumme), um Ihr Konto "
+                                + "zu führen, Ihnen E-Mails zu schicken und Sie für Ihre Kommune oder Organisation handeln zu lassen. "
+                                + "Ihren Namen sehen die Kommunen, mit denen Sie zusammenarbeiten; Ihre E-Mail-Adresse nur, wenn Sie "
+                                + "es erlauben. Keine Werbung, kein Tracking. Ihr Konto und Ihre Daten können Sie jederzeit selbst "
+                                + "löschen. Alles Weitere steht in der "),
+                        .a(.href("/datenschutz"), .text("Datenschutzerklärung")), .text("."))
+                ),
+                .div(
+                    .class("field"),
+                    .unwrap(consentError) { .p(.class("field-error"), .id("nutzungsbedingungen-fehler"), .text($0)) },
+                    .label(
+                        .input(
+                            .type(.checkbox), .id("nutzungsbedingungen"), .name("nutzungsbedingungen"), .value("ja"), .required(true),
+                            .safeAttribute(
+                                "aria-describedby",
+                                (consentError == nil ? "" : "nutzungsbedingungen-fehler ") + "nutzungsbedingungen-fassung"),
+                            .safeAttribute("aria-invalid", consentError == nil ? nil : "true")),
+                        .text(" Ich stimme den Nutzungsbedingungen zu.")),
+                    .p(
+                        .id("nutzungsbedingungen-fassung"),
+                        .a(.href("/nutzungsbedingungen"), .text("Nutzungsbedingungen lesen")), .text(" (" + terms.label + ")"))
+                ),
                 .button(.type(.submit), .text("Konto anlegen"))
             ),
-            .p(.text("Schon registriert? "), .a(.href("/anmelden"), .text("Anmelden")))
+            .p(.text("Schon registriert? "), .a(.safeHref(ReturnPath.link("/anmelden", returningTo: returnPath)), .text("Anmelden")))
+        )
+    }
+}
+
+/// `/registrieren/fast-geschafft`: after registering, the address the mail went to (as typed in
+/// this browser, never looked up) and a form that sends the link again.
+struct AlmostDonePage: PageView {
+    var csrf: String
+    /// What the person typed when registering in this browser; nil when that is over.
+    var email: String?
+    var title: String { "Fast geschafft" }
+
+    func content() -> Node<HTML.BodyContext> {
+        .group(
+            .h1(.text(title)),
+            .unwrap(
+                email,
+                { address in
+                    .p(
+                        .text("Wir haben eine E-Mail an "), .strong(.text(address)),
+                        .text(" geschickt. Klicken Sie auf den Link darin, um Ihre Adresse zu bestätigen – danach sind Sie angemeldet."))
+                },
+                else: .p(.text("Wir haben Ihnen eine E-Mail geschickt. Klicken Sie auf den Link darin, um Ihre Adresse zu bestätigen."))),
+            .p(
+                .text(
+                    "Der Link gilt 24 Stunden. Keine E-Mail angekommen? Sehen Sie bitte auch im Spam-Ordner nach, oder lassen Sie sich den "
+                        + "Link noch einmal schicken.")),
+            .h2(.text("Link erneut senden")),
+            .form(
+                .class("stacked"), .action("/bestaetigung-erneut"), .method(.post),
+                .csrf(csrf),
+                .field("email", label: "E-Mail-Adresse", type: .email, value: email ?? "", autocomplete: "email"),
+                .button(.type(.submit), .text("Link erneut senden"))
+            ),
+            .p(.text("Tippfehler in der Adresse? "), .a(.href("/registrieren"), .text("Noch einmal registrieren")))
         )
     }
 }
@@ -47,7 +119,8 @@ struct LoginPage: PageView {
                 .button(.type(.submit), .text("Anmelden"))
             ),
             .p(
-                .a(.href("/passwort-vergessen"), .text("Passwort vergessen?")), .text(" · "), .a(.href("/registrieren"), .text("Registrieren")),
+                .a(.href("/passwort-vergessen"), .text("Passwort vergessen?")), .text(" · "),
+                .a(.safeHref(ReturnPath.link("/registrieren", returningTo: returnPath)), .text("Registrieren")),
                 .text(" · "), .a(.href("/bestaetigung-erneut"), .text("Bestätigungslink erneut senden")))
         )
     }

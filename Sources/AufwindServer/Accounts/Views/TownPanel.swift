@@ -11,10 +11,15 @@ struct TownPanel {
     var canViewMembers: Bool
     var canEdit: Bool
     var canJoin: Bool
+    /// A visitor is offered signing in or registering, on the way to the join form with this town chosen.
+    var signedIn = true
     /// The town's items (drafts only for its members) and its cooperations.
     var items: [ItemListEntry] = []
     var cooperations: [(partner: String, partnerPath: String, itemTitle: String, itemPath: String)] = []
     var canCreateItems = false
+
+    /// The join form with this town already chosen.
+    var joinPath: String { "/konto/organisationen?kommune=\(key)" }
 
     func node() -> Node<HTML.BodyContext> {
         .section(
@@ -73,8 +78,15 @@ struct TownPanel {
                 .if(canViewMembers, .a(.safeHref("/kommunen/\(key)/mitglieder"), .text("Mitglieder verwalten"))),
                 .if(canViewMembers && canEdit, .text(" · ")),
                 .if(canEdit, .a(.safeHref("/kommunen/\(key)/profil"), .text("Profil bearbeiten"))),
-                .if(canJoin, .a(.href("/konto/organisationen"), .text("Für diese Kommune handeln? Mitgliedschaft anfragen")))
-            )
+                .if(canJoin && signedIn, .a(.safeHref(joinPath), .text("Für diese Kommune handeln? Mitgliedschaft anfragen")))
+            ),
+            .if(
+                canJoin && !signedIn,
+                .p(
+                    .text("Für diese Kommune handeln? "),
+                    .a(.safeHref(ReturnPath.link("/anmelden", returningTo: joinPath)), .text("Anmelden")), .text(" oder "),
+                    .a(.safeHref(ReturnPath.link("/registrieren", returningTo: joinPath)), .text("Registrieren")),
+                    .text(" und die Mitgliedschaft anfragen")))
         )
     }
 }
@@ -97,7 +109,7 @@ extension Request {
         return TownPanel(
             key: key, profile: profile?.input, memberCount: members,
             canViewMembers: may(.viewTownMembers, .town(key)), canEdit: may(.editTownProfile, .town(key)),
-            canJoin: currentUser == nil || may(.requestTownMembership, .town(key)),
+            canJoin: currentUser == nil || may(.requestTownMembership, .town(key)), signedIn: currentUser != nil,
             items: items.compactMap { model in model.item.map { ItemListEntry(item: $0, directory: directory, draft: !model.published) } },
             cooperations: cooperations.map { cooperation in
                 let partner = cooperation.ownerKey == key ? cooperation.partnerKey : cooperation.ownerKey

@@ -74,6 +74,18 @@ struct PrivacyPolicyPage: PageView {
                 period: accountPeriod
             ),
             Processing(
+                heading: "Zustimmung zu den Nutzungsbedingungen",
+                data:
+                    "Welcher Fassung der Nutzungsbedingungen Sie wann zugestimmt haben (bei der Registrierung und bei jeder neuen "
+                    + "Fassung), als Verlauf.",
+                purpose: "Nachweisen, dass für Ihr Konto die Nutzungsbedingungen gelten, und Sie bei einer neuen Fassung einmal fragen.",
+                basis: "Art. 6 Abs. 1 Buchst. b DSGVO (Nutzung von Aufwind).",
+                audience: "Nur Sie (im Download Ihrer Daten) und der Betreiber.",
+                period:
+                    "Bis Sie Ihr Konto löschen. Dann wird der Verlauf gelöscht, nicht anonymisiert: Ohne Konto gibt es keine Zustimmung "
+                    + "mehr nachzuweisen, und ein Eintrag ohne Person bewiese nichts."
+            ),
+            Processing(
                 heading: "Mitgliedschaft in einer Kommune oder Organisation",
                 data:
                     "Ihre Anfrage (Kommune oder Organisation, gewünschte Rolle, Ihre Nachricht), die Entscheidung, wer sie getroffen "
@@ -161,7 +173,7 @@ struct PrivacyPolicyPage: PageView {
                     "Hier steht, welche Daten Aufwind über Sie speichert, wozu, wer sie sieht und wann sie wieder gelöscht werden. "
                         + "Kurz gesagt: Aufwind verarbeitet nur, was für die Zusammenarbeit der Kommunen nötig ist. Es gibt keine "
                         + "Werbung, keine Analyse- oder Tracking-Werkzeuge und keine eingebundenen fremden Dienste (keine externen "
-                        + "Schriften, Karten oder Skripte). Aufwind setzt nur zwei technisch notwendige Cookies.")),
+                        + "Schriften, Karten oder Skripte). Aufwind setzt nur technisch notwendige Cookies.")),
             .h2(.text("Verantwortlich")),
             .operatorLine(details, .name),
             .operatorLine(details, .address),
@@ -185,8 +197,8 @@ struct PrivacyPolicyPage: PageView {
             .p(
                 .text(
                     "Aufwind setzt nur Cookies, ohne die die Seite nicht funktioniert (§ 25 Abs. 2 Nr. 2 TDDDG); deshalb fragt "
-                        + "Aufwind nicht nach einer Einwilligung. Beide sind für Skripte unzugänglich (HttpOnly), werden nur an "
-                        + "diese Seite geschickt (SameSite=Lax) und enthalten nur eine Zufallszahl.")),
+                        + "Aufwind nicht nach einer Einwilligung. Alle sind für Skripte unzugänglich (HttpOnly) und werden nur an "
+                        + "diese Seite geschickt (SameSite=Lax).")),
             .ul(
                 .li(
                     .strong(.text(SiteCookie.session.name(secure: secureCookies))),
@@ -197,8 +209,15 @@ struct PrivacyPolicyPage: PageView {
                 .li(
                     .strong(.text(SiteCookie.csrf.name(secure: secureCookies))),
                     .text(
-                        ": schützt Formulare vor dem Absenden durch fremde Seiten, solange Sie nicht angemeldet sind. Gültig "
-                            + Self.days(CSRF.cookieLifetime) + "."))),
+                        ": schützt Formulare vor dem Absenden durch fremde Seiten, solange Sie nicht angemeldet sind; enthält "
+                            + "eine Zufallszahl. Gültig " + Self.days(CSRF.cookieLifetime) + ".")),
+                .li(
+                    .strong(.text(SiteCookie.registration.name(secure: secureCookies))),
+                    .text(
+                        ": nur nach einer Registrierung; enthält die E-Mail-Adresse, die Sie eingegeben haben. Damit zeigt die Seite "
+                            + "„Fast geschafft“ sie Ihnen an, und der Bestätigungslink meldet Sie nur in diesem Browser an. Gültig "
+                            + GermanFormat.count(Int(RegisteredAddress.lifetime / 3600), "Stunde", "Stunden")
+                            + " wie der Link; gelöscht, sobald Sie bestätigt haben."))),
             .h2(.text("Empfänger und Übermittlung")),
             .p(
                 .text(
