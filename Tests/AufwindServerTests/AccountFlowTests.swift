@@ -18,7 +18,8 @@ struct AccountFlowTests {
         try await withAufwind(database) { app in
             let browser = Browser(app)
             try await browser.get("/registrieren")
-            let registered = try await browser.post("/registrieren", ["nutzungsbedingungen": "ja", "name": "Anna Ahlen", "email": "Anna@Ahlen.de", "password": "sehr-geheim-123"])
+            let registered = try await browser.post(
+                "/registrieren", ["nutzungsbedingungen": "ja", "name": "Anna Ahlen", "email": "Anna@Ahlen.de", "password": "sehr-geheim-123"])
             #expect(registered.status == .seeOther)
             #expect(try await browser.follow(registered).body.contains("Wir haben eine E-Mail an <strong>anna@ahlen.de</strong> geschickt"))
             let user = try #require(try await UserModel.query(on: app.db).filter(\.$email == "anna@ahlen.de").first())
@@ -54,7 +55,8 @@ struct AccountFlowTests {
             let browser = Browser(app)
             try await browser.get("/registrieren")
             let forged = try await browser.post(
-                "/registrieren", ["nutzungsbedingungen": "ja", "name": "Eve", "email": "eve@example.org", "password": "sehr-geheim-123"], csrf: "gefälscht")
+                "/registrieren", ["nutzungsbedingungen": "ja", "name": "Eve", "email": "eve@example.org", "password": "sehr-geheim-123"],
+                csrf: "gefälscht")
             #expect(forged.status == .forbidden && forged.body.contains("Sicherheitsprüfung fehlgeschlagen"))
             let stranger = Browser(app)
             let missing = try await stranger.post("/anmelden", ["email": "eve@example.org", "password": "x"])
@@ -118,7 +120,8 @@ struct AccountFlowTests {
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.contains("keine gültige E-Mail-Adresse") && response.body.contains("mindestens 10 Zeichen"))
             #expect(try await UserModel.query(on: app.db).count() == 0)
-            let script = try await browser.post("/registrieren", ["nutzungsbedingungen": "ja", "name": "<script>alert(1)</script>", "email": "x", "password": "kurz"])
+            let script = try await browser.post(
+                "/registrieren", ["nutzungsbedingungen": "ja", "name": "<script>alert(1)</script>", "email": "x", "password": "kurz"])
             #expect(!script.body.contains("<script>alert(1)"))
         }
     }

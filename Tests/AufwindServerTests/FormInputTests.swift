@@ -76,9 +76,11 @@ struct FormInputTests {
         try await withAufwind(database) { app in
             let browser = Browser(app)
             try await browser.get("/registrieren")
-            let nul = try await browser.post("/registrieren", ["nutzungsbedingungen": "ja", "name": "Anna\u{0}", "email": "anna@ahlen.de", "password": "sehr-geheim-123"])
+            let nul = try await browser.post(
+                "/registrieren", ["nutzungsbedingungen": "ja", "name": "Anna\u{0}", "email": "anna@ahlen.de", "password": "sehr-geheim-123"])
             #expect(nul.status == .badRequest && nul.body.contains("unzulässige Steuerzeichen") && nul.body.contains("„name“"))
-            let mailNUL = try await browser.post("/registrieren", ["nutzungsbedingungen": "ja", "name": "Anna", "email": "anna\u{0}@ahlen.de", "password": "sehr-geheim-123"])
+            let mailNUL = try await browser.post(
+                "/registrieren", ["nutzungsbedingungen": "ja", "name": "Anna", "email": "anna\u{0}@ahlen.de", "password": "sehr-geheim-123"])
             #expect(mailNUL.status == .badRequest)
             try await browser.get("/anmelden")
             #expect(try await browser.post("/anmelden", ["email": "x\u{0}@ahlen.de", "password": "egal-egal-egal"]).status == .badRequest)

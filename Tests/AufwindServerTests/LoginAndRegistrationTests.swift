@@ -61,7 +61,8 @@ struct LoginAndRegistrationTests {
             // Someone else registers the mayor's address and never confirms.
             let squatter = Browser(app)
             try await squatter.get("/registrieren")
-            try await squatter.post("/registrieren", ["nutzungsbedingungen": "ja", "name": "Fremder", "email": "bm@ahlen.de", "password": "fremdes-passwort"])
+            try await squatter.post(
+                "/registrieren", ["nutzungsbedingungen": "ja", "name": "Fremder", "email": "bm@ahlen.de", "password": "fremdes-passwort"])
             // The mayor registers too: same answer, a fresh link to her mailbox.
             let mayor = Browser(app)
             try await mayor.get("/registrieren")
@@ -85,7 +86,8 @@ struct LoginAndRegistrationTests {
             // Missed the 24 hours: a new link on request, the same answer for every address.
             let late = Browser(app)
             try await late.get("/registrieren")
-            try await late.post("/registrieren", ["nutzungsbedingungen": "ja", "name": "Kämmerer", "email": "kaemmerer@ahlen.de", "password": "kaemmerer-passwort"])
+            try await late.post(
+                "/registrieren", ["nutzungsbedingungen": "ja", "name": "Kämmerer", "email": "kaemmerer@ahlen.de", "password": "kaemmerer-passwort"])
             app.testClock.advance(by: AccountTokens.lifetime + 60)
             try await late.get("/bestaetigung-erneut")
             let known = try await late.post("/bestaetigung-erneut", ["email": "kaemmerer@ahlen.de"])
@@ -100,7 +102,8 @@ struct LoginAndRegistrationTests {
             // Never confirmed within 7 days: the account goes and the address is free.
             let forgotten = Browser(app)
             try await forgotten.get("/registrieren")
-            try await forgotten.post("/registrieren", ["nutzungsbedingungen": "ja", "name": "Vergessen", "email": "alt@ahlen.de", "password": "vergessenes-passwort"])
+            try await forgotten.post(
+                "/registrieren", ["nutzungsbedingungen": "ja", "name": "Vergessen", "email": "alt@ahlen.de", "password": "vergessenes-passwort"])
             try await UserModel.query(on: app.db).filter(\.$email == "alt@ahlen.de").set(\.$createdAt, to: Date().addingTimeInterval(-8 * 86_400))
                 .update()
             let summary = try await AccountMaintenance(database: app.db, lifetime: .standard, clock: app.wallClock).run(now: app.now)

@@ -198,7 +198,8 @@ struct SessionSecurityTests {
         try await withAufwind(database) { app in
             let squatter = Browser(app)
             try await squatter.get("/registrieren")
-            try await squatter.post("/registrieren", ["nutzungsbedingungen": "ja", "name": "Boss", "email": "boss@aufwind.example", "password": "squatter-passwort"])
+            try await squatter.post(
+                "/registrieren", ["nutzungsbedingungen": "ja", "name": "Boss", "email": "boss@aufwind.example", "password": "squatter-passwort"])
             let mail = try #require(try await MailModel.query(on: app.db).first())
             let link = try #require(AccountFlowTests.token(in: mail, path: "/bestaetigen"))
 

@@ -49,7 +49,9 @@ public enum ReturnPath {
         var encoded = ""
         for byte in path.utf8 {
             let scalar = Unicode.Scalar(byte)
-            let plain = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || "-._~/".unicodeScalars.contains(scalar)
+            let plain =
+                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || "-._~/".unicodeScalars.contains(scalar)
             if plain {
                 encoded.unicodeScalars.append(scalar)
             } else {

@@ -27,7 +27,7 @@ enum RegisteredAddress {
 extension Request {
     /// The address this browser registered last (within the link's lifetime), if any.
     var registeredAddress: String? {
-        cookies[cookieName(.registration)]?.string.flatMap(RegisteredAddress.decode)
+        (cookies[cookieName(.registration)]?.string).flatMap(RegisteredAddress.decode)
     }
 
     func rememberRegisteredAddress(_ email: String) {

@@ -8,6 +8,7 @@ import Vapor
 struct TermsConsentMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.mustAcceptTerms, !ConsentGate.isOpen(request.url.path) else { return try await next.respond(to: request) }
-        return request.redirect(to: ReturnPath.link(ConsentGate.consentPath, returningTo: request.method == .GET ? request.url.string : nil), redirectType: .normal)
+        return request.redirect(
+            to: ReturnPath.link(ConsentGate.consentPath, returningTo: request.method == .GET ? request.url.string : nil), redirectType: .normal)
     }
 }

@@ -33,8 +33,10 @@ struct TermsOfUseTests {
 
     @Test("signing out, the legal pages, the export and the deletion stay open; everything else waits for the consent")
     func gate() {
-        for path in ["/abmelden", "/impressum", "/datenschutz", "/barrierefreiheit", "/hilfe", "/kontakt", "/nutzungsbedingungen",
-                     "/nutzungsbedingungen/zustimmen", "/konto/daten.json", "/konto/loeschen"] {
+        for path in [
+            "/abmelden", "/impressum", "/datenschutz", "/barrierefreiheit", "/hilfe", "/kontakt", "/nutzungsbedingungen",
+            "/nutzungsbedingungen/zustimmen", "/konto/daten.json", "/konto/loeschen",
+        ] {
             #expect(ConsentGate.isOpen(path), "\(path)")
         }
         for path in ["/", "/mein-aufwind", "/konto", "/konto/organisationen", "/eintraege/neu", "/abmelden/xyz", "/impressum/x"] {

@@ -103,7 +103,9 @@ struct ConsentTests {
         }
     }
 
-    @Test("an account that never agreed (older than the terms) is asked too; it can sign out or delete itself instead", arguments: TestDatabase.available)
+    @Test(
+        "an account that never agreed (older than the terms) is asked too; it can sign out or delete itself instead",
+        arguments: TestDatabase.available)
     func neverAgreed(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             let ben = try await AccountFixture.user("ben@ahlen.de", terms: .never, on: app)

@@ -61,7 +61,10 @@ struct VerbundMailInvitationTests {
             let olga = Browser(app)
             try await olga.get("/registrieren")
             #expect(
-                try await olga.post("/registrieren", ["nutzungsbedingungen": "ja", "name": "Olga Oelde", "email": "olga@oelde.de", "password": "passwort-olga@oelde.de"]).status
+                try await olga.post(
+                    "/registrieren",
+                    ["nutzungsbedingungen": "ja", "name": "Olga Oelde", "email": "olga@oelde.de", "password": "passwort-olga@oelde.de"]
+                ).status
                     == .seeOther)
             let confirmation = try #require(try await probe.mails("olga@oelde.de").first)
             let token = try #require(AccountFlowTests.token(in: confirmation, path: "/bestaetigen"))

@@ -9,7 +9,8 @@ enum AccountFixture {
     /// Which Nutzungsbedingungen a fixture account accepted: the current ones (as at
     /// registration), an older version, or none.
     enum Terms {
-        case current, version(Int), never
+        case current, never
+        case version(Int)
     }
 
     @discardableResult

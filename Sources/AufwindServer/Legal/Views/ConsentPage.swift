@@ -16,7 +16,7 @@ struct ConsentPage: PageView {
 
     func content() -> Node<HTML.BodyContext> {
         .group(
-            .h1(.text(title)),
+            .h1(.text(title.replacingOccurrences(of: "Nutzungsbedingungen", with: TermsOfUsePage.headingWord))),
             .p(
                 .text(
                     accepted.map { "Sie haben zuletzt der Fassung \($0) zugestimmt. Jetzt gilt die " + terms.current.label + ". " }

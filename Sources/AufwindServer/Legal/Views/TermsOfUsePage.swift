@@ -14,7 +14,8 @@ struct TermsOfUsePage: PageView {
         var paragraphs: [String]
     }
 
-    var operatorName: String { details[.name] ?? "der Betreiber dieser Aufwind-Installation" }
+    /// Long words break at a soft hyphen on a phone, whatever the style sheet does.
+    static let headingWord = "Nutzungs\u{AD}bedingungen"
 
     var sections: [Section] {
         let unconfirmed = PrivacyPolicyPage.days(AccountMaintenance.unconfirmedAccountLifetime)
@@ -25,9 +26,10 @@ struct TermsOfUsePage: PageView {
                     "Aufwind ist eine Plattform für die Zusammenarbeit kleiner Städte und Gemeinden: Kommunen finden Partner, teilen "
                         + "Lösungen und Personal, beantragen gemeinsam Förderung und treffen sich auf Veranstaltungen. Anbieter und "
                         + "Veranstalter können sich daran beteiligen.",
-                    "Betrieben wird diese Aufwind-Installation von \(operatorName) (im Folgenden „Betreiber“; Anschrift und Kontakt im "
-                        + "Impressum). Diese Nutzungsbedingungen gelten für alle, die sich bei Aufwind registrieren. Die öffentlichen "
-                        + "Seiten können Sie ohne Konto lesen.",
+                    (details[.name].map { "Betrieben wird diese Aufwind-Installation von \($0) (im Folgenden „Betreiber“). " }
+                        ?? "Betrieben wird diese Aufwind-Installation von dem im Impressum genannten Betreiber. ")
+                        + "Anschrift und Kontakt stehen im Impressum. Diese Nutzungsbedingungen gelten für alle, die sich bei Aufwind "
+                        + "registrieren. Die öffentlichen Seiten können Sie ohne Konto lesen.",
                 ]),
             Section(
                 heading: "2. Wer Aufwind nutzen darf",
@@ -84,7 +86,7 @@ struct TermsOfUsePage: PageView {
                     "Finden Sie etwas, das gegen diese Bedingungen oder gegen Recht verstößt, melden Sie es über das Kontaktformular. "
                         + "Der Betreiber kann Inhalte, die gegen diese Bedingungen verstoßen, entfernen, Mitgliedschaften beenden und bei "
                         + "schweren oder wiederholten Verstößen Konten sperren. Er informiert die Betroffenen und hört sie an, soweit "
-                        + "das möglich ist.",
+                        + "das möglich ist."
                 ]),
             Section(
                 heading: "7. Ihr Konto löschen",
@@ -109,7 +111,7 @@ struct TermsOfUsePage: PageView {
 
     func content() -> Node<HTML.BodyContext> {
         .group(
-            .h1(.text(title)),
+            .h1(.text(Self.headingWord)),
             .p(.strong(.text(terms.current.label))),
             .testOperationNotice(details),
             .forEach(sections) { section in
