@@ -74,12 +74,14 @@ struct TownPanel {
                     memberCount == 0
                         ? "Noch niemand handelt hier für diese Kommune."
                         : "\(GermanFormat.count(memberCount, "bestätigtes Mitglied", "bestätigte Mitglieder")) auf Aufwind.")),
-            .p(
-                .if(canViewMembers, .a(.safeHref("/kommunen/\(key)/mitglieder"), .text("Mitglieder verwalten"))),
-                .if(canViewMembers && canEdit, .text(" · ")),
-                .if(canEdit, .a(.safeHref("/kommunen/\(key)/profil"), .text("Profil bearbeiten"))),
-                .if(canJoin && signedIn, .a(.safeHref(joinPath), .text("Für diese Kommune handeln? Mitgliedschaft anfragen")))
-            ),
+            .if(
+                canViewMembers || canEdit || (canJoin && signedIn),
+                .p(
+                    .if(canViewMembers, .a(.safeHref("/kommunen/\(key)/mitglieder"), .text("Mitglieder verwalten"))),
+                    .if(canViewMembers && canEdit, .text(" · ")),
+                    .if(canEdit, .a(.safeHref("/kommunen/\(key)/profil"), .text("Profil bearbeiten"))),
+                    .if(canJoin && signedIn, .a(.safeHref(joinPath), .text("Für diese Kommune handeln? Mitgliedschaft anfragen")))
+                )),
             .if(
                 canJoin && !signedIn,
                 .p(
