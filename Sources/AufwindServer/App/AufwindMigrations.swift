@@ -35,5 +35,6 @@ enum AufwindMigrations {
         AddHomeBaseIndexes(),
         AddUnreadNotificationsIndex(),
         CreateContactMessages(),
+        CreateHomeVisits(),
     ]
 }

@@ -25,6 +25,7 @@ struct PersonalData: Sendable {
         ContactMessagePersonalData(),
         MailPersonalData(),
         APITokenPersonalData(),
+        HomeVisitPersonalData(),
         WebSessionPersonalData(),
         AccountPersonalData(),
     ])
