@@ -13,8 +13,17 @@ struct MembershipService {
 
     /// The actor for the policy: the user with their confirmed memberships.
     static func actor(for user: UserModel, on db: any Database) async throws -> Actor {
-        let memberships = try await MembershipModel.query(on: db)
-            .filter(\.$user.$id == user.requireID()).filter(\.$status == MembershipModel.Status.confirmed.rawValue).all()
+        try actor(for: user, memberships: try await memberships(of: user, on: db))
+    }
+
+    /// All memberships of the user, whatever their status (one indexed read).
+    static func memberships(of user: UserModel, on db: any Database) async throws -> [MembershipModel] {
+        try await MembershipModel.query(on: db).filter(\.$user.$id == user.requireID()).all()
+    }
+
+    /// The actor for the policy from the user's memberships: only confirmed ones count.
+    static func actor(for user: UserModel, memberships all: [MembershipModel]) throws -> Actor {
+        let memberships = all.filter { $0.status == MembershipModel.Status.confirmed.rawValue }
         var towns: [String: MemberRole] = [:]
         var regions: Set<String> = []
         var organisations: [String: MemberRole] = [:]

@@ -36,5 +36,6 @@ enum AufwindMigrations {
         AddUnreadNotificationsIndex(),
         CreateContactMessages(),
         CreateConsents(),
+        CreateHomeVisits(),
     ]
 }

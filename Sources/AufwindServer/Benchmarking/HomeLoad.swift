@@ -70,6 +70,7 @@ import Vapor
 
         let member = UserModel(email: "verwalterin@ahlen.example", displayName: "Vera Verwalterin", passwordHash: "-")
         member.emailConfirmedAt = now
+        member.acceptedTermsVersion = TermsOfUse.currentVersion
         try await member.create(on: db)
         let memberID = try member.requireID()
         self.memberID = memberID

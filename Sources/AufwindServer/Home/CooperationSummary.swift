@@ -23,51 +23,51 @@ struct CooperationSummary {
     /// The cooperations of `townKeys`, most recent activity first; `limit` nil for all.
     static func load(for townKeys: [String], limit: Int? = nil, request: Request) async throws -> [CooperationSummary] {
         guard !townKeys.isEmpty else { return [] }
-        let db = request.db
-        let cooperations = try await CooperationModel.query(on: db)
-            .group(.or) { $0.filter(\.$ownerKey ~~ townKeys).filter(\.$partnerKey ~~ townKeys) }.all()
-        guard !cooperations.isEmpty else { return [] }
-        let ids = cooperations.compactMap(\.id)
-        let items = try await CooperationItemModel.query(on: db).filter(\.$id ~~ cooperations.map(\.itemID)).all()
-        let titles = Dictionary(items.compactMap { item in item.id.map { ($0, item.title) } }, uniquingKeysWith: { first, _ in first })
-        let last = try await lastMessages(of: ids, on: db)
+        let rows = try await Row.load(for: townKeys, on: request.db)
         let directory = TownDirectory(catalog: request.register)
         let own = Set(townKeys)
-        let summaries = cooperations.map { cooperation -> CooperationSummary in
-            let ours = own.contains(cooperation.ownerKey) ? cooperation.ownerKey : cooperation.partnerKey
-            let theirs = ours == cooperation.ownerKey ? cooperation.partnerKey : cooperation.ownerKey
-            let message = cooperation.id.flatMap { last[$0] }
+        var seen: Set<UUID> = []
+        let summaries = rows.compactMap { row -> CooperationSummary? in
+            // Two messages of one thread at the same instant: the first row (the larger id) counts.
+            guard seen.insert(row.id).inserted else { return nil }
+            let ours = own.contains(row.owner_key) ? row.owner_key : row.partner_key
+            let theirs = ours == row.owner_key ? row.partner_key : row.owner_key
             return CooperationSummary(
-                path: "/kooperationen/\(cooperation.id?.uuidString.lowercased() ?? "")", itemTitle: titles[cooperation.itemID] ?? "–",
-                itemPath: "/eintraege/\(cooperation.itemID.uuidString.lowercased())", ownTown: directory.name(of: ours) ?? ours,
-                partnerTown: directory.name(of: theirs) ?? theirs, since: cooperation.createdAt, lastMessage: message?.body,
-                lastAuthor: message?.author_name, lastAt: message?.created_at)
+                path: "/kooperationen/\(row.id.uuidString.lowercased())", itemTitle: row.title ?? "–",
+                itemPath: "/eintraege/\(row.item_id.uuidString.lowercased())", ownTown: directory.name(of: ours) ?? ours,
+                partnerTown: directory.name(of: theirs) ?? theirs, since: row.created_at, lastMessage: row.body,
+                lastAuthor: row.author_name, lastAt: row.last_at)
         }
         .sorted { $0.activity > $1.activity }
         return limit.map { Array(summaries.prefix($0)) } ?? summaries
     }
 
-    struct LastMessage: Decodable {
-        var cooperation_id: UUID
-        var author_name: String
-        var body: String
+    /// A cooperation with the title of its item and the last message of its thread.
+    struct Row: Decodable {
+        var id: UUID
+        var item_id: UUID
+        var owner_key: String
+        var partner_key: String
         var created_at: Date?
-    }
+        var title: String?
+        var author_name: String?
+        var body: String?
+        var last_at: Date?
 
-    /// The last message of each thread, in one query that reads only those rows (through the
-    /// index on thread and time), however long the threads are.
-    static func lastMessages(of cooperationIDs: [UUID], on db: any Database) async throws -> [UUID: LastMessage] {
-        guard !cooperationIDs.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
-        let rows = try await sql.raw(
-            """
-            SELECT m.cooperation_id, m.author_name, m.body, m.created_at FROM \(ident: CooperationMessageModel.schema) m \
-            WHERE m.cooperation_id IN (\(binds: cooperationIDs)) AND m.created_at = \
-            (SELECT MAX(l.created_at) FROM \(ident: CooperationMessageModel.schema) l WHERE l.cooperation_id = m.cooperation_id) \
-            ORDER BY m.created_at DESC, m.id DESC
-            """
-        ).all(decoding: LastMessage.self)
-        var last: [UUID: LastMessage] = [:]
-        for row in rows where last[row.cooperation_id] == nil { last[row.cooperation_id] = row }
-        return last
+        /// One statement: the cooperations with their items' titles and only the last message of
+        /// each thread (read through the index on thread and time, however long the threads are).
+        static func load(for townKeys: [String], on db: any Database) async throws -> [Row] {
+            try await db.sql().raw(
+                """
+                SELECT c.id, c.item_id, c.owner_key, c.partner_key, c.created_at, i.title, m.author_name, m.body, m.created_at AS last_at \
+                FROM \(ident: CooperationModel.schema) c \
+                LEFT JOIN \(ident: CooperationItemModel.schema) i ON i.id = c.item_id \
+                LEFT JOIN \(ident: CooperationMessageModel.schema) m ON m.cooperation_id = c.id AND m.created_at = \
+                (SELECT MAX(l.created_at) FROM \(ident: CooperationMessageModel.schema) l WHERE l.cooperation_id = c.id) \
+                WHERE c.owner_key IN (\(binds: townKeys)) OR c.partner_key IN (\(binds: townKeys)) \
+                ORDER BY c.id, m.id DESC
+                """
+            ).all(decoding: Row.self)
+        }
     }
 }

@@ -1,6 +1,7 @@
 import AufwindCore
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// What `/mein-aufwind` shows a signed-in person: what waits for them, their towns and
@@ -29,6 +30,13 @@ struct HomeDashboard {
         var published: Bool
     }
 
+    struct NewMatch {
+        var title: String
+        /// The item's partner list.
+        var path: String
+        var count: Int
+    }
+
     struct EventRow {
         var title: String
         var path: String
@@ -42,6 +50,10 @@ struct HomeDashboard {
     var places: [Place] = []
     var pendingMemberships: [String] = []
     var items: [ItemRow] = []
+    /// When the person's previous visit began (nil on the first), and our items that found new
+    /// partners since then.
+    var previousVisit: Date?
+    var newMatches: [NewMatch] = []
     var cooperations: [CooperationSummary] = []
     var verbuende: [VerbundRow] = []
     var events: [EventRow] = []
@@ -60,8 +72,7 @@ struct HomeDashboard {
         let townKeys = actor.townRoles.keys.sorted()
         let organisationIDs = actor.organisationRoles.keys.compactMap { UUID(uuidString: $0) }
 
-        let memberships = try await MembershipModel.query(on: db).filter(\.$user.$id == userID).all()
-        let pending = memberships.filter { $0.status == MembershipModel.Status.pending.rawValue }
+        let pending = request.ownMemberships.filter { $0.status == MembershipModel.Status.pending.rawValue }
         let organisations = organisationIDs.isEmpty ? [] : try await OrganisationModel.query(on: db).filter(\.$id ~~ organisationIDs).all()
         // The newest few for the list, and whether any is published (the next steps): two indexed
         // reads, not every item of the towns.
@@ -75,18 +86,24 @@ struct HomeDashboard {
             hasPublished = try await CooperationItemModel.query(on: db).filter(\.$ownerKey ~~ townKeys).filter(\.$published == true).first() != nil
         }
 
+        let previousVisit = try await HomeVisits(database: db).record(userID: userID, now: now)
+        var newMatches: [NewPartnerMatches.Row] = []
+        if let previousVisit { newMatches = try await NewPartnerMatches(database: db).since(previousVisit, towns: townKeys) }
+
         var tasks: [Task] = []
         var sent: [Task] = []
         if !townKeys.isEmpty {
-            let incoming = try await InterestRequestModel.query(on: db).filter(\.$toKey ~~ townKeys)
-                .filter(\.$status == InterestRequestModel.Status.open.rawValue).sort(\.$createdAt, .descending).all()
+            // Open requests to and from the towns, in one read.
+            let open = try await InterestRequestModel.query(on: db).filter(\.$status == InterestRequestModel.Status.open.rawValue)
+                .group(.or) { $0.filter(\.$toKey ~~ townKeys).filter(\.$fromKey ~~ townKeys) }.sort(\.$createdAt, .descending).all()
+            let own = Set(townKeys)
+            let incoming = open.filter { own.contains($0.toKey) }
             for interest in incoming {
                 let from = directory.name(of: interest.fromKey) ?? interest.fromKey
                 tasks.append(Task(text: "Anfrage von \(from) beantworten", path: "/anfragen", date: interest.createdAt))
             }
             tasks += try await Self.invitations(of: townKeys, request: request)
-            let outgoing = try await InterestRequestModel.query(on: db).filter(\.$fromKey ~~ townKeys)
-                .filter(\.$status == InterestRequestModel.Status.open.rawValue).sort(\.$createdAt, .descending).all()
+            let outgoing = open.filter { own.contains($0.fromKey) }
             let asked =
                 outgoing.isEmpty ? [] : try await CooperationItemModel.query(on: db).filter(\.$id ~~ outgoing.map(\.itemID)).all()
             sent = outgoing.map { interest in
@@ -164,6 +181,10 @@ struct HomeDashboard {
                     kind: (ItemKind(rawValue: item.kind) ?? .vorhaben).label, town: directory.name(of: item.ownerKey) ?? item.ownerKey,
                     published: item.published)
             },
+            previousVisit: previousVisit,
+            newMatches: newMatches.map { row in
+                NewMatch(title: row.title, path: "/eintraege/\(row.id.uuidString.lowercased())/partner", count: row.count)
+            },
             cooperations: cooperations, verbuende: verbuende, events: events,
             nextSteps: NextSteps(
                 isMember: !townKeys.isEmpty, hasRequestedMembership: !pending.isEmpty, hasPublishedItem: hasPublished,
@@ -171,22 +192,34 @@ struct HomeDashboard {
             unreadNotifications: unread)
     }
 
-    /// Events the person registered for, hosts (for a town or organisation) or pitches at; upcoming first.
+    /// Events the person registered for, hosts (for a town or organisation) or pitches at; upcoming
+    /// first. Why each event is listed comes from one read; the events from a second.
     static func events(of userID: UUID, towns: [String], organisations: [String], on db: any Database) async throws -> [EventRow] {
-        var why: [UUID: String] = [:]
-        for registration in try await EventRegistrationModel.query(on: db).filter(\.$userID == userID).all() {
-            why[registration.eventID] = registration.statusValue == .bestaetigt ? "angemeldet" : "auf der Warteliste"
+        struct Reason: Decodable {
+            var event_id: UUID
+            var reason: String
         }
         let organiserKeys = towns + organisations
-        if !organiserKeys.isEmpty {
-            for event in try await EventModel.query(on: db).filter(\.$organiserKey ~~ organiserKeys).all() {
-                if let id = event.id { why[id] = "Sie veranstalten" }
-            }
+        let hosting: SQLQueryString =
+            organiserKeys.isEmpty
+            ? ""
+            : "UNION ALL SELECT id AS event_id, 'veranstaltet' AS reason FROM \(ident: EventModel.schema) WHERE organiser_key IN (\(binds: organiserKeys)) "
+        let reasons = try await db.sql().raw(
+            """
+            SELECT event_id, status AS reason FROM \(ident: EventRegistrationModel.schema) WHERE user_id = \(bind: userID) \
+            \(hosting)\
+            UNION ALL SELECT b.event_id AS event_id, 'pitcht' AS reason FROM \(ident: PitchModel.schema) p \
+            JOIN \(ident: PitchBlockModel.schema) b ON b.id = p.block_id WHERE p.user_id = \(bind: userID)
+            """
+        ).all(decoding: Reason.self)
+        // Hosting outweighs a registration; pitching outweighs a confirmed registration.
+        var why: [UUID: String] = [:]
+        for row in reasons where row.reason != "veranstaltet" && row.reason != "pitcht" {
+            why[row.event_id] = row.reason == EventRegistrationModel.Status.bestaetigt.rawValue ? "angemeldet" : "auf der Warteliste"
         }
-        let pitches = try await PitchModel.query(on: db).filter(\.$userID == userID).all()
-        if !pitches.isEmpty {
-            let blocks = try await PitchBlockModel.query(on: db).filter(\.$id ~~ pitches.map(\.blockID)).all()
-            for block in blocks where why[block.eventID] == nil || why[block.eventID] == "angemeldet" { why[block.eventID] = "Sie pitchen" }
+        for row in reasons where row.reason == "veranstaltet" { why[row.event_id] = "Sie veranstalten" }
+        for row in reasons where row.reason == "pitcht" && (why[row.event_id] == nil || why[row.event_id] == "angemeldet") {
+            why[row.event_id] = "Sie pitchen"
         }
         guard !why.isEmpty else { return [] }
         let events = try await EventModel.query(on: db).filter(\.$id ~~ Array(why.keys)).sort(\.$firstDay).all()

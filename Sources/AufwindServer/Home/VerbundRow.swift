@@ -1,6 +1,7 @@
 import AufwindCore
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// A Verbund of one of the person's towns or organisations as lists show it: status, chosen
@@ -21,12 +22,20 @@ struct VerbundRow {
         let keys = townKeys + organisations.map { $0.uuidString.lowercased() }
         guard !keys.isEmpty else { return [] }
         let db = request.db
-        let own = try await VerbundMemberModel.query(on: db).filter(\.$memberKey ~~ keys)
-            .filter(\.$status == VerbundMemberModel.Status.accepted.rawValue).all()
+        let accepted = VerbundMemberModel.Status.accepted.rawValue
+        // Every member row of the Verbünde the keys belong to, in one read (the keys' own rows
+        // among them).
+        let members = try await db.sql().raw(
+            """
+            SELECT * FROM \(ident: VerbundMemberModel.schema) WHERE verbund_id IN \
+            (SELECT verbund_id FROM \(ident: VerbundMemberModel.schema) WHERE member_key IN (\(binds: keys)) AND status = \(bind: accepted))
+            """
+        ).all(decodingFluent: VerbundMemberModel.self)
+        let keySet = Set(keys)
+        let own = members.filter { keySet.contains($0.memberKey) && $0.status == accepted }
         guard !own.isEmpty else { return [] }
         let ids = Array(Set(own.map(\.verbundID)))
         let verbuende = try await VerbundModel.query(on: db).filter(\.$id ~~ ids).all()
-        let members = try await VerbundMemberModel.query(on: db).filter(\.$verbundID ~~ ids).all()
         let dates = try await VerbundDateModel.query(on: db).filter(\.$verbundID ~~ ids).all()
         let vorhabenIDs = verbuende.compactMap(\.itemID)
         let vorhaben = vorhabenIDs.isEmpty ? [] : try await CooperationItemModel.query(on: db).filter(\.$id ~~ vorhabenIDs).all()

@@ -26,6 +26,7 @@ struct PersonalData: Sendable {
         ConsentPersonalData(),
         MailPersonalData(),
         APITokenPersonalData(),
+        HomeVisitPersonalData(),
         WebSessionPersonalData(),
         AccountPersonalData(),
     ])

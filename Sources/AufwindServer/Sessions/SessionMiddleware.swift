@@ -8,9 +8,7 @@ import Vapor
 struct SessionMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let secret = request.cookies[request.cookieName(.session)]?.string {
-            if let session = try await request.webSessions.find(secret: secret, now: request.now),
-                let user = try await UserModel.find(session.$user.id, on: request.db)
-            {
+            if let (session, user) = try await request.webSessions.find(secret: secret, now: request.now) {
                 request.storage[SessionKey.self] = session
                 try await request.setUser(user)
             } else {
@@ -26,6 +24,7 @@ struct SessionMiddleware: AsyncMiddleware {
 private struct SessionKey: StorageKey { typealias Value = WebSessionModel }
 private struct UserKey: StorageKey { typealias Value = UserModel }
 private struct ActorKey: StorageKey { typealias Value = Actor }
+private struct MembershipsKey: StorageKey { typealias Value = [MembershipModel] }
 
 extension Request {
     var webSessions: WebSessions { WebSessions(database: db, lifetime: application.aufwindConfig.sessionLifetime) }
@@ -58,9 +57,15 @@ extension Request {
         storage[ActorKey.self] = actor
     }
 
+    /// All memberships of the signed-in person, whatever their status (read once with the actor;
+    /// empty when nobody is signed in or for an API token).
+    var ownMemberships: [MembershipModel] { storage[MembershipsKey.self] ?? [] }
+
     fileprivate func setUser(_ user: UserModel) async throws {
+        let memberships = try await MembershipService.memberships(of: user, on: db)
         storage[UserKey.self] = user
-        storage[ActorKey.self] = try await MembershipService.actor(for: user, on: db)
+        storage[MembershipsKey.self] = memberships
+        storage[ActorKey.self] = try MembershipService.actor(for: user, memberships: memberships)
     }
 
     /// Signs `user` in with a new session (a new cookie secret and a new CSRF token: whatever
@@ -80,6 +85,7 @@ extension Request {
         storage[SessionKey.self] = nil
         storage[UserKey.self] = nil
         storage[ActorKey.self] = nil
+        storage[MembershipsKey.self] = nil
         clearCookie(.session)
     }
 

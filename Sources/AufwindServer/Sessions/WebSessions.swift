@@ -16,11 +16,16 @@ struct WebSessions {
         return (secret, session)
     }
 
-    /// The live session of a cookie secret; an expired one is removed and nil. Records "last
-    /// seen" at most every `touchInterval`, in one conditional statement.
-    func find(secret: String, now: Date) async throws -> WebSessionModel? {
+    /// The live session of a cookie secret with its user, read in one statement; an expired one
+    /// is removed and nil. Records "last seen" at most every `touchInterval`, in one conditional
+    /// statement.
+    func find(secret: String, now: Date) async throws -> (session: WebSessionModel, user: UserModel)? {
         guard SecureToken.isWellFormed(secret) else { return nil }
-        guard let session = try await WebSessionModel.query(on: database).filter(\.$tokenHash == SecureToken.hash(secret)).first() else { return nil }
+        guard
+            let session = try await WebSessionModel.query(on: database).join(UserModel.self, on: \WebSessionModel.$user.$id == \UserModel.$id)
+                .filter(\.$tokenHash == SecureToken.hash(secret)).first()
+        else { return nil }
+        let user = try session.joined(UserModel.self)
         guard lifetime.isValid(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) else {
             try await session.delete(on: database)
             return nil
@@ -29,7 +34,7 @@ struct WebSessions {
             try await sql.update(WebSessionModel.schema).set("last_seen_at", to: now).where("id", .equal, try session.requireID()).run()
             session.lastSeenAt = now
         }
-        return session
+        return (session, user)
     }
 
     func end(_ session: WebSessionModel) async throws {

@@ -162,4 +162,42 @@ struct HomeBaseTests {
             #expect(foreign.headers.first(name: .location) == "/mein-aufwind")
         }
     }
+
+    @Test(
+        "our items that found new partners since the last visit are listed; reloads within a visit keep them, the next visit starts afresh",
+        arguments: TestDatabase.available)
+    func newPartnersSinceLastVisit(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app)
+            let (_, anna) = try await ItemFixture.member("anna@ahlen.de", of: [Self.ahlen], role: "verwalter", app: app)
+            let (_, olga) = try await ItemFixture.member("olga@oelde.de", of: [Self.oelde], app: app)
+            let need = ItemFixture.form(
+                kind: .bedarf, title: "Digitale Schulverwaltung gesucht", description: MatchAlertTests.description, town: Self.ahlen,
+                extra: [MatchAlertTests.digitaleSchule])
+            try await ItemFixture.create(anna, need)
+            let first = try await anna.get("/mein-aufwind")
+            #expect(!first.body.contains("seit Ihrem letzten Besuch"), "the first visit has nothing to compare with")
+
+            // Oelde publishes a matching offer while Anna is away
+            app.testClock.advance(by: 3600)
+            try await ItemFixture.create(
+                olga,
+                ItemFixture.form(
+                    kind: .angebot, title: "Schulverwaltung als Dienst", description: MatchAlertTests.description, town: Self.oelde,
+                    extra: [MatchAlertTests.digitaleSchule]))
+            #expect(try await MatchAlertModel.query(on: app.db).count() == 1)
+            app.testClock.advance(by: 3600)
+            let back = try await anna.get("/mein-aufwind")
+            #expect(back.body.contains("Neue passende Partner seit Ihrem letzten Besuch"), "\(back.body)")
+            #expect(back.body.contains("/partner\">„Digitale Schulverwaltung gesucht“</a>: 1 neuer passender Eintrag"))
+            // a reload a few minutes later still shows it; Oelde's own home base counts its offer too
+            app.testClock.advance(by: 300)
+            #expect(try await anna.get("/mein-aufwind").body.contains("1 neuer passender Eintrag"))
+            // the next visit (after the visit's half hour) compares with this one: nothing new
+            app.testClock.advance(by: HomeVisits.visitLength)
+            #expect(!(try await anna.get("/mein-aufwind").body.contains("seit Ihrem letzten Besuch")))
+            let visits = try await HomeVisitModel.query(on: app.db).count()
+            #expect(visits == 1, "one row per person")
+        }
+    }
 }

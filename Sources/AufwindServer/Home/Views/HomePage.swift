@@ -129,6 +129,7 @@ struct HomePage: PageView {
         .section(
             .attribute(named: "aria-labelledby", value: "eintraege"),
             .h2(.id("eintraege"), .text("Unsere Einträge")),
+            newMatches(),
             dashboard.items.isEmpty
                 ? .p(.text("Noch keine Einträge."))
                 : .ul(
@@ -144,6 +145,20 @@ struct HomePage: PageView {
                     }),
             .if(!dashboard.places.isEmpty, .p(.a(.href("/eintraege/neu"), .text("Neuen Eintrag anlegen"))))
         )
+    }
+
+    /// Our items that found new partners since the previous visit (none on the first visit).
+    private func newMatches() -> Node<HTML.BodyContext> {
+        guard let previous = dashboard.previousVisit, !dashboard.newMatches.isEmpty else { return .empty }
+        return .div(
+            .class("card"),
+            .h3(.text("Neue passende Partner seit Ihrem letzten Besuch (\(GermanFormat.dateTime(previous)))")),
+            .ul(
+                .forEach(dashboard.newMatches) { match in
+                    .li(
+                        .a(.safeHref(match.path), .text("„\(match.title)“")),
+                        .text(": \(match.count == 1 ? "1 neuer passender Eintrag" : "\(match.count) neue passende Einträge")"))
+                }))
     }
 
     private func cooperations() -> Node<HTML.BodyContext> {
