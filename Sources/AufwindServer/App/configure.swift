@@ -45,6 +45,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try app.register(collection: FundingAPIController())
     // The HTML site: sessions, the signed-in user and CSRF checks on every form.
     let site = app.grouped(SessionMiddleware(), RejectAPITokensMiddleware(), CSRFMiddleware(), NotificationBadgeMiddleware())
+    try site.register(collection: StartController())
     try site.register(collection: RegisterPagesController())
     try site.register(collection: AccountController())
     try site.register(collection: HomeController())
