@@ -118,7 +118,7 @@ class Journeys:
             self.finding(f"{label}: Sitzungs-Cookie ohne HttpOnly/SameSite: {cookie}")
         with open(os.path.join(self.out, "html", name + ".html"), "w", encoding="utf-8") as file:
             file.write(html)
-        for width, suffix in ((390, "phone"), (1280, "desktop")):
+        for width, suffix in ((390, "phone"), (1366, "desktop")):
             self.driver.set_window_size(width, 1000)
             self.driver.save_screenshot(os.path.join(self.out, f"{name}-{suffix}.png"))
         self.driver.set_window_size(1280, 1000)
