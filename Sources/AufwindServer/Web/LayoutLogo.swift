@@ -7,7 +7,7 @@ extension Layout {
     static func logoMark<Context>() -> Node<Context> {
         .raw(
             """
-            <svg class="logo-mark" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40" width="36" height="36" aria-hidden="true" focusable="false">\
+            <svg class="logo-mark" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40" width="36" height="36" aria-hidden="true">\
             <rect width="40" height="40" rx="9" fill="#0a3d52" stroke="#ffffff" stroke-opacity=".35"/>\
             <g fill="none" stroke-linecap="round" stroke-width="3.2">\
             <path d="M7 31.5C17 31 26 26 32.5 9" stroke="#ffd166"/>\
