@@ -118,11 +118,21 @@ class Journeys:
             self.finding(f"{label}: Sitzungs-Cookie ohne HttpOnly/SameSite: {cookie}")
         with open(os.path.join(self.out, "html", name + ".html"), "w", encoding="utf-8") as file:
             file.write(html)
-        for width, suffix in ((390, "phone"), (1280, "desktop")):
+        for width, suffix in ((390, "phone"), (1366, "desktop")):
             self.driver.set_window_size(width, 1000)
             self.driver.save_screenshot(os.path.join(self.out, f"{name}-{suffix}.png"))
         self.driver.set_window_size(1280, 1000)
         print(f"  ✔ {label}")
+
+    def no_sideways_scrolling(self, label):
+        """At phone (390 px) and desktop (1366 px) width the page itself never scrolls sideways
+        (a wide table scrolls inside its own box or becomes cards)."""
+        for width in (390, 1366):
+            self.driver.set_window_size(width, 1000)
+            scroll, inner = self.driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+            if scroll > inner:
+                self.finding(f"{label}: bei {width} px scrollt die Seite seitwärts ({scroll} px breit, Fenster {inner} px)")
+        self.driver.set_window_size(1280, 1000)
 
     def cookie_header(self):
         return "; ".join(f"{c['name']}={c['value']}" for c in self.driver.get_cookies())
@@ -201,11 +211,13 @@ class Journeys:
     def find_gemeinde(self):
         print("Reise: eine Gemeinde finden")
         self.open("/")
+        self.no_sideways_scrolling("Startseite")
         self.fill("q", "Muenster")
         self.driver.find_element(By.CSS_SELECTOR, "form.search button[type=submit]").click()
         self.check_page("Suche Muenster")
         self.driver.find_element(By.LINK_TEXT, "Münster").click()
         self.check_page("Profil Münster")
+        self.no_sideways_scrolling("Profil Münster")
         if "308.258" not in self.driver.page_source:
             self.finding("Profil Münster: Einwohnerzahl 308.258 fehlt")
         for path in ("/gemeinden?kreis=05570&sort=-einwohner", "/kreise/05570", "/laender/05", "/kreise", "/laender",
@@ -432,6 +444,7 @@ class Journeys:
             self.check_page("Ähnliche Einträge")
             self.submit()
         self.check_page("Eintrag angelegt")
+        self.no_sideways_scrolling("Eintrag")
         if "ENDE-4999" not in self.driver.page_source:
             self.finding("Langes Formular: die Beschreibung mit 4.999 Zeichen kam nicht vollständig an")
         item_url = self.driver.current_url
@@ -469,6 +482,8 @@ class Journeys:
     def fund(self, verwalter, item_path):
         print("Reise: Förderprogramm finden, Förderfähigkeit prüfen, Verbund gründen")
         self.log_in(*verwalter)
+        self.open("/mein-aufwind")
+        self.no_sideways_scrolling("Mein Aufwind")
         self.open("/foerderprogramme")
         self.open("/foerderprogramme?offen=1&handlungsfeld=digitale-verwaltung")
         self.open("/foerderprogramme/ikz-nrw")
@@ -503,6 +518,8 @@ class Journeys:
         self.fill("beschreibung", "Wir bündeln Fahrzeuge und Personal des Bauhofs.")
         self.submit()
         self.check_page("Verbund beschrieben")
+        self.open(verbund)
+        self.no_sideways_scrolling("Verbund")
         self.open(verbund + "/kosten?betrag=80.000&foerderung=20.000&methode=einwohner")
 
     def events(self, verwalter, partner):
@@ -561,6 +578,7 @@ class Journeys:
         self.click("form[action$='/veroeffentlichen'] button[type=submit]")
         self.check_page("Programm veröffentlicht")
         self.open(event + "/programm")
+        self.no_sideways_scrolling("Programm")
         self.open(event + "/raumschilder")
         self.open(event + "/buehne")
         self.click("form[action$='/buehne'] button[type=submit]")

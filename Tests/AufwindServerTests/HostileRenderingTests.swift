@@ -31,7 +31,8 @@ struct HostileRenderingTests {
         let event = world.parameters["veranstaltungen/:id"] ?? ""
         let verbund = world.parameters["verbuende/:id"] ?? ""
         return [
-            "/gemeinden?q=\(query)", "/gemeinden?von=\(query)", "/eintraege?q=\(query)", "/foerderprogramme?handlungsfeld=\(query)",
+            "/suche?q=\(query)", "/gemeinden?q=\(query)", "/gemeinden?von=\(query)", "/eintraege?q=\(query)",
+            "/foerderprogramme?handlungsfeld=\(query)",
             "/foerderprogramme/feindlich/pruefen?mitglieder=\(query)&fuehrung=\(query)&kosten=\(query)",
             "/verbuende/\(verbund)/kosten?betrag=\(query)&foerderung=\(query)&sockel=\(query)",
             "/veranstaltungen/\(event)/treffen?mit=\(query)&anlass=\(query)", "/bestaetigen?token=\(query)", "/passwort-neu?token=\(query)",

@@ -11,7 +11,7 @@ struct RegisterPagesTests {
         try await withAufwind(database) { app in
             try await RegisterFixture.importInto(app)
             let pages: [(String, String)] = [
-                ("/", "Aufwind – Kommunen finden"),
+                ("/", "Aufwind – gemeinsam mehr erreichen"),
                 ("/gemeinden?q=Muenster", "Münster"),
                 ("/gemeinden/05515000", "308.258"),
                 ("/kreise", "Warendorf"),

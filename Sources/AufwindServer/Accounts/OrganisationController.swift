@@ -35,12 +35,15 @@ struct OrganisationController: RouteCollection {
     }
 
     @Sendable func list(request: Request) async throws -> Response {
-        let organisations = try await OrganisationModel.query(on: request.db)
-            .filter(\.$status == MembershipModel.Status.confirmed.rawValue).sort(\.$name).all()
+        // `?art=anbieter` or `?art=veranstalter`: the navigation's "Anbieter" and "Veranstalter".
+        let kind = (try? request.query.get(String.self, at: "art")).flatMap(OrganisationModel.Kind.init(rawValue:))
+        let query = OrganisationModel.query(on: request.db).filter(\.$status == MembershipModel.Status.confirmed.rawValue)
+        if let kind { query.filter(\.$kind == kind.rawValue) }
+        let organisations = try await query.sort(\.$name).all()
         return HTMLResponse.render(
             OrganisationListPage(
                 organisations: organisations.map { .init(id: $0.id!, name: $0.name, kind: $0.kindValue.label, description: $0.description) },
-                canCreate: request.may(.createOrganisation)),
+                canCreate: request.may(.createOrganisation), kind: kind),
             request: request)
     }
 

@@ -47,6 +47,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     // the current Nutzungsbedingungen before anything else.
     let site = app.grouped(
         SessionMiddleware(), RejectAPITokensMiddleware(), CSRFMiddleware(), TermsConsentMiddleware(), NotificationBadgeMiddleware())
+    try site.register(collection: StartController())
     try site.register(collection: RegisterPagesController())
     try site.register(collection: AccountController())
     try site.register(collection: HomeController())

@@ -18,11 +18,6 @@ struct Layout {
     static let attribution =
         "Datenquelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys (GV100AD, Gebietsstand 30.11.2025; Auszug 31.12.2024), Datenlizenz Deutschland – Namensnennung – Version 2.0 (www.govdata.de/dl-de/by-2-0); Koordinaten und Kreisgrenzen: © GeoBasis-DE / BKG (Daten verändert). Eigene Aufbereitung."
 
-    static let navigation: [(path: String, label: String)] = [
-        ("/gemeinden", "Gemeinden"), ("/eintraege", "Einträge"), ("/foerderprogramme", "Förderung"), ("/veranstaltungen", "Veranstaltungen"),
-        ("/kreise", "Kreise"), ("/laender", "Länder"), ("/organisationen", "Anbieter"), ("/quellen", "Quellen & Lizenzen"),
-    ]
-
     /// The legal and help pages, linked in the footer of every page.
     static let legalLinks: [(path: String, label: String)] = [
         ("/impressum", "Impressum"), ("/datenschutz", "Datenschutz"), ("/barrierefreiheit", "Barrierefreiheit"),
@@ -46,6 +41,10 @@ struct Layout {
         unreadNotifications > 0 ? "Benachrichtigungen (\(unreadNotifications) neu)" : "Benachrichtigungen"
     }
 
+    var navigation: LayoutNavigation {
+        LayoutNavigation(currentPath: currentPath, signedIn: signedIn, isPlatformAdmin: isPlatformAdmin, notificationsLabel: notificationsLabel)
+    }
+
     func html() -> HTML {
         HTML(
             .lang(.german),
@@ -54,25 +53,11 @@ struct Layout {
                 .a(.class("skip-link"), .href("#inhalt"), .text("Zum Inhalt springen")),
                 .header(
                     .class("site-header"),
-                    .a(.class("brand"), .href("/"), .text("Aufwind")),
-                    .nav(
-                        .ariaLabel("Hauptnavigation"),
-                        .ul(
-                            .forEach(
-                                Self.navigation
-                                    + (signedIn
-                                        ? [
-                                            ("/mein-aufwind", "Mein Aufwind"), ("/anfragen", "Anfragen"),
-                                            ("/benachrichtigungen", notificationsLabel),
-                                            ("/konto", "Mein Konto"),
-                                        ] + (isPlatformAdmin ? [("/admin/warteschlange", "Verwaltung")] : [])
-                                        : [("/anmelden", "Anmelden")])
-                            ) { item in
-                                .li(
-                                    .a(
-                                        .safeHref(item.path), .text(item.label),
-                                        .if(currentPath.hasPrefix(item.path), .attribute(named: "aria-current", value: "page"))))
-                            })
+                    .div(
+                        .class("site-header-inner"),
+                        Self.brand(home: signedIn ? "/mein-aufwind" : "/"),
+                        navigation.wide(),
+                        navigation.phone(summary: unreadNotifications > 0 ? "Menü (\(unreadNotifications) neu)" : "Menü")
                     )
                 ),
                 .main(
@@ -84,6 +69,9 @@ struct Layout {
                 ),
                 .footer(
                     .class("site-footer"),
+                    .p(
+                        .class("footer-brand"), Self.logoMark(),
+                        .text(" Aufwind – Kommunen finden Partner, teilen Lösungen und Personal, beantragen gemeinsam Förderung.")),
                     .nav(
                         .ariaLabel("Rechtliches und Hilfe"),
                         .ul(.class("inline-list"), .forEach(Self.legalLinks) { .li(.a(.safeHref($0.path), .text($0.label))) })),

@@ -26,6 +26,8 @@ struct StaticAssetsController: RouteCollection {
         for asset in catalog.assets.values {
             routes.get("static", .constant(asset.kind.fileName)) { _ in Self.response(asset, cacheControl: Self.unhashed) }
         }
+        // Browsers and feed readers ask at the root; both answer the SVG logo.
+        routes.get("favicon.svg") { _ in Self.response(catalog[.favicon], cacheControl: Self.unhashed) }
         routes.get("favicon.ico") { request in request.redirect(to: catalog[.favicon].unhashedPath, redirectType: .permanent) }
     }
 

@@ -32,32 +32,21 @@ extension Node where Context == HTML.BodyContext {
     /// A table of Gemeinden with type, Gemeindeverband (unless `showsVerband` is false: the
     /// members of one), population and area.
     static func gemeindeTable(_ gemeinden: [Gemeinde], caption: String, catalog: RegisterCatalog, showsVerband: Bool = true) -> Node {
-        .scrollBox(
-            caption, figures: true,
-            .table(
-                .caption(.text(caption)),
-                .thead(
-                    .tr(
-                        .th(.attribute(named: "scope", value: "col"), .text("Gemeinde")),
-                        .th(.attribute(named: "scope", value: "col"), .text("Typ")),
-                        .if(showsVerband, .th(.attribute(named: "scope", value: "col"), .text("Gemeindeverband"))),
-                        .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
-                        .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Fläche (km²)"))
-                    )),
-                .tbody(
-                    .forEach(gemeinden) { g in
-                        .tr(
-                            .td(.gemeindeLink(g)),
-                            .td(.text(g.typeName)),
-                            .if(
-                                showsVerband,
-                                .td(catalog.unit(key: g.verbandKey).map { $0.typeCode == 50 ? .text("verbandsfrei") : .unitLink($0) } ?? .text("–"))),
-                            .td(.class("num"), .text(GermanFormat.integer(g.population))),
-                            .td(.class("num"), .text(GermanFormat.decimal(g.areaKm2, digits: 2)))
-                        )
-                    })
-            )
-        )
+        typealias Column = CardTable<Gemeinde>.Column
+        var columns: [Column] = [
+            Column("Gemeinde", namesRow: true) { g in .gemeindeLink(g) },
+            Column("Typ") { g in .text(g.typeName) },
+        ]
+        if showsVerband {
+            columns.append(
+                Column("Gemeindeverband") { g -> Node in
+                    guard let unit = catalog.unit(key: g.verbandKey) else { return .text("–") }
+                    return unit.typeCode == 50 ? .text("verbandsfrei") : .unitLink(unit)
+                })
+        }
+        columns.append(Column("Einwohner", numeric: true) { g in .text(GermanFormat.integer(g.population)) })
+        columns.append(Column("Fläche (km²)", numeric: true) { g in .text(GermanFormat.decimal(g.areaKm2, digits: 2)) })
+        return .scrollBox(caption, figures: true, cards: CardTable(caption: caption, columns: columns, rows: gemeinden))
     }
 
     /// Totals of an area as a row of figures.

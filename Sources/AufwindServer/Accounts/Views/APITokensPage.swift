@@ -56,7 +56,7 @@ struct APITokensPage: PageView {
                                 !token.revoked,
                                 .form(
                                     .safeAction("/konto/tokens/\(token.id.uuidString)/widerrufen"), .method(.post), .csrf(csrf),
-                                    .button(.type(.submit), .text("Widerrufen"))
+                                    .button(.type(.submit), .class("danger"), .text("Widerrufen"))
                                 ))
                         )
                     })),

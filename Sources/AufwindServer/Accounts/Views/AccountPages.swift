@@ -233,7 +233,7 @@ struct AccountPage: PageView {
                 .if(isAdmin, .li(.a(.href("/admin/warteschlange"), .text("Prüfungen erster Mitglieder")))),
                 .if(isAdmin, .li(.a(.href("/dev/mails"), .text("Postausgang"))))
             ),
-            .form(.action("/abmelden"), .method(.post), .csrf(csrf), .button(.type(.submit), .text("Abmelden"))),
+            .form(.action("/abmelden"), .method(.post), .csrf(csrf), .button(.type(.submit), .class("secondary"), .text("Abmelden"))),
             .h2(.id("passwort-aendern"), .text("Passwort ändern")),
             .p(.text("Danach sind Sie auf allen anderen Geräten abgemeldet.")),
             .formErrors(passwordErrors),
@@ -278,7 +278,7 @@ struct AccountPage: PageView {
                 .field(
                     "passwort", id: "loeschen-passwort", label: "Zur Bestätigung: Ihr Passwort", type: .password, autocomplete: "current-password",
                     maxLength: 128),
-                .button(.type(.submit), .text("Konto endgültig löschen"))
+                .button(.type(.submit), .class("danger"), .text("Konto endgültig löschen"))
             )
         )
     }

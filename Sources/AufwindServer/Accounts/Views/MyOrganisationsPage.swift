@@ -83,7 +83,7 @@ struct MyOrganisationsPage: PageView {
                                                 .class("inline"), .safeAction("/mitgliedschaften/\(row.id.uuidString)/beenden"), .method(.post),
                                                 .csrf(csrf),
                                                 .button(
-                                                    .type(.submit),
+                                                    .type(.submit), .class("danger"),
                                                     .safeAttribute(
                                                         "aria-label",
                                                         (row.status == .pending ? "Anfrage bei " : "Mitgliedschaft bei ") + row.name

@@ -12,11 +12,32 @@ struct OrganisationListPage: PageView {
     }
     var organisations: [Entry]
     var canCreate: Bool
-    var title: String { "Anbieter und Veranstalter" }
+    /// Only Anbieter or only Veranstalter (`?art=`); nil: both.
+    var kind: OrganisationModel.Kind?
+    var title: String {
+        switch kind {
+        case .anbieter: "Anbieter"
+        case .veranstalter: "Veranstalter"
+        case nil: "Anbieter und Veranstalter"
+        }
+    }
 
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
+            .nav(
+                .class("filter"), .ariaLabel("Art der Organisation"),
+                .ul(
+                    .class("inline-list"),
+                    .li(.a(.href("/organisationen"), .if(kind == nil, .attribute(named: "aria-current", value: "page")), .text("Alle"))),
+                    .li(
+                        .a(
+                            .href("/organisationen?art=anbieter"), .if(kind == .anbieter, .attribute(named: "aria-current", value: "page")),
+                            .text("Anbieter"))),
+                    .li(
+                        .a(
+                            .href("/organisationen?art=veranstalter"), .if(kind == .veranstalter, .attribute(named: "aria-current", value: "page")),
+                            .text("Veranstalter"))))),
             .if(canCreate, .p(.a(.href("/organisationen/neu"), .text("Organisation anlegen")))),
             .if(organisations.isEmpty, .p(.text("Noch keine bestätigten Organisationen."))),
             .ul(

@@ -92,7 +92,7 @@ struct TownMembersPage: PageView {
                             .form(
                                 .safeAction("/mitgliedschaften/\(member.id.uuidString)/beenden"), .method(.post),
                                 .csrf(csrf),
-                                .button(.type(.submit), .text("Mitgliedschaft beenden"))
+                                .button(.type(.submit), .class("danger"), .text("Mitgliedschaft beenden"))
                             ))
                     )
                 })

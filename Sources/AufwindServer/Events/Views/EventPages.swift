@@ -148,7 +148,11 @@ struct EventPage: PageView {
             .unwrap(myStatus) { status in
                 .group(
                     .p(.strong(.text("Sie sind \(status)."))),
-                    .unwrap(csrf) { .form(.safeAction(path + "/abmelden"), .method(.post), .csrf($0), .button(.type(.submit), .text("Abmelden"))) })
+                    .unwrap(csrf) {
+                        .form(
+                            .safeAction(path + "/abmelden"), .method(.post), .csrf($0),
+                            .button(.type(.submit), .class("secondary"), .text("Abmelden")))
+                    })
             },
             .if(
                 myStatus == nil && registrationOpen && signedIn,

@@ -49,7 +49,7 @@ struct ProgrammePage: PageView {
                 .scrollBox(
                     "Programm am " + GermanFormat.date(iso: day.day),
                     .table(
-                        .class("programme"),
+                        .class("programme cards"),
                         .caption(.text(GermanFormat.date(iso: day.day))),
                         .thead(
                             .tr(
@@ -61,6 +61,7 @@ struct ProgrammePage: PageView {
                                     .th(.attribute(named: "scope", value: "row"), .text(slot.label)),
                                     .forEach(programme.rooms) { room in
                                         .td(
+                                            .safeAttribute("data-label", room),
                                             .unwrap(programme.entry(room: room, slot: slot.id)) { entry in
                                                 .group(
                                                     .a(.safeHref("\(eventPath)/sessions/\(entry.session)"), .text(entry.title)),
@@ -138,7 +139,7 @@ struct AgendaPage: PageView {
                 .scrollBox(
                     "Sessions mit Interesse, eigene Sessions und Treffen",
                     .table(
-                        .caption(.text("Sessions mit Interesse, eigene Sessions und Treffen")),
+                        .class("cards"), .caption(.text("Sessions mit Interesse, eigene Sessions und Treffen")),
                         .thead(
                             .tr(
                                 .th(.attribute(named: "scope", value: "col"), .text("Wann")),
@@ -148,9 +149,12 @@ struct AgendaPage: PageView {
                         .tbody(
                             .forEach(entries) { entry in
                                 .tr(
-                                    .td(.text(entry.when)),
-                                    .td(entry.link.map { .a(.safeHref($0), .text(entry.what)) } ?? .text(entry.what)),
-                                    .td(.text(entry.kind)), .td(.text(entry.place)))
+                                    .th(.attribute(named: "scope", value: "row"), .text(entry.when)),
+                                    .td(
+                                        .attribute(named: "data-label", value: "Was"),
+                                        entry.link.map { .a(.safeHref($0), .text(entry.what)) } ?? .text(entry.what)),
+                                    .td(.attribute(named: "data-label", value: "Art"), .text(entry.kind)),
+                                    .td(.attribute(named: "data-label", value: "Wo"), .text(entry.place)))
                             })
                     )))
         )

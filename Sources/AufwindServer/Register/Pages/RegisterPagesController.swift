@@ -4,7 +4,6 @@ import Vapor
 /// The Kommunenverzeichnis as HTML pages.
 struct RegisterPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: start)
         routes.get("gemeinden", use: list)
         routes.get("gemeinden", ":ags", use: gemeinde)
         routes.get("kreise", use: kreise)
@@ -14,10 +13,6 @@ struct RegisterPagesController: RouteCollection {
         routes.get("laender", ":code", use: land)
         routes.get("regierungsbezirke", ":code", use: regierungsbezirk)
         routes.get("quellen", use: sources)
-    }
-
-    @Sendable func start(request: Request) async throws -> Response {
-        HTMLResponse.render(StartPage(catalog: request.register), request: request)
     }
 
     @Sendable func list(request: Request) async throws -> Response {

@@ -78,26 +78,15 @@ struct GemeindeProfilePage: PageView {
                 !nearest.isEmpty,
                 .scrollBox(
                     "Nächste Gemeinden mit Entfernung",
-                    .table(
-                        .caption(.class("visually-hidden"), .text("Nächste Gemeinden mit Entfernung")),
-                        .thead(
-                            .tr(
-                                .th(.attribute(named: "scope", value: "col"), .text("Gemeinde")),
-                                .th(.attribute(named: "scope", value: "col"), .text("Kreis")),
-                                .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
-                                .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Entfernung"))
-                            )),
-                        .tbody(
-                            .forEach(nearest) { entry in
-                                .tr(
-                                    .td(.gemeindeLink(entry.gemeinde)),
-                                    .td(.text(catalog.unit(key: entry.gemeinde.kreisKey)?.name ?? "–")),
-                                    .td(.class("num"), .text(GermanFormat.integer(entry.gemeinde.population))),
-                                    .td(.class("num"), .text(GermanFormat.km(entry.km)))
-                                )
-                            })
-                    )
-                )),
+                    cards: CardTable<(gemeinde: Gemeinde, km: Double)>(
+                        caption: "Nächste Gemeinden mit Entfernung", captionHidden: true,
+                        columns: [
+                            .init("Gemeinde", namesRow: true) { entry in .gemeindeLink(entry.gemeinde) },
+                            .init("Kreis") { entry in .text(catalog.unit(key: entry.gemeinde.kreisKey)?.name ?? "–") },
+                            .init("Einwohner", numeric: true) { entry in .text(GermanFormat.integer(entry.gemeinde.population)) },
+                            .init("Entfernung", numeric: true) { entry in .text(GermanFormat.km(entry.km)) },
+                        ],
+                        rows: nearest))),
             .p(.a(.safeHref("/gemeinden?von=\(g.ags)&sort=entfernung"), .text("Alle Gemeinden nach Entfernung zu \(g.shortName)")))
         )
     }

@@ -167,7 +167,7 @@ struct VerbundPage: PageView {
             .scrollBox(
                 caption,
                 .table(
-                    .caption(.text(caption)),
+                    .class("cards"), .caption(.text(caption)),
                     .thead(
                         .tr(
                             .th(.attribute(named: "scope", value: "col"), .text("Kommune")),
@@ -177,10 +177,13 @@ struct VerbundPage: PageView {
                     .tbody(
                         .forEach(members) { member in
                             .tr(
-                                .td(.unwrap(member.path) { .a(.safeHref($0), .text(member.name)) }, .if(member.path == nil, .text(member.name))),
-                                .td(.text(member.role.label)),
-                                .td(.text(member.statusText(townName: member.name))),
+                                .th(
+                                    .attribute(named: "scope", value: "row"), .unwrap(member.path) { .a(.safeHref($0), .text(member.name)) },
+                                    .if(member.path == nil, .text(member.name))),
+                                .td(.attribute(named: "data-label", value: "Rolle"), .text(member.role.label)),
+                                .td(.attribute(named: "data-label", value: "Status"), .text(member.statusText(townName: member.name))),
                                 .td(
+                                    .attribute(named: "data-label", value: "Entscheidung"),
                                     .if(
                                         member.canDecide,
                                         .form(
@@ -200,7 +203,8 @@ struct VerbundPage: PageView {
                                             .class("inline"), .safeAction("/verbuende/\(id)/mitglieder/\(member.id)/zurueckziehen"), .method(.post),
                                             .csrf(csrf),
                                             .button(
-                                                .type(.submit), .safeAttribute("aria-label", "Einladung von \(member.name) zurückziehen"),
+                                                .type(.submit), .class("danger"),
+                                                .safeAttribute("aria-label", "Einladung von \(member.name) zurückziehen"),
                                                 .text("Zurückziehen"))
                                         )))
                             )
@@ -352,7 +356,7 @@ struct VerbundPage: PageView {
                 .scrollBox(
                     "Nach Datum",
                     .table(
-                        .caption(.text("Nach Datum")),
+                        .class("cards"), .caption(.text("Nach Datum")),
                         .thead(
                             .tr(
                                 .th(.attribute(named: "scope", value: "col"), .text("Datum")),
@@ -363,9 +367,12 @@ struct VerbundPage: PageView {
                         .tbody(
                             .forEach(dates) { date in
                                 .tr(
-                                    .td(.text(GermanFormat.date(iso: date.due))), .td(.text(date.kind)), .td(.text(date.title)),
-                                    .td(.text(date.owner)),
+                                    .th(.attribute(named: "scope", value: "row"), .text(GermanFormat.date(iso: date.due))),
+                                    .td(.attribute(named: "data-label", value: "Art"), .text(date.kind)),
+                                    .td(.attribute(named: "data-label", value: "Was"), .text(date.title)),
+                                    .td(.attribute(named: "data-label", value: "Verantwortlich"), .text(date.owner)),
                                     .td(
+                                        .attribute(named: "data-label", value: "Stand"),
                                         date.done
                                             ? .text("erledigt")
                                             : (isMember
