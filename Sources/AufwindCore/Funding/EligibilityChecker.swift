@@ -112,7 +112,7 @@ public struct EligibilityChecker: Sendable {
         switch rule.kind {
         case .applicantTypes(let allowed, let scope):
             let checked = members(verbund, scope)
-            if scope == .konsortialfuehrung && checked.isEmpty { return (.nichtErfuellt, "Es ist noch keine Konsortialführung bestimmt.", nil) }
+            if scope == .konsortialfuehrung && checked.isEmpty { return (.nichtErfuellt, "Es ist noch keine federführende Kommune bestimmt.", nil) }
             let wrong = checked.filter { !allowed.contains($0.type) }
             let list = allowed.map(\.label).joined(separator: ", ")
             return wrong.isEmpty
@@ -125,7 +125,7 @@ public struct EligibilityChecker: Sendable {
 
         case .land(let codes, let scope):
             let checked = members(verbund, scope)
-            if scope == .konsortialfuehrung && checked.isEmpty { return (.nichtErfuellt, "Es ist noch keine Konsortialführung bestimmt.", nil) }
+            if scope == .konsortialfuehrung && checked.isEmpty { return (.nichtErfuellt, "Es ist noch keine federführende Kommune bestimmt.", nil) }
             let outside = checked.filter { !codes.contains($0.landCode) }
             let who = scope == .konsortialfuehrung ? "Die Konsortialführung" : "Alle Antragsteller"
             return outside.isEmpty

@@ -78,10 +78,10 @@ public struct VerbundFacts: Sendable, Equatable {
             problems.append("\(member.name) ist doppelt im Verbund.")
         }
         if let leadKey, !members.contains(where: { $0.key == leadKey }) {
-            problems.append("Die Konsortialführung (\(leadKey)) gehört nicht zum Verbund.")
+            problems.append("Die federführende Kommune (\(leadKey)) gehört nicht zum Verbund.")
         }
         if let lead, !lead.type.canApply {
-            problems.append("\(lead.name) ist Anbieter und kann die Konsortialführung nicht übernehmen.")
+            problems.append("\(lead.name) ist Anbieter und kann nicht federführende Kommune sein.")
         }
         return problems
     }

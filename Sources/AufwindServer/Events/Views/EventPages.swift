@@ -167,8 +167,8 @@ struct EventPage: PageView {
 
     private func participantsSection() -> Node<HTML.BodyContext> {
         .section(
-            .h2(.text("Teilnehmende")),
-            .if(isOrganiser, .p(.a(.safeHref(path + "/teilnehmende.csv"), .text("Teilnehmerliste als CSV (Excel)")))),
+            .h2(.text("Teilnehmer:innen")),
+            .if(isOrganiser, .p(.a(.safeHref(path + "/teilnehmende.csv"), .text("Teilnahmeliste als CSV (Excel)")))),
             .if(participants.isEmpty, .p(.text("Noch niemand angemeldet."))),
             .if(
                 !participants.isEmpty,

@@ -86,7 +86,7 @@ struct FundingProgrammePage: PageView {
                     .textarea(
                         .id("mitglieder"), .name("mitglieder"), .rows(4), .required(true), .attribute(named: "maxlength", value: "10000"),
                         .attribute(named: "aria-describedby", value: "mitglieder-hinweis"), .text(check.members))),
-                .optionalField("fuehrung", label: "Konsortialführung (Name oder Schlüssel, optional)", value: check.lead, maxLength: 100),
+                .optionalField("fuehrung", label: "Federführende Kommune (Name oder Schlüssel, optional)", value: check.lead, maxLength: 100),
                 .optionalField("kosten", label: "Zuwendungsfähige Ausgaben in Euro (optional, für die Schätzung)", value: check.costs, maxLength: 15),
                 .button(.type(.submit), .text("Prüfen"))
             ),
@@ -128,7 +128,7 @@ struct FundingProgrammePage: PageView {
                 leads.count == 1
                     ? .input(.type(.hidden), .name("fuehrung"), .safeValue(leads[0].key))
                     : .selectField(
-                        "fuehrung", id: "verbund-fuehrung", label: "Konsortialführung (Ihre Kommune)", options: leads.map { ($0.key, $0.name) },
+                        "fuehrung", id: "verbund-fuehrung", label: "Federführende Kommune (Ihre Kommune)", options: leads.map { ($0.key, $0.name) },
                         selected: lead ?? leads[0].key),
                 .p(
                     .class("hint"),

@@ -98,7 +98,7 @@ struct VerbundPage: PageView {
         return .group(
             .h1(.text(title)),
             .p(
-                .span(.class("badge"), .text(status.label)), .text(" · Konsortialführung: \(leadName)"),
+                .span(.class("badge"), .text(status.label)), .text(" · federführende Kommune: \(leadName)"),
                 .unwrap(item) { .group(.text(" · \($0.kind): "), .a(.safeHref($0.path), .text($0.title))) }),
             descriptionSection(),
             .if(isLead, .p(.a(.safeHref("/verbuende/\(id)/bearbeiten"), .text("Name und Beschreibung ändern")))),
@@ -123,7 +123,7 @@ struct VerbundPage: PageView {
         .group(
             .h1(.text(title)),
             .p(
-                .span(.class("badge"), .text(status.label)), .text(" · Konsortialführung: \(leadName)"),
+                .span(.class("badge"), .text(status.label)), .text(" · federführende Kommune: \(leadName)"),
                 .unwrap(item) { .group(.text(" · \($0.kind): "), .a(.safeHref($0.path), .text($0.title))) }),
             descriptionSection(),
             .div(
@@ -138,7 +138,7 @@ struct VerbundPage: PageView {
                 .unwrap(chosenProgramme) { programme in
                     .p(.text("Der Verbund tritt an für: "), .a(.safeHref("/foerderprogramme/\(programme.id)"), .text(programme.name)))
                 },
-                .if(chosenProgramme == nil, .p(.text("Die Konsortialführung hat noch kein Förderprogramm gewählt.")))
+                .if(chosenProgramme == nil, .p(.text("Die federführende Kommune hat noch kein Förderprogramm gewählt.")))
             ),
             membersSection(heading: "Ihre Einladung", caption: "Einladung und Entscheidung")
         )
