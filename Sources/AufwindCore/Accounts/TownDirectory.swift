@@ -14,7 +14,7 @@ public struct TownDirectory: Sendable {
             return gemeinde.shortName
         case 5:
             guard let kreis = catalog.unit(key: key), kreis.kind == .kreis, catalog.historical[key] == nil else { return nil }
-            return kreis.name
+            return kreis.displayName
         default:
             return nil
         }

@@ -94,7 +94,7 @@ struct FundingProgrammePage: PageView {
                 .div(
                     .attribute(named: "role", value: "status"),
                     .h3(.text("Ergebnis: \(result.verdict.label)")),
-                    .p(.text("Geprüft für: " + checkedMembers.map { "\($0.name) (\($0.type.label))" }.joined(separator: ", "))),
+                    .p(.text("Geprüft für: " + checkedMembers.map(\.nameWithKind).joined(separator: ", "))),
                     .if(!result.missing.isEmpty, .group(.p(.strong(.text("Es fehlt noch:"))), .ul(.forEach(result.missing) { .li(.text($0)) }))),
                     .unwrap(result.estimate) { estimate in
                         .p(
@@ -151,13 +151,12 @@ struct FundingProgrammePage: PageView {
                         .caption(.text("Regeln mit ihrer Quelle")),
                         .thead(
                             .tr(
-                                .th(.attribute(named: "scope", value: "col"), .text("Regel")),
-                                .th(.attribute(named: "scope", value: "col"), .text("Art")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Was geprüft wird")),
                                 .th(.attribute(named: "scope", value: "col"), .text("Quelle")))),
                         .tbody(
                             .forEach(rules.rules) { rule in
                                 .tr(
-                                    .td(.text(rule.id)), .td(.text(rule.kindName)),
+                                    .td(.text(rule.topic)),
                                     .td(
                                         .a(
                                             .safeExternalHref(rule.source), .attribute(named: "rel", value: "nofollow noopener"),
