@@ -24,6 +24,15 @@ extension Gebietseinheit {
 
     /// "Warendorf (Kreis)", "Münster (kreisfreie Stadt)".
     public var nameWithKind: String { RegisterNames.withKind(displayName, kindWord) }
+
+    /// A Kreis as a sentence names it: "Kreis Warendorf", "Landkreis Marburg-Biedenkopf",
+    /// "Heidekreis", "Region Hannover", "Stadt Münster" (a kreisfreie Stadt).
+    public var kreisLabel: String {
+        if typeCode == 41 || typeCode == 42 { return "Stadt \(displayName)" }
+        let lower = displayName.lowercased()
+        if lower.contains("kreis") || lower.contains("region") { return displayName }
+        return "\(typeName ?? kind.germanName) \(displayName)"
+    }
 }
 
 extension RegisterNames {

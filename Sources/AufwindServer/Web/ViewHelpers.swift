@@ -10,12 +10,12 @@ extension Node where Context == HTML.BodyContext {
     static func unitLink(_ unit: Gebietseinheit?) -> Node {
         guard let unit else { return .text("–") }
         switch unit.kind {
-        case .kreis: return .a(.safeHref("/kreise/\(unit.key)"), .text(unit.name))
+        case .kreis: return .a(.safeHref("/kreise/\(unit.key)"), .text(unit.displayName))
         case .land: return .a(.safeHref("/laender/\(unit.key)"), .text(unit.name))
         case .regierungsbezirk: return .a(.safeHref("/regierungsbezirke/\(unit.key)"), .text(unit.name))
         // The Verband of a verbandsfreie Gemeinde is the Gemeinde: no page of its own.
-        case .gemeindeverband where unit.typeCode != 50: return .a(.safeHref("/gemeindeverbaende/\(unit.key)"), .text(unit.name))
-        default: return .text(unit.name)
+        case .gemeindeverband where unit.typeCode != 50: return .a(.safeHref("/gemeindeverbaende/\(unit.key)"), .text(unit.displayName))
+        default: return .text(unit.displayName)
         }
     }
 

@@ -54,7 +54,7 @@ struct GemeindeListPage: PageView {
             // A Kreis alone (a link from a Kreis page) shows its Land as chosen.
             select("land", label: "Land", options: [("", "alle Länder")] + laender.map { ($0.key, $0.name) }, selected: land),
             .if(!regbez.isEmpty, select("regbez", label: "Regierungsbezirk", options: [("", "alle")] + regbez.map { ($0.key, $0.name) })),
-            .if(!kreise.isEmpty, select("kreis", label: "Kreis", options: [("", "alle Kreise")] + kreise.map { ($0.key, $0.name) })),
+            .if(!kreise.isEmpty, select("kreis", label: "Kreis", options: [("", "alle Kreise")] + kreise.map { ($0.key, $0.nameWithKind) })),
             select("groesse", label: "Größenklasse", options: [("", "alle Größen")] + Groessenklasse.allCases.map { ($0.rawValue, $0.label) }),
             select("sort", label: "Sortierung", options: [("", "automatisch")] + GemeindeQuery.Sort.allCases.map { ($0.rawValue, $0.label) }),
             .div(
@@ -120,7 +120,7 @@ struct GemeindeListPage: PageView {
             parts = [g.typeName, GermanFormat.einwohner(g.population)]
             if isPostcodeSearch, !g.postcode.isEmpty { parts.append("PLZ \(g.postcode)") }
             if let verband = catalog.unit(key: g.verbandKey), verband.typeCode != 50, verband.name != g.name {
-                parts.append(verband.name)
+                parts.append(verband.displayName)
             }
         case .kreis(let unit), .gemeindeverband(let unit):
             let totals = catalog.totals(of: unit.key)
@@ -131,7 +131,7 @@ struct GemeindeListPage: PageView {
             }
         }
         if place.kind != .kreis, let kreis = catalog.unit(key: kreisKey), kreis.typeCode != 41, kreis.typeCode != 42 {
-            parts.append(kreis.name)
+            parts.append(kreis.displayName)
         }
         if let land = catalog.unit(key: String(place.key.prefix(2))) { parts.append(land.name) }
         return parts.joined(separator: " · ")

@@ -18,7 +18,7 @@ struct GemeindeProfilePage: PageView {
             .p(
                 .span(.class("badge"), .text(g.typeName)), .text(" "),
                 .if(!g.isGemeindefrei, .span(.class("badge"), .text(g.groessenklasse.shortLabel))),
-                .unwrap(catalog.unit(key: g.kreisKey)) { .text(" · \($0.name)") },
+                .unwrap(catalog.unit(key: g.kreisKey)) { .text(" · \($0.displayName)") },
                 .unwrap(catalog.unit(key: g.landCode)) { .text(" · \($0.name)") }
             ),
             .unwrap(historical) { record in
@@ -91,7 +91,7 @@ struct GemeindeProfilePage: PageView {
                             .forEach(nearest) { entry in
                                 .tr(
                                     .td(.gemeindeLink(entry.gemeinde)),
-                                    .td(.text(catalog.unit(key: entry.gemeinde.kreisKey)?.name ?? "–")),
+                                    .td(.text(catalog.unit(key: entry.gemeinde.kreisKey)?.displayName ?? "–")),
                                     .td(.class("num"), .text(GermanFormat.integer(entry.gemeinde.population))),
                                     .td(.class("num"), .text(GermanFormat.km(entry.km)))
                                 )
