@@ -216,7 +216,7 @@ struct EventPage: PageView {
                 .button(.type(.submit), .text("Speichern"))),
             .h3(.text("Räume")),
             .if(rooms.isEmpty, .p(.text("Noch keine Räume."))),
-            .ul(.forEach(rooms) { .li(.text("\($0.name) – \($0.capacity) Plätze")) }),
+            .ul(.forEach(rooms) { .li(.text("\($0.name) – \(GermanFormat.count($0.capacity, "Platz", "Plätze"))")) }),
             .form(
                 .class("inline"), .safeAction(path + "/raeume"), .method(.post), .csrf(csrf),
                 .field("name", id: "raum-name", label: "Raum", maxLength: 80),
