@@ -224,7 +224,7 @@ public enum Policy {
         case .manageVerbundDates:
             return isIn ? .allowed : .denied("Termine legen und pflegen die Mitglieder des Verbunds.")
         case .createVerbundCalendarLink:
-            return isIn ? .allowed : .denied("Den Kalender-Link erzeugen Mitglieder des Verbunds.")
+            return isIn ? .allowed : .denied("Den Link für das Kalender-Abo erzeugen Mitglieder des Verbunds.")
         default:
             return verbund(actor, action, participants)
         }

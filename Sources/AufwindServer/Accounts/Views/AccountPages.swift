@@ -156,7 +156,7 @@ struct AccountPage: PageView {
             ),
             .ul(
                 .li(.a(.href("/konto/organisationen"), .text("Meine Organisationen"))),
-                .li(.a(.href("/konto/tokens"), .text("API-Tokens"))),
+                .li(.a(.href("/konto/tokens"), .text("API-Tokens: Zugang für Programme"))),
                 .if(isAdmin, .li(.a(.href("/admin/warteschlange"), .text("Prüfungen erster Mitglieder")))),
                 .if(isAdmin, .li(.a(.href("/dev/mails"), .text("Postausgang"))))
             ),

@@ -65,7 +65,7 @@ struct PrivacyPolicyPage: PageView {
                 data:
                     "Name, E-Mail-Adresse, Passwort (nur als Bcrypt-Prüfsumme, nie im Klartext), Zeitpunkt der Registrierung und "
                     + "der Bestätigung; Ihre Anmeldungen (Beginn und letzte Aktivität); fehlgeschlagene Anmeldeversuche je Konto "
-                    + "und je Konto und IP-Adresse; Ihre API-Schlüssel (Name, Ablaufdatum; der Schlüssel nur als Prüfsumme).",
+                    + "und je Konto und IP-Adresse; Ihre API-Tokens, die Zugangsschlüssel für Programme (Name, Ablaufdatum; der Schlüssel nur als Prüfsumme).",
                 purpose: "Sie anmelden, Ihr Konto schützen und Sie für Ihre Kommune oder Organisation handeln lassen.",
                 basis: "Art. 6 Abs. 1 Buchst. b DSGVO (Nutzung von Aufwind); für den Schutz vor Passwort-Raten " + Self.legitimateInterest + ".",
                 audience:

@@ -54,7 +54,7 @@ struct AreaPage: PageView {
                     .a(
                         .safeHref(unit.kind == .kreis ? "/feeds/kreise/\(unit.key)" : "/feeds/laender/\(unit.key)"),
                         .attribute(named: "type", value: "application/atom+xml"),
-                        .text("Atom-Feed: neue öffentliche Einträge aus \(unit.kind == .kreis ? "diesem Kreis" : "diesem Land")"))
+                        .text("Neue öffentliche Einträge aus \(unit.kind == .kreis ? "diesem Kreis" : "diesem Land") abonnieren (Atom-Feed für Feedreader und Outlook)"))
                 ))
         )
     }
