@@ -197,7 +197,7 @@ struct AccountPage: PageView {
                 .button(.type(.submit), .text("Bestätigungslink senden"))
             ),
             .h2(.text("Meine Daten")),
-            .p(.a(.href("/konto/daten.json"), .text("Alle über mich gespeicherten Daten herunterladen (JSON)"))),
+            .p(.a(.href("/konto/daten.json"), .text("Alle über mich gespeicherten Daten herunterladen (als JSON-Datei, maschinenlesbar)"))),
             .h2(.text("Konto löschen")),
             .p(.text("Was Sie für eine Kommune veröffentlicht haben, bleibt bei der Kommune und wird als „ehemaliges Mitglied“ angezeigt.")),
             .form(
