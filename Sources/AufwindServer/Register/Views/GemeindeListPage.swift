@@ -48,7 +48,7 @@ struct GemeindeListPage: PageView {
             .class("search"), .action("/gemeinden"), .method(.get), .attribute(named: "role", value: "search"),
             .div(
                 .class("field"),
-                .label(.for("q"), .text("Gemeinde, Kreis, Amt, PLZ oder AGS")),
+                .label(.for("q"), .text("Gemeinde, Kreis, Amt, PLZ oder Gemeindeschlüssel (AGS)")),
                 .input(.type(.search), .id("q"), .name("q"), .safeValue(form["q"]), .autocomplete(false))
             ),
             // A Kreis alone (a link from a Kreis page) shows its Land as chosen.
@@ -59,7 +59,7 @@ struct GemeindeListPage: PageView {
             select("sort", label: "Sortierung", options: [("", "automatisch")] + GemeindeQuery.Sort.allCases.map { ($0.rawValue, $0.label) }),
             .div(
                 .class("field"),
-                .label(.for("von"), .text("Entfernung von (Name oder AGS)")),
+                .label(.for("von"), .text("Entfernung von (Name oder Gemeindeschlüssel)")),
                 .input(.type(.text), .id("von"), .name("von"), .safeValue(form["von"]), .autocomplete(false))
             ),
             .button(.type(.submit), .text("Anzeigen")),

@@ -212,7 +212,7 @@ struct VerbundPage: PageView {
                     .form(
                         .class("stacked"), .safeAction("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
                         .field(
-                            "mitglied", label: "Einladen: Kommune (Name, AGS, Kreisschlüssel) oder Anbieter (Name der Organisation)",
+                            "mitglied", label: "Einladen: Kommune (Name, Gemeinde- oder Kreisschlüssel) oder Anbieter (Name der Organisation)",
                             value: invite.member, maxLength: 200),
                         .optionalField(
                             "email", id: "einladung-email",
