@@ -57,7 +57,10 @@ struct LanguageConventionTests {
             <p>Die Verwalter und die Teilnehmenden</p></main>
             """
         let found = PageWording.findings(in: page, ruleWords: ["ikz-partner", "partnerzahl"])
-        for expected in ["Konsortialführung", ", Stadt", "(Gemeinde)", "ikz-partner", "partnerzahl", "iCal", "Frab", "1 Sessions", "1 Interessierte", "Verwalter", "Teilnehmende"] {
+        for expected in [
+            "Konsortialführung", ", Stadt", "(Gemeinde)", "ikz-partner", "partnerzahl", "iCal", "Frab", "1 Sessions", "1 Interessierte", "Verwalter",
+            "Teilnehmende",
+        ] {
             #expect(found.contains { $0.contains(expected) }, "\(expected) not found in \(found)")
         }
         #expect(
@@ -102,7 +105,10 @@ enum PageWording {
         (#"\(Gemeinde\)"#, "Art aus dem Verzeichnis („Telgte (Stadt)“), nicht „(Gemeinde)“"),
         (#"(?<!Kalender-Abo )(?<!Kalenderdatei )\(iCal\)|iCal-|(?<![(])\biCal\b(?!\))"#, "„Kalender-Abo (iCal)“ oder „Kalenderdatei (iCal)“"),
         (#"(?<![(])Frab"#, "Frab nur erklärt, in Klammern"),
-        (#"\b1 (Sessions|Plätze|Stunden|Minuten|Tage|Interessierte\b(?!:)|Gemeinden|Kreise|Mitglieder|Einträge|Anfragen|Kooperationen|Personen)\b"#, "Einzahl nach 1"),
+        (
+            #"\b1 (Sessions|Plätze|Stunden|Minuten|Tage|Interessierte\b(?!:)|Gemeinden|Kreise|Mitglieder|Einträge|Anfragen|Kooperationen|Personen)\b"#,
+            "Einzahl nach 1"
+        ),
         (#"\bVerwalter\b(?!:)|Teilnehmende|\b(\w+)innen und \w+\b"#, "Personen im Doppelpunkt-Format („Verwalter:in“)"),
     ]
 

@@ -163,7 +163,8 @@ struct PolicyMatrixTests {
             Policy.decide(member, .manageVerbundDates, Self.verbundAhlenEingeladen).reason == "Termine legen und pflegen die Mitglieder des Verbunds."
         )
         #expect(
-            Policy.decide(startup, .createVerbundCalendarLink, Self.verbundOhneAhlen).reason == "Den Link für das Kalender-Abo erzeugen Mitglieder des Verbunds.")
+            Policy.decide(startup, .createVerbundCalendarLink, Self.verbundOhneAhlen).reason
+                == "Den Link für das Kalender-Abo erzeugen Mitglieder des Verbunds.")
         #expect(Policy.decide(member, .manageVerbund, Self.ahlen).reason == "Unbekannter Verbund.")
     }
 

@@ -92,7 +92,9 @@ struct GermanWordingTests {
 
     @Test("every mail greets and closes the same way")
     func mailGreeting() {
-        #expect(MailWording.greeting("Anna Schulte") == "Guten Tag Anna Schulte," && MailWording.greeting(nil) == "Guten Tag," && MailWording.greeting(" ") == "Guten Tag,")
+        #expect(
+            MailWording.greeting("Anna Schulte") == "Guten Tag Anna Schulte," && MailWording.greeting(nil) == "Guten Tag,"
+                && MailWording.greeting(" ") == "Guten Tag,")
         #expect(MailWording.letter(to: "Anna", "danke.") == "Guten Tag Anna,\n\ndanke.\n\nFreundliche Grüße\nIhr Aufwind-Team")
         let mail = NotificationMail(
             recipientName: "Anna", subject: "s", entries: [.init(category: .nachrichten, text: "t", action: "a", url: "u")], reason: "r",

@@ -32,7 +32,9 @@ struct MembershipNoticeTests {
             #expect(page.body.contains("<div class=\"success\" role=\"status\"><p>Ihre Anfrage ist gesendet."))
 
             #expect(
-                try await probe.texts("cara@ahlen.de") == ["Ihre Anfrage für Ahlen ist eingegangen. Die Verwalter:innen von Ahlen entscheiden darüber."])
+                try await probe.texts("cara@ahlen.de") == [
+                    "Ihre Anfrage für Ahlen ist eingegangen. Die Verwalter:innen von Ahlen entscheiden darüber."
+                ])
             #expect(try await probe.subjects("cara@ahlen.de") == ["Ihre Anfrage ist eingegangen: Ahlen"])
             let forAnna = try await probe.notes("anna@ahlen.de")
             #expect(forAnna.map(\.text) == ["cara möchte für Ahlen handeln."] && forAnna.first?.link == "/kommunen/\(Self.ahlen)/mitglieder")

@@ -86,7 +86,8 @@ struct TownMembersPage: PageView {
                             .div(
                                 .class("meta"),
                                 .text(
-                                    "Einzige:r Verwalter:in: Die Rolle abgeben oder austreten geht erst, wenn ein anderes Mitglied Verwalter:in ist."))),
+                                    "Einzige:r Verwalter:in: Die Rolle abgeben oder austreten geht erst, wenn ein anderes Mitglied Verwalter:in ist.")
+                            )),
                         .if(
                             member.isViewer && (member.role == .mitglied || verwalterCount > 1),
                             .form(

@@ -54,7 +54,9 @@ struct AreaPage: PageView {
                     .a(
                         .safeHref(unit.kind == .kreis ? "/feeds/kreise/\(unit.key)" : "/feeds/laender/\(unit.key)"),
                         .attribute(named: "type", value: "application/atom+xml"),
-                        .text("Neue öffentliche Einträge aus \(unit.kind == .kreis ? "diesem Kreis" : "diesem Land") abonnieren (Atom-Feed für Feedreader und Outlook)"))
+                        .text(
+                            "Neue öffentliche Einträge aus \(unit.kind == .kreis ? "diesem Kreis" : "diesem Land") abonnieren (Atom-Feed für Feedreader und Outlook)"
+                        ))
                 ))
         )
     }

@@ -18,7 +18,8 @@ struct TownCalendarPage: PageView {
             .p(.text("Der Link ist geheim: Wer ihn kennt, sieht die Termine. Ein neuer Link macht den alten ungültig.")),
             .unwrap(link) { .p(.class("notice"), .text("Ihr Link für das Kalender-Abo (nur jetzt sichtbar): "), .code(.text($0))) },
             .form(
-                .safeAction("/kommunen/\(key)/kalender"), .method(.post), .csrf(csrf), .button(.type(.submit), .text("Neuen Link für das Kalender-Abo erzeugen")))
+                .safeAction("/kommunen/\(key)/kalender"), .method(.post), .csrf(csrf),
+                .button(.type(.submit), .text("Neuen Link für das Kalender-Abo erzeugen")))
         )
     }
 }

@@ -395,7 +395,11 @@ struct VerbundPage: PageView {
                 )),
             .p(.text("Erinnerungen gehen 30, 7 und 1 Tag vor jedem offenen Termin an alle Mitglieder. ")),
             .unwrap(calendarLink) {
-                .p(.class("notice"), .text("Ihr Link für das Kalender-Abo (iCal; in Outlook, Thunderbird oder dem Smartphone eintragen; nur jetzt sichtbar, wie ein Passwort behandeln): "), .code(.text($0)))
+                .p(
+                    .class("notice"),
+                    .text(
+                        "Ihr Link für das Kalender-Abo (iCal; in Outlook, Thunderbird oder dem Smartphone eintragen; nur jetzt sichtbar, wie ein Passwort behandeln): "
+                    ), .code(.text($0)))
             },
             .if(
                 isMember,
