@@ -144,7 +144,7 @@ struct MembershipTests {
                     let problem = try #require(error as? ProblemDetails)
                     #expect(
                         problem.status == 409 && problem.detail.contains("einzige Person, die Ahlen verwaltet")
-                            && problem.detail.contains("Ernennen Sie zuerst"))
+                            && problem.detail.contains("Setzen Sie zuerst"))
                 }
             }
             // the same for leaving: of the two Verwalter leaving at once, one stays
@@ -179,7 +179,7 @@ struct MembershipTests {
             let stepDown = try await annaBrowser.post("/mitgliedschaften/\(annas.id!)/rolle", ["rolle": "mitglied"])
             #expect(
                 stepDown.status == .conflict && stepDown.body.contains("Sie sind die einzige Person, die Ahlen verwaltet")
-                    && stepDown.body.contains("Ernennen Sie zuerst"))
+                    && stepDown.body.contains("Setzen Sie zuerst"))
             let own = try await annaBrowser.get("/konto/organisationen")
             #expect(own.body.contains("Mitgliedschaft beenden"))
             let leave = try await annaBrowser.post("/mitgliedschaften/\(annas.id!)/beenden", [:])

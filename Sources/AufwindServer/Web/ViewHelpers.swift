@@ -64,8 +64,8 @@ extension Node where Context == HTML.BodyContext {
     static func totals(_ totals: RegisterTotals, kreise: Int? = nil) -> Node {
         .ul(
             .class("stats"),
-            .li(.strong(.text(GermanFormat.integer(totals.gemeinden))), .text("Gemeinden")),
-            .unwrap(kreise) { .li(.strong(.text(GermanFormat.integer($0))), .text("Kreise")) },
+            .li(.strong(.text(GermanFormat.integer(totals.gemeinden))), .text(totals.gemeinden == 1 ? "Gemeinde" : "Gemeinden")),
+            .unwrap(kreise) { .li(.strong(.text(GermanFormat.integer($0))), .text($0 == 1 ? "Kreis" : "Kreise")) },
             .li(.strong(.text(GermanFormat.integer(totals.population))), .text("Einwohner")),
             .li(.strong(.text(GermanFormat.decimal(totals.areaKm2, digits: 0))), .text("km²")),
             .li(.strong(.text(totals.density.map { GermanFormat.integer(Int($0.rounded())) } ?? "–")), .text("Einwohner je km²"))
