@@ -51,7 +51,13 @@ struct GemeindeProfilePage: PageView {
                         .dt(.text("Postleitzahl")),
                         .dd(.text(g.postcode.isEmpty ? "–" : g.postcode + (g.hasSeveralPostcodes ? " (Verwaltungssitz; mehrere PLZ)" : ""))),
                         .dt(.text("Gemeindeverband")),
-                        .dd(catalog.unit(key: g.verbandKey).map { .group(.unitLink($0), .text(" (\($0.typeName ?? ""))")) } ?? .text("–")),
+                        // A verbandsfreie Gemeinde is its own Verband (Textkennzeichen 50): "verbandsfrei", not
+                        // "Ahlen (verbandsfreie Gemeinde)" for a Stadt.
+                        .dd(
+                            catalog.unit(key: g.verbandKey).map {
+                                $0.typeCode == 50 ? .text("verbandsfrei") : .group(.unitLink($0), .text(" (\($0.kindWord))"))
+                            }
+                                ?? .text("–")),
                         .dt(.text("Kreis")), .dd(.unitLink(catalog.unit(key: g.kreisKey))),
                         .dt(.text("Regierungsbezirk")), .dd(.unitLink(catalog.unit(key: g.regierungsbezirkCode))),
                         .dt(.text("Land")), .dd(.unitLink(catalog.unit(key: g.landCode))),
