@@ -40,7 +40,7 @@ struct GermanFormatTests {
         // 23:30 UTC on 30 November is already 1 December in Berlin.
         let lateEvening = try #require(ISO8601DateFormatter().date(from: "2026-11-30T23:30:00Z"))
         #expect(GermanFormat.date(lateEvening) == "01.12.2026")
-        #expect(GermanFormat.dateTime(lateEvening) == "01.12.2026, 00:30")
+        #expect(GermanFormat.dateTime(lateEvening) == "01.12.2026, 00:30 Uhr")
         #expect(GermanFormat.count(1, "Gemeinde", "Gemeinden") == "1 Gemeinde")
         #expect(GermanFormat.count(1_396, "Gemeinde", "Gemeinden") == "1.396 Gemeinden")
         #expect(GermanFormat.einwohner(12_300) == "12.300 Einwohner")

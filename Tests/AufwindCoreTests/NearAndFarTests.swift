@@ -10,7 +10,7 @@ struct NearAndFarTests {
     static let wittstock = MatchEngineTests.wittstock
     /// 28.6 km from Ahlen: beyond the Nachbarschaft, within the Region.
     static let muenster = TownFacts(
-        key: "05515000", name: "Münster", population: 308_258, kreisKey: "05515", kreisName: "Münster, Stadt",
+        key: "05515000", name: "Münster", population: 308_258, kreisKey: "05515", kreisName: "Stadt Münster",
         coordinate: GeoPoint(latitude: 51.961908, longitude: 7.626804), recentItems: 1)
     /// 22.3 km from Ahlen.
     static let warendorf = TownFacts(
@@ -81,7 +81,7 @@ struct NearAndFarTests {
         #expect(matches == engine.bruteForceMatches(for: query))
         #expect(matches.inReach.map(\.item.id) == ["beckum-isb", "muenster-isb", "warendorf-akte"])
         #expect(matches.farther.map(\.item.id) == ["wittstock-isb"])
-        #expect(matches.inReach[1].explanation.parts.contains { $0.reason == "in der Region: 29 km entfernt, Münster, Stadt" })
+        #expect(matches.inReach[1].explanation.parts.contains { $0.reason == "in der Region: 29 km entfernt, Stadt Münster" })
         #expect(matches.farther[0].explanation.parts.contains { $0.reason.hasPrefix("außerhalb der Region: 348 km entfernt") })
     }
 

@@ -158,7 +158,7 @@ struct CooperationItemTests {
             let matches = app.matchStore.engine.matches(for: try #require(app.matchStore.engine.item(id: near)))
             #expect(matches.map(\.item.ownerKey).prefix(2) == [Self.oelde, Self.munster])
             let nearPage = try await anna.get("/eintraege/\(near)").body
-            #expect(nearPage.contains("Nachbar: ") && nearPage.contains("km entfernt, Warendorf"))
+            #expect(nearPage.contains("Nachbar: ") && nearPage.contains("km entfernt, Landkreis Warendorf"))
 
             // "Passt zu uns": Ahlen's best partners as a whole
             let partners = try await anna.get("/kommunen/\(Self.ahlen)/passt-zu-uns")

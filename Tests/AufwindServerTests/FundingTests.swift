@@ -79,10 +79,10 @@ struct FundingTests {
             #expect(smart.body.contains("Gemeinsame Anträge sind in diesem Programm ausgeschlossen"))
             let five = try await visitor.get(
                 "/api/v1/foerderprogramme/krl-kommunale-netzwerke/pruefung?mitglieder=05515000,05570004,05570036,05570052,03358016")
-            #expect(five.body.contains("Es fehlt noch mindestens ein weiterer Teilnehmer (nötig: mindestens 6, bisher 5)."))
+            #expect(five.body.contains("Es fehlt noch mindestens ein weiteres Mitglied (nötig: mindestens 6, bisher 5)."))
             let six = try await visitor.get(
                 "/api/v1/foerderprogramme/krl-kommunale-netzwerke/pruefung?mitglieder=05515000,05570004,05570036,05570052,03358016,05570")
-            #expect(!six.body.contains("Teilnehmer (nötig"))
+            #expect(!six.body.contains("Mitglied (nötig"))
             let programmes = try await visitor.get("/api/v1/foerderprogramme")
             #expect(programmes.status == .ok && programmes.body.contains("\"id\":\"smarte-land-regionen\""))
             #expect(try await visitor.get("/api/v1/foerderprogramme/krl-kommunale-netzwerke").body.contains("\"art\":\"partnerzahl\""))

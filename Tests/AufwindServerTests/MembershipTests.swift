@@ -143,8 +143,8 @@ struct MembershipTests {
                 for case .failure(let error) in outcomes {
                     let problem = try #require(error as? ProblemDetails)
                     #expect(
-                        problem.status == 409 && problem.detail.contains("einzige Verwalter von Ahlen")
-                            && problem.detail.contains("Ernennen Sie zuerst"))
+                        problem.status == 409 && problem.detail.contains("einzige Person, die Ahlen verwaltet")
+                            && problem.detail.contains("Setzen Sie zuerst"))
                 }
             }
             // the same for leaving: of the two Verwalter leaving at once, one stays
@@ -175,15 +175,15 @@ struct MembershipTests {
 
             let annaBrowser = try await AccountFixture.signedIn(anna, app: app)
             let page = try await annaBrowser.get("/kommunen/05570004/mitglieder")
-            #expect(page.body.contains("Einziger Verwalter") && !page.body.contains("Zum Mitglied machen"))
+            #expect(page.body.contains("Einzige:r Verwalter:in") && !page.body.contains("Zum Mitglied machen"))
             let stepDown = try await annaBrowser.post("/mitgliedschaften/\(annas.id!)/rolle", ["rolle": "mitglied"])
             #expect(
-                stepDown.status == .conflict && stepDown.body.contains("Sie sind der einzige Verwalter von Ahlen")
-                    && stepDown.body.contains("Ernennen Sie zuerst"))
+                stepDown.status == .conflict && stepDown.body.contains("Sie sind die einzige Person, die Ahlen verwaltet")
+                    && stepDown.body.contains("Setzen Sie zuerst"))
             let own = try await annaBrowser.get("/konto/organisationen")
             #expect(own.body.contains("Mitgliedschaft beenden"))
             let leave = try await annaBrowser.post("/mitgliedschaften/\(annas.id!)/beenden", [:])
-            #expect(leave.status == .conflict && leave.body.contains("Sie sind der einzige Verwalter von Ahlen"))
+            #expect(leave.status == .conflict && leave.body.contains("Sie sind die einzige Person, die Ahlen verwaltet"))
             #expect(try await AccountFixture.membership(of: anna, in: "05570004", on: app).role == "verwalter")
 
             // nobody ends someone else's membership
@@ -241,10 +241,10 @@ struct MembershipTests {
 
             // the admins hear about it (in the app and by mail) and find the request in their queue
             let notes = try await NotificationModel.query(on: app.db).filter(\.$userID == admin.requireID()).all()
-            #expect(notes.count == 1 && notes[0].text.contains("Ahlen hat keinen Verwalter mehr") && notes[0].link == "/admin/warteschlange")
+            #expect(notes.count == 1 && notes[0].text.contains("Ahlen hat keine Verwalter:innen mehr") && notes[0].link == "/admin/warteschlange")
             #expect(try await MailModel.query(on: app.db).filter(\.$recipient == "admin@aufwind.de").count() == 1)
             let queue = try await adminBrowser.get("/admin/warteschlange")
-            #expect(queue.body.contains("cara@ahlen.de") && queue.body.contains("keinen Verwalter mehr"))
+            #expect(queue.body.contains("cara@ahlen.de") && queue.body.contains("keine Verwalter:innen mehr"))
             let members = try await AccountFixture.signedIn(ben, app: app).get("/kommunen/05570004/mitglieder")
             #expect(members.body.contains("Plattform-Administration"))
 

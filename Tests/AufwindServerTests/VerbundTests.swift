@@ -236,7 +236,7 @@ struct VerbundTests {
             // invited: what is needed to decide, nothing more
             let invited = try await olga.get(path)
             #expect(invited.status == .ok && invited.body.contains("Sie sind in diesen Verbund eingeladen") && invited.body.contains("Annehmen"))
-            #expect(invited.body.contains("Konsortialführung: Ahlen") && invited.body.contains("Gemeinsamer Bauhof"))
+            #expect(invited.body.contains("federführende Kommune: Ahlen") && invited.body.contains("Gemeinsamer Bauhof"))
             #expect(!invited.body.contains("Antrag IKZ") && !invited.body.contains("Warendorf") && !invited.body.contains("/kosten"))
             #expect(try await olga.get(path + "/kosten").status == .forbidden)
             #expect(try await Self.api(app, id, token: olgaToken).status == .forbidden)

@@ -10,7 +10,7 @@ extension Policy {
             return isTeam(actor, event) ? .allowed : .denied("Nur das Veranstaltungsteam von „\(event.title)“ darf das.")
         case (.enterEvent, .event(let event)):
             return isTeam(actor, event) || event.registration == .bestaetigt
-                ? .allowed : .denied("Das ist den angemeldeten Teilnehmenden von „\(event.title)“ vorbehalten.")
+                ? .allowed : .denied("Das ist den angemeldeten Teilnehmer:innen von „\(event.title)“ vorbehalten.")
         case (.participateInEvent, .event(let event)):
             return event.registration == .bestaetigt
                 ? .allowed : .denied("Dafür müssen Sie zu „\(event.title)“ angemeldet (und nicht auf der Warteliste) sein.")

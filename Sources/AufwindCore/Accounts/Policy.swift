@@ -152,7 +152,7 @@ public enum Policy {
             return role(of: actor, in: resource) != nil ? .allowed : .denied("Nur Mitglieder dieser Kommune sehen ihre Mitglieder.")
         case .decideTownMembership, .changeTownMemberRole, .editTownProfile:
             return role(of: actor, in: resource) == .verwalter
-                ? .allowed : .denied("Nur Verwalter dieser Kommune dürfen das.")
+                ? .allowed : .denied("Nur Verwalter:innen dieser Kommune dürfen das.")
         case .verifyFirstTownMember, .viewAdminQueue, .viewOutbox, .confirmOrganisation, .editFundingProgrammes:
             return .denied("Nur die Plattform-Administration darf das.")
         case .createOrganisation, .requestRegionalAccess:
@@ -169,7 +169,7 @@ public enum Policy {
                 ? .allowed : .denied("Nur Mitglieder dieser Organisation dürfen für sie handeln.")
         case .manageOrganisation:
             return organisationRole(of: actor, in: resource) == .verwalter
-                ? .allowed : .denied("Nur Verwalter dieser Organisation dürfen das.")
+                ? .allowed : .denied("Nur Verwalter:innen dieser Organisation dürfen das.")
         case .actForTown:
             return role(of: actor, in: resource) != nil
                 ? .allowed : .denied("Nur bestätigte Mitglieder dieser Kommune dürfen für sie handeln.")
@@ -213,18 +213,18 @@ public enum Policy {
         switch action {
         case .manageVerbund:
             guard let lead = participants.leadKey, actor.townRoles[lead] != nil else {
-                return .denied("Das entscheidet die Konsortialführung des Verbunds.")
+                return .denied("Das entscheidet die federführende Kommune des Verbunds.")
             }
             return .allowed
         case .withdrawVerbundInvitation:
             guard let lead = participants.leadKey, actor.townRoles[lead] != nil else {
-                return .denied("Einladungen zieht die Konsortialführung des Verbunds zurück.")
+                return .denied("Einladungen zieht die federführende Kommune des Verbunds zurück.")
             }
             return .allowed
         case .manageVerbundDates:
             return isIn ? .allowed : .denied("Termine legen und pflegen die Mitglieder des Verbunds.")
         case .createVerbundCalendarLink:
-            return isIn ? .allowed : .denied("Den Kalender-Link erzeugen Mitglieder des Verbunds.")
+            return isIn ? .allowed : .denied("Den Link für das Kalender-Abo erzeugen Mitglieder des Verbunds.")
         default:
             return verbund(actor, action, participants)
         }

@@ -5,7 +5,7 @@ public enum MemberRole: String, Sendable, Codable, CaseIterable, Comparable {
     /// May also confirm members, change roles and edit the town's public profile.
     case verwalter
 
-    public var label: String { self == .mitglied ? "Mitglied" : "Verwalter" }
+    public var label: String { self == .mitglied ? "Mitglied" : "Verwalter:in" }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs == .mitglied && rhs == .verwalter }
 }

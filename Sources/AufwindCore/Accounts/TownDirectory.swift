@@ -6,15 +6,16 @@ public struct TownDirectory: Sendable {
 
     public init(catalog: RegisterCatalog) { self.catalog = catalog }
 
-    /// The display name of a town key, nil when there is no such current town.
+    /// The display name of a town key ("Ahlen", "Warendorf"; never the official suffix ", Stadt"),
+    /// nil when there is no such current town. The one name pages, mails and notifications use.
     public func name(of key: String) -> String? {
         switch key.count {
         case 8:
             guard let gemeinde = catalog.gemeinde(ags: key), !gemeinde.isGemeindefrei, catalog.historical[key] == nil else { return nil }
-            return gemeinde.shortName
+            return gemeinde.displayName
         case 5:
             guard let kreis = catalog.unit(key: key), kreis.kind == .kreis, catalog.historical[key] == nil else { return nil }
-            return kreis.name
+            return kreis.displayName
         default:
             return nil
         }

@@ -40,7 +40,9 @@ extension ScheduleOptimizer {
                 conflicts.append(
                     .init(
                         kind: .roomTooSmall, sessions: [session.id],
-                        message: "„\(session.id)“: \(interest[s]) Interessierte, Raum \(assignment.room) fasst \(capacity[r])."))
+                        message:
+                            "„\(session.id)“: \(GermanFormat.count(interest[s], "Interessierte:r", "Interessierte")), Raum \(assignment.room) fasst \(capacity[r])."
+                    ))
             }
             if pinnedCell[s] >= 0 && pinnedCell[s] != r * slotCount + t, let pin = session.pinned {
                 conflicts.append(

@@ -112,24 +112,24 @@ public struct EligibilityChecker: Sendable {
         switch rule.kind {
         case .applicantTypes(let allowed, let scope):
             let checked = members(verbund, scope)
-            if scope == .konsortialfuehrung && checked.isEmpty { return (.nichtErfuellt, "Es ist noch keine Konsortialführung bestimmt.", nil) }
+            if scope == .konsortialfuehrung && checked.isEmpty { return (.nichtErfuellt, "Es ist noch keine federführende Kommune bestimmt.", nil) }
             let wrong = checked.filter { !allowed.contains($0.type) }
             let list = allowed.map(\.label).joined(separator: ", ")
             return wrong.isEmpty
                 ? (.erfuellt, "Antragsberechtigt sind \(list); das trifft auf alle zu.", nil)
                 : (
                     .nichtErfuellt,
-                    wrong.map { "\($0.name) (\($0.type.label)) ist nicht antragsberechtigt" }.joined(separator: "; ")
+                    wrong.map { "\($0.nameWithKind) ist nicht antragsberechtigt" }.joined(separator: "; ")
                         + ". Antragsberechtigt: \(list).", nil
                 )
 
         case .land(let codes, let scope):
             let checked = members(verbund, scope)
-            if scope == .konsortialfuehrung && checked.isEmpty { return (.nichtErfuellt, "Es ist noch keine Konsortialführung bestimmt.", nil) }
+            if scope == .konsortialfuehrung && checked.isEmpty { return (.nichtErfuellt, "Es ist noch keine federführende Kommune bestimmt.", nil) }
             let outside = checked.filter { !codes.contains($0.landCode) }
-            let who = scope == .konsortialfuehrung ? "Die Konsortialführung" : "Alle Antragsteller"
+            let who = scope == .konsortialfuehrung ? "Die federführende Kommune liegt" : "Alle Antragsteller liegen"
             return outside.isEmpty
-                ? (.erfuellt, "\(who) liegen in \(landList(codes)).", nil)
+                ? (.erfuellt, "\(who) in \(landList(codes)).", nil)
                 : (
                     .nichtErfuellt,
                     outside.map { "\($0.name) liegt in \(land($0.landCode)), nicht in \(landList(codes))" }.joined(separator: "; ") + ".", nil
@@ -139,22 +139,29 @@ public struct EligibilityChecker: Sendable {
             var counted = members(verbund, scope)
             if let type { counted = counted.filter { $0.type == type } }
             if let landCode { counted = counted.filter { $0.landCode == landCode } }
-            let what = [type.map { "\($0.label)-" } ?? "", scope == .alle ? "Teilnehmer" : "Partner"].joined()
+            // Partners and members are towns and organisations, not people: "Partner", "Mitglied".
+            let prefix = type.map { "\($0.label)-" } ?? ""
+            let (one, many, another) =
+                scope == .alle
+                ? (prefix + "Mitglied", prefix + "Mitglieder", "ein weiteres \(prefix)Mitglied")
+                : (prefix + "Partner", prefix + "Partner", "ein weiterer \(prefix)Partner")
             let fromLand = landCode.map { " aus \(land($0))" } ?? ""
             if let min, counted.count < min {
                 let gap = min - counted.count
                 let text =
                     gap == 1 && counted.count > 0
-                    ? "Es fehlt noch mindestens ein weiterer \(what)\(fromLand)"
-                    : "Es fehlen noch \(gap) \(what)\(fromLand)"
+                    ? "Es fehlt noch mindestens \(another)\(fromLand)"
+                    : (gap == 1 ? "Es fehlt noch 1 \(one)" : "Es fehlen noch \(gap) \(many)") + fromLand
                 return (.nichtErfuellt, "\(text) (nötig: mindestens \(min), bisher \(counted.count)).", nil)
             }
             if let max, counted.count > max {
-                return (.nichtErfuellt, "Höchstens \(max) \(what)\(fromLand) sind möglich, der Verbund hat \(counted.count).", nil)
+                let limit = GermanFormat.count(max, one, many) + fromLand + (max == 1 ? " ist" : " sind")
+                return (.nichtErfuellt, "Höchstens \(limit) möglich, der Verbund hat \(counted.count).", nil)
             }
             return (
                 .erfuellt,
-                "\(counted.count) \(what)\(fromLand)" + (min.map { " (mindestens \($0))" } ?? "") + (max.map { " (höchstens \($0))" } ?? "") + ".",
+                GermanFormat.count(counted.count, one, many) + fromLand + (min.map { " (mindestens \($0))" } ?? "")
+                    + (max.map { " (höchstens \($0))" } ?? "") + ".",
                 nil
             )
 
@@ -198,7 +205,9 @@ public struct EligibilityChecker: Sendable {
         case .regionalSpread(let minKreise, let orMinPopulation):
             let kreise = verbund.kreisCount
             let population = verbund.totalPopulation
-            if let minKreise, kreise >= minKreise { return (.erfuellt, "Der Verbund umfasst \(kreise) Kreise (mindestens \(minKreise)).", nil) }
+            if let minKreise, kreise >= minKreise {
+                return (.erfuellt, "Der Verbund umfasst \(GermanFormat.count(kreise, "Kreis", "Kreise")) (mindestens \(minKreise)).", nil)
+            }
             if let orMinPopulation, population >= orMinPopulation {
                 return (
                     .erfuellt, "Der Verbund hat \(GermanFormat.integer(population)) Einwohner (mindestens \(GermanFormat.integer(orMinPopulation))).",
@@ -206,7 +215,7 @@ public struct EligibilityChecker: Sendable {
                 )
             }
             let needs = [
-                minKreise.map { "mindestens \($0) Kreise (bisher \(kreise))" },
+                minKreise.map { "mindestens \(GermanFormat.count($0, "Kreis", "Kreise")) (bisher \(kreise))" },
                 orMinPopulation.map { "mindestens \(GermanFormat.integer($0)) Einwohner (bisher \(GermanFormat.integer(population)))" },
             ]
             .compactMap { $0 }.joined(separator: " oder ")
@@ -266,7 +275,8 @@ public struct EligibilityChecker: Sendable {
             var counted = verbund.applicants
             if let landCode { counted = counted.filter { $0.landCode == landCode } }
             let fromLand = landCode.map { " aus \(land($0))" } ?? ""
-            let who = "Beteiligte" + fromLand
+            // "für 1 Beteiligten", "für 2 Beteiligte" (the applicants: towns and Zweckverbände).
+            let who = (basePartners == 1 ? "Beteiligten" : "Beteiligte") + fromLand
             guard counted.count >= basePartners else {
                 let from = "ab \(basePartners) Beteiligten\(fromLand)"
                 return (

@@ -21,10 +21,10 @@ public enum EligibilityInput {
                 if amongMembers.count == 1 {
                     leadKey = amongMembers[0].key
                 } else {
-                    errors.append(ValidationMessage("Konsortialführung: " + VerbundResolver.ambiguity(leadText, options, more: more).text))
+                    errors.append(ValidationMessage("Federführende Kommune: " + VerbundResolver.ambiguity(leadText, options, more: more).text))
                 }
             case .notFound:
-                errors.append("Konsortialführung „\(leadText)“: keine Gemeinde und kein Kreis gefunden.")
+                errors.append("Federführende Kommune „\(leadText)“: keine Gemeinde und kein Kreis gefunden.")
             }
         }
         var eligibleCosts: Double?

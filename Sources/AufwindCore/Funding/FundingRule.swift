@@ -62,6 +62,24 @@ public struct FundingRule: Sendable, Equatable {
         }
     }
 
+    /// What the rule is about, in plain words for the page ("Zahl der Partner"); the rule's id
+    /// and kind (`kindName`) are for the rule file and the API, never shown on a page.
+    public var topic: String {
+        switch kind {
+        case .applicantTypes(_, let scope): scope == .konsortialfuehrung ? "Wer federführend sein darf" : "Wer einen Antrag stellen darf"
+        case .land(_, let scope): scope == .konsortialfuehrung ? "Land der federführenden Kommune" : "Land der Antragsteller"
+        case .partnerCount: "Zahl der Partner"
+        case .population: "Einwohnergrenze"
+        case .regionalSpread: "Regionale Breite"
+        case .joint: "Gemeinsamer Antrag"
+        case .fields: "Handlungsfelder"
+        case .deadline: "Antragsfrist"
+        case .manual(_, let decisive): decisive ? "Von Hand zu prüfen" : "Noch zu bestätigen"
+        case .fixedAmount: "Festbetrag"
+        case .rate: "Förderquote"
+        }
+    }
+
     /// The rule's kind as written in the rule file.
     public var kindName: String {
         switch kind {

@@ -26,15 +26,25 @@ public struct VerbundMember: Sendable, Equatable {
     public var population: Int
     /// The Kreis the member belongs to (a Kreis: itself).
     public var kreisKey: String
+    /// The kind of town the register gives ("Stadt", "Gemeinde", "Landkreis"); nil for members
+    /// from outside the register.
+    public var registerKind: String?
 
-    public init(key: String, name: String, type: MemberType, landCode: String, population: Int, kreisKey: String) {
+    public init(
+        key: String, name: String, type: MemberType, landCode: String, population: Int, kreisKey: String, registerKind: String? = nil
+    ) {
         self.key = key
         self.name = name
         self.type = type
         self.landCode = landCode
         self.population = population
         self.kreisKey = kreisKey
+        self.registerKind = registerKind
     }
+
+    /// "Telgte (Stadt)", "Warendorf (Kreis)", "Wasserverband (Zweckverband)": the name with the
+    /// kind the register gives, else the kind of member.
+    public var nameWithKind: String { RegisterNames.withKind(name, registerKind ?? type.label) }
 }
 
 /// A Verbund: its members, the lead partner (Konsortialführung) and its Handlungsfelder.
@@ -78,10 +88,10 @@ public struct VerbundFacts: Sendable, Equatable {
             problems.append("\(member.name) ist doppelt im Verbund.")
         }
         if let leadKey, !members.contains(where: { $0.key == leadKey }) {
-            problems.append("Die Konsortialführung (\(leadKey)) gehört nicht zum Verbund.")
+            problems.append("Die federführende Kommune (\(leadKey)) gehört nicht zum Verbund.")
         }
         if let lead, !lead.type.canApply {
-            problems.append("\(lead.name) ist Anbieter und kann die Konsortialführung nicht übernehmen.")
+            problems.append("\(lead.name) ist Anbieter und kann nicht federführende Kommune sein.")
         }
         return problems
     }

@@ -7,12 +7,14 @@ public struct VerbundResolver: Sendable {
 
     public func member(key: String) -> VerbundMember? {
         if key.count == 8, let g = catalog.gemeinde(ags: key), !g.isGemeindefrei, catalog.historical[key] == nil {
-            return VerbundMember(key: g.ags, name: g.shortName, type: .gemeinde, landCode: g.landCode, population: g.population, kreisKey: g.kreisKey)
+            return VerbundMember(
+                key: g.ags, name: g.displayName, type: .gemeinde, landCode: g.landCode, population: g.population, kreisKey: g.kreisKey,
+                registerKind: g.kindWord)
         }
         if key.count == 5, let kreis = catalog.unit(key: key), kreis.kind == .kreis {
             return VerbundMember(
-                key: kreis.key, name: kreis.name, type: .kreis, landCode: String(key.prefix(2)),
-                population: catalog.totals(of: key).population, kreisKey: key)
+                key: kreis.key, name: kreis.displayName, type: .kreis, landCode: String(key.prefix(2)),
+                population: catalog.totals(of: key).population, kreisKey: key, registerKind: kreis.kindWord)
         }
         return nil
     }

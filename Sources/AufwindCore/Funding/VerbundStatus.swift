@@ -51,7 +51,7 @@ public enum VerbundRole: String, Sendable, Codable, CaseIterable {
 
     public var label: String {
         switch self {
-        case .konsortialfuehrung: "Konsortialführung"
+        case .konsortialfuehrung: "federführend"
         case .partner: "Partner"
         case .assoziiert: "assoziiert"
         }

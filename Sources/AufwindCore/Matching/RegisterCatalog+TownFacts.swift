@@ -5,8 +5,8 @@ extension RegisterCatalog {
     public func townFacts(recentItems: (String) -> Int = { _ in 0 }, answeredRequests: (String) -> Int = { _ in 0 }) -> [TownFacts] {
         let gemeindeFacts = gemeinden.map { g in
             TownFacts(
-                key: g.ags, name: g.shortName, population: g.population, kreisKey: g.kreisKey,
-                kreisName: unit(key: g.kreisKey)?.name ?? "", coordinate: g.coordinate, recentItems: recentItems(g.ags),
+                key: g.ags, name: g.displayName, population: g.population, kreisKey: g.kreisKey,
+                kreisName: unit(key: g.kreisKey)?.kreisLabel ?? "", coordinate: g.coordinate, recentItems: recentItems(g.ags),
                 answeredRequests: answeredRequests(g.ags))
         }
         let kreisFacts = units(of: .kreis).map { kreis in
@@ -22,8 +22,8 @@ extension RegisterCatalog {
                 longitude += w * point.longitude
             }
             return TownFacts(
-                key: kreis.key, name: kreis.shortName, population: members.reduce(0) { $0 + $1.population }, kreisKey: kreis.key,
-                kreisName: kreis.name, coordinate: weight > 0 ? GeoPoint(latitude: latitude / weight, longitude: longitude / weight) : nil,
+                key: kreis.key, name: kreis.displayName, population: members.reduce(0) { $0 + $1.population }, kreisKey: kreis.key,
+                kreisName: kreis.kreisLabel, coordinate: weight > 0 ? GeoPoint(latitude: latitude / weight, longitude: longitude / weight) : nil,
                 recentItems: recentItems(kreis.key), answeredRequests: answeredRequests(kreis.key))
         }
         return gemeindeFacts + kreisFacts

@@ -61,7 +61,7 @@ public struct NotificationMail: Sendable, Equatable {
     // MARK: Plain text
 
     public var plainText: String {
-        var lines = ["Hallo \(recipientName),", ""]
+        var lines = [MailWording.greeting(recipientName), ""]
         if let introduction {
             lines += [introduction, ""]
             for group in groups {
@@ -72,6 +72,7 @@ public struct NotificationMail: Sendable, Equatable {
         } else {
             for entry in entries { lines += plain(entry, bullet: false) + [""] }
         }
+        lines += MailWording.signOff + [""]
         lines += [
             "-- ", reason,
             "Einstellungen ändern: \(settingsURL)",
@@ -105,7 +106,7 @@ public struct NotificationMail: Sendable, Equatable {
             "<!DOCTYPE html>",
             "<html lang=\"de\"><head><meta charset=\"utf-8\"><title>\(Self.escape(subject))</title></head>",
             "<body style=\"\(Self.bodyStyle)\"><div style=\"max-width:600px\">",
-            "<p>Hallo \(Self.escape(recipientName)),</p>",
+            "<p>\(Self.escape(MailWording.greeting(recipientName)))</p>",
         ]
         if let introduction {
             parts.append("<p>\(Self.escape(introduction))</p>")
@@ -130,6 +131,7 @@ public struct NotificationMail: Sendable, Equatable {
                 parts.append("<p><a href=\"\(Self.escape(entry.url))\" style=\"\(Self.buttonStyle)\">\(Self.escape(entry.action))</a></p>")
             }
         }
+        parts.append("<p>\(MailWording.signOff.map(Self.escape).joined(separator: "<br>"))</p>")
         parts += [
             "<div style=\"\(Self.footerStyle)\">",
             "<p style=\"margin:0 0 6px\">\(Self.escape(reason))</p>",

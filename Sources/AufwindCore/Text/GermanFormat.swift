@@ -1,8 +1,9 @@
 import Foundation
 
 /// Numbers, dates and durations as German readers expect them: `12.300`, `1.234,5`,
-/// `30.11.2025`, `2,5 s`, `12.300 Einwohner`. The one formatter of the project: pages, mails,
-/// commands and error messages all use it.
+/// `30.11.2025`, `14:30 Uhr`, `90 Minuten`, `12.300 Einwohner`. The one formatter of the
+/// project: pages, mails, commands and error messages all use it (conventions:
+/// `docs/sprache.md`).
 public enum GermanFormat {
     /// `12300` → `12.300`.
     public static func integer(_ value: Int) -> String {
@@ -43,10 +44,15 @@ public enum GermanFormat {
         return "\(two(c.day)).\(two(c.month)).\(c.year ?? 0)"
     }
 
-    /// `26.11.2026, 19:40` in German time (Europe/Berlin).
+    /// `26.11.2026, 19:40 Uhr` in German time (Europe/Berlin).
     public static func dateTime(_ date: Date) -> String {
+        "\(self.date(date)), \(time(date))"
+    }
+
+    /// `19:40 Uhr` in German time (Europe/Berlin).
+    public static func time(_ date: Date) -> String {
         let c = berlin(date)
-        return "\(two(c.day)).\(two(c.month)).\(c.year ?? 0), \(two(c.hour)):\(two(c.minute))"
+        return "\(two(c.hour)):\(two(c.minute)) Uhr"
     }
 
     private static func berlin(_ date: Date) -> DateComponents {
@@ -79,8 +85,23 @@ public enum GermanFormat {
         value.map { "\(integer(Int($0.rounded()))) Einwohner je km²" } ?? "–"
     }
 
-    /// A duration for people: `120 ms`, `2,5 s`, `3 min 5 s`, `1 h 20 min` (rounded to what
-    /// the largest unit makes worth saying; a trailing `,0` is left out).
+    /// A duration in words, for pages, mails and messages to people: `1 Sekunde`, `45 Sekunden`,
+    /// `1 Minute`, `90 Minuten` (up to two hours, in minutes, rounded up), `3 Stunden`,
+    /// `2 Stunden 30 Minuten`, `2 Tage`.
+    public static func spokenDuration(seconds: Double) -> String {
+        guard seconds.isFinite, seconds > 0 else { return "0 Sekunden" }
+        let whole = Int(seconds.rounded(.up))
+        if whole < 60 { return count(whole, "Sekunde", "Sekunden") }
+        let minutes = (whole + 59) / 60
+        if minutes <= 120 { return count(minutes, "Minute", "Minuten") }
+        if minutes % (24 * 60) == 0 { return count(minutes / (24 * 60), "Tag", "Tage") }
+        let hours = count(minutes / 60, "Stunde", "Stunden")
+        return minutes % 60 == 0 ? hours : "\(hours) \(count(minutes % 60, "Minute", "Minuten"))"
+    }
+
+    /// A duration for operators (logs, commands, mail-server errors): `120 ms`, `2,5 s`,
+    /// `3 min 5 s`, `1 h 20 min` (rounded to what the largest unit makes worth saying; a
+    /// trailing `,0` is left out). Pages use `spokenDuration(seconds:)`.
     public static func duration(_ duration: Duration) -> String {
         self.duration(seconds: duration / .seconds(1))
     }

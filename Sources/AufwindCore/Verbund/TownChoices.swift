@@ -75,14 +75,11 @@ public struct TownChoices: Sendable {
         let kreisLabel: String
         switch kreis {
         case let unit? where unit.typeCode == 41 || unit.typeCode == 42: kreisLabel = "kreisfreie Stadt"
-        case let unit?:
-            let name = unit.shortName
-            let lower = name.lowercased()
-            kreisLabel = lower.contains("kreis") || lower.contains("region") ? name : "\(unit.typeName ?? "Kreis") \(name)"
+        case let unit?: kreisLabel = unit.kreisLabel
         case nil: kreisLabel = "Kreis \(gemeinde.kreisKey)"
         }
         return TownChoice(
-            key: gemeinde.ags, name: gemeinde.shortName, kreis: kreisLabel,
+            key: gemeinde.ags, name: gemeinde.displayName, kreis: kreisLabel,
             land: catalog.unit(key: gemeinde.landCode)?.name ?? "Land \(gemeinde.landCode)",
             population: gemeinde.population)
     }

@@ -28,7 +28,7 @@ public struct VerbundFoundingInput: Sendable, Equatable {
         }
         if Set(keys).count != keys.count { errors.append("Eine Kommune steht doppelt in der Liste.") }
         let leadKey = (lead ?? "").trimmingSpaces
-        if !keys.isEmpty && !keys.contains(leadKey) { errors.append("Die Konsortialführung muss eine der Kommunen des Verbunds sein.") }
+        if !keys.isEmpty && !keys.contains(leadKey) { errors.append("Die federführende Kommune muss eine der Kommunen des Verbunds sein.") }
         var verbundName = ""
         switch VerbundName.parse(name, fallback: fallbackName) {
         case .failure(let message): errors.append(message)

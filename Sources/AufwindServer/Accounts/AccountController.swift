@@ -126,13 +126,13 @@ struct AccountController: RouteCollection {
     }
 
     static func confirmationText(name: String, link: String) -> String {
-        """
-        Guten Tag \(name),
+        MailWording.letter(
+            to: name,
+            """
+            bitte bestätigen Sie Ihre Adresse für Aufwind: \(link)
 
-        bitte bestätigen Sie Ihre Adresse für Aufwind: \(link)
-
-        Der Link gilt 24 Stunden. Er bestätigt das Konto mit dem Namen „\(name)“ und dem Passwort, das bei dieser Registrierung gewählt wurde. Haben Sie sich nicht registriert, ignorieren Sie diese E-Mail: unbestätigte Konten werden nach 7 Tagen gelöscht.
-        """
+            Der Link gilt 24 Stunden. Er bestätigt das Konto mit dem Namen „\(name)“ und dem Passwort, das bei dieser Registrierung gewählt wurde. Haben Sie sich nicht registriert, ignorieren Sie diese E-Mail: unbestätigte Konten werden nach 7 Tagen gelöscht.
+            """)
     }
 
     /// Confirms the address. In the browser that registered it, the person is signed in (a new

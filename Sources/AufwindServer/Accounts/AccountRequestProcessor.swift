@@ -1,3 +1,4 @@
+import AufwindCore
 import Fluent
 import Foundation
 import Logging
@@ -49,14 +50,18 @@ struct AccountRequestProcessor {
         case .resetPassword:
             try await Outbox.send(
                 to: email, subject: "Passwort zurücksetzen",
-                body:
-                    "Mit diesem Link setzen Sie Ihr Passwort neu: \(baseURL)/passwort-neu?token=\(token)\n\nDer Link gilt 24 Stunden und einmal. Danach sind Sie auf allen Geräten abgemeldet. Haben Sie das nicht angefordert, ignorieren Sie diese E-Mail.",
+                body: MailWording.letter(
+                    to: user.displayName,
+                    "mit diesem Link setzen Sie Ihr Passwort neu: \(baseURL)/passwort-neu?token=\(token)\n\nDer Link gilt 24 Stunden und einmal. Danach sind Sie auf allen Geräten abgemeldet. Haben Sie das nicht angefordert, ignorieren Sie diese E-Mail."
+                ),
                 userID: user.id, on: db)
         case .resendConfirmation:
             try await Outbox.send(
                 to: email, subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse",
-                body:
-                    "Guten Tag \(user.displayName),\n\nhier ist ein neuer Link zur Bestätigung Ihrer Adresse: \(baseURL)/bestaetigen?token=\(token)\n\nDer Link gilt 24 Stunden. Unbestätigte Konten werden nach 7 Tagen gelöscht.",
+                body: MailWording.letter(
+                    to: user.displayName,
+                    "hier ist ein neuer Link zur Bestätigung Ihrer Adresse: \(baseURL)/bestaetigen?token=\(token)\n\nDer Link gilt 24 Stunden. Unbestätigte Konten werden nach 7 Tagen gelöscht."
+                ),
                 userID: user.id, on: db)
         }
     }

@@ -176,7 +176,7 @@ struct MembershipController: RouteCollection {
         }
         let outcome = try await service(request).request(
             user: request.requireUser(), kind: .region, key: key, message: String((form.nachricht ?? "").trimmingSpaces.prefix(1000)),
-            orgName: unit.name)
+            orgName: unit.displayName)
         return Self.redirect(request, after: outcome)
     }
 
@@ -228,7 +228,7 @@ struct MembershipController: RouteCollection {
             return try await UUID(uuidString: membership.orgKey).asyncFlatMap { try await OrganisationModel.find($0, on: request.db) }?.name
                 ?? membership.orgKey
         case .region:
-            return request.register.unit(key: membership.orgKey)?.name ?? membership.orgKey
+            return request.register.unit(key: membership.orgKey)?.displayName ?? membership.orgKey
         case .kommune:
             return TownDirectory(catalog: request.register).name(of: membership.orgKey) ?? membership.orgKey
         }

@@ -29,14 +29,14 @@ struct MembershipNotices {
             var decidedByVerwalter = told > 0
             if !decidedByVerwalter { decidedByVerwalter = try await hasVerwalter(kind: kind, key: key) }
             if decidedByVerwalter {
-                deciders = "Die Verwalter von \(name) entscheiden darüber."
+                deciders = "Die Verwalter:innen von \(name) entscheiden darüber."
             } else {
                 try await notifier.notifyPlatformAdmins(
                     excluding: user.id,
                     NotificationMessage(
                         category: .anfragen, subject: "Neue Beitrittsanfrage: \(name)",
                         text: "\(user.displayName) möchte \(isTown ? "für \(name) handeln" : "\(name) beitreten"); "
-                            + "\(name) hat keinen Verwalter, die Plattform-Administration prüft die Anfrage.",
+                            + "\(name) hat keine Verwalter:innen, die Plattform-Administration prüft die Anfrage.",
                         detail: detail, link: queue, action: "Anfrage prüfen"))
                 deciders =
                     isTown
@@ -107,7 +107,7 @@ struct MembershipNotices {
             confirmed
                 ? NotificationMessage(
                     category: .anfragen, subject: "Ihre Organisation ist bestätigt: \(organisation.name)",
-                    text: "„\(organisation.name)“ ist bestätigt; Sie sind ihr Verwalter.", link: "/organisationen/\(id)",
+                    text: "„\(organisation.name)“ ist bestätigt; Sie verwalten sie.", link: "/organisationen/\(id)",
                     action: "Organisation ansehen")
                 : NotificationMessage(
                     category: .anfragen, subject: "Ihre Organisation wurde abgelehnt: \(organisation.name)",

@@ -109,7 +109,7 @@ struct MembershipService {
     }
 
     static let verificationRequired =
-        "Beim ersten Mitglied einer Kommune (oder wenn sie keinen Verwalter hat) bitte angeben, wie es geprüft wurde (z. B. Rückruf über die Telefonnummer des Rathauses)."
+        "Beim ersten Mitglied einer Kommune (oder wenn sie keine Verwalter:innen hat) bitte angeben, wie es geprüft wurde (z. B. Rückruf über die Telefonnummer des Rathauses)."
 
     /// Whether confirming `membership` needs a note on how the person was verified that is missing:
     /// the first member of a town (or of one without a Verwalter) is confirmed by the platform only so.
@@ -231,8 +231,8 @@ struct MembershipService {
     static func lastVerwalter(orgName: String, isSelf: Bool) -> ProblemDetails {
         ProblemDetails(
             title: "Nicht möglich", status: 409,
-            detail: (isSelf ? "Sie sind der einzige Verwalter von \(orgName)." : "Das ist der einzige Verwalter von \(orgName).")
-                + " Ernennen Sie zuerst ein anderes Mitglied zum Verwalter – sonst entscheidet niemand mehr über Anfragen.")
+            detail: (isSelf ? "Sie sind die einzige Person, die \(orgName) verwaltet." : "Das ist die einzige Person, die \(orgName) verwaltet.")
+                + " Setzen Sie zuerst ein anderes Mitglied als Verwalter:in ein – sonst entscheidet niemand mehr über Anfragen.")
     }
 
     /// The condition of every statement that takes a Verwalter away: at least two confirmed
@@ -282,16 +282,16 @@ struct MembershipService {
             let name = directory.name(of: town) ?? town
             // Not the leaving user, should they be an admin: nothing is sent to a deleted account.
             let text =
-                "\(name) hat keinen Verwalter mehr (Konto gelöscht): "
+                "\(name) hat keine Verwalter:innen mehr (Konto gelöscht): "
                 + (open > 0
                     ? "\(open == 1 ? "eine offene Anfrage wartet" : "\(open) offene Anfragen warten") in der Warteschlange"
                     : "keine offenen Anfragen")
                 + (members > 0
-                    ? "; \(members == 1 ? "ein Mitglied bleibt" : "\(members) Mitglieder bleiben") – bei Bedarf zum Verwalter ernennen." : ".")
+                    ? "; \(members == 1 ? "ein Mitglied bleibt" : "\(members) Mitglieder bleiben") – bei Bedarf als Verwalter:in einsetzen." : ".")
             try await Notifier(database: database, baseURL: baseURL).notifyPlatformAdmins(
                 excluding: userID,
                 NotificationMessage(
-                    category: .anfragen, subject: "Kein Verwalter mehr: \(name)", text: text,
+                    category: .anfragen, subject: "Keine Verwalter:innen mehr: \(name)", text: text,
                     link: open > 0 || members == 0 ? "/admin/warteschlange" : "/kommunen/\(town)/mitglieder",
                     action: open > 0 ? "Warteschlange öffnen" : "Mitglieder ansehen"))
         }

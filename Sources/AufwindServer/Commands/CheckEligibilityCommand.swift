@@ -8,7 +8,7 @@ struct CheckEligibilityCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "programme", help: "id des Förderprogramms, z. B. ikz-nrw") var programme: String?
         @Option(name: "members", help: "Mitglieder: AGS, Kreisschlüssel oder Namen, durch Kommas getrennt") var members: String?
-        @Option(name: "lead", help: "Konsortialführung (optional)") var lead: String?
+        @Option(name: "lead", help: "federführende Kommune (optional)") var lead: String?
         @Option(name: "costs", help: "zuwendungsfähige Ausgaben in Euro (optional)") var costs: String?
         @Flag(name: "json", help: "Ergebnis als JSON") var json: Bool
     }

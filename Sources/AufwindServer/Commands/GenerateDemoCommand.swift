@@ -10,7 +10,7 @@ struct GenerateDemoCommand: AsyncCommand {
         @Option(
             name: "event",
             help:
-                "Statt Einträgen: eine geplante, veröffentlichte Demo-Veranstaltung mit so vielen Sessions (8 Räume × 8 Zeitfenster, 400 Teilnehmende)"
+                "Statt Einträgen: eine geplante, veröffentlichte Demo-Veranstaltung mit so vielen Sessions (8 Räume × 8 Zeitfenster, 400 Teilnehmer:innen)"
         )
         var event: Int?
     }

@@ -56,7 +56,7 @@ struct ScheduleCommand: AsyncCommand {
             let (schedule, moved) = plan.replan(previous: previous, seed: seed, iterations: iterations)
             context.note(
                 Self.summary(schedule, iterations: iterations, took: ContinuousClock.now - started)
-                    + ", \(GermanFormat.integer(moved.count)) Sessions verschoben")
+                    + ", \(GermanFormat.count(moved.count, "Session", "Sessions")) verschoben")
             struct Replanned: Encodable {
                 var assignments: [Schedule.Assignment]
                 var unscheduled: [String]
@@ -78,7 +78,7 @@ struct ScheduleCommand: AsyncCommand {
     /// For people, on standard error (the plan itself is the JSON on standard output).
     static func summary(_ schedule: Schedule, iterations: Int, took: Duration) -> String {
         "Geplant in \(GermanFormat.duration(took)) (\(GermanFormat.integer(iterations)) Suchschritte): Bewertung \(GermanFormat.integer(schedule.score)), "
-            + "\(GermanFormat.integer(schedule.assignments.count)) Sessions eingeplant, \(GermanFormat.integer(schedule.unscheduled.count)) nicht"
+            + "\(GermanFormat.count(schedule.assignments.count, "Session", "Sessions")) eingeplant, \(GermanFormat.integer(schedule.unscheduled.count)) nicht"
     }
 
     static func describe(_ error: DecodingError) -> String {

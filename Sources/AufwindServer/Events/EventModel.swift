@@ -82,8 +82,8 @@ final class EventSlotModel: Model, @unchecked Sendable {
             id: id?.uuidString.lowercased() ?? "", day: day, start: startMinute, end: endMinute, kind: SlotGrid.Kind(rawValue: kind) ?? .session)
     }
 
-    /// "Do., 26.11.2026, 10:00–10:45"
-    var label: String { "\(GermanFormat.date(iso: day)), \(slot.timeLabel)" }
+    /// "26.11.2026, 10:00–10:45 Uhr"
+    var label: String { "\(GermanFormat.date(iso: day)), \(slot.timeLabel) Uhr" }
 
     var interval: DateInterval? {
         guard let start = SlotGrid.instant(day: day, minutes: startMinute), let end = SlotGrid.instant(day: day, minutes: endMinute), start < end

@@ -22,7 +22,7 @@ struct MeetingService {
         guard event.meetingTables > 0 else { throw EventService.refused("Diese Veranstaltung hat keine Tische für 1:1-Treffen.") }
         guard requester.userID != invitee.userID else { throw EventService.refused("Ein Treffen mit sich selbst ist nicht möglich.", status: 422) }
         guard requester.statusValue == .bestaetigt, invitee.statusValue == .bestaetigt else {
-            throw EventService.refused("Treffen gibt es nur zwischen bestätigten Teilnehmenden.")
+            throw EventService.refused("Treffen gibt es nur zwischen bestätigten Teilnehmer:innen.")
         }
         guard let start = slot.interval?.start, start > now else { throw EventService.refused("Dieses Zeitfenster hat schon begonnen.") }
         let slotID = try slot.requireID()

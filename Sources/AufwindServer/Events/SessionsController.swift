@@ -171,7 +171,8 @@ struct SessionsController: RouteCollection {
             registration.statusValue == .bestaetigt
         else {
             return try await render(
-                request, access, session, errors: ["Als Leitung lassen sich nur bestätigte Teilnehmende eintragen."], status: .unprocessableEntity)
+                request, access, session, errors: ["Als Leitung lassen sich nur bestätigte Teilnehmer:innen eintragen."], status: .unprocessableEntity
+            )
         }
         try await SessionService(database: request.db).addHost(session, user: registration)
         request.application.scheduleCache.invalidate(access.eventID)

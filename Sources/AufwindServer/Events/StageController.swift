@@ -127,7 +127,7 @@ struct StageController: RouteCollection {
             let response = ProblemDetails(
                 title: "Zu viele Live-Verbindungen", status: 429,
                 detail:
-                    "Von Ihrer Adresse sind schon \(error.limit) Live-Ansichten geöffnet. Bitte schließen Sie eine oder versuchen Sie es in \(GermanFormat.duration(.seconds(seconds))) erneut."
+                    "Von Ihrer Adresse sind schon \(error.limit) Live-Ansichten geöffnet. Bitte schließen Sie eine oder versuchen Sie es in \(GermanFormat.spokenDuration(seconds: Double(seconds))) erneut."
             ).response(for: request)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

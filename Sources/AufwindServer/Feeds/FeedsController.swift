@@ -28,7 +28,7 @@ struct FeedsController: RouteCollection {
             throw ProblemDetails.notFound("Es gibt keinen Kreis mit dem Schlüssel „\(key)“.")
         }
         let items = try await publicItems(request) { $0.filter(\.$ownerKey, .custom("LIKE"), "\(key)%") }
-        return try feed(request, title: "Aufwind: \(kreis.name)", path: "/feeds/kreise/\(key)", page: "/kreise/\(key)", items: items)
+        return try feed(request, title: "Aufwind: \(kreis.displayName)", path: "/feeds/kreise/\(key)", page: "/kreise/\(key)", items: items)
     }
 
     @Sendable func byLand(request: Request) async throws -> Response {

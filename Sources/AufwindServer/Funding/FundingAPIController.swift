@@ -125,7 +125,7 @@ struct FundingAPIController: RouteCollection {
                 throw ProblemDetails.badRequest("„fuehrung“ ist ein Schlüssel mit 5 oder 8 Ziffern.")
             }
             guard keys.contains(lead) else {
-                throw ProblemDetails(title: "Konflikt", status: 409, detail: "Die Konsortialführung \(lead) gehört nicht zu den Mitgliedern.")
+                throw ProblemDetails(title: "Konflikt", status: 409, detail: "Die federführende Kommune \(lead) gehört nicht zu den Mitgliedern.")
             }
         }
         var costs: Double?

@@ -38,16 +38,18 @@ struct ContactMessages {
 
     /// The mail to the operator: who wrote, how to answer, what.
     static func mailBody(_ input: ContactMessageInput, now: Date) -> String {
-        """
-        Über das Kontaktformular von Aufwind kam am \(GermanFormat.dateTime(now)) eine Nachricht.
+        MailWording.letter(
+            to: nil,
+            """
+            über das Kontaktformular von Aufwind kam am \(GermanFormat.dateTime(now)) eine Nachricht.
 
-        Von: \(input.name) <\(input.email)>
-        Betreff: \(input.subject)
+            Von: \(input.name) <\(input.email)>
+            Betreff: \(input.subject)
 
-        \(input.message)
+            \(input.message)
 
-        Bitte antworten Sie direkt an \(input.email). Aufwind löscht die Nachricht und diese E-Mail nach \(retentionDays) Tagen.
-        """
+            Bitte antworten Sie direkt an \(input.email). Aufwind löscht die Nachricht und diese E-Mail nach \(retentionDays) Tagen.
+            """)
     }
 
     /// Deletes messages older than `retention`, with their mails, and the rate windows that are over.

@@ -63,13 +63,16 @@ struct PrivacyController: RouteCollection {
             let token = try await AccountTokens.issue(for: user, purpose: .changeEmail, now: request.now, on: request.db, newEmail: newEmail)
             try await Outbox.send(
                 to: newEmail, subject: "Neue E-Mail-Adresse bestätigen",
-                body:
-                    "Bitte bestätigen Sie Ihre neue Adresse für Aufwind: \(base)/konto/email-bestaetigen?token=\(token)\n\nDer Link gilt 24 Stunden.",
+                body: MailWording.letter(
+                    to: user.displayName,
+                    "bitte bestätigen Sie Ihre neue Adresse für Aufwind: \(base)/konto/email-bestaetigen?token=\(token)\n\nDer Link gilt 24 Stunden."),
                 userID: user.id, on: request.db)
         }
         try await Outbox.send(
             to: user.email, subject: "Änderung Ihrer E-Mail-Adresse angefordert",
-            body: "Für Ihr Aufwind-Konto wurde eine neue E-Mail-Adresse angegeben. Waren Sie das nicht, ändern Sie bitte Ihr Passwort.",
+            body: MailWording.letter(
+                to: user.displayName,
+                "für Ihr Aufwind-Konto wurde eine neue E-Mail-Adresse angegeben. Waren Sie das nicht, ändern Sie bitte Ihr Passwort."),
             on: request.db)
         return request.redirect(to: "/konto", notice: .emailChangeRequested)
     }

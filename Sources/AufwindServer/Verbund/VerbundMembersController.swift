@@ -136,7 +136,7 @@ struct VerbundMembersController: RouteCollection {
         case .expired(let date):
             return try await renderAgain(
                 request, title: "Einladung abgelaufen",
-                reason: "Die Einladung ist am \(GermanFormat.dateTime(date)) abgelaufen; bitten Sie die Konsortialführung um eine neue.",
+                reason: "Die Einladung ist am \(GermanFormat.dateTime(date)) abgelaufen; bitten Sie die federführende Kommune um eine neue.",
                 status: .gone)
         case .alreadyDecided(let status):
             return try await renderAgain(

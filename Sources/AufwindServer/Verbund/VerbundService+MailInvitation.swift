@@ -21,9 +21,9 @@ extension VerbundService {
         let town = directory.name(of: townKey) ?? townKey
         let lead = directory.name(of: verbund.leadKey) ?? verbund.leadKey
         let about = verbund.descriptionText.isEmpty ? "" : "\nWorum es geht:\n\(verbund.descriptionText)\n"
-        let body = """
-            Guten Tag,
-
+        let body = MailWording.letter(
+            to: nil,
+            """
             \(lead) lädt \(town) in den Verbund „\(verbund.name)“ ein (\(role.label)). Auf Aufwind finden Kommunen Partner, \
             bilden Verbünde und prüfen gemeinsam Förderprogramme. Von \(town) ist noch niemand auf Aufwind.
             \(about)
@@ -35,7 +35,7 @@ extension VerbundService {
 
             Sie bekommen diese E-Mail, weil \(user.displayName) (\(lead)) diese Adresse für \(town) angegeben hat. \
             Wenn Sie nicht zuständig sind, leiten Sie sie bitte weiter oder ignorieren Sie sie.
-            """
+            """)
         try await Outbox.send(to: email, subject: "Einladung in den Verbund „\(verbund.name)“: \(town)", body: body, on: db)
     }
 

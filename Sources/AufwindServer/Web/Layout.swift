@@ -21,7 +21,7 @@ struct Layout {
     /// The legal and help pages, linked in the footer of every page.
     static let legalLinks: [(path: String, label: String)] = [
         ("/impressum", "Impressum"), ("/datenschutz", "Datenschutz"), ("/barrierefreiheit", "Barrierefreiheit"),
-        ("/kontakt", "Kontakt"), ("/hilfe", "Hilfe"),
+        ("/nutzungsbedingungen", "Nutzungsbedingungen"), ("/kontakt", "Kontakt"), ("/hilfe", "Hilfe"),
     ]
 
     /// The `<head>` of every page (also of pages outside the layout, like the stage view).

@@ -102,7 +102,7 @@ enum SuccessNotice: String, CaseIterable, Sendable {
         case .verbundAlreadyFounded: "Diesen Verbund hat Ihre Kommune schon gegründet – hier ist er. Es ist kein zweiter entstanden."
         case .thresholdSaved: "Die Schwelle für passende Einträge ist gespeichert."
         case .contactSettingSaved: "Gespeichert: So erscheinen Sie in Ihren Kooperationen."
-        case .programmePublished: "Das Programm ist veröffentlicht; die Teilnehmenden sind benachrichtigt."
+        case .programmePublished: "Das Programm ist veröffentlicht; die Teilnehmer:innen sind benachrichtigt."
         case .notificationRead: "Die Benachrichtigung ist als gelesen markiert."
         case .notificationsAllRead: "Alle Benachrichtigungen sind als gelesen markiert."
         case .notificationSettingsSaved: "Ihre Einstellungen für Benachrichtigungen sind gespeichert."

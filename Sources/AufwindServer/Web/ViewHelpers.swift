@@ -10,12 +10,12 @@ extension Node where Context == HTML.BodyContext {
     static func unitLink(_ unit: Gebietseinheit?) -> Node {
         guard let unit else { return .text("–") }
         switch unit.kind {
-        case .kreis: return .a(.safeHref("/kreise/\(unit.key)"), .text(unit.name))
+        case .kreis: return .a(.safeHref("/kreise/\(unit.key)"), .text(unit.displayName))
         case .land: return .a(.safeHref("/laender/\(unit.key)"), .text(unit.name))
         case .regierungsbezirk: return .a(.safeHref("/regierungsbezirke/\(unit.key)"), .text(unit.name))
         // The Verband of a verbandsfreie Gemeinde is the Gemeinde: no page of its own.
-        case .gemeindeverband where unit.typeCode != 50: return .a(.safeHref("/gemeindeverbaende/\(unit.key)"), .text(unit.name))
-        default: return .text(unit.name)
+        case .gemeindeverband where unit.typeCode != 50: return .a(.safeHref("/gemeindeverbaende/\(unit.key)"), .text(unit.displayName))
+        default: return .text(unit.displayName)
         }
     }
 
@@ -53,8 +53,8 @@ extension Node where Context == HTML.BodyContext {
     static func totals(_ totals: RegisterTotals, kreise: Int? = nil) -> Node {
         .ul(
             .class("stats"),
-            .li(.strong(.text(GermanFormat.integer(totals.gemeinden))), .text("Gemeinden")),
-            .unwrap(kreise) { .li(.strong(.text(GermanFormat.integer($0))), .text("Kreise")) },
+            .li(.strong(.text(GermanFormat.integer(totals.gemeinden))), .text(totals.gemeinden == 1 ? "Gemeinde" : "Gemeinden")),
+            .unwrap(kreise) { .li(.strong(.text(GermanFormat.integer($0))), .text($0 == 1 ? "Kreis" : "Kreise")) },
             .li(.strong(.text(GermanFormat.integer(totals.population))), .text("Einwohner")),
             .li(.strong(.text(GermanFormat.decimal(totals.areaKm2, digits: 0))), .text("km²")),
             .li(.strong(.text(totals.density.map { GermanFormat.integer(Int($0.rounded())) } ?? "–")), .text("Einwohner je km²"))

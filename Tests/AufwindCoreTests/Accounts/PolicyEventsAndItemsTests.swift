@@ -125,7 +125,7 @@ struct PolicyEventsAndItemsTests {
                 == "Nur das Veranstaltungsteam von „Kleinstadt-Barcamp Münsterland“ darf das.")
         #expect(
             Policy.decide(Self.mitgliedMuenster, .enterEvent, Self.event(.warteliste)).reason
-                == "Das ist den angemeldeten Teilnehmenden von „Kleinstadt-Barcamp Münsterland“ vorbehalten.")
+                == "Das ist den angemeldeten Teilnehmer:innen von „Kleinstadt-Barcamp Münsterland“ vorbehalten.")
         #expect(
             Policy.decide(Self.mitgliedAhlen, .participateInEvent, Self.event()).reason
                 == "Dafür müssen Sie zu „Kleinstadt-Barcamp Münsterland“ angemeldet (und nicht auf der Warteliste) sein.")

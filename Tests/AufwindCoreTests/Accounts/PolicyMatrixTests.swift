@@ -142,7 +142,7 @@ struct PolicyMatrixTests {
     func reasons() {
         #expect(Policy.decide(.anonymous, .editTownProfile, Self.ahlen).reason == "Bitte melden Sie sich an.")
         let member = Actor(userID: "u", emailConfirmed: true, townRoles: ["05570004": .mitglied])
-        #expect(Policy.decide(member, .editTownProfile, Self.ahlen).reason == "Nur Verwalter dieser Kommune dürfen das.")
+        #expect(Policy.decide(member, .editTownProfile, Self.ahlen).reason == "Nur Verwalter:innen dieser Kommune dürfen das.")
         #expect(
             Policy.decide(member, .viewVerbund, Self.verbundAhlenEingeladen).reason.hasPrefix(
                 "Ihre Kommune ist in diesen Verbund eingeladen, aber noch nicht dabei"))
@@ -155,15 +155,16 @@ struct PolicyMatrixTests {
         #expect(Policy.decide(member, .viewVerbund, Self.verbundOhneAhlen).reason == "Diesen Verbund sehen nur seine Mitglieder.")
         let startup = Actor(userID: "s", emailConfirmed: true, organisationRoles: ["org-1": .mitglied])
         #expect(Policy.decide(startup, .viewVerbund, Self.verbundStartupAbgelehnt).reason.hasPrefix("Ihre Organisation hat die Einladung"))
-        #expect(Policy.decide(member, .manageVerbund, Self.verbundAhlenDabei).reason == "Das entscheidet die Konsortialführung des Verbunds.")
+        #expect(Policy.decide(member, .manageVerbund, Self.verbundAhlenDabei).reason == "Das entscheidet die federführende Kommune des Verbunds.")
         #expect(
             Policy.decide(member, .withdrawVerbundInvitation, Self.verbundAhlenDabei).reason
-                == "Einladungen zieht die Konsortialführung des Verbunds zurück.")
+                == "Einladungen zieht die federführende Kommune des Verbunds zurück.")
         #expect(
             Policy.decide(member, .manageVerbundDates, Self.verbundAhlenEingeladen).reason == "Termine legen und pflegen die Mitglieder des Verbunds."
         )
         #expect(
-            Policy.decide(startup, .createVerbundCalendarLink, Self.verbundOhneAhlen).reason == "Den Kalender-Link erzeugen Mitglieder des Verbunds.")
+            Policy.decide(startup, .createVerbundCalendarLink, Self.verbundOhneAhlen).reason
+                == "Den Link für das Kalender-Abo erzeugen Mitglieder des Verbunds.")
         #expect(Policy.decide(member, .manageVerbund, Self.ahlen).reason == "Unbekannter Verbund.")
     }
 

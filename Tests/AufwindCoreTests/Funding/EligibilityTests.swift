@@ -66,7 +66,7 @@ struct EligibilityTests {
         let five = Self.check(
             "krl-kommunale-netzwerke", VerbundFacts(members: Array(towns.prefix(5)), leadKey: towns[0].key, handlungsfelder: [.klimaEnergie]))
         #expect(five.verdict == .nichtFoerderfaehig)
-        #expect(five.missing == ["Es fehlt noch mindestens ein weiterer Teilnehmer (nötig: mindestens 6, bisher 5)."])
+        #expect(five.missing == ["Es fehlt noch mindestens ein weiteres Mitglied (nötig: mindestens 6, bisher 5)."])
         let six = Self.check(
             "krl-kommunale-netzwerke", VerbundFacts(members: towns, leadKey: towns[0].key, handlungsfelder: [.klimaEnergie], eligibleCosts: 100_000))
         #expect(six.verdict == .foerderfaehig)

@@ -17,7 +17,7 @@ struct NotificationMailTests {
     @Test("plain text: greeting, what happened, the quoted text, the action, why, how to change, unsubscribe")
     func plainText() {
         let text = Self.single.plainText
-        #expect(text.hasPrefix("Hallo Anna Schulte,\n\nOelde hat in „Digitale Schulverwaltung“ geschrieben.\n"))
+        #expect(text.hasPrefix("Guten Tag Anna Schulte,\n\nOelde hat in „Digitale Schulverwaltung“ geschrieben.\n"))
         #expect(text.contains("> Wann treffen wir uns?\n> <b>Bald</b>"))
         #expect(text.contains("Antworten: https://aufwind.example/kooperationen/1"))
         #expect(text.contains("\n-- \nSie erhalten diese E-Mail, weil Sie Mitglied von Ahlen sind."))

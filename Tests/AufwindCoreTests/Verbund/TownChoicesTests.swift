@@ -109,6 +109,6 @@ struct TownChoicesTests {
             Issue.record("a lead that two members may be was taken without asking")
             return
         }
-        #expect(problems.messages.map(\.text).contains { $0.hasPrefix("Konsortialführung: „Neustadt“ ist nicht eindeutig") })
+        #expect(problems.messages.map(\.text).contains { $0.hasPrefix("Federführende Kommune: „Neustadt“ ist nicht eindeutig") })
     }
 }

@@ -37,7 +37,7 @@ struct VerbundProfileInputTests {
                 == .failure(
                     ValidationMessages(messages: [
                         "„99999999“ ist keine Gemeinde und kein Kreis des Verzeichnisses.", "Eine Kommune steht doppelt in der Liste.",
-                        "Die Konsortialführung muss eine der Kommunen des Verbunds sein.",
+                        "Die federführende Kommune muss eine der Kommunen des Verbunds sein.",
                     ])))
         #expect(
             parse("", lead: F.ahlen)

@@ -91,12 +91,12 @@ struct EventFlowTests {
             let waitlisted = try await barcamp.cleo.follow(waiting)
             #expect(waitlisted.body.contains("Sie stehen auf der Warteliste") && waitlisted.body.contains("Platz 1"))
             #expect(try await barcamp.cleo.post(barcamp.path + "/anmelden", ["fuer": "kommune:\(F.warendorf)"]).status == .conflict)
-            #expect(try await barcamp.bert.get(barcamp.path).body.contains("Teilnehmende"))
+            #expect(try await barcamp.bert.get(barcamp.path).body.contains("Teilnehmer:innen"))
             #expect(try await barcamp.bert.post(barcamp.path + "/abmelden", [:]).status == .seeOther)
             let cleo = try #require(try await EventRegistrationModel.query(on: app.db).filter(\.$userName == "cleo").first())
             #expect(cleo.statusValue == .bestaetigt)
             #expect(try await barcamp.cleo.get("/benachrichtigungen").body.contains("Ein Platz ist frei geworden"))
-            #expect(try await barcamp.bert.get(barcamp.path).body.contains("Teilnehmende") == false)
+            #expect(try await barcamp.bert.get(barcamp.path).body.contains("Teilnehmer:innen") == false)
         }
     }
 

@@ -115,7 +115,7 @@ struct HomeBaseTests {
             #expect(olgaVerbuende.body.contains("Offene Einladungen") && olgaVerbuende.body.contains("Einladung von Ahlen für Oelde"))
             let verbuende = try await anna.get("/verbuende")
             #expect(verbuende.body.contains("href=\"\(verbund)\"") && verbuende.body.contains("in Gründung"))
-            #expect(verbuende.body.contains("Konsortialführung · 1 Mitglied") && verbuende.body.contains("noch kein Förderprogramm gewählt"))
+            #expect(verbuende.body.contains("federführend · 1 Mitglied") && verbuende.body.contains("noch kein Förderprogramm gewählt"))
             #expect(try await Browser(app).get("/verbuende").status == .unauthorized)
         }
     }

@@ -8,7 +8,7 @@ import Vapor
 
 @Suite("Legal and trust pages: operator details from the configuration, footer links, Testbetrieb")
 struct LegalPagesTests {
-    static let legalPaths = ["/impressum", "/datenschutz", "/barrierefreiheit", "/kontakt", "/hilfe"]
+    static let legalPaths = ["/impressum", "/datenschutz", "/barrierefreiheit", "/nutzungsbedingungen", "/kontakt", "/hilfe"]
 
     static let complete: [String: String] = [
         "AUFWIND_OPERATOR_NAME": "Zweckverband Digitale Kommunen Münsterland",

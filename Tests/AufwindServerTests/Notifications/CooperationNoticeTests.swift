@@ -68,7 +68,7 @@ struct CooperationNoticeTests {
                 try await anna.post("/anfragen/\(request.id!)/entscheidung", ["entscheidung": "annehmen"]).headers.redirectPath)
 
             let page = try await anna.get(thread)
-            #expect(page.body.contains("<strong>anna</strong><div class=\"meta\">Ahlen · Verwalter</div>"))
+            #expect(page.body.contains("<strong>anna</strong><div class=\"meta\">Ahlen · Verwalter:in</div>"))
             #expect(page.body.contains("<strong>olga</strong><div class=\"meta\">Oelde · Mitglied</div>"))
             #expect(!page.body.contains("olga@oelde.de") && !page.body.contains("anna@ahlen.de"))
 

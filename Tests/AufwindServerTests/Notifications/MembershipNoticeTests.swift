@@ -32,7 +32,9 @@ struct MembershipNoticeTests {
             #expect(page.body.contains("<div class=\"success\" role=\"status\"><p>Ihre Anfrage ist gesendet."))
 
             #expect(
-                try await probe.texts("cara@ahlen.de") == ["Ihre Anfrage für Ahlen ist eingegangen. Die Verwalter von Ahlen entscheiden darüber."])
+                try await probe.texts("cara@ahlen.de") == [
+                    "Ihre Anfrage für Ahlen ist eingegangen. Die Verwalter:innen von Ahlen entscheiden darüber."
+                ])
             #expect(try await probe.subjects("cara@ahlen.de") == ["Ihre Anfrage ist eingegangen: Ahlen"])
             let forAnna = try await probe.notes("anna@ahlen.de")
             #expect(forAnna.map(\.text) == ["cara möchte für Ahlen handeln."] && forAnna.first?.link == "/kommunen/\(Self.ahlen)/mitglieder")
@@ -94,7 +96,7 @@ struct MembershipNoticeTests {
             for admin in ["admin@aufwind.de", "zweite-admin@aufwind.de"] {
                 let notes = try await probe.notes(admin)
                 #expect(notes.count == 1 && notes[0].link == "/admin/warteschlange", "\(admin)")
-                #expect(notes.first?.text.contains("Oelde hat keinen Verwalter") == true)
+                #expect(notes.first?.text.contains("Oelde hat keine Verwalter:innen") == true)
                 #expect(try await probe.subjects(admin) == ["Neue Beitrittsanfrage: Oelde"])
             }
             #expect(try await probe.texts("olga@oelde.de").first?.contains("Die Plattform-Administration prüft sie") == true)

@@ -22,7 +22,7 @@ struct NotificationPreferenceTests {
             #expect(mails.count == 1)
             let mail = try #require(mails.first)
             #expect(mail.subject == "Betreff: Oelde hat geschrieben.")
-            #expect(mail.body.hasPrefix("Hallo anna,\n\nOelde hat geschrieben.\n\n> Wann treffen wir uns?\n"))
+            #expect(mail.body.hasPrefix("Guten Tag anna,\n\nOelde hat geschrieben.\n\n> Wann treffen wir uns?\n"))
             #expect(mail.body.contains("Ansehen: http://localhost:8080/kooperationen/1"))
             #expect(
                 mail.body.contains("Sie erhalten diese E-Mail, weil Sie bei Aufwind Benachrichtigungen zu „Nachrichten“ sofort per E-Mail erhalten."))

@@ -25,7 +25,8 @@ struct APITokensPage: PageView {
             .h1(.text(title)),
             .p(
                 .text(
-                    "Mit einem persönlichen Token schreiben Programme über die API (/api/v1) in Ihrem Namen. "
+                    "Mit einem persönlichen Token (einem Zugangsschlüssel) lesen und schreiben Programme – etwa ein Fachverfahren Ihrer Verwaltung – "
+                        + "über die Programmierschnittstelle (API, /api/v1) in Ihrem Namen. "
                         + "Es wird nur einmal angezeigt und nur als Prüfsumme gespeichert.")),
             .unwrap(created) { secret in
                 .div(

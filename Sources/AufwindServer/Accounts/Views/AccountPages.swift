@@ -229,7 +229,7 @@ struct AccountPage: PageView {
             ),
             .ul(
                 .li(.a(.href("/konto/organisationen"), .text("Meine Organisationen"))),
-                .li(.a(.href("/konto/tokens"), .text("API-Tokens"))),
+                .li(.a(.href("/konto/tokens"), .text("API-Tokens: Zugang für Programme"))),
                 .if(isAdmin, .li(.a(.href("/admin/warteschlange"), .text("Prüfungen erster Mitglieder")))),
                 .if(isAdmin, .li(.a(.href("/dev/mails"), .text("Postausgang"))))
             ),
@@ -270,7 +270,7 @@ struct AccountPage: PageView {
                 .button(.type(.submit), .text("Bestätigungslink senden"))
             ),
             .h2(.text("Meine Daten")),
-            .p(.a(.href("/konto/daten.json"), .text("Alle über mich gespeicherten Daten herunterladen (JSON)"))),
+            .p(.a(.href("/konto/daten.json"), .text("Alle über mich gespeicherten Daten herunterladen (als JSON-Datei, maschinenlesbar)"))),
             .h2(.text("Konto löschen")),
             .p(.text("Was Sie für eine Kommune veröffentlicht haben, bleibt bei der Kommune und wird als „ehemaliges Mitglied“ angezeigt.")),
             .form(

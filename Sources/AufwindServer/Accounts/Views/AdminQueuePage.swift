@@ -59,7 +59,7 @@ struct AdminQueuePage: PageView {
                 .text(
                     "Erste Mitglieder einer Kommune: Bitte prüfen Sie über einen unabhängigen Weg (z. B. Rückruf über die "
                         + "offizielle Telefonnummer des Rathauses), dass die Person für die Kommune handelt, und halten Sie fest, wie.")),
-            .h2(.text("Erste Mitglieder, Kommunen ohne Verwalter und Regionalbehörden")),
+            .h2(.text("Erste Mitglieder, Kommunen ohne Verwalter:innen und Regionalbehörden")),
             .if(entries.isEmpty, .p(.text("Keine offenen Prüfungen."))),
             .ul(
                 .class("results"),
@@ -69,9 +69,9 @@ struct AdminQueuePage: PageView {
                         .if(
                             entry.withoutVerwalter,
                             .p(
-                                .text("\(entry.townName) hat Mitglieder, aber keinen Verwalter mehr. Wer hier bestätigt wird, wird Verwalter; "),
+                                .text("\(entry.townName) hat Mitglieder, aber keine Verwalter:innen mehr. Wer hier bestätigt wird, verwaltet sie; "),
                                 .text("Sie können stattdessen auch ein bisheriges Mitglied "),
-                                .a(.safeHref("/kommunen/\(entry.key)/mitglieder"), .text("zum Verwalter ernennen")), .text("."))),
+                                .a(.safeHref("/kommunen/\(entry.key)/mitglieder"), .text("als Verwalter:in einsetzen")), .text("."))),
                         .if(!entry.message.isEmpty, .p(.text(entry.message))),
                         .form(
                             .class("stacked"), .safeAction("/mitgliedschaften/\(entry.id.uuidString)/entscheidung"), .method(.post),

@@ -98,8 +98,8 @@ struct MyOrganisationsPage: PageView {
             .p(
                 .text(
                     "Das erste Mitglied einer Kommune prüft die Plattform-Administration (z. B. durch einen Rückruf im Rathaus); "
-                        + "weitere Mitglieder bestätigen die Verwalter der Kommune. Der letzte Verwalter einer Kommune kann erst austreten, "
-                        + "wenn er ein anderes Mitglied zum Verwalter ernannt hat.")),
+                        + "weitere Mitglieder bestätigen die Verwalter:innen der Kommune. Wer eine Kommune als Einzige:r verwaltet, kann erst austreten, "
+                        + "wenn ein anderes Mitglied als Verwalter:in eingesetzt ist.")),
             .formErrors(errors),
             .form(
                 .class("stacked"), .action("/konto/organisationen"), .method(.post),

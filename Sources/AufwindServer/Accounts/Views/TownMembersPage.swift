@@ -41,8 +41,8 @@ struct TownMembersPage: PageView {
                 .p(
                     .class("notice"),
                     .text(
-                        "\(townName) hat keinen Verwalter mehr. Über offene Anfragen entscheidet jetzt die Plattform-Administration; "
-                            + "sie kann auch ein Mitglied zum Verwalter ernennen."))),
+                        "\(townName) hat keine Verwalter:innen mehr. Über offene Anfragen entscheidet jetzt die Plattform-Administration; "
+                            + "sie kann auch ein Mitglied als Verwalter:in einsetzen."))),
             .h2(.text("Offene Anfragen")),
             .if(pending.isEmpty, .p(.text("Keine offenen Anfragen."))),
             .ul(
@@ -79,14 +79,15 @@ struct TownMembersPage: PageView {
                                 .safeAction("/mitgliedschaften/\(member.id.uuidString)/rolle"), .method(.post),
                                 .csrf(csrf),
                                 .input(.type(.hidden), .name("rolle"), .safeValue(member.role == .verwalter ? "mitglied" : "verwalter")),
-                                .button(.type(.submit), .text(member.role == .verwalter ? "Zum Mitglied machen" : "Zum Verwalter machen"))
+                                .button(.type(.submit), .text(member.role == .verwalter ? "Zum Mitglied machen" : "Als Verwalter:in einsetzen"))
                             )),
                         .if(
                             member.role == .verwalter && verwalterCount == 1,
                             .div(
                                 .class("meta"),
                                 .text(
-                                    "Einziger Verwalter: Die Rolle abgeben oder austreten geht erst, wenn ein anderes Mitglied Verwalter ist."))),
+                                    "Einzige:r Verwalter:in: Die Rolle abgeben oder austreten geht erst, wenn ein anderes Mitglied Verwalter:in ist.")
+                            )),
                         .if(
                             member.isViewer && (member.role == .mitglied || verwalterCount > 1),
                             .form(

@@ -171,8 +171,8 @@ struct EventPage: PageView {
 
     private func participantsSection() -> Node<HTML.BodyContext> {
         .section(
-            .h2(.text("Teilnehmende")),
-            .if(isOrganiser, .p(.a(.safeHref(path + "/teilnehmende.csv"), .text("Teilnehmerliste als CSV (Excel)")))),
+            .h2(.text("Teilnehmer:innen")),
+            .if(isOrganiser, .p(.a(.safeHref(path + "/teilnehmende.csv"), .text("Teilnahmeliste als CSV (Excel)")))),
             .if(participants.isEmpty, .p(.text("Noch niemand angemeldet."))),
             .if(
                 !participants.isEmpty,
@@ -220,7 +220,7 @@ struct EventPage: PageView {
                 .button(.type(.submit), .text("Speichern"))),
             .h3(.text("Räume")),
             .if(rooms.isEmpty, .p(.text("Noch keine Räume."))),
-            .ul(.forEach(rooms) { .li(.text("\($0.name) – \($0.capacity) Plätze")) }),
+            .ul(.forEach(rooms) { .li(.text("\($0.name) – \(GermanFormat.count($0.capacity, "Platz", "Plätze"))")) }),
             .form(
                 .class("inline"), .safeAction(path + "/raeume"), .method(.post), .csrf(csrf),
                 .field("name", id: "raum-name", label: "Raum", maxLength: 80),

@@ -115,7 +115,8 @@ struct PlanningPage: PageView {
             .span(
                 .class("meta"),
                 .text(
-                    " \(card.interest) Interessierte · \(card.hosts)" + (card.pinned ? " · festgelegt" : "") + (card.conflicted ? " · Konflikt" : ""))
+                    " \(GermanFormat.count(card.interest, "Interessierte:r", "Interessierte")) · \(card.hosts)" + (card.pinned ? " · festgelegt" : "")
+                        + (card.conflicted ? " · Konflikt" : ""))
             ))
     }
 }

@@ -75,9 +75,9 @@ struct ProgrammePage: PageView {
                 .class("no-print"), .ariaLabel("Programm exportieren"),
                 .ul(
                     .class("inline-list"),
-                    .li(.a(.safeHref(eventPath + "/programm.ics"), .text("Kalender (iCal)"))),
-                    .li(.a(.safeHref(eventPath + "/programm.xml"), .text("Frab-XML für Konferenz-Apps"))),
-                    .li(.a(.safeHref(eventPath + "/programm.json"), .text("Frab-JSON"))),
+                    .li(.a(.safeHref(eventPath + "/programm.ics"), .text("Kalender-Abo (iCal) für Outlook, Thunderbird oder das Smartphone"))),
+                    .li(.a(.safeHref(eventPath + "/programm.xml"), .text("Für Konferenz-Apps wie Giggity (Frab-XML, das übliche Programmformat)"))),
+                    .li(.a(.safeHref(eventPath + "/programm.json"), .text("Programmdaten als JSON (Frab-Format, für eigene Auswertungen)"))),
                     .li(.a(.safeHref(eventPath + "/raumschilder"), .text("Raumschilder drucken"))),
                     .li(.a(.safeHref(eventPath), .text("Zur Veranstaltung")))
                 ))
@@ -130,7 +130,7 @@ struct AgendaPage: PageView {
             .h1(.text(title)),
             .p(
                 .a(.safeHref(eventPath), .text("Zur Veranstaltung")), .text(" · "),
-                .a(.safeHref(eventPath + "/agenda.ics"), .text("Agenda als Kalender (iCal)"))),
+                .a(.safeHref(eventPath + "/agenda.ics"), .text("Agenda als Kalenderdatei (iCal) für Outlook, Thunderbird oder das Smartphone"))),
             .if(
                 entries.isEmpty,
                 .p(.text("Noch nichts in Ihrer Agenda: markieren Sie Sessions, die Sie interessieren, oder vereinbaren Sie 1:1-Treffen."))),

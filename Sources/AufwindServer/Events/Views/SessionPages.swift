@@ -44,7 +44,9 @@ struct SessionListPage: PageView {
                         .div(.class("name"), .a(.safeHref("\(eventPath)/sessions/\(entry.id)"), .text(entry.title))),
                         .div(
                             .class("meta"),
-                            .text("\(entry.field) · \(entry.format) · Leitung: \(entry.hosts)" + (entry.votes.map { " · \($0) Interessierte" } ?? ""))
+                            .text(
+                                "\(entry.field) · \(entry.format) · Leitung: \(entry.hosts)"
+                                    + (entry.votes.map { " · " + GermanFormat.count($0, "Interessierte:r", "Interessierte") } ?? ""))
                         ),
                         .if(!entry.summary.isEmpty, .p(.text(entry.summary))),
                         .if(

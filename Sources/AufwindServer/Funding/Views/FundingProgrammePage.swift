@@ -86,7 +86,7 @@ struct FundingProgrammePage: PageView {
                     .textarea(
                         .id("mitglieder"), .name("mitglieder"), .rows(4), .required(true), .attribute(named: "maxlength", value: "10000"),
                         .attribute(named: "aria-describedby", value: "mitglieder-hinweis"), .text(check.members))),
-                .optionalField("fuehrung", label: "Konsortialführung (Name oder Schlüssel, optional)", value: check.lead, maxLength: 100),
+                .optionalField("fuehrung", label: "Federführende Kommune (Name oder Schlüssel, optional)", value: check.lead, maxLength: 100),
                 .optionalField("kosten", label: "Zuwendungsfähige Ausgaben in Euro (optional, für die Schätzung)", value: check.costs, maxLength: 15),
                 .button(.type(.submit), .text("Prüfen"))
             ),
@@ -94,7 +94,7 @@ struct FundingProgrammePage: PageView {
                 .div(
                     .attribute(named: "role", value: "status"),
                     .h3(.text("Ergebnis: \(result.verdict.label)")),
-                    .p(.text("Geprüft für: " + checkedMembers.map { "\($0.name) (\($0.type.label))" }.joined(separator: ", "))),
+                    .p(.text("Geprüft für: " + checkedMembers.map(\.nameWithKind).joined(separator: ", "))),
                     .if(!result.missing.isEmpty, .group(.p(.strong(.text("Es fehlt noch:"))), .ul(.forEach(result.missing) { .li(.text($0)) }))),
                     .unwrap(result.estimate) { estimate in
                         .p(
@@ -128,7 +128,7 @@ struct FundingProgrammePage: PageView {
                 leads.count == 1
                     ? .input(.type(.hidden), .name("fuehrung"), .safeValue(leads[0].key))
                     : .selectField(
-                        "fuehrung", id: "verbund-fuehrung", label: "Konsortialführung (Ihre Kommune)", options: leads.map { ($0.key, $0.name) },
+                        "fuehrung", id: "verbund-fuehrung", label: "Federführende Kommune (Ihre Kommune)", options: leads.map { ($0.key, $0.name) },
                         selected: lead ?? leads[0].key),
                 .p(
                     .class("hint"),
@@ -151,13 +151,12 @@ struct FundingProgrammePage: PageView {
                         .caption(.text("Regeln mit ihrer Quelle")),
                         .thead(
                             .tr(
-                                .th(.attribute(named: "scope", value: "col"), .text("Regel")),
-                                .th(.attribute(named: "scope", value: "col"), .text("Art")),
+                                .th(.attribute(named: "scope", value: "col"), .text("Was geprüft wird")),
                                 .th(.attribute(named: "scope", value: "col"), .text("Quelle")))),
                         .tbody(
                             .forEach(rules.rules) { rule in
                                 .tr(
-                                    .td(.text(rule.id)), .td(.text(rule.kindName)),
+                                    .td(.text(rule.topic)),
                                     .td(
                                         .a(
                                             .safeExternalHref(rule.source), .attribute(named: "rel", value: "nofollow noopener"),

@@ -62,7 +62,8 @@ struct ItemPage: PageView {
                         .unwrap(input.staff) { staff in
                             .group(
                                 .dt(.text("Rolle")), .dd(.text(staff.role)),
-                                .dt(.text("Umfang")), .dd(.text("\(staff.hoursPerWeek) Stunden pro Woche, \(staff.duration)")),
+                                .dt(.text("Umfang")),
+                                .dd(.text("\(GermanFormat.count(staff.hoursPerWeek, "Stunde", "Stunden")) pro Woche, \(staff.duration)")),
                                 .dt(.text("Form")), .dd(.text(staff.form.label)),
                                 .if(!staff.costSplit.isEmpty, .group(.dt(.text("Kostenteilung")), .dd(.text(staff.costSplit))))
                             )

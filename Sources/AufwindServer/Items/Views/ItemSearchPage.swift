@@ -34,7 +34,10 @@ struct ItemSearchPage: PageView {
             ),
             results(),
             .h2(.text("Feeds")),
-            .p(.text("Neue öffentliche Einträge als Atom-Feed, je Handlungsfeld (Feeds je Kreis und Land stehen auf deren Seiten):")),
+            .p(
+                .text(
+                    "Neue öffentliche Einträge zum Abonnieren, je Handlungsfeld: als Atom-Feed, den Feedreader und Outlook lesen und der neue Einträge von selbst meldet (Feeds je Kreis und Land stehen auf deren Seiten):"
+                )),
             .ul(
                 .class("columns"),
                 .forEach(Handlungsfeld.allCases) { field in

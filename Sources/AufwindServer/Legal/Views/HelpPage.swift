@@ -30,19 +30,19 @@ struct HelpPage: PageView {
                 "Unter „Förderung“ finden Sie Programme, die zu Ihrem Vorhaben passen, und sehen, was für einen Antrag noch fehlt.",
             ]),
         Role(
-            id: "verwalter", heading: "Für Verwalter einer Kommune",
+            id: "verwalter", heading: "Für Verwalter:innen einer Kommune",
             steps: [
-                "Verwalter sind Mitglieder mit zusätzlichen Rechten: Sie bestätigen oder lehnen Anfragen auf Mitgliedschaft ab, "
+                "Verwalter:innen sind Mitglieder mit zusätzlichen Rechten: Sie bestätigen oder lehnen Anfragen auf Mitgliedschaft ab, "
                     + "vergeben Rollen und pflegen das öffentliche Profil der Kommune (Ansprechperson, Website, Themen).",
-                "Wer als erste Person einer Kommune bestätigt wird, wird ihr Verwalter. Eine Kommune behält immer mindestens "
-                    + "einen Verwalter; der letzte kann seine Rolle erst abgeben, wenn es einen weiteren gibt.",
+                "Wer als erste Person einer Kommune bestätigt wird, verwaltet sie. Eine Kommune behält immer mindestens "
+                    + "ein Mitglied mit der Rolle Verwalter:in; wer als Einzige:r verwaltet, kann die Rolle erst abgeben, wenn ein weiteres Mitglied sie hat.",
                 "Unter „Mein Aufwind“ sehen Sie, was auf Sie wartet, und die Einträge, Kooperationen, Verbünde und Veranstaltungen Ihrer Kommune.",
             ]),
         Role(
             id: "anbieter", heading: "Für Startups und andere Anbieter",
             steps: [
                 "Gründen Sie unter „Anbieter“ Ihre Organisation; die Plattformverwaltung prüft und bestätigt sie.",
-                "Kolleginnen und Kollegen fragen die Mitgliedschaft in Ihrer Organisation an; Sie bestätigen sie.",
+                "Kolleg:innen fragen die Mitgliedschaft in Ihrer Organisation an; Sie bestätigen sie.",
                 "Kommunen können Ihre Organisation in einen Verbund einladen, etwa als technischen Partner eines geförderten Vorhabens. "
                     + "Sie nehmen die Einladung an oder lehnen sie ab.",
             ]),
@@ -50,9 +50,9 @@ struct HelpPage: PageView {
             id: "veranstalter", heading: "Für Veranstalter",
             steps: [
                 "Veranstaltungen legt eine Kommune oder eine bestätigte Veranstalter-Organisation an.",
-                "Sie planen das Programm: Teilnehmende schlagen Sessions vor und stimmen ab, Sie verteilen die Sessions auf Räume "
-                    + "und Zeitfenster und veröffentlichen das Programm; Teilnehmende werden benachrichtigt.",
-                "Auf der Bühne stellen sich Vorhaben in 100-Sekunden-Pitches vor; Teilnehmende verabreden 1:1-Treffen.",
+                "Sie planen das Programm: Teilnehmer:innen schlagen Sessions vor und stimmen ab, Sie verteilen die Sessions auf Räume "
+                    + "und Zeitfenster und veröffentlichen das Programm; die Teilnehmer:innen werden benachrichtigt.",
+                "Auf der Bühne stellen sich Vorhaben in 100-Sekunden-Pitches vor; Teilnehmer:innen verabreden 1:1-Treffen.",
             ]),
         Role(
             id: "plattform", heading: "Für die Plattformverwaltung",
@@ -75,7 +75,7 @@ struct HelpPage: PageView {
         Answer(
             question: "Wie wird geprüft, dass ich wirklich für meine Kommune arbeite?",
             answer:
-                "Ihre Anfrage auf Mitgliedschaft entscheiden die Verwalter Ihrer Kommune – sie kennen ihre Kolleginnen und Kollegen. "
+                "Ihre Anfrage auf Mitgliedschaft entscheiden die Verwalter:innen Ihrer Kommune – sie kennen ihre Kolleg:innen. "
                 + "Hat Ihre Kommune noch niemanden auf Aufwind, prüft die Plattformverwaltung selbst, zum Beispiel durch einen "
                 + "Rückruf über die Telefonzentrale Ihres Rathauses, und hält fest, wie sie geprüft hat. Bis dahin können Sie "
                 + "alles Öffentliche lesen, aber nicht für die Kommune handeln."),

@@ -65,7 +65,7 @@ struct PrivacyPolicyPage: PageView {
                 data:
                     "Name, E-Mail-Adresse, Passwort (nur als Bcrypt-Prüfsumme, nie im Klartext), Zeitpunkt der Registrierung und "
                     + "der Bestätigung; Ihre Anmeldungen (Beginn und letzte Aktivität); fehlgeschlagene Anmeldeversuche je Konto "
-                    + "und je Konto und IP-Adresse; Ihre API-Schlüssel (Name, Ablaufdatum; der Schlüssel nur als Prüfsumme).",
+                    + "und je Konto und IP-Adresse; Ihre API-Tokens, die Zugangsschlüssel für Programme (Name, Ablaufdatum; der Schlüssel nur als Prüfsumme).",
                 purpose: "Sie anmelden, Ihr Konto schützen und Sie für Ihre Kommune oder Organisation handeln lassen.",
                 basis: "Art. 6 Abs. 1 Buchst. b DSGVO (Nutzung von Aufwind); für den Schutz vor Passwort-Raten " + Self.legitimateInterest + ".",
                 audience:
@@ -90,10 +90,10 @@ struct PrivacyPolicyPage: PageView {
                 data:
                     "Ihre Anfrage (Kommune oder Organisation, gewünschte Rolle, Ihre Nachricht), die Entscheidung, wer sie getroffen "
                     + "hat und wie Ihre Zugehörigkeit geprüft wurde (z. B. „Rückruf über die Telefonzentrale des Rathauses“), "
-                    + "Ihre Rolle (Mitglied oder Verwalter). Entscheidungen werden im Protokoll der Kommune festgehalten.",
+                    + "Ihre Rolle (Mitglied oder Verwalter:in). Entscheidungen werden im Protokoll der Kommune festgehalten.",
                 purpose: "Sicherstellen, dass nur Beschäftigte einer Kommune für sie handeln.",
                 basis: "Art. 6 Abs. 1 Buchst. b DSGVO; für das Protokoll " + Self.legitimateInterest + ".",
-                audience: "Die Verwalter der Kommune oder Organisation und die Plattformverwaltung.",
+                audience: "Die Verwalter:innen der Kommune oder Organisation und die Plattformverwaltung.",
                 period:
                     "Bis Sie die Mitgliedschaft beenden oder Ihr Konto löschen. Entscheidungen, die Sie über andere getroffen haben, "
                     + "und Protokolleinträge bleiben danach für die Kommune erhalten, aber ohne Ihren Namen („ehemaliges Mitglied“)."
@@ -106,7 +106,7 @@ struct PrivacyPolicyPage: PageView {
                 purpose: "Kommunen, Anbieter und Veranstalter sollen passende Partner finden und gemeinsam Förderung beantragen können.",
                 basis: "Art. 6 Abs. 1 Buchst. b DSGVO; für Ansprechpersonen der Kommune Art. 6 Abs. 1 Buchst. e DSGVO.",
                 audience:
-                    "Je nach Einstellung des Eintrags alle Besucherinnen und Besucher (öffentlich, auch in Feeds und der API) "
+                    "Je nach Einstellung des Eintrags alle Besucher:innen (öffentlich, auch in Feeds und der API) "
                     + "oder nur angemeldete Mitglieder von Kommunen.",
                 period:
                     "Einträge und Profile gehören der Kommune und bleiben, bis sie sie löscht. Löschen Sie Ihr Konto, wird Ihr Name "
@@ -130,8 +130,8 @@ struct PrivacyPolicyPage: PageView {
                 purpose: "Veranstaltungen planen und durchführen.",
                 basis: "Art. 6 Abs. 1 Buchst. b DSGVO.",
                 audience:
-                    "Die Veranstalter; Leitende von Sessions, Pitches und veröffentlichte Programme sehen alle Besucherinnen und "
-                    + "Besucher; Ihre Stimmen sieht niemand einzeln.",
+                    "Die Veranstalter; Leitende von Sessions, Pitches und veröffentlichte Programme sehen alle Besucher:innen; "
+                    + "Ihre Stimmen sieht niemand einzeln.",
                 period:
                     "Bis Sie Ihr Konto löschen: Dann werden Anmeldungen (der nächste Platz der Warteliste rückt nach), Stimmen und "
                     + "offene Treffen gelöscht; in Programmen steht statt Ihres Namens „ehemaliges Mitglied“."
@@ -224,7 +224,7 @@ struct PrivacyPolicyPage: PageView {
                     "Aufwind läuft auf Servern, die der Betreiber selbst betreibt oder in seinem Auftrag betreiben lässt "
                         + "(Auftragsverarbeitung nach Art. 28 DSGVO); E-Mails verschickt der E-Mail-Server des Betreibers. "
                         + "Darüber hinaus gibt Aufwind keine Daten weiter, verkauft keine und übermittelt keine in Länder außerhalb der "
-                        + "EU. Was andere Nutzerinnen und Nutzer sehen, steht oben bei jeder Verarbeitung.")),
+                        + "EU. Was andere Nutzer:innen sehen, steht oben bei jeder Verarbeitung.")),
             .h2(.text("Keine automatisierten Entscheidungen")),
             .p(
                 .text(

@@ -10,7 +10,7 @@ struct AreaPage: PageView {
     var panel: TownPanel?
 
     /// A Verband often shares its name with a member: the tab says which.
-    var title: String { unit.kind == .gemeindeverband ? "\(unit.name) (\(unit.typeName ?? unit.kind.germanName))" : unit.name }
+    var title: String { unit.kind == .gemeindeverband ? "\(unit.displayName) (\(unit.typeName ?? unit.kind.germanName))" : unit.displayName }
 
     func content() -> Node<HTML.BodyContext> {
         let hasKreise = unit.kind == .land || unit.kind == .regierungsbezirk
@@ -19,7 +19,7 @@ struct AreaPage: PageView {
         let land = catalog.unit(key: String(unit.key.prefix(2)))
         let kreis = unit.kind == .gemeindeverband ? catalog.unit(key: String(unit.key.prefix(5))) : nil
         return .group(
-            .h1(.text(unit.name)),
+            .h1(.text(unit.displayName)),
             .p(
                 .span(.class("badge"), .text(unit.typeName ?? unit.kind.germanName)),
                 .if(!unit.seat.isEmpty, .text(" · Sitz: \(unit.seat)")),
@@ -54,7 +54,9 @@ struct AreaPage: PageView {
                     .a(
                         .safeHref(unit.kind == .kreis ? "/feeds/kreise/\(unit.key)" : "/feeds/laender/\(unit.key)"),
                         .attribute(named: "type", value: "application/atom+xml"),
-                        .text("Atom-Feed: neue öffentliche Einträge aus \(unit.kind == .kreis ? "diesem Kreis" : "diesem Land")"))
+                        .text(
+                            "Neue öffentliche Einträge aus \(unit.kind == .kreis ? "diesem Kreis" : "diesem Land") abonnieren (Atom-Feed für Feedreader und Outlook)"
+                        ))
                 ))
         )
     }

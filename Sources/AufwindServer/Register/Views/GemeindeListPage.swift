@@ -48,18 +48,18 @@ struct GemeindeListPage: PageView {
             .class("search"), .action("/gemeinden"), .method(.get), .attribute(named: "role", value: "search"),
             .div(
                 .class("field"),
-                .label(.for("q"), .text("Gemeinde, Kreis, Amt, PLZ oder AGS")),
+                .label(.for("q"), .text("Gemeinde, Kreis, Amt, PLZ oder Gemeindeschlüssel (AGS)")),
                 .input(.type(.search), .id("q"), .name("q"), .safeValue(form["q"]), .autocomplete(false))
             ),
             // A Kreis alone (a link from a Kreis page) shows its Land as chosen.
             select("land", label: "Land", options: [("", "alle Länder")] + laender.map { ($0.key, $0.name) }, selected: land),
             .if(!regbez.isEmpty, select("regbez", label: "Regierungsbezirk", options: [("", "alle")] + regbez.map { ($0.key, $0.name) })),
-            .if(!kreise.isEmpty, select("kreis", label: "Kreis", options: [("", "alle Kreise")] + kreise.map { ($0.key, $0.name) })),
+            .if(!kreise.isEmpty, select("kreis", label: "Kreis", options: [("", "alle Kreise")] + kreise.map { ($0.key, $0.nameWithKind) })),
             select("groesse", label: "Größenklasse", options: [("", "alle Größen")] + Groessenklasse.allCases.map { ($0.rawValue, $0.label) }),
             select("sort", label: "Sortierung", options: [("", "automatisch")] + GemeindeQuery.Sort.allCases.map { ($0.rawValue, $0.label) }),
             .div(
                 .class("field"),
-                .label(.for("von"), .text("Entfernung von (Name oder AGS)")),
+                .label(.for("von"), .text("Entfernung von (Name oder Gemeindeschlüssel)")),
                 .input(.type(.text), .id("von"), .name("von"), .safeValue(form["von"]), .autocomplete(false))
             ),
             .button(.type(.submit), .text("Anzeigen")),
@@ -120,7 +120,7 @@ struct GemeindeListPage: PageView {
             parts = [g.typeName, GermanFormat.einwohner(g.population)]
             if isPostcodeSearch, !g.postcode.isEmpty { parts.append("PLZ \(g.postcode)") }
             if let verband = catalog.unit(key: g.verbandKey), verband.typeCode != 50, verband.name != g.name {
-                parts.append(verband.name)
+                parts.append(verband.displayName)
             }
         case .kreis(let unit), .gemeindeverband(let unit):
             let totals = catalog.totals(of: unit.key)
@@ -131,7 +131,7 @@ struct GemeindeListPage: PageView {
             }
         }
         if place.kind != .kreis, let kreis = catalog.unit(key: kreisKey), kreis.typeCode != 41, kreis.typeCode != 42 {
-            parts.append(kreis.name)
+            parts.append(kreis.displayName)
         }
         if let land = catalog.unit(key: String(place.key.prefix(2))) { parts.append(land.name) }
         return parts.joined(separator: " · ")

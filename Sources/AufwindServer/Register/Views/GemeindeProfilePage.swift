@@ -18,7 +18,7 @@ struct GemeindeProfilePage: PageView {
             .p(
                 .span(.class("badge"), .text(g.typeName)), .text(" "),
                 .if(!g.isGemeindefrei, .span(.class("badge"), .text(g.groessenklasse.shortLabel))),
-                .unwrap(catalog.unit(key: g.kreisKey)) { .text(" · \($0.name)") },
+                .unwrap(catalog.unit(key: g.kreisKey)) { .text(" · \($0.displayName)") },
                 .unwrap(catalog.unit(key: g.landCode)) { .text(" · \($0.name)") }
             ),
             .unwrap(historical) { record in
@@ -51,7 +51,13 @@ struct GemeindeProfilePage: PageView {
                         .dt(.text("Postleitzahl")),
                         .dd(.text(g.postcode.isEmpty ? "–" : g.postcode + (g.hasSeveralPostcodes ? " (Verwaltungssitz; mehrere PLZ)" : ""))),
                         .dt(.text("Gemeindeverband")),
-                        .dd(catalog.unit(key: g.verbandKey).map { .group(.unitLink($0), .text(" (\($0.typeName ?? ""))")) } ?? .text("–")),
+                        // A verbandsfreie Gemeinde is its own Verband (Textkennzeichen 50): "verbandsfrei", not
+                        // "Ahlen (verbandsfreie Gemeinde)" for a Stadt.
+                        .dd(
+                            catalog.unit(key: g.verbandKey).map {
+                                $0.typeCode == 50 ? .text("verbandsfrei") : .group(.unitLink($0), .text(" (\($0.kindWord))"))
+                            }
+                                ?? .text("–")),
                         .dt(.text("Kreis")), .dd(.unitLink(catalog.unit(key: g.kreisKey))),
                         .dt(.text("Regierungsbezirk")), .dd(.unitLink(catalog.unit(key: g.regierungsbezirkCode))),
                         .dt(.text("Land")), .dd(.unitLink(catalog.unit(key: g.landCode))),
@@ -82,7 +88,7 @@ struct GemeindeProfilePage: PageView {
                         caption: "Nächste Gemeinden mit Entfernung", captionHidden: true,
                         columns: [
                             .init("Gemeinde", namesRow: true) { entry in .gemeindeLink(entry.gemeinde) },
-                            .init("Kreis") { entry in .text(catalog.unit(key: entry.gemeinde.kreisKey)?.name ?? "–") },
+                            .init("Kreis") { entry in .text(catalog.unit(key: entry.gemeinde.kreisKey)?.displayName ?? "–") },
                             .init("Einwohner", numeric: true) { entry in .text(GermanFormat.integer(entry.gemeinde.population)) },
                             .init("Entfernung", numeric: true) { entry in .text(GermanFormat.km(entry.km)) },
                         ],

@@ -13,12 +13,13 @@ struct TownCalendarPage: PageView {
             .h1(.text(title)),
             .p(
                 .text(
-                    "Alle Fristen, Meilensteine und Aufgaben der Verbünde, in denen \(townName) dabei ist, als iCal-Feed für Outlook, Thunderbird oder das Smartphone. "
+                    "Alle Fristen, Meilensteine und Aufgaben der Verbünde, in denen \(townName) dabei ist, als Kalender-Abo (iCal) für Outlook, Thunderbird oder das Smartphone: Sie tragen den Link dort einmal ein, neue Termine erscheinen von selbst. "
                 )),
             .p(.text("Der Link ist geheim: Wer ihn kennt, sieht die Termine. Ein neuer Link macht den alten ungültig.")),
-            .unwrap(link) { .p(.class("notice"), .text("Ihr Kalender-Link (nur jetzt sichtbar): "), .code(.text($0))) },
+            .unwrap(link) { .p(.class("notice"), .text("Ihr Link für das Kalender-Abo (nur jetzt sichtbar): "), .code(.text($0))) },
             .form(
-                .safeAction("/kommunen/\(key)/kalender"), .method(.post), .csrf(csrf), .button(.type(.submit), .text("Neuen Kalender-Link erzeugen")))
+                .safeAction("/kommunen/\(key)/kalender"), .method(.post), .csrf(csrf),
+                .button(.type(.submit), .text("Neuen Link für das Kalender-Abo erzeugen")))
         )
     }
 }

@@ -38,7 +38,8 @@ struct VerbundInviteChoicePage: PageView {
                         (more ? "Es gibt weitere Treffer. " : "")
                             + "Nicht dabei? Geben Sie den Namen genauer ein oder den Gemeindeschlüssel (AGS, 8 Ziffern).")),
                 .field(
-                    "mitglied", label: "Eingabe (Name, AGS oder Kreisschlüssel; ändern Sie sie, wenn keine der Kommunen gemeint ist)", value: typed,
+                    "mitglied", label: "Eingabe (Name, Gemeinde- oder Kreisschlüssel; ändern Sie sie, wenn keine der Kommunen gemeint ist)",
+                    value: typed,
                     maxLength: 200),
                 .div(
                     .class("field"), .label(.for("rolle"), .text("Rolle")),

@@ -98,7 +98,7 @@ struct VerbundPage: PageView {
         return .group(
             .h1(.text(title)),
             .p(
-                .span(.class("badge"), .text(status.label)), .text(" · Konsortialführung: \(leadName)"),
+                .span(.class("badge"), .text(status.label)), .text(" · federführende Kommune: \(leadName)"),
                 .unwrap(item) { .group(.text(" · \($0.kind): "), .a(.safeHref($0.path), .text($0.title))) }),
             descriptionSection(),
             .if(isLead, .p(.a(.safeHref("/verbuende/\(id)/bearbeiten"), .text("Name und Beschreibung ändern")))),
@@ -123,7 +123,7 @@ struct VerbundPage: PageView {
         .group(
             .h1(.text(title)),
             .p(
-                .span(.class("badge"), .text(status.label)), .text(" · Konsortialführung: \(leadName)"),
+                .span(.class("badge"), .text(status.label)), .text(" · federführende Kommune: \(leadName)"),
                 .unwrap(item) { .group(.text(" · \($0.kind): "), .a(.safeHref($0.path), .text($0.title))) }),
             descriptionSection(),
             .div(
@@ -138,7 +138,7 @@ struct VerbundPage: PageView {
                 .unwrap(chosenProgramme) { programme in
                     .p(.text("Der Verbund tritt an für: "), .a(.safeHref("/foerderprogramme/\(programme.id)"), .text(programme.name)))
                 },
-                .if(chosenProgramme == nil, .p(.text("Die Konsortialführung hat noch kein Förderprogramm gewählt.")))
+                .if(chosenProgramme == nil, .p(.text("Die federführende Kommune hat noch kein Förderprogramm gewählt.")))
             ),
             membersSection(heading: "Ihre Einladung", caption: "Einladung und Entscheidung")
         )
@@ -216,7 +216,7 @@ struct VerbundPage: PageView {
                     .form(
                         .class("stacked"), .safeAction("/verbuende/\(id)/einladungen"), .method(.post), .csrf(csrf),
                         .field(
-                            "mitglied", label: "Einladen: Kommune (Name, AGS, Kreisschlüssel) oder Anbieter (Name der Organisation)",
+                            "mitglied", label: "Einladen: Kommune (Name, Gemeinde- oder Kreisschlüssel) oder Anbieter (Name der Organisation)",
                             value: invite.member, maxLength: 200),
                         .optionalField(
                             "email", id: "einladung-email",
@@ -402,13 +402,17 @@ struct VerbundPage: PageView {
                 )),
             .p(.text("Erinnerungen gehen 30, 7 und 1 Tag vor jedem offenen Termin an alle Mitglieder. ")),
             .unwrap(calendarLink) {
-                .p(.class("notice"), .text("Ihr Kalender-Link (nur jetzt sichtbar, wie ein Passwort behandeln): "), .code(.text($0)))
+                .p(
+                    .class("notice"),
+                    .text(
+                        "Ihr Link für das Kalender-Abo (iCal; in Outlook, Thunderbird oder dem Smartphone eintragen; nur jetzt sichtbar, wie ein Passwort behandeln): "
+                    ), .code(.text($0)))
             },
             .if(
                 isMember,
                 .form(
                     .class("inline"), .safeAction("/verbuende/\(id)/kalender"), .method(.post), .csrf(csrf),
-                    .button(.type(.submit), .text("Kalender-Link (iCal) erzeugen"))))
+                    .button(.type(.submit), .text("Kalender-Abo (iCal) einrichten"))))
         )
     }
 }
