@@ -32,6 +32,8 @@ struct LanguageConventionTests {
                 (world.member, world.eventPath), (world.organiser, world.eventPath + "/planung"), (world.member, world.eventPath + "/sessions"),
                 (anonymous, world.eventPath + "/programm"), (world.member, world.eventPath + "/agenda"), (world.organiser, "/mein-aufwind"),
                 (world.organiser, "/konto"), (world.organiser, "/konto/tokens"), (anonymous, "/hilfe"),
+                (anonymous, "/nutzungsbedingungen"), (anonymous, "/impressum"), (anonymous, "/datenschutz"), (anonymous, "/barrierefreiheit"),
+                (anonymous, "/suche?q=Ahlen"), (anonymous, "/registrieren"),
             ]
             var findings: [String] = []
             for page in pages {

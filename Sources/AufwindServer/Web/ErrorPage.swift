@@ -35,7 +35,7 @@ struct ErrorPage: PageView {
                 .form(
                     .class("search"), .action("/gemeinden"), .method(.get), .attribute(named: "role", value: "search"),
                     .div(
-                        .class("field"), .label(.for("q"), .text("Gemeinde, Kreis, Amt, PLZ oder AGS")),
+                        .class("field"), .label(.for("q"), .text("Gemeinde, Kreis, Amt, PLZ oder Gemeindeschlüssel (AGS)")),
                         .input(.type(.search), .id("q"), .name("q"), .autocomplete(false))),
                     .button(.type(.submit), .text("Suchen"))),
                 .ul(.class("inline-list"), .li(.a(.href("/eintraege"), .text("Einträge durchsuchen"))), .li(home)))
