@@ -28,7 +28,7 @@ struct ConsentPage: PageView {
             },
             .p(.a(.href("/nutzungsbedingungen"), .text("Die Nutzungsbedingungen vollständig lesen"))),
             .form(
-                .class("stacked"), .action(ConsentGate.consentPath), .method(.post), .csrf(csrf),
+                .class("stacked"), .safeAction(ConsentGate.consentPath), .method(.post), .csrf(csrf),
                 .input(.type(.hidden), .name("fassung"), .safeValue(String(terms.currentVersion))),
                 .unwrap(returnPath) { .input(.type(.hidden), .safeName("zurueck"), .safeValue($0)) },
                 .button(.type(.submit), .text("Zustimmen"))

@@ -45,12 +45,12 @@ struct TermsOfUsePage: PageView {
                 paragraphs: [
                     "Für eine Kommune handelt auf Aufwind nur, wer für sie arbeitet oder von ihr beauftragt ist. Die Mitgliedschaft "
                         + "fragen Sie an; die erste Person einer Kommune prüft die Plattformverwaltung (zum Beispiel durch einen Rückruf "
-                        + "über die Telefonzentrale des Rathauses), weitere Personen bestätigen die Verwalter der Kommune. Wie eine "
+                        + "über die Telefonzentrale des Rathauses), weitere Personen bestätigen die Verwalter:innen der Kommune. Wie eine "
                         + "Mitgliedschaft geprüft wurde, wird festgehalten.",
                     "Anbieter und Veranstalter gründen ihre Organisation auf Aufwind; die Plattformverwaltung bestätigt sie, bevor sie "
                         + "sichtbar wird.",
                     "Machen Sie bei Ihrer Anfrage wahre Angaben. Wenn Sie nicht mehr für die Kommune oder Organisation tätig sind, "
-                        + "beenden Sie Ihre Mitgliedschaft unter „Mein Konto“. Verwalter und Plattformverwaltung beenden "
+                        + "beenden Sie Ihre Mitgliedschaft unter „Mein Konto“. Verwalter:innen und die Plattformverwaltung beenden "
                         + "Mitgliedschaften, die nicht (mehr) bestehen.",
                 ]),
             Section(
@@ -77,8 +77,8 @@ struct TermsOfUsePage: PageView {
                     "Vorschläge passender Einträge und Partner und die Prüfung der Förderfähigkeit sind Hilfen, keine Rechtsberatung "
                         + "und keine Zusage eines Fördergebers. Maßgeblich sind die Richtlinien und Bescheide des jeweiligen Fördergebers.",
                     "Der Betreiber haftet nach den gesetzlichen Vorschriften für Vorsatz und grobe Fahrlässigkeit sowie für Schäden aus "
-                        + "der Verletzung von Leben, Körper oder Gesundheit. Im Übrigen haftet er nicht für Inhalte anderer Nutzerinnen "
-                        + "und Nutzer und nicht dafür, dass Aufwind jederzeit erreichbar ist; Wartungen kündigt er nach Möglichkeit an.",
+                        + "der Verletzung von Leben, Körper oder Gesundheit. Im Übrigen haftet er nicht für Inhalte anderer Nutzer:innen "
+                        + "und nicht dafür, dass Aufwind jederzeit erreichbar ist; Wartungen kündigt er nach Möglichkeit an.",
                 ]),
             Section(
                 heading: "6. Verstöße melden",
