@@ -191,13 +191,14 @@ struct OutboxSenderTests {
     @Test("a refused connection is an attempt with a German reason")
     func refusedConnection() async throws {
         try await withAufwind(.sqlite) { app in
-            let port = try await FakeSMTPServer.closedPort(group: app.eventLoopGroup)
-            let sender = try makeSender("smtp+insecure://127.0.0.1:\(port)?from=aufwind@stadt.de", app: app)
-            try await Outbox.send(to: "anna@ahlen.de", subject: "x", body: "y", on: app.db)
-            #expect(try await sender.sendDue() == 0)
-            let mail = try #require(try await MailModel.query(on: app.db).first())
-            #expect(mail.attempts == 1 && mail.failedAt == nil)
-            #expect(mail.lastError?.hasPrefix("Keine Verbindung zum Mailserver 127.0.0.1:\(port)") == true, "\(mail.lastError ?? "")")
+            try await RefusingPort.hold { port in
+                let sender = try makeSender("smtp+insecure://127.0.0.1:\(port)?from=aufwind@stadt.de", app: app)
+                try await Outbox.send(to: "anna@ahlen.de", subject: "x", body: "y", on: app.db)
+                #expect(try await sender.sendDue() == 0)
+                let mail = try #require(try await MailModel.query(on: app.db).first())
+                #expect(mail.attempts == 1 && mail.failedAt == nil)
+                #expect(mail.lastError?.hasPrefix("Keine Verbindung zum Mailserver 127.0.0.1:\(port)") == true, "\(mail.lastError ?? "")")
+            }
         }
     }
 
@@ -274,16 +275,17 @@ struct OutboxSenderTests {
     @Test("the outbox page shows a mail waiting for its next attempt")
     func waitingOnOutboxPage() async throws {
         try await withAufwind(.sqlite) { app in
-            let port = try await FakeSMTPServer.closedPort(group: app.eventLoopGroup)
-            let sender = try makeSender("smtp+insecure://127.0.0.1:\(port)?from=aufwind@stadt.de", app: app)
-            try await Outbox.send(to: "anna@ahlen.de", subject: "x", body: "y", on: app.db)
-            try await sender.sendDue()
-            let admin = try await AccountFixture.user("admin@aufwind.de", admin: true, on: app)
-            let page = try await AccountFixture.signedIn(admin, app: app).get("/dev/mails")
-            #expect(page.body.contains("Wird wiederholt"))
-            #expect(page.body.contains("1 Versuch ist fehlgeschlagen; nächster Versuch am "))
-            #expect(page.body.contains("Letzter Fehler: Keine Verbindung zum Mailserver"))
-            #expect(page.body.contains("1 noch nicht gesendet, 0 unzustellbar"))
+            try await RefusingPort.hold { port in
+                let sender = try makeSender("smtp+insecure://127.0.0.1:\(port)?from=aufwind@stadt.de", app: app)
+                try await Outbox.send(to: "anna@ahlen.de", subject: "x", body: "y", on: app.db)
+                try await sender.sendDue()
+                let admin = try await AccountFixture.user("admin@aufwind.de", admin: true, on: app)
+                let page = try await AccountFixture.signedIn(admin, app: app).get("/dev/mails")
+                #expect(page.body.contains("Wird wiederholt"))
+                #expect(page.body.contains("1 Versuch ist fehlgeschlagen; nächster Versuch am "))
+                #expect(page.body.contains("Letzter Fehler: Keine Verbindung zum Mailserver"))
+                #expect(page.body.contains("1 noch nicht gesendet, 0 unzustellbar"))
+            }
         }
     }
 

@@ -217,12 +217,12 @@ struct EventStageMeetingTests {
 
                 // A new stream starts a new poller, and ends properly at its deadline
                 var short = app.aufwindConfig
-                short.liveStreamSeconds = 2
+                short.liveStreamSeconds = 5
                 app.aufwindConfig = short
                 let again = try await open(from: "127.0.0.1")
                 #expect(try await again.wait { $0.contains("event: zustand") })
                 #expect(try await eventually(timeout: .seconds(5)) { await broadcaster.polls > stopped })
-                #expect(try await again.wait(timeout: .seconds(15)) { _ in again.isClosed })
+                #expect(try await again.wait(timeout: .seconds(30)) { _ in again.isClosed })
                 #expect(again.text.hasSuffix("0\r\n\r\n"), "Stream nicht ordentlich beendet: \(again.text.suffix(200))")
                 #expect(try await eventually(timeout: .seconds(10)) { await broadcaster.pollers == 0 })
             } catch {

@@ -60,13 +60,6 @@ final class FakeSMTPServer: Sendable {
     func stop() async throws { try await channel.close() }
 
     /// A port on which nothing listens: connections are refused at once.
-    static func closedPort(group: any EventLoopGroup) async throws -> Int {
-        let channel = try await ServerBootstrap(group: group).bind(host: "127.0.0.1", port: 0).get()
-        let port = channel.localAddress?.port ?? 0
-        try await channel.close()
-        return port
-    }
-
     private final class Session: ChannelInboundHandler, @unchecked Sendable {
         typealias InboundIn = ByteBuffer
         typealias OutboundOut = ByteBuffer
