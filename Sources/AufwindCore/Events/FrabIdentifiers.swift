@@ -24,9 +24,12 @@ public enum FrabIdentifiers {
         var words = ""
         collecting: for word in GermanFolding.words(title, umlauts: .expanded) {
             // What folding leaves outside ASCII (Greek, Cyrillic, CJK …) separates words too.
-            for part in word.lowercased().split(whereSeparator: { !(("a"..."z").contains($0) || ("0"..."9").contains($0)) }) {
+            for part in word.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }) {
                 let addition = (words.isEmpty ? "" : "-") + part
-                guard words.count + addition.count <= maximumTitleLength else { break collecting }
+                guard words.count + addition.count <= maximumTitleLength else {
+                    if words.isEmpty { words = String(part.prefix(maximumTitleLength)) }  // one very long word: its beginning
+                    break collecting
+                }
                 words += addition
             }
         }
