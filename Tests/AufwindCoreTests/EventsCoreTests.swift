@@ -101,7 +101,8 @@ struct EventsCoreTests {
             baseURL: "https://aufwind.example/veranstaltungen/x/",
             firstDay: "2026-12-03", lastDay: "2026-12-04",
             rooms: [
-                .init(name: "Ratssaal", guid: "0b1e4a4c-5d0a-5c1e-9f3a-2b7c8d9e0f11"), .init(name: "Foyer", guid: "6f0e2d1c-3b4a-5968-8776-a5b4c3d2e1f0"),
+                .init(name: "Ratssaal", guid: "0b1e4a4c-5d0a-5c1e-9f3a-2b7c8d9e0f11"),
+                .init(name: "Foyer", guid: "6f0e2d1c-3b4a-5968-8776-a5b4c3d2e1f0"),
             ],
             talks: [
                 .init(

@@ -38,9 +38,11 @@ struct FrabIdentifiersTests {
         #expect(slug.count <= Self.acronym.count + "-7-".count + FrabIdentifiers.maximumTitleLength)
     }
 
-    @Test("every slug matches both schemas' patterns and is ASCII", arguments: [
-        "Dorfläden & Nahversorgung", "!!!", "🚀", "A", "ab", "2026", "Zeile\nZeile", "-a-", "Éé", String(repeating: "x", count: 200), "ẞ",
-    ])
+    @Test(
+        "every slug matches both schemas' patterns and is ASCII",
+        arguments: [
+            "Dorfläden & Nahversorgung", "!!!", "🚀", "A", "ab", "2026", "Zeile\nZeile", "-a-", "Éé", String(repeating: "x", count: 200), "ẞ",
+        ])
     func patterns(title: String) {
         for id in [1, 42, 100_000] {
             let slug = Self.slug(title, id: id)
@@ -67,7 +69,8 @@ struct FrabIdentifiersTests {
 
     @Test("a room's guid is stable, a UUID, and differs between rooms and between events")
     func roomGUID() {
-        let room = UUID(), other = UUID()
+        let room = UUID()
+        let other = UUID()
         let guid = FrabIdentifiers.roomGUID(event: Self.event, room: room)
         #expect(guid == FrabIdentifiers.roomGUID(event: Self.event, room: room))
         #expect(UUID(uuidString: guid) != nil && guid == guid.lowercased())
@@ -78,7 +81,8 @@ struct FrabIdentifiersTests {
     @Test("ordered JSON keeps key order and escapes what RFC 8259 requires; it parses back")
     func orderedJSON() throws {
         let value = OrderedJSON.object([
-            ("zeta", .string("\"Zitat\" \\ / \n\t\u{0001} Öl 🚀")), ("alpha", .array([.integer(1), .bool(true), .null, .object([])])), ("mid", .array([])),
+            ("zeta", .string("\"Zitat\" \\ / \n\t\u{0001} Öl 🚀")), ("alpha", .array([.integer(1), .bool(true), .null, .object([])])),
+            ("mid", .array([])),
         ])
         let text = value.text()
         #expect(text.firstRange(of: "zeta")!.lowerBound < text.firstRange(of: "alpha")!.lowerBound)

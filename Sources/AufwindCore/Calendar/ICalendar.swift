@@ -90,10 +90,11 @@ public struct ICalendar: Sendable {
 
     public func ics(now: Date = Date()) -> String {
         let stamp = Self.utc(now)
-        var lines = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Aufwind//Kalender//DE", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + Self.escape(name),
-        ] + Self.berlin
+        var lines =
+            [
+                "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Aufwind//Kalender//DE", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+                "X-WR-CALNAME:" + Self.escape(name),
+            ] + Self.berlin
         for event in events {
             let day = event.date.replacingOccurrences(of: "-", with: "")
             let next = ISODay.adding(1, to: event.date).replacingOccurrences(of: "-", with: "")

@@ -157,14 +157,20 @@ public struct FrabSchedule: Sendable {
             return .object([
                 ("index", .integer(index + 1)), ("date", .string(day)), ("day_start", .string(Self.timestamp(day, start))),
                 ("day_end", .string(Self.timestamp(day, end))),
-                ("rooms", .object(roomNames.map { name in (name, .array(talks.filter { $0.room == name }.map { json($0, day: day) })) })),
+                (
+                    "rooms",
+                    .object(
+                        roomNames.map { name -> (String, OrderedJSON) in (name, .array(talks.filter { $0.room == name }.map { json($0, day: day) })) }
+                    )
+                ),
             ])
         }
         let conference: OrderedJSON = .object([
             ("acronym", .string(acronym)), ("title", .string(title)), ("start", .string(Self.timestamp(firstDay, 0))),
             ("end", .string(Self.timestamp(lastDay, 24 * 60 - 1))), ("daysCount", .integer(days.count)), ("timeslot_duration", .string("00:15")),
             ("time_zone_name", .string(Self.timeZoneName)), ("meta", .object([("day_change", .string(Self.dayChange))])),
-            ("rooms", .array(rooms.map { .object([("name", .string($0.name)), ("guid", .string($0.guid))]) })), ("days", .array(days)),
+            ("rooms", .array(rooms.map { room -> OrderedJSON in .object([("name", .string(room.name)), ("guid", .string(room.guid))]) })),
+            ("days", .array(days)),
         ])
         let document: OrderedJSON = .object([
             ("$schema", .string("https://c3voc.de/schedule/schema.json")),
@@ -184,8 +190,8 @@ public struct FrabSchedule: Sendable {
             (
                 "persons",
                 .array(
-                    talk.persons.enumerated().map {
-                        .object([("id", .integer(talk.id * 100 + $0.offset)), ("public_name", .string($0.element))])
+                    talk.persons.enumerated().map { n, person -> OrderedJSON in
+                        .object([("id", .integer(talk.id * 100 + n)), ("public_name", .string(person))])
                     })
             ),
             ("links", .array([])),
