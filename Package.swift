@@ -30,6 +30,8 @@ let package = Package(
     targets: [
         .target(
             name: "AufwindCore",
+            // SHA-1 for name-based UUIDs (room guids in the Frab exports).
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             // The reviewed eligibility rules of the funding programmes (see docs/foerderregeln.md).
             resources: [.copy("Funding/foerderregeln.json")],
             swiftSettings: swiftSettings

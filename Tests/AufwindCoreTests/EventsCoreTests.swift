@@ -99,7 +99,11 @@ struct EventsCoreTests {
         FrabSchedule(
             version: "Version 2", acronym: "kleinstadt", title: "Kleinstadt-Barcamp <Westfalen> & Co",
             baseURL: "https://aufwind.example/veranstaltungen/x/",
-            firstDay: "2026-12-03", lastDay: "2026-12-04", rooms: ["Ratssaal", "Foyer"],
+            firstDay: "2026-12-03", lastDay: "2026-12-04",
+            rooms: [
+                .init(name: "Ratssaal", guid: "0b1e4a4c-5d0a-5c1e-9f3a-2b7c8d9e0f11"),
+                .init(name: "Foyer", guid: "6f0e2d1c-3b4a-5968-8776-a5b4c3d2e1f0"),
+            ],
             talks: [
                 .init(
                     guid: "g1", id: 1, day: "2026-12-03", start: 600, end: 645, room: "Ratssaal", title: "Radwege \"gemeinsam\" planen",
@@ -126,6 +130,8 @@ struct EventsCoreTests {
         #expect(days[0].attribute(forName: "start")?.stringValue == "2026-12-03T10:00:00+01:00")
         let room = try #require(days[0].elements(forName: "room").first)
         #expect(room.attribute(forName: "name")?.stringValue == "Ratssaal")
+        #expect(room.attribute(forName: "guid")?.stringValue == "0b1e4a4c-5d0a-5c1e-9f3a-2b7c8d9e0f11")
+        #expect(conference.elements(forName: "time_zone_name").first?.stringValue == "Europe/Berlin")
         let event = try #require(room.elements(forName: "event").first)
         #expect(event.attribute(forName: "guid")?.stringValue == "g1" && event.attribute(forName: "id")?.stringValue == "1")
         #expect(event.elements(forName: "title").first?.stringValue == "Radwege \"gemeinsam\" planen")
@@ -150,6 +156,18 @@ struct EventsCoreTests {
             talk["title"] as? String == "Radwege \"gemeinsam\" planen" && talk["duration"] as? String == "00:45"
                 && talk["start"] as? String == "10:00")
         #expect((talk["persons"] as? [[String: Any]])?.compactMap { $0["public_name"] as? String } == ["Anna Ahlen", "Olga Oelde"])
+        #expect(conference["time_zone_name"] as? String == "Europe/Berlin")
+        #expect((conference["meta"] as? [String: Any])?["day_change"] as? String == "00:00")
+        #expect((conference["rooms"] as? [[String: Any]])?.compactMap { $0["guid"] as? String }.count == 2)
+    }
+
+    @Test("Frab JSON keeps the schema's key order: version before conference, days' rooms in display order")
+    func frabJSONOrder() throws {
+        let text = Self.frab().json()
+        let version = try #require(text.range(of: "\"version\": \"Version 2\""))
+        let conference = try #require(text.range(of: "\"conference\": {"))
+        #expect(version.lowerBound < conference.lowerBound)
+        #expect(text.firstRange(of: "\"$schema\"")!.lowerBound < text.firstRange(of: "\"schedule\"")!.lowerBound)
     }
 
     @Test("event input: all problems at once, in German")

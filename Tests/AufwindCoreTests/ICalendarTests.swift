@@ -24,4 +24,14 @@ struct ICalendarTests {
         #expect(text.hasSuffix("END:VCALENDAR\r\n"))
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
     }
+
+    @Test("a feed without dates still holds a component (the VTIMEZONE of Europe/Berlin), as RFC 5545 requires")
+    func empty() {
+        let text = ICalendar(name: "Verbund ohne Termine", events: []).ics(now: Date(timeIntervalSince1970: 0))
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines.contains("BEGIN:VTIMEZONE") && lines.contains("TZID:Europe/Berlin") && lines.contains("END:VTIMEZONE"))
+        #expect(lines.contains("BEGIN:DAYLIGHT") && lines.contains("BEGIN:STANDARD"))
+        #expect(!lines.contains("BEGIN:VEVENT"))
+        #expect(text.hasSuffix("END:VTIMEZONE\r\nEND:VCALENDAR\r\n"))
+    }
 }

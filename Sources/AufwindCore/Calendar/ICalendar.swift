@@ -1,7 +1,9 @@
 import Foundation
 
 /// An iCalendar (RFC 5545) feed of all-day or timed events: CRLF lines, escaped text, lines
-/// folded at 75 octets. Timed events are written in UTC, so no time-zone definition is needed.
+/// folded at 75 octets. Timed events are written in UTC. Every feed carries the VTIMEZONE of
+/// Europe/Berlin: RFC 5545 requires at least one component, so a feed without dates (a new
+/// Verbund, an empty agenda) stays valid, and clients learn the zone the dates are meant in.
 public struct ICalendar: Sendable {
     public struct Event: Sendable {
         public var uid: String
@@ -77,12 +79,22 @@ public struct ICalendar: Sendable {
         AtomFeed.timestamp(date).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
     }
 
+    /// Europe/Berlin since 1996: CEST from the last Sunday in March, 02:00, to the last Sunday
+    /// in October, 03:00.
+    static let berlin = [
+        "BEGIN:VTIMEZONE", "TZID:Europe/Berlin", "X-LIC-LOCATION:Europe/Berlin", "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200",
+        "TZNAME:CEST", "DTSTART:19700329T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT", "BEGIN:STANDARD",
+        "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19701025T030000", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+        "END:STANDARD", "END:VTIMEZONE",
+    ]
+
     public func ics(now: Date = Date()) -> String {
         let stamp = Self.utc(now)
-        var lines = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Aufwind//Kalender//DE", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + Self.escape(name),
-        ]
+        var lines =
+            [
+                "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Aufwind//Kalender//DE", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+                "X-WR-CALNAME:" + Self.escape(name),
+            ] + Self.berlin
         for event in events {
             let day = event.date.replacingOccurrences(of: "-", with: "")
             let next = ISODay.adding(1, to: event.date).replacingOccurrences(of: "-", with: "")

@@ -1,8 +1,10 @@
 import Foundation
 
 /// A published schedule in the formats conference apps read (Giggity, ConfClerk, EventFahrplan,
-/// the c3voc tools): Frab's `schedule.xml` and its JSON twin (`schedule.json`), both following
-/// c3voc's schema (https://c3voc.de/schedule/schema.xsd, schema.json).
+/// the c3voc tools): Frab's `schedule.xml` and its JSON twin (`schedule.json`). Both validate
+/// against c3voc's schemas (`schedule.xml.xsd`, `schema.json`; the tests check them): ASCII
+/// slugs, room guids and the acronym come from `FrabIdentifiers`, the JSON keeps `version`
+/// before `conference` (the c3voc converter writes XML in key order).
 public struct FrabSchedule: Sendable {
     public struct Talk: Sendable {
         public var guid: String
@@ -35,7 +37,24 @@ public struct FrabSchedule: Sendable {
         }
     }
 
+    /// A room with its stable guid (`FrabIdentifiers.roomGUID`).
+    public struct Room: Sendable {
+        public var name: String
+        public var guid: String
+
+        public init(name: String, guid: String) {
+            self.name = name
+            self.guid = guid
+        }
+    }
+
+    /// Times are local to the event's place.
+    public static let timeZoneName = "Europe/Berlin"
+    /// Where one schedule day ends and the next begins: sessions are planned within calendar days.
+    public static let dayChange = "00:00"
+
     public var version: String
+    /// From `FrabIdentifiers.acronym(event:)`.
     public var acronym: String
     public var title: String
     public var baseURL: String
@@ -43,10 +62,10 @@ public struct FrabSchedule: Sendable {
     public var firstDay: String
     public var lastDay: String
     /// All rooms, in display order (rooms without talks are listed too).
-    public var rooms: [String]
+    public var rooms: [Room]
     public var talks: [Talk]
 
-    public init(version: String, acronym: String, title: String, baseURL: String, firstDay: String, lastDay: String, rooms: [String], talks: [Talk]) {
+    public init(version: String, acronym: String, title: String, baseURL: String, firstDay: String, lastDay: String, rooms: [Room], talks: [Talk]) {
         self.version = version
         self.acronym = acronym
         self.title = title
@@ -71,18 +90,14 @@ public struct FrabSchedule: Sendable {
     static func timestamp(_ day: String, _ minutes: Int) -> String {
         guard let date = SlotGrid.instant(day: day, minutes: minutes) else { return day }
         let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "Europe/Berlin")
+        formatter.timeZone = TimeZone(identifier: timeZoneName)
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
     }
 
     static func duration(_ minutes: Int) -> String { SlotGrid.clock(max(0, minutes)) }
 
-    func slug(_ talk: Talk) -> String {
-        let folded = talk.title.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-        let words = folded.split(separator: "-").prefix(6).joined(separator: "-")
-        return "\(acronym)-\(talk.id)-\(words)"
-    }
+    func slug(_ talk: Talk) -> String { FrabIdentifiers.slug(acronym: acronym, id: talk.id, title: talk.title) }
 
     private func bounds(of day: String) -> (start: Int, end: Int) {
         let talks = talks.filter { $0.day == day }
@@ -97,20 +112,20 @@ public struct FrabSchedule: Sendable {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<schedule>", "  <version>\(e(version))</version>", "  <conference>",
             "    <acronym>\(e(acronym))</acronym>", "    <title>\(e(title))</title>", "    <start>\(firstDay)</start>",
             "    <end>\(lastDay)</end>", "    <days>\(days.count)</days>", "    <timeslot_duration>00:15</timeslot_duration>",
-            "    <base_url>\(e(baseURL))</base_url>", "  </conference>",
+            "    <base_url>\(e(baseURL))</base_url>", "    <time_zone_name>\(Self.timeZoneName)</time_zone_name>", "  </conference>",
         ]
         for (index, day) in days.enumerated() {
             let (start, end) = bounds(of: day)
             lines.append("  <day index=\"\(index + 1)\" date=\"\(day)\" start=\"\(Self.timestamp(day, start))\" end=\"\(Self.timestamp(day, end))\">")
             for room in rooms {
-                let talks = talks.filter { $0.day == day && $0.room == room }.sorted { $0.start < $1.start }
+                let talks = talks.filter { $0.day == day && $0.room == room.name }.sorted { $0.start < $1.start }
                 guard !talks.isEmpty else { continue }
-                lines.append("    <room name=\"\(e(room))\">")
+                lines.append("    <room name=\"\(e(room.name))\" guid=\"\(e(room.guid))\">")
                 for talk in talks {
                     lines.append("      <event guid=\"\(e(talk.guid))\" id=\"\(talk.id)\">")
                     lines += [
                         "        <date>\(Self.timestamp(day, talk.start))</date>", "        <start>\(SlotGrid.clock(talk.start))</start>",
-                        "        <duration>\(Self.duration(talk.end - talk.start))</duration>", "        <room>\(e(room))</room>",
+                        "        <duration>\(Self.duration(talk.end - talk.start))</duration>", "        <room>\(e(room.name))</room>",
                         "        <slug>\(e(slug(talk)))</slug>", "        <url>\(e(talk.url))</url>", "        <title>\(e(talk.title))</title>",
                         "        <subtitle></subtitle>", "        <track>\(e(talk.track))</track>", "        <type>Session</type>",
                         "        <language>de</language>", "        <abstract>\(e(talk.abstract))</abstract>", "        <description></description>",
@@ -131,73 +146,55 @@ public struct FrabSchedule: Sendable {
 
     // MARK: JSON
 
-    struct JSONDocument: Encodable {
-        struct Generator: Encodable {
-            var name: String
-            var version: String
+    /// The c3voc JSON, keys in the order of `schema.json` (`version` first). `day_change` has no
+    /// place in the schema's `conference` (no additional properties), so it goes into `meta`.
+    public func json() -> String {
+        let days = days.enumerated().map { index, day -> OrderedJSON in
+            let (start, end) = bounds(of: day)
+            let talks = talks.filter { $0.day == day }.sorted { $0.start < $1.start }
+            // Rooms in display order, those without a talk that day left out.
+            let roomNames = rooms.map(\.name).filter { name in talks.contains { $0.room == name } }
+            return .object([
+                ("index", .integer(index + 1)), ("date", .string(day)), ("day_start", .string(Self.timestamp(day, start))),
+                ("day_end", .string(Self.timestamp(day, end))),
+                (
+                    "rooms",
+                    .object(
+                        roomNames.map { name -> (String, OrderedJSON) in (name, .array(talks.filter { $0.room == name }.map { json($0, day: day) })) }
+                    )
+                ),
+            ])
         }
-        struct Room: Encodable { var name: String }
-        struct Person: Encodable {
-            var id: Int
-            var public_name: String
-        }
-        struct Event: Encodable {
-            var guid: String, id: Int, date: String, start: String, duration: String, room: String, slug: String, url: String
-            var title: String, subtitle: String, track: String, type: String, language: String, abstract: String, description: String
-            var persons: [Person]
-            var links: [String]
-        }
-        struct Day: Encodable {
-            var index: Int
-            var date: String
-            var day_start: String
-            var day_end: String
-            var rooms: [String: [Event]]
-        }
-        struct Conference: Encodable {
-            var acronym: String, title: String, start: String, end: String, daysCount: Int, timeslot_duration: String, time_zone_name: String
-            var rooms: [Room]
-            var days: [Day]
-        }
-        struct Inner: Encodable {
-            var version: String
-            var base_url: String
-            var conference: Conference
-        }
-        var schema = "https://c3voc.de/schedule/schema.json"
-        var generator = Generator(name: "Aufwind", version: "1")
-        var schedule: Inner
-
-        enum CodingKeys: String, CodingKey {
-            case schema = "$schema"
-            case generator, schedule
-        }
+        let conference: OrderedJSON = .object([
+            ("acronym", .string(acronym)), ("title", .string(title)), ("start", .string(Self.timestamp(firstDay, 0))),
+            ("end", .string(Self.timestamp(lastDay, 24 * 60 - 1))), ("daysCount", .integer(days.count)), ("timeslot_duration", .string("00:15")),
+            ("time_zone_name", .string(Self.timeZoneName)), ("meta", .object([("day_change", .string(Self.dayChange))])),
+            ("rooms", .array(rooms.map { room -> OrderedJSON in .object([("name", .string(room.name)), ("guid", .string(room.guid))]) })),
+            ("days", .array(days)),
+        ])
+        let document: OrderedJSON = .object([
+            ("$schema", .string("https://c3voc.de/schedule/schema.json")),
+            ("generator", .object([("name", .string("Aufwind")), ("version", .string("1"))])),
+            ("schedule", .object([("version", .string(version)), ("base_url", .string(baseURL)), ("conference", conference)])),
+        ])
+        return document.text() + "\n"
     }
 
-    public func json() -> String {
-        let days = days.enumerated().map { index, day in
-            let (start, end) = bounds(of: day)
-            var rooms: [String: [JSONDocument.Event]] = [:]
-            for talk in talks.filter({ $0.day == day }).sorted(by: { $0.start < $1.start }) {
-                rooms[talk.room, default: []].append(
-                    .init(
-                        guid: talk.guid, id: talk.id, date: Self.timestamp(day, talk.start), start: SlotGrid.clock(talk.start),
-                        duration: Self.duration(talk.end - talk.start), room: talk.room, slug: slug(talk), url: talk.url, title: talk.title,
-                        subtitle: "", track: talk.track, type: "Session", language: "de", abstract: talk.abstract, description: "",
-                        persons: talk.persons.enumerated().map { .init(id: talk.id * 100 + $0.offset, public_name: $0.element) }, links: []))
-            }
-            return JSONDocument.Day(
-                index: index + 1, date: day, day_start: Self.timestamp(day, start), day_end: Self.timestamp(day, end), rooms: rooms)
-        }
-        let document = JSONDocument(
-            schedule: .init(
-                version: version, base_url: baseURL,
-                conference: .init(
-                    acronym: acronym, title: title, start: Self.timestamp(firstDay, 0), end: Self.timestamp(lastDay, 24 * 60 - 1),
-                    daysCount: days.count,
-                    timeslot_duration: "00:15", time_zone_name: "Europe/Berlin", rooms: rooms.map { .init(name: $0) }, days: days)))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self)
+    private func json(_ talk: Talk, day: String) -> OrderedJSON {
+        .object([
+            ("guid", .string(talk.guid)), ("id", .integer(talk.id)), ("date", .string(Self.timestamp(day, talk.start))),
+            ("end", .string(Self.timestamp(day, talk.end))), ("start", .string(SlotGrid.clock(talk.start))),
+            ("duration", .string(Self.duration(talk.end - talk.start))), ("room", .string(talk.room)), ("slug", .string(slug(talk))),
+            ("url", .string(talk.url)), ("title", .string(talk.title)), ("subtitle", .string("")), ("track", .string(talk.track)),
+            ("type", .string("Session")), ("language", .string("de")), ("abstract", .string(talk.abstract)), ("description", .string("")),
+            (
+                "persons",
+                .array(
+                    talk.persons.enumerated().map { n, person -> OrderedJSON in
+                        .object([("id", .integer(talk.id * 100 + n)), ("public_name", .string(person))])
+                    })
+            ),
+            ("links", .array([])),
+        ])
     }
 }

@@ -25,6 +25,8 @@ struct ScheduleController: RouteCollection {
         var hosts: [String: [String]]
         var placements: [ScheduleChange.Placement]
         var rooms: [String]
+        /// Room name → the room's id (for the rooms' guids in the Frab exports).
+        var roomIDs: [String: UUID]
 
         func interval(_ placement: ScheduleChange.Placement) -> DateInterval? { slots[placement.slot]?.interval }
         func hostNames(_ session: String) -> String { (hosts[session] ?? []).joined(separator: ", ") }
@@ -36,12 +38,13 @@ struct ScheduleController: RouteCollection {
         let slots = try await EventSlotModel.query(on: db).filter(\.$eventID == eventID).all()
         let sessions = try await EventSessionModel.query(on: db).filter(\.$eventID == eventID).all()
         let hosts = sessions.isEmpty ? [] : try await EventSessionHostModel.query(on: db).filter(\.$sessionID ~~ sessions.compactMap(\.id)).all()
-        let rooms = try await EventRoomModel.query(on: db).filter(\.$eventID == eventID).sort(\.$createdAt).all().map(\.name)
+        let roomModels = try await EventRoomModel.query(on: db).filter(\.$eventID == eventID).sort(\.$createdAt).all()
         return Published(
             event: event, version: version, slots: Dictionary(uniqueKeysWithValues: slots.map { ($0.id!.uuidString.lowercased(), $0) }),
             sessions: Dictionary(uniqueKeysWithValues: sessions.map { ($0.key, $0) }),
             hosts: Dictionary(grouping: hosts, by: { $0.sessionID.uuidString.lowercased() }).mapValues { $0.map(\.userName).sorted() },
-            placements: version.placementList, rooms: rooms)
+            placements: version.placementList, rooms: roomModels.map(\.name),
+            roomIDs: Dictionary(roomModels.compactMap { room in room.id.map { (room.name, $0) } }, uniquingKeysWith: { first, _ in first }))
     }
 
     private func event(_ request: Request) async throws -> EventModel {
@@ -155,9 +158,13 @@ struct ScheduleController: RouteCollection {
 
     static func frab(_ published: Published, baseURL: String) -> FrabSchedule {
         let event = published.event
+        let eventID = event.id!
         return FrabSchedule(
-            version: "Version \(published.version.number)", acronym: "aufwind-\(event.id!.uuidString.lowercased().prefix(8))", title: event.title,
-            baseURL: baseURL + event.path + "/", firstDay: event.firstDay, lastDay: event.lastDay, rooms: published.rooms,
+            version: "Version \(published.version.number)", acronym: FrabIdentifiers.acronym(event: eventID), title: event.title,
+            baseURL: baseURL + event.path + "/", firstDay: event.firstDay, lastDay: event.lastDay,
+            rooms: published.rooms.compactMap { name in
+                published.roomIDs[name].map { .init(name: name, guid: FrabIdentifiers.roomGUID(event: eventID, room: $0)) }
+            },
             talks: published.placements.compactMap { p in
                 guard let slot = published.slots[p.slot], let session = published.sessions[p.session] else { return nil }
                 return FrabSchedule.Talk(
