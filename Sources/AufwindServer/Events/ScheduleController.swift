@@ -113,7 +113,8 @@ struct ScheduleController: RouteCollection {
         let access = try await EventAccess.load(request)
         if access.isInside {
             let published = try await published(request)
-            let marked = try await ProgrammeFavouriteService(database: request.db).marked(in: access.eventID, by: try request.requireUser().requireID())
+            let marked = try await ProgrammeFavouriteService(database: request.db).marked(
+                in: access.eventID, by: try request.requireUser().requireID())
             return HTMLResponse.render(page(published, marking: .init(csrf: CSRF.token(for: request), marked: marked)), request: request)
         }
         let fragment = String(
@@ -248,7 +249,8 @@ struct ScheduleController: RouteCollection {
                 items.append(
                     .init(
                         interval: published.interval(p), day: published.slots[p.slot]?.day ?? "", label: p.slotLabel, title: p.title,
-                        kind: own.contains(p.session) ? "eigene Session" : favourites.contains(p.session) ? "Mein Programm" : "Session", place: p.room,
+                        kind: own.contains(p.session) ? "eigene Session" : favourites.contains(p.session) ? "Mein Programm" : "Session",
+                        place: p.room,
                         link: "\(access.event.path)/sessions/\(p.session)", uid: "\(p.session)-\(me.uuidString.lowercased())@aufwind"))
             }
         }

@@ -121,7 +121,8 @@ struct EventFlowTests {
             }
             #expect(
                 try await barcamp.olga.get(sessions).body.contains(
-                    "aria-pressed=\"true\"><span class=\"toggle-mark\" aria-hidden=\"true\">★</span> Interessiert mich<span class=\"visually-hidden\">: Digitale Schule</span>"))
+                    "aria-pressed=\"true\"><span class=\"toggle-mark\" aria-hidden=\"true\">★</span> Interessiert mich<span class=\"visually-hidden\">: Digitale Schule</span>"
+                ))
             #expect(try await barcamp.anna.post(barcamp.path + "/phase", ["phase": "planen"]).status == .seeOther)
             try await barcamp.olga.get(sessions)
             let late = try await barcamp.olga.post(sessions + "/\(barcamp.radwege)/stimme", ["interesse": "ja"])

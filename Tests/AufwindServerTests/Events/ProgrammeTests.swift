@@ -28,7 +28,8 @@ struct ProgrammeTests {
         try await withAufwind(database) { app in
             let barcamp = try await BarcampScenario.published(app)
             try await barcamp.anna.get(barcamp.path + "/buehne")
-            try await barcamp.expect(barcamp.anna.post(barcamp.path + "/buehne", ["titel": "Startups stellen sich vor", "sekunden": "100"]), .seeOther, "Block")
+            try await barcamp.expect(
+                barcamp.anna.post(barcamp.path + "/buehne", ["titel": "Startups stellen sich vor", "sekunden": "100"]), .seeOther, "Block")
             let anonymous = Browser(app)
             let both = try await anonymous.get(barcamp.path + "/programm")
             #expect(both.status == .ok)
@@ -97,7 +98,8 @@ struct ProgrammeTests {
             let agenda = try await cleo.get(barcamp.path + "/agenda")
             let version = try #require(try await PlanningService(database: app.db).latestVersion(try await barcamp.event.requireID()))
             func slot(_ session: String) -> String? { version.placementList.first { $0.session == session }?.slot }
-            #expect(slot(barcamp.radwege) != slot(barcamp.ehrenamt) && [slot(barcamp.radwege), slot(barcamp.ehrenamt)].contains(slot(barcamp.schule)))
+            #expect(
+                slot(barcamp.radwege) != slot(barcamp.ehrenamt) && [slot(barcamp.radwege), slot(barcamp.ehrenamt)].contains(slot(barcamp.schule)))
             #expect(agenda.body.contains("Überschneidung mit „") && agenda.body.contains("2 Einträge überschneiden sich zeitlich"))
             // Olga voted for Digitale Schule and marks the session of the other slot: no clash.
             let other = slot(barcamp.radwege) == slot(barcamp.schule) ? barcamp.ehrenamt : barcamp.radwege

@@ -30,7 +30,8 @@ struct ToggleForm {
             .forEach(hidden) { .input(.type(.hidden), .safeName($0.name), .safeValue($0.value)) },
             .input(.type(.hidden), .class("toggle-value"), .safeName(field), .safeValue(isOn ? "nein" : "ja")),
             .button(
-                .type(.submit), .safeClass(isOn ? "toggle-button secondary" : "toggle-button"), .safeAttribute("aria-pressed", isOn ? "true" : "false"),
+                .type(.submit), .safeClass(isOn ? "toggle-button secondary" : "toggle-button"),
+                .safeAttribute("aria-pressed", isOn ? "true" : "false"),
                 .span(.class("toggle-mark"), .attribute(named: "aria-hidden", value: "true"), .text(isOn ? "★" : "☆")),
                 .text(" " + label), .span(.class("visually-hidden"), .text(": " + subject))),
             .span(.class("toggle-state"), .safeAttribute("data-an", onText), .safeAttribute("data-aus", offText), .text(isOn ? onText : "")))
