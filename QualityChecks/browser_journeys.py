@@ -565,8 +565,7 @@ class Journeys:
         self.choose("phase", "abstimmen")
         self.click("form[action$='/phase'] button[type=submit]")
         self.open(event + "/sessions")
-        self.click("form[action$='/stimme'] button[type=submit]")
-        self.check_page("Abgestimmt")
+        self.vote_in_place(event)
         self.open(event)
         self.choose("phase", "planen")
         self.click("form[action$='/phase'] button[type=submit]")
@@ -579,6 +578,9 @@ class Journeys:
         self.check_page("Programm veröffentlicht")
         self.open(event + "/programm")
         self.no_sideways_scrolling("Programm")
+        self.mark_in_programme()
+        self.open(event + "/programm?ansicht=liste")
+        self.no_sideways_scrolling("Programm als Liste")
         self.open(event + "/raumschilder")
         self.open(event + "/buehne")
         self.click("form[action$='/buehne'] button[type=submit]")
@@ -632,6 +634,64 @@ class Journeys:
         self.open(event + "/agenda")
 
 
+    def pressed(self, selector):
+        return self.driver.find_element(By.CSS_SELECTOR, selector).get_attribute("aria-pressed")
+
+    def wait_pressed(self, selector, value):
+        try:
+            WebDriverWait(self.driver, 5).until(lambda driver: driver.find_element(By.CSS_SELECTOR, selector).get_attribute("aria-pressed") == value)
+            return True
+        except TimeoutException:
+            return False
+
+    def vote_in_place(self, event):
+        """With JavaScript a vote switches in place (no reload; aria-pressed, the state text and the
+        live region change); without it the plain form returns to the same session (#session-<id>)."""
+        button = "form[action$='/stimme'] button"
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        self.driver.find_element(By.CSS_SELECTOR, button).click()
+        if not self.wait_pressed(button, "true"):
+            self.finding("Abstimmen mit JavaScript: der Knopf zeigt die Stimme nicht an (aria-pressed)")
+        try:
+            page.tag_name
+        except StaleElementReferenceException:
+            self.finding("Abstimmen mit JavaScript: die Seite wurde neu geladen")
+        state = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/stimme'] .toggle-state").text
+        if "vermerkt" not in state:
+            self.finding(f"Abstimmen mit JavaScript: kein sichtbarer Zustand ({state!r})")
+        try:
+            WebDriverWait(self.driver, 3).until(lambda driver: "vermerkt" in driver.find_element(By.ID, "umschalt-status").text)
+        except TimeoutException:
+            self.finding("Abstimmen mit JavaScript: die Live-Region sagt nichts")
+        self.check_page("Abgestimmt ohne Neuladen")
+        self.driver.find_element(By.CSS_SELECTOR, button).click()
+        if not self.wait_pressed(button, "false"):
+            self.finding("Abstimmen mit JavaScript: die Stimme lässt sich nicht zurücknehmen")
+        self.driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        try:
+            self.driver.get(self.base + event + "/sessions")
+            self.click(button + "[type=submit]")
+            url = self.driver.current_url
+            if "erfolg=stimme-gespeichert" not in url or "#session-" not in url:
+                self.finding(f"Abstimmen ohne JavaScript: nicht zurück an dieselbe Stelle ({url})")
+            if self.pressed(button) != "true":
+                self.finding("Abstimmen ohne JavaScript: die Stimme ist nach dem Formular nicht zu sehen")
+        finally:
+            self.driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+        self.check_page("Abgestimmt ohne JavaScript")
+
+    def mark_in_programme(self):
+        """A participant puts a session into "Mein Programm" in place."""
+        button = "form[action$='/merken'] button"
+        if not self.driver.find_elements(By.CSS_SELECTOR, button):
+            self.finding("Programm: keine Merken-Knöpfe für Teilnehmende")
+            return
+        self.driver.find_element(By.CSS_SELECTOR, button).click()
+        if not self.wait_pressed(button, "true"):
+            self.finding("Programm: Merken mit JavaScript zeigt keinen Zustand")
+        self.check_page("Programm mit gemerkter Session")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--base-url", required=True)
@@ -642,7 +702,13 @@ def main():
     parser.add_argument("--stale", help="E-Mail:Passwort eines Kontos, das den geltenden Nutzungsbedingungen nicht zugestimmt hat")
     args = parser.parse_args()
     journeys = Journeys(args.base_url, args.out)
+    # AUFWIND_JOURNEYS=events walks only the named journeys (to check one while working on it).
+    only = {name for name in os.environ.get("AUFWIND_JOURNEYS", "").split(",") if name}
     try:
+        if only:
+            if "events" in only and args.verwalter and args.partner:
+                journeys.events(tuple(args.verwalter.split(":", 1)), tuple(args.partner.split(":", 1)))
+            return finish(journeys)
         journeys.keyboard()
         journeys.keyboard_form()
         journeys.find_gemeinde()
@@ -657,6 +723,10 @@ def main():
             journeys.invite_by_mail(tuple(args.verwalter.split(":", 1)))
     finally:
         journeys.close()
+    finish(journeys)
+
+
+def finish(journeys):
     print(f"{journeys.visited} Seiten geprüft, {len(journeys.findings)} Befunde.")
     sys.exit(1 if journeys.findings else 0)
 

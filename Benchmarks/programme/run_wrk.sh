@@ -16,7 +16,7 @@ path=$(.build/release/aufwind generate-demo --event 60 | grep -o '/veranstaltung
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 1; done
 base="http://127.0.0.1:$port"
-echo "Programm: $path ($(curl -s "$base$path" | grep -o '<td><a ' | wc -l) Sessions im Raster)"
+echo "Programm: $path ($(curl -s "$base$path" | grep -o 'class="session-title"' | wc -l) Sessions in der Liste)"
 for target in /healthz "$path" "${path}.xml" "${path}.ics"; do
   printf '%-75s ' "$target"
   wrk -t2 -c32 -d"${seconds}s" --latency "$base$target" | awk '/Requests\/sec/ {rps=$2} /50%/ {p50=$2} /99%/ {p99=$2} /Non-2xx/ {bad=$0} END {print rps " req/s, p50 " p50 ", p99 " p99 (bad ? ", " bad : "")}'

@@ -34,7 +34,7 @@ struct PostRedirectGetTests {
         "/veranstaltungen", "/veranstaltungen/:id/raeume", "/veranstaltungen/:id/zeitfenster", "/veranstaltungen/:id/zeitfenster/:slot/entfernen",
         "/veranstaltungen/:id/anmeldung", "/veranstaltungen/:id/anmelden", "/veranstaltungen/:id/abmelden", "/veranstaltungen/:id/phase",
         "/veranstaltungen/:id/sessions", "/veranstaltungen/:id/sessions/:sid/leitung", "/veranstaltungen/:id/sessions/:sid/leitung/:uid/entfernen",
-        "/veranstaltungen/:id/sessions/:sid/verfuegbarkeit", "/veranstaltungen/:id/sessions/:sid/stimme",
+        "/veranstaltungen/:id/sessions/:sid/verfuegbarkeit", "/veranstaltungen/:id/sessions/:sid/stimme", "/veranstaltungen/:id/programm/:sid/merken",
         "/veranstaltungen/:id/sessions/:sid/ergebnis", "/veranstaltungen/:id/sessions/:sid/vorhaben", "/veranstaltungen/:id/sessions/:sid/absagen",
         "/veranstaltungen/:id/planung/optimieren", "/veranstaltungen/:id/planung/verschieben", "/veranstaltungen/:id/planung/festlegen",
         "/veranstaltungen/:id/planung/veroeffentlichen", "/veranstaltungen/:id/treffen", "/veranstaltungen/:id/treffen/:mid/entscheidung",
@@ -395,6 +395,9 @@ final class FormWalk {
             ["session": key, "zelle": "\(room)|\(other.uuidString.lowercased())"], from: planning)
         try await form("/veranstaltungen/:id/planung/festlegen", anna, planning + "/festlegen", ["session": key, "festlegen": "ja"], from: planning)
         try await form("/veranstaltungen/:id/planung/veroeffentlichen", anna, planning + "/veroeffentlichen", from: planning)
+        try await form(
+            "/veranstaltungen/:id/programm/:sid/merken", olga, path + "/programm/\(key)/merken", ["merken": "ja", "ansicht": "liste"],
+            from: path + "/programm")
         try await form("/veranstaltungen/:id/sessions/:sid/ergebnis", olga, session + "/ergebnis", ["ergebnis": "Ein Radwegekonzept."], from: session)
         try await form("/veranstaltungen/:id/sessions/:sid/vorhaben", olga, session + "/vorhaben", ["kommune": T.oelde], from: session)
         let spareSession = sessions + "/" + EventFixture.id(spare.headers.redirectPath)

@@ -1,21 +1,12 @@
-/// The order in which a voter sees the proposed sessions: fewest votes first, ties shuffled per
-/// person (stable for that person, different between people), so early proposals gain nothing
-/// from sitting at the top of the list.
+/// The order in which a voter sees the proposed sessions: a shuffle of its own per person, seeded
+/// once by who they are. It does not depend on the votes, so a vote never moves anything on the
+/// list (the order stays as it was during the whole visit), and early proposals gain nothing
+/// from sitting at the top: each is first for about as many people as any other.
 public enum BallotOrder {
-    public struct Entry: Sendable, Equatable {
-        public var id: String
-        public var votes: Int
-        public init(id: String, votes: Int) {
-            self.id = id
-            self.votes = votes
-        }
-    }
-
-    public static func order(_ entries: [Entry], for voter: String) -> [String] {
-        entries
-            .map { ($0, mix(voter + "\u{1}" + $0.id)) }
-            .sorted { ($0.0.votes, $0.1, $0.0.id) < ($1.0.votes, $1.1, $1.0.id) }
-            .map(\.0.id)
+    public static func order(_ ids: [String], for voter: String) -> [String] {
+        ids.map { ($0, mix(voter + "\u{1}" + $0)) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+            .map(\.0)
     }
 
     /// FNV-1a (64 bit): deterministic across runs and machines, unlike `Hasher`.

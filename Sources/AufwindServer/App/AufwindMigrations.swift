@@ -37,5 +37,6 @@ enum AufwindMigrations {
         CreateContactMessages(),
         CreateConsents(),
         CreateHomeVisits(),
+        CreateProgrammeFavourites(),
     ]
 }

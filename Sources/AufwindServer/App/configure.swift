@@ -68,6 +68,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try site.register(collection: SessionsController())
     try site.register(collection: PlanningController())
     try site.register(collection: ScheduleController())
+    try site.register(collection: ProgrammeFavouritesController())
     try site.register(collection: StageController())
     try site.register(collection: MeetingsController())
     try site.register(collection: DevMailsController(openToAll: config.devMailsOpen))

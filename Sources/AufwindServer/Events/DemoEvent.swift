@@ -41,6 +41,12 @@ struct DemoEvent {
                     eventID: eventID, slot: .init(id: "", day: day, start: starts[index % 4], end: starts[index % 4] + 60, kind: .session)
                 ).create(on: db)
             }
+            // Lunch and a 1:1 window on both days, so the programme shows what a real grid holds.
+            for day in [first, ISODay.adding(1, to: first)] {
+                for (start, end, kind) in [(720, 800, SlotGrid.Kind.pause), (960, 1020, .treffen)] {
+                    try await EventSlotModel(eventID: eventID, slot: .init(id: "", day: day, start: start, end: end, kind: kind)).create(on: db)
+                }
+            }
             for (index, participant) in instance.participants.enumerated() {
                 let registration = EventRegistrationModel()
                 registration.eventID = eventID

@@ -9,6 +9,7 @@ struct ScheduleController: RouteCollection {
         let event = routes.grouped("veranstaltungen", ":id")
         event.get("programm", use: programme)
         event.get("programm.ics", use: calendar)
+        event.get("programm.csv", use: programmeCSV)
         event.get("programm.xml", use: frabXML)
         event.get("programm.json", use: frabJSON)
         event.get("raumschilder", use: roomSigns)
@@ -27,6 +28,7 @@ struct ScheduleController: RouteCollection {
         var rooms: [String]
         /// Room name → the room's id (for the rooms' guids in the Frab exports).
         var roomIDs: [String: UUID]
+        var pitchBlocks: [PitchBlockModel] = []
 
         func interval(_ placement: ScheduleChange.Placement) -> DateInterval? { slots[placement.slot]?.interval }
         func hostNames(_ session: String) -> String { (hosts[session] ?? []).joined(separator: ", ") }
@@ -39,12 +41,14 @@ struct ScheduleController: RouteCollection {
         let sessions = try await EventSessionModel.query(on: db).filter(\.$eventID == eventID).all()
         let hosts = sessions.isEmpty ? [] : try await EventSessionHostModel.query(on: db).filter(\.$sessionID ~~ sessions.compactMap(\.id)).all()
         let roomModels = try await EventRoomModel.query(on: db).filter(\.$eventID == eventID).sort(\.$createdAt).all()
+        let pitchBlocks = try await PitchBlockModel.query(on: db).filter(\.$eventID == eventID).sort(\.$createdAt).all()
         return Published(
             event: event, version: version, slots: Dictionary(uniqueKeysWithValues: slots.map { ($0.id!.uuidString.lowercased(), $0) }),
             sessions: Dictionary(uniqueKeysWithValues: sessions.map { ($0.key, $0) }),
             hosts: Dictionary(grouping: hosts, by: { $0.sessionID.uuidString.lowercased() }).mapValues { $0.map(\.userName).sorted() },
             placements: version.placementList, rooms: roomModels.map(\.name),
-            roomIDs: Dictionary(roomModels.compactMap { room in room.id.map { (room.name, $0) } }, uniquingKeysWith: { first, _ in first }))
+            roomIDs: Dictionary(roomModels.compactMap { room in room.id.map { (room.name, $0) } }, uniquingKeysWith: { first, _ in first }),
+            pitchBlocks: pitchBlocks)
     }
 
     private func event(_ request: Request) async throws -> EventModel {
@@ -94,21 +98,31 @@ struct ScheduleController: RouteCollection {
         respond(try await cachedBody(request, format: format, render: render), contentType: contentType)
     }
 
-    /// Anonymous visitors get the whole cached page; signed-in ones the cached programme inside
-    /// a layout with their navigation.
+    /// Anonymous visitors get the whole cached page (one copy per view); signed-in ones the
+    /// cached programme inside a layout with their navigation — except participants and the
+    /// team, whose page carries their own "Mein Programm" buttons and is rendered for them.
     @Sendable func programme(request: Request) async throws -> Response {
-        func page(_ published: Published) -> ProgrammePage {
+        let presentation = ProgrammePage.Presentation(query: try? request.query.get(String.self, at: "ansicht"))
+        func page(_ published: Published, marking: ProgrammePage.Marking? = nil) -> ProgrammePage {
             ProgrammePage(
                 eventPath: published.event.path, eventTitle: published.event.title, when: EventsController.when(published.event),
-                place: published.event.place.isEmpty ? "online" : published.event.place, programme: Self.programme(published))
+                place: published.event.place.isEmpty ? "online" : published.event.place, programme: Self.programme(published),
+                presentation: presentation, marking: marking)
         }
         if request.currentUser == nil {
-            return try await cached(request, format: "html", contentType: .html) { published in
+            return try await cached(request, format: "html-\(presentation.rawValue)", contentType: .html) { published in
                 Layout(page: page(published), currentPath: request.url.path, notice: nil, signedIn: false).html().render()
             }
         }
+        let access = try await EventAccess.load(request)
+        if access.isInside {
+            let published = try await published(request)
+            let marked = try await ProgrammeFavouriteService(database: request.db).marked(
+                in: access.eventID, by: try request.requireUser().requireID())
+            return HTMLResponse.render(page(published, marking: .init(csrf: CSRF.token(for: request), marked: marked)), request: request)
+        }
         let fragment = String(
-            buffer: try await cachedBody(request, format: "fragment") { published in
+            buffer: try await cachedBody(request, format: "fragment-\(presentation.rawValue)") { published in
                 let page = page(published)
                 return page.title + "\u{0}" + page.content().render()
             })
@@ -116,22 +130,27 @@ struct ScheduleController: RouteCollection {
         return HTMLResponse.render(RenderedPage(title: parts.first ?? "", html: parts.count > 1 ? parts[1] : ""), request: request)
     }
 
-    static func programme(_ published: Published) -> PublishedProgramme {
-        let used = Set(published.placements.map(\.slot))
-        let slots = published.slots.values.filter { $0.kind == SlotGrid.Kind.session.rawValue || used.contains($0.id!.uuidString.lowercased()) }
-            .sorted { ($0.day, $0.startMinute) < ($1.day, $1.startMinute) }
-        let days = Dictionary(grouping: slots, by: \.day).sorted { $0.key < $1.key }.map { day, slots in
-            (day: day, slots: slots.map { (id: $0.id!.uuidString.lowercased(), label: $0.slot.timeLabel) })
-        }
-        return PublishedProgramme(
-            days: days, rooms: published.rooms,
-            entries: published.placements.map { p in
+    static func timetable(_ published: Published) -> ProgrammeTimetable {
+        ProgrammeTimetable(
+            slots: published.slots.values.map(\.slot), rooms: published.rooms,
+            sessions: published.placements.map { p in
                 .init(
-                    session: p.session, title: p.title, hosts: published.hostNames(p.session),
-                    field: published.sessions[p.session]?.fieldValue?.label ?? "",
-                    room: p.room, slot: p.slot, slotLabel: p.slotLabel)
-            },
+                    id: p.session, title: p.title, hosts: published.hostNames(p.session), field: published.sessions[p.session]?.fieldValue,
+                    room: p.room, slot: p.slot)
+            })
+    }
+
+    static func programme(_ published: Published) -> PublishedProgramme {
+        PublishedProgramme(
+            timetable: timetable(published), meetingTables: published.event.meetingTables,
+            pitchBlocks: published.pitchBlocks.map { (title: $0.title, path: "\(published.event.path)/buehne/\($0.id!.uuidString.lowercased())") },
             version: published.version.number, publishedAt: published.version.createdAt, changes: published.version.changeList)
+    }
+
+    /// The programme for German Excel (semicolons, UTF-8 with BOM), cached like the others.
+    @Sendable func programmeCSV(request: Request) async throws -> Response {
+        let body = try await cachedBody(request, format: "csv") { Self.timetable($0).csv() }
+        return FileDownload.response(Response.Body(buffer: body), format: .csv, filename: "programm.csv", cacheControl: "public, max-age=30")
     }
 
     // MARK: Exports
@@ -233,11 +252,13 @@ struct ScheduleController: RouteCollection {
                 : Set(
                     try await EventSessionHostModel.query(on: request.db).filter(\.$sessionID ~~ ids).filter(\.$userID == me).all()
                         .map { $0.sessionID.uuidString.lowercased() })
-            for p in published.placements where votes.contains(p.session) || own.contains(p.session) {
+            let favourites = try await ProgrammeFavouriteService(database: request.db).marked(in: access.eventID, by: me)
+            for p in published.placements where votes.contains(p.session) || own.contains(p.session) || favourites.contains(p.session) {
                 items.append(
                     .init(
                         interval: published.interval(p), day: published.slots[p.slot]?.day ?? "", label: p.slotLabel, title: p.title,
-                        kind: own.contains(p.session) ? "eigene Session" : "Session", place: p.room,
+                        kind: own.contains(p.session) ? "eigene Session" : favourites.contains(p.session) ? "Mein Programm" : "Session",
+                        place: p.room,
                         link: "\(access.event.path)/sessions/\(p.session)", uid: "\(p.session)-\(me.uuidString.lowercased())@aufwind"))
             }
         }
@@ -262,11 +283,17 @@ struct ScheduleController: RouteCollection {
 
     @Sendable func agenda(request: Request) async throws -> Response {
         let (access, items) = try await agendaItems(request)
+        let clashes = AgendaClashes.find(items.compactMap { item in item.interval.map { AgendaClashes.Entry(id: item.uid, interval: $0) } })
+        let titles = Dictionary(items.map { ($0.uid, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let feed = ProgrammeFeedLink(key: try await ServerSecret.key(ServerSecret.programmeFeeds, on: request.db))
+            .path(for: try request.requireUser().requireID(), event: access.eventID)
         let page = AgendaPage(
             eventPath: access.event.path, eventTitle: access.event.title,
             entries: items.map {
-                .init(when: $0.label, what: $0.title, kind: $0.kind, place: $0.place, link: $0.link)
-            })
+                .init(
+                    when: $0.label, what: $0.title, kind: $0.kind, place: $0.place, link: $0.link,
+                    clashesWith: (clashes[$0.uid] ?? []).compactMap { titles[$0] })
+            }, favouritesFeed: request.application.aufwindConfig.baseURL + feed)
         return HTMLResponse.render(page, request: request)
     }
 

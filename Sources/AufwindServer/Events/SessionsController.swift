@@ -49,8 +49,8 @@ struct SessionsController: RouteCollection {
             : Set(try await EventVoteModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(\.$userID == me!).all().map(\.sessionID))
         var sessions = loaded.sessions
         if phase == .abstimmen {
-            // The ballot: fewest votes first, ties shuffled per person.
-            let order = BallotOrder.order(sessions.map { .init(id: $0.key, votes: loaded.votes[$0.id!] ?? 0) }, for: me?.uuidString ?? "anonym")
+            // The ballot: shuffled once per person, so a vote never moves anything on the list.
+            let order = BallotOrder.order(sessions.map(\.key), for: me?.uuidString ?? "anonym")
             let byKey = Dictionary(uniqueKeysWithValues: sessions.map { ($0.key, $0) })
             sessions = order.compactMap { byKey[$0] }
         }
@@ -96,9 +96,11 @@ struct SessionsController: RouteCollection {
             throw ProblemDetails(title: "Ungültige Angaben", status: 422, detail: "Bitte „ja“ oder „nein“ senden.")
         }
         guard !session.cancelled else { throw EventService.refused("Diese Session ist abgesagt.") }
-        try await SessionService(database: request.db).vote(
-            access.event, session: session, userID: registration.userID, interested: form.interesse == "ja")
-        return request.redirect(to: "\(access.event.path)/sessions", notice: .voteSaved)
+        let interested = form.interesse == "ja"
+        try await SessionService(database: request.db).vote(access.event, session: session, userID: registration.userID, interested: interested)
+        if request.wantsToggleAnswer { return try await ToggleAnswer(an: interested).encodeResponse(for: request) }
+        // Back to the same place on the list (the anchor after the notice's query).
+        return request.redirect(to: SuccessNotice.voteSaved.path("\(access.event.path)/sessions") + "#session-\(session.key)", redirectType: .normal)
     }
 
     // MARK: One session

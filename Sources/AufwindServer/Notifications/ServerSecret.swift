@@ -9,6 +9,8 @@ enum ServerSecret {
     static let schema = "server_secrets"
     /// Signs the one-click unsubscribe links of notification mails.
     static let unsubscribeLinks = "abmelde-links"
+    /// Signs the calendar addresses of "Mein Programm" (`ProgrammeFeedLink`).
+    static let programmeFeeds = "mein-programm-kalender"
 
     static func random() -> String { SecureToken.make() }
 

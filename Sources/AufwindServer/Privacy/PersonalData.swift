@@ -11,6 +11,7 @@ struct PersonalData: Sendable {
     /// In the order the deletion runs them; the account itself goes last.
     static let registered = PersonalData(owners: [
         EventPersonalData(),
+        ProgrammeFavouritePersonalData(),
         AuditPersonalData(),
         MembershipPersonalData(),
         OrganisationPersonalData(),

@@ -2,12 +2,13 @@ import Crypto
 import Foundation
 import Vapor
 
-/// The files of the site that are not pages: the stylesheet, the two scripts, the icon. They lie
+/// The files of the site that are not pages: the stylesheet, the three scripts, the icon. They lie
 /// in `Web/Assets/` as plain files (the bundle's resources), edited as CSS and JavaScript.
 enum SiteAsset: String, CaseIterable, Sendable {
     case stylesheet = "aufwind.css"
     case planningScript = "planung.js"
     case stageScript = "buehne.js"
+    case programmeScript = "programm.js"
     case favicon = "favicon.svg"
 
     var fileName: String { rawValue }
@@ -15,7 +16,7 @@ enum SiteAsset: String, CaseIterable, Sendable {
     var contentType: HTTPMediaType {
         switch self {
         case .stylesheet: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
-        case .planningScript, .stageScript: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+        case .planningScript, .stageScript, .programmeScript: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
         case .favicon: HTTPMediaType(type: "image", subType: "svg+xml")
         }
     }

@@ -38,9 +38,9 @@ final class Browser {
         return result
     }
 
-    /// Posts a form; `csrf: nil` sends the token of the last page seen.
+    /// Posts a form; `csrf: nil` sends the token of the last page seen; `accept` as a page's script would send it.
     @discardableResult
-    func post(_ path: String, _ fields: [String: String], csrf: String? = nil) async throws -> (
+    func post(_ path: String, _ fields: [String: String], csrf: String? = nil, accept: String? = nil) async throws -> (
         status: HTTPStatus, body: String, headers: HTTPHeaders
     ) {
         var form = fields
@@ -50,6 +50,7 @@ final class Browser {
         }.joined(separator: "&")
         var headers = headers()
         headers.contentType = .urlEncodedForm
+        if let accept { headers.replaceOrAdd(name: .accept, value: accept) }
         var result: (HTTPStatus, String, HTTPHeaders)!
         try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(string: body)) { response in
             self.remember(response)

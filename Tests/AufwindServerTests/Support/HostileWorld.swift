@@ -187,6 +187,11 @@ struct HostileWorld {
         try await organiser.submit(path + "/phase", ["phase": "planen"], from: path)
         try await organiser.submit(path + "/planung/optimieren", [:], from: path + "/planung")
         try await organiser.submit(path + "/planung/veroeffentlichen", [:], from: path + "/planung")
+        try await organiser.submit(path + "/programm/\(session)/merken", ["merken": "ja"], from: path + "/programm")
+        // The "Mein Programm" calendar answers only to its signed address.
+        let organiserID = try #require(try await UserModel.query(on: app.db).filter(\.$email == "anna@ahlen.de").first()?.id)
+        let feeds = ProgrammeFeedLink(key: try await ServerSecret.key(ServerSecret.programmeFeeds, on: app.db))
+        parameters["mein-programm/:token"] = feeds.token(for: organiserID, event: try #require(UUID(uuidString: EventFixture.id(path)))) + ".ics"
         try await member.submit(
             sessions + "/\(session)/ergebnis", ["ergebnis": plant("Ergebnis", Hostile.text("Ergebnis"))], from: sessions + "/\(session)")
 

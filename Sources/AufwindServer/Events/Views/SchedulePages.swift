@@ -2,89 +2,6 @@ import AufwindCore
 import Foundation
 import Plot
 
-/// The published programme, as read from a version.
-struct PublishedProgramme {
-    struct Entry {
-        var session: String
-        var title: String
-        var hosts: String
-        var field: String
-        var room: String
-        var slot: String
-        var slotLabel: String
-    }
-    var days: [(day: String, slots: [(id: String, label: String)])]
-    var rooms: [String]
-    var entries: [Entry]
-    var version: Int
-    var publishedAt: Date?
-    var changes: [ScheduleChange]
-
-    func entry(room: String, slot: String) -> Entry? { entries.first { $0.room == room && $0.slot == slot } }
-}
-
-/// `/veranstaltungen/{id}/programm`: the public schedule with what changed, print-friendly.
-struct ProgrammePage: PageView {
-    var eventPath: String
-    var eventTitle: String
-    var when: String
-    var place: String
-    var programme: PublishedProgramme
-    var title: String { "Programm – \(eventTitle)" }
-
-    func content() -> Node<HTML.BodyContext> {
-        .group(
-            .h1(.text(title)),
-            .p(
-                .text(
-                    "\(when) · \(place) · Version \(programme.version)"
-                        + (programme.publishedAt.map { ", veröffentlicht \(GermanFormat.dateTime($0))" } ?? ""))),
-            .if(
-                !programme.changes.isEmpty,
-                .section(
-                    .class("changes"), .h2(.text("Änderungen seit der letzten Version")),
-                    .ul(.forEach(programme.changes) { .li(.span(.class("badge"), .text($0.kind.rawValue)), .text(" " + $0.text)) })
-                )),
-            .forEach(programme.days) { day in
-                .scrollBox(
-                    "Programm am " + GermanFormat.date(iso: day.day),
-                    .table(
-                        .class("programme cards"),
-                        .caption(.text(GermanFormat.date(iso: day.day))),
-                        .thead(
-                            .tr(
-                                .th(.attribute(named: "scope", value: "col"), .text("Zeit")),
-                                .forEach(programme.rooms) { .th(.attribute(named: "scope", value: "col"), .text($0)) })),
-                        .tbody(
-                            .forEach(day.slots) { slot in
-                                .tr(
-                                    .th(.attribute(named: "scope", value: "row"), .text(slot.label)),
-                                    .forEach(programme.rooms) { room in
-                                        .td(
-                                            .safeAttribute("data-label", room),
-                                            .unwrap(programme.entry(room: room, slot: slot.id)) { entry in
-                                                .group(
-                                                    .a(.safeHref("\(eventPath)/sessions/\(entry.session)"), .text(entry.title)),
-                                                    .span(.class("meta"), .text(" – \(entry.hosts)")))
-                                            })
-                                    })
-                            })
-                    ))
-            },
-            .nav(
-                .class("no-print"), .ariaLabel("Programm exportieren"),
-                .ul(
-                    .class("inline-list"),
-                    .li(.a(.safeHref(eventPath + "/programm.ics"), .text("Kalender-Abo (iCal) für Outlook, Thunderbird oder das Smartphone"))),
-                    .li(.a(.safeHref(eventPath + "/programm.xml"), .text("Für Konferenz-Apps wie Giggity (Frab-XML, das übliche Programmformat)"))),
-                    .li(.a(.safeHref(eventPath + "/programm.json"), .text("Programmdaten als JSON (Frab-Format, für eigene Auswertungen)"))),
-                    .li(.a(.safeHref(eventPath + "/raumschilder"), .text("Raumschilder drucken"))),
-                    .li(.a(.safeHref(eventPath), .text("Zur Veranstaltung")))
-                ))
-        )
-    }
-}
-
 /// `/veranstaltungen/{id}/raumschilder`: one printable page per room.
 struct RoomSignsPage: PageView {
     var eventTitle: String
@@ -119,18 +36,34 @@ struct AgendaPage: PageView {
         var kind: String
         var place: String
         var link: String?
+        /// The titles of the other entries at the same time.
+        var clashesWith: [String] = []
     }
     var eventPath: String
     var eventTitle: String
     var entries: [Entry]
+    /// The signed address of the "Mein Programm" calendar (the marked sessions).
+    var favouritesFeed: String
     var title: String { "Meine Agenda – \(eventTitle)" }
+    var clashCount: Int { entries.filter { !$0.clashesWith.isEmpty }.count }
 
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
             .p(
                 .a(.safeHref(eventPath), .text("Zur Veranstaltung")), .text(" · "),
-                .a(.safeHref(eventPath + "/agenda.ics"), .text("Agenda als Kalenderdatei (iCal) für Outlook, Thunderbird oder das Smartphone"))),
+                .a(.safeHref(eventPath + "/agenda.ics"), .text("Agenda als Kalenderdatei (iCal) für Outlook, Thunderbird oder das Smartphone")),
+                .text(" · "), .a(.safeHref(eventPath + "/programm"), .text("Zum Programm: Sessions merken"))),
+            .p(
+                .text("Kalender-Abo „Mein Programm“ (die gemerkten Sessions, bleibt aktuell; die Adresse ist persönlich, bitte nicht weitergeben): "),
+                .a(.safeHref(favouritesFeed), .text("Mein Programm abonnieren"))),
+            .if(
+                clashCount > 0,
+                .p(
+                    .class("notice"),
+                    .text(
+                        "Achtung: " + GermanFormat.count(clashCount, "Eintrag überschneidet", "Einträge überschneiden")
+                            + " sich zeitlich mit einem anderen. Die Hinweise stehen bei den Einträgen."))),
             .if(
                 entries.isEmpty,
                 .p(.text("Noch nichts in Ihrer Agenda: markieren Sie Sessions, die Sie interessieren, oder vereinbaren Sie 1:1-Treffen."))),
@@ -152,7 +85,12 @@ struct AgendaPage: PageView {
                                     .th(.attribute(named: "scope", value: "row"), .text(entry.when)),
                                     .td(
                                         .attribute(named: "data-label", value: "Was"),
-                                        entry.link.map { .a(.safeHref($0), .text(entry.what)) } ?? .text(entry.what)),
+                                        entry.link.map { .a(.safeHref($0), .text(entry.what)) } ?? .text(entry.what),
+                                        .if(
+                                            !entry.clashesWith.isEmpty,
+                                            .span(
+                                                .class("clash"),
+                                                .text(" Überschneidung mit " + entry.clashesWith.map { "„\($0)“" }.joined(separator: ", "))))),
                                     .td(.attribute(named: "data-label", value: "Art"), .text(entry.kind)),
                                     .td(.attribute(named: "data-label", value: "Wo"), .text(entry.place)))
                             })

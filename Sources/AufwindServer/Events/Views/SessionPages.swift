@@ -34,13 +34,15 @@ struct SessionListPage: PageView {
                 canVote,
                 .p(
                     .text(
-                        "Markieren Sie, was Sie interessiert. Die Liste zeigt Vorschläge mit wenigen Stimmen zuerst, gleichauf in einer für Sie gemischten Reihenfolge – frühe Vorschläge haben keinen Vorteil."
+                        "Markieren Sie, was Sie interessiert. Die Liste ist für Sie gemischt und bleibt beim Abstimmen in ihrer Reihenfolge – frühe Vorschläge haben keinen Vorteil."
                     ))),
             .if(entries.isEmpty, .p(.text("Noch keine Vorschläge."))),
+            .if(canVote, .group(.toggleLiveRegion, .script(.safeSrc(SiteAsset.programmeScript.path)))),
             .ul(
                 .class("results"),
                 .forEach(entries) { entry in
                     .li(
+                        .safeID("session-\(entry.id)"),
                         .div(.class("name"), .a(.safeHref("\(eventPath)/sessions/\(entry.id)"), .text(entry.title))),
                         .div(
                             .class("meta"),
@@ -52,13 +54,11 @@ struct SessionListPage: PageView {
                         .if(
                             canVote,
                             .unwrap(csrf) { csrf in
-                                .form(
-                                    .class("inline"), .safeAction("\(eventPath)/sessions/\(entry.id)/stimme"), .method(.post), .csrf(csrf),
-                                    .input(.type(.hidden), .name("interesse"), .safeValue(entry.mine ? "nein" : "ja")),
-                                    .button(
-                                        .type(.submit), .safeClass(entry.mine ? "secondary" : ""),
-                                        .safeAttribute("aria-pressed", entry.mine ? "true" : "false"),
-                                        .text(entry.mine ? "Interesse zurücknehmen: \(entry.title)" : "Interessiert mich: \(entry.title)")))
+                                ToggleForm(
+                                    action: "\(eventPath)/sessions/\(entry.id)/stimme", csrf: csrf, field: "interesse", isOn: entry.mine,
+                                    label: "Interessiert mich", onText: "✓ Ihr Interesse ist vermerkt", offText: "Interesse zurückgenommen",
+                                    subject: entry.title, key: entry.id
+                                ).node
                             })
                     )
                 }),
