@@ -44,5 +44,15 @@ let package = Package(
             path: "Benchmarks/HomeBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Issue 15: the 1:1 meeting scheduler on the benchmark instances (core only).
+        .executableTarget(
+            name: "MeetingBenchmarks",
+            dependencies: [
+                .product(name: "AufwindCore", package: app),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/MeetingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

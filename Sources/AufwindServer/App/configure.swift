@@ -81,6 +81,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.asyncCommands.use(GenerateDemoCommand(), as: "generate-demo")
     app.asyncCommands.use(CheckEligibilityCommand(), as: "check-eligibility")
     app.asyncCommands.use(ScheduleCommand(), as: "schedule")
+    app.asyncCommands.use(ScheduleMeetingsCommand(), as: "schedule-meetings")
     app.asyncCommands.use(SendDigestsCommand(), as: "send-digests")
 }
 
