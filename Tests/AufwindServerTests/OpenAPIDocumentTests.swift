@@ -66,6 +66,7 @@ struct OpenAPIDocumentTests {
     static let domainEnums: [String: [String]] = [
         "components › schemas › Art": ItemKind.allCases.map(\.rawValue),
         "components › schemas › Handlungsfeld": Handlungsfeld.allCases.map(\.rawValue),
+        "components › schemas › Phase": EventPhase.allCases.map(\.rawValue),
         "components › schemas › Unterthema": Unterthema.all.map(\.id),
         "components › schemas › Groessenklasse": Groessenklasse.allCases.map(\.rawValue),
         "components › schemas › Stand": ItemStatus.allCases.map(\.rawValue),

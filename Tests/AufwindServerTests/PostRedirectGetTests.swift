@@ -40,6 +40,7 @@ struct PostRedirectGetTests {
         "/veranstaltungen/:id/planung/veroeffentlichen", "/veranstaltungen/:id/treffen", "/veranstaltungen/:id/treffen/:mid/entscheidung",
         "/veranstaltungen/:id/treffen/:mid/zurueckziehen", "/veranstaltungen/:id/buehne", "/veranstaltungen/:id/buehne/:block/pitches",
         "/veranstaltungen/:id/buehne/:block/pitches/:pitch/verschieben", "/veranstaltungen/:id/buehne/:block/befehl",
+        "/veranstaltungen/:id/bearbeiten", "/veranstaltungen/:id/raeume/:room", "/veranstaltungen/:id/raeume/:room/entfernen",
     ]
 
     /// POST routes that end otherwise, each with the reason. Everything else must be in `forms`,
@@ -363,6 +364,22 @@ final class FormWalk {
         let lastSlot = try #require(slots.last?.id).uuidString.lowercased()
         try await form("/veranstaltungen/:id/zeitfenster/:slot/entfernen", anna, path + "/zeitfenster/\(lastSlot)/entfernen", from: path)
         try await form("/veranstaltungen/:id/anmeldung", anna, path + "/anmeldung", ["plaetze": "10", "status": "offen"], from: path)
+        let edited = try #require(try await EventModel.find(eventID, on: app.db))
+        try await form(
+            "/veranstaltungen/:id/bearbeiten", anna, path + "/bearbeiten",
+            [
+                "version": String(edited.version), "titel": "Barcamp Westfalen 2026", "beschreibung": edited.description,
+                "erster_tag": edited.firstDay,
+                "letzter_tag": edited.lastDay, "ort": "Ahlen, Stadthalle", "online": "", "plaetze": "10", "tische": "2",
+            ], from: path + "/bearbeiten")
+        try await anna.submit(path + "/raeume", ["name": "Keller", "kapazitaet": "10"], from: path, expect: [.seeOther])
+        let cellar = try #require(try await EventRoomModel.query(on: app.db).filter(\.$eventID == eventID).filter(\.$name == "Keller").first())
+        try await form(
+            "/veranstaltungen/:id/raeume/:room", anna, path + "/raeume/\(cellar.key)", ["name": "Gewölbekeller", "kapazitaet": "12"],
+            from: path + "/bearbeiten")
+        try await form(
+            "/veranstaltungen/:id/raeume/:room/entfernen", anna, path + "/raeume/\(cellar.key)/entfernen", ["sessions": "ausplanen"],
+            from: path + "/raeume/\(cellar.key)/entfernen")
         try await form("/veranstaltungen/:id/anmelden", olga, path + "/anmelden", ["fuer": "kommune:\(T.oelde)"], from: path)
         try await anna.submit(path + "/anmelden", ["fuer": "kommune:\(T.ahlen)"], from: path, expect: [.seeOther])
         try await max.submit(path + "/anmelden", ["fuer": "kommune:\(T.ahlen)"], from: path, expect: [.seeOther])

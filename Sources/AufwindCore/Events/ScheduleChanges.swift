@@ -45,7 +45,7 @@ public struct ScheduleChange: Sendable, Equatable, Codable {
         var changes: [ScheduleChange] = []
         for placement in new {
             if let previous = before[placement.session] {
-                if previous.room != placement.room || previous.slot != placement.slot {
+                if previous.room != placement.room || previous.slot != placement.slot || previous.slotLabel != placement.slotLabel {
                     changes.append(.init(kind: .verschoben, session: placement.session, title: placement.title, before: previous, after: placement))
                 }
             } else {

@@ -42,6 +42,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try app.register(collection: TownProfileAPIController())
     try app.register(collection: FeedsController())
     try app.register(collection: ItemsAPIController())
+    try app.register(collection: EventsAPIController())
     try app.register(collection: FundingAPIController())
     // The HTML site: sessions, the signed-in user, CSRF checks on every form, and the consent to
     // the current Nutzungsbedingungen before anything else.
@@ -65,6 +66,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try site.register(collection: FundingController())
     try site.register(collection: VerbundController())
     try site.register(collection: EventsController())
+    try site.register(collection: EventEditController())
     try site.register(collection: SessionsController())
     try site.register(collection: PlanningController())
     try site.register(collection: ScheduleController())

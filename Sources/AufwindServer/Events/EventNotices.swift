@@ -82,4 +82,50 @@ struct EventNotices {
                 text: "Ihr Pitch „\(pitch.title)“ ist im Block „\(block.title)“ von „\(event.title)“ eingeplant.",
                 link: event.path + "/buehne", action: "Bühne ansehen"))
     }
+
+    /// The organiser changed the days or the place: everyone registered (waitlist included) hears
+    /// the new facts.
+    func eventChanged(_ event: EventModel, _ edit: EventEdit, by organiser: UUID?) async throws {
+        let registered = try await EventRegistrationModel.query(on: database).filter(\.$eventID == event.requireID()).all().map(\.userID)
+        var facts: [String] = []
+        if edit.datesChanged { facts.append("Termin: \(EventsController.when(event))") }
+        if edit.placeChanged {
+            if !event.place.isEmpty { facts.append("Ort: \(event.place)") }
+            if !event.onlineURL.isEmpty { facts.append("online: \(event.onlineURL)") }
+        }
+        try await notifier.notify(
+            users: registered, excluding: organiser,
+            NotificationMessage(
+                category: .veranstaltungen, subject: "Geändert: \(event.title)",
+                text: "„\(event.title)“ hat sich geändert. \(facts.joined(separator: "; ")).", link: event.path, action: "Veranstaltung ansehen"))
+    }
+
+    /// The team changed rooms or days under a published programme (`EventEditService`): who
+    /// hosts or wants a session that moved or left the programme hears what changed for them.
+    func programmeCorrected(_ changes: [ScheduleChange], of event: EventModel, version: Int, by organiser: UUID?) async throws {
+        let sessionIDs = changes.compactMap { UUID(uuidString: $0.session) }
+        guard !sessionIDs.isEmpty else { return }
+        let hosts = try await EventSessionHostModel.query(on: database).filter(\.$sessionID ~~ sessionIDs).all()
+        let voters = try await EventVoteModel.query(on: database).filter(\.$sessionID ~~ sessionIDs).all()
+        var texts: [UUID: [String]] = [:]
+        for change in changes {
+            guard let id = UUID(uuidString: change.session) else { continue }
+            let text =
+                change.kind == .abgesagt
+                ? "„\(change.title)“ ist nicht mehr eingeplant (war \(change.before.map { "\($0.room), \($0.slotLabel)" } ?? "")); das Team plant sie neu"
+                : change.text
+            for person in Set(hosts.filter { $0.sessionID == id }.map(\.userID) + voters.filter { $0.sessionID == id }.map(\.userID)) {
+                texts[person, default: []].append(text)
+            }
+        }
+        for user in try await UserModel.query(on: database).filter(\.$id ~~ Array(texts.keys)).all() {
+            guard let id = user.id, id != organiser, let list = texts[id] else { continue }
+            try await notifier.notify(
+                user,
+                NotificationMessage(
+                    category: .veranstaltungen, subject: "Programm geändert: \(event.title)",
+                    text: "Programm von „\(event.title)“ geändert (Version \(version)), Ihre Sessions: \(list.joined(separator: "; "))",
+                    link: event.path + "/programm", action: "Programm ansehen"))
+        }
+    }
 }

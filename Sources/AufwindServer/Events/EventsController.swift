@@ -146,9 +146,9 @@ struct EventsController: RouteCollection {
         try await render(request, EventAccess.load(request))
     }
 
-    func render(_ request: Request, _ access: EventAccess, errors: [String] = [], status: HTTPStatus = .ok) async throws
-        -> Response
-    {
+    func render(
+        _ request: Request, _ access: EventAccess, sent: [String: String] = [:], errors: [String] = [], status: HTTPStatus = .ok
+    ) async throws -> Response {
         let event = access.event
         let registrations = try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID).sort(\.$sequence).all()
         let rooms = try await EventRoomModel.query(on: request.db).filter(\.$eventID == access.eventID).sort(\.$createdAt).all()
@@ -168,7 +168,8 @@ struct EventsController: RouteCollection {
             confirmedCount: confirmed.count, waitlistCount: registrations.count - confirmed.count, meetingTables: event.meetingTables,
             myStatus: myStatus,
             signedIn: request.currentUser != nil, myUserID: request.currentUser?.id?.uuidString.lowercased(),
-            registrationChoices: try await registrationChoices(request).map { ($0.value, $0.label) }, isOrganiser: access.isOrganiser,
+            registrationChoices: try await registrationChoices(request).map { ($0.value, $0.label) }, sent: sent,
+            isOrganiser: access.isOrganiser,
             isInside: access.isInside, isParticipant: access.isParticipant,
             participants: access.isInside
                 ? registrations.map {
@@ -226,19 +227,23 @@ struct EventsController: RouteCollection {
         try request.requireUser()
         let user = try request.requireUser()
         let form = try request.content.decode(RegisterForm.self)
+        let sent = ["fuer": form.fuer, "organisation": form.organisation].compactMapValues { $0 }
         guard var choice = try await registrationChoices(request).first(where: { $0.value == form.fuer }) else {
-            return try await render(request, access, errors: ["Bitte wählen Sie, für wen Sie kommen."], status: .unprocessableEntity)
+            return try await render(
+                request, access, sent: sent, errors: ["Bitte wählen Sie, für wen Sie kommen."], status: .unprocessableEntity)
         }
         if choice.key.isEmpty {
             // A Behörde or other organisation without an account here: named in the form.
             var check = InputChecker()
             choice.name = check.text(form.organisation, "Name der Behörde oder Organisation", length: 2...150)
-            if let problem = check.errors.first { return try await render(request, access, errors: [problem.text], status: .unprocessableEntity) }
+            if let problem = check.errors.first {
+                return try await render(request, access, sent: sent, errors: [problem.text], status: .unprocessableEntity)
+            }
         }
         let (type, key, name) = (choice.type, choice.key, choice.name)
         switch try await EventService(database: request.db).register(access.event, user: user, type: type, orgKey: key, orgName: name) {
         case .failure(let message):
-            return try await render(request, access, errors: [message.text], status: .conflict)
+            return try await render(request, access, sent: sent, errors: [message.text], status: .conflict)
         case .success(let outcome):
             return request.redirect(to: access.event.path, notice: outcome == .confirmed ? .eventRegistered : .eventWaitlisted)
         }
@@ -260,8 +265,9 @@ struct EventsController: RouteCollection {
     @Sendable func setPhase(request: Request) async throws -> Response {
         let access = try await EventAccess.load(request)
         try access.requireOrganiser(request)
-        guard let phase = EventPhase(rawValue: try request.content.decode(PhaseForm.self).phase ?? "") else {
-            return try await render(request, access, errors: ["Unbekannte Phase."], status: .unprocessableEntity)
+        let form = try request.content.decode(PhaseForm.self)
+        guard let phase = EventPhase(rawValue: form.phase ?? "") else {
+            return try await render(request, access, sent: ["phase": form.phase ?? ""], errors: ["Unbekannte Phase."], status: .unprocessableEntity)
         }
         try await EventService(database: request.db).setPhase(
             access.event, phase, by: request.requireUser().id, baseURL: request.application.aufwindConfig.baseURL)
@@ -277,7 +283,8 @@ struct EventsController: RouteCollection {
         let capacity = check.number(form.plaetze, "Plätze", in: 1...5000)
         guard check.errors.isEmpty, ["offen", "geschlossen"].contains(form.status ?? "") else {
             return try await render(
-                request, access, errors: check.errors.map(\.text) + (check.errors.isEmpty ? ["Bitte „offen“ oder „geschlossen“ wählen."] : []),
+                request, access, sent: ["plaetze": form.plaetze, "status": form.status].compactMapValues { $0 },
+                errors: check.errors.map(\.text) + (check.errors.isEmpty ? ["Bitte „offen“ oder „geschlossen“ wählen."] : []),
                 status: .unprocessableEntity)
         }
         let event = access.event
@@ -294,7 +301,11 @@ struct EventsController: RouteCollection {
         var check = InputChecker()
         let name = check.text(form.name, "Raum", length: 1...80)
         let capacity = check.number(form.kapazitaet, "Plätze im Raum", in: 1...5000)
-        guard check.errors.isEmpty else { return try await render(request, access, errors: check.errors.map(\.text), status: .unprocessableEntity) }
+        guard check.errors.isEmpty else {
+            return try await render(
+                request, access, sent: ["name": form.name, "kapazitaet": form.kapazitaet].compactMapValues { $0 }, errors: check.errors.map(\.text),
+                status: .unprocessableEntity)
+        }
         try await EventService(database: request.db).addRoom(access.event, name: name, capacity: capacity)
         return request.redirect(to: access.event.path, notice: .roomAdded)
     }
@@ -309,12 +320,13 @@ struct EventsController: RouteCollection {
         let end = SlotGrid.minutes(form.bis ?? "")
         if start == nil || end == nil { check.fail("Bitte Beginn und Ende als Uhrzeit (HH:MM) angeben.") }
         let kind = check.choice(form.art, SlotGrid.Kind.self, "Art")
+        let sent = ["tag": form.tag, "von": form.von, "bis": form.bis, "art": form.art].compactMapValues { $0 }
         guard check.errors.isEmpty, let start, let end, let kind else {
-            return try await render(request, access, errors: check.errors.map(\.text), status: .unprocessableEntity)
+            return try await render(request, access, sent: sent, errors: check.errors.map(\.text), status: .unprocessableEntity)
         }
         let slot = SlotGrid.Slot(id: UUID().uuidString.lowercased(), day: day, start: start, end: end, kind: kind)
         if case .failure(let problems) = try await EventService(database: request.db).addSlot(access.event, slot: slot) {
-            return try await render(request, access, errors: problems.messages.map(\.text), status: .unprocessableEntity)
+            return try await render(request, access, sent: sent, errors: problems.messages.map(\.text), status: .unprocessableEntity)
         }
         return request.redirect(to: access.event.path, notice: .slotAdded)
     }

@@ -133,8 +133,16 @@ struct SessionsController: RouteCollection {
         return try await render(request, access, try await loadSession(request, access))
     }
 
+    /// What the person sent in a form of the session page, shown again when it comes back with errors.
+    struct SentValues {
+        var person: String?
+        var unavailable: [String]?
+        var result: String?
+    }
+
     private func render(
-        _ request: Request, _ access: EventAccess, _ session: EventSessionModel, errors: [String] = [], status: HTTPStatus = .ok
+        _ request: Request, _ access: EventAccess, _ session: EventSessionModel, sent: SentValues = .init(), errors: [String] = [],
+        status: HTTPStatus = .ok
     ) async throws -> Response {
         let hosts = try await hosts(request, session)
         let me = request.currentUser?.id
@@ -155,8 +163,11 @@ struct SessionsController: RouteCollection {
             placement: placement, isHost: isHost, isOrganiser: access.isOrganiser,
             canRequestMeeting: access.isParticipant && access.event.meetingTables > 0 && !isHost,
             participants: participants.map { ($0.userID.uuidString.lowercased(), "\($0.userName) (\($0.orgName))") },
-            sessionSlots: slots.map { ($0.id!.uuidString.lowercased(), $0.label, session.unavailable.contains($0.id!.uuidString.lowercased())) },
-            result: session.result, itemPath: session.itemID.map { "/eintraege/\($0.uuidString.lowercased())" },
+            sessionSlots: slots.map {
+                ($0.id!.uuidString.lowercased(), $0.label, (sent.unavailable ?? session.unavailable).contains($0.id!.uuidString.lowercased()))
+            },
+            result: session.result, sentResult: sent.result, sentPerson: sent.person ?? "",
+            itemPath: session.itemID.map { "/eintraege/\($0.uuidString.lowercased())" },
             towns: request.actor.townRoles.keys.sorted().map { ($0, directory.name(of: $0) ?? $0) },
             csrf: request.currentUser == nil ? nil : CSRF.token(for: request), errors: errors)
         return HTMLResponse.render(page, status: status, request: request)
@@ -173,8 +184,8 @@ struct SessionsController: RouteCollection {
             registration.statusValue == .bestaetigt
         else {
             return try await render(
-                request, access, session, errors: ["Als Leitung lassen sich nur bestätigte Teilnehmer:innen eintragen."], status: .unprocessableEntity
-            )
+                request, access, session, sent: .init(person: form.person),
+                errors: ["Als Leitung lassen sich nur bestätigte Teilnehmer:innen eintragen."], status: .unprocessableEntity)
         }
         try await SessionService(database: request.db).addHost(session, user: registration)
         request.application.scheduleCache.invalidate(access.eventID)
@@ -203,14 +214,15 @@ struct SessionsController: RouteCollection {
             try await EventSlotModel.query(on: request.db).filter(\.$eventID == access.eventID).all().map { $0.id!.uuidString.lowercased() })
         let unknown = chosen.filter { !slots.contains($0) }
         guard unknown.isEmpty else {
-            return try await render(request, access, session, errors: ["Unbekanntes Zeitfenster."], status: .unprocessableEntity)
+            return try await render(
+                request, access, session, sent: .init(unavailable: chosen), errors: ["Unbekanntes Zeitfenster."], status: .unprocessableEntity)
         }
         // A pin into a slot the host now cannot make would contradict: refuse, nothing changes.
         if let assignment = try await EventAssignmentModel.find(session.requireID(), on: request.db), assignment.pinned,
             chosen.contains(assignment.slotID.uuidString.lowercased())
         {
             return try await render(
-                request, access, session,
+                request, access, session, sent: .init(unavailable: chosen),
                 errors: ["Die Session ist in diesem Zeitfenster festgelegt; das Veranstaltungsteam muss die Festlegung erst lösen."],
                 status: .conflict)
         }
@@ -224,9 +236,11 @@ struct SessionsController: RouteCollection {
         let session = try await loadSession(request, access)
         try await requireHost(request, access, session, organiserToo: false)
         var check = InputChecker()
-        let result = check.text(try request.content.decode(ResultForm.self).ergebnis, "Ergebnis", required: false, length: 0...5000, multiline: true)
+        let sent = try request.content.decode(ResultForm.self).ergebnis
+        let result = check.text(sent, "Ergebnis", required: false, length: 0...5000, multiline: true)
         guard check.errors.isEmpty else {
-            return try await render(request, access, session, errors: check.errors.map(\.text), status: .unprocessableEntity)
+            return try await render(
+                request, access, session, sent: .init(result: sent), errors: check.errors.map(\.text), status: .unprocessableEntity)
         }
         session.result = result
         try await session.update(on: request.db)

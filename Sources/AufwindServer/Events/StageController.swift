@@ -158,9 +158,10 @@ struct StageController: RouteCollection {
         return try await renderModerator(request, access, block(request, access))
     }
 
-    private func renderModerator(_ request: Request, _ access: EventAccess, _ block: PitchBlockModel, errors: [String] = [], status: HTTPStatus = .ok)
-        async throws -> Response
-    {
+    private func renderModerator(
+        _ request: Request, _ access: EventAccess, _ block: PitchBlockModel, values: [String: String] = [:], errors: [String] = [],
+        status: HTTPStatus = .ok
+    ) async throws -> Response {
         guard let (state, fresh, pitches) = try await StageService(database: request.db).state(block.requireID(), now: request.now) else {
             throw ProblemDetails.notFound("Diesen Pitch-Block gibt es nicht.")
         }
@@ -183,7 +184,7 @@ struct StageController: RouteCollection {
             },
             participants: participants.map { ($0.userID.uuidString.lowercased(), "\($0.userName) (\($0.orgName))") },
             providers: providers.map { ($0.id!.uuidString, $0.name) },
-            csrf: CSRF.token(for: request), errors: errors)
+            csrf: CSRF.token(for: request), values: values, errors: errors)
         return HTMLResponse.render(page, status: status, request: request)
     }
 
@@ -210,17 +211,16 @@ struct StageController: RouteCollection {
         let form = try request.content.decode(PitchForm.self)
         var check = InputChecker()
         // A town presents a published, public Vorhaben (its link or id), or an Anbieter pitches:
-        // then presenter and topic may stay empty and are taken from there.
-        var presenterDefault = ""
-        var titleDefault = ""
+        // then presenter and topic may stay empty and are taken from there (`PitchInput`).
+        var itemSource: PitchInput.Source?
+        var anbieterSource: PitchInput.Source?
         var itemID: UUID?
         var organisationID: UUID?
         if let raw = form.eintrag?.trimmingSpaces, !raw.isEmpty {
             let id = raw.split(separator: "/").last.flatMap { UUID(uuidString: String($0)) }
             if let id, let item = try await CooperationItemModel.find(id, on: request.db), ItemAudience.everybody.sees(item.facts) {
                 itemID = id
-                presenterDefault = TownDirectory(catalog: request.register).name(of: item.ownerKey) ?? item.ownerKey
-                titleDefault = item.title
+                itemSource = .item(town: TownDirectory(catalog: request.register).name(of: item.ownerKey) ?? item.ownerKey, title: item.title)
             } else {
                 check.fail("„\(raw)“ ist kein veröffentlichter, öffentlicher Eintrag (Link oder Nummer eines Vorhabens angeben).")
             }
@@ -230,15 +230,18 @@ struct StageController: RouteCollection {
                 organisation.kindValue == .anbieter, organisation.statusValue == .confirmed
             {
                 organisationID = id
-                presenterDefault = organisation.name
+                anbieterSource = .anbieter(name: organisation.name)
             } else {
                 check.fail("Diesen bestätigten Anbieter gibt es nicht.")
             }
         }
-        let typedPresenter = (form.praesentiert ?? "").trimmingSpaces
-        let typedTitle = (form.titel ?? "").trimmingSpaces
-        let presenter = check.text(typedPresenter.isEmpty ? presenterDefault : typedPresenter, "Wer präsentiert", length: 2...120)
-        let title = check.text(typedTitle.isEmpty ? titleDefault : typedTitle, "Thema oder Vorhaben", length: 2...150)
+        var presenter = ""
+        var title = ""
+        switch PitchInput.validate(presenter: form.praesentiert, title: form.titel, item: itemSource, anbieter: anbieterSource) {
+        case .success(let input): (presenter, title) = (input.presenter, input.title)
+        case .failure(let problems):
+            for problem in problems.messages { check.fail(problem) }
+        }
         var userID: UUID?
         if let raw = form.person, !raw.isEmpty {
             userID = UUID(uuidString: raw)
@@ -248,7 +251,12 @@ struct StageController: RouteCollection {
             if registered == 0 { check.fail("Die Person ist nicht zur Veranstaltung angemeldet.") }
         }
         guard check.errors.isEmpty else {
-            return try await renderModerator(request, access, block, errors: check.errors.map(\.text), status: .unprocessableEntity)
+            // The form comes back with everything the person chose and typed.
+            let values = [
+                "eintrag": form.eintrag, "anbieter": form.anbieter, "praesentiert": form.praesentiert, "titel": form.titel, "person": form.person,
+            ].compactMapValues { $0 }
+            return try await renderModerator(
+                request, access, block, values: values, errors: check.errors.map(\.text), status: .unprocessableEntity)
         }
         try await StageService(database: request.db).addPitch(
             block, title: title, presenter: presenter, userID: userID, itemID: itemID, organisationID: organisationID,

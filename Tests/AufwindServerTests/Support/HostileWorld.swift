@@ -165,6 +165,8 @@ struct HostileWorld {
         let path = created.headers.redirectPath ?? ""
         parameters["veranstaltungen/:id"] = EventFixture.id(path)
         try await organiser.submit(path + "/raeume", ["name": plant("Raum", Hostile.field("Saal")), "kapazitaet": "40"], from: path)
+        let eventID = try #require(UUID(uuidString: EventFixture.id(path)))
+        parameters["raeume/:room"] = try await EventRoomModel.query(on: app.db).filter(\.$eventID == eventID).first()?.key
         for (from, to, kind) in [("10:00", "10:45", "session"), ("11:00", "11:45", "session"), ("14:00", "14:20", "treffen")] {
             try await organiser.submit(path + "/zeitfenster", ["tag": EventFixture.day(7), "von": from, "bis": to, "art": kind], from: path)
         }

@@ -100,6 +100,8 @@ struct EventPage: PageView {
     var signedIn: Bool
     var myUserID: String?
     var registrationChoices: [(value: String, label: String)]
+    /// The fields of the form that came back with errors, as sent (names differ between the forms).
+    var sent: [String: String] = [:]
     var isOrganiser: Bool
     var isInside: Bool
     var isParticipant: Bool
@@ -159,9 +161,12 @@ struct EventPage: PageView {
                 .unwrap(csrf) { csrf in
                     .form(
                         .class("stacked"), .safeAction(path + "/anmelden"), .method(.post), .csrf(csrf),
-                        .selectField("fuer", label: "Ich komme für", options: registrationChoices, selected: registrationChoices.first?.value ?? ""),
+                        .selectField(
+                            "fuer", label: "Ich komme für", options: registrationChoices,
+                            selected: sent["fuer"] ?? registrationChoices.first?.value ?? ""),
                         .optionalField(
-                            "organisation", label: "Name der Behörde oder Organisation (bei „Behörde“ oder „Sonstige“)", value: "", maxLength: 150),
+                            "organisation", label: "Name der Behörde oder Organisation (bei „Behörde“ oder „Sonstige“)",
+                            value: sent["organisation"] ?? "", maxLength: 150),
                         .button(.type(.submit), .text(confirmedCount < capacity ? "Anmelden" : "Auf die Warteliste"))
                     )
                 }),
@@ -205,28 +210,30 @@ struct EventPage: PageView {
         guard let csrf else { return .empty }
         return .section(
             .h2(.text("Organisation")),
+            .p(.a(.safeHref(path + "/bearbeiten"), .text("Veranstaltung bearbeiten (Titel, Tage, Ort, Plätze, Räume)"))),
             .h3(.text("Phase")),
             .form(
                 .class("inline"), .safeAction(path + "/phase"), .method(.post), .csrf(csrf),
-                .selectField("phase", label: "Phase", options: EventPhase.allCases.map { ($0.rawValue, $0.label) }, selected: phase.rawValue),
+                .selectField(
+                    "phase", label: "Phase", options: EventPhase.allCases.map { ($0.rawValue, $0.label) }, selected: sent["phase"] ?? phase.rawValue),
                 .button(.type(.submit), .text("Phase setzen"))),
             .h3(.text("Anmeldung")),
             .form(
                 .class("inline"), .safeAction(path + "/anmeldung"), .method(.post), .csrf(csrf),
-                .field("plaetze", id: "plaetze-neu", label: "Plätze", type: .number, value: String(capacity)),
+                .field("plaetze", id: "plaetze-neu", label: "Plätze", type: .number, value: sent["plaetze"] ?? String(capacity)),
                 .selectField(
                     "status", label: "Anmeldung", options: [("offen", "offen"), ("geschlossen", "geschlossen")],
-                    selected: registrationOpen ? "offen" : "geschlossen"),
+                    selected: sent["status"] ?? (registrationOpen ? "offen" : "geschlossen")),
                 .button(.type(.submit), .text("Speichern"))),
             .h3(.text("Räume")),
             .if(rooms.isEmpty, .p(.text("Noch keine Räume."))),
             .ul(.forEach(rooms) { .li(.text("\($0.name) – \(GermanFormat.count($0.capacity, "Platz", "Plätze"))")) }),
             .form(
                 .class("inline"), .safeAction(path + "/raeume"), .method(.post), .csrf(csrf),
-                .field("name", id: "raum-name", label: "Raum", maxLength: 80),
-                .field("kapazitaet", label: "Plätze im Raum", type: .number, value: "30"),
+                .field("name", id: "raum-name", label: "Raum", value: sent["name"] ?? "", maxLength: 80),
+                .field("kapazitaet", label: "Plätze im Raum", type: .number, value: sent["kapazitaet"] ?? "30"),
                 .button(.type(.submit), .text("Raum hinzufügen"))),
-            .h3(.text("Zeitraster")),
+            .h3(.id("zeitraster"), .text("Zeitraster")),
             .if(slots.isEmpty, .p(.text("Noch keine Zeitfenster."))),
             .ul(
                 .forEach(slots) { slot in
@@ -238,11 +245,12 @@ struct EventPage: PageView {
                 }),
             .form(
                 .class("inline"), .safeAction(path + "/zeitfenster"), .method(.post), .csrf(csrf),
-                .field("tag", label: "Tag", type: .date),
-                .field("von", label: "Von (HH:MM)", type: .time),
-                .field("bis", label: "Bis (HH:MM)", type: .time),
+                .field("tag", label: "Tag", type: .date, value: sent["tag"] ?? ""),
+                .field("von", label: "Von (HH:MM)", type: .time, value: sent["von"] ?? ""),
+                .field("bis", label: "Bis (HH:MM)", type: .time, value: sent["bis"] ?? ""),
                 .selectField(
-                    "art", id: "slot-art", label: "Art", options: SlotGrid.Kind.allCases.map { ($0.rawValue, $0.label) }, selected: "session"),
+                    "art", id: "slot-art", label: "Art", options: SlotGrid.Kind.allCases.map { ($0.rawValue, $0.label) },
+                    selected: sent["art"] ?? "session"),
                 .button(.type(.submit), .text("Zeitfenster hinzufügen")))
         )
     }

@@ -105,6 +105,10 @@ struct SessionPage: PageView {
     var participants: [(value: String, label: String)]
     var sessionSlots: [(id: String, label: String, unavailable: Bool)]
     var result: String
+    /// The result as typed, when its form comes back with errors.
+    var sentResult: String? = nil
+    /// The person chosen as further host, when that form comes back with errors.
+    var sentPerson: String = ""
     var itemPath: String?
     var towns: [(value: String, label: String)]
     var csrf: String?
@@ -156,7 +160,7 @@ struct SessionPage: PageView {
                 !participants.isEmpty,
                 .form(
                     .class("inline"), .safeAction("\(path)/leitung"), .method(.post), .csrf(csrf),
-                    .selectField("person", label: "Weitere Leitung", options: participants, selected: ""),
+                    .selectField("person", label: "Weitere Leitung", options: participants, selected: sentPerson),
                     .button(.type(.submit), .text("Eintragen")))),
             .if(
                 !sessionSlots.isEmpty,
@@ -178,7 +182,7 @@ struct SessionPage: PageView {
         .group(
             .form(
                 .class("stacked"), .safeAction("\(path)/ergebnis"), .method(.post), .csrf(csrf),
-                .textArea("ergebnis", label: "Ergebnis festhalten", value: result, maxLength: 5000, rows: 6),
+                .textArea("ergebnis", label: "Ergebnis festhalten", value: sentResult ?? result, maxLength: 5000, rows: 6),
                 .button(.type(.submit), .text("Ergebnis speichern"))),
             .if(
                 itemPath == nil && !towns.isEmpty,

@@ -140,6 +140,8 @@ struct ModeratorPage: PageView {
     var participants: [(value: String, label: String)]
     var providers: [(value: String, label: String)]
     var csrf: String
+    /// What the person sent, when the pitch form comes back with errors.
+    var values: [String: String] = [:]
     var errors: [String] = []
     var title: String { "Moderation – \(blockTitle)" }
 
@@ -186,14 +188,17 @@ struct ModeratorPage: PageView {
                     .text(
                         "Eine Kommune stellt ein Vorhaben vor: seinen Link angeben. Ein Anbieter pitcht: ihn wählen. Dann dürfen „Wer präsentiert“ und „Thema“ leer bleiben."
                     )),
-                .optionalField("eintrag", label: "Vorhaben (Link oder Nummer des Eintrags, optional)", value: "", maxLength: 200),
+                .optionalField(
+                    "eintrag", label: "Vorhaben (Link oder Nummer des Eintrags, optional)", value: values["eintrag"] ?? "", maxLength: 200),
                 .if(
                     !providers.isEmpty,
-                    .selectField("anbieter", label: "Anbieter (optional)", options: [("", "– keiner –")] + providers, selected: "")),
-                .optionalField("praesentiert", label: "Wer präsentiert (Startup, Kommune)", value: "", maxLength: 120),
-                .optionalField("titel", label: "Thema oder Vorhaben", value: "", maxLength: 150),
+                    .selectField(
+                        "anbieter", label: "Anbieter (optional)", options: [("", "– keiner –")] + providers, selected: values["anbieter"] ?? "")),
+                .optionalField("praesentiert", label: "Wer präsentiert (Startup, Kommune)", value: values["praesentiert"] ?? "", maxLength: 120),
+                .optionalField("titel", label: "Thema oder Vorhaben", value: values["titel"] ?? "", maxLength: 150),
                 .selectField(
-                    "person", label: "Person auf der Bühne (für 1:1-Anfragen, optional)", options: [("", "– keine –")] + participants, selected: ""),
+                    "person", label: "Person auf der Bühne (für 1:1-Anfragen, optional)", options: [("", "– keine –")] + participants,
+                    selected: values["person"] ?? ""),
                 .button(.type(.submit), .text("Hinzufügen"))),
             .script(.safeSrc(SiteAsset.stageScript.path))
         )
