@@ -8,6 +8,9 @@ public struct AppConfig: Sendable {
     /// PostgreSQL schema to use (tests give every run its own).
     public var postgresSchema: String?
     public var sqlitePath: String
+    /// How long a request waits for a free database connection before it fails (a test run on two
+    /// cores with hundreds of applications at once gives it more).
+    public var databaseConnectionWait: TimeInterval = 10
     /// Directories searched for reference data, first match wins.
     public var dataDirectoryCandidates: [String]
     public var baseURL: String

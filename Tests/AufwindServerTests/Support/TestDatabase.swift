@@ -76,6 +76,8 @@ private func startAufwind(
     app.testClock = clock
     app.wallClock = clock.clock
     var config = AppConfig(dataDirectoryCandidates: [dataDirectory])
+    // Hundreds of applications share two cores during a full run: a connection may be slow to come.
+    config.databaseConnectionWait = 60
     let id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
     let sqlitePath = FileManager.default.temporaryDirectory.appendingPathComponent("aufwind-test-\(id).sqlite").path
     switch kind {
