@@ -73,16 +73,6 @@ struct EventsAPIController: RouteCollection {
         @AlwaysEncoded var programm: ProgrammeDTO?
     }
 
-    /// An integer query parameter: absent gives `default`, anything but a whole number in range is refused.
-    private func integer(_ raw: String?, _ name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
-        guard let raw else { return fallback }
-        guard let value = Int(raw), range.contains(value) else {
-            throw ProblemDetails.badRequest(
-                "„\(name)“ muss eine ganze Zahl von \(range.lowerBound) bis \(GermanFormat.integer(range.upperBound)) sein.")
-        }
-        return value
-    }
-
     private func summary(_ event: EventModel, _ request: Request) -> EventSummaryDTO {
         EventSummaryDTO(
             id: event.id!.uuidString.lowercased(), titel: event.title, ersterTag: event.firstDay, letzterTag: event.lastDay, ort: event.place,
@@ -93,8 +83,8 @@ struct EventsAPIController: RouteCollection {
     /// Events whose last day is today or later, the earliest first.
     @Sendable func list(request: Request) async throws -> EventListDTO {
         let p = try request.query.decode(ListParameters.self)
-        let perPage = try integer(p.per_page, "per_page", default: 20, range: 1...100)
-        let page = try integer(p.page, "page", default: 1, range: 1...10_000)
+        let perPage = try ProblemDetails.integerParameter(p.per_page, "per_page", default: 20, range: 1...100)
+        let page = try ProblemDetails.integerParameter(p.page, "page", default: 1, range: 1...10_000)
         let today = request.todayISO
         func upcoming() -> QueryBuilder<EventModel> { EventModel.query(on: request.db).filter(\.$lastDay >= today) }
         let total = try await upcoming().count()
@@ -108,9 +98,14 @@ struct EventsAPIController: RouteCollection {
         guard let id = request.parameters.get("id", as: UUID.self), let event = try await EventModel.find(id, on: request.db) else {
             throw ProblemDetails.notFound("Diese Veranstaltung gibt es nicht.")
         }
-        let rooms = try await EventRoomModel.query(on: request.db).filter(\.$eventID == id).sort(\.$createdAt).all().map(\.name)
+        let published = try await ScheduleController.loadPublished(event, on: request.db)
+        // A published programme has read the rooms already.
+        var rooms = published?.rooms ?? []
+        if published == nil {
+            rooms = try await EventRoomModel.query(on: request.db).filter(\.$eventID == id).sort(\.$createdAt).all().map(\.name)
+        }
         var programme: ProgrammeDTO?
-        if let published = try await ScheduleController.loadPublished(event, on: request.db) {
+        if let published {
             let sessions = published.placements.compactMap { placement -> (SessionDTO, EventSlotModel)? in
                 guard let slot = published.slots[placement.slot] else { return nil }
                 let session = published.sessions[placement.session]

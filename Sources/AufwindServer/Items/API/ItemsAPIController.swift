@@ -30,16 +30,6 @@ struct ItemsAPIController: RouteCollection {
         var per_page: String?
     }
 
-    /// An integer query parameter: absent gives `default`, anything but a whole number is refused.
-    private func integer(_ raw: String?, _ name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
-        guard let raw else { return fallback }
-        guard let value = Int(raw), range.contains(value) else {
-            throw ProblemDetails.badRequest(
-                "„\(name)“ muss eine ganze Zahl von \(range.lowerBound) bis \(GermanFormat.integer(range.upperBound)) sein.")
-        }
-        return value
-    }
-
     private func directory(_ request: Request) -> TownDirectory { TownDirectory(catalog: request.register) }
 
     @Sendable func list(request: Request) async throws -> ItemListDTO {
@@ -51,8 +41,8 @@ struct ItemsAPIController: RouteCollection {
         ] where value?.isEmpty == true {
             throw ProblemDetails.badRequest("Der Parameter „\(name)“ ist leer; lassen Sie ihn weg, um nicht danach zu filtern.")
         }
-        let perPage = try integer(p.per_page, "per_page", default: 20, range: 1...100)
-        let page = try integer(p.page, "page", default: 1, range: 1...10_000)
+        let perPage = try ProblemDetails.integerParameter(p.per_page, "per_page", default: 20, range: 1...100)
+        let page = try ProblemDetails.integerParameter(p.page, "page", default: 1, range: 1...10_000)
         let form = ItemSearchForm(
             text: p.q ?? "", kind: p.art ?? "", feld: p.handlungsfeld ?? "", land: p.land ?? "", groesse: p.groesse ?? "",
             status: p.status ?? "", reach: p.reichweite ?? "", page: page)
@@ -93,7 +83,7 @@ struct ItemsAPIController: RouteCollection {
 
     @Sendable func partners(request: Request) async throws -> PartnersDTO {
         let model = try await publicItem(request)
-        let limit = try integer(request.query[String.self, at: "limit"], "limit", default: 10, range: 1...50)
+        let limit = try ProblemDetails.integerParameter(request.query[String.self, at: "limit"], "limit", default: 10, range: 1...50)
         guard let item = model.item else { throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.") }
         let engine = request.matching
         let directory = directory(request)
