@@ -35,11 +35,17 @@ struct TownChoicesTests {
         return []
     }
 
+    /// The towns to choose from, or nil when the answer is no choice.
+    static func choose(_ answer: TownChoices.Answer) -> (choices: [TownChoice], more: Bool)? {
+        if case .choose(let choices, let more) = answer { return (choices, more) }
+        return nil
+    }
+
     @Test("a name several towns bear, alone or before their qualifier, asks which one, each with its Kreis and Land; the larger first")
-    func namesakes() {
+    func namesakes() throws {
         let answer = Self.choices.lookup("Neustadt")
         #expect(Self.keys(answer) == ["07316000", "06534016", "06534090", "05570090"])
-        guard case .choose(let choices, let more) = answer else { return }
+        let (choices, more) = try #require(Self.choose(answer))
         #expect(!more)
         #expect(choices[2] == TownChoice(key: "06534090", name: "Neustadt", kreis: "Landkreis Marburg-Biedenkopf", land: "Hessen", population: 9_300))
         #expect(choices[3].kreis == "Kreis Warendorf" && choices[3].land == "Nordrhein-Westfalen")
@@ -56,11 +62,11 @@ struct TownChoicesTests {
     }
 
     @Test("the beginning of a name or a name with a typo is never taken silently, even when only one town fits")
-    func partialNames() {
+    func partialNames() throws {
         #expect(Self.keys(Self.choices.lookup("Neust")) == ["07316000", "06534016", "06534090", "05570090"])
         #expect(Self.keys(Self.choices.lookup("Oeld")) == ["05570036"])
         #expect(Self.keys(Self.choices.lookup("Oeldee")) == ["05570036"])
-        guard case .choose(let choices, _) = Self.choices.lookup("Neust") else { return }
+        let (choices, _) = try #require(Self.choose(Self.choices.lookup("Neust")))
         #expect(choices[0].kreis == "kreisfreie Stadt" && choices[0].land == "Rheinland-Pfalz")
     }
 

@@ -204,11 +204,11 @@ struct EventStageMeetingTests {
 
                 // A client that goes away frees its place (the next write fails)
                 await first[0].close()
-                #expect(try await eventually(timeout: .seconds(10)) { await broadcaster.streams(of: "127.0.0.1") == 3 })
+                #expect(try await eventually(timeout: .seconds(60)) { await broadcaster.streams(of: "127.0.0.1") == 3 })
 
                 // When the last listeners leave, the poller stops and polls no more
                 for client in first.dropFirst() + [other] { await client.close() }
-                #expect(try await eventually(timeout: .seconds(10)) { await broadcaster.pollers == 0 })
+                #expect(try await eventually(timeout: .seconds(60)) { await broadcaster.pollers == 0 })
                 let stopped = await broadcaster.polls
                 try await Task.sleep(for: .milliseconds(700))
                 #expect(await broadcaster.polls == stopped)
@@ -221,10 +221,10 @@ struct EventStageMeetingTests {
                 app.aufwindConfig = short
                 let again = try await open(from: "127.0.0.1")
                 #expect(try await again.wait { $0.contains("event: zustand") })
-                #expect(try await eventually(timeout: .seconds(5)) { await broadcaster.polls > stopped })
+                #expect(try await eventually(timeout: .seconds(60)) { await broadcaster.polls > stopped })
                 #expect(try await again.wait(timeout: .seconds(30)) { _ in again.isClosed })
                 #expect(again.text.hasSuffix("0\r\n\r\n"), "Stream nicht ordentlich beendet: \(again.text.suffix(200))")
-                #expect(try await eventually(timeout: .seconds(10)) { await broadcaster.pollers == 0 })
+                #expect(try await eventually(timeout: .seconds(60)) { await broadcaster.pollers == 0 })
             } catch {
                 for client in clients { await client.close() }
                 await app.server.shutdown()
