@@ -38,6 +38,7 @@ struct PostRedirectGetTests {
         "/veranstaltungen/:id/sessions/:sid/ergebnis", "/veranstaltungen/:id/sessions/:sid/vorhaben", "/veranstaltungen/:id/sessions/:sid/absagen",
         "/veranstaltungen/:id/planung/optimieren", "/veranstaltungen/:id/planung/verschieben", "/veranstaltungen/:id/planung/festlegen",
         "/veranstaltungen/:id/planung/veroeffentlichen", "/veranstaltungen/:id/treffen", "/veranstaltungen/:id/treffen/:mid/entscheidung",
+        "/veranstaltungen/:id/treffen/profil", "/veranstaltungen/:id/treffen/fenster/:slot", "/veranstaltungen/:id/treffen/fenster/planen",
         "/veranstaltungen/:id/treffen/:mid/zurueckziehen", "/veranstaltungen/:id/buehne", "/veranstaltungen/:id/buehne/:block/pitches",
         "/veranstaltungen/:id/buehne/:block/pitches/:pitch/verschieben", "/veranstaltungen/:id/buehne/:block/befehl",
         "/veranstaltungen/:id/bearbeiten", "/veranstaltungen/:id/raeume/:room", "/veranstaltungen/:id/raeume/:room/entfernen",
@@ -424,6 +425,13 @@ final class FormWalk {
         let meetingSlots = slots.filter { $0.kind == "treffen" }.compactMap { $0.id?.uuidString.lowercased() }
         try #require(meetingSlots.count == 2)
         let meetings = path + "/treffen"
+        try await form(
+            "/veranstaltungen/:id/treffen/profil", olga, meetings + "/profil",
+            [("suchen", "Radwege"), ("bieten", "Bauhof"), ("nicht[]", "\(meetingSlots[1])@\(14 * 60 + 30)-\(14 * 60 + 45)")], from: meetings)
+        let windows = meetings + "/fenster"
+        try await form(
+            "/veranstaltungen/:id/treffen/fenster/:slot", anna, windows + "/\(meetingSlots[0])", ["laenge": "20", "tische": "3"], from: windows)
+        try await form("/veranstaltungen/:id/treffen/fenster/planen", anna, windows + "/planen", from: windows)
         try await form(
             "/veranstaltungen/:id/treffen", olga, meetings,
             ["mit": annaID, "zeitfenster": meetingSlots[0], "anlass": "Radwege", "nachricht": "Kurz sprechen?"], from: meetings + "?mit=\(annaID)")

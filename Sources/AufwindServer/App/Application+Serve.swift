@@ -25,6 +25,7 @@ extension Application {
         try await reloadRegister()
         try await prepareFunding()
         startVerbundReminders()
+        startMeetingReminders()
         startAccountJobs()
         startNotificationDigests()
         try startOutboxSender()
@@ -112,6 +113,26 @@ extension Application {
                     }
                 }
                 try? await Task.sleep(for: .seconds(3600))
+            }
+        }
+        lifecycle.use(CancelOnShutdown(task: task))
+    }
+
+    /// Reminds both people of each planned 1:1 meeting shortly before it (`MeetingReminders`),
+    /// checked every minute.
+    func startMeetingReminders() {
+        let reminders = MeetingReminders(database: db, baseURL: aufwindConfig.baseURL)
+        let logger = logger
+        let app = self
+        let task = Task {
+            while !Task.isCancelled {
+                do {
+                    let sent = try await reminders.sendDue(now: app.now)
+                    if sent > 0 { logger.info("Erinnerungen an 1:1-Treffen verschickt: \(sent)") }
+                } catch {
+                    logger.error("Erinnerungen an 1:1-Treffen: \(error)")
+                }
+                try? await Task.sleep(for: .seconds(60))
             }
         }
         lifecycle.use(CancelOnShutdown(task: task))

@@ -38,5 +38,6 @@ enum AufwindMigrations {
         CreateConsents(),
         CreateHomeVisits(),
         CreateProgrammeFavourites(),
+        AddMeetingMatchmaking(),
     ]
 }

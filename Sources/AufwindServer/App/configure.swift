@@ -73,6 +73,8 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try site.register(collection: ProgrammeFavouritesController())
     try site.register(collection: StageController())
     try site.register(collection: MeetingsController())
+    try site.register(collection: MeetingPlanController())
+    try site.register(collection: MeetingWindowsController())
     try site.register(collection: DevMailsController(openToAll: config.devMailsOpen))
     try site.register(collection: LegalPagesController())
     try site.register(collection: ContactFormController())

@@ -66,10 +66,18 @@ final class EventSlotModel: Model, @unchecked Sendable {
     @Field(key: "start_minute") var startMinute: Int
     @Field(key: "end_minute") var endMinute: Int
     @Field(key: "kind") var kind: String
+    /// Meeting windows: minutes per 1:1 meeting (15, 20 or 30).
+    @Field(key: "meeting_length") var meetingLength: Int
+    /// Meeting windows: tables in this window; nil: the event's number of tables.
+    @OptionalField(key: "meeting_tables") var meetingTables: Int?
+    /// Meeting windows: raised by every re-plan, which so holds the window's row while it plans.
+    @Field(key: "meeting_plan_version") var meetingPlanVersion: Int
 
     init() {}
 
     init(eventID: UUID, slot: SlotGrid.Slot) {
+        meetingLength = 15
+        meetingPlanVersion = 0
         self.eventID = eventID
         day = slot.day
         startMinute = slot.start
@@ -84,6 +92,11 @@ final class EventSlotModel: Model, @unchecked Sendable {
 
     /// "26.11.2026, 10:00–10:45 Uhr"
     var label: String { "\(GermanFormat.date(iso: day)), \(slot.timeLabel) Uhr" }
+
+    /// The meeting window as the scheduler sees it (the event's tables unless the window has its own).
+    func meetingWindow(eventTables: Int) -> MeetingWindows.Window {
+        MeetingWindows.Window(slot: slot, length: meetingLength, tables: meetingTables ?? eventTables)
+    }
 
     var interval: DateInterval? {
         guard let start = SlotGrid.instant(day: day, minutes: startMinute), let end = SlotGrid.instant(day: day, minutes: endMinute), start < end
@@ -110,8 +123,19 @@ final class EventRegistrationModel: Model, @unchecked Sendable {
     /// Orders the waitlist: first come, first served.
     @Field(key: "sequence") var sequence: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// The event profile for 1:1 meetings: "Wir suchen", "Wir bieten".
+    @Field(key: "meeting_seeking") var meetingSeeking: String
+    @Field(key: "meeting_offering") var meetingOffering: String
+    /// The times the person cannot meet: `MeetingUnavailability` text.
+    @Field(key: "meeting_unavailable") var meetingUnavailable: String
+    /// When the profile was saved; nil: never, the page offers one from the town's items.
+    @OptionalField(key: "meeting_profile_saved_at") var meetingProfileSavedAt: Date?
 
-    init() {}
+    init() {
+        meetingSeeking = ""
+        meetingOffering = ""
+        meetingUnavailable = ""
+    }
 
     var statusValue: Status { Status(rawValue: status) ?? .warteliste }
     var typeValue: EventRegistration.ParticipantType { .init(rawValue: participantType) ?? .sonstige }

@@ -4,7 +4,7 @@ import Foundation
 
 /// Event data of an account. The export lists every event it took part in (registered, hosted,
 /// voted or met someone) and the pitches it gave. The deletion cancels the registrations (the
-/// waitlist moves up), deletes votes and open meeting bookings, and leaves programmes readable:
+/// waitlist moves up), deletes votes and the event profiles, frees the places of agreed meetings, and leaves programmes readable:
 /// hosts and meeting partners become "ehemaliges Mitglied" under an id that belongs to no one.
 struct EventPersonalData: PersonalDataOwner {
     /// An event the user took part in, with what they did there.
@@ -16,6 +16,8 @@ struct EventPersonalData: PersonalDataOwner {
         var geleiteteSessions: [String]
         var interesseAn: [String]
         var treffen: [String]
+        var wirSuchen: String
+        var wirBieten: String
     }
     struct Pitch: Encodable, Sendable {
         var titel: String
@@ -68,7 +70,7 @@ struct EventPersonalData: PersonalDataOwner {
                 angemeldet: registration?.createdAt, geleiteteSessions: titles(hosted.map(\.sessionID)), interesseAn: titles(votes.map(\.sessionID)),
                 treffen: meetings.filter { $0.eventID == eventID }.map {
                     "\($0.requesterID == userID ? "mit " + $0.inviteeName : "mit " + $0.requesterName) (\($0.statusValue.label))"
-                })
+                }, wirSuchen: registration?.meetingSeeking ?? "", wirBieten: registration?.meetingOffering ?? "")
         }
         return [
             PersonalDataSection("veranstaltungen", participations),
@@ -102,7 +104,8 @@ struct EventPersonalData: PersonalDataOwner {
             .set(\.$userID, to: UUID()).set(\.$userName, to: FormerMember.name).update()
         let stranger = UUID()
         for meeting in try await meetings(of: userID, on: db).all() {
-            try await MeetingBookingModel.query(on: db).filter(\.$meetingID == meeting.requireID()).delete()
+            meeting.plannedStart = nil
+            meeting.tableNumber = nil
             if meeting.requesterID == userID {
                 meeting.requesterID = stranger
                 meeting.requesterName = FormerMember.name

@@ -2,7 +2,7 @@ import AufwindCore
 import Fluent
 import Foundation
 
-/// A 1:1 meeting request in a meeting window; accepted ones hold a table.
+/// A 1:1 meeting request in a meeting window; the scheduler gives accepted ones a time and a table.
 final class MeetingModel: Model, @unchecked Sendable {
     static let schema = "event_meetings"
 
@@ -33,34 +33,17 @@ final class MeetingModel: Model, @unchecked Sendable {
     @OptionalField(key: "table_number") var tableNumber: Int?
     @Field(key: "expires_at") var expiresAt: Date
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// 1 (gern) to 3 (wichtig), set by the requesting side; the scheduler maximises the sum.
+    @Field(key: "priority") var priority: Int
+    /// An accepted meeting's start in its window (minute of the day); nil: not planned (yet).
+    @OptionalField(key: "planned_start") var plannedStart: Int?
+    @OptionalField(key: "reminded_at") var remindedAt: Date?
 
-    init() {}
+    init() { priority = 2 }
 
     var statusValue: Status { Status(rawValue: status) ?? .angefragt }
     func isExpired(at now: Date) -> Bool { statusValue == .angefragt && expiresAt <= now }
     func label(at now: Date) -> String { isExpired(at: now) ? "abgelaufen" : statusValue.label }
-}
-
-/// What an accepted meeting occupies in its window: each person and one table. The unique key
-/// (event, slot, resource) makes double booking impossible, whichever instance accepts.
-final class MeetingBookingModel: Model, @unchecked Sendable {
-    static let schema = "event_meeting_bookings"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "event_id") var eventID: UUID
-    @Field(key: "slot_id") var slotID: UUID
-    /// "person:<user id>" or "tisch:<number>".
-    @Field(key: "resource") var resource: String
-    @Field(key: "meeting_id") var meetingID: UUID
-
-    init() {}
-
-    init(eventID: UUID, slotID: UUID, resource: String, meetingID: UUID) {
-        self.eventID = eventID
-        self.slotID = slotID
-        self.resource = resource
-        self.meetingID = meetingID
-    }
 }
 
 extension MeetingModel {

@@ -6,8 +6,17 @@ import Foundation
 /// address itself is the permission: an HMAC-SHA256 over user and event with the server's key
 /// (`ServerSecret.programmeFeeds`, as the unsubscribe links), so no other user or event can be
 /// put into it.
+///
+/// The same signature, with the feed's name in what is signed, gives the personal meeting plan
+/// (`/kalender/meine-treffen/…`): a link to one feed never opens the other.
 struct ProgrammeFeedLink: Sendable {
+    enum Feed: String, Sendable {
+        case programme = "mein-programm"
+        case meetings = "meine-treffen"
+    }
+
     let key: SymmetricKey
+    var feed: Feed = .programme
 
     struct Target: Sendable, Equatable {
         var userID: UUID
@@ -20,7 +29,7 @@ struct ProgrammeFeedLink: Sendable {
     }
 
     func path(for userID: UUID, event eventID: UUID) -> String {
-        "/kalender/mein-programm/\(token(for: userID, event: eventID)).ics"
+        "/kalender/\(feed.rawValue)/\(token(for: userID, event: eventID)).ics"
     }
 
     /// User and event of a path segment (`….ics`), when its signature is ours; nil for anything else.
@@ -29,13 +38,13 @@ struct ProgrammeFeedLink: Sendable {
         let parts = segment.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[2].utf8.count == 43, let userID = UUID(uuidString: String(parts[0])),
             let eventID = UUID(uuidString: String(parts[1])), let mac = Self.decode(String(parts[2])),
-            HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: Data(("mein-programm:\(parts[0]).\(parts[1])").utf8), using: key)
+            HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: Data(("\(feed.rawValue):\(parts[0]).\(parts[1])").utf8), using: key)
         else { return nil }
         return Target(userID: userID, eventID: eventID)
     }
 
     private func signature(of payload: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(("mein-programm:" + payload).utf8), using: key)
+        let mac = HMAC<SHA256>.authenticationCode(for: Data((feed.rawValue + ":" + payload).utf8), using: key)
         return Data(mac).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }

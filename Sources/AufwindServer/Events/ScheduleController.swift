@@ -262,20 +262,14 @@ struct ScheduleController: RouteCollection {
                         link: "\(access.event.path)/sessions/\(p.session)", uid: "\(p.session)-\(me.uuidString.lowercased())@aufwind"))
             }
         }
-        let meetings = try await MeetingModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(
-            \.$status == MeetingModel.Status.angenommen.rawValue
-        )
-        .group(.or) { $0.filter(\.$requesterID == me).filter(\.$inviteeID == me) }.all()
-        let slots = Dictionary(
-            uniqueKeysWithValues: try await EventSlotModel.query(on: request.db).filter(\.$eventID == access.eventID).all().map { ($0.id!, $0) })
-        for meeting in meetings {
-            let slot = slots[meeting.slotID]
+        // Agreed meetings at their planned time and table (without a place yet: the window).
+        for entry in try await MeetingPlanController.entries(of: me, in: access.event, on: request.db) {
             items.append(
                 .init(
-                    interval: slot?.interval, day: slot?.day ?? "", label: slot?.label ?? "",
-                    title: "1:1 mit \(meeting.requesterID == me ? meeting.inviteeName : meeting.requesterName)",
-                    kind: "Treffen", place: meeting.tableNumber.map { "Tisch \($0)" } ?? "", link: access.event.path + "/treffen",
-                    uid: "\(meeting.id!.uuidString.lowercased())@aufwind"))
+                    interval: entry.interval ?? entry.window.interval, day: entry.window.day,
+                    label: entry.place.map { "\(GermanFormat.date(iso: entry.window.day)), \($0.timeLabel) Uhr" } ?? entry.window.label,
+                    title: "1:1 mit \(entry.other)", kind: "Treffen", place: entry.place.map { "Tisch \($0.table)" } ?? "noch ohne Zeit",
+                    link: access.event.path + "/treffen/plan", uid: "\(entry.meeting.id!.uuidString.lowercased())@aufwind"))
         }
         items.sort { ($0.interval?.start ?? .distantFuture) < ($1.interval?.start ?? .distantFuture) }
         return (access, items)

@@ -21,6 +21,10 @@ enum SuccessNotice: String, CaseIterable, Sendable {
     case meetingAccepted = "treffen-vereinbart"
     case meetingDeclined = "treffen-abgelehnt"
     case meetingWithdrawn = "treffen-zurueckgezogen"
+    case meetingProfileSaved = "treffprofil-gespeichert"
+    case meetingWindowSaved = "treffzeitfenster-gespeichert"
+    /// With `anzahl`: how many meetings moved, got or lost a place.
+    case meetingsPlanned = "treffen-geplant"
     // Account
     case registered = "registriert"
     case emailConfirmed = "email-bestaetigt"
@@ -116,6 +120,9 @@ enum SuccessNotice: String, CaseIterable, Sendable {
         case .meetingAccepted: "Treffen vereinbart. Zeit und Tisch stehen unten in Ihrer Liste und in Ihrer Agenda."
         case .meetingDeclined: "Anfrage abgelehnt. Die anfragende Person ist benachrichtigt."
         case .meetingWithdrawn: "Ihre Anfrage ist zurückgezogen."
+        case .meetingProfileSaved: "Ihr Profil für 1:1-Treffen ist gespeichert."
+        case .meetingWindowSaved: "Das Zeitfenster ist gespeichert und neu geplant; wessen Treffen sich geändert hat, ist benachrichtigt."
+        case .meetingsPlanned: "1:1-Treffen neu geplant."
         case .registered: "Danke für Ihre Registrierung. Jetzt fehlt nur noch die Bestätigung Ihrer E-Mail-Adresse."
         case .emailConfirmed: "Willkommen bei Aufwind! Ihre E-Mail-Adresse ist bestätigt, und Sie sind angemeldet."
         case .emailConfirmedSignIn: "Ihre E-Mail-Adresse ist bestätigt. Bitte melden Sie sich jetzt an."
@@ -197,6 +204,10 @@ enum SuccessNotice: String, CaseIterable, Sendable {
         case .planComputed: return "Plan berechnet: \(sessions) eingeplant."
         case .planRecomputed:
             return count == 0 ? "Neu geplant: keine Session verschoben." : "Neu geplant: \(sessions) verschoben, alle anderen blieben, wo sie waren."
+        case .meetingsPlanned:
+            return count == 0
+                ? "1:1-Treffen neu geplant: nichts hat sich geändert."
+                : "1:1-Treffen neu geplant: \(count == 1 ? "1 Treffen hat" : "\(count) Treffen haben") einen neuen oder ersten Platz (oder keinen mehr); die Beteiligten sind benachrichtigt."
         default: return text
         }
     }

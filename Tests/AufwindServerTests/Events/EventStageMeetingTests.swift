@@ -236,7 +236,7 @@ struct EventStageMeetingTests {
     }
 
     @Test(
-        "1:1 meetings: request, accept with a table, no double booking (also at the same moment), expiry, decline, agenda",
+        "1:1 meetings: request, accept with a time and a table, no double booking (also at the same moment), expiry, decline, agenda",
         arguments: TestDatabase.available)
     func meetings(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
@@ -287,11 +287,14 @@ struct EventStageMeetingTests {
             let accepted = try await anna.post(meetings + "/\(fromOlga.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
             #expect(accepted.status == .seeOther && accepted.headers.first(name: .location) == meetings + "?erfolg=treffen-vereinbart")
             let afterAccepting = try await anna.get(meetings + "?erfolg=treffen-vereinbart").body
-            #expect(afterAccepting.contains("Treffen vereinbart.") && afterAccepting.contains("olga · ") && afterAccepting.contains(" · Tisch 1"))
+            #expect(
+                afterAccepting.contains("Treffen vereinbart.") && afterAccepting.contains("olga · ")
+                    && afterAccepting.contains("14:00–14:15 Uhr, Tisch 1"))
             let double = try await anna.post(meetings + "/\(fromCleo.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
             #expect(double.status == .conflict)
             #expect(try await MeetingModel.find(fromCleo.id, on: app.db)?.statusValue == .angefragt)
-            #expect(try await MeetingBookingModel.query(on: app.db).count() == 3)
+            let planned = try #require(try await MeetingModel.find(fromOlga.id, on: app.db))
+            #expect(planned.plannedStart == 14 * 60 && planned.tableNumber == 1)
             #expect(
                 try await anna.post(meetings + "/\(fromCleo.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "ablehnen"])
                     .headers.first(name: .location) == meetings + "?erfolg=treffen-abgelehnt")
@@ -304,13 +307,14 @@ struct EventStageMeetingTests {
             try await dora.get(meetings)
             #expect(try await dora.post(meetings, ["mit": try user("anna"), "zeitfenster": second]).status == .seeOther)
             let pending = try await MeetingModel.query(on: app.db).filter(\.$status == MeetingModel.Status.angefragt.rawValue).all()
-            let service = MeetingService(database: app.db)
-            async let a = Result { try await service.decide(pending[0], accept: true, tables: 1, now: app.now) }
-            async let b = Result { try await service.decide(pending[1], accept: true, tables: 1, now: app.now) }
+            let service = MeetingService(database: app.db, baseURL: "")
+            let event = try #require(try await EventModel.query(on: app.db).first())
+            async let a = Result { try await service.decide(pending[0], accept: true, event: event, now: app.now) }
+            async let b = Result { try await service.decide(pending[1], accept: true, event: event, now: app.now) }
             let outcomes = await [a, b]
             #expect(outcomes.filter { if case .success = $0 { true } else { false } }.count == 1)
             let secondSlotID = try #require(slots[1].id)
-            #expect(try await MeetingBookingModel.query(on: app.db).filter(\.$slotID == secondSlotID).filter(\.$resource == "tisch:1").count() == 1)
+            #expect(try await MeetingModel.query(on: app.db).filter(\.$slotID == secondSlotID).filter(\.$plannedStart == 14 * 60 + 20).count() == 1)
 
             // An expired request cannot be accepted
             try await dora.get(meetings)
@@ -334,7 +338,7 @@ struct EventStageMeetingTests {
             #expect(try await olga.post("/konto/loeschen", ["passwort": "passwort-olga@oelde.de"]).status == .seeOther)
             #expect(try await EventRegistrationModel.query(on: app.db).filter(\.$userName == "olga").count() == 0)
             #expect(try await MeetingModel.query(on: app.db).filter(\.$requesterName == "olga").count() == 0)
-            #expect(try await MeetingBookingModel.query(on: app.db).filter(\.$slotID == slots[0].id!).count() == 0)
+            #expect(try await MeetingModel.query(on: app.db).filter(\.$slotID == slots[0].id!).filter(\.$plannedStart != nil).count() == 0)
             #expect(try await anna.get(meetings).body.contains("ehemaliges Mitglied"))
         }
     }

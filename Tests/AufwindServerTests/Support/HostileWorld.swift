@@ -213,6 +213,15 @@ struct HostileWorld {
                 "mit": annaID, "zeitfenster": meetingSlot, "anlass": plant("Anlass", Hostile.field("Anlass")),
                 "nachricht": plant("Treffen", Hostile.text("Treffen")),
             ], from: path + "/treffen?mit=\(annaID)")
+        try await member.submit(
+            path + "/treffen/profil",
+            ["suchen": plant("Wir suchen", Hostile.text("Suchen")), "bieten": plant("Wir bieten", Hostile.text("Bieten"))], from: path + "/treffen")
+        // The organiser accepts: the meeting has a time and a table in both plans and calendars.
+        let meeting = try #require(try await MeetingModel.query(on: app.db).first()?.id).uuidString.lowercased()
+        try await organiser.submit(path + "/treffen/\(meeting)/entscheidung", ["entscheidung": "annehmen"], from: path + "/treffen")
+        let meetingFeeds = ProgrammeFeedLink(key: try await ServerSecret.key(ServerSecret.programmeFeeds, on: app.db), feed: .meetings)
+        parameters["meine-treffen/:token"] =
+            meetingFeeds.token(for: organiserID, event: try #require(UUID(uuidString: EventFixture.id(path)))) + ".ics"
     }
 
     private mutating func plantVerbund(_ app: Application) async throws {

@@ -125,10 +125,9 @@ enum PrivacyFixture {
         meeting.message = "Kaffee?"
         meeting.status = MeetingModel.Status.angenommen.rawValue
         meeting.tableNumber = 1
+        meeting.plannedStart = slot.startMinute
         meeting.expiresAt = Date().addingTimeInterval(86_400)
         try await meeting.create(on: db)
-        try await MeetingBookingModel(eventID: eventID, slotID: try slot.requireID(), resource: "tisch-1", meetingID: try meeting.requireID())
-            .create(on: db)
         let block = PitchBlockModel()
         block.eventID = eventID
         block.title = "Pitches am Morgen"

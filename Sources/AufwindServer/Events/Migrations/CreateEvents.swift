@@ -131,7 +131,7 @@ struct CreateEvents: AsyncMigration {
             .field("expires_at", .datetime, .required)
             .field("created_at", .datetime)
             .create()
-        try await database.schema(MeetingBookingModel.schema)
+        try await database.schema("event_meeting_bookings")
             .id()
             .field("event_id", .uuid, .required, .references(EventModel.schema, "id", onDelete: .cascade))
             .field("slot_id", .uuid, .required, .references(EventSlotModel.schema, "id", onDelete: .cascade))
@@ -150,7 +150,7 @@ struct CreateEvents: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         for schema in [
-            ItemPartnerSuggestionModel.schema, MeetingBookingModel.schema, MeetingModel.schema, PitchModel.schema, PitchBlockModel.schema,
+            ItemPartnerSuggestionModel.schema, "event_meeting_bookings", MeetingModel.schema, PitchModel.schema, PitchBlockModel.schema,
             ScheduleVersionModel.schema, EventAssignmentModel.schema, EventVoteModel.schema, EventSessionHostModel.schema,
             EventSessionModel.schema, EventRegistrationModel.schema, EventSlotModel.schema, EventRoomModel.schema, EventModel.schema,
         ] {
