@@ -49,7 +49,7 @@ public struct EventSessionStanding: Sendable, Equatable {
 
 /// A 1:1 meeting request between two participants of an event.
 public struct MeetingStanding: Sendable, Equatable {
-    public enum State: String, Sendable, CaseIterable { case angefragt, angenommen, abgelehnt, zurueckgezogen }
+    public enum State: String, Sendable, CaseIterable { case angefragt, angenommen, abgelehnt, zurueckgezogen, abgesagt }
 
     public var requesterID: String
     public var inviteeID: String

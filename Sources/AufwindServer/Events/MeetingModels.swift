@@ -7,7 +7,8 @@ final class MeetingModel: Model, @unchecked Sendable {
     static let schema = "event_meetings"
 
     enum Status: String {
-        case angefragt, angenommen, abgelehnt, zurueckgezogen
+        /// zurückgezogen: a request taken back before an answer; abgesagt: an agreed meeting cancelled.
+        case angefragt, angenommen, abgelehnt, zurueckgezogen, abgesagt
 
         var label: String {
             switch self {
@@ -15,6 +16,7 @@ final class MeetingModel: Model, @unchecked Sendable {
             case .angenommen: "vereinbart"
             case .abgelehnt: "abgelehnt"
             case .zurueckgezogen: "zurückgezogen"
+            case .abgesagt: "abgesagt"
             }
         }
     }

@@ -41,6 +41,12 @@ struct MeetingPlanController: RouteCollection {
         }
     }
 
+    /// What the meeting is about: the message, else where the request came from ("Pitch: …").
+    static func topic(_ meeting: MeetingModel) -> String {
+        if !meeting.message.isEmpty { return meeting.message }
+        return meeting.context == MeetingsPage.listContext ? "" : meeting.context
+    }
+
     @Sendable func show(request: Request) async throws -> Response {
         let access = try await EventAccess.load(request)
         let me = try access.requireParticipant(request)
@@ -57,9 +63,10 @@ struct MeetingPlanController: RouteCollection {
             rows: entries.map { entry in
                 let otherID = entry.meeting.requesterID == me.userID ? entry.meeting.inviteeID : entry.meeting.requesterID
                 return MeetingPlanPage.Row(
-                    day: GermanFormat.date(iso: entry.window.day), time: entry.place.map { $0.timeLabel + " Uhr" } ?? "noch ohne Zeit",
-                    table: entry.place.map { "Tisch \($0.table)" } ?? "–", other: entry.other, organisation: orgs[otherID] ?? "",
-                    topic: entry.meeting.message.isEmpty ? entry.meeting.context : entry.meeting.message)
+                    day: GermanFormat.date(iso: entry.window.day),
+                    time: entry.place.map { $0.timeLabel + " Uhr" } ?? "noch ohne Platz (Sie erfahren es, sobald es einen gibt)",
+                    table: entry.place.map { String($0.table) } ?? "–", other: entry.other, organisation: orgs[otherID] ?? "",
+                    topic: Self.topic(entry.meeting))
             },
             feedPath: links.path(for: me.userID, event: access.eventID))
         return HTMLResponse.render(page, request: request)
@@ -77,7 +84,7 @@ struct MeetingPlanController: RouteCollection {
             guard let interval = entry.interval, let place = entry.place else { return nil }
             return ICalendar.Event(
                 uid: "\(entry.meeting.id!.uuidString.lowercased())-\(target.userID.uuidString.lowercased())-treffen@aufwind", date: entry.window.day,
-                summary: "1:1-Treffen mit \(entry.other)", description: entry.meeting.message.isEmpty ? entry.meeting.context : entry.meeting.message,
+                summary: "1:1-Treffen mit \(entry.other)", description: Self.topic(entry.meeting),
                 url: "\(base)\(event.path)/treffen/plan", interval: interval,
                 location: ["Tisch \(place.table)", event.place].filter { !$0.isEmpty }.joined(separator: ", "))
         }

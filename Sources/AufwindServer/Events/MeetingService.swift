@@ -40,10 +40,13 @@ struct MeetingService {
         if let existing = try await pairMeetings(window: windowID, requester.userID, invitee.userID, on: database)
             .first(where: { $0.statusValue == .angenommen || ($0.statusValue == .angefragt && !$0.isExpired(at: now)) })
         {
-            throw EventService.refused(
+            let message: ValidationMessage =
                 existing.statusValue == .angenommen
-                    ? "Mit \(invitee.userName) ist in diesem Zeitfenster schon ein Treffen vereinbart."
-                    : "Zwischen Ihnen und \(invitee.userName) ist für dieses Zeitfenster schon eine Anfrage offen.")
+                ? "Mit \(invitee.userName) ist in diesem Zeitfenster schon ein Treffen vereinbart (siehe „Mein Treffplan“)."
+                : existing.requesterID == requester.userID
+                    ? "Sie haben \(invitee.userName) für dieses Zeitfenster schon angefragt; die Anfrage steht unten unter „Ihre Anfragen“. Soll es um etwas anderes gehen, ziehen Sie sie dort zurück und fragen neu an."
+                    : "\(invitee.userName) hat Sie für dieses Zeitfenster schon angefragt: Nehmen Sie die Anfrage unten unter „Anfragen an Sie“ an."
+            throw EventService.refused(message)
         }
         let meeting = MeetingModel()
         meeting.eventID = try event.requireID()
@@ -119,19 +122,33 @@ struct MeetingService {
         }
     }
 
-    /// The requester withdraws, or either side cancels an agreed meeting; its place goes to a
-    /// meeting that had none.
-    func withdraw(_ meeting: MeetingModel, event: EventModel) async throws {
+    /// The requester withdraws an open request, or either side cancels an agreed meeting: the
+    /// other person is told, and the place goes to a meeting that had none. Returns whether an
+    /// agreed meeting was cancelled.
+    @discardableResult
+    func withdraw(_ meeting: MeetingModel, by userID: UUID, event: EventModel) async throws -> Bool {
         try await database.transaction { db in
             let window = try await lock(window: meeting.slotID, on: db)
             let wasAccepted = meeting.statusValue == .angenommen
-            meeting.status = MeetingModel.Status.zurueckgezogen.rawValue
+            let place = meeting.plannedStart.map { start in
+                MeetingWindowPlanner.Assignment(start: start, end: start + (window?.meetingLength ?? 15), table: meeting.tableNumber ?? 1)
+            }
+            meeting.status = (wasAccepted ? MeetingModel.Status.abgesagt : .zurueckgezogen).rawValue
             meeting.plannedStart = nil
             meeting.tableNumber = nil
             try await meeting.update(on: db)
-            if wasAccepted, let window {
-                try await notify(try await replan(window, event: event, on: db), window: window, event: event, on: db)
-            }
+            guard wasAccepted else { return false }
+            let byRequester = meeting.requesterID == userID
+            let (canceller, other) = byRequester ? (meeting.requesterName, meeting.inviteeID) : (meeting.inviteeName, meeting.requesterID)
+            let when = window.map { window in place.map { Self.label(day: window.day, $0) } ?? window.label } ?? ""
+            try await Notifier(database: db, baseURL: baseURL).notify(
+                users: [other],
+                NotificationMessage(
+                    category: .veranstaltungen, subject: "1:1-Treffen abgesagt: \(canceller)",
+                    text: "\(canceller) hat Ihr 1:1-Treffen bei „\(event.title)“ abgesagt (\(when)). Der Platz ist wieder frei.",
+                    link: event.path + "/treffen", action: "Andere Treffen anfragen"))
+            if let window { try await notify(try await replan(window, event: event, on: db), window: window, event: event, on: db) }
+            return true
         }
     }
 
@@ -144,10 +161,11 @@ struct MeetingService {
             guard let locked = try await lock(window: window.requireID(), on: db) else {
                 throw EventService.refused("Dieses Zeitfenster gibt es nicht mehr.")
             }
+            let previousLength = locked.meetingLength
             locked.meetingLength = length
             locked.meetingTables = tables == event.meetingTables ? nil : tables
             try await locked.update(on: db)
-            let changes = try await replan(locked, event: event, on: db)
+            let changes = try await replan(locked, event: event, previousLength: previousLength, on: db)
             try await notify(changes, window: locked, event: event, on: db)
             return changes
         }
@@ -215,7 +233,9 @@ struct MeetingService {
     }
 
     /// Plans the accepted meetings of a locked window around their places and stores what changed.
-    private func replan(_ window: EventSlotModel, event: EventModel, on db: any Database) async throws -> [Change] {
+    /// `previousLength`: the meeting length the stored places were planned with (after the
+    /// organiser changed it), so that a meeting that only got longer or shorter counts as changed.
+    private func replan(_ window: EventSlotModel, event: EventModel, previousLength: Int? = nil, on db: any Database) async throws -> [Change] {
         let windowID = try window.requireID()
         let accepted = try await MeetingModel.query(on: db).filter(\.$slotID == windowID)
             .filter(\.$status == MeetingModel.Status.angenommen.rawValue).sort(\.$createdAt).all()
@@ -230,7 +250,7 @@ struct MeetingService {
         }
         let meetingWindow = window.meetingWindow(eventTables: event.meetingTables)
         let planner = MeetingWindowPlanner(window: meetingWindow, unavailable: unavailable)
-        let length = meetingWindow.length
+        let length = previousLength ?? meetingWindow.length
         let requests = try accepted.map { meeting in
             MeetingWindowPlanner.Request(
                 id: try meeting.requireID().uuidString, a: meeting.requesterID.uuidString, b: meeting.inviteeID.uuidString,
@@ -261,25 +281,31 @@ struct MeetingService {
         let notifier = Notifier(database: db, baseURL: baseURL)
         for change in changes {
             let m = change.meeting
-            let people = "\(m.requesterName) und \(m.inviteeName)"
-            let text: String
-            let subject: String
-            if let after = change.after {
-                let when = Self.label(day: window.day, after)
-                subject = change.before == nil ? "1:1-Treffen eingeplant: \(when)" : "1:1-Treffen verlegt: \(when)"
-                text =
-                    change.before == nil
-                    ? "Das Treffen von \(people) bei „\(event.title)“ hat jetzt einen Platz: \(when)."
-                    : "Das Treffen von \(people) bei „\(event.title)“ ist verlegt: \(when) (vorher \(change.before.map { Self.label(day: window.day, $0) } ?? "")."
-            } else {
-                subject = "1:1-Treffen ohne Platz"
-                text =
-                    "Für das Treffen von \(people) bei „\(event.title)“ ist im Zeitfenster \(window.label) kein Platz mehr (weniger Tische oder Zeiten). Sie können es absagen oder in einem anderen Zeitfenster neu anfragen."
+            for (person, other) in [(m.requesterID, m.inviteeName), (m.inviteeID, m.requesterName)] {
+                let text: String
+                let subject: String
+                if let after = change.after {
+                    let when = Self.label(day: window.day, after)
+                    if let before = change.before {
+                        subject = "1:1-Treffen geändert: \(when)"
+                        text =
+                            "Ihr 1:1-Treffen mit \(other) bei „\(event.title)“ ist jetzt am \(when) (bisher \(Self.label(day: window.day, before)))."
+                    } else {
+                        subject = "1:1-Treffen eingeplant: \(when)"
+                        text = "Ihr 1:1-Treffen mit \(other) bei „\(event.title)“ hat jetzt einen Platz: \(when)."
+                    }
+                } else {
+                    subject = "1:1-Treffen ohne Platz"
+                    text =
+                        "Für Ihr 1:1-Treffen mit \(other) bei „\(event.title)“ ist im Zeitfenster \(window.label) kein Platz mehr: "
+                        + "die Treffen dauern jetzt anders lang, es gibt weniger Tische, oder einer von Ihnen kann zu den freien Zeiten nicht. "
+                        + "Sobald ein Platz frei wird, bekommt das Treffen ihn, und Sie erfahren es; Sie können es auch absagen."
+                }
+                try await notifier.notify(
+                    users: [person],
+                    NotificationMessage(
+                        category: .veranstaltungen, subject: subject, text: text, link: event.path + "/treffen/plan", action: "Treffplan ansehen"))
             }
-            try await notifier.notify(
-                users: [m.requesterID, m.inviteeID],
-                NotificationMessage(
-                    category: .veranstaltungen, subject: subject, text: text, link: event.path + "/treffen/plan", action: "Treffplan ansehen"))
         }
     }
 

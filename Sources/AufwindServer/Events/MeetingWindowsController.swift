@@ -43,7 +43,7 @@ struct MeetingWindowsController: RouteCollection {
             return .init(
                 id: id, label: window.label, length: typed[id]?.laenge ?? String(window.meetingLength), tables: typed[id]?.tische ?? String(tables),
                 places: cut.count * tables, slots: cut.count, planned: accepted.filter { $0.plannedStart != nil }.count,
-                unplanned: accepted.filter { $0.plannedStart == nil }.count,
+                unplanned: accepted.filter { $0.plannedStart == nil }.map { "\($0.requesterName) und \($0.inviteeName)" },
                 open: inWindow.filter { $0.statusValue == .angefragt && !$0.isExpired(at: now) }.count, errors: errors[id] ?? [])
         }
         let page = MeetingWindowsPage(

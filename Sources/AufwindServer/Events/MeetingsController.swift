@@ -58,7 +58,7 @@ struct MeetingsController: RouteCollection {
             let window = byWindow[m.slotID]
             let open = m.statusValue == .angefragt && !m.isExpired(at: now)
             var status = m.label(at: now)
-            if open { status += " bis \(GermanFormat.dateTime(m.expiresAt))" }
+            if open { status += ", offen bis \(GermanFormat.dateTime(m.expiresAt)) Uhr" }
             if m.statusValue == .angenommen, let window {
                 status +=
                     m.plannedStart.map { start in
@@ -68,7 +68,8 @@ struct MeetingsController: RouteCollection {
                     } ?? ", noch ohne Zeit"
             }
             return .init(
-                id: m.id!.uuidString.lowercased(), other: other, when: window?.label ?? "", context: m.context, message: m.message,
+                id: m.id!.uuidString.lowercased(), other: other, when: window?.label ?? "",
+                context: m.context == MeetingsPage.listContext ? "" : m.context, message: m.message,
                 priority: m.priority, status: status, open: open, agreed: m.statusValue == .angenommen)
         }
 
@@ -84,7 +85,11 @@ struct MeetingsController: RouteCollection {
             ? [:]
             : Dictionary(
                 engine.townMatches(for: myItems, limit: 50, publicOnly: true).map { ($0.town, $0) }, uniquingKeysWith: { a, _ in a })
-        let candidates = people.map { person -> MeetingPartnerRanking.Candidate in
+        // People I already meet or have asked (or who asked me) are not suggested again.
+        let engaged = Set(
+            meetings.filter { $0.statusValue == .angenommen || ($0.statusValue == .angefragt && !$0.isExpired(at: now)) }
+                .flatMap { [$0.requesterID, $0.inviteeID] })
+        let candidates = people.filter { !engaged.contains($0.userID) }.map { person -> MeetingPartnerRanking.Candidate in
             let theirs = engine.items(ownedBy: person.orgKey).filter { $0.visibility == .oeffentlich }
             let match = townMatches[person.orgKey]
             return .init(
@@ -101,7 +106,7 @@ struct MeetingsController: RouteCollection {
             guard let person = byPerson[suggestion.id] else { return nil }
             return .init(
                 id: suggestion.id, name: "\(person.userName) (\(person.orgName))", reasons: suggestion.reasons,
-                seeking: person.meetingSeeking, offering: person.meetingOffering)
+                seeking: MeetingsPage.excerpt(person.meetingSeeking), offering: MeetingsPage.excerpt(person.meetingOffering))
         }
 
         let upcoming = windows.filter { ($0.interval?.start ?? .distantPast) > now && ($0.meetingTables ?? access.event.meetingTables) > 0 }
@@ -112,7 +117,13 @@ struct MeetingsController: RouteCollection {
             return .init(
                 label: window.label,
                 slots: slots.map { slot in
-                    (value: "\(key)@\(slot.start)-\(slot.end)", label: slot.timeLabel, blocked: unavailable.blocks(window: key, slot))
+                    let blocked = unavailable.blocks(window: key, slot)
+                    let partly = blocked && !unavailable.covers(window: key, slot)
+                    return (
+                        value: "\(key)@\(slot.start)-\(slot.end)",
+                        label: slot.timeLabel + " Uhr" + (partly ? " (Sie hatten einen Teil davon gesperrt)" : ""),
+                        blocked: blocked
+                    )
                 })
         }
         let safeContext = String(form.context.prefix(120)).containsControlCharacters() ? "Teilnehmerliste" : String(form.context.prefix(120))
@@ -122,7 +133,7 @@ struct MeetingsController: RouteCollection {
         let page = MeetingsPage(
             eventPath: access.event.path, eventTitle: access.event.title, isOrganiser: access.isOrganiser,
             people: people.map { ($0.userID.uuidString.lowercased(), "\($0.userName) (\($0.orgName))") },
-            windows: upcoming.map { ($0.id!.uuidString.lowercased(), "\($0.label) – Treffen à \($0.meetingLength) Minuten") },
+            windows: upcoming.map { ($0.id!.uuidString.lowercased(), "\($0.label) · \($0.meetingLength) Min.") },
             form: values, profile: profile, profileSuggested: suggested && typed == nil && !profile.isEmpty, availability: availability,
             suggestions: suggestions, agreedCount: meetings.filter { $0.statusValue == .angenommen }.count,
             incoming: meetings.filter { $0.inviteeID == myID }.map { row($0, other: $0.requesterName) },
@@ -263,7 +274,9 @@ struct MeetingsController: RouteCollection {
         _ = try access.requireParticipant(request)
         let meeting = try await meeting(request, access)
         try request.authorize(.withdrawMeeting, meeting.resource)
-        try await MeetingService(database: request.db, baseURL: request.application.aufwindConfig.baseURL).withdraw(meeting, event: access.event)
-        return request.redirect(to: access.event.path + "/treffen", notice: .meetingWithdrawn)
+        let me = try request.requireUser().requireID()
+        let cancelled = try await MeetingService(database: request.db, baseURL: request.application.aufwindConfig.baseURL).withdraw(
+            meeting, by: me, event: access.event)
+        return request.redirect(to: access.event.path + "/treffen", notice: cancelled ? .meetingCancelled : .meetingWithdrawn)
     }
 }

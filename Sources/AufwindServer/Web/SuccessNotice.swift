@@ -21,6 +21,7 @@ enum SuccessNotice: String, CaseIterable, Sendable {
     case meetingAccepted = "treffen-vereinbart"
     case meetingDeclined = "treffen-abgelehnt"
     case meetingWithdrawn = "treffen-zurueckgezogen"
+    case meetingCancelled = "treffen-abgesagt"
     case meetingProfileSaved = "treffprofil-gespeichert"
     case meetingWindowSaved = "treffzeitfenster-gespeichert"
     /// With `anzahl`: how many meetings moved, got or lost a place.
@@ -120,6 +121,7 @@ enum SuccessNotice: String, CaseIterable, Sendable {
         case .meetingAccepted: "Treffen vereinbart. Zeit und Tisch stehen unten in Ihrer Liste und in Ihrer Agenda."
         case .meetingDeclined: "Anfrage abgelehnt. Die anfragende Person ist benachrichtigt."
         case .meetingWithdrawn: "Ihre Anfrage ist zurückgezogen."
+        case .meetingCancelled: "Treffen abgesagt. Die andere Person ist benachrichtigt; der Platz ist wieder frei."
         case .meetingProfileSaved: "Ihr Profil für 1:1-Treffen ist gespeichert."
         case .meetingWindowSaved: "Das Zeitfenster ist gespeichert und neu geplant; wessen Treffen sich geändert hat, ist benachrichtigt."
         case .meetingsPlanned: "1:1-Treffen neu geplant."

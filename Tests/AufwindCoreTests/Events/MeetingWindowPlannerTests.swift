@@ -60,6 +60,9 @@ struct MeetingWindowPlannerTests {
 
     @Test("unavailable times survive a change of the meeting length and round-trip through their text")
     func unavailability() {
+        let part = MeetingUnavailability(text: "w@615-630")
+        let long = MeetingWindows.MeetingSlot(id: "w/1", window: "w", day: "2026-12-03", start: 600, end: 630, tables: 1)
+        #expect(part.blocks(window: "w", long) && !part.covers(window: "w", long), "a 30-minute slot with a blocked quarter is blocked, partly")
         let times = MeetingUnavailability(text: "w@600-615,w@630-645,x@60-90,kaputt,y@9-3")
         #expect(times.times == ["w": [600..<615, 630..<645], "x": [60..<90]])
         #expect(MeetingUnavailability(text: times.text) == times)
@@ -80,8 +83,8 @@ struct MeetingPartnerRankingTests {
         let profile = MeetingProfile.prefilled(from: [
             Self.item(.bedarf, "Kommunale Wärmeplanung"), Self.item(.angebot, "Glasfaser-Koordination"), Self.item(.vorhaben, "Bürgerbus"),
         ])
-        #expect(profile.seeking == "– Kommunale Wärmeplanung\n– Bürgerbus")
-        #expect(profile.offering == "– Glasfaser-Koordination\n– Bürgerbus")
+        #expect(profile.seeking == "Kommunale Wärmeplanung\nBürgerbus")
+        #expect(profile.offering == "Glasfaser-Koordination\nBürgerbus")
         #expect(MeetingProfile.prefilled(from: []).isEmpty)
     }
 

@@ -40,7 +40,7 @@ struct MeetingMatchmakingTests {
             let olgaPage = try await olga.get(meetings)
             #expect(
                 olgaPage.body.contains("Vorschlag aus den veröffentlichten Einträgen")
-                    && olgaPage.body.contains("– Glasfaser-Koordination für Nachbarn"))
+                    && olgaPage.body.contains(">Glasfaser-Koordination für Nachbarn</textarea>"))
             #expect(olgaPage.body.contains("value=\"\(windowID)@840-855\""))
             #expect(
                 try await olga.post(
@@ -70,6 +70,10 @@ struct MeetingMatchmakingTests {
             }
             #expect(
                 try await cleo.post(meetings, ["mit": try user("olga"), "zeitfenster": windowID, "wichtigkeit": "7"]).status == .unprocessableEntity)
+            // Asking back someone who already asked says where to answer; Cleo is no longer suggested to Olga
+            try await olga.get(meetings)
+            let back = try await olga.post(meetings, ["mit": try user("cleo"), "zeitfenster": windowID, "wichtigkeit": "2"])
+            #expect(back.status == .conflict && back.body.contains("cleo hat Sie für dieses Zeitfenster schon angefragt"), "\(back.body)")
             for request in try await MeetingModel.query(on: app.db).all() {
                 try await olga.get(meetings)
                 let answer = try await olga.post(meetings + "/\(request.id!.uuidString.lowercased())/entscheidung", ["entscheidung": "annehmen"])
@@ -82,7 +86,7 @@ struct MeetingMatchmakingTests {
 
             // Olga's plan, printable, and her calendar with the three meetings at their times
             let plan = try await olga.get(meetings + "/plan")
-            #expect(plan.status == .ok && plan.body.contains("14:15–14:30 Uhr") && plan.body.contains("Tisch 1") && plan.body.contains("cleo"))
+            #expect(plan.status == .ok && plan.body.contains("14:15–14:30 Uhr") && plan.body.contains("data-label=\"Tisch\">1<") && plan.body.contains("cleo"))
             let feedPath = try #require(plan.body.firstMatch(of: /href="(\/kalender\/meine-treffen\/[^"]+)"/).map { String($0.1) })
             let feed = try await app.sendRequest(.GET, feedPath)
             #expect(feed.status == .ok && feed.headers.contentType?.subType == "calendar")
@@ -129,7 +133,11 @@ struct MeetingMatchmakingTests {
             let kept = try #require(all.first { $0.plannedStart == first })
             try await olga.get(meetings)
             #expect(try await olga.post(meetings + "/\(kept.id!.uuidString.lowercased())/zurueckziehen", [:]).status == .seeOther)
-            #expect(try await MeetingModel.find(kept.id, on: app.db)?.plannedStart == nil)
+            let cancelled = try #require(try await MeetingModel.find(kept.id, on: app.db))
+            #expect(cancelled.plannedStart == nil && cancelled.statusValue == .abgesagt)
+            let partner = kept.requesterName == "olga" ? kept.inviteeID : kept.requesterID
+            #expect(
+                try await NotificationModel.query(on: app.db).filter(\.$userID == partner).filter(\.$text ~~ "“ abgesagt (").count() == 1)
         }
     }
 }

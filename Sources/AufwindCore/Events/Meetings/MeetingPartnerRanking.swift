@@ -68,12 +68,21 @@ public struct MeetingPartnerRanking: Sendable {
         return Array(ranked.sorted { ($0.score, $1.id) > ($1.score, $0.id) }.prefix(max(0, limit)))
     }
 
+    /// Words every profile uses ("gern", "Erfahrung", "gemeinsam"): they say nothing about a fit.
+    static let generic: Set<String> = [
+        "gern", "gerne", "gemeinsam", "gemeinsame", "gemeinsamen", "gemeinsames", "erfahrung", "erfahrungen", "hilfe", "unterstuetzung",
+        "austausch", "thema", "themen", "projekt", "projekte", "idee", "ideen", "loesung", "loesungen", "beim", "einfach", "neue", "neuen",
+        "kommunal", "kommunale", "kommunalen", "vorhaben", "bedarf", "angebot", "suche", "sucht", "biete", "bietet", "moechten", "wollen",
+        "andere", "anderen", "mehr", "viele", "guten", "gute", "gut", "kleine", "kleinen", "bereich", "fragen",
+    ]
+
     /// The distinct terms of a text in order of appearance, each with the word it first stood for.
     static func terms(_ text: String) -> [(term: String, word: String)] {
         var seen = Set<String>()
         var result: [(String, String)] = []
         for word in GermanTextAnalyzer.words(text) {
-            guard let term = word.searchTerm, term.count >= 3, seen.insert(term).inserted else { continue }
+            guard let term = word.searchTerm, term.count >= 4, !generic.contains(word.folded), !generic.contains(term), seen.insert(term).inserted
+            else { continue }
             result.append((term, String(text.unicodeScalars[word.range])))
         }
         return result

@@ -21,7 +21,7 @@ public struct MeetingProfile: Sendable, Equatable {
         func lines(_ kinds: Set<ItemKind>) -> String {
             var text = ""
             for item in items where kinds.contains(item.kind) {
-                let line = "– " + item.title
+                let line = item.title
                 guard text.count + line.count + 1 <= maximumLength else { break }
                 text += (text.isEmpty ? "" : "\n") + line
             }

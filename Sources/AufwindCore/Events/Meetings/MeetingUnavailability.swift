@@ -31,6 +31,11 @@ public struct MeetingUnavailability: Sendable, Equatable {
         times[window, default: []].contains { $0.overlaps(slot.start..<slot.end) }
     }
 
+    /// Whether the blocked times cover the whole slot (not only a part of it).
+    public func covers(window: String, _ slot: MeetingWindows.MeetingSlot) -> Bool {
+        (slot.start..<slot.end).allSatisfy { minute in times[window, default: []].contains { $0.contains(minute) } }
+    }
+
     /// The windows whose times differ between the two.
     public func changedWindows(comparedTo other: MeetingUnavailability) -> Set<String> {
         Set(times.keys).union(other.times.keys).filter { (times[$0] ?? []).sorted(by: Self.order) != (other.times[$0] ?? []).sorted(by: Self.order) }

@@ -28,9 +28,9 @@ struct MeetingPlanPage: PageView {
             .p(
                 .class("no-print"), .a(.safeHref(eventPath + "/treffen"), .text("Treffen anfragen und beantworten")), .text(" · "),
                 .a(.safeHref(feedPath), .text("Als Kalender abonnieren (iCal)")), .text(" · "),
-                .text("Zum Drucken: die Druckfunktion des Browsers (Strg+P); Navigation und Formulare werden nicht gedruckt.")),
+                .text("Zum Drucken die Druckfunktion des Browsers nutzen: gedruckt wird nur der Plan.")),
             rows.isEmpty
-                ? .p(.text("Noch keine vereinbarten Treffen."))
+                ? .p(.text("Noch keine vereinbarten Treffen. Fragen Sie unter „Treffen anfragen und beantworten“ an."))
                 : .scrollBox(
                     "Vereinbarte 1:1-Treffen",
                     cards: CardTable(

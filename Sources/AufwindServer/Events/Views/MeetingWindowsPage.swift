@@ -13,7 +13,8 @@ struct MeetingWindowsPage: PageView {
         var places: Int
         var slots: Int
         var planned: Int
-        var unplanned: Int
+        /// The agreed meetings without a place: "Anna und Jörg".
+        var unplanned: [String]
         var open: Int
         var errors: [String]
     }
@@ -46,22 +47,32 @@ struct MeetingWindowsPage: PageView {
                         .p(
                             .text(
                                 "\(GermanFormat.count(row.slots, "Treffenzeit", "Treffenzeiten")) · Platz für \(GermanFormat.count(row.places, "Treffen", "Treffen")) · "
-                                    + "\(row.planned) eingeplant · \(row.unplanned) ohne Platz · \(row.open) Anfragen offen")),
+                                    + "\(row.planned) eingeplant · \(row.unplanned.count) ohne Platz · \(row.open) Anfragen offen")),
+                        .if(
+                            !row.unplanned.isEmpty,
+                            .p(
+                                .text(
+                                    "Ohne Platz: " + row.unplanned.joined(separator: "; ")
+                                        + ". Es fehlt eine Treffenzeit, zu der beide können und ein Tisch frei ist: mehr Tische, eine kürzere Dauer oder ein weiteres Zeitfenster helfen."
+                                ))),
                         .form(
                             .class("stacked"), .safeAction("\(eventPath)/treffen/fenster/\(row.id)"), .method(.post), .csrf(csrf),
                             .formErrorsInForm(row.errors),
                             .selectField(
                                 "laenge", id: "laenge-\(row.id)", label: "Dauer eines Treffens",
                                 options: MeetingWindows.lengths.map { (String($0), "\($0) Minuten") }, selected: row.length),
-                            .field("tische", id: "tische-\(row.id)", label: "Tische", type: .number, value: row.tables, maxLength: 3),
+                            .field("tische", id: "tische-\(row.id)", label: "Tische (1 bis 200)", type: .number, value: row.tables, maxLength: 3),
                             .button(.type(.submit), .text("Speichern und neu planen"))))
                 },
             .if(
                 !rows.isEmpty,
                 .form(
                     .class("stacked"), .safeAction(eventPath + "/treffen/fenster/planen"), .method(.post), .csrf(csrf),
-                    .p(.text("Alle Zeitfenster neu planen: Treffen ohne Platz bekommen einen, wo es geht; alle anderen bleiben.")),
-                    .button(.type(.submit), .text("Alle neu planen"))))
+                    .p(
+                        .text(
+                            "Treffen ohne Platz einplanen: sie bekommen einen, wo es geht. Vereinbarte Treffen mit Platz werden dabei nie verschoben – Teilnehmende verlassen sich auf ihre Zeiten."
+                        )),
+                    .button(.type(.submit), .text("Treffen ohne Platz einplanen"))))
         )
     }
 }

@@ -36,6 +36,14 @@ struct MeetingsPage: PageView {
         var message = ""
     }
 
+    /// The context of a request made from the participant list: not worth showing.
+    static let listContext = "Teilnehmerliste"
+
+    /// The first 200 characters of another person's profile text.
+    static func excerpt(_ text: String) -> String {
+        text.count <= 200 ? text : String(text.prefix(200)).trimmingCharacters(in: .whitespacesAndNewlines) + " …"
+    }
+
     static let priorities: [(value: String, label: String)] = [
         ("1", "1 – gern, wenn es passt"), ("2", "2 – wichtig"), ("3", "3 – sehr wichtig"),
     ]
@@ -72,6 +80,7 @@ struct MeetingsPage: PageView {
                         + "Nimmt sie an, bekommt das Treffen eine feste Zeit und einen Tisch im Zeitfenster – passend zu den Zeiten, "
                         + "zu denen Sie beide können. Wichtigere Treffen haben Vorrang, vereinbarte Treffen bleiben, wo sie sind.")),
             .formErrors(errors),
+            .if(!errors.isEmpty && !windows.isEmpty, .p(.a(.safeHref("#anfrage"), .text("Zum Anfrageformular")))),
             .if(
                 windows.isEmpty,
                 .p(.text("Für diese Veranstaltung sind (noch) keine kommenden Zeitfenster mit Tischen für 1:1-Treffen eingerichtet."))),
@@ -95,8 +104,8 @@ struct MeetingsPage: PageView {
                     .class("hint"),
                     .text("Vorschlag aus den veröffentlichten Einträgen Ihrer Kommune oder Organisation – bitte prüfen, ergänzen und speichern."))),
             .formErrorsInForm(profileErrors),
-            .textArea("suchen", label: "Wir suchen", value: profile.seeking, maxLength: MeetingProfile.maximumLength, rows: 4),
-            .textArea("bieten", label: "Wir bieten", value: profile.offering, maxLength: MeetingProfile.maximumLength, rows: 4),
+            .textArea("suchen", label: "Wir suchen (bis 1.000 Zeichen)", value: profile.seeking, maxLength: MeetingProfile.maximumLength, rows: 4),
+            .textArea("bieten", label: "Wir bieten (bis 1.000 Zeichen)", value: profile.offering, maxLength: MeetingProfile.maximumLength, rows: 4),
             .forEach(availability) { window in
                 .fieldset(
                     .class("choices"),
@@ -104,7 +113,7 @@ struct MeetingsPage: PageView {
                     .forEach(window.slots) { slot in
                         .checkbox(
                             name: "nicht[]", id: "nicht-" + slot.value.replacingOccurrences(of: "@", with: "-"), value: slot.value,
-                            label: slot.label + " Uhr", checked: slot.blocked)
+                            label: slot.label, checked: slot.blocked)
                     })
             },
             .button(.type(.submit), .text("Profil speichern"))
@@ -140,6 +149,7 @@ struct MeetingsPage: PageView {
         .form(
             .class("stacked"), .safeID("anfrage"), .safeAction(eventPath + "/treffen"), .method(.post), .csrf(csrf),
             .h2(.text("Treffen anfragen")),
+            .formErrorsInForm(errors),
             .selectField("mit", label: "Mit", options: people, selected: form.person),
             .selectField(
                 "zeitfenster", label: "Zeitfenster", options: windows, selected: form.window.isEmpty ? windows.first?.value ?? "" : form.window),
@@ -152,7 +162,7 @@ struct MeetingsPage: PageView {
                         checked: option.value == form.priority)
                 }),
             .input(.type(.hidden), .name("anlass"), .safeValue(form.context)),
-            .textArea("nachricht", label: "Worum geht es? (optional)", value: form.message, maxLength: 500, rows: 3),
+            .textArea("nachricht", label: "Worum geht es? (optional, bis 500 Zeichen)", value: form.message, maxLength: 500, rows: 3),
             .p(.text("Anfragen gelten zwei Tage, höchstens bis das Zeitfenster beginnt.")),
             .button(.type(.submit), .text("Anfrage senden"))
         )
@@ -166,7 +176,7 @@ struct MeetingsPage: PageView {
                 .forEach(rows) { row in
                     .li(
                         .div(.class("name"), .text("\(row.other) · \(row.when)")),
-                        .div(.class("meta"), .text("\(row.context) · Wichtigkeit \(row.priority) · \(row.status)")),
+                        .div(.class("meta"), .text((row.context.isEmpty ? "" : "\(row.context) · ") + "Wichtigkeit \(row.priority) · \(row.status)")),
                         .if(!row.message.isEmpty, .p(.text(row.message))),
                         .if(
                             incoming && row.open,
@@ -179,10 +189,24 @@ struct MeetingsPage: PageView {
                                     .type(.submit), .name("entscheidung"), .value("ablehnen"), .class("secondary"),
                                     .safeAttribute("aria-label", "Treffen mit \(row.other) ablehnen"), .text("Ablehnen")))),
                         .if(
-                            (!incoming && row.open) || row.agreed,
+                            !incoming && row.open && !row.agreed,
                             .form(
                                 .class("inline"), .safeAction("\(eventPath)/treffen/\(row.id)/zurueckziehen"), .method(.post), .csrf(csrf),
-                                .button(.type(.submit), .class("secondary"), .text(row.agreed ? "Treffen absagen" : "Anfrage zurückziehen"))))
+                                .button(.type(.submit), .class("secondary"), .text("Anfrage zurückziehen")))),
+                        // Cancelling an agreed meeting asks once more (without JavaScript: a disclosure).
+                        .if(
+                            row.agreed,
+                            .element(
+                                named: "details",
+                                nodes: [
+                                    .element(named: "summary", text: "Treffen absagen …"),
+                                    .form(
+                                        .class("inline"), .safeAction("\(eventPath)/treffen/\(row.id)/zurueckziehen"), .method(.post), .csrf(csrf),
+                                        .p(.text("\(row.other) wird benachrichtigt, der Platz wird frei.")),
+                                        .button(
+                                            .type(.submit), .class("secondary"), .safeAttribute("aria-label", "Treffen mit \(row.other) absagen"),
+                                            .text("Ja, Treffen absagen"))),
+                                ]))
                     )
                 })
     }
