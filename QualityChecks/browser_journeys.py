@@ -629,7 +629,7 @@ class Journeys:
         self.open(event + "/treffen")
         self.click("button[value=annehmen]")
         self.check_page("Treffen angenommen")
-        if "Treffen vereinbart." not in self.driver.page_source or " · Tisch " not in self.driver.page_source:
+        if "Treffen vereinbart." not in self.driver.page_source or ", Tisch 1" not in self.driver.page_source:
             self.finding("1:1-Treffen: Annehmen ohne Bestätigung oder ohne Tisch")
         self.open(event + "/agenda")
 
