@@ -101,6 +101,12 @@ struct EventEditController: RouteCollection {
                     ], status: .conflict)
             case .saved:
                 request.application.scheduleCache.invalidate(access.eventID)
+                // Windows without their own number of tables follow the event's, and days may have
+                // moved: the meeting windows are re-planned (meetings stay where they still fit).
+                if let saved = try await EventModel.find(access.eventID, on: request.db) {
+                    _ = try await MeetingService(database: request.db, baseURL: request.application.aufwindConfig.baseURL).planAll(
+                        saved, now: request.now)
+                }
                 return request.redirect(to: event.path, notice: .eventSaved)
             }
         }

@@ -18,6 +18,8 @@ struct EventPersonalData: PersonalDataOwner {
         var treffen: [String]
         var wirSuchen: String
         var wirBieten: String
+        /// Times the person cannot meet, as stored ("<window>@<from>-<to>" in minutes of the day).
+        var nichtVerfuegbarFuerTreffen: String
     }
     struct Pitch: Encodable, Sendable {
         var titel: String
@@ -70,7 +72,8 @@ struct EventPersonalData: PersonalDataOwner {
                 angemeldet: registration?.createdAt, geleiteteSessions: titles(hosted.map(\.sessionID)), interesseAn: titles(votes.map(\.sessionID)),
                 treffen: meetings.filter { $0.eventID == eventID }.map {
                     "\($0.requesterID == userID ? "mit " + $0.inviteeName : "mit " + $0.requesterName) (\($0.statusValue.label))"
-                }, wirSuchen: registration?.meetingSeeking ?? "", wirBieten: registration?.meetingOffering ?? "")
+                }, wirSuchen: registration?.meetingSeeking ?? "", wirBieten: registration?.meetingOffering ?? "",
+                nichtVerfuegbarFuerTreffen: registration?.meetingUnavailable ?? "")
         }
         return [
             PersonalDataSection("veranstaltungen", participations),

@@ -35,6 +35,7 @@ struct MeetingReminders {
                     .where(SQLIdentifier("id"), .equal, SQLBind(try meeting.requireID()))
                     .where(SQLIdentifier("reminded_at"), .is, SQLLiteral.null)
                     .where(SQLIdentifier("planned_start"), .equal, SQLBind(start))
+                    .where(SQLIdentifier("table_number"), .equal, SQLBind(place.table))
                     .returning(SQLIdentifier("id")).all()
                 guard !rows.isEmpty else { return false }
                 let notifier = Notifier(database: db, baseURL: baseURL)

@@ -28,6 +28,9 @@ struct MeetingService {
         guard (window.meetingTables ?? event.meetingTables) > 0 else {
             throw EventService.refused("Diese Veranstaltung hat keine Tische für 1:1-Treffen.")
         }
+        guard !MeetingWindows(windows: [window.meetingWindow(eventTables: event.meetingTables)]).slots.isEmpty else {
+            throw EventService.refused("Dieses Zeitfenster ist kürzer als ein Treffen; bitte ein anderes wählen.")
+        }
         guard MeetingInstance.priorities.contains(priority) else {
             throw EventService.refused("Die Wichtigkeit ist 1 (gern), 2 (wichtig) oder 3 (sehr wichtig).", status: 422)
         }
@@ -125,18 +128,30 @@ struct MeetingService {
     /// The requester withdraws an open request, or either side cancels an agreed meeting: the
     /// other person is told, and the place goes to a meeting that had none. Returns whether an
     /// agreed meeting was cancelled.
+    /// The meeting is read again after the window is held, `authorize` decides on that fresh row,
+    /// and the status changes only if it is still the one decided on (a decline does not hold the
+    /// window), so a withdrawal never overwrites an answer given at the same moment.
     @discardableResult
-    func withdraw(_ meeting: MeetingModel, by userID: UUID, event: EventModel) async throws -> Bool {
+    func withdraw(
+        _ stale: MeetingModel, by userID: UUID, event: EventModel, authorize: @escaping @Sendable (MeetingModel) throws -> Void
+    ) async throws -> Bool {
         try await database.transaction { db in
-            let window = try await lock(window: meeting.slotID, on: db)
+            let window = try await lock(window: stale.slotID, on: db)
+            guard let meeting = try await MeetingModel.find(stale.requireID(), on: db) else {
+                throw ProblemDetails.notFound("Diese Anfrage gibt es nicht.")
+            }
+            try authorize(meeting)
             let wasAccepted = meeting.statusValue == .angenommen
             let place = meeting.plannedStart.map { start in
                 MeetingWindowPlanner.Assignment(start: start, end: start + (window?.meetingLength ?? 15), table: meeting.tableNumber ?? 1)
             }
-            meeting.status = (wasAccepted ? MeetingModel.Status.abgesagt : .zurueckgezogen).rawValue
-            meeting.plannedStart = nil
-            meeting.tableNumber = nil
-            try await meeting.update(on: db)
+            let rows = try await (db as! any SQLDatabase).update(MeetingModel.schema)
+                .set(SQLIdentifier("status"), to: SQLBind((wasAccepted ? MeetingModel.Status.abgesagt : .zurueckgezogen).rawValue))
+                .set(SQLIdentifier("planned_start"), to: SQLLiteral.null).set(SQLIdentifier("table_number"), to: SQLLiteral.null)
+                .where(SQLIdentifier("id"), .equal, SQLBind(try meeting.requireID()))
+                .where(SQLIdentifier("status"), .equal, SQLBind(meeting.status))
+                .returning(SQLIdentifier("id")).all()
+            guard !rows.isEmpty else { throw EventService.refused("Diese Anfrage hat sich gerade geändert; bitte laden Sie die Seite neu.") }
             guard wasAccepted else { return false }
             let byRequester = meeting.requesterID == userID
             let (canceller, other) = byRequester ? (meeting.requesterName, meeting.inviteeID) : (meeting.inviteeName, meeting.requesterID)
@@ -163,7 +178,7 @@ struct MeetingService {
             }
             let previousLength = locked.meetingLength
             locked.meetingLength = length
-            locked.meetingTables = tables == event.meetingTables ? nil : tables
+            locked.meetingTables = tables
             try await locked.update(on: db)
             let changes = try await replan(locked, event: event, previousLength: previousLength, on: db)
             try await notify(changes, window: locked, event: event, on: db)
@@ -173,9 +188,10 @@ struct MeetingService {
 
     /// Re-plans every meeting window of the event (e.g. after tables were added): meetings
     /// without a place get one where possible, all others stay.
-    func planAll(_ event: EventModel) async throws -> (placed: Int, unplaced: Int, changes: Int) {
+    func planAll(_ event: EventModel, now: Date) async throws -> (placed: Int, unplaced: Int, changes: Int) {
+        // Windows that have begun stay as they are: their meetings are under way or over.
         let windows = try await EventSlotModel.query(on: database).filter(\.$eventID == event.requireID())
-            .filter(\.$kind == SlotGrid.Kind.treffen.rawValue).all()
+            .filter(\.$kind == SlotGrid.Kind.treffen.rawValue).all().filter { ($0.interval?.start ?? .distantPast) > now }
         var changed = 0
         for window in windows {
             changed += try await database.transaction { db -> Int in
@@ -209,7 +225,7 @@ struct MeetingService {
                 .filter(\.$status == MeetingModel.Status.angenommen.rawValue)
                 .group(.or) { $0.filter(\.$requesterID == registration.userID).filter(\.$inviteeID == registration.userID) }.all()
             for windowID in Set(mine.map(\.slotID)) {
-                guard let window = try await lock(window: windowID, on: db) else { continue }
+                guard let window = try await lock(window: windowID, on: db), (window.interval?.start ?? .distantPast) > now else { continue }
                 try await notify(try await replan(window, event: event, on: db), window: window, event: event, on: db)
             }
         }
@@ -257,11 +273,15 @@ struct MeetingService {
                 priority: meeting.priority,
                 previous: meeting.plannedStart.map { .init(start: $0, end: $0 + length, table: meeting.tableNumber ?? 1) })
         }
+        // A window that holds no meeting (no tables, shorter than a meeting) gives no place: the
+        // meetings lose theirs, and cancelling or saving a profile still works.
         let result: MeetingWindowPlanner.Result
         do {
             result = try planner.plan(requests)
         } catch {
-            throw EventService.refused(ValidationMessage(error.problems.joined(separator: " ")), status: 422)
+            result = MeetingWindowPlanner.Result(
+                assignments: [:], changes: requests.filter { $0.previous != nil }.map { .init(request: $0.id, before: $0.previous, after: nil) },
+                unscheduled: requests.map(\.id))
         }
         let byID = Dictionary(uniqueKeysWithValues: accepted.map { ($0.id!.uuidString, $0) })
         var changes: [Change] = []

@@ -78,7 +78,8 @@ struct MeetingWindowsController: RouteCollection {
 
     @Sendable func planAll(request: Request) async throws -> Response {
         let access = try await organiserAccess(request)
-        let result = try await MeetingService(database: request.db, baseURL: request.application.aufwindConfig.baseURL).planAll(access.event)
+        let result = try await MeetingService(database: request.db, baseURL: request.application.aufwindConfig.baseURL).planAll(
+            access.event, now: request.now)
         return request.redirect(to: access.event.path + "/treffen/fenster", notice: .meetingsPlanned, count: result.changes)
     }
 }

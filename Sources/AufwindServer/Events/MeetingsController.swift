@@ -109,7 +109,10 @@ struct MeetingsController: RouteCollection {
                 seeking: MeetingsPage.excerpt(person.meetingSeeking), offering: MeetingsPage.excerpt(person.meetingOffering))
         }
 
-        let upcoming = windows.filter { ($0.interval?.start ?? .distantPast) > now && ($0.meetingTables ?? access.event.meetingTables) > 0 }
+        let upcoming = windows.filter {
+            ($0.interval?.start ?? .distantPast) > now
+                && !MeetingWindows(windows: [$0.meetingWindow(eventTables: access.event.meetingTables)]).slots.isEmpty
+        }
         let unavailable = MeetingUnavailability(text: me.meetingUnavailable)
         let availability = upcoming.map { window -> MeetingsPage.WindowAvailability in
             let key = window.id!.uuidString.lowercased()
@@ -159,7 +162,12 @@ struct MeetingsController: RouteCollection {
                 known["\(key)@\(slot.start)-\(slot.end)"] = [slot.start..<slot.end]
             }
         }
-        var times: [String: [Range<Int>]] = [:]
+        // Windows the form does not show (begun, without tables) keep what was stored for them.
+        let shown = Set(
+            windows.filter {
+                ($0.interval?.start ?? .distantPast) > request.now && ($0.meetingTables ?? access.event.meetingTables) > 0
+            }.map { $0.id!.uuidString.lowercased() })
+        var times = MeetingUnavailability(text: me.meetingUnavailable).times.filter { !shown.contains($0.key) }
         for value in form.nicht ?? [] {
             guard let range = known[value]?.first, let window = value.split(separator: "@").first else {
                 check.fail("Eine der gewählten Zeiten gibt es nicht (mehr). Bitte die Zeiten erneut wählen.")
@@ -275,8 +283,14 @@ struct MeetingsController: RouteCollection {
         let meeting = try await meeting(request, access)
         try request.authorize(.withdrawMeeting, meeting.resource)
         let me = try request.requireUser().requireID()
-        let cancelled = try await MeetingService(database: request.db, baseURL: request.application.aufwindConfig.baseURL).withdraw(
-            meeting, by: me, event: access.event)
+        let cancelled: Bool
+        do {
+            cancelled = try await MeetingService(database: request.db, baseURL: request.application.aufwindConfig.baseURL).withdraw(
+                meeting, by: me, event: access.event
+            ) { fresh in try request.authorize(.withdrawMeeting, fresh.resource) }
+        } catch let problem as ProblemDetails where problem.status == 409 {
+            return try await render(request, access, errors: [problem.detail], status: .conflict)
+        }
         return request.redirect(to: access.event.path + "/treffen", notice: cancelled ? .meetingCancelled : .meetingWithdrawn)
     }
 }

@@ -86,7 +86,9 @@ struct MeetingMatchmakingTests {
 
             // Olga's plan, printable, and her calendar with the three meetings at their times
             let plan = try await olga.get(meetings + "/plan")
-            #expect(plan.status == .ok && plan.body.contains("14:15–14:30 Uhr") && plan.body.contains("data-label=\"Tisch\">1<") && plan.body.contains("cleo"))
+            #expect(
+                plan.status == .ok && plan.body.contains("14:15–14:30 Uhr") && plan.body.contains("data-label=\"Tisch\">1<")
+                    && plan.body.contains("cleo"))
             let feedPath = try #require(plan.body.firstMatch(of: /href="(\/kalender\/meine-treffen\/[^"]+)"/).map { String($0.1) })
             let feed = try await app.sendRequest(.GET, feedPath)
             #expect(feed.status == .ok && feed.headers.contentType?.subType == "calendar")
@@ -120,6 +122,8 @@ struct MeetingMatchmakingTests {
             #expect(replanned.status == .seeOther)
             all = try await MeetingModel.query(on: app.db).all()
             #expect(all.allSatisfy { $0.plannedStart != nil && $0.plannedStart != 840 }, "\(all.map(\.plannedStart))")
+            let stayed = try #require(all.first { $0.plannedStart == 870 })
+            #expect(stayed.tableNumber == 1, "the meeting that kept its place through both changes keeps its table")
 
             // A reminder before each meeting, once
             let first = try #require(all.compactMap(\.plannedStart).min())

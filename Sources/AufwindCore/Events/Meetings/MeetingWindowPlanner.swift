@@ -38,12 +38,22 @@ public struct MeetingWindowPlanner: Sendable {
         public var request: String
         public var before: Assignment?
         public var after: Assignment?
+        public init(request: String, before: Assignment?, after: Assignment?) {
+            self.request = request
+            self.before = before
+            self.after = after
+        }
     }
 
     public struct Result: Sendable, Equatable {
         public var assignments: [String: Assignment]
         public var changes: [Change]
         public var unscheduled: [String]
+        public init(assignments: [String: Assignment], changes: [Change], unscheduled: [String]) {
+            self.assignments = assignments
+            self.changes = changes
+            self.unscheduled = unscheduled
+        }
     }
 
     public var window: MeetingWindows.Window

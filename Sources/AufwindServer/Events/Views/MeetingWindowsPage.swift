@@ -70,7 +70,7 @@ struct MeetingWindowsPage: PageView {
                     .class("stacked"), .safeAction(eventPath + "/treffen/fenster/planen"), .method(.post), .csrf(csrf),
                     .p(
                         .text(
-                            "Treffen ohne Platz einplanen: sie bekommen einen, wo es geht. Vereinbarte Treffen mit Platz werden dabei nie verschoben – Teilnehmende verlassen sich auf ihre Zeiten."
+                            "Treffen ohne Platz einplanen: sie bekommen einen, wo es geht. Vereinbarte Treffen mit Platz bleiben dabei, wo sie sind, solange Tische und Zeiten es zulassen – Teilnehmende verlassen sich auf ihre Zeiten."
                         )),
                     .button(.type(.submit), .text("Treffen ohne Platz einplanen"))))
         )
