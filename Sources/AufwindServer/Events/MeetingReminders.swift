@@ -22,11 +22,16 @@ struct MeetingReminders {
         let byID = Dictionary(uniqueKeysWithValues: windows.map { ($0.id!, $0) })
         let meetings = try await MeetingModel.query(on: database).filter(\.$slotID ~~ Array(byID.keys))
             .filter(\.$status == MeetingModel.Status.angenommen.rawValue).filter(\.$remindedAt == nil).all()
+        // The events of the due meetings, read once.
+        let eventIDs = Array(Set(meetings.map(\.eventID)))
+        let events =
+            eventIDs.isEmpty
+            ? [:] : Dictionary(uniqueKeysWithValues: try await EventModel.query(on: database).filter(\.$id ~~ eventIDs).all().map { ($0.id!, $0) })
         var sent = 0
         for meeting in meetings {
             guard let window = byID[meeting.slotID], let start = meeting.plannedStart,
                 let instant = SlotGrid.instant(day: window.day, minutes: start), instant > now, instant.timeIntervalSince(now) <= Self.lead,
-                let event = try await EventModel.find(meeting.eventID, on: database)
+                let event = events[meeting.eventID]
             else { continue }
             let place = MeetingWindowPlanner.Assignment(start: start, end: start + window.meetingLength, table: meeting.tableNumber ?? 1)
             let claimed = try await database.transaction { db -> Bool in

@@ -36,7 +36,7 @@ final class StreamingClient: Sendable {
 
     /// Waits until `condition` holds for the received text (or the connection closed); false after `timeout`.
     @discardableResult
-    func wait(timeout: Duration = .seconds(10), until condition: (String) -> Bool) async throws -> Bool {
+    func wait(timeout: Duration = .seconds(60), until condition: (String) -> Bool) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if condition(text) { return true }

@@ -132,6 +132,8 @@ struct EventPage: PageView {
                     .if(isOrganiser, .li(.a(.safeHref(path + "/planung"), .text("Planung")))),
                     .li(.a(.safeHref(path + "/buehne"), .text("Pitch-Bühne"))),
                     .if(isParticipant && meetingTables > 0, .li(.a(.safeHref(path + "/treffen"), .text("1:1-Treffen")))),
+                    // Organisers set the meeting windows even when they do not take part themselves.
+                    .if(isOrganiser, .li(.a(.safeHref(path + "/treffen/fenster"), .text("1:1-Zeitfenster")))),
                     .if(isInside, .li(.a(.safeHref(path + "/agenda"), .text("Meine Agenda"))))
                 )),
             registrationSection(),
