@@ -26,12 +26,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
+        // publiccode.yml import and export of solutions (line numbers for errors, key order kept).
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .target(
             name: "AufwindCore",
             // SHA-1 for name-based UUIDs (room guids in the Frab exports).
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "Yams", package: "Yams")],
             // The reviewed eligibility rules of the funding programmes (see docs/foerderregeln.md).
             resources: [.copy("Funding/foerderregeln.json")],
             swiftSettings: swiftSettings
