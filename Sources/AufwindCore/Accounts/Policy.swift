@@ -74,6 +74,12 @@ public enum Action: String, Sendable, CaseIterable {
     /// Withdraw one's meeting request, or cancel an accepted meeting as either person.
     case withdrawMeeting
 
+    // Lösungen
+    /// Publish a solution for, or change a solution of, an Anbieter or town one is a confirmed member of.
+    case publishSolution
+    /// Propose that a town uses a solution (the town confirms or declines): its publisher's members.
+    case proposeSolutionReference
+
     // Konto
     /// End a membership or withdraw a membership request: one's own only.
     case endMembership
@@ -84,7 +90,10 @@ public enum Action: String, Sendable, CaseIterable {
     /// lead, requests addressed to them, their memberships, the towns they act for. The platform
     /// administration has no standing of its own there; it may do everything else.
     public var isPersonal: Bool {
-        [.createItem, .participateInEvent, .leadEventSession, .answerMeetingRequest, .withdrawMeeting, .endMembership, .readNotification]
+        [
+            .createItem, .participateInEvent, .leadEventSession, .answerMeetingRequest, .withdrawMeeting, .endMembership, .readNotification,
+            .proposeSolutionReference,
+        ]
             .contains(self)
     }
 }
@@ -116,6 +125,8 @@ public enum Resource: Sendable, Equatable {
     case membership(userID: String)
     /// An in-app notification, by the id of the user it is for.
     case notification(recipientID: String)
+    /// A solution (or one to be published), by its publisher.
+    case solution(SolutionPublisher)
 }
 
 /// The answer, with a German reason to show when it is no.
@@ -189,6 +200,8 @@ public enum Policy {
         case .createEvent, .organiseEvent, .enterEvent, .participateInEvent, .editEventSession, .leadEventSession,
             .answerMeetingRequest, .withdrawMeeting:
             return event(actor, action, resource)
+        case .publishSolution, .proposeSolutionReference:
+            return solution(actor, action, resource)
         case .endMembership:
             guard case .membership(let userID) = resource, userID == actor.userID else {
                 return .denied("Beenden können Sie nur Ihre eigene Mitgliedschaft.")

@@ -39,5 +39,6 @@ enum AufwindMigrations {
         CreateHomeVisits(),
         CreateProgrammeFavourites(),
         AddMeetingMatchmaking(),
+        CreateSolutions(),
     ]
 }

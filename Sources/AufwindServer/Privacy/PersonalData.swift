@@ -17,6 +17,7 @@ struct PersonalData: Sendable {
         OrganisationPersonalData(),
         TownProfilePersonalData(),
         ItemPersonalData(),
+        SolutionPersonalData(),
         InterestRequestPersonalData(),
         MessagePersonalData(),
         NotificationPersonalData(),

@@ -56,15 +56,17 @@ extension Node where Context == HTML.FormContext {
 
     /// A labelled `<textarea>`, with its error above it.
     static func textArea(
-        _ name: String, label: String, value: String, maxLength: Int, rows: Int = 4, required: Bool = false, error: String? = nil
+        _ name: String, id: String? = nil, label: String, value: String, maxLength: Int, rows: Int = 4, required: Bool = false,
+        error: String? = nil
     ) -> Node {
-        .div(
+        let id = id ?? name
+        return .div(
             .class("field"),
-            .label(.safeFor(name), .text(label)),
-            .unwrap(error) { .p(.class("field-error"), .safeID("\(name)-fehler"), .text($0)) },
+            .label(.safeFor(id), .text(label)),
+            .unwrap(error) { .p(.class("field-error"), .safeID("\(id)-fehler"), .text($0)) },
             .textarea(
-                .safeID(name), .safeName(name), .rows(rows), .safeAttribute("maxlength", String(maxLength)), .if(required, .required(true)),
-                .safeAttribute("aria-describedby", error == nil ? nil : "\(name)-fehler"),
+                .safeID(id), .safeName(name), .rows(rows), .safeAttribute("maxlength", String(maxLength)), .if(required, .required(true)),
+                .safeAttribute("aria-describedby", error == nil ? nil : "\(id)-fehler"),
                 .safeAttribute("aria-invalid", error == nil ? nil : "true"),
                 .text(value))
         )

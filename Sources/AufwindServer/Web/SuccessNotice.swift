@@ -99,6 +99,15 @@ enum SuccessNotice: String, CaseIterable, Sendable {
     case fundingProgrammeCreated = "foerderprogramm-angelegt"
     case fundingProgrammeSaved = "foerderprogramm-gespeichert"
     case contactMessageSent = "kontakt-gesendet"
+    // Lösungen
+    case solutionPublished = "loesung-veroeffentlicht"
+    case solutionSaved = "loesung-gespeichert"
+    case referenceRecorded = "nutzung-eingetragen"
+    case referenceProposed = "referenz-vorgeschlagen"
+    case referenceConfirmed = "referenz-bestaetigt"
+    case referenceDeclined = "referenz-abgelehnt"
+    case referenceRenewed = "referenz-erneuert"
+    case referenceRemoved = "referenz-entfernt"
 
     var text: String {
         switch self {
@@ -195,6 +204,14 @@ enum SuccessNotice: String, CaseIterable, Sendable {
         case .fundingProgrammeCreated: "Das Förderprogramm ist angelegt."
         case .fundingProgrammeSaved: "Das Förderprogramm ist gespeichert."
         case .contactMessageSent: "Danke, Ihre Nachricht ist angekommen. Wir antworten an die E-Mail-Adresse, die Sie angegeben haben."
+        case .solutionPublished: "Die Lösung ist veröffentlicht. Tragen Sie als Nächstes ein, welche Kommunen sie nutzen."
+        case .solutionSaved: "Die Lösung ist gespeichert."
+        case .referenceRecorded: "Danke! Ihre Nutzung ist eingetragen und öffentlich; der Anbieter ist benachrichtigt."
+        case .referenceProposed: "Die Kommune ist gefragt. Öffentlich wird die Referenz, sobald sie bestätigt; Sie werden benachrichtigt."
+        case .referenceConfirmed: "Bestätigt. Die Referenz ist jetzt öffentlich; der Anbieter ist benachrichtigt."
+        case .referenceDeclined: "Abgelehnt. Der Anbieter sieht Ihre Begründung."
+        case .referenceRenewed: "Bestätigt: Die Referenz gilt wieder für 12 Monate."
+        case .referenceRemoved: "Die Referenz ist entfernt."
         }
     }
 

@@ -1,0 +1,124 @@
+import AufwindCore
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
+import Vapor
+
+/// The confirmed users of every solution, in memory: "Wer nutzt das in Ihrer Nähe?" and the API's
+/// `nahe=` read from here, never from the table. Loaded on first use, then kept current by every
+/// committed reference write (`put`, `remove`); a load that overlaps a write starts again, so a
+/// write is never lost. One instance's memory: several instances need the change log of issue 18.
+final class SolutionUserStore: Sendable {
+    struct Snapshot: Sendable {
+        /// Solution → town key → user.
+        var users: [UUID: [String: SolutionUser]]
+        /// Each solution's users that are not "abgelöst", as points.
+        var proximity: SolutionProximityIndex
+
+        func users(of solution: UUID) -> [SolutionUser] { users[solution].map { Array($0.values) } ?? [] }
+    }
+
+    private struct State {
+        var generation = 0
+        var snapshot: Snapshot?
+    }
+
+    private let state = NIOLockedValueBox(State())
+    private let directory: @Sendable () -> TownDirectory
+
+    init(registerStore: RegisterStore) { directory = { TownDirectory(catalog: registerStore.catalog) } }
+
+    func snapshot(on database: any Database) async throws -> Snapshot {
+        while true {
+            let (generation, current) = state.withLockedValue { ($0.generation, $0.snapshot) }
+            if let current { return current }
+            let loaded = try await load(on: database)
+            let stored = state.withLockedValue { state -> Snapshot? in
+                guard state.generation == generation else { return nil }
+                state.snapshot = loaded
+                return loaded
+            }
+            if let stored { return stored }
+        }
+    }
+
+    /// A reference became confirmed or changed (after its transaction committed).
+    func put(_ solution: UUID, _ user: SolutionUser) {
+        change { $0[solution, default: [:]][user.townKey] = user }
+    }
+
+    /// A reference is no longer confirmed, or was deleted.
+    func remove(_ solution: UUID, townKey: String) {
+        change { $0[solution]?[townKey] = nil }
+    }
+
+    /// A solution was deleted.
+    func removeSolution(_ solution: UUID) {
+        change { $0[solution] = nil }
+    }
+
+    /// Forget everything (the next read loads anew), e.g. after demo data was generated.
+    func invalidate() {
+        state.withLockedValue { state in
+            state.generation += 1
+            state.snapshot = nil
+        }
+    }
+
+    private func change(_ body: (inout [UUID: [String: SolutionUser]]) -> Void) {
+        let towns = directory()
+        state.withLockedValue { state in
+            state.generation += 1
+            guard var snapshot = state.snapshot else { return }
+            body(&snapshot.users)
+            snapshot.proximity = Self.proximity(snapshot.users, towns)
+            state.snapshot = snapshot
+        }
+    }
+
+    private struct Row: Decodable {
+        var solution_id: UUID
+        var town_key: String
+        var status: String
+        var since: String
+        var confirmed_at: Date
+        var contact_user_id: UUID?
+    }
+
+    private func load(on database: any Database) async throws -> Snapshot {
+        let rows = try await database.sql().select()
+            .columns("solution_id", "town_key", "status", "since", "confirmed_at", "contact_user_id")
+            .from(SolutionReferenceModel.schema)
+            .where("state", .equal, ReferenceState.bestaetigt.rawValue).where("confirmed_at", .isNot, SQLLiteral.null)
+            .all(decoding: Row.self)
+        var users: [UUID: [String: SolutionUser]] = [:]
+        for row in rows {
+            users[row.solution_id, default: [:]][row.town_key] = SolutionUser(
+                townKey: row.town_key, status: ReferenceStatus(rawValue: row.status) ?? .geplant, since: row.since,
+                confirmedAt: row.confirmed_at, mayBeAsked: row.contact_user_id != nil)
+        }
+        return Snapshot(users: users, proximity: Self.proximity(users, directory()))
+    }
+
+    private static func proximity(_ users: [UUID: [String: SolutionUser]], _ towns: TownDirectory) -> SolutionProximityIndex {
+        SolutionProximityIndex(
+            users: Dictionary(
+                uniqueKeysWithValues: users.map { id, byTown in
+                    (id.uuidString, byTown.values.filter { $0.status != .abgeloest }.compactMap { towns.point(of: $0.townKey) })
+                }))
+    }
+}
+
+extension Application {
+    private struct SolutionUserStoreKey: StorageKey { typealias Value = SolutionUserStore }
+
+    /// Set once by `configure(_:)`.
+    var solutionUsers: SolutionUserStore {
+        get {
+            guard let store = storage[SolutionUserStoreKey.self] else { fatalError("configure(_:) sets the solution user store") }
+            return store
+        }
+        set { storage[SolutionUserStoreKey.self] = newValue }
+    }
+}
