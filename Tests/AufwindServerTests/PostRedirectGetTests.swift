@@ -25,6 +25,9 @@ struct PostRedirectGetTests {
         "/organisationen/:id/entscheidung", "/organisationen/:id/beitreten",
         // Items and cooperations
         "/eintraege", "/eintraege/:id/bearbeiten", "/eintraege/:id/interesse", "/anfragen/:id/entscheidung", "/kooperationen/:id/nachrichten",
+        // Lösungen
+        "/loesungen", "/loesungen/:id/bearbeiten", "/loesungen/:id/referenzen", "/loesungen/:id/nutzung",
+        "/loesungen/referenzen/:reference/entscheidung", "/loesungen/referenzen/:reference/erneuern", "/loesungen/referenzen/:reference/entfernen",
         // Verbünde and funding programmes
         "/verbuende", "/verbuende/:id/bearbeiten", "/verbuende/:id/einladungen", "/verbuende/:id/mitglieder/:mid/entscheidung",
         "/verbuende/:id/mitglieder/:mid/zurueckziehen", "/verbuende/:id/mitglieder/:mid/email", "/verbuende/:id/status", "/verbuende/:id/programm",
@@ -52,6 +55,7 @@ struct PostRedirectGetTests {
         "/konto/tokens": "shows the new token's secret once, in this answer only; a redirect would have to carry the secret (revoking is PRG)",
         "/verbuende/:id/kalender": "shows the new calendar link (a secret) once, in this answer only, like an API token",
         "/kommunen/:key/kalender": "shows the new calendar link (a secret) once, in this answer only, like an API token",
+        "/loesungen/import": "saves nothing: shows the read publiccode.yml in the solution form to check and complete (that form is PRG)",
     ]
 
     /// The non-API POST routes of the application, as patterns (`/eintraege/:id/bearbeiten`).
@@ -80,6 +84,7 @@ struct PostRedirectGetTests {
             try await walk.accounts()
             try await walk.memberships()
             try await walk.itemsAndCooperations()
+            try await walk.solutions()
             try await walk.funding()
             try await walk.verbund()
             try await walk.event()
@@ -200,6 +205,7 @@ final class FormWalk {
     }
 
     var max: Browser!
+    var founder: Browser!
     var pia: Browser!
     var itemID = ""
     var organisationID = ""
@@ -264,7 +270,7 @@ final class FormWalk {
             [("beschreibung", "Wir suchen Partner."), ("handlungsfelder[]", Handlungsfeld.schuleBildung.rawValue), ("version", "0")], from: profile)
         try await form("/kommunen/:key/einstellungen", anna, "/kommunen/\(T.ahlen)/einstellungen", ["schwelle": "80"], from: profile)
 
-        let founder = try await AccountFixture.signedIn(try await AccountFixture.user("gruenderin@schulsoft.de", on: app), app: app)
+        founder = try await AccountFixture.signedIn(try await AccountFixture.user("gruenderin@schulsoft.de", on: app), app: app)
         try await form(
             "/organisationen/neu", founder, "/organisationen/neu", ["art": "anbieter", "name": "Schulsoft eG", "beschreibung": "Software"],
             from: "/organisationen/neu")
@@ -291,6 +297,31 @@ final class FormWalk {
             "/anfragen/:id/entscheidung", anna, "/anfragen/\(interest)/entscheidung", ["entscheidung": "annehmen"], from: "/anfragen")
         try await form(
             "/kooperationen/:id/nachrichten", olga, thread + "/nachrichten", ["kommune": T.oelde, "nachricht": "Wann treffen wir uns?"], from: thread)
+    }
+
+    func solutions() async throws {
+        let fields: [(String, String)] = [
+            ("name", "Schulcloud Münsterland"), ("kurzbeschreibung", "Lernplattform für Grundschulen"),
+            ("beschreibung", "Eine Lernplattform, betrieben in deutschen Rechenzentren."), ("handlungsfelder[]", "schule-bildung"),
+            ("lizenz", "proprietaer"), ("betrieb[]", "saas"), ("eu_hosting", "ja"),
+        ]
+        let organisation = organisationID.lowercased()
+        let created = try await form(
+            "/loesungen", founder, "/loesungen", fields + [("herausgeber", "anbieter:\(organisation)")], from: "/loesungen/neu")
+        try await form(
+            "/loesungen/:id/bearbeiten", founder, created + "/bearbeiten", fields + [("version", "2.0"), ("revision", "1")],
+            from: created + "/bearbeiten")
+        try await form("/loesungen/:id/referenzen", founder, created + "/referenzen", ["kommune": T.ahlen, "stand": "im-einsatz"], from: created)
+        let proposal = try #require(try await SolutionReferenceModel.query(on: app.db).first()?.id)
+        try await form(
+            "/loesungen/referenzen/:reference/entscheidung", anna, "/loesungen/referenzen/\(proposal)/entscheidung",
+            ["entscheidung": "bestaetigen", "stand": "im-einsatz", "seit": "2024"], from: "/loesungen/referenzen")
+        try await form(
+            "/loesungen/referenzen/:reference/erneuern", anna, "/loesungen/referenzen/\(proposal)/erneuern", ["stand": "in-erprobung"],
+            from: "/loesungen/referenzen")
+        try await form("/loesungen/:id/nutzung", olga, created + "/nutzung", ["kommune": T.oelde, "stand": "geplant", "fragen": "ja"], from: created)
+        try await form(
+            "/loesungen/referenzen/:reference/entfernen", anna, "/loesungen/referenzen/\(proposal)/entfernen", from: "/loesungen/referenzen")
     }
 
     func funding() async throws {

@@ -94,7 +94,7 @@ public enum Action: String, Sendable, CaseIterable {
             .createItem, .participateInEvent, .leadEventSession, .answerMeetingRequest, .withdrawMeeting, .endMembership, .readNotification,
             .proposeSolutionReference,
         ]
-            .contains(self)
+        .contains(self)
     }
 }
 

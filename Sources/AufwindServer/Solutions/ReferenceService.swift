@@ -37,7 +37,8 @@ struct ReferenceService {
         let reference = try await database.transaction { db in
             let reference =
                 try await SolutionReferenceModel.query(on: db).filter(\.$solutionID == solutionID).filter(\.$townKey == townKey).first()
-                ?? SolutionReferenceModel(solutionID: solutionID, townKey: townKey, status: use.status, since: use.since, state: .bestaetigt, proposedBy: nil)
+                ?? SolutionReferenceModel(
+                    solutionID: solutionID, townKey: townKey, status: use.status, since: use.since, state: .bestaetigt, proposedBy: nil)
             let wasConfirmed = reference.id != nil && reference.stateValue == .bestaetigt
             reference.status = use.status.rawValue
             reference.since = use.since

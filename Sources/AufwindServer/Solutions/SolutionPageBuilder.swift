@@ -62,10 +62,10 @@ struct SolutionPageBuilder {
         return HTMLResponse.render(page, status: status, request: request)
     }
 
+    /// "Kreis Warendorf", "kreisfreie Stadt"; for a Kreis itself, what kind of unit it is.
     private func kreisName(_ key: String, _ directory: TownDirectory) -> String {
-        if key.count == 5 { return "Kreis" }
-        let kreis = String(key.prefix(5))
-        return directory.name(of: kreis) ?? "kreisfreie Stadt"
+        guard key.count == 8, let gemeinde = request.register.gemeinde(ags: key) else { return "Kreis" }
+        return TownChoices(catalog: request.register).choice(gemeinde).kreis
     }
 
     /// The display names of the members the shown towns named for questions.

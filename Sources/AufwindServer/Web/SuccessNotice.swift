@@ -235,9 +235,13 @@ enum SuccessNotice: String, CaseIterable, Sendable {
     static let counts = 0...100_000
 
     /// `path` with this notice (and `count`), after the query `path` may have.
+    /// `path` with the notice in its query; a fragment (`#in-ihrer-naehe`) stays at the end.
     func path(_ path: String, count: Int? = nil) -> String {
         let number = count.map { "&anzahl=\(min(max($0, Self.counts.lowerBound), Self.counts.upperBound))" } ?? ""
-        return path + (path.contains("?") ? "&" : "?") + "erfolg=\(rawValue)" + number
+        let parts = path.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let base = String(parts[0])
+        let fragment = parts.count > 1 ? "#" + parts[1] : ""
+        return base + (base.contains("?") ? "&" : "?") + "erfolg=\(rawValue)" + number + fragment
     }
 }
 

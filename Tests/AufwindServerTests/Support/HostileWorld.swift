@@ -143,6 +143,26 @@ struct HostileWorld {
         try await admin.submit(
             "/organisationen/\(organisation.id!.uuidString)/entscheidung", ["entscheidung": "annehmen"], from: "/admin/warteschlange")
 
+        // A solution of the Anbieter, a proposed reference (waiting for Oelde), a recorded one (Ahlen)
+        let solution = try await founderBrowser.submit(
+            "/loesungen",
+            pairs: [
+                ("herausgeber", "anbieter:\(organisation.id!.uuidString.lowercased())"), ("name", plant("Lösung", Hostile.field("Lösung"))),
+                ("kurzbeschreibung", plant("Kurzbeschreibung", Hostile.field("Kurz"))),
+                ("beschreibung", plant("Beschreibung Lösung", Hostile.text("Lösung"))), ("handlungsfelder[]", "schule-bildung"),
+                ("bedarfe", plant("Bedarfe Lösung", Hostile.text("Bedarfe"))), ("lizenz", "open-source"),
+                ("repository", plant("Repository", "https://code.example/?a=\"b\"&c=<d>")), ("lizenz_id", "EUPL-1.2"), ("betrieb[]", "saas"),
+                ("eu_hosting", "ja"), ("preismodell", plant("Preismodell", Hostile.text("Preis"))),
+                ("ansprechperson", plant("Ansprechperson Lösung", Hostile.field("Kontakt"))), ("version", "1.0"),
+                ("neuerungen", plant("Neuerungen", Hostile.text("Neu"))),
+            ])
+        let solutionPath = solution.headers.redirectPath ?? ""
+        parameters["loesungen/:id"] = String(solutionPath.split(separator: "/").last ?? "")
+        parameters["anbieter/:id"] = organisation.id!.uuidString.lowercased()
+        try await founderBrowser.submit(solutionPath + "/referenzen", ["kommune": Self.oelde, "stand": "im-einsatz"], from: solutionPath)
+        try await organiser.submit(solutionPath + "/nutzung", ["kommune": Self.ahlen, "stand": "in-erprobung", "fragen": "ja"], from: solutionPath)
+        morePages += [solutionPath + "?nahe=Oelde", "/loesungen?nahe=Ahlen&q=L%C3%B6sung"]
+
         // Open requests with messages: a town membership and a region
         let max = try await AccountFixture.user("max@ahlen.de", on: app)
         max.displayName = plant("Name Anfragende", Hostile.field("Max"))

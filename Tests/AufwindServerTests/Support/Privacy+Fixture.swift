@@ -66,6 +66,21 @@ enum PrivacyFixture {
         member.decidedAt = Date()
         try await member.create(on: db)
 
+        // Lösungen: a solution of the town, a reference the account proposed, confirmed and answers questions for.
+        let solution = SolutionModel(
+            publisher: .town(ahlen),
+            input: SolutionInput(
+                name: "Radweg-Melder", shortDescription: "Schäden melden", description: "Meldungen zu Radwegen.", handlungsfelder: [.mobilitaet],
+                licence: .proprietaer, operations: [.saas], euHosting: true),
+            kept: "", createdBy: id)
+        try await solution.create(on: db)
+        let reference = SolutionReferenceModel(
+            solutionID: try solution.requireID(), townKey: ahlen, status: .imEinsatz, since: "2024", state: .bestaetigt, proposedBy: id)
+        reference.decidedBy = id
+        reference.contactUserID = id
+        reference.confirmedAt = Date()
+        try await reference.create(on: db)
+
         try await eventFootprint(of: user, partner: partner, on: db)
     }
 

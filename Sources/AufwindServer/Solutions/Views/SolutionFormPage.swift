@@ -88,8 +88,11 @@ struct SolutionFormPage: PageView {
                 .textArea(
                     "schnittstellen", label: "Schnittstellen und Standards (durch Komma getrennt, z. B. FIT-Connect, XBau, XÖV)",
                     value: values.interfaces ?? "", maxLength: 2_000, rows: 2),
-                .textArea("preismodell", label: "Preismodell (optional)", value: values.priceModel ?? "", maxLength: SolutionInput.maximumPriceModelLength, rows: 3),
-                .optionalField("website", label: "Website (optional)", type: .url, value: values.website ?? "", maxLength: SolutionInput.maximumURLLength),
+                .textArea(
+                    "preismodell", label: "Preismodell (optional)", value: values.priceModel ?? "", maxLength: SolutionInput.maximumPriceModelLength,
+                    rows: 3),
+                .optionalField(
+                    "website", label: "Website (optional)", type: .url, value: values.website ?? "", maxLength: SolutionInput.maximumURLLength),
                 .optionalField("ansprechperson", label: "Ansprechperson (optional)", value: values.contactName ?? "", maxLength: 100),
                 .optionalField("kontakt_email", label: "E-Mail für Anfragen (optional)", type: .email, value: values.contactEmail ?? ""),
                 .fieldset(

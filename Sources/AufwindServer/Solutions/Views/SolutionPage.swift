@@ -140,8 +140,10 @@ struct SolutionPage: PageView {
                 .text(
                     totalUsers == 0
                         ? "Noch keine Kommune hat bestätigt, dass sie diese Lösung nutzt."
-                        : "\(GermanFormat.count(inUseCount, "Kommune hat", "Kommunen haben")) bestätigt, dass sie die Lösung im Einsatz haben"
-                            + (totalUsers > inUseCount ? " (\(GermanFormat.integer(totalUsers)) Referenzen insgesamt)." : ".")),
+                        : inUseCount == 0
+                            ? "\(GermanFormat.count(totalUsers, "Kommune hat", "Kommunen haben")) ihre Nutzung bestätigt (geplant, in Erprobung oder abgelöst); im Einsatz noch bei keiner."
+                            : "\(GermanFormat.count(inUseCount, "Kommune hat", "Kommunen haben")) bestätigt, dass sie die Lösung im Einsatz haben"
+                                + (totalUsers > inUseCount ? " (\(GermanFormat.integer(totalUsers)) Referenzen insgesamt)." : ".")),
                 .text(" Nur Angaben, die die Kommunen selbst bestätigt haben.")),
             .form(
                 .class("search"), .safeAction(path + "#in-ihrer-naehe"), .method(.get),
@@ -189,7 +191,11 @@ struct SolutionPage: PageView {
                     .if(
                         shownLimit < 500,
                         .a(
-                            .safeHref(path + "?anzahl=\(min(500, shownLimit * 5))" + (typedOrigin.isEmpty ? "" : "&nahe=" + (typedOrigin.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) + "#in-ihrer-naehe"),
+                            .safeHref(
+                                path + "?anzahl=\(min(500, shownLimit * 5))"
+                                    + (typedOrigin.isEmpty
+                                        ? "" : "&nahe=" + (typedOrigin.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                                    + "#in-ihrer-naehe"),
                             .text("Mehr anzeigen"))))),
             .if(
                 kreise.count > 1,
@@ -220,7 +226,8 @@ struct SolutionPage: PageView {
                 .selectField(
                     "stand", id: "nutzung-stand", label: "Stand der Nutzung", options: ReferenceStatus.allCases.map { ($0.rawValue, $0.label) },
                     selected: ReferenceStatus.imEinsatz.rawValue),
-                .optionalField("seit", id: "nutzung-seit", label: "Seit (Jahr oder Monat, z. B. 2024 oder 2024-03; optional)", value: "", maxLength: 7),
+                .optionalField(
+                    "seit", id: "nutzung-seit", label: "Seit (Jahr oder Monat, z. B. 2024 oder 2024-03; optional)", value: "", maxLength: 7),
                 .div(
                     .input(.type(.checkbox), .id("nutzung-fragen"), .name("fragen"), .value("ja")),
                     .label(.for("nutzung-fragen"), .text(" Andere Kommunen dürfen mich dazu fragen (Ihr Name wird angezeigt)"))),

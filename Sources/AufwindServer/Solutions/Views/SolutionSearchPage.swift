@@ -37,7 +37,8 @@ struct SolutionSearchPage: PageView {
                     .input(.type(.text), .id("nahe"), .name("nahe"), .safeValue(form.near), .attribute(named: "maxlength", value: "100"))),
                 .if(
                     !originChoices.isEmpty,
-                    .fieldset(.element(named: "legend", text: "Welche Kommune meinen Sie?"), .forEach(originChoices) { .townChoice($0, chosen: nil) })),
+                    .fieldset(.element(named: "legend", text: "Welche Kommune meinen Sie?"), .forEach(originChoices) { .townChoice($0, chosen: nil) })
+                ),
                 .button(.type(.submit), .text("Suchen"))
             ),
             .unwrap(origin) { .p(.text("Geordnet nach der Entfernung der nächsten bestätigten Nutzerin von \($0).")) },
@@ -53,7 +54,8 @@ struct SolutionSearchPage: PageView {
 
     private func results() -> Node<HTML.BodyContext> {
         guard total > 0 else {
-            return .p(.attribute(named: "role", value: "status"), .text("Keine Lösungen gefunden. Versuchen Sie andere Begriffe oder weniger Filter."))
+            return .p(
+                .attribute(named: "role", value: "status"), .text("Keine Lösungen gefunden. Versuchen Sie andere Begriffe oder weniger Filter."))
         }
         let first = (form.page - 1) * pageSize + 1
         return .group(
@@ -69,7 +71,9 @@ struct SolutionSearchPage: PageView {
                 pageCount > 1,
                 .nav(
                     .class("pagination"), .ariaLabel("Seiten"),
-                    .if(form.page > 1, .a(.safeHref(form.url(page: form.page - 1)), .attribute(named: "rel", value: "prev"), .text("← vorherige Seite"))),
+                    .if(
+                        form.page > 1,
+                        .a(.safeHref(form.url(page: form.page - 1)), .attribute(named: "rel", value: "prev"), .text("← vorherige Seite"))),
                     .span(.text("Seite \(form.page) von \(GermanFormat.integer(pageCount))")),
                     .if(
                         form.page < pageCount,
