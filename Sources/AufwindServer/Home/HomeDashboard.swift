@@ -103,6 +103,7 @@ struct HomeDashboard {
                 tasks.append(Task(text: "Anfrage von \(from) beantworten", path: "/anfragen", date: interest.createdAt))
             }
             tasks += try await Self.invitations(of: townKeys, request: request)
+            tasks += try await Self.referenceTasks(of: townKeys, directory: directory, now: now, on: db)
             let outgoing = open.filter { own.contains($0.fromKey) }
             let asked =
                 outgoing.isEmpty ? [] : try await CooperationItemModel.query(on: db).filter(\.$id ~~ outgoing.map(\.itemID)).all()
@@ -232,5 +233,35 @@ struct HomeDashboard {
     /// Open invitations of the towns into Verbünde: the invited town answers on the Verbund's page.
     static func invitations(of townKeys: [String], request: Request) async throws -> [Task] {
         try await OpenVerbundInvitation.waiting(for: townKeys, request: request).map { Task(text: $0.taskText, path: $0.path, date: $0.invitedAt) }
+    }
+
+    /// References waiting for the towns: an Anbieter's proposal to confirm or decline, and a
+    /// reference to confirm again after 12 months (one task for all of those).
+    static func referenceTasks(of townKeys: [String], directory: TownDirectory, now: Date, on db: any Database) async throws -> [Task] {
+        let references = try await SolutionReferenceModel.query(on: db).filter(\.$townKey ~~ townKeys)
+            .filter(\.$state != ReferenceState.abgelehnt.rawValue).limit(500).all()
+        let proposals = references.filter { $0.stateValue == .vorgeschlagen }
+        let due = references.filter { reference in
+            reference.stateValue == .bestaetigt
+                && reference.confirmedAt.map { ReferenceFreshness.of(confirmedAt: $0, now: now).showsDate } == true
+        }
+        let names =
+            proposals.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await SolutionModel.query(on: db).filter(\.$id ~~ proposals.map(\.solutionID)).all()
+                    .compactMap { solution in solution.id.map { ($0, solution.name) } })
+        var tasks = proposals.map { proposal in
+            Task(
+                text: "Bestätigen: Nutzt \(directory.name(of: proposal.townKey) ?? proposal.townKey) „\(names[proposal.solutionID] ?? "–")“?",
+                path: "/loesungen/referenzen", date: proposal.createdAt)
+        }
+        if !due.isEmpty {
+            tasks.append(
+                Task(
+                    text: "\(GermanFormat.count(due.count, "Referenz", "Referenzen")) Ihrer Kommunen erneut bestätigen",
+                    path: "/loesungen/referenzen", date: due.compactMap(\.confirmedAt).min()))
+        }
+        return tasks
     }
 }

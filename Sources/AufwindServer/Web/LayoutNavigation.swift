@@ -21,7 +21,7 @@ struct LayoutNavigation {
     var entries: [Entry]
     var currentPath: String
 
-    /// For visitors: the four areas, "Mehr" (register, Anbieter, Veranstalter, sources), and the
+    /// For visitors: the four areas, "Mehr" (Lösungen, register, Anbieter, Veranstalter, sources), and the
     /// way in. Signed in: the four areas, "Mehr", notifications and the person's own group.
     init(currentPath: String, signedIn: Bool, isPlatformAdmin: Bool, notificationsLabel: String) {
         self.currentPath = currentPath
@@ -31,8 +31,8 @@ struct LayoutNavigation {
             .group(
                 label: "Mehr",
                 links: [
-                    Link(path: "/kreise", label: "Kreise"), Link(path: "/laender", label: "Länder"),
-                    Link(path: "/organisationen?art=anbieter", label: "Anbieter"),
+                    Link(path: "/loesungen", label: "Lösungen"), Link(path: "/kreise", label: "Kreise"),
+                    Link(path: "/laender", label: "Länder"), Link(path: "/organisationen?art=anbieter", label: "Anbieter"),
                     Link(path: "/organisationen?art=veranstalter", label: "Veranstalter"),
                     Link(path: "/hilfe", label: "Hilfe"), Link(path: "/quellen", label: "Quellen & Lizenzen"),
                 ]),
@@ -46,7 +46,7 @@ struct LayoutNavigation {
                         links: [
                             Link(path: "/mein-aufwind", label: "Mein Aufwind"), Link(path: "/anfragen", label: "Anfragen"),
                             Link(path: "/kooperationen", label: "Kooperationen"), Link(path: "/verbuende", label: "Verbünde"),
-                            Link(path: "/konto", label: "Mein Konto"),
+                            Link(path: "/loesungen/referenzen", label: "Referenzen"), Link(path: "/konto", label: "Mein Konto"),
                         ] + (isPlatformAdmin ? [Link(path: "/admin/warteschlange", label: "Verwaltung")] : [])),
                 ]
         } else {

@@ -17,6 +17,8 @@ struct TownPanel {
     var items: [ItemListEntry] = []
     var cooperations: [(partner: String, partnerPath: String, itemTitle: String, itemPath: String)] = []
     var canCreateItems = false
+    /// "Das nutzen wir": the solutions the town confirmed using.
+    var uses: [(solution: String, path: String, status: String)] = []
 
     /// The join form with this town already chosen.
     var joinPath: String { "/konto/organisationen?kommune=\(key)" }
@@ -61,6 +63,13 @@ struct TownPanel {
                         .text(" · "), .a(.safeHref("/eintraege/neu?kommune=\(key)"), .text("Neuer Eintrag")),
                         .text(" · "), .a(.safeHref("/kommunen/\(key)/kalender"), .text("Kalender der Verbund-Termine"))))
             ),
+            .h3(.text("Das nutzen wir")),
+            .if(
+                uses.isEmpty,
+                .p(
+                    .text("Noch keine bestätigten Lösungen."),
+                    .if(canCreateItems, .group(.text(" "), .a(.href("/loesungen"), .text("Lösungen durchsuchen und die eigene Nutzung eintragen")))))),
+            .if(!uses.isEmpty, .ul(.forEach(uses) { use in .li(.a(.safeHref(use.path), .text(use.solution)), .text(" – \(use.status)")) })),
             .h3(.text("Kooperationen")),
             .if(cooperations.isEmpty, .p(.text("Noch keine Kooperationen auf Aufwind."))),
             .ul(
@@ -108,6 +117,10 @@ extension Request {
         let cooperationItems =
             cooperations.isEmpty ? [] : try await CooperationItemModel.query(on: db).filter(\.$id ~~ cooperations.map(\.itemID)).all()
         let titles = Dictionary(uniqueKeysWithValues: cooperationItems.map { ($0.id!, $0.title) })
+        let references = try await SolutionReferenceModel.query(on: db).filter(\.$townKey == key)
+            .filter(\.$state == ReferenceState.bestaetigt.rawValue).limit(100).all()
+        let solutions =
+            references.isEmpty ? [] : try await SolutionModel.query(on: db).filter(\.$id ~~ references.map(\.solutionID)).sort(\.$name).all()
         return TownPanel(
             key: key, profile: profile?.input, memberCount: members,
             canViewMembers: may(.viewTownMembers, .town(key)), canEdit: may(.editTownProfile, .town(key)),
@@ -120,6 +133,9 @@ extension Request {
                     "/eintraege/\(cooperation.itemID.uuidString.lowercased())"
                 )
             },
-            canCreateItems: isMember)
+            canCreateItems: isMember,
+            uses: solutions.map { solution in
+                (solution.name, solution.path, references.first { $0.solutionID == solution.id }?.statusValue.label ?? "")
+            })
     }
 }
