@@ -79,6 +79,9 @@ struct OpenAPIDocumentTests {
         "components › schemas › Pruefung › properties › urteil": EligibilityVerdict.allCases.map(\.rawValue),
         "components › schemas › Pruefung › properties › regeln › items › properties › ergebnis": RuleResult.Outcome.allCases.map(\.rawValue),
         "paths › /api/v1/gemeinden › get › parameters › sort › schema": GemeindeQuery.Sort.allCases.map(\.rawValue),
+        "components › schemas › Lizenzart": SolutionLicence.allCases.map(\.rawValue),
+        "components › schemas › Betriebsform": SolutionOperation.allCases.map(\.rawValue),
+        "components › schemas › Nutzungsstand": ReferenceStatus.allCases.map(\.rawValue),
     ]
 
     /// The kinds whose validation asks for the staff details (`personal` is required for them).
@@ -108,6 +111,7 @@ struct OpenAPIDocumentTests {
     static let textRules: [String: String] = [
         "paths › /api/v1/gemeinden › get › parameters › q › schema": SchemaText.free,
         "paths › /api/v1/eintraege › get › parameters › q › schema": SchemaText.free,
+        "paths › /api/v1/loesungen › get › parameters › q › schema": SchemaText.free,
         "components › schemas › Personal › properties › rolle": SchemaText.singleLine,
         "components › schemas › Personal › properties › dauer": SchemaText.singleLine,
         "components › schemas › Personal › properties › kostenteilung": SchemaText.optional(SchemaText.singleLine),

@@ -45,6 +45,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try app.register(collection: ItemsAPIController())
     try app.register(collection: EventsAPIController())
     try app.register(collection: FundingAPIController())
+    try app.register(collection: SolutionsAPIController())
     // The HTML site: sessions, the signed-in user, CSRF checks on every form, and the consent to
     // the current Nutzungsbedingungen before anything else.
     let site = app.grouped(

@@ -1,0 +1,94 @@
+import AufwindCore
+import Foundation
+import Vapor
+
+/// A town that confirmed using a solution, as the API shows it.
+struct SolutionUserDTO: Content {
+    var ags: String
+    var name: String
+    var status: String
+    /// "2024", "2024-03" or "" when not said.
+    var seit: String
+    var zuletztBestaetigt: Date
+    /// Counts as running it now: "im Einsatz", confirmed within 18 months.
+    var imEinsatz: Bool
+    /// Distance from the `nahe` town in km (one decimal); absent without `nahe`.
+    var entfernungKm: Double?
+}
+
+struct SolutionPublisherDTO: Content {
+    /// "anbieter" or "kommune".
+    var art: String
+    /// The Anbieter's id or the town's AGS / Kreis key.
+    var id: String
+    var name: String
+}
+
+/// One solution with its confirmed users.
+struct SolutionDTO: Content {
+    var id: UUID
+    var name: String
+    var kurzbeschreibung: String
+    var beschreibung: String
+    var herausgeber: SolutionPublisherDTO
+    var handlungsfelder: [String]
+    var lizenz: String
+    var lizenzKennung: String
+    var repository: String
+    var betrieb: [String]
+    var hostingInDerEU: Bool
+    var schnittstellen: [String]
+    var preismodell: String
+    var website: String
+    var version: String
+    var publiccodeYml: String
+    var demo: Bool
+    /// How many towns run it now.
+    var imEinsatz: Int
+    /// Distance of the nearest user (not "abgelöst") from the `nahe` town; absent without `nahe` or users.
+    var entfernungKm: Double?
+    var nutzer: [SolutionUserDTO]
+
+    init(
+        _ model: SolutionModel, publisher: SolutionPublisherDTO, users: [SolutionUser], origin: GeoPoint?, towns: TownDirectory, baseURL: String,
+        now: Date
+    ) {
+        let input = model.input
+        id = model.id!
+        name = input.name
+        kurzbeschreibung = input.shortDescription
+        beschreibung = input.description
+        herausgeber = publisher
+        handlungsfelder = input.handlungsfelder.map(\.rawValue)
+        lizenz = input.licence.rawValue
+        lizenzKennung = input.licenceID
+        repository = input.repositoryURL
+        betrieb = input.operations.map(\.rawValue)
+        hostingInDerEU = input.euHosting
+        schnittstellen = input.interfaces
+        preismodell = input.priceModel
+        website = input.website
+        version = input.version
+        publiccodeYml = baseURL + model.path + "/publiccode.yml"
+        demo = model.isDemo
+        imEinsatz = NearbyUsers.inUseCount(users, now: now)
+        let ranked = NearbyUsers.rank(users, from: origin, now: now) { towns.point(of: $0) }
+        nutzer = ranked.map { entry in
+            SolutionUserDTO(
+                ags: entry.user.townKey, name: towns.name(of: entry.user.townKey) ?? entry.user.townKey, status: entry.user.status.rawValue,
+                seit: entry.user.since, zuletztBestaetigt: entry.user.confirmedAt, imEinsatz: entry.user.isInUse(now: now),
+                entfernungKm: entry.km.map(Self.rounded))
+        }
+        entfernungKm = origin == nil ? nil : ranked.first { $0.user.status != .abgeloest && $0.km != nil }?.km.map(Self.rounded)
+    }
+
+    static func rounded(_ km: Double) -> Double { (km * 10).rounded() / 10 }
+}
+
+struct SolutionListDTO: Content {
+    var loesungen: [SolutionDTO]
+    var total: Int
+    var page: Int
+    var perPage: Int
+    var pageCount: Int
+}

@@ -1,0 +1,74 @@
+import AufwindCore
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import AufwindServer
+
+@Suite("/api/v1/loesungen: solutions with their confirmed users, nearest first")
+struct SolutionsAPITests {
+    struct Listing: Decodable {
+        struct Solution: Decodable {
+            struct User: Decodable {
+                var ags: String
+                var status: String
+                var entfernungKm: Double?
+            }
+            var id: UUID
+            var name: String
+            var entfernungKm: Double?
+            var imEinsatz: Int
+            var nutzer: [User]
+            var publiccodeYml: String
+        }
+        var loesungen: [Solution]
+        var total: Int
+    }
+
+    @Test("confirmed users only, ordered by the nearest with nahe; bad parameters answer 400", arguments: TestDatabase.available)
+    func nearest(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app, text: RegisterFixture.placesFile())
+            let (organisation, provider) = try await SolutionFlowTests.provider(app)
+            let near = try await SolutionFlowTests.publish(provider, as: "anbieter:\(organisation)", SolutionFlowTests.fields("Nahe Lösung"))
+            let far = try await SolutionFlowTests.publish(provider, as: "anbieter:\(organisation)", SolutionFlowTests.fields("Ferne Lösung"))
+            let (_, oelde) = try await ItemFixture.member("olga@oelde.de", of: [SolutionFlowTests.oelde], app: app)
+            let (_, warendorf) = try await ItemFixture.member("wolf@warendorf.de", of: [SolutionFlowTests.warendorf], app: app)
+            try await oelde.get(near)
+            #expect(try await oelde.post(near + "/nutzung", ["kommune": SolutionFlowTests.oelde, "stand": "im-einsatz"]).status == .seeOther)
+            try await warendorf.get(far)
+            #expect(try await warendorf.post(far + "/nutzung", ["kommune": SolutionFlowTests.warendorf, "stand": "im-einsatz"]).status == .seeOther)
+            // A proposal that nobody confirmed stays out.
+            try await provider.get(far)
+            #expect(try await provider.post(far + "/referenzen", ["kommune": SolutionFlowTests.ahlen, "stand": "im-einsatz"]).status == .seeOther)
+
+            let browser = Browser(app)
+            let fromOelde = try JSONDecoder.iso.decode(
+                Listing.self, from: Data(try await browser.get("/api/v1/loesungen?nahe=\(SolutionFlowTests.oelde)").body.utf8))
+            #expect(fromOelde.total == 2)
+            #expect(fromOelde.loesungen.map(\.name) == ["Nahe Lösung", "Ferne Lösung"])
+            #expect(fromOelde.loesungen[0].entfernungKm == 0)
+            #expect((fromOelde.loesungen[1].entfernungKm ?? 0) > 10)
+            #expect(fromOelde.loesungen[1].nutzer.map(\.ags) == [SolutionFlowTests.warendorf])
+            #expect(fromOelde.loesungen[0].publiccodeYml.hasSuffix(near + "/publiccode.yml"))
+            let fromWarendorf = try JSONDecoder.iso.decode(
+                Listing.self, from: Data(try await browser.get("/api/v1/loesungen?nahe=\(SolutionFlowTests.warendorf)").body.utf8))
+            #expect(fromWarendorf.loesungen.map(\.name) == ["Ferne Lösung", "Nahe Lösung"])
+            let one = try await browser.get("/api/v1/loesungen/\(near.split(separator: "/").last!)")
+            #expect(one.status == .ok && one.body.contains("\"imEinsatz\":1") && !one.body.contains("entfernungKm"))
+            for bad in ["nahe=99999999", "nahe=", "handlungsfeld=unbekannt", "per_page=0", "page=x"] {
+                #expect(try await browser.get("/api/v1/loesungen?\(bad)").status == .badRequest, "\(bad)")
+            }
+            #expect(try await browser.get("/api/v1/loesungen/\(UUID())").status == .notFound)
+        }
+    }
+}
+
+extension JSONDecoder {
+    static var iso: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+}
