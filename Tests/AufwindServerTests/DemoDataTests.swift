@@ -31,4 +31,28 @@ struct DemoDataTests {
             #expect(engine.matches(for: item, limit: 10) == engine.bruteForceMatches(for: item, limit: 10))
         }
     }
+
+    @Test("generate-demo --solutions writes marked Anbieter, solutions and confirmed references of real towns, replacing only demo ones", arguments: TestDatabase.available)
+    func demoSolutions(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app, text: RegisterFixture.placesFile())
+            let (organisation, provider) = try await SolutionFlowTests.provider(app)
+            _ = try await SolutionFlowTests.publish(provider, as: "anbieter:\(organisation)")
+            let demo = DemoSolutions(database: app.db)
+            _ = try await demo.generate(count: 120, seed: 7, catalog: app.registerStore.catalog, now: app.now)
+            let written = try await demo.generate(count: 80, seed: 8, catalog: app.registerStore.catalog, now: app.now)
+            #expect(written.solutions == 80 && written.references > 80)  // up to 20 draws each among the fixture's few towns
+            #expect(try await SolutionModel.query(on: app.db).filter(\.$isDemo == true).count() == 80)
+            #expect(try await SolutionModel.query(on: app.db).filter(\.$isDemo == false).count() == 1)
+            #expect(try await SolutionReferenceModel.query(on: app.db).count() == written.references)
+            #expect(try await OrganisationModel.query(on: app.db).filter(\.$isDemo == true).count() == 8)
+            let towns = Set(try await SolutionReferenceModel.query(on: app.db).all().map(\.townKey))
+            #expect(towns.isSubset(of: Set(app.registerStore.catalog.gemeinden.map(\.ags))))
+            // The pages read them: a demo solution shows its users, marked as demo data.
+            app.solutionUsers.invalidate()
+            let model = try #require(try await SolutionModel.query(on: app.db).filter(\.$isDemo == true).first())
+            let page = try await Browser(app).get(model.path)
+            #expect(page.body.contains("Demo-Daten") && page.body.contains("bestätigt"))
+        }
+    }
 }

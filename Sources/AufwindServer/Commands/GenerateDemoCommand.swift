@@ -13,6 +13,7 @@ struct GenerateDemoCommand: AsyncCommand {
                 "Statt Einträgen: eine geplante, veröffentlichte Demo-Veranstaltung mit so vielen Sessions (8 Räume × 8 Zeitfenster, 400 Teilnehmer:innen)"
         )
         var event: Int?
+        @Option(name: "solutions", help: "Statt Einträgen: so viele Demo-Lösungen generierter Anbieter mit bestätigten Referenzen") var solutions: Int?
     }
 
     var help: String { "Erzeugt Demo-Einträge (Vorhaben, Bedarfe, Angebote) für echte Gemeinden." }
@@ -37,6 +38,15 @@ struct GenerateDemoCommand: AsyncCommand {
             let event = try await DemoEvent(database: app.db, threadPool: app.threadPool)
                 .generate(town: town.ags, townName: town.name, sessions: sessions, participants: 400, seed: UInt64(signature.seed ?? 1), now: app.now)
             context.console.info("Demo-Veranstaltung angelegt und veröffentlicht: \(event.path)/programm")
+            return
+        }
+        if let solutions = signature.solutions {
+            guard (1...100_000).contains(solutions) else { throw context.fail("--solutions muss zwischen 1 und 100.000 liegen.") }
+            let written = try await DemoSolutions(database: app.db).generate(
+                count: solutions, seed: UInt64(signature.seed ?? 1), catalog: catalog, now: app.now)
+            context.console.info(
+                "\(GermanFormat.integer(written.solutions)) Demo-Lösungen mit \(GermanFormat.integer(written.references)) bestätigten Referenzen geschrieben (frühere Demo-Lösungen ersetzt)."
+            )
             return
         }
         let written = try await DemoData(database: app.db).generate(count: count, seed: UInt64(signature.seed ?? 1), catalog: catalog, now: app.now)

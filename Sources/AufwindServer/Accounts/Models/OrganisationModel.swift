@@ -19,6 +19,8 @@ final class OrganisationModel: Model, @unchecked Sendable {
     @Field(key: "description") var description: String
     @Field(key: "status") var status: String
     @OptionalField(key: "founded_by") var foundedBy: UUID?
+    /// A generated demo Anbieter (`aufwind generate-demo --solutions`).
+    @Field(key: "is_demo") var isDemo: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -30,6 +32,7 @@ final class OrganisationModel: Model, @unchecked Sendable {
         self.description = description
         self.status = MembershipModel.Status.pending.rawValue
         self.foundedBy = foundedBy
+        isDemo = false
     }
 
     var kindValue: Kind { Kind(rawValue: kind) ?? .anbieter }

@@ -63,6 +63,8 @@ struct CreateSolutions: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "solution_id", "town_key")
             .create()
+        // Generated demo Anbieter (`generate-demo --solutions`) are marked like demo items.
+        try await database.schema(OrganisationModel.schema).field("is_demo", .bool, .required, .sql(.default(false))).update()
         let sql = try database.sql()
         try await sql.create(index: "solutions_organisation").on(SolutionModel.schema).column("organisation_id").run()
         try await sql.create(index: "solutions_town").on(SolutionModel.schema).column("town_key").run()
@@ -75,5 +77,6 @@ struct CreateSolutions: AsyncMigration {
         try await database.schema(SolutionReferenceModel.schema).delete()
         try await database.schema(SolutionReleaseModel.schema).delete()
         try await database.schema(SolutionModel.schema).delete()
+        try await database.schema(OrganisationModel.schema).deleteField("is_demo").update()
     }
 }
