@@ -44,6 +44,16 @@ let package = Package(
             path: "Benchmarks/HomeBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Issue 16: "Wer nutzt das in Ihrer Nähe?" and /api/v1/loesungen?nahe= at scale, in-process.
+        .executableTarget(
+            name: "SolutionBenchmarks",
+            dependencies: [
+                .product(name: "AufwindServer", package: app),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/SolutionBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // Issue 15: the 1:1 meeting scheduler on the benchmark instances (core only).
         .executableTarget(
             name: "MeetingBenchmarks",

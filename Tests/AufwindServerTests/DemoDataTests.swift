@@ -32,7 +32,9 @@ struct DemoDataTests {
         }
     }
 
-    @Test("generate-demo --solutions writes marked Anbieter, solutions and confirmed references of real towns, replacing only demo ones", arguments: TestDatabase.available)
+    @Test(
+        "generate-demo --solutions writes marked Anbieter, solutions and confirmed references of real towns, replacing only demo ones",
+        arguments: TestDatabase.available)
     func demoSolutions(database: TestDatabase) async throws {
         try await withAufwind(database) { app in
             try await RegisterFixture.importInto(app, text: RegisterFixture.placesFile())

@@ -72,7 +72,11 @@ public struct DemoSolutionGenerator {
             for _ in 0..<Int.random(in: 0...20, using: &random) {
                 let key = town()
                 var roll = Double.random(in: 0..<1, using: &random)
-                let status = statuses.first { roll -= $0.1; return roll < 0 }?.0 ?? .imEinsatz
+                let status =
+                    statuses.first {
+                        roll -= $0.1
+                        return roll < 0
+                    }?.0 ?? .imEinsatz
                 let age = Double.random(in: 0..<(20 * 30 * 86_400), using: &random)
                 users[key] = SolutionUser(
                     townKey: key, status: status, since: String(2018 + Int.random(in: 0...7, using: &random)),
