@@ -17,7 +17,8 @@ struct MigrationLayoutTests {
                 "019-NotificationDelivery", "020-NotificationDigests", "021-ServerSecrets", "022-VerbundMailInvitations",
                 "023-ContactEmailSetting", "024-TownSettings", "025-MatchAlerts", "026-VerbundGapAlerts",
                 "029-HomeBaseIndexes", "030-UnreadNotificationsIndex",
-                "032-ContactMessages", "033-Consents", "035-HomeVisits", "037-ProgrammeFavourites", "038-AddMeetingMatchmaking", "039-CreateSolutions",
+                "032-ContactMessages", "033-Consents", "035-HomeVisits", "037-ProgrammeFavourites", "038-AddMeetingMatchmaking",
+                "039-CreateSolutions",
             ])
     }
 

@@ -13,7 +13,8 @@ struct GenerateDemoCommand: AsyncCommand {
                 "Statt Einträgen: eine geplante, veröffentlichte Demo-Veranstaltung mit so vielen Sessions (8 Räume × 8 Zeitfenster, 400 Teilnehmer:innen)"
         )
         var event: Int?
-        @Option(name: "solutions", help: "Statt Einträgen: so viele Demo-Lösungen generierter Anbieter mit bestätigten Referenzen") var solutions: Int?
+        @Option(name: "solutions", help: "Statt Einträgen: so viele Demo-Lösungen generierter Anbieter mit bestätigten Referenzen") var solutions:
+            Int?
     }
 
     var help: String { "Erzeugt Demo-Einträge (Vorhaben, Bedarfe, Angebote) für echte Gemeinden." }
