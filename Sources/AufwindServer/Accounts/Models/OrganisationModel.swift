@@ -19,8 +19,8 @@ final class OrganisationModel: Model, @unchecked Sendable {
     @Field(key: "description") var description: String
     @Field(key: "status") var status: String
     @OptionalField(key: "founded_by") var foundedBy: UUID?
-    /// A generated demo Anbieter (`aufwind generate-demo --solutions`).
-    @Field(key: "is_demo") var isDemo: Bool
+    /// A generated demo Anbieter (`aufwind generate-demo --solutions`); nil for every other organisation.
+    @OptionalField(key: "is_demo") var isDemo: Bool?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -32,7 +32,6 @@ final class OrganisationModel: Model, @unchecked Sendable {
         self.description = description
         self.status = MembershipModel.Status.pending.rawValue
         self.foundedBy = foundedBy
-        isDemo = false
     }
 
     var kindValue: Kind { Kind(rawValue: kind) ?? .anbieter }

@@ -64,7 +64,7 @@ struct CreateSolutions: AsyncMigration {
             .unique(on: "solution_id", "town_key")
             .create()
         // Generated demo Anbieter (`generate-demo --solutions`) are marked like demo items.
-        try await database.schema(OrganisationModel.schema).field("is_demo", .bool, .required, .sql(.default(false))).update()
+        try await database.schema(OrganisationModel.schema).field("is_demo", .bool).update()
         let sql = try database.sql()
         try await sql.create(index: "solutions_organisation").on(SolutionModel.schema).column("organisation_id").run()
         try await sql.create(index: "solutions_town").on(SolutionModel.schema).column("town_key").run()
