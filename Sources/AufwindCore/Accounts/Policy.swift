@@ -79,6 +79,9 @@ public enum Action: String, Sendable, CaseIterable {
     case publishSolution
     /// Propose that a town uses a solution (the town confirms or declines): its publisher's members.
     case proposeSolutionReference
+    /// Say for a town that it uses a solution — record, confirm, decline, renew, remove a reference:
+    /// only the town's own confirmed members (a reference is the town's word, not the platform's).
+    case speakForTownAboutSolution
 
     // Konto
     /// End a membership or withdraw a membership request: one's own only.
@@ -92,7 +95,7 @@ public enum Action: String, Sendable, CaseIterable {
     public var isPersonal: Bool {
         [
             .createItem, .participateInEvent, .leadEventSession, .answerMeetingRequest, .withdrawMeeting, .endMembership, .readNotification,
-            .proposeSolutionReference,
+            .proposeSolutionReference, .speakForTownAboutSolution,
         ]
         .contains(self)
     }
@@ -202,6 +205,9 @@ public enum Policy {
             return event(actor, action, resource)
         case .publishSolution, .proposeSolutionReference:
             return solution(actor, action, resource)
+        case .speakForTownAboutSolution:
+            return role(of: actor, in: resource) != nil
+                ? .allowed : .denied("Ob eine Kommune eine Lösung nutzt, sagen nur ihre bestätigten Mitglieder.")
         case .endMembership:
             guard case .membership(let userID) = resource, userID == actor.userID else {
                 return .denied("Beenden können Sie nur Ihre eigene Mitgliedschaft.")

@@ -52,6 +52,14 @@ public enum PublicCode {
         }
     }
 
+    /// Whether `text` is what `parse` keeps: a YAML mapping within the size and node limits. The
+    /// kept keys travel through the solution form and are checked again before they are stored.
+    public static func isKeptSection(_ text: String) -> Bool {
+        guard text.utf8.count <= maximumBytes, let node = try? Yams.compose(yaml: text), node.mapping != nil else { return false }
+        var budget = maximumNodes
+        return fits(node, budget: &budget)
+    }
+
     private static func problem(_ error: YamlError) -> PublicCodeProblem {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):

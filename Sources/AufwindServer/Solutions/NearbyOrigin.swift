@@ -28,6 +28,11 @@ enum NearbyOrigin {
         return nil
     }
 
+    var key: String? {
+        if case .town(let key, _, _) = self { return key }
+        return nil
+    }
+
     var name: String? {
         if case .town(_, let name, _) = self { return name }
         return nil

@@ -36,7 +36,11 @@ struct ReferencesController: RouteCollection {
         let solution = try await SolutionsController.solution(request)
         let form = try request.content.decode(UseForm.self)
         let key = form.kommune ?? ""
-        try request.authorize(.actForTown, .town(key))
+        guard TownDirectory(catalog: request.register).name(of: key) != nil else {
+            try request.requireUser()
+            throw ProblemDetails.badRequest("Es gibt keine Gemeinde und keinen Kreis mit dem Schlüssel „\(key)“.")
+        }
+        try request.authorize(.speakForTownAboutSolution, .town(key))
         switch referenceInput(form) {
         case .failure(let problems):
             return try await SolutionPageBuilder(request: request).render(
@@ -93,7 +97,7 @@ struct ReferencesController: RouteCollection {
     private func reference(_ request: Request) async throws -> (SolutionReferenceModel, SolutionModel) {
         guard let id = request.parameters.get("reference", as: UUID.self), let reference = try await SolutionReferenceModel.find(id, on: request.db)
         else { throw ProblemDetails.notFound("Diese Referenz gibt es nicht.") }
-        try request.authorize(.actForTown, .town(reference.townKey))
+        try request.authorize(.speakForTownAboutSolution, .town(reference.townKey))
         guard let solution = try await SolutionModel.find(reference.solutionID, on: request.db) else {
             throw ProblemDetails.notFound("Diese Lösung gibt es nicht.")
         }

@@ -45,7 +45,7 @@ struct SolutionPageBuilder {
             id: id.uuidString.lowercased(), input: model.input, isDemo: model.isDemo,
             publisher: .init(name: publishers.name(of: model), path: publishers.path(of: model)),
             releases: releases.map { ($0.versionName, $0.releaseDate, $0.notes) }, updatedAt: model.updatedAt, now: now,
-            origin: origin.name, typedOrigin: typed, originChoices: origin.choices,
+            origin: origin.name, originKey: typed.isEmpty ? nil : origin.key, typedOrigin: typed, originChoices: origin.choices,
             users: shown.map { entry in
                 SolutionPage.UserRow(
                     town: directory.name(of: entry.user.townKey) ?? entry.user.townKey, townPath: directory.path(of: entry.user.townKey),

@@ -72,14 +72,17 @@ struct PolicyMatrixTests {
         (
             "Mitglied in Ahlen", Actor(userID: "u3", emailConfirmed: true, townRoles: ["05570004": .mitglied]),
             confirmedUser ∪ joinAnyOrganisation ∪ everywhere(.createItem)
-                ∪ ahlenVerbuende ∪ [key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen)]
+                ∪ ahlenVerbuende ∪ [
+                    key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen),
+                    key(.speakForTownAboutSolution, ahlen),
+                ]
         ),
         (
             "Verwalter in Ahlen", Actor(userID: "u4", emailConfirmed: true, townRoles: ["05570004": .verwalter]),
             confirmedUser ∪ joinAnyOrganisation ∪ everywhere(.createItem)
                 ∪ ahlenVerbuende ∪ [
                     key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen), key(.decideTownMembership, ahlen),
-                    key(.changeTownMemberRole, ahlen), key(.editTownProfile, ahlen),
+                    key(.changeTownMemberRole, ahlen), key(.editTownProfile, ahlen), key(.speakForTownAboutSolution, ahlen),
                 ]
         ),
         (

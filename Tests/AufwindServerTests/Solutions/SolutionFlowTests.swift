@@ -113,6 +113,9 @@ struct SolutionFlowTests {
                   de:
                     shortDescription: Schäden an Straßen melden.
                     longDescription: Ein Meldeportal für Schlaglöcher und defekte Laternen.
+                    features: [Meldung mit Foto]
+                  en:
+                    shortDescription: Report damage to streets.
                 legal:
                   license: EUPL-1.2
                 x-aufwind:
@@ -141,6 +144,7 @@ struct SolutionFlowTests {
             #expect(exported.status == .ok)
             #expect(exported.headers.first(name: .contentType)?.hasPrefix("application/yaml") == true)
             #expect(exported.body.contains("developmentStatus: beta") && exported.body.contains("- it-development"))
+            #expect(exported.body.contains("Meldung mit Foto") && exported.body.contains("Report damage to streets."))
             let again = try PublicCode.parse(exported.body).get()
             #expect(again.raw.name == "Mängelmelder" && again.raw.licenceID == "EUPL-1.2" && again.raw.operations == ["vor-ort"])
         }

@@ -37,6 +37,8 @@ struct SolutionPage: PageView {
     var now: Date
     // Wer nutzt das in Ihrer Nähe?
     var origin: String?
+    /// The key of the town distances are measured from, when one was typed and found.
+    var originKey: String?
     var typedOrigin: String
     var originChoices: [TownChoice] = []
     var users: [UserRow]
@@ -193,8 +195,7 @@ struct SolutionPage: PageView {
                         .a(
                             .safeHref(
                                 path + "?anzahl=\(min(500, shownLimit * 5))"
-                                    + (typedOrigin.isEmpty
-                                        ? "" : "&nahe=" + (typedOrigin.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                                    + (originKey.map { "&nahe=\($0)" } ?? "")
                                     + "#in-ihrer-naehe"),
                             .text("Mehr anzeigen"))))),
             .if(
