@@ -88,11 +88,13 @@ extension Application {
     func startVerbundReminders() {
         let service = VerbundService(database: db, baseURL: aufwindConfig.baseURL, directory: TownDirectory(catalog: registerStore.catalog))
         let logger = logger
-        let app = self
+        let clock = wallClock
+        let (database, baseURL) = (db, aufwindConfig.baseURL)
+        let (register, funding, matching) = (registerStore, fundingStore, matchStore)
         let task = Task {
             var gapsChecked: String?
             while !Task.isCancelled {
-                let today = FundingDates.today(app.now)
+                let today = FundingDates.today(clock.now())
                 do {
                     let sent = try await service.sendDueReminders(today: today)
                     if sent > 0 { logger.info("Verbund-Erinnerungen verschickt: \(sent)") }
@@ -103,8 +105,8 @@ extension Application {
                 if gapsChecked != today {
                     do {
                         let alerts = VerbundGapAlerts(
-                            database: app.db, baseURL: app.aufwindConfig.baseURL, register: app.registerStore.catalog,
-                            funding: app.fundingStore.catalog, matching: app.matchStore.engine)
+                            database: database, baseURL: baseURL, register: register.catalog,
+                            funding: funding.catalog, matching: matching.engine)
                         let sent = try await alerts.sendDue(today: today)
                         if sent > 0 { logger.info("Verbund-Lückenhinweise verschickt: \(sent)") }
                         gapsChecked = today
@@ -123,11 +125,11 @@ extension Application {
     func startMeetingReminders() {
         let reminders = MeetingReminders(database: db, baseURL: aufwindConfig.baseURL)
         let logger = logger
-        let app = self
+        let clock = wallClock
         let task = Task {
             while !Task.isCancelled {
                 do {
-                    let sent = try await reminders.sendDue(now: app.now)
+                    let sent = try await reminders.sendDue(now: clock.now())
                     if sent > 0 { logger.info("Erinnerungen an 1:1-Treffen verschickt: \(sent)") }
                 } catch {
                     logger.error("Erinnerungen an 1:1-Treffen: \(error)")
@@ -157,8 +159,14 @@ extension Application {
     }
 }
 
-/// Stops a background task when the application shuts down.
+/// Stops a background task when the application shuts down, and waits until it has stopped:
+/// Vapor clears the application's storage (the databases) right after the lifecycle handlers,
+/// so a task still in its loop would otherwise reach for a database that is gone.
 struct CancelOnShutdown: LifecycleHandler {
     let task: Task<Void, Never>
     func shutdown(_ application: Application) { task.cancel() }
+    func shutdownAsync(_ application: Application) async {
+        task.cancel()
+        await task.value
+    }
 }
