@@ -19,6 +19,8 @@ struct MigrationLayoutTests {
                 "029-HomeBaseIndexes", "030-UnreadNotificationsIndex",
                 "032-ContactMessages", "033-Consents", "035-HomeVisits", "037-ProgrammeFavourites", "038-AddMeetingMatchmaking",
                 "039-CreateSolutions",
+                "040-CreateNeedAnswers",
+                "041-CreateModeration",
             ])
     }
 

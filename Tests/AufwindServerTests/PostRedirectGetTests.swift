@@ -28,6 +28,9 @@ struct PostRedirectGetTests {
         // Lösungen
         "/loesungen", "/loesungen/:id/bearbeiten", "/loesungen/:id/referenzen", "/loesungen/:id/nutzung",
         "/loesungen/referenzen/:reference/entscheidung", "/loesungen/referenzen/:reference/erneuern", "/loesungen/referenzen/:reference/entfernen",
+        "/eintraege/:id/antworten", "/eintraege/:id/antworten/einstellung", "/antworten/:answer/nachrichten", "/antworten/:answer/passt-nicht",
+        // Moderation
+        "/meldungen", "/admin/moderation/:case/entscheidung", "/moderation/:case/einspruch", "/admin/moderation/:case/einspruch",
         // Verbünde and funding programmes
         "/verbuende", "/verbuende/:id/bearbeiten", "/verbuende/:id/einladungen", "/verbuende/:id/mitglieder/:mid/entscheidung",
         "/verbuende/:id/mitglieder/:mid/zurueckziehen", "/verbuende/:id/mitglieder/:mid/email", "/verbuende/:id/status", "/verbuende/:id/programm",
@@ -322,6 +325,37 @@ final class FormWalk {
         try await form("/loesungen/:id/nutzung", olga, created + "/nutzung", ["kommune": T.oelde, "stand": "geplant", "fragen": "ja"], from: created)
         try await form(
             "/loesungen/referenzen/:reference/entfernen", anna, "/loesungen/referenzen/\(proposal)/entfernen", from: "/loesungen/referenzen")
+
+        // An Anbieter answers a Bedarf; the town writes, marks it "passt nicht" and switches answers off.
+        let need = try await form(
+            "/eintraege", anna, "/eintraege", ItemFixture.form(kind: .bedarf, title: "Lernplattform gesucht", town: T.ahlen), from: "/eintraege/neu")
+        let solution = String(created.split(separator: "/").last ?? "")
+        try await form(
+            "/eintraege/:id/antworten", founder, need + "/antworten",
+            ["loesung": solution, "text": "Die Schulcloud ist eine Lernplattform für Grundschulen."], from: need)
+        let answer = try #require(try await NeedAnswerModel.query(on: app.db).first()).path
+        try await form("/antworten/:answer/nachrichten", anna, answer + "/nachrichten", ["nachricht": "Was kostet das?"], from: answer)
+        try await form("/antworten/:answer/passt-nicht", anna, answer + "/passt-nicht", ["begruendung": "Zu teuer."], from: answer)
+        try await form("/eintraege/:id/antworten/einstellung", anna, need + "/antworten/einstellung", ["antworten": "aus"], from: need)
+
+        // Anna reports the solution; the administration hides it; its author objects; another administrator lifts it.
+        try await form(
+            "/meldungen", anna, "/meldungen", ["art": "loesung", "id": solution, "grund": "irrefuehrend", "text": "Verspricht zu viel."],
+            from: "/meldungen/neu?art=loesung&id=\(solution)")
+        let report = try #require(try await ModerationCaseModel.query(on: app.db).first())
+        try await form(
+            "/admin/moderation/:case/entscheidung", admin, report.adminPath + "/entscheidung",
+            [
+                "entscheidung": "verbergen", "grundlage": "nutzungsbedingungen", "rechtsgrundlage": "Nutzungsbedingungen Nr. 4",
+                "begruendung": "Die Angaben sind irreführend.", "tatsachen": "Zwei Funktionen gibt es nicht.",
+            ], from: report.adminPath)
+        try await form(
+            "/moderation/:case/einspruch", founder, report.decisionPath + "/einspruch", ["einspruch": "Beide Funktionen gibt es seit Version 2."],
+            from: report.decisionPath)
+        let other = try await AccountFixture.signedIn(try await AccountFixture.user("admin2@aufwind.de", admin: true, on: app), app: app)
+        try await form(
+            "/admin/moderation/:case/einspruch", other, report.adminPath + "/einspruch",
+            ["entscheidung": "aufgehoben", "begruendung": "Die Funktionen sind belegt."], from: report.adminPath)
     }
 
     func funding() async throws {

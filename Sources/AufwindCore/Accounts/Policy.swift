@@ -82,6 +82,21 @@ public enum Action: String, Sendable, CaseIterable {
     /// Say for a town that it uses a solution — record, confirm, decline, renew, remove a reference:
     /// only the town's own confirmed members (a reference is the town's word, not the platform's).
     case speakForTownAboutSolution
+    /// Answer a published Bedarf with one of the organisation's solutions: its confirmed members.
+    case answerNeed
+    /// Read and write the conversation about an answer: the members of the town that published
+    /// the Bedarf and of the Anbieter that answered (no one else, not even the administration).
+    case takePartInAnswerConversation
+
+    // Moderation
+    /// Report content (a solution, item, answer or message) to the platform administration.
+    case reportContent
+    /// Decide on reported content and on objections: the platform administration only.
+    case moderateContent
+    /// See a moderation decision with its statement of reasons: the people it concerns (and the administration).
+    case viewModerationDecision
+    /// Object once against a decision: the author (or, without one, the content's town or Anbieter).
+    case objectToModeration
 
     // Konto
     /// End a membership or withdraw a membership request: one's own only.
@@ -95,7 +110,7 @@ public enum Action: String, Sendable, CaseIterable {
     public var isPersonal: Bool {
         [
             .createItem, .participateInEvent, .leadEventSession, .answerMeetingRequest, .withdrawMeeting, .endMembership, .readNotification,
-            .proposeSolutionReference, .speakForTownAboutSolution,
+            .proposeSolutionReference, .speakForTownAboutSolution, .answerNeed, .takePartInAnswerConversation, .objectToModeration,
         ]
         .contains(self)
     }
@@ -130,6 +145,10 @@ public enum Resource: Sendable, Equatable {
     case notification(recipientID: String)
     /// A solution (or one to be published), by its publisher.
     case solution(SolutionPublisher)
+    /// An Anbieter's answer to a Bedarf, by the town that published the Bedarf and the organisation that answered.
+    case needAnswer(townKey: String, organisationID: String)
+    /// A moderation decision, by the people it concerns.
+    case moderationCase(ModerationParties)
 }
 
 /// The answer, with a German reason to show when it is no.
@@ -167,7 +186,7 @@ public enum Policy {
         case .decideTownMembership, .changeTownMemberRole, .editTownProfile:
             return role(of: actor, in: resource) == .verwalter
                 ? .allowed : .denied("Nur Verwalter:innen dieser Kommune dürfen das.")
-        case .verifyFirstTownMember, .viewAdminQueue, .viewOutbox, .confirmOrganisation, .editFundingProgrammes:
+        case .verifyFirstTownMember, .viewAdminQueue, .viewOutbox, .confirmOrganisation, .editFundingProgrammes, .moderateContent:
             return .denied("Nur die Plattform-Administration darf das.")
         case .createOrganisation, .requestRegionalAccess:
             return actor.emailConfirmed ? .allowed : .denied("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.")
@@ -208,6 +227,20 @@ public enum Policy {
         case .speakForTownAboutSolution:
             return role(of: actor, in: resource) != nil
                 ? .allowed : .denied("Ob eine Kommune eine Lösung nutzt, sagen nur ihre bestätigten Mitglieder.")
+        case .answerNeed:
+            return organisationRole(of: actor, in: resource) != nil
+                ? .allowed : .denied("Auf Bedarfe antworten die bestätigten Mitglieder eines Anbieters mit einer seiner Lösungen.")
+        case .takePartInAnswerConversation:
+            guard case .needAnswer(let townKey, let organisationID) = resource else { return .denied("Unbekannte Antwort.") }
+            return actor.townRoles[townKey] != nil || actor.organisationRoles[organisationID] != nil
+                ? .allowed : .concealed("Diese Antwort gibt es nicht.")
+        case .reportContent:
+            return actor.emailConfirmed ? .allowed : .denied("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.")
+        case .viewModerationDecision, .objectToModeration:
+            guard case .moderationCase(let parties) = resource, parties.concern(actor) else {
+                return .concealed("Diese Entscheidung gibt es nicht.")
+            }
+            return .allowed
         case .endMembership:
             guard case .membership(let userID) = resource, userID == actor.userID else {
                 return .denied("Beenden können Sie nur Ihre eigene Mitgliedschaft.")

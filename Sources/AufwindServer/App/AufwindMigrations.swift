@@ -40,5 +40,7 @@ enum AufwindMigrations {
         CreateProgrammeFavourites(),
         AddMeetingMatchmaking(),
         CreateSolutions(),
+        CreateNeedAnswers(),
+        CreateModeration(),
     ]
 }

@@ -136,7 +136,12 @@ struct ContactController: RouteCollection {
         let page = CooperationPage(
             id: Self.path(cooperation.id), itemTitle: item.title, itemPath: "/eintraege/\(Self.path(item.id))",
             towns: cooperation.townKeys.map { (directory.name(of: $0) ?? $0, directory.path(of: $0)) }, since: cooperation.createdAt,
-            messages: messages.map { (directory.name(of: $0.authorKey) ?? $0.authorKey, $0.authorName, $0.body, $0.createdAt) },
+            messages: messages.map {
+                (
+                    $0.id?.uuidString.lowercased() ?? "", directory.name(of: $0.authorKey) ?? $0.authorKey, $0.authorName, $0.body, $0.createdAt,
+                    $0.hidden == true
+                )
+            },
             writeTowns: cooperation.townKeys.filter { request.may(.actForTown, .town($0)) }.map { ($0, directory.name(of: $0) ?? $0) },
             csrf: CSRF.token(for: request), errors: errors, typed: typed,
             contacts: try await CooperationContacts.cards(of: cooperation, directory: directory, on: request.db))

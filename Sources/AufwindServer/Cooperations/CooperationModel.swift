@@ -35,6 +35,8 @@ final class CooperationMessageModel: Model, @unchecked Sendable {
     @OptionalField(key: "author_id") var authorID: UUID?
     @Field(key: "author_name") var authorName: String
     @Field(key: "body") var body: String
+    /// Hidden by a moderation decision (nil: shown).
+    @OptionalField(key: "hidden") var hidden: Bool?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

@@ -104,6 +104,7 @@ struct HomeDashboard {
             }
             tasks += try await Self.invitations(of: townKeys, request: request)
             tasks += try await Self.referenceTasks(of: townKeys, directory: directory, now: now, on: db)
+            tasks += try await Self.answerTasks(of: townKeys, now: now, on: db)
             let outgoing = open.filter { own.contains($0.fromKey) }
             let asked =
                 outgoing.isEmpty ? [] : try await CooperationItemModel.query(on: db).filter(\.$id ~~ outgoing.map(\.itemID)).all()
@@ -144,6 +145,7 @@ struct HomeDashboard {
                         text: "\(waiting) \(waiting == 1 ? "Anfrage" : "Anfragen") in der Warteschlange der Plattform", path: "/admin/warteschlange",
                         date: nil))
             }
+            tasks += try await Self.moderationTasks(for: userID, on: db)
         }
 
         let cooperations = try await CooperationSummary.load(for: townKeys, request: request)

@@ -30,6 +30,8 @@ final class CooperationItemModel: Model, @unchecked Sendable {
     @Field(key: "published") var published: Bool
     @OptionalField(key: "published_at") var publishedAt: Date?
     @Field(key: "is_demo") var isDemo: Bool
+    /// Hidden by a moderation decision (nil: not); a hidden item is unpublished and stays so.
+    @OptionalField(key: "hidden") var hidden: Bool?
     @Field(key: "version") var version: Int
     @OptionalField(key: "created_by") var createdBy: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?

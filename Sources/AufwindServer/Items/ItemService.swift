@@ -37,6 +37,8 @@ struct ItemService {
         case saved(CooperationItemModel)
         /// Someone saved in between; nothing was written.
         case stale(current: Int)
+        /// The item is hidden by a moderation decision and cannot be published until an objection succeeds.
+        case hiddenByModeration
     }
 
     private static let encoder: JSONEncoder = {
@@ -70,6 +72,7 @@ struct ItemService {
                 throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.")
             }
             guard current.version == expectedVersion else { return .stale(current: current.version) }
+            if current.hidden == true && input.published { return .hiddenByModeration }
             let before = current.input
             let firstPublication = input.published && current.publishedAt == nil
             let sql = try db.sql()

@@ -172,9 +172,10 @@ struct ItemsController: RouteCollection {
         return try await renderItem(request, model: model, errors: [])
     }
 
-    func renderItem(_ request: Request, model: CooperationItemModel, errors: [String], status: HTTPStatus = .ok) async throws
-        -> Response
-    {
+    func renderItem(
+        _ request: Request, model: CooperationItemModel, errors: [String], status: HTTPStatus = .ok,
+        answerForm: NeedAnswersSection.Form = .init()
+    ) async throws -> Response {
         let id = try model.requireID()
         let directory = directory(request)
         let engine = request.matching
@@ -236,10 +237,18 @@ struct ItemsController: RouteCollection {
                 advisor.programmes(for: VerbundFacts(members: [owner], leadKey: owner.key, handlungsfelder: Set(model.input.handlungsfelder)))
                     .filter { !$0.sharedFields.isEmpty }.prefix(5))
         }
+        withVerbuende.answers = try await NeedAnswerBoard(request: request).section(for: model, form: answerForm)
+        withVerbuende.hiddenByModeration = model.hidden == true
         return HTMLResponse.render(withVerbuende, status: status, request: request)
     }
 
     // MARK: Edit
+
+    static let hiddenByModerationProblem = ProblemDetails(
+        title: "Von der Moderation verborgen", status: 409,
+        detail:
+            "Dieser Eintrag ist von der Moderation verborgen und kann erst nach einem erfolgreichen Einspruch wieder veröffentlicht werden. Als Entwurf können Sie ihn speichern."
+    )
 
     private func editableItem(_ request: Request) async throws -> CooperationItemModel {
         guard let id = request.parameters.get("id", as: UUID.self), let model = try await CooperationItemModel.find(id, on: request.db) else {
@@ -280,6 +289,10 @@ struct ItemsController: RouteCollection {
         {
         case .saved(let saved):
             return request.redirect(to: "/eintraege/\(try saved.requireID().uuidString.lowercased())", notice: .itemSaved)
+        case .hiddenByModeration:
+            return HTMLResponse.render(
+                editPage(request, model: model, values: values, version: version, errors: [Self.hiddenByModerationProblem.detail]),
+                status: .conflict, request: request)
         case .stale(let current):
             return HTMLResponse.render(
                 editPage(

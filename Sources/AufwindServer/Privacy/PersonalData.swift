@@ -18,6 +18,8 @@ struct PersonalData: Sendable {
         TownProfilePersonalData(),
         ItemPersonalData(),
         SolutionPersonalData(),
+        NeedAnswerPersonalData(),
+        ModerationPersonalData(),
         InterestRequestPersonalData(),
         MessagePersonalData(),
         NotificationPersonalData(),

@@ -12,7 +12,9 @@ struct ProviderController: RouteCollection {
         guard let id = request.parameters.get("id", as: UUID.self), let organisation = try await OrganisationModel.find(id, on: request.db),
             organisation.kindValue == .anbieter, organisation.statusValue == .confirmed
         else { throw ProblemDetails.notFound("Diesen Anbieter gibt es nicht.") }
+        let member = request.may(.publishSolution, .solution(.organisation(id.uuidString)))
         let solutions = try await SolutionModel.query(on: request.db).filter(\.$organisationID == id).sort(\.$name).all()
+            .filter { $0.hidden != true || member }
         let users = try await request.application.solutionUsers.snapshot(on: request.db)
         let directory = TownDirectory(catalog: request.register)
         let now = request.now

@@ -35,6 +35,8 @@ final class SolutionModel: Model, @unchecked Sendable {
     /// Folded name, descriptions, interfaces and needs, for the search.
     @Field(key: "search_text") var searchText: String
     @Field(key: "is_demo") var isDemo: Bool
+    /// Hidden by a moderation decision (nil: shown).
+    @OptionalField(key: "hidden") var hidden: Bool?
     /// Raised by every save: a save on an older revision changes nothing.
     @Field(key: "revision") var revision: Int
     @OptionalField(key: "created_by") var createdBy: UUID?

@@ -59,7 +59,9 @@ struct SolutionPageBuilder {
                 .init(town: directory.name(of: $0.townKey) ?? $0.townKey, state: $0.stateValue, status: $0.statusValue, reason: $0.declineReason)
             },
             proposal: proposal, errors: errors)
-        return HTMLResponse.render(page, status: status, request: request)
+        var shownPage = page
+        shownPage.hiddenByModeration = model.hidden == true
+        return HTMLResponse.render(shownPage, status: status, request: request)
     }
 
     /// "Kreis Warendorf", "kreisfreie Stadt"; for a Kreis itself, what kind of unit it is.

@@ -28,7 +28,8 @@ struct SolutionSearch {
             var id: UUID
             var name: String
         }
-        var query = try database.sql().select().columns("id", "name").from(SolutionModel.schema)
+        // Hidden by a moderation decision: found by nobody.
+        var query = try database.sql().select().columns("id", "name").from(SolutionModel.schema).where(SQLIdentifier("hidden"), .is, SQLLiteral.null)
         for word in filters.words { query = query.where("search_text", .like, "% \(Self.escapeLike(word))%") }
         if let feld = filters.feld { query = query.where("handlungsfelder", .like, "%\(feld.rawValue)%") }
         if let licence = filters.licence { query = query.where("licence", .equal, licence.rawValue) }

@@ -235,6 +235,10 @@ struct SolutionsController: RouteCollection {
         guard let id = request.parameters.get("id", as: UUID.self), let model = try await SolutionModel.find(id, on: request.db) else {
             throw ProblemDetails.notFound("Diese Lösung gibt es nicht.")
         }
+        // Hidden by a moderation decision: only its publisher (and the administration) still sees it.
+        if model.hidden == true, !request.may(.publishSolution, .solution(model.publisher)) {
+            throw ProblemDetails.notFound("Diese Lösung ist nicht öffentlich.")
+        }
         return model
     }
 

@@ -46,7 +46,8 @@ struct LayoutNavigation {
                         links: [
                             Link(path: "/mein-aufwind", label: "Mein Aufwind"), Link(path: "/anfragen", label: "Anfragen"),
                             Link(path: "/kooperationen", label: "Kooperationen"), Link(path: "/verbuende", label: "Verbünde"),
-                            Link(path: "/loesungen/referenzen", label: "Referenzen"), Link(path: "/konto", label: "Mein Konto"),
+                            Link(path: "/loesungen/referenzen", label: "Referenzen"), Link(path: "/antworten", label: "Antworten"),
+                            Link(path: "/konto", label: "Mein Konto"),
                         ] + (isPlatformAdmin ? [Link(path: "/admin/warteschlange", label: "Verwaltung")] : [])),
                 ]
         } else {

@@ -108,6 +108,17 @@ enum SuccessNotice: String, CaseIterable, Sendable {
     case referenceDeclined = "referenz-abgelehnt"
     case referenceRenewed = "referenz-erneuert"
     case referenceRemoved = "referenz-entfernt"
+    case needAnswered = "antwort-gesendet"
+    case needAnswerDeclined = "antwort-passt-nicht"
+    case answerMessagePosted = "antwort-nachricht"
+    case answersSwitchedOff = "antworten-aus"
+    case answersSwitchedOn = "antworten-an"
+    // Moderation
+    case contentReported = "gemeldet"
+    case contentReportedBefore = "schon-gemeldet"
+    case moderationDecided = "moderation-entschieden"
+    case objectionSent = "einspruch-eingelegt"
+    case objectionDecided = "einspruch-entschieden"
 
     var text: String {
         switch self {
@@ -212,6 +223,16 @@ enum SuccessNotice: String, CaseIterable, Sendable {
         case .referenceDeclined: "Abgelehnt. Der Anbieter sieht Ihre Begründung."
         case .referenceRenewed: "Bestätigt: Die Referenz gilt wieder für 12 Monate."
         case .referenceRemoved: "Die Referenz ist entfernt."
+        case .needAnswered: "Ihre Antwort ist gesendet. Die Kommune ist benachrichtigt; was sie entscheidet, sehen Sie unter „Antworten“."
+        case .needAnswerDeclined: "Als „passt nicht“ markiert. Der Anbieter sieht Ihre Begründung."
+        case .answerMessagePosted: "Ihre Nachricht ist gesendet."
+        case .answersSwitchedOff: "Antworten von Anbietern sind für diesen Bedarf ausgeschaltet."
+        case .answersSwitchedOn: "Anbieter können wieder auf diesen Bedarf antworten."
+        case .contentReported: "Danke für Ihre Meldung. Die Plattform-Administration prüft sie; die Entscheidung sehen Sie unter „Meine Meldungen“."
+        case .contentReportedBefore: "Sie haben diesen Inhalt schon gemeldet; die Prüfung läuft."
+        case .moderationDecided: "Entschieden. Die Beteiligten sind benachrichtigt."
+        case .objectionSent: "Ihr Einspruch ist eingegangen. Eine andere Person der Plattform-Administration entscheidet; Sie werden benachrichtigt."
+        case .objectionDecided: "Über den Einspruch ist entschieden. Die verfassende Person ist benachrichtigt."
         }
     }
 

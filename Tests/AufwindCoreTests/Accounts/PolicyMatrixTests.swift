@@ -28,6 +28,8 @@ struct PolicyMatrixTests {
     static let verbundStartupEingeladen = verbund(startup: .eingeladen)
     static let verbundStartupAbgelehnt = verbund(startup: .abgelehnt)
     static let verbundAhlenFuehrt = verbund(ahlen: .dabei, lead: "05570004")
+    /// An answer of the startup org-1 to a Bedarf of Ahlen.
+    static let answerToAhlen = Resource.needAnswer(townKey: "05570004", organisationID: "org-1")
     static let resources: [(String, Resource)] = [
         ("eigene Kommune", ahlen), ("andere Kommune", muenster), ("Kreis", kreisWarendorf), ("Land", landNRW), ("Plattform", .platform),
         ("eigene Organisation", ownStartup), ("andere Organisation", otherStartup),
@@ -35,7 +37,7 @@ struct PolicyMatrixTests {
         ("Verbund, Ahlen abgelehnt", verbundAhlenAbgelehnt), ("Verbund, Ahlens Einladung abgelaufen", verbundAhlenAbgelaufen),
         ("Verbund ohne Ahlen", verbundOhneAhlen), ("Verbund, Startup dabei", verbundStartupDabei),
         ("Verbund, Startup eingeladen", verbundStartupEingeladen), ("Verbund, Startup abgelehnt", verbundStartupAbgelehnt),
-        ("Verbund unter Führung Ahlens", verbundAhlenFuehrt),
+        ("Verbund unter Führung Ahlens", verbundAhlenFuehrt), ("Antwort von org-1 an Ahlen", answerToAhlen),
     ]
     /// What a member of a Verbund may do in it: see it whole, keep its dates, make its calendar link.
     static func memberOf(_ verbund: Resource) -> Set<String> {
@@ -57,7 +59,7 @@ struct PolicyMatrixTests {
     /// What every user with a confirmed address may do.
     static var confirmedUser: Set<String> {
         everywhere(.viewPublicPages) ∪ everywhere(.manageOwnAccount) ∪ everywhere(.createOrganisation)
-            ∪ everywhere(.requestRegionalAccess)
+            ∪ everywhere(.requestRegionalAccess) ∪ everywhere(.reportContent)
     }
 
     /// The roles, each with exactly what it may do; everything else must be refused.
@@ -74,7 +76,7 @@ struct PolicyMatrixTests {
             confirmedUser ∪ joinAnyOrganisation ∪ everywhere(.createItem)
                 ∪ ahlenVerbuende ∪ [
                     key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen),
-                    key(.speakForTownAboutSolution, ahlen),
+                    key(.speakForTownAboutSolution, ahlen), key(.takePartInAnswerConversation, answerToAhlen),
                 ]
         ),
         (
@@ -83,6 +85,7 @@ struct PolicyMatrixTests {
                 ∪ ahlenVerbuende ∪ [
                     key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen), key(.decideTownMembership, ahlen),
                     key(.changeTownMemberRole, ahlen), key(.editTownProfile, ahlen), key(.speakForTownAboutSolution, ahlen),
+                    key(.takePartInAnswerConversation, answerToAhlen),
                 ]
         ),
         (
@@ -103,7 +106,7 @@ struct PolicyMatrixTests {
             confirmedUser ∪ startupVerbuende ∪ [
                 key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
                 key(.requestOrganisationMembership, otherStartup), key(.viewOrganisationMembers, ownStartup),
-                key(.actForOrganisation, ownStartup),
+                key(.actForOrganisation, ownStartup), key(.answerNeed, ownStartup), key(.takePartInAnswerConversation, answerToAhlen),
             ]
         ),
         (
@@ -111,7 +114,8 @@ struct PolicyMatrixTests {
             confirmedUser ∪ startupVerbuende ∪ [
                 key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
                 key(.requestOrganisationMembership, otherStartup), key(.viewOrganisationMembers, ownStartup),
-                key(.manageOrganisation, ownStartup), key(.actForOrganisation, ownStartup),
+                key(.manageOrganisation, ownStartup), key(.actForOrganisation, ownStartup), key(.answerNeed, ownStartup),
+                key(.takePartInAnswerConversation, answerToAhlen),
             ]
         ),
         (

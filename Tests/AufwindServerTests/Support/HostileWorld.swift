@@ -163,6 +163,41 @@ struct HostileWorld {
         try await organiser.submit(solutionPath + "/nutzung", ["kommune": Self.ahlen, "stand": "in-erprobung", "fragen": "ja"], from: solutionPath)
         morePages += [solutionPath + "?nahe=Oelde", "/loesungen?nahe=Ahlen&q=L%C3%B6sung"]
 
+        // The Anbieter answers a Bedarf of Ahlen; Ahlen writes about the answer
+        let need = try await ItemFixture.create(
+            organiser, ItemFixture.form(kind: .bedarf, title: plant("Titel Bedarf", Hostile.field("Bedarf")), town: Self.ahlen))
+        try await founderBrowser.submit(
+            "/eintraege/\(need)/antworten",
+            ["loesung": parameters["loesungen/:id"] ?? "", "text": plant("Antwort auf Bedarf", Hostile.text("Antwort auf den Bedarf"))],
+            from: "/eintraege/\(need)")
+        let answer = try #require(try await NeedAnswerModel.query(on: app.db).first())
+        parameters["antworten/:answer"] = try answer.requireID().uuidString.lowercased()
+        try await organiser.submit(
+            answer.path + "/nachrichten", ["nachricht": plant("Nachricht zur Antwort", Hostile.text("Nachricht"))], from: answer.path)
+        morePages += ["/eintraege/\(need)"]
+
+        // Oelde reports the solution (left open); the Anbieter reports Ahlen's message, which the administration hides
+        try await member.submit(
+            "/meldungen",
+            ["art": "loesung", "id": parameters["loesungen/:id"] ?? "", "grund": "spam", "text": plant("Meldung", Hostile.text("Meldung"))],
+            from: solutionPath)
+        let open = try #require(try await ModerationCaseModel.query(on: app.db).first())
+        morePages += [open.adminPath, "/meldungen/neu?art=loesung&id=\(parameters["loesungen/:id"] ?? "")"]
+        let message = try #require(try await NeedAnswerMessageModel.query(on: app.db).first())
+        try await founderBrowser.submit(
+            "/meldungen",
+            ["art": "antwort-nachricht", "id": message.id!.uuidString.lowercased(), "grund": "sonstiges", "text": "Unsachlich, bitte prüfen."],
+            from: answer.path)
+        let decided = try #require(try await ModerationCaseModel.query(on: app.db).filter(\.$contentKind == "antwort-nachricht").first())
+        try await admin.submit(
+            decided.adminPath + "/entscheidung",
+            [
+                "entscheidung": "verbergen", "grundlage": "rechtswidrig", "rechtsgrundlage": plant("Rechtsgrundlage", Hostile.field("Gesetz")),
+                "begruendung": plant("Begründung Moderation", Hostile.text("Begründung")), "tatsachen": plant("Tatsachen", Hostile.text("Tatsachen")),
+            ], from: decided.adminPath)
+        parameters["admin/moderation/:case"] = decided.idString
+        parameters["moderation/:case"] = decided.idString
+
         // Open requests with messages: a town membership and a region
         let max = try await AccountFixture.user("max@ahlen.de", on: app)
         max.displayName = plant("Name Anfragende", Hostile.field("Max"))

@@ -55,6 +55,7 @@ struct AdminQueuePage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
+            .p(.a(.href("/admin/moderation"), .text("Moderation: gemeldete Inhalte und Einsprüche"))),
             .p(
                 .text(
                     "Erste Mitglieder einer Kommune: Bitte prüfen Sie über einen unabhängigen Weg (z. B. Rückruf über die "

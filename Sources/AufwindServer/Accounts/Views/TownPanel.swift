@@ -120,7 +120,9 @@ extension Request {
         let references = try await SolutionReferenceModel.query(on: db).filter(\.$townKey == key)
             .filter(\.$state == ReferenceState.bestaetigt.rawValue).limit(100).all()
         let solutions =
-            references.isEmpty ? [] : try await SolutionModel.query(on: db).filter(\.$id ~~ references.map(\.solutionID)).sort(\.$name).all()
+            references.isEmpty
+            ? []
+            : try await SolutionModel.query(on: db).filter(\.$id ~~ references.map(\.solutionID)).filter(\.$hidden == nil).sort(\.$name).all()
         return TownPanel(
             key: key, profile: profile?.input, memberCount: members,
             canViewMembers: may(.viewTownMembers, .town(key)), canEdit: may(.editTownProfile, .town(key)),

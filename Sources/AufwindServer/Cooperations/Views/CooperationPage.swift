@@ -9,7 +9,8 @@ struct CooperationPage: PageView {
     var itemPath: String
     var towns: [(name: String, path: String)]
     var since: Date?
-    var messages: [(town: String, author: String, body: String, date: Date?)]
+    /// The thread; a message hidden by a moderation decision shows as such.
+    var messages: [(id: String, town: String, author: String, body: String, date: Date?, hidden: Bool)]
     /// The towns the viewer may write for.
     var writeTowns: [(key: String, name: String)]
     var csrf: String
@@ -46,7 +47,12 @@ struct CooperationPage: PageView {
                 .forEach(messages) { message in
                     .li(
                         .div(.class("meta"), .text("\(message.author) (\(message.town)), \(message.date.map(GermanFormat.dateTime) ?? "–")")),
-                        .linkedText(message.body)
+                        .if(message.hidden, .p(.class("meta"), .text("Diese Nachricht ist von der Moderation verborgen."))),
+                        .if(
+                            !message.hidden,
+                            .group(
+                                .linkedText(message.body),
+                                .p(.class("meta"), .a(.safeHref("/meldungen/neu?art=nachricht&id=\(message.id)"), .text("Nachricht melden")))))
                     )
                 }),
             .formErrors(errors),

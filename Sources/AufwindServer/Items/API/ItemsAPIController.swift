@@ -158,6 +158,8 @@ struct ItemsAPIController: RouteCollection {
                 detail:
                     "Der Eintrag wurde inzwischen geändert (jetzt Version \(current)). Bitte laden Sie ihn neu und wenden Sie Ihre Änderung darauf an."
             )
+        case .hiddenByModeration:
+            throw ItemsController.hiddenByModerationProblem
         }
     }
 }

@@ -23,6 +23,10 @@ struct ItemPage: PageView {
     var suggestedPartners: [(name: String, path: String, source: String)] = []
     /// Funding programmes that fit the item's fields, checked for the owning town alone.
     var programmeFits: [FundingAdvisor.ProgrammeFit] = []
+    /// Answers of Anbieter (a Bedarf, for its town and for Anbieter members; nil for everybody else).
+    var answers: NeedAnswersSection?
+    /// Hidden by a moderation decision (the town's members still see it, as a draft).
+    var hiddenByModeration = false
     var itemMatches: [(entry: ItemListEntry, match: ItemMatch)]
     var townMatches: [(name: String, path: String, match: TownMatch)]
     var csrf: String?
@@ -40,6 +44,13 @@ struct ItemPage: PageView {
             .if(
                 isDemo,
                 .p(.class("notice"), .text("Demo-Daten: Dieser Eintrag wurde für Vorführungen und Tests erzeugt und stammt nicht von der Kommune."))),
+            .if(
+                hiddenByModeration,
+                .p(
+                    .class("notice"),
+                    .text(
+                        "Von der Moderation verborgen: Dieser Eintrag ist nicht veröffentlicht. Die Begründung und den Einspruch finden Sie in der Benachrichtigung dazu."
+                    ))),
             .formErrors(errors),
             .div(
                 .class("profile"),
@@ -73,11 +84,13 @@ struct ItemPage: PageView {
                     ),
                     .p(
                         .if(canEdit, .group(.a(.safeHref("/eintraege/\(id)/bearbeiten"), .text("Bearbeiten")), .text(" · "))),
-                        .a(.safeHref("/eintraege/\(id)/verlauf"), .text("Änderungsverlauf (Version \(version))"))
+                        .a(.safeHref("/eintraege/\(id)/verlauf"), .text("Änderungsverlauf (Version \(version))")),
+                        .if(signedIn && input.published, .group(.text(" · "), .a(.safeHref("/meldungen/neu?art=eintrag&id=\(id)"), .text("Melden"))))
                     )
                 ),
                 contact()
             ),
+            .unwrap(answers) { $0.node() },
             partners(),
             .if(
                 !programmeFits.isEmpty,

@@ -24,7 +24,7 @@ struct SolutionsAPIController: RouteCollection {
     private func origin(_ nahe: String?, _ towns: TownDirectory) throws -> GeoPoint? {
         guard let nahe else { return nil }
         guard towns.name(of: nahe) != nil else {
-            throw ProblemDetails.badRequest("Es gibt keine Gemeinde und keinen Kreis mit dem Schlüssel „\(nahe)“ (nahe: AGS oder Kreisschlüssel).")
+            throw ProblemDetails.notFound("Es gibt keine Gemeinde und keinen Kreis mit dem Schlüssel „\(nahe)“ (nahe: AGS oder Kreisschlüssel).")
         }
         return towns.point(of: nahe)
     }
@@ -70,7 +70,9 @@ struct SolutionsAPIController: RouteCollection {
     struct ShowParameters: Content { var nahe: String? }
 
     @Sendable func show(request: Request) async throws -> SolutionDTO {
-        guard let id = request.parameters.get("id", as: UUID.self), let model = try await SolutionModel.find(id, on: request.db) else {
+        guard let id = request.parameters.get("id", as: UUID.self), let model = try await SolutionModel.find(id, on: request.db),
+            model.hidden != true
+        else {
             throw ProblemDetails.notFound("Diese Lösung gibt es nicht.")
         }
         let p = try request.query.decode(ShowParameters.self)

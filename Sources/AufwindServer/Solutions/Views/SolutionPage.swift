@@ -31,6 +31,8 @@ struct SolutionPage: PageView {
     var id: String
     var input: SolutionInput
     var isDemo: Bool
+    /// Hidden by a moderation decision (only its publisher and the administration see the page).
+    var hiddenByModeration = false
     var publisher: Publisher
     var releases: [(version: String, date: String, notes: String)]
     var updatedAt: Date?
@@ -67,12 +69,22 @@ struct SolutionPage: PageView {
         .group(
             .h1(.text(input.name)),
             .if(isDemo, .p(.class("demo-badge"), .text("Demo-Daten: erzeugt, keine echte Lösung."))),
+            .if(
+                hiddenByModeration,
+                .p(
+                    .class("notice"),
+                    .text(
+                        "Von der Moderation verborgen: Diese Lösung sieht außer Ihnen niemand. Die Begründung und den Einspruch finden Sie in der Benachrichtigung dazu."
+                    ))),
             .p(.class("lead"), .text(input.shortDescription)),
             .p(.text("Veröffentlicht von "), .a(.safeHref(publisher.path), .text(publisher.name)), .text(".")),
             .formErrors(errors),
             facts(),
             .h2(.text("Beschreibung")),
             .linkedText(input.description),
+            .if(
+                csrf != nil,
+                .p(.class("meta"), .a(.safeHref("/meldungen/neu?art=loesung&id=\(id)"), .text("Diese Lösung melden")))),
             .if(!input.needsServed.isEmpty, .group(.h2(.text("Welche Bedarfe sie löst")), .linkedText(input.needsServed))),
             nearby(),
             .if(!ownTowns.isEmpty && csrf != nil, recordForm()),

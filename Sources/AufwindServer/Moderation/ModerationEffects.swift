@@ -1,0 +1,68 @@
+import AufwindCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// What a decision does to the content, in the decision's transaction; the in-memory stores follow
+/// after the commit (`afterCommit`).
+///
+/// - verbergen: `hidden = true` (an item is unpublished as well; it stays unpublished until an
+///   objection succeeds, then it is published again if it was).
+/// - löschen: the row is deleted — an item is blanked instead (title, description, contact) and
+///   stays unpublished, because cooperations and Verbünde refer to it.
+/// - restore (objection upheld against "verbergen"): `hidden = NULL`, an item published again if it was.
+struct ModerationEffects {
+    let database: any Database
+
+    /// Hides the content; returns what `restore` needs.
+    func hide(_ kind: ModeratedKind, _ id: UUID) async throws -> String {
+        let sql = try database.sql()
+        let table = ModeratedContent.table(kind)
+        if kind == .eintrag {
+            let item = try await CooperationItemModel.find(id, on: database)
+            try await sql.update(table).set("hidden", to: true).set("published", to: false).where("id", .equal, id).run()
+            return item?.published == true ? "veroeffentlicht" : "entwurf"
+        }
+        try await sql.update(table).set("hidden", to: true).where("id", .equal, id).run()
+        return ""
+    }
+
+    func delete(_ kind: ModeratedKind, _ id: UUID) async throws {
+        let sql = try database.sql()
+        let table = ModeratedContent.table(kind)
+        if kind == .eintrag {
+            try await sql.update(table).set("hidden", to: true).set("published", to: false)
+                .set("title", to: "Von der Moderation gelöscht").set("description", to: "").set("contact_person", to: "")
+                .where("id", .equal, id).run()
+            return
+        }
+        try await sql.delete(from: table).where("id", .equal, id).run()
+    }
+
+    func restore(_ kind: ModeratedKind, _ id: UUID, state: String) async throws {
+        let sql = try database.sql()
+        var update = sql.update(ModeratedContent.table(kind)).set("hidden", to: SQLLiteral.null)
+        if kind == .eintrag, state == "veroeffentlicht" { update = update.set("published", to: true) }
+        try await update.where("id", .equal, id).run()
+    }
+
+    /// After the commit: the match engine and the solutions' users follow hidden, deleted and restored content.
+    static func afterCommit(_ kind: ModeratedKind, _ id: UUID, outcome: ModerationOutcome?, restored: Bool, app: ModerationStores) async throws {
+        switch kind {
+        case .eintrag:
+            guard let model = try await CooperationItemModel.find(id, on: app.database), let item = model.item else { return }
+            app.matchStore.update(item, published: model.published)
+        case .loesung where outcome == .loeschen && !restored:
+            app.solutionUsers.removeSolution(id)
+        default:
+            break
+        }
+    }
+}
+
+/// The stores a decision touches.
+struct ModerationStores {
+    let database: any Database
+    let matchStore: MatchStore
+    let solutionUsers: SolutionUserStore
+}
