@@ -634,6 +634,60 @@ class Journeys:
         self.open(event + "/agenda")
 
 
+    def solutions(self, anbieter, verwalter, partner, admin):
+        """An Anbieter publishes a solution and asks Ahlen to confirm that it uses it; Ahlen
+        confirms; Oelde, the neighbour, sees Ahlen under "Wer nutzt das in Ihrer Nähe?". Oelde
+        reports it; the administration opens the report."""
+        print("Reise: Lösung veröffentlichen, Referenz bestätigen lassen, in der Nähe finden, melden")
+        self.log_in(*anbieter)
+        self.open("/loesungen/neu")
+        self.submit()
+        self.check_page("Neue Lösung mit Fehlern")
+        name = f"Bürgerbus-Planer {int(time.time() * 1000) % 100000}"
+        self.fill("name", name)
+        self.fill("kurzbeschreibung", "Fahrten im Bürgerbus buchen und Fahrerinnen einteilen.")
+        self.fill("beschreibung", "Ehrenamtliche buchen Fahrten, die Leitstelle teilt Fahrerinnen und Fahrer ein. Ohne App, auch per Telefon.")
+        self.driver.find_element(By.ID, "hf-mobilitaet").click()
+        self.driver.find_element(By.ID, "lz-proprietaer").click()
+        self.driver.find_element(By.ID, "bt-saas").click()
+        self.driver.find_element(By.ID, "eu-ja").click()
+        self.submit()
+        self.check_page("Lösung veröffentlicht")
+        solution = self.current_path()
+        if name not in self.driver.page_source:
+            self.finding(f"Lösung: nach dem Veröffentlichen steht der Name nicht auf der Seite ({solution})")
+            return
+        self.fill("referenz-kommune", "05570004")
+        self.click("form[action*='/referenzen'] button[type=submit]")
+        self.check_page("Referenz vorgeschlagen")
+        if "Die Kommune ist gefragt" not in self.driver.page_source:
+            self.finding("Referenz vorschlagen: keine Bestätigung")
+        self.log_in(*verwalter)
+        self.open("/loesungen/referenzen")
+        self.click("form[action$='/entscheidung'] button[type=submit]")
+        self.check_page("Referenz bestätigt")
+        if "Bestätigt. Die Referenz ist jetzt öffentlich" not in self.driver.page_source:
+            self.finding("Referenz bestätigen: keine Bestätigung")
+        self.log_in(*partner)
+        self.open(solution)
+        self.no_sideways_scrolling("Lösung (Nachbarkommune)")
+        nearby = self.driver.find_element(By.ID, "in-ihrer-naehe").text
+        if "Ahlen" not in nearby or " km" not in nearby:
+            self.finding(f"Wer nutzt das in Ihrer Nähe?: Ahlen fehlt oder ohne Entfernung ({nearby[:200]!r})")
+        self.click("a[href^='/meldungen/neu']")
+        self.check_page("Lösung melden")
+        self.choose("grund", "irrefuehrend")
+        self.fill("text", "Die Telefonbuchung gibt es laut Hersteller erst ab 2027.")
+        self.submit()
+        self.check_page("Lösung gemeldet")
+        if "Danke für Ihre Meldung" not in self.driver.page_source:
+            self.finding("Melden: keine Bestätigung")
+        self.open("/moderation/meldungen")
+        self.log_in(*admin)
+        self.open("/admin/moderation")
+        self.click("main ul.results a")
+        self.check_page("Meldung prüfen")
+
     def pressed(self, selector):
         return self.driver.find_element(By.CSS_SELECTOR, selector).get_attribute("aria-pressed")
 
@@ -699,6 +753,7 @@ def main():
     parser.add_argument("--verwalter", help="E-Mail:Passwort eines Mitglieds von Ahlen")
     parser.add_argument("--partner", help="E-Mail:Passwort eines Mitglieds von Oelde")
     parser.add_argument("--admin", help="E-Mail:Passwort der Plattform-Administration")
+    parser.add_argument("--anbieter", help="E-Mail:Passwort eines Mitglieds eines bestätigten Anbieters")
     parser.add_argument("--stale", help="E-Mail:Passwort eines Kontos, das den geltenden Nutzungsbedingungen nicht zugestimmt hat")
     args = parser.parse_args()
     journeys = Journeys(args.base_url, args.out)
@@ -706,6 +761,10 @@ def main():
     only = {name for name in os.environ.get("AUFWIND_JOURNEYS", "").split(",") if name}
     try:
         if only:
+            if "loesungen" in only and args.anbieter and args.verwalter and args.partner and args.admin:
+                journeys.solutions(
+                    tuple(args.anbieter.split(":", 1)), tuple(args.verwalter.split(":", 1)), tuple(args.partner.split(":", 1)),
+                    tuple(args.admin.split(":", 1)))
             if "events" in only and args.verwalter and args.partner:
                 journeys.events(tuple(args.verwalter.split(":", 1)), tuple(args.partner.split(":", 1)))
             return finish(journeys)
@@ -721,6 +780,10 @@ def main():
         if args.verwalter and args.partner:
             journeys.cooperate(tuple(args.verwalter.split(":", 1)), tuple(args.partner.split(":", 1)))
             journeys.invite_by_mail(tuple(args.verwalter.split(":", 1)))
+            if args.anbieter and args.admin:
+                journeys.solutions(
+                    tuple(args.anbieter.split(":", 1)), tuple(args.verwalter.split(":", 1)), tuple(args.partner.split(":", 1)),
+                    tuple(args.admin.split(":", 1)))
     finally:
         journeys.close()
     finish(journeys)

@@ -1,3 +1,4 @@
+import AufwindCore
 import Fluent
 import Foundation
 import Testing
@@ -46,6 +47,16 @@ struct QualityGateTests {
             try await MembershipModel.confirmed(verwalter, in: "05570004", role: .verwalter, on: app)
             let partner = try await AccountFixture.user("mitglied@oelde.de", on: app)
             try await MembershipModel.confirmed(partner, in: "05570036", role: .mitglied, on: app)
+            // a confirmed Anbieter with one member (the Lösungen journey)
+            let anbieter = try await AccountFixture.user("anbieter@rufbus.de", on: app)
+            let rufbus = OrganisationModel(kind: .anbieter, name: "Rufbus GmbH", website: "", description: "", foundedBy: try anbieter.requireID())
+            rufbus.status = MembershipModel.Status.confirmed.rawValue
+            try await rufbus.create(on: app.db)
+            let providerMembership = MembershipModel(
+                userID: try anbieter.requireID(), kind: .anbieter, orgKey: try rufbus.requireID().uuidString, message: "")
+            providerMembership.status = MembershipModel.Status.confirmed.rawValue
+            providerMembership.role = MemberRole.verwalter.rawValue
+            try await providerMembership.create(on: app.db)
             // an account from before the current Nutzungsbedingungen: asked to agree after signing in
             try await AccountFixture.user("altkonto@ahlen.de", terms: .never, on: app)
             let token = "aw_" + SecureToken.make()
@@ -86,6 +97,7 @@ struct QualityGateTests {
                 "python3", "QualityChecks/browser_journeys.py", "--base-url", server.baseURL, "--out", out.path,
                 "--verwalter", "verwalter@ahlen.de:passwort-verwalter@ahlen.de", "--partner", "mitglied@oelde.de:passwort-mitglied@oelde.de",
                 "--admin", "admin@aufwind.de:passwort-admin@aufwind.de", "--stale", "altkonto@ahlen.de:passwort-altkonto@ahlen.de",
+                "--anbieter", "anbieter@rufbus.de:passwort-anbieter@rufbus.de",
             ])
             Self.check(journeys, "Browser-Reisen")
             guard journeys.status == 0 else { return }

@@ -84,6 +84,9 @@ public enum Action: String, Sendable, CaseIterable {
     case speakForTownAboutSolution
     /// Answer a published Bedarf with one of the organisation's solutions: its confirmed members.
     case answerNeed
+    /// See the answers to a Bedarf ranked, mark one "passt nicht", switch answers off or on: the
+    /// town's own confirmed members (the Anbieter's answers are the town's business, not the platform's).
+    case decideOnAnswers
     /// Read and write the conversation about an answer: the members of the town that published
     /// the Bedarf and of the Anbieter that answered (no one else, not even the administration).
     case takePartInAnswerConversation
@@ -110,7 +113,7 @@ public enum Action: String, Sendable, CaseIterable {
     public var isPersonal: Bool {
         [
             .createItem, .participateInEvent, .leadEventSession, .answerMeetingRequest, .withdrawMeeting, .endMembership, .readNotification,
-            .proposeSolutionReference, .speakForTownAboutSolution, .answerNeed, .takePartInAnswerConversation, .objectToModeration,
+            .proposeSolutionReference, .speakForTownAboutSolution, .answerNeed, .decideOnAnswers, .takePartInAnswerConversation, .objectToModeration,
         ]
         .contains(self)
     }
@@ -224,6 +227,10 @@ public enum Policy {
             return event(actor, action, resource)
         case .publishSolution, .proposeSolutionReference:
             return solution(actor, action, resource)
+        case .decideOnAnswers:
+            return role(of: actor, in: resource) != nil
+                ? .allowed
+                : .denied("Über Antworten auf einen Bedarf entscheiden die bestätigten Mitglieder der Kommune, die ihn veröffentlicht hat.")
         case .speakForTownAboutSolution:
             return role(of: actor, in: resource) != nil
                 ? .allowed : .denied("Ob eine Kommune eine Lösung nutzt, sagen nur ihre bestätigten Mitglieder.")

@@ -1,6 +1,7 @@
 import AufwindCore
 import CSystemMemory
 import Fluent
+import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
@@ -161,12 +162,33 @@ extension Application {
 
 /// Stops a background task when the application shuts down, and waits until it has stopped:
 /// Vapor clears the application's storage (the databases) right after the lifecycle handlers,
-/// so a task still in its loop would otherwise reach for a database that is gone.
+/// so a task still in its loop would otherwise reach for a database that is gone. The wait is
+/// bounded (`maximumWait`, like `RequestDrain`): a mail stuck on a silent server does not hold the
+/// shutdown; the tasks capture what they use, so one that outlives it ends with an error, not a crash.
 struct CancelOnShutdown: LifecycleHandler {
+    static let maximumWait: Duration = .seconds(10)
+
     let task: Task<Void, Never>
     func shutdown(_ application: Application) { task.cancel() }
     func shutdownAsync(_ application: Application) async {
         task.cancel()
-        await task.value
+        let task = task
+        // Whichever comes first: the task's end or the deadline (an unstructured race: awaiting a
+        // task's value cannot be cancelled, so a task group would wait for it anyway).
+        let finished: Bool = await withCheckedContinuation { continuation in
+            let pending = NIOLockedValueBox<CheckedContinuation<Bool, Never>?>(continuation)
+            let resume: @Sendable (Bool) -> Void = { value in pending.withLockedValue { $0.take() }?.resume(returning: value) }
+            Task {
+                await task.value
+                resume(true)
+            }
+            Task {
+                try? await Task.sleep(for: Self.maximumWait)
+                resume(false)
+            }
+        }
+        if !finished {
+            application.logger.warning("Eine Hintergrundaufgabe endete nicht binnen \(Self.maximumWait); das Herunterfahren geht weiter.")
+        }
     }
 }

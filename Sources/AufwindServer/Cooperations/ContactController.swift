@@ -134,7 +134,8 @@ struct ContactController: RouteCollection {
         let messages = try await CooperationMessageModel.query(on: request.db).filter(\.$cooperationID == cooperation.requireID()).sort(\.$createdAt)
             .all()
         let page = CooperationPage(
-            id: Self.path(cooperation.id), itemTitle: item.title, itemPath: "/eintraege/\(Self.path(item.id))",
+            id: Self.path(cooperation.id), itemTitle: item.hidden == true ? CooperationSummary.hiddenItem : item.title,
+            itemPath: "/eintraege/\(Self.path(item.id))",
             towns: cooperation.townKeys.map { (directory.name(of: $0) ?? $0, directory.path(of: $0)) }, since: cooperation.createdAt,
             messages: messages.map {
                 (

@@ -33,14 +33,19 @@ struct CooperationSummary {
             let ours = own.contains(row.owner_key) ? row.owner_key : row.partner_key
             let theirs = ours == row.owner_key ? row.partner_key : row.owner_key
             return CooperationSummary(
-                path: "/kooperationen/\(row.id.uuidString.lowercased())", itemTitle: row.title ?? "–",
+                path: "/kooperationen/\(row.id.uuidString.lowercased())",
+                itemTitle: row.item_hidden == true ? Self.hiddenItem : row.title ?? "–",
                 itemPath: "/eintraege/\(row.item_id.uuidString.lowercased())", ownTown: directory.name(of: ours) ?? ours,
-                partnerTown: directory.name(of: theirs) ?? theirs, since: row.created_at, lastMessage: row.body,
+                partnerTown: directory.name(of: theirs) ?? theirs, since: row.created_at,
+                lastMessage: row.message_hidden == true ? "Diese Nachricht ist von der Moderation verborgen." : row.body,
                 lastAuthor: row.author_name, lastAt: row.last_at)
         }
         .sorted { $0.activity > $1.activity }
         return limit.map { Array(summaries.prefix($0)) } ?? summaries
     }
+
+    /// The title shown for an item hidden by a moderation decision.
+    static let hiddenItem = "Von der Moderation verborgener Eintrag"
 
     /// A cooperation with the title of its item and the last message of its thread.
     struct Row: Decodable {
@@ -50,6 +55,8 @@ struct CooperationSummary {
         var partner_key: String
         var created_at: Date?
         var title: String?
+        var item_hidden: Bool?
+        var message_hidden: Bool?
         var author_name: String?
         var body: String?
         var last_at: Date?
@@ -59,7 +66,8 @@ struct CooperationSummary {
         static func load(for townKeys: [String], on db: any Database) async throws -> [Row] {
             try await db.sql().raw(
                 """
-                SELECT c.id, c.item_id, c.owner_key, c.partner_key, c.created_at, i.title, m.author_name, m.body, m.created_at AS last_at \
+                SELECT c.id, c.item_id, c.owner_key, c.partner_key, c.created_at, i.title, i.hidden AS item_hidden, m.hidden AS message_hidden, \
+                m.author_name, m.body, m.created_at AS last_at \
                 FROM \(ident: CooperationModel.schema) c \
                 LEFT JOIN \(ident: CooperationItemModel.schema) i ON i.id = c.item_id \
                 LEFT JOIN \(ident: CooperationMessageModel.schema) m ON m.cooperation_id = c.id AND m.created_at = \

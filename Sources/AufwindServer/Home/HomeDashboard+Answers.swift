@@ -12,9 +12,14 @@ extension HomeDashboard {
         let recent = try await NeedAnswerModel.query(on: db).filter(\.$itemID ~~ needs).filter(\.$hidden == nil)
             .filter(\.$status == NeedAnswerModel.Status.offen.rawValue).filter(\.$createdAt > now.addingTimeInterval(-14 * 24 * 3600)).all()
         guard !recent.isEmpty else { return [] }
+        let hiddenSolutions = Set(
+            try await SolutionModel.query(on: db).filter(\.$id ~~ Array(Set(recent.map(\.solutionID)))).filter(\.$hidden == true).all()
+                .compactMap(\.id))
         let talkedAbout = Set(
             try await NeedAnswerMessageModel.query(on: db).filter(\.$answerID ~~ recent.compactMap(\.id)).field(\.$answerID).all().map(\.answerID))
-        let untouched = recent.filter { $0.id.map { !talkedAbout.contains($0) } ?? false }
+        let untouched = recent.filter { answer in
+            answer.id.map { !talkedAbout.contains($0) } ?? false && !hiddenSolutions.contains(answer.solutionID)
+        }
         guard !untouched.isEmpty else { return [] }
         return [
             Task(

@@ -251,9 +251,10 @@ struct HomeDashboard {
             proposals.isEmpty
             ? [:]
             : Dictionary(
-                uniqueKeysWithValues: try await SolutionModel.query(on: db).filter(\.$id ~~ proposals.map(\.solutionID)).all()
-                    .compactMap { solution in solution.id.map { ($0, solution.name) } })
-        var tasks = proposals.map { proposal in
+                uniqueKeysWithValues: try await SolutionModel.query(on: db).filter(\.$id ~~ proposals.map(\.solutionID)).filter(\.$hidden == nil)
+                    .all().compactMap { solution in solution.id.map { ($0, solution.name) } })
+        // Proposals of solutions hidden by a moderation decision wait unseen.
+        var tasks = proposals.filter { names[$0.solutionID] != nil }.map { proposal in
             Task(
                 text: "Bestätigen: Nutzt \(directory.name(of: proposal.townKey) ?? proposal.townKey) „\(names[proposal.solutionID] ?? "–")“?",
                 path: "/loesungen/referenzen", date: proposal.createdAt)

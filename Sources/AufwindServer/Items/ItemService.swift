@@ -90,6 +90,8 @@ struct ItemService {
                 .set("staff_form", to: fields.staffForm).set("staff_cost_split", to: fields.staffCostSplit)
                 .set("published", to: fields.published).set("version", to: expectedVersion + 1).set("updated_at", to: now)
             if firstPublication { update = update.set("published_at", to: now) }
+            // A moderation decision in between raises the version; publishing a hidden item is refused here as well.
+            if input.published { update = update.where(SQLIdentifier("hidden"), .is, SQLLiteral.null) }
             let rows =
                 try await update
                 .where("id", .equal, id).where("version", .equal, expectedVersion)

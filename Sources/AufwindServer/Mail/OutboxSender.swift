@@ -39,7 +39,8 @@ struct OutboxSender: Sendable {
             .group(.or) { $0.filter(\.$claimedUntil == nil).filter(\.$claimedUntil < now) }
             .sort(\.$createdAt).limit(limit).all()
         var sent = 0
-        for mail in due {
+        // On shutdown the next mail waits for the next start (its claim is not taken yet).
+        for mail in due where !Task.isCancelled {
             let claimedAt = clock.now()
             let claimed = try await sql.update(MailModel.schema)
                 .set("claimed_until", to: claimedAt.addingTimeInterval(claimDuration))

@@ -33,12 +33,13 @@ struct ModeratedContent {
                 kind: kind, id: id, title: "Lösung „\(solution.name)“",
                 text: clip([solution.name, solution.shortDescription, solution.description, solution.needsServed, solution.priceModel]),
                 path: solution.path, createdAt: solution.createdAt, authorID: solution.createdBy, townKey: solution.townKey,
-                organisationID: solution.organisationID, hidden: solution.hidden == true, visibility: (.viewPublicPages, .platform))
+                organisationID: solution.organisationID, hidden: solution.hidden == true,
+                visibility: solution.hidden == true ? (.publishSolution, .solution(solution.publisher)) : (.viewPublicPages, .platform))
         case .eintrag:
             guard let item = try await CooperationItemModel.find(id, on: db) else { return nil }
             return ModeratedContent(
                 kind: kind, id: id, title: "\(item.input.kind.label) „\(item.title)“",
-                text: clip([item.title, item.description, item.contactPerson]), path: "/eintraege/\(id.uuidString.lowercased())",
+                text: clip([item.title, item.description]), path: "/eintraege/\(id.uuidString.lowercased())",
                 createdAt: item.createdAt, authorID: item.createdBy, townKey: item.ownerKey, organisationID: nil, hidden: item.hidden == true,
                 visibility: (.viewItem, .item(item.facts)))
         case .antwort:
@@ -54,7 +55,7 @@ struct ModeratedContent {
                 let cooperation = try await CooperationModel.find(message.cooperationID, on: db)
             else { return nil }
             return ModeratedContent(
-                kind: kind, id: id, title: "Nachricht von \(message.authorName) (\(towns.name(of: message.authorKey) ?? message.authorKey))",
+                kind: kind, id: id, title: "Nachricht aus \(towns.name(of: message.authorKey) ?? message.authorKey) in einer Kooperation",
                 text: clip([message.body]), path: "/kooperationen/\(message.cooperationID.uuidString.lowercased())",
                 createdAt: message.createdAt, authorID: message.authorID, townKey: message.authorKey, organisationID: nil,
                 hidden: message.hidden == true, visibility: (.takePartInCooperation, .cooperation(towns: Set(cooperation.townKeys))))
@@ -65,7 +66,7 @@ struct ModeratedContent {
             else { return nil }
             let byTown = message.sideValue == .kommune
             return ModeratedContent(
-                kind: kind, id: id, title: "Nachricht von \(message.authorName) zur Antwort auf „\(item.title)“", text: clip([message.body]),
+                kind: kind, id: id, title: "Nachricht zur Antwort auf „\(item.title)“", text: clip([message.body]),
                 path: answer.path, createdAt: message.createdAt, authorID: message.authorID, townKey: byTown ? item.ownerKey : nil,
                 organisationID: byTown ? nil : answer.organisationID, hidden: message.hidden == true,
                 visibility: (.takePartInAnswerConversation, .needAnswer(townKey: item.ownerKey, organisationID: answer.organisationID.uuidString)))

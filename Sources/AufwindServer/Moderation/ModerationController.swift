@@ -39,7 +39,12 @@ struct ModerationController: RouteCollection {
     @Sendable func queue(request: Request) async throws -> Response {
         try request.requireUser()
         try request.authorize(.moderateContent)
-        let cases = try await ModerationCaseModel.query(on: request.db).sort(\.$createdAt, .descending).limit(300).all()
+        let waiting = try await ModerationCaseModel.query(on: request.db)
+            .filter(\.$status ~~ [ModerationCaseModel.Status.offen.rawValue, ModerationCaseModel.Status.einspruch.rawValue]).sort(\.$createdAt).all()
+        let recent = try await ModerationCaseModel.query(on: request.db)
+            .filter(\.$status ~~ [ModerationCaseModel.Status.entschieden.rawValue, ModerationCaseModel.Status.abgeschlossen.rawValue])
+            .sort(\.$decidedAt, .descending).limit(50).all()
+        let cases = waiting + recent
         let counts = try await reportCounts(cases.compactMap(\.id), on: request.db)
         func row(_ found: ModerationCaseModel) -> ModerationQueuePage.Row {
             .init(
@@ -49,9 +54,9 @@ struct ModerationController: RouteCollection {
         }
         return HTMLResponse.render(
             ModerationQueuePage(
-                open: cases.filter { $0.statusValue == .offen }.reversed().map(row),
-                objections: cases.filter { $0.statusValue == .einspruch }.reversed().map(row),
-                decided: cases.filter { $0.statusValue == .entschieden || $0.statusValue == .abgeschlossen }.prefix(50).map(row)),
+                open: waiting.filter { $0.statusValue == .offen }.map(row),
+                objections: waiting.filter { $0.statusValue == .einspruch }.map(row),
+                decided: recent.map(row)),
             request: request)
     }
 
@@ -95,7 +100,8 @@ struct ModerationController: RouteCollection {
                 statement: found.statement, decidedBy: found.decidedBy.flatMap { names[$0] } ?? "", decidedAt: found.decidedAt,
                 objectionText: found.objectionText, objectionAt: found.objectionAt, objectionOutcome: found.objectionOutcomeValue,
                 objectionReasons: found.objectionReasons, objectionDecidedBy: found.objectionDecidedBy.flatMap { names[$0] } ?? "",
-                viewerDecided: viewer != nil && found.decidedBy == viewer, form: form, csrf: CSRF.token(for: request), errors: errors),
+                viewerDecided: viewer.map { [found.decidedBy, found.objectionBy, found.authorID].contains($0) } ?? false, form: form,
+                csrf: CSRF.token(for: request), errors: errors),
             status: status, request: request)
     }
 

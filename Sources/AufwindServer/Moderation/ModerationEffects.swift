@@ -8,9 +8,13 @@ import SQLKit
 ///
 /// - verbergen: `hidden = true` (an item is unpublished as well; it stays unpublished until an
 ///   objection succeeds, then it is published again if it was).
-/// - löschen: the row is deleted — an item is blanked instead (title, description, contact) and
-///   stays unpublished, because cooperations and Verbünde refer to it.
-/// - restore (objection upheld against "verbergen"): `hidden = NULL`, an item published again if it was.
+/// - löschen: the row is deleted — an item is blanked instead (title, description, contact and the
+///   snapshots of its history) and stays unpublished, because cooperations and Verbünde refer to it.
+/// - restore (objection upheld): `hidden = NULL`; an item hidden is published again if it was, a
+///   deleted item stays a blank draft its town may write anew.
+///
+/// An item's `version` rises with each of these, so an edit form opened before the decision cannot
+/// publish it again or write the deleted text back (its save is stale).
 struct ModerationEffects {
     let database: any Database
 
@@ -20,7 +24,8 @@ struct ModerationEffects {
         let table = ModeratedContent.table(kind)
         if kind == .eintrag {
             let item = try await CooperationItemModel.find(id, on: database)
-            try await sql.update(table).set("hidden", to: true).set("published", to: false).where("id", .equal, id).run()
+            try await sql.update(table).set("hidden", to: true).set("published", to: false).set("version", to: Self.nextVersion)
+                .where("id", .equal, id).run()
             return item?.published == true ? "veroeffentlicht" : "entwurf"
         }
         try await sql.update(table).set("hidden", to: true).where("id", .equal, id).run()
@@ -31,9 +36,10 @@ struct ModerationEffects {
         let sql = try database.sql()
         let table = ModeratedContent.table(kind)
         if kind == .eintrag {
-            try await sql.update(table).set("hidden", to: true).set("published", to: false)
+            try await sql.update(table).set("hidden", to: true).set("published", to: false).set("version", to: Self.nextVersion)
                 .set("title", to: "Von der Moderation gelöscht").set("description", to: "").set("contact_person", to: "")
                 .where("id", .equal, id).run()
+            try await sql.update(ItemRevisionModel.schema).set("snapshot", to: "").where("item_id", .equal, id).run()
             return
         }
         try await sql.delete(from: table).where("id", .equal, id).run()
@@ -42,9 +48,12 @@ struct ModerationEffects {
     func restore(_ kind: ModeratedKind, _ id: UUID, state: String) async throws {
         let sql = try database.sql()
         var update = sql.update(ModeratedContent.table(kind)).set("hidden", to: SQLLiteral.null)
+        if kind == .eintrag { update = update.set("version", to: Self.nextVersion) }
         if kind == .eintrag, state == "veroeffentlicht" { update = update.set("published", to: true) }
         try await update.where("id", .equal, id).run()
     }
+
+    private static let nextVersion = SQLBinaryExpression(SQLIdentifier("version"), .add, SQLLiteral.numeric("1"))
 
     /// After the commit: the match engine and the solutions' users follow hidden, deleted and restored content.
     static func afterCommit(_ kind: ModeratedKind, _ id: UUID, outcome: ModerationOutcome?, restored: Bool, app: ModerationStores) async throws {

@@ -68,6 +68,10 @@ struct ModerationService {
     func decide(_ moderationCase: ModerationCaseModel, _ statement: StatementOfReasons, by admin: UserModel, now: Date) async throws -> Bool {
         let caseID = try moderationCase.requireID()
         guard let kind = moderationCase.kindValue else { throw ProblemDetails.notFound("Diese Meldung gibt es nicht.") }
+        if moderationCase.authorID != nil, moderationCase.authorID == admin.id {
+            throw ProblemDetails(
+                title: "Nicht möglich", status: 403, detail: "Über Ihre eigenen Inhalte entscheidet eine andere Person der Plattform-Administration.")
+        }
         let decided: Bool = try await database.transaction { db in
             struct Row: Decodable { var id: UUID }
             let changed = try await db.sql().update(ModerationCaseModel.schema)
@@ -162,18 +166,25 @@ struct ModerationService {
     ) async throws -> ObjectionResult {
         let caseID = try moderationCase.requireID()
         guard let kind = moderationCase.kindValue else { throw ProblemDetails.notFound("Diese Meldung gibt es nicht.") }
-        guard moderationCase.decidedBy == nil || moderationCase.decidedBy != admin.id else { return .sameAdministrator }
-        let restores = outcome == .aufgehoben && moderationCase.outcomeValue == .verbergen
+        // Not who decided, not who objected, not who wrote the content.
+        let involved = [moderationCase.decidedBy, moderationCase.objectionBy, moderationCase.authorID].compactMap { $0 }
+        guard let adminID = admin.id, !involved.contains(adminID) else { return .sameAdministrator }
+        // Hidden content is shown again; a deleted item (kept blank) may be written anew.
+        let restores =
+            outcome == .aufgehoben
+            && (moderationCase.outcomeValue == .verbergen || (moderationCase.outcomeValue == .loeschen && kind == .eintrag))
         let result: ObjectionResult = try await database.transaction { db in
             struct Row: Decodable { var id: UUID }
             let changed = try await db.sql().update(ModerationCaseModel.schema)
                 .set("status", to: ModerationCaseModel.Status.abgeschlossen.rawValue).set("objection_outcome", to: outcome.rawValue)
                 .set("objection_reasons", to: reasons).set("objection_decided_by", to: admin.id).set("objection_decided_at", to: now)
                 .where("id", .equal, caseID).where("status", .equal, ModerationCaseModel.Status.einspruch.rawValue)
+                .where { $0.where(SQLIdentifier("decided_by"), .is, SQLLiteral.null).orWhere("decided_by", .notEqual, adminID) }
                 .returning("id").all(decoding: Row.self)
             guard !changed.isEmpty else { return .alreadyDecided }
             if restores {
-                try await ModerationEffects(database: db).restore(kind, moderationCase.contentID, state: moderationCase.restoreState)
+                try await ModerationEffects(database: db).restore(
+                    kind, moderationCase.contentID, state: moderationCase.outcomeValue == .verbergen ? moderationCase.restoreState : "")
             }
             try await AuditEntryModel(
                 actor: admin, action: "moderation-einspruch-entschieden", subject: caseSubject(moderationCase), detail: outcome.label

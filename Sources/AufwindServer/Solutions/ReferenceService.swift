@@ -31,6 +31,16 @@ struct ReferenceService {
     /// "Das nutzen wir": the town's own statement, public at once. Replaces an earlier reference or
     /// an open proposal of the same town.
     func record(_ solution: SolutionModel, townKey: String, use: Use, by user: UserModel, now: Date) async throws {
+        do {
+            try await recordOnce(solution, townKey: townKey, use: use, by: user, now: now)
+        } catch let failure as any DatabaseError where failure.isConstraintFailure {
+            // Two members recorded the first reference at the same moment: the other row stands; this
+            // statement updates it.
+            try await recordOnce(solution, townKey: townKey, use: use, by: user, now: now)
+        }
+    }
+
+    private func recordOnce(_ solution: SolutionModel, townKey: String, use: Use, by user: UserModel, now: Date) async throws {
         let solutionID = try solution.requireID()
         let userID = try user.requireID()
         let town = towns.name(of: townKey) ?? townKey

@@ -58,6 +58,11 @@ struct ReferencesController: RouteCollection {
     @Sendable func propose(request: Request) async throws -> Response {
         let solution = try await SolutionsController.solution(request)
         try request.authorize(.proposeSolutionReference, .solution(solution.publisher))
+        guard solution.hidden != true else {
+            throw ProblemDetails(
+                title: "Von der Moderation verborgen", status: 409,
+                detail: "Diese Lösung ist von der Moderation verborgen; Referenzen lassen sich erst nach einem erfolgreichen Einspruch vorschlagen.")
+        }
         let form = try request.content.decode(UseForm.self)
         var proposal = SolutionPage.ProposalForm(town: form.kommune ?? "", status: form.stand ?? "", since: form.seit ?? "")
         func again(_ errors: [String], status: HTTPStatus = .unprocessableEntity) async throws -> Response {
@@ -169,7 +174,9 @@ struct ReferencesController: RouteCollection {
             : try await SolutionReferenceModel.query(on: request.db).filter(\.$townKey ~~ towns)
                 .filter(\.$state != ReferenceState.abgelehnt.rawValue).sort(\.$createdAt, .descending).limit(500).all()
         let solutions =
-            references.isEmpty ? [] : try await SolutionModel.query(on: request.db).filter(\.$id ~~ Array(Set(references.map(\.solutionID)))).all()
+            references.isEmpty
+            ? []
+            : try await SolutionModel.query(on: request.db).filter(\.$id ~~ Array(Set(references.map(\.solutionID)))).filter(\.$hidden == nil).all()
         let names = Dictionary(uniqueKeysWithValues: solutions.compactMap { s in s.id.map { ($0, (s.name, s.path)) } })
         let directory = TownDirectory(catalog: request.register)
         let rows = references.compactMap { reference -> ReferenceQueuePage.Row? in

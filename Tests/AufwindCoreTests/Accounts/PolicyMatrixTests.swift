@@ -77,6 +77,7 @@ struct PolicyMatrixTests {
                 ∪ ahlenVerbuende ∪ [
                     key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen),
                     key(.speakForTownAboutSolution, ahlen), key(.takePartInAnswerConversation, answerToAhlen),
+                    key(.decideOnAnswers, ahlen),
                 ]
         ),
         (
@@ -85,7 +86,7 @@ struct PolicyMatrixTests {
                 ∪ ahlenVerbuende ∪ [
                     key(.requestTownMembership, muenster), key(.viewTownMembers, ahlen), key(.actForTown, ahlen), key(.decideTownMembership, ahlen),
                     key(.changeTownMemberRole, ahlen), key(.editTownProfile, ahlen), key(.speakForTownAboutSolution, ahlen),
-                    key(.takePartInAnswerConversation, answerToAhlen),
+                    key(.takePartInAnswerConversation, answerToAhlen), key(.decideOnAnswers, ahlen),
                 ]
         ),
         (

@@ -151,11 +151,21 @@ struct ModerationFlowTests {
             #expect(!(try await Browser(app).get("/eintraege?q=Gewinnspiel")).body.contains("Gewinnspiel für alle Kommunen"))
             let own = try await anna.get("/eintraege/\(item)")
             #expect(own.status == .ok && own.body.contains("Von der Moderation verborgen"))
-            // Publishing it again is refused (as a draft it may be saved).
+            // A form opened before the decision is stale (the decision raised the version); publishing
+            // it again is refused, as a draft it may be saved.
             try await anna.get("/eintraege/\(item)/bearbeiten")
-            let republish = try await anna.post(
+            let stale = try await anna.post(
                 "/eintraege/\(item)/bearbeiten", pairs: ItemFixture.form(title: "Gewinnspiel, neu", town: Self.ahlen) + [("version", "1")])
+            #expect(stale.status == .conflict && stale.body.contains("inzwischen geändert"))
+            let republish = try await anna.post(
+                "/eintraege/\(item)/bearbeiten", pairs: ItemFixture.form(title: "Gewinnspiel, neu", town: Self.ahlen) + [("version", "2")])
             #expect(republish.status == .conflict && republish.body.contains("erst nach einem erfolgreichen Einspruch"))
+            #expect(
+                try await anna.post(
+                    "/eintraege/\(item)/bearbeiten",
+                    pairs: ItemFixture.form(title: "Gewinnspiel, neu", town: Self.ahlen, published: false) + [("version", "2")]
+                ).status == .seeOther)
+            #expect(try await CooperationItemModel.find(UUID(uuidString: item), on: app.db)?.published == false)
             // The author is its creator: Anna sees the decision; Otto does not.
             #expect(try await anna.get(hidden.decisionPath).status == .ok)
 

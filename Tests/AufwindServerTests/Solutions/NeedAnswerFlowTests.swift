@@ -100,8 +100,10 @@ struct NeedAnswerFlowTests {
             #expect(owner.body.contains("Kein gemeinsames Handlungsfeld mit Ihrem Bedarf."))
             // Mein Aufwind keeps it as a task until the town looks into the answers.
             #expect((try await anna.get("/mein-aufwind")).body.contains("2 neue Antworten von Anbietern auf Bedarfe Ihrer Kommunen ansehen"))
-            // Nobody else sees the answers.
+            // Nobody else sees the answers, not even the platform administration.
             #expect(!(try await otto.get(need)).body.contains("Antworten von Anbietern"))
+            let admin = try await AccountFixture.signedIn(try await AccountFixture.user("admin@aufwind.de", admin: true, on: app), app: app)
+            #expect(!(try await admin.get(need)).body.contains("Antworten von Anbietern"))
             #expect(!(try await Browser(app).get(need)).body.contains("Antworten von Anbietern"))
         }
     }

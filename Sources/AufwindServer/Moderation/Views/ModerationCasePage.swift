@@ -139,7 +139,10 @@ struct ModerationCasePage: PageView {
             },
             .if(
                 status == .einspruch && viewerDecided,
-                .p(.text("Sie haben die Entscheidung getroffen; über den Einspruch entscheidet eine andere Person der Plattform-Administration."))),
+                .p(
+                    .text(
+                        "Sie haben entschieden, den Einspruch eingelegt oder den Inhalt verfasst; über den Einspruch entscheidet eine andere Person der Plattform-Administration."
+                    ))),
             .if(
                 status == .einspruch && !viewerDecided,
                 .form(

@@ -23,7 +23,7 @@ struct NeedAnswerBoard {
         let db = request.db
         let directory = TownDirectory(catalog: request.register)
         let townName = directory.name(of: item.ownerKey) ?? item.ownerKey
-        let isOwner = request.may(.actForTown, .town(item.ownerKey))
+        let isOwner = request.may(.decideOnAnswers, .town(item.ownerKey))
         let providers = try await Self.providers(request)
         guard isOwner || !providers.isEmpty else { return nil }
         let service = NeedAnswerService(request)

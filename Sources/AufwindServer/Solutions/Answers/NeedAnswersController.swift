@@ -49,7 +49,7 @@ struct NeedAnswersController: RouteCollection {
         case .success(let valid): input = valid
         }
         guard let solutionID = UUID(uuidString: input.solutionID), let solution = try await SolutionModel.find(solutionID, on: request.db),
-            let organisationID = solution.organisationID,
+            solution.hidden != true, let organisationID = solution.organisationID,
             let organisation = providers.first(where: { $0.id == organisationID })
         else {
             try request.authorize(.answerNeed, .organisation(first.id?.uuidString ?? ""))
@@ -77,7 +77,7 @@ struct NeedAnswersController: RouteCollection {
 
     @Sendable func setOpen(request: Request) async throws -> Response {
         let item = try await ItemsController.visibleItem(request)
-        try request.authorize(.actForTown, .town(item.ownerKey))
+        try request.authorize(.decideOnAnswers, .town(item.ownerKey))
         let form = try request.content.decode(AnswerForm.self)
         let open: Bool
         switch form.antworten {
@@ -98,8 +98,9 @@ struct NeedAnswersController: RouteCollection {
             let organisation = try await OrganisationModel.find(answer.organisationID, on: request.db)
         else { throw ProblemDetails.notFound("Diese Antwort gibt es nicht.") }
         try request.authorize(.takePartInAnswerConversation, .needAnswer(townKey: item.ownerKey, organisationID: answer.organisationID.uuidString))
-        // Hidden by a moderation decision: only the Anbieter still sees its answer.
-        if answer.hidden == true, request.actor.organisationRoles[answer.organisationID.uuidString] == nil {
+        // Hidden by a moderation decision (the answer or its solution): only the Anbieter still sees it.
+        let solutionHidden = try await SolutionModel.find(answer.solutionID, on: request.db)?.hidden == true
+        if answer.hidden == true || solutionHidden, request.actor.organisationRoles[answer.organisationID.uuidString] == nil {
             throw ProblemDetails.notFound("Diese Antwort gibt es nicht.")
         }
         return (answer, item, organisation)
@@ -107,7 +108,7 @@ struct NeedAnswersController: RouteCollection {
 
     @Sendable func decline(request: Request) async throws -> Response {
         let (answer, item, organisation) = try await visibleAnswer(request)
-        try request.authorize(.actForTown, .town(item.ownerKey))
+        try request.authorize(.decideOnAnswers, .town(item.ownerKey))
         let form = try request.content.decode(AnswerForm.self)
         switch NeedAnswerInput.validateReason(form.begruendung) {
         case .failure(let problems):
@@ -133,7 +134,13 @@ struct NeedAnswersController: RouteCollection {
     @Sendable func post(request: Request) async throws -> Response {
         let (answer, item, organisation) = try await visibleAnswer(request)
         let form = try request.content.decode(AnswerForm.self)
-        let side: NeedAnswerMessageModel.Side = request.may(.actForTown, .town(item.ownerKey)) ? .kommune : .anbieter
+        guard answer.hidden != true else {
+            return try await renderConversation(
+                request, answer, item, organisation,
+                errors: ["Diese Antwort ist von der Moderation verborgen; dazu sind keine Nachrichten möglich. Ihr Text steht unten noch."],
+                status: .conflict, keptMessage: form.nachricht ?? "")
+        }
+        let side: NeedAnswerMessageModel.Side = request.may(.decideOnAnswers, .town(item.ownerKey)) ? .kommune : .anbieter
         switch ContactService.message(form.nachricht, required: true) {
         case .failure(let message):
             return try await renderConversation(
@@ -159,7 +166,7 @@ struct NeedAnswersController: RouteCollection {
         let messages = try await NeedAnswerMessageModel.query(on: request.db).filter(\.$answerID == answerID).sort(\.$createdAt).all()
         let solution = try await SolutionModel.find(answer.solutionID, on: request.db)
         let townName = TownDirectory(catalog: request.register).name(of: item.ownerKey) ?? item.ownerKey
-        let isTown = request.may(.actForTown, .town(item.ownerKey))
+        let isTown = request.may(.decideOnAnswers, .town(item.ownerKey))
         let townStarted = messages.contains { $0.sideValue == .kommune }
         return HTMLResponse.render(
             NeedAnswerConversationPage(
@@ -208,6 +215,8 @@ struct NeedAnswersController: RouteCollection {
         let items = Dictionary((needs + answeredItems).compactMap { i in i.id.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
         let solutionIDs = Array(Set(all.map(\.solutionID)))
         let solutions = solutionIDs.isEmpty ? [] : try await SolutionModel.query(on: db).filter(\.$id ~~ solutionIDs).all()
+        // The town does not see answers whose solution is hidden by a moderation decision.
+        let hiddenSolutions = Set(solutions.filter { $0.hidden == true }.compactMap(\.id))
         let solutionNames = Dictionary(uniqueKeysWithValues: solutions.compactMap { s in s.id.map { ($0, s.name) } })
         let organisationIDs = Array(Set(all.map(\.organisationID)))
         let organisations = organisationIDs.isEmpty ? [] : try await OrganisationModel.query(on: db).filter(\.$id ~~ organisationIDs).all()
@@ -221,6 +230,7 @@ struct NeedAnswersController: RouteCollection {
         }
         return HTMLResponse.render(
             NeedAnswerOverviewPage(
-                received: received.map(row), given: given.map(row), hasTowns: !towns.isEmpty, hasProviders: !providers.isEmpty), request: request)
+                received: received.filter { !hiddenSolutions.contains($0.solutionID) }.map(row), given: given.map(row), hasTowns: !towns.isEmpty,
+                hasProviders: !providers.isEmpty), request: request)
     }
 }
