@@ -668,6 +668,35 @@ class Journeys:
         self.check_page("Referenz bestätigt")
         if "Bestätigt. Die Referenz ist jetzt öffentlich" not in self.driver.page_source:
             self.finding("Referenz bestätigen: keine Bestätigung")
+        # Ahlen publishes a Bedarf; the Anbieter answers it with the solution; Ahlen sees the
+        # answer ranked with its reasons and writes to the Anbieter.
+        self.open("/eintraege/neu")
+        self.fill("titel", "Bürgerbus-Software gesucht")
+        self.fill("beschreibung", "Ehrenamtliche sollen Fahrten im Bürgerbus buchen und Fahrerinnen und Fahrer einteilen können.")
+        self.driver.find_element(By.ID, "hf-mobilitaet").click()
+        self.submit()
+        if "Gibt es das schon?" in self.driver.page_source:
+            self.submit()
+        need = self.current_path()
+        self.log_in(*anbieter)
+        self.open(need)
+        self.choose("antwort-loesung", solution.rsplit("/", 1)[-1])
+        self.fill("antwort-text", "Der Bürgerbus-Planer macht genau das: Fahrten per Telefon oder im Web buchen, Fahrer einteilen.")
+        self.click("form[action$='/antworten'] button[type=submit]")
+        self.check_page("Antwort auf den Bedarf gesendet")
+        if "Ihre Antwort ist gesendet" not in self.driver.page_source:
+            self.finding("Antwort auf einen Bedarf: keine Bestätigung")
+        self.log_in(*verwalter)
+        self.open(need)
+        self.no_sideways_scrolling("Bedarf mit Antworten")
+        if "Handlungsfeld wie Ihr Bedarf: Mobilität." not in self.driver.page_source:
+            self.finding("Antworten: die Kommune sieht die Antwort nicht mit ihren Gründen")
+        self.open("/antworten")
+        self.click("main ul.results a")
+        self.check_page("Antwort: Gespräch")
+        self.fill("nachricht", "Läuft das auch ohne Smartphone?")
+        self.click("form[action$='/nachrichten'] button[type=submit]")
+        self.check_page("Nachricht zur Antwort gesendet")
         self.log_in(*partner)
         self.open(solution)
         self.no_sideways_scrolling("Lösung (Nachbarkommune)")

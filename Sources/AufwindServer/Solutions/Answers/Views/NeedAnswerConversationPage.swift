@@ -99,7 +99,7 @@ struct NeedAnswerConversationPage: PageView {
                 .if(
                     mayWrite,
                     .form(
-                        .id("nachricht"), .class("stacked"), .safeAction("\(path)/nachrichten"), .method(.post), .csrf(csrf),
+                        .class("stacked"), .safeAction("\(path)/nachrichten"), .method(.post), .csrf(csrf),
                         .textArea(
                             "nachricht", label: isTown ? "Ihre Nachricht an \(organisationName)" : "Ihre Nachricht an \(townName)",
                             value: keptMessage, maxLength: ContactService.maximumMessageLength, rows: 4, required: true),
