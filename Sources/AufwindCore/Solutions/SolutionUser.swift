@@ -23,6 +23,11 @@ public struct SolutionUser: Sendable, Equatable {
     public func isInUse(now: Date) -> Bool {
         status == .imEinsatz && ReferenceFreshness.of(confirmedAt: confirmedAt, now: now).countsAsInUse
     }
+
+    /// The same, for many users at one `now`.
+    public func isInUse(_ cutoffs: ReferenceFreshness.Cutoffs) -> Bool {
+        status == .imEinsatz && cutoffs.of(confirmedAt: confirmedAt).countsAsInUse
+    }
 }
 
 /// "Wer nutzt das in Ihrer Nähe?": the confirmed users of a solution, nearest first.
@@ -37,10 +42,11 @@ public enum NearbyUsers {
     /// Nearest first (unknown distances last, then by key); without an origin, in-use towns first,
     /// then by key. Replaced solutions ("abgelöst") come after every other status.
     public static func rank(_ users: [SolutionUser], from origin: GeoPoint?, now: Date, point: (String) -> GeoPoint?) -> [Entry] {
+        let cutoffs = ReferenceFreshness.Cutoffs(now: now)
         let entries = users.map { user in
             Entry(
                 user: user, km: origin.flatMap { origin in point(user.townKey).map { origin.distanceKm(to: $0) } },
-                freshness: ReferenceFreshness.of(confirmedAt: user.confirmedAt, now: now))
+                freshness: cutoffs.of(confirmedAt: user.confirmedAt))
         }
         return entries.sorted { a, b in
             let replacedA = a.user.status == .abgeloest
@@ -52,8 +58,8 @@ public enum NearbyUsers {
             case (nil, .some): return false
             default: break
             }
-            let inUseA = a.user.isInUse(now: now)
-            let inUseB = b.user.isInUse(now: now)
+            let inUseA = a.user.status == .imEinsatz && a.freshness.countsAsInUse
+            let inUseB = b.user.status == .imEinsatz && b.freshness.countsAsInUse
             if inUseA != inUseB { return inUseA }
             return a.user.townKey < b.user.townKey
         }
@@ -61,6 +67,11 @@ public enum NearbyUsers {
 
     /// How many towns run it now ("im Einsatz", confirmed within 18 months).
     public static func inUseCount(_ users: [SolutionUser], now: Date) -> Int {
-        users.count { $0.isInUse(now: now) }
+        inUseCount(users, ReferenceFreshness.Cutoffs(now: now))
+    }
+
+    /// The same, for many solutions at one `now`.
+    public static func inUseCount(_ users: [SolutionUser], _ cutoffs: ReferenceFreshness.Cutoffs) -> Int {
+        users.count { $0.isInUse(cutoffs) }
     }
 }

@@ -37,9 +37,10 @@ struct SolutionSearch {
         if let eu = filters.euHosting { query = query.where("eu_hosting", .equal, eu) }
         let rows = try await query.all(decoding: Row.self)
         let nearest = origin.map { users.proximity.nearest(from: $0) } ?? [:]
+        let cutoffs = ReferenceFreshness.Cutoffs(now: now)
         let hits = rows.map { row in
             (
-                hit: Hit(id: row.id, nearestKm: nearest[row.id.uuidString], inUse: NearbyUsers.inUseCount(users.users(of: row.id), now: now)),
+                hit: Hit(id: row.id, nearestKm: nearest[row.id.uuidString], inUse: NearbyUsers.inUseCount(users.users(of: row.id), cutoffs)),
                 name: row.name.lowercased()
             )
         }

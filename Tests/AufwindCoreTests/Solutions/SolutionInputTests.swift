@@ -117,3 +117,57 @@ struct SolutionInputTests {
         #expect(nearest["none"] == nil)
     }
 }
+
+@Suite("Reference freshness for many confirmations at once")
+struct ReferenceFreshnessCutoffTests {
+    @Test("the cutoffs answer exactly as the calendar: month ends, leap days, daylight saving, random instants")
+    func sameAsCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Berlin")!
+        func date(_ y: Int, _ m: Int, _ d: Int, _ h: Int = 12, _ min: Int = 0) -> Date {
+            calendar.date(from: DateComponents(year: y, month: m, day: d, hour: h, minute: min))!
+        }
+        var generator = SystemRandomNumberGenerator()
+        var nows = [
+            date(2026, 12, 1), date(2025, 2, 28), date(2025, 3, 1, 0, 0), date(2026, 3, 29, 3, 30), date(2026, 10, 25, 2, 30),
+            date(2027, 8, 31, 23, 59), date(2028, 2, 29, 0, 30), date(2026, 4, 30, 12), date(2026, 3, 31, 1),
+            Date(timeIntervalSince1970: 1_800_000_000.123),
+        ]
+        for _ in 0..<30 { nows.append(Date(timeIntervalSince1970: Double.random(in: 1_700_000_000...1_900_000_000, using: &generator))) }
+        for now in nows {
+            let cutoffs = ReferenceFreshness.Cutoffs(now: now)
+            var instants = [
+                date(2024, 2, 29), date(2024, 8, 31), date(2025, 8, 31), date(2024, 10, 31), date(2025, 2, 28), date(2025, 6, 1),
+                now, now.addingTimeInterval(-1),
+            ]
+            for _ in 0..<400 {
+                instants.append(now.addingTimeInterval(-Double.random(in: 0...(800 * 86_400), using: &generator)))
+            }
+            // Around each boundary, second by second.
+            for months in [12, 18] {
+                let edge = calendar.date(byAdding: .month, value: -months, to: now)!
+                for offset in stride(from: -3_600.0, through: 3_600, by: 61) { instants.append(edge.addingTimeInterval(offset)) }
+            }
+            for instant in instants {
+                #expect(cutoffs.of(confirmedAt: instant) == ReferenceFreshness.of(confirmedAt: instant, now: now), "\(instant) at \(now)")
+            }
+        }
+    }
+}
+
+@Suite("Internet date-times written fast")
+struct InternetDateTimeTests {
+    @Test("the same text as JSONEncoder's iso8601, for leap days, year ends, fractions and random instants")
+    func sameAsFoundation() throws {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        var generator = SystemRandomNumberGenerator()
+        var instants: [Double] = [0, 951_782_400, 1_709_164_800, 1_735_689_599.999, 1_735_689_600, 4_102_444_800, 1_800_000_000.5]
+        for _ in 0..<2_000 { instants.append(Double.random(in: 0...4_102_444_800, using: &generator)) }
+        for instant in instants {
+            let date = Date(timeIntervalSince1970: instant)
+            let foundation = String(decoding: try encoder.encode([date]), as: UTF8.self).dropFirst(2).dropLast(2)
+            #expect(InternetDateTime.string(date) == String(foundation), "\(instant)")
+        }
+    }
+}

@@ -74,7 +74,8 @@ public struct NeedAnswerAssessment: Sendable, Equatable {
         let sharedTerms = needTerms.count { solutionTerms.contains($0) }
         let text = needTerms.isEmpty ? 0 : Double(sharedTerms) / Double(needTerms.count)
 
-        let inUse = solution.users.filter { $0.isInUse(now: now) }
+        let cutoffs = ReferenceFreshness.Cutoffs(now: now)
+        let inUse = solution.users.filter { $0.isInUse(cutoffs) }
         var nearby: [NearbyUser] = []
         if let origin = point(need.townKey) {
             nearby = inUse.compactMap { user in

@@ -9,7 +9,8 @@ struct SolutionUserDTO: Content {
     var status: String
     /// "2024", "2024-03" or "" when not said.
     var seit: String
-    var zuletztBestaetigt: Date
+    /// RFC 3339 in UTC, written by `InternetDateTime` (a list can hold thousands).
+    var zuletztBestaetigt: String
     /// Counts as running it now: "im Einsatz", confirmed within 18 months.
     var imEinsatz: Bool
     /// Distance from the `nahe` town in km (one decimal); absent without `nahe`.
@@ -76,7 +77,8 @@ struct SolutionDTO: Content {
         nutzer = ranked.map { entry in
             SolutionUserDTO(
                 ags: entry.user.townKey, name: towns.name(of: entry.user.townKey) ?? entry.user.townKey, status: entry.user.status.rawValue,
-                seit: entry.user.since, zuletztBestaetigt: entry.user.confirmedAt, imEinsatz: entry.user.isInUse(now: now),
+                seit: entry.user.since, zuletztBestaetigt: InternetDateTime.string(entry.user.confirmedAt),
+                imEinsatz: entry.user.status == .imEinsatz && entry.freshness.countsAsInUse,
                 entfernungKm: entry.km.map(Self.rounded))
         }
         entfernungKm = origin == nil ? nil : ranked.first { $0.user.status != .abgeloest && $0.km != nil }?.km.map(Self.rounded)
