@@ -227,7 +227,7 @@ struct EventStageMeetingTests {
                 let again = try await open(from: "127.0.0.1")
                 #expect(try await again.wait { $0.contains("event: zustand") })
                 #expect(try await eventually(timeout: .seconds(60)) { await broadcaster.polls > stopped })
-                #expect(try await again.wait(timeout: .seconds(30)) { _ in again.isClosed })
+                #expect(try await again.wait(timeout: .seconds(90)) { _ in again.isClosed })
                 #expect(again.text.hasSuffix("0\r\n\r\n"), "Stream nicht ordentlich beendet: \(again.text.suffix(200))")
                 #expect(try await eventually(timeout: .seconds(60)) { await broadcaster.pollers == 0 })
             } catch {
