@@ -48,6 +48,8 @@ struct PostRedirectGetTests {
         "/veranstaltungen/:id/treffen/:mid/zurueckziehen", "/veranstaltungen/:id/buehne", "/veranstaltungen/:id/buehne/:block/pitches",
         "/veranstaltungen/:id/buehne/:block/pitches/:pitch/verschieben", "/veranstaltungen/:id/buehne/:block/befehl",
         "/veranstaltungen/:id/bearbeiten", "/veranstaltungen/:id/raeume/:room", "/veranstaltungen/:id/raeume/:room/entfernen",
+        "/veranstaltungen/:id/pitch-bewerbung", "/veranstaltungen/:id/pitch-bewerbung/:application/zurueckziehen",
+        "/veranstaltungen/:id/pitch-bewerbungen/:application/entscheidung",
     ]
 
     /// POST routes that end otherwise, each with the reason. Everything else must be in `forms`,
@@ -525,6 +527,20 @@ final class FormWalk {
             "/veranstaltungen/:id/buehne/:block/pitches/:pitch/verschieben", anna, block + "/pitches/\(pitch)/verschieben", ["richtung": "runter"],
             from: moderation)
         try await form("/veranstaltungen/:id/buehne/:block/befehl", anna, block + "/befehl", ["befehl": "start"], from: moderation)
+
+        // An Anbieter applies for a pitch, withdraws, applies again; the team accepts it into the block.
+        let solution = try #require(try await SolutionModel.query(on: app.db).first()?.id).uuidString.lowercased()
+        let apply = path + "/pitch-bewerbung"
+        let abstract = "Die Schulcloud verbindet Grundschulen, Eltern und Schulträger – ohne eigenen Server im Rathaus."
+        try await form("/veranstaltungen/:id/pitch-bewerbung", founder, apply, ["loesung": solution, "abstract": abstract], from: apply)
+        let application = try #require(try await PitchApplicationModel.query(on: app.db).first()).key
+        try await form(
+            "/veranstaltungen/:id/pitch-bewerbung/:application/zurueckziehen", founder, apply + "/\(application)/zurueckziehen", from: apply)
+        try await founder.submit(apply, ["loesung": solution, "abstract": abstract], from: apply, expect: [.seeOther])
+        let review = path + "/pitch-bewerbungen"
+        try await form(
+            "/veranstaltungen/:id/pitch-bewerbungen/:application/entscheidung", anna, review + "/\(application)/entscheidung",
+            ["entscheidung": "annehmen", "block": String(block.split(separator: "/").last ?? "")], from: review)
     }
 
     func endMembershipAndAccount() async throws {

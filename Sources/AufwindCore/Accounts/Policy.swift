@@ -84,6 +84,9 @@ public enum Action: String, Sendable, CaseIterable {
     case speakForTownAboutSolution
     /// Answer a published Bedarf with one of the organisation's solutions: its confirmed members.
     case answerNeed
+    /// Apply for a pitch at an event with one of the organisation's solutions, and withdraw the
+    /// application: its confirmed members.
+    case applyForPitch
     /// See the answers to a Bedarf ranked, mark one "passt nicht", switch answers off or on: the
     /// town's own confirmed members (the Anbieter's answers are the town's business, not the platform's).
     case decideOnAnswers
@@ -114,6 +117,7 @@ public enum Action: String, Sendable, CaseIterable {
         [
             .createItem, .participateInEvent, .leadEventSession, .answerMeetingRequest, .withdrawMeeting, .endMembership, .readNotification,
             .proposeSolutionReference, .speakForTownAboutSolution, .answerNeed, .decideOnAnswers, .takePartInAnswerConversation, .objectToModeration,
+            .applyForPitch,
         ]
         .contains(self)
     }
@@ -237,6 +241,9 @@ public enum Policy {
         case .answerNeed:
             return organisationRole(of: actor, in: resource) != nil
                 ? .allowed : .denied("Auf Bedarfe antworten die bestätigten Mitglieder eines Anbieters mit einer seiner Lösungen.")
+        case .applyForPitch:
+            return organisationRole(of: actor, in: resource) != nil
+                ? .allowed : .denied("Um einen Pitch bewerben sich die bestätigten Mitglieder eines Anbieters mit einer seiner Lösungen.")
         case .takePartInAnswerConversation:
             guard case .needAnswer(let townKey, let organisationID) = resource else { return .denied("Unbekannte Antwort.") }
             return actor.townRoles[townKey] != nil || actor.organisationRoles[organisationID] != nil

@@ -88,6 +88,8 @@ public enum ModeratedKind: String, Sendable, CaseIterable, Codable {
     case nachricht
     /// A message in the conversation about an answer.
     case antwortNachricht = "antwort-nachricht"
+    /// A pitch on an event's stage (with the application's abstract, if it came from one).
+    case pitch
 
     public var label: String {
         switch self {
@@ -96,6 +98,7 @@ public enum ModeratedKind: String, Sendable, CaseIterable, Codable {
         case .antwort: "Antwort auf einen Bedarf"
         case .nachricht: "Nachricht in einer Kooperation"
         case .antwortNachricht: "Nachricht zu einer Antwort"
+        case .pitch: "Pitch"
         }
     }
 }

@@ -42,5 +42,6 @@ enum AufwindMigrations {
         CreateSolutions(),
         CreateNeedAnswers(),
         CreateModeration(),
+        CreatePitchApplications(),
     ]
 }

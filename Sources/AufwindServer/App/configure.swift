@@ -81,6 +81,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try site.register(collection: ReferencesController())
     try site.register(collection: ProviderController())
     try site.register(collection: NeedAnswersController())
+    try site.register(collection: PitchApplicationsController())
     try site.register(collection: ReportController())
     try site.register(collection: ModerationController())
     try site.register(collection: DevMailsController(openToAll: config.devMailsOpen))

@@ -40,7 +40,23 @@ struct StageController: RouteCollection {
 
     private func renderList(_ request: Request, _ access: EventAccess, errors: [String] = [], status: HTTPStatus = .ok) async throws -> Response {
         let blocks = try await PitchBlockModel.query(on: request.db).filter(\.$eventID == access.eventID).sort(\.$createdAt).all()
-        let pitches = blocks.isEmpty ? [] : try await PitchModel.query(on: request.db).filter(\.$blockID ~~ blocks.compactMap(\.id)).all()
+        let pitches =
+            blocks.isEmpty
+            ? []
+            : try await PitchModel.query(on: request.db).filter(\.$blockID ~~ blocks.compactMap(\.id)).all()
+                .filter { $0.hidden != true || access.isOrganiser }
+        // Pitches from applications: the abstract, and the solution unless it is hidden.
+        let applications = try await PitchApplicationModel.query(on: request.db).filter(\.$eventID == access.eventID)
+            .filter(\.$status == PitchApplicationStatus.angenommen.rawValue).all()
+        let abstracts = Dictionary(applications.compactMap { a in a.pitchID.map { ($0, a.abstract) } }, uniquingKeysWith: { a, _ in a })
+        let solutionIDs = Array(Set(pitches.compactMap(\.solutionID)))
+        let shownSolutions = Set(
+            solutionIDs.isEmpty
+                ? [] : try await SolutionModel.query(on: request.db).filter(\.$id ~~ solutionIDs).all().filter { $0.hidden != true }.compactMap(\.id))
+        let openApplications =
+            access.isOrganiser
+            ? try await PitchApplicationModel.query(on: request.db).filter(\.$eventID == access.eventID)
+                .filter(\.$status == PitchApplicationStatus.eingereicht.rawValue).count() : 0
         let page = StageListPage(
             eventPath: access.event.path, eventTitle: access.event.title,
             blocks: blocks.map { block in
@@ -49,13 +65,16 @@ struct StageController: RouteCollection {
                     block.title, "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())",
                     block.clockValue.order.compactMap { byKey[$0] }.map {
                         StageListPage.Pitch(
-                            presenter: $0.presenter, title: $0.title, userID: $0.userID.map { $0.uuidString.lowercased() },
+                            id: $0.key, presenter: $0.presenter, title: $0.title, userID: $0.userID.map { $0.uuidString.lowercased() },
                             link: $0.itemID.map { "/eintraege/\($0.uuidString.lowercased())" }
-                                ?? $0.organisationID.map { "/organisationen/\($0.uuidString)" })
+                                ?? $0.organisationID.map { "/anbieter/\($0.uuidString.lowercased())" },
+                            solutionLink: $0.solutionID.flatMap { shownSolutions.contains($0) ? "/loesungen/\($0.uuidString.lowercased())" : nil },
+                            abstract: $0.hidden == true ? "" : $0.id.flatMap { abstracts[$0] } ?? "", hidden: $0.hidden == true)
                     }
                 )
             },
             isOrganiser: access.isOrganiser, canRequestMeetings: access.isParticipant && access.event.meetingTables > 0,
+            openApplications: openApplications, signedIn: request.currentUser != nil,
             csrf: request.currentUser == nil ? nil : CSRF.token(for: request), errors: errors)
         return HTMLResponse.render(page, status: status, request: request)
     }

@@ -47,6 +47,10 @@ final class PitchModel: Model, @unchecked Sendable {
     @OptionalField(key: "item_id") var itemID: UUID?
     /// The Anbieter organisation that pitches, if any.
     @OptionalField(key: "organisation_id") var organisationID: UUID?
+    /// The solution an Anbieter presents (from an accepted pitch application), if any.
+    @OptionalField(key: "solution_id") var solutionID: UUID?
+    /// Hidden by a moderation decision (nil: shown).
+    @OptionalField(key: "hidden") var hidden: Bool?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

@@ -23,10 +23,11 @@ struct StageService {
 
     /// Adds a pitch at the end of the block. With `announce` (the event and the base URL for the
     /// link), the person pitching hears that it is accepted, in the transaction that adds it.
+    @discardableResult
     func addPitch(
         _ block: PitchBlockModel, title: String, presenter: String, userID: UUID?, itemID: UUID? = nil, organisationID: UUID? = nil,
-        announce: (event: EventModel, baseURL: String)? = nil
-    ) async throws {
+        solutionID: UUID? = nil, announce: (event: EventModel, baseURL: String)? = nil
+    ) async throws -> PitchModel {
         let pitch = PitchModel()
         pitch.blockID = try block.requireID()
         pitch.title = title
@@ -34,6 +35,7 @@ struct StageService {
         pitch.userID = userID
         pitch.itemID = itemID
         pitch.organisationID = organisationID
+        pitch.solutionID = solutionID
         try await database.transaction { db in
             try await pitch.create(on: db)
             if let announce {
@@ -45,6 +47,7 @@ struct StageService {
             clock.append(key)
             return .success(())
         }
+        return pitch
     }
 
     /// Applies `change` to the stored clock with a conditional update; retries on a concurrent change.
@@ -106,7 +109,12 @@ struct StageService {
     static func state(_ block: PitchBlockModel, pitches: [PitchModel], now: Date) -> State {
         let clock = block.clockValue
         let byKey = Dictionary(uniqueKeysWithValues: pitches.map { ($0.key, $0) })
-        func pitcher(_ key: String?) -> State.Pitcher? { key.flatMap { byKey[$0] }.map { .init(title: $0.title, presenter: $0.presenter) } }
+        // A pitch hidden by a moderation decision keeps its place on the clock, not its words.
+        func pitcher(_ key: String?) -> State.Pitcher? {
+            key.flatMap { byKey[$0] }.map {
+                $0.hidden == true ? .init(title: "Von der Moderation verborgen", presenter: "") : .init(title: $0.title, presenter: $0.presenter)
+            }
+        }
         return State(
             block: block.id?.uuidString.lowercased() ?? "", revision: block.revision, stage: clock.stage.rawValue,
             current: pitcher(clock.currentPitch), next: pitcher(clock.nextPitch), position: min(clock.current + 1, clock.order.count),

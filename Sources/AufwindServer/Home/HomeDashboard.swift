@@ -137,6 +137,9 @@ struct HomeDashboard {
                     text: "Gesprächsanfrage von \(meeting.requesterName) beantworten",
                     path: "/veranstaltungen/\(meeting.eventID.uuidString.lowercased())/treffen", date: meeting.createdAt))
         }
+        tasks += try await Self.pitchApplicationTasks(
+            organiserKeys: townKeys + actor.organisationRoles.keys.sorted(), today: ISODay.today(now), on: db)
+        sent += try await Self.pitchApplicationsSent(organisations: organisationIDs, on: db)
         if user.isAdmin {
             let waiting = try await MembershipModel.query(on: db).filter(\.$status == MembershipModel.Status.pending.rawValue).count()
             if waiting > 0 {
@@ -164,7 +167,7 @@ struct HomeDashboard {
         }
         places += organisations.sorted { $0.name < $1.name }.map { organisation in
             let id = organisation.id?.uuidString.lowercased() ?? ""
-            let role = actor.organisationRoles[id]?.label ?? ""
+            let role = organisation.id.flatMap { actor.organisationRoles[$0.uuidString]?.label } ?? ""
             return Place(
                 name: organisation.name, path: "/organisationen/\(id)", role: role,
                 links: [("/organisationen/\(id)", "Seite"), ("/organisationen/\(id)/mitglieder", "Mitglieder")])

@@ -70,6 +70,16 @@ struct ModeratedContent {
                 path: answer.path, createdAt: message.createdAt, authorID: message.authorID, townKey: byTown ? item.ownerKey : nil,
                 organisationID: byTown ? nil : answer.organisationID, hidden: message.hidden == true,
                 visibility: (.takePartInAnswerConversation, .needAnswer(townKey: item.ownerKey, organisationID: answer.organisationID.uuidString)))
+        case .pitch:
+            guard let pitch = try await PitchModel.find(id, on: db), let block = try await PitchBlockModel.find(pitch.blockID, on: db),
+                let event = try await EventModel.find(block.eventID, on: db)
+            else { return nil }
+            let application = try await PitchApplicationModel.query(on: db).filter(\.$pitchID == id).first()
+            return ModeratedContent(
+                kind: kind, id: id, title: "Pitch „\(pitch.title)“ bei „\(event.title)“",
+                text: clip([pitch.title, pitch.presenter, application?.abstract ?? ""]), path: event.path + "/buehne",
+                createdAt: pitch.createdAt, authorID: application?.applicantID, townKey: nil,
+                organisationID: pitch.organisationID, hidden: pitch.hidden == true, visibility: (.viewPublicPages, .platform))
         }
     }
 
@@ -80,6 +90,7 @@ struct ModeratedContent {
         case .antwort: NeedAnswerModel.schema
         case .nachricht: CooperationMessageModel.schema
         case .antwortNachricht: NeedAnswerMessageModel.schema
+        case .pitch: PitchModel.schema
         }
     }
 }

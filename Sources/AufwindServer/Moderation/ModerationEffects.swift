@@ -9,7 +9,8 @@ import SQLKit
 /// - verbergen: `hidden = true` (an item is unpublished as well; it stays unpublished until an
 ///   objection succeeds, then it is published again if it was).
 /// - löschen: the row is deleted — an item is blanked instead (title, description, contact and the
-///   snapshots of its history) and stays unpublished, because cooperations and Verbünde refer to it.
+///   snapshots of its history) and stays unpublished, because cooperations and Verbünde refer to it;
+///   a pitch is blanked and stays hidden (the stage's clock refers to it), its abstract removed.
 /// - restore (objection upheld): `hidden = NULL`; an item hidden is published again if it was, a
 ///   deleted item stays a blank draft its town may write anew.
 ///
@@ -40,6 +41,13 @@ struct ModerationEffects {
                 .set("title", to: "Von der Moderation gelöscht").set("description", to: "").set("contact_person", to: "")
                 .where("id", .equal, id).run()
             try await sql.update(ItemRevisionModel.schema).set("snapshot", to: "").where("item_id", .equal, id).run()
+            return
+        }
+        if kind == .pitch {
+            // The stage's clock refers to the pitch: it stays, blank, and its application's abstract goes.
+            try await sql.update(table).set("hidden", to: true).set("title", to: "Von der Moderation gelöscht").set("presenter", to: "")
+                .where("id", .equal, id).run()
+            try await sql.update(PitchApplicationModel.schema).set("abstract", to: "").where("pitch_id", .equal, id).run()
             return
         }
         try await sql.delete(from: table).where("id", .equal, id).run()

@@ -19,6 +19,7 @@ struct PersonalData: Sendable {
         ItemPersonalData(),
         SolutionPersonalData(),
         NeedAnswerPersonalData(),
+        PitchApplicationPersonalData(),
         ModerationPersonalData(),
         InterestRequestPersonalData(),
         MessagePersonalData(),

@@ -27,6 +27,7 @@ struct ProviderController: RouteCollection {
         }
         return HTMLResponse.render(
             ProviderPage(
+                pitches: try await Self.pitches(of: id, on: request.db),
                 id: id.uuidString.lowercased(), name: organisation.name, website: organisation.website, description: organisation.description,
                 solutions: solutions.map { model in
                     SolutionListEntry(
@@ -37,5 +38,27 @@ struct ProviderController: RouteCollection {
                 references: Array(references.prefix(200)), referenceCount: references.count,
                 canPublish: request.may(.publishSolution, .solution(.organisation(id.uuidString)))),
             request: request)
+    }
+
+    /// The Anbieter's pitches on events' stages (not those hidden by a moderation decision), the latest event first.
+    static func pitches(of organisationID: UUID, on db: any Database) async throws -> [ProviderPage.Pitch] {
+        let pitches = try await PitchModel.query(on: db).filter(\.$organisationID == organisationID).filter(\.$hidden == nil).limit(200).all()
+        guard !pitches.isEmpty else { return [] }
+        let blocks = try await PitchBlockModel.query(on: db).filter(\.$id ~~ Array(Set(pitches.map(\.blockID)))).all()
+        let events = try await EventModel.query(on: db).filter(\.$id ~~ Array(Set(blocks.map(\.eventID)))).all()
+        let eventOfBlock = Dictionary(uniqueKeysWithValues: blocks.compactMap { b in b.id.map { ($0, b.eventID) } })
+        let eventsByID = Dictionary(uniqueKeysWithValues: events.compactMap { e in e.id.map { ($0, e) } })
+        let solutionIDs = Array(Set(pitches.compactMap(\.solutionID)))
+        let shown = Set(
+            solutionIDs.isEmpty
+                ? [] : try await SolutionModel.query(on: db).filter(\.$id ~~ solutionIDs).all().filter { $0.hidden != true }.compactMap(\.id))
+        return pitches.compactMap { pitch -> ProviderPage.Pitch? in
+            guard let event = eventOfBlock[pitch.blockID].flatMap({ eventsByID[$0] }) else { return nil }
+            return ProviderPage.Pitch(
+                title: pitch.title, eventTitle: event.title, eventPath: event.path + "/buehne", when: EventsController.when(event),
+                day: event.firstDay,
+                solutionPath: pitch.solutionID.flatMap { shown.contains($0) ? "/loesungen/\($0.uuidString.lowercased())" : nil })
+        }
+        .sorted { $0.day > $1.day }
     }
 }

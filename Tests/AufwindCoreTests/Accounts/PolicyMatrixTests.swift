@@ -108,6 +108,7 @@ struct PolicyMatrixTests {
                 key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
                 key(.requestOrganisationMembership, otherStartup), key(.viewOrganisationMembers, ownStartup),
                 key(.actForOrganisation, ownStartup), key(.answerNeed, ownStartup), key(.takePartInAnswerConversation, answerToAhlen),
+                key(.applyForPitch, ownStartup),
             ]
         ),
         (
@@ -116,7 +117,7 @@ struct PolicyMatrixTests {
                 key(.requestTownMembership, ahlen), key(.requestTownMembership, muenster),
                 key(.requestOrganisationMembership, otherStartup), key(.viewOrganisationMembers, ownStartup),
                 key(.manageOrganisation, ownStartup), key(.actForOrganisation, ownStartup), key(.answerNeed, ownStartup),
-                key(.takePartInAnswerConversation, answerToAhlen),
+                key(.takePartInAnswerConversation, answerToAhlen), key(.applyForPitch, ownStartup),
             ]
         ),
         (

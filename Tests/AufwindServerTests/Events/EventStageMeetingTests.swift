@@ -65,7 +65,7 @@ struct EventStageMeetingTests {
                 ).status == .seeOther)
             let list = try await olga.get(path + "/buehne")
             #expect(list.body.contains("href=\"/eintraege/\(item)\">Gemeinsamer Radweg an der Werse</a>"))
-            #expect(list.body.contains("Radwerk GmbH – <a href=\"/organisationen/\(provider.id!.uuidString)\">Mieträder für Pendler</a>"))
+            #expect(list.body.contains("Radwerk GmbH – <a href=\"/anbieter/\(provider.id!.uuidString.lowercased())\">Mieträder für Pendler</a>"))
             #expect(try await olga.get(blockPath + "/moderation").status == .forbidden)
             #expect(try await olga.post(blockPath + "/befehl", ["befehl": "start"]).status == .forbidden)
 

@@ -259,6 +259,20 @@ struct HostileWorld {
             blockPath + "/pitches",
             ["praesentiert": plant("Pitch von", Hostile.field("Startup")), "titel": plant("Pitch", Hostile.field("Pitch")), "person": ""],
             from: blockPath + "/moderation")
+        // The Anbieter applies for a pitch with its solution and the Bedarf it answered; the team accepts it into the block.
+        let founder = try #require(try await UserModel.query(on: app.db).filter(\.$email == "gruenderin@schulsoft.de").first())
+        let founderBrowser = try await AccountFixture.signedIn(founder, app: app)
+        let need = try #require(try await NeedAnswerModel.query(on: app.db).first()).itemID.uuidString.lowercased()
+        try await founderBrowser.submit(
+            path + "/pitch-bewerbung",
+            pairs: [
+                ("loesung", parameters["loesungen/:id"] ?? ""), ("bedarfe[]", need),
+                ("abstract", plant("Pitch-Abstract", "Kurz gesagt: " + Hostile.field("Abstract") + " – in hundert Sekunden.")),
+            ], from: path + "/pitch-bewerbung")
+        let application = try #require(try await PitchApplicationModel.query(on: app.db).first())
+        try await organiser.submit(
+            path + "/pitch-bewerbungen/\(application.key)/entscheidung", ["entscheidung": "annehmen", "block": parameters["buehne/:block"] ?? ""],
+            from: path + "/pitch-bewerbungen")
 
         let annaID = try #require(try await UserModel.query(on: app.db).filter(\.$email == "anna@ahlen.de").first()?.id).uuidString.lowercased()
         let meetingSlot = try #require(try await EventSlotModel.query(on: app.db).filter(\.$kind == "treffen").first()?.id).uuidString.lowercased()

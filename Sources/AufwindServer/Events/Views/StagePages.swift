@@ -7,14 +7,23 @@ struct StageListPage: PageView {
     var eventPath: String
     var eventTitle: String
     struct Pitch {
+        var id: String
         var presenter: String
         var title: String
         var userID: String?
         var link: String?
+        /// The solution an Anbieter presents (from its application).
+        var solutionLink: String?
+        var abstract: String = ""
+        /// Hidden by a moderation decision (only the team sees it, marked).
+        var hidden = false
     }
     var blocks: [(title: String, path: String, pitches: [Pitch])]
     var isOrganiser: Bool
     var canRequestMeetings: Bool
+    /// Pitch applications waiting for the team's decision (shown to the team).
+    var openApplications = 0
+    var signedIn = false
     var csrf: String?
     var errors: [String] = []
     var title: String { "Pitch-Bühne – \(eventTitle)" }
@@ -22,7 +31,16 @@ struct StageListPage: PageView {
     func content() -> Node<HTML.BodyContext> {
         .group(
             .h1(.text(title)),
-            .p(.a(.safeHref(eventPath), .text("Zurück zur Veranstaltung"))),
+            .p(
+                .a(.safeHref(eventPath), .text("Zurück zur Veranstaltung")), .text(" · "),
+                .a(.safeHref(eventPath + "/pitch-bewerbung"), .text("Als Anbieter für einen Pitch bewerben")),
+                .if(
+                    isOrganiser,
+                    .group(
+                        .text(" · "),
+                        .a(
+                            .safeHref(eventPath + "/pitch-bewerbungen"),
+                            .text("Pitch-Bewerbungen" + (openApplications > 0 ? " (\(openApplications) zu entscheiden)" : "")))))),
             .formErrors(errors),
             .if(blocks.isEmpty, .p(.text("Noch keine Pitch-Blöcke."))),
             .forEach(blocks) { block in
@@ -35,6 +53,9 @@ struct StageListPage: PageView {
                         .forEach(block.pitches) { pitch in
                             .li(
                                 .text("\(pitch.presenter) – "), pitch.link.map { .a(.safeHref($0), .text(pitch.title)) } ?? .text(pitch.title),
+                                .if(pitch.hidden, .group(.text(" "), .span(.class("badge"), .text("von der Moderation verborgen")))),
+                                .unwrap(pitch.solutionLink) { .group(.text(" · "), .a(.safeHref($0), .text("Zur Lösung"))) },
+                                .if(!pitch.abstract.isEmpty, .p(.class("meta"), .text(pitch.abstract))),
                                 .if(
                                     canRequestMeetings,
                                     .unwrap(pitch.userID) { user in
@@ -46,7 +67,10 @@ struct StageListPage: PageView {
                                                         + (("Pitch: " + pitch.presenter).addingPercentEncoding(withAllowedCharacters: .alphanumerics)
                                                             ?? "")),
                                                 .text("1:1-Treffen mit \(pitch.presenter) anfragen")))
-                                    }))
+                                    }),
+                                .if(
+                                    signedIn && !pitch.hidden,
+                                    .group(.text(" · "), .a(.safeHref("/meldungen/neu?art=pitch&id=\(pitch.id)"), .text("Melden")))))
                         })
                 )
             },

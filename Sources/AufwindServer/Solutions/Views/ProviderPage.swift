@@ -3,6 +3,16 @@ import Plot
 
 /// `/anbieter/{id}`: who the Anbieter is, its solutions, and the towns that confirmed using them.
 struct ProviderPage: PageView {
+    struct Pitch {
+        var title: String
+        var eventTitle: String
+        var eventPath: String
+        var when: String
+        var day: String
+        var solutionPath: String?
+    }
+
+    var pitches: [Pitch]
     var id: String
     var name: String
     var website: String
@@ -33,7 +43,17 @@ struct ProviderPage: PageView {
                 .forEach(references) { reference in
                     .li(.a(.safeHref(reference.townPath), .text(reference.town)), .text(": \(reference.solution) (\(reference.status))"))
                 }),
-            .if(referenceCount > references.count, .p(.text("Die ersten \(references.count) sind angezeigt.")))
+            .if(referenceCount > references.count, .p(.text("Die ersten \(references.count) sind angezeigt."))),
+            .if(
+                !pitches.isEmpty,
+                .group(
+                    .h2(.text("Pitches (\(pitches.count))")),
+                    .ul(
+                        .forEach(pitches) { pitch in
+                            .li(
+                                pitch.solutionPath.map { .a(.safeHref($0), .text(pitch.title)) } ?? .text(pitch.title), .text(" – "),
+                                .a(.safeHref(pitch.eventPath), .text(pitch.eventTitle)), .text(" (\(pitch.when))"))
+                        })))
         )
     }
 }
