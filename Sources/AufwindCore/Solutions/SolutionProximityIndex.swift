@@ -1,49 +1,74 @@
+import Foundation
+
 /// Every solution's confirmed users as points, to order solutions by their user nearest to a town
 /// (`/api/v1/loesungen?nahe=AGS`). Built once from the references, then read by every request:
 /// one pass over all points, no database work.
-public struct SolutionProximityIndex: Sendable {
-    /// Solution ids and, per solution, the range of its points in `latitudes`/`longitudes`.
-    private let ids: [String]
+///
+/// Each point is kept as a unit vector on the sphere, so finding the nearest user of a solution
+/// takes three multiplications per point (the largest dot product is the smallest great-circle
+/// distance) and no trigonometry; only each solution's nearest point is turned into kilometres.
+public struct SolutionProximityIndex<Key: Hashable & Sendable>: Sendable {
+    private let keys: [Key]
+    /// Per solution, the range of its points in `xs`/`ys`/`zs`.
     private let starts: [Int]
-    private let latitudes: [Double]
-    private let longitudes: [Double]
+    private let xs: [Double]
+    private let ys: [Double]
+    private let zs: [Double]
 
     /// - Parameter users: each solution's users that count for nearness (unknown places left out).
-    public init(users: [String: [GeoPoint]]) {
-        var ids: [String] = []
+    public init(users: [Key: [GeoPoint]]) {
+        var keys: [Key] = []
         var starts: [Int] = []
-        var latitudes: [Double] = []
-        var longitudes: [Double] = []
-        for (id, points) in users.sorted(by: { $0.key < $1.key }) where !points.isEmpty {
-            ids.append(id)
-            starts.append(latitudes.count)
+        var xs: [Double] = []
+        var ys: [Double] = []
+        var zs: [Double] = []
+        for (key, points) in users where !points.isEmpty {
+            keys.append(key)
+            starts.append(xs.count)
             for point in points {
-                latitudes.append(point.latitude)
-                longitudes.append(point.longitude)
+                let (x, y, z) = Self.vector(point)
+                xs.append(x)
+                ys.append(y)
+                zs.append(z)
             }
         }
-        starts.append(latitudes.count)
-        self.ids = ids
+        starts.append(xs.count)
+        self.keys = keys
         self.starts = starts
-        self.latitudes = latitudes
-        self.longitudes = longitudes
+        self.xs = xs
+        self.ys = ys
+        self.zs = zs
     }
 
-    public var solutionCount: Int { ids.count }
-    public var pointCount: Int { latitudes.count }
+    public var solutionCount: Int { keys.count }
+    public var pointCount: Int { xs.count }
 
-    /// The distance of each solution's nearest user from `origin`, in km.
-    public func nearest(from origin: GeoPoint) -> [String: Double] {
-        var result: [String: Double] = [:]
-        result.reserveCapacity(ids.count)
-        for (index, id) in ids.enumerated() {
-            var best = Double.infinity
+    /// The distance of each solution's nearest user from `origin`, in km (great circle, as `GeoPoint.distanceKm`).
+    public func nearest(from origin: GeoPoint) -> [Key: Double] {
+        let (ox, oy, oz) = Self.vector(origin)
+        var result: [Key: Double] = [:]
+        result.reserveCapacity(keys.count)
+        for (index, key) in keys.enumerated() {
+            var best = -2.0
             for point in starts[index]..<starts[index + 1] {
-                let km = origin.distanceKm(to: GeoPoint(latitude: latitudes[point], longitude: longitudes[point]))
-                if km < best { best = km }
+                let dot = ox * xs[point] + oy * ys[point] + oz * zs[point]
+                if dot > best { best = dot }
             }
-            result[id] = best
+            result[key] = Self.kilometres(dot: best)
         }
         return result
+    }
+
+    private static func vector(_ point: GeoPoint) -> (Double, Double, Double) {
+        let latitude = point.latitude * .pi / 180
+        let longitude = point.longitude * .pi / 180
+        return (cos(latitude) * cos(longitude), cos(latitude) * sin(longitude), sin(latitude))
+    }
+
+    /// The great-circle distance for the dot product of two unit vectors, through the chord
+    /// (`2·asin(chord/2)`), which stays precise for short distances.
+    private static func kilometres(dot: Double) -> Double {
+        let chord = sqrt(max(0, 2 - 2 * min(1, dot)))
+        return 2 * 6371.0088 * asin(min(1, chord / 2))
     }
 }

@@ -40,7 +40,7 @@ struct SolutionSearch {
         let cutoffs = ReferenceFreshness.Cutoffs(now: now)
         let hits = rows.map { row in
             (
-                hit: Hit(id: row.id, nearestKm: nearest[row.id.uuidString], inUse: NearbyUsers.inUseCount(users.users(of: row.id), cutoffs)),
+                hit: Hit(id: row.id, nearestKm: nearest[row.id], inUse: NearbyUsers.inUseCount(users.users(of: row.id), cutoffs)),
                 name: row.name.lowercased()
             )
         }

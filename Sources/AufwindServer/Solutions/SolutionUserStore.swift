@@ -14,7 +14,7 @@ final class SolutionUserStore: Sendable {
         /// Solution → town key → user.
         var users: [UUID: [String: SolutionUser]]
         /// Each solution's users that are not "abgelöst", as points.
-        var proximity: SolutionProximityIndex
+        var proximity: SolutionProximityIndex<UUID>
 
         func users(of solution: UUID) -> [SolutionUser] { users[solution].map { Array($0.values) } ?? [] }
     }
@@ -101,11 +101,11 @@ final class SolutionUserStore: Sendable {
         return Snapshot(users: users, proximity: Self.proximity(users, directory()))
     }
 
-    private static func proximity(_ users: [UUID: [String: SolutionUser]], _ towns: TownDirectory) -> SolutionProximityIndex {
+    private static func proximity(_ users: [UUID: [String: SolutionUser]], _ towns: TownDirectory) -> SolutionProximityIndex<UUID> {
         SolutionProximityIndex(
             users: Dictionary(
                 uniqueKeysWithValues: users.map { id, byTown in
-                    (id.uuidString, byTown.values.filter { $0.status != .abgeloest }.compactMap { towns.point(of: $0.townKey) })
+                    (id, byTown.values.filter { $0.status != .abgeloest }.compactMap { towns.point(of: $0.townKey) })
                 }))
     }
 }

@@ -116,6 +116,23 @@ struct SolutionInputTests {
         #expect(nearest["b"]! > 200)
         #expect(nearest["none"] == nil)
     }
+
+    @Test("the index's distances are the great-circle distances of GeoPoint, for near and far points")
+    func proximityDistances() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let origin = GeoPoint(latitude: .random(in: 47...55, using: &generator), longitude: .random(in: 6...15, using: &generator))
+            let points =
+                (0..<5).map { _ in
+                    GeoPoint(
+                        latitude: origin.latitude + .random(in: -3...3, using: &generator),
+                        longitude: origin.longitude + .random(in: -3...3, using: &generator))
+                } + [GeoPoint(latitude: origin.latitude + 0.0001, longitude: origin.longitude)]
+            let found = SolutionProximityIndex(users: [1: points]).nearest(from: origin)[1]!
+            let expected = points.map { origin.distanceKm(to: $0) }.min()!
+            #expect(abs(found - expected) < 0.000_5, "\(origin) \(points)")
+        }
+    }
 }
 
 @Suite("Reference freshness for many confirmations at once")

@@ -19,6 +19,7 @@ struct SolutionsAPITests {
             var name: String
             var entfernungKm: Double?
             var imEinsatz: Int
+            var nutzerAnzahl: Int
             var nutzer: [User]
             var publiccodeYml: String
         }
@@ -62,6 +63,39 @@ struct SolutionsAPITests {
                 #expect(try await browser.get("/api/v1/loesungen?\(bad)").status == .badRequest, "\(bad)")
             }
             #expect(try await browser.get("/api/v1/loesungen/\(UUID())").status == .notFound)
+        }
+    }
+
+    @Test(
+        "a list shows at most 20 users per solution, nearest first, with the count of all; the solution's own page has them all",
+        arguments: TestDatabase.available)
+    func manyUsers(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app, text: RegisterFixture.placesFile())
+            let (organisation, provider) = try await SolutionFlowTests.provider(app)
+            let path = try await SolutionFlowTests.publish(provider, as: "anbieter:\(organisation)", SolutionFlowTests.fields("Viel genutzt"))
+            let id = try #require(UUID(uuidString: String(path.split(separator: "/").last ?? "")))
+            let (_, oelde) = try await ItemFixture.member("olga@oelde.de", of: [SolutionFlowTests.oelde], app: app)
+            try await oelde.get(path)
+            #expect(try await oelde.post(path + "/nutzung", ["kommune": SolutionFlowTests.oelde, "stand": "im-einsatz"]).status == .seeOther)
+            // 29 more towns (outside the small register: no place, so after every town with a distance).
+            for index in 1...29 {
+                let reference = SolutionReferenceModel(
+                    solutionID: id, townKey: String(format: "0999%04d", index), status: .imEinsatz, since: "2025", state: .bestaetigt, proposedBy: nil
+                )
+                reference.confirmedAt = app.now
+                try await reference.create(on: app.db)
+            }
+            app.solutionUsers.invalidate()
+
+            let browser = Browser(app)
+            let list = try JSONDecoder.iso.decode(
+                Listing.self, from: Data(try await browser.get("/api/v1/loesungen?nahe=\(SolutionFlowTests.ahlen)").body.utf8))
+            let listed = try #require(list.loesungen.first)
+            #expect(listed.nutzerAnzahl == 30 && listed.imEinsatz == 30 && listed.nutzer.count == SolutionDTO.usersInList)
+            #expect(listed.nutzer.first?.ags == SolutionFlowTests.oelde && listed.nutzer.first?.entfernungKm != nil)
+            let one = try JSONDecoder.iso.decode(Listing.Solution.self, from: Data(try await browser.get("/api/v1/loesungen/\(id)").body.utf8))
+            #expect(one.nutzerAnzahl == 30 && one.nutzer.count == 30)
         }
     }
 }

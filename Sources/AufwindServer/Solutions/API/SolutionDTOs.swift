@@ -48,11 +48,19 @@ struct SolutionDTO: Content {
     var imEinsatz: Int
     /// Distance of the nearest user (not "abgelöst") from the `nahe` town; absent without `nahe` or users.
     var entfernungKm: Double?
+    /// How many towns confirmed using it (all of them, also those `nutzer` leaves out in a list).
+    var nutzerAnzahl: Int
     var nutzer: [SolutionUserDTO]
 
+    /// The users a list shows per solution (nearest first with `nahe`); one solution's page
+    /// (`/api/v1/loesungen/{id}`) has them all. A list of 20 solutions stays small even when one
+    /// of them is run by thousands of towns.
+    static let usersInList = 20
+
+    /// - Parameter userLimit: the most users to include (nil: all).
     init(
         _ model: SolutionModel, publisher: SolutionPublisherDTO, users: [SolutionUser], origin: GeoPoint?, towns: TownDirectory, baseURL: String,
-        now: Date
+        now: Date, userLimit: Int? = nil
     ) {
         let input = model.input
         id = model.id!
@@ -74,7 +82,8 @@ struct SolutionDTO: Content {
         demo = model.isDemo
         imEinsatz = NearbyUsers.inUseCount(users, now: now)
         let ranked = NearbyUsers.rank(users, from: origin, now: now) { towns.point(of: $0) }
-        nutzer = ranked.map { entry in
+        nutzerAnzahl = users.count
+        nutzer = ranked.prefix(userLimit ?? ranked.count).map { entry in
             SolutionUserDTO(
                 ags: entry.user.townKey, name: towns.name(of: entry.user.townKey) ?? entry.user.townKey, status: entry.user.status.rawValue,
                 seit: entry.user.since, zuletztBestaetigt: InternetDateTime.string(entry.user.confirmedAt),

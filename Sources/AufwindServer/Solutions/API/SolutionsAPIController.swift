@@ -63,7 +63,7 @@ struct SolutionsAPIController: RouteCollection {
             loesungen: models.map { model in
                 SolutionDTO(
                     model, publisher: publisher(model, publishers), users: users.users(of: model.id!), origin: origin, towns: towns, baseURL: baseURL,
-                    now: request.now)
+                    now: request.now, userLimit: SolutionDTO.usersInList)
             }, total: hits.count, page: page, perPage: perPage, pageCount: max(1, (hits.count + perPage - 1) / perPage))
     }
 
