@@ -49,7 +49,7 @@ struct PostRedirectGetTests {
         "/veranstaltungen/:id/buehne/:block/pitches/:pitch/verschieben", "/veranstaltungen/:id/buehne/:block/befehl",
         "/veranstaltungen/:id/bearbeiten", "/veranstaltungen/:id/raeume/:room", "/veranstaltungen/:id/raeume/:room/entfernen",
         "/veranstaltungen/:id/pitch-bewerbung", "/veranstaltungen/:id/pitch-bewerbung/:application/zurueckziehen",
-        "/veranstaltungen/:id/pitch-bewerbungen/:application/entscheidung",
+        "/veranstaltungen/:id/pitch-bewerbungen/:application/entscheidung", "/veranstaltungen/:id/buehne/:block/pitches/:pitch/entfernen",
     ]
 
     /// POST routes that end otherwise, each with the reason. Everything else must be in `forms`,
@@ -540,7 +540,13 @@ final class FormWalk {
         let review = path + "/pitch-bewerbungen"
         try await form(
             "/veranstaltungen/:id/pitch-bewerbungen/:application/entscheidung", anna, review + "/\(application)/entscheidung",
-            ["entscheidung": "annehmen", "block": String(block.split(separator: "/").last ?? "")], from: review)
+            [
+                "entscheidung": "annehmen", "block": String(block.split(separator: "/").last ?? ""),
+                "stand": String(try #require(try await PitchApplicationModel.query(on: app.db).first()).revision),
+            ], from: review)
+        let accepted = try #require(try await PitchApplicationModel.query(on: app.db).first()?.pitchID).uuidString.lowercased()
+        try await form(
+            "/veranstaltungen/:id/buehne/:block/pitches/:pitch/entfernen", anna, block + "/pitches/\(accepted)/entfernen", from: moderation)
     }
 
     func endMembershipAndAccount() async throws {

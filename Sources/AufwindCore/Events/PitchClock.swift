@@ -134,6 +134,23 @@ public struct PitchClock: Sendable, Equatable, Codable {
         return .success(())
     }
 
+    /// Takes a pitch out of the order that has not been on stage yet (a withdrawal, the team's change of plan).
+    public mutating func remove(_ pitch: String) -> Result<Void, ValidationMessage> {
+        guard let index = order.firstIndex(of: pitch) else { return .failure("Diesen Pitch gibt es in diesem Block nicht.") }
+        let firstRemovable = stage == .bereit || stage == .wartet ? current : current + 1
+        guard index >= firstRemovable else {
+            return .failure("Dieser Pitch war schon dran oder läuft gerade; er bleibt im Ablauf.")
+        }
+        order.remove(at: index)
+        skipped.removeAll { $0 == pitch }
+        if current >= order.count {
+            current = order.count
+            stage = .beendet
+        }
+        revision += 1
+        return .success(())
+    }
+
     /// Adds a pitch at the end of the order.
     public mutating func append(_ pitch: String) {
         order.append(pitch)

@@ -180,6 +180,7 @@ struct EventsController: RouteCollection {
             rooms: rooms.map { ($0.name, $0.capacity) },
             slots: slots.map { ($0.id!.uuidString.lowercased(), $0.label, (SlotGrid.Kind(rawValue: $0.kind) ?? .session).label) },
             hasSchedule: hasSchedule, blocks: blocks.map { ($0.title, event.path + "/buehne/\($0.id!.uuidString.lowercased())") },
+            pitchApplicationsOpen: PitchApplicationsController.closedReason(event, blocks: blocks, today: request.todayISO) == nil,
             csrf: request.currentUser == nil ? nil : CSRF.token(for: request), errors: errors)
         return HTMLResponse.render(page, status: status, request: request)
     }

@@ -18,6 +18,7 @@ struct StageController: RouteCollection {
         stage.post(":block", "befehl", use: command)
         stage.post(":block", "pitches", use: addPitch)
         stage.post(":block", "pitches", ":pitch", "verschieben", use: movePitch)
+        stage.post(":block", "pitches", ":pitch", "entfernen", use: removePitch)
     }
 
     struct BlockForm: Content {
@@ -40,23 +41,29 @@ struct StageController: RouteCollection {
 
     private func renderList(_ request: Request, _ access: EventAccess, errors: [String] = [], status: HTTPStatus = .ok) async throws -> Response {
         let blocks = try await PitchBlockModel.query(on: request.db).filter(\.$eventID == access.eventID).sort(\.$createdAt).all()
-        let pitches =
-            blocks.isEmpty
-            ? []
-            : try await PitchModel.query(on: request.db).filter(\.$blockID ~~ blocks.compactMap(\.id)).all()
-                .filter { $0.hidden != true || access.isOrganiser }
-        // Pitches from applications: the abstract, and the solution unless it is hidden.
+        let allPitches = blocks.isEmpty ? [] : try await PitchModel.query(on: request.db).filter(\.$blockID ~~ blocks.compactMap(\.id)).all()
+        // Hidden by the moderation (the pitch, or the solution it presents): only the team sees it, marked.
+        try await PitchVisibility.markHidden(allPitches, on: request.db)
+        let pitches = allPitches.filter { $0.hidden != true || access.isOrganiser }
+        // Pitches from applications: the abstract, the solution, and the applicant once registered
+        // with a seat (for 1:1 requests), even if they registered after the acceptance.
         let applications = try await PitchApplicationModel.query(on: request.db).filter(\.$eventID == access.eventID)
             .filter(\.$status == PitchApplicationStatus.angenommen.rawValue).all()
         let abstracts = Dictionary(applications.compactMap { a in a.pitchID.map { ($0, a.abstract) } }, uniquingKeysWith: { a, _ in a })
-        let solutionIDs = Array(Set(pitches.compactMap(\.solutionID)))
-        let shownSolutions = Set(
-            solutionIDs.isEmpty
-                ? [] : try await SolutionModel.query(on: request.db).filter(\.$id ~~ solutionIDs).all().filter { $0.hidden != true }.compactMap(\.id))
+        let applicants = applications.compactMap(\.applicantID)
+        let seated = Set(
+            applicants.isEmpty
+                ? []
+                : try await EventRegistrationModel.query(on: request.db).filter(\.$eventID == access.eventID).filter(\.$userID ~~ applicants)
+                    .filter(\.$status == EventRegistrationModel.Status.bestaetigt.rawValue).all().map(\.userID))
+        let pitcherOf = Dictionary(
+            applications.compactMap { a in a.pitchID.flatMap { pitch in a.applicantID.flatMap { seated.contains($0) ? (pitch, $0) : nil } } },
+            uniquingKeysWith: { a, _ in a })
         let openApplications =
             access.isOrganiser
             ? try await PitchApplicationModel.query(on: request.db).filter(\.$eventID == access.eventID)
                 .filter(\.$status == PitchApplicationStatus.eingereicht.rawValue).count() : 0
+        let blocksOpen = PitchApplicationsController.closedReason(access.event, blocks: blocks, today: request.todayISO) == nil
         let page = StageListPage(
             eventPath: access.event.path, eventTitle: access.event.title,
             blocks: blocks.map { block in
@@ -65,16 +72,17 @@ struct StageController: RouteCollection {
                     block.title, "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())",
                     block.clockValue.order.compactMap { byKey[$0] }.map {
                         StageListPage.Pitch(
-                            id: $0.key, presenter: $0.presenter, title: $0.title, userID: $0.userID.map { $0.uuidString.lowercased() },
+                            id: $0.key, presenter: $0.presenter, title: $0.title,
+                            userID: ($0.userID ?? $0.id.flatMap { pitcherOf[$0] }).map { $0.uuidString.lowercased() },
                             link: $0.itemID.map { "/eintraege/\($0.uuidString.lowercased())" }
                                 ?? $0.organisationID.map { "/anbieter/\($0.uuidString.lowercased())" },
-                            solutionLink: $0.solutionID.flatMap { shownSolutions.contains($0) ? "/loesungen/\($0.uuidString.lowercased())" : nil },
+                            solutionLink: $0.hidden == true ? nil : $0.solutionID.map { "/loesungen/\($0.uuidString.lowercased())" },
                             abstract: $0.hidden == true ? "" : $0.id.flatMap { abstracts[$0] } ?? "", hidden: $0.hidden == true)
                     }
                 )
             },
             isOrganiser: access.isOrganiser, canRequestMeetings: access.isParticipant && access.event.meetingTables > 0,
-            openApplications: openApplications, signedIn: request.currentUser != nil,
+            openApplications: openApplications, applicationsOpen: blocksOpen, signedIn: request.currentUser != nil,
             csrf: request.currentUser == nil ? nil : CSRF.token(for: request), errors: errors)
         return HTMLResponse.render(page, status: status, request: request)
     }
@@ -197,7 +205,7 @@ struct StageController: RouteCollection {
                 byKey[key].map {
                     (
                         $0.key, $0.title, $0.presenter, index < clock.current, index == clock.current && clock.stage != .beendet,
-                        clock.skipped.contains(key)
+                        clock.skipped.contains(key), $0.hidden == true
                     )
                 }
             },
@@ -281,6 +289,22 @@ struct StageController: RouteCollection {
             block, title: title, presenter: presenter, userID: userID, itemID: itemID, organisationID: organisationID,
             announce: (access.event, request.application.aufwindConfig.baseURL))
         return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", notice: .pitchAdded)
+    }
+
+    /// The team takes a pitch out of the order before it was on stage.
+    @Sendable func removePitch(request: Request) async throws -> Response {
+        let access = try await EventAccess.load(request)
+        try access.requireOrganiser(request)
+        let block = try await block(request, access)
+        guard let pitch = try await PitchModel.find(try request.uuid("pitch"), on: request.db), pitch.blockID == block.id else {
+            throw ProblemDetails.notFound("Diesen Pitch gibt es in diesem Block nicht.")
+        }
+        switch try await PitchApplicationService(request).removeFromStage(pitch, event: access.event, by: request.requireUser(), now: request.now) {
+        case .removed:
+            return request.redirect(to: "\(access.event.path)/buehne/\(block.id!.uuidString.lowercased())/moderation", notice: .pitchRemoved)
+        case .refused(let text):
+            return try await renderModerator(request, access, block, errors: [text], status: .conflict)
+        }
     }
 
     @Sendable func movePitch(request: Request) async throws -> Response {

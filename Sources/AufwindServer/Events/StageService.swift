@@ -103,6 +103,8 @@ struct StageService {
     func state(_ blockID: UUID, now: Date) async throws -> (State, PitchBlockModel, [PitchModel])? {
         guard let block = try await PitchBlockModel.find(blockID, on: database) else { return nil }
         let pitches = try await PitchModel.query(on: database).filter(\.$blockID == blockID).all()
+        // A pitch presenting a solution hidden by the moderation counts as hidden for every view.
+        try await PitchVisibility.markHidden(pitches, on: database)
         return (Self.state(block, pitches: pitches, now: now), block, pitches)
     }
 
@@ -112,7 +114,7 @@ struct StageService {
         // A pitch hidden by a moderation decision keeps its place on the clock, not its words.
         func pitcher(_ key: String?) -> State.Pitcher? {
             key.flatMap { byKey[$0] }.map {
-                $0.hidden == true ? .init(title: "Von der Moderation verborgen", presenter: "") : .init(title: $0.title, presenter: $0.presenter)
+                $0.hidden == true ? .init(title: "Pitch verborgen", presenter: "Moderation") : .init(title: $0.title, presenter: $0.presenter)
             }
         }
         return State(

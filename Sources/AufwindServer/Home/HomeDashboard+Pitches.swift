@@ -26,7 +26,7 @@ extension HomeDashboard {
             .filter(\.$status ~~ PitchApplicationStatus.allCases.filter(\.isOpen).map(\.rawValue)).sort(\.$createdAt, .descending).limit(20).all()
         guard !open.isEmpty else { return [] }
         let events = try await EventModel.query(on: db).filter(\.$id ~~ Array(Set(open.map(\.eventID)))).all()
-        let solutions = try await SolutionModel.query(on: db).filter(\.$id ~~ Array(Set(open.map(\.solutionID)))).all()
+        let solutions = try await SolutionModel.query(on: db).filter(\.$id ~~ Array(Set(open.compactMap(\.solutionID)))).all()
         return open.compactMap { application in
             guard let event = events.first(where: { $0.id == application.eventID }) else { return nil }
             let solution = solutions.first { $0.id == application.solutionID }?.name ?? ""

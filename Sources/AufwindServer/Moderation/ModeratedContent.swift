@@ -75,11 +75,18 @@ struct ModeratedContent {
                 let event = try await EventModel.find(block.eventID, on: db)
             else { return nil }
             let application = try await PitchApplicationModel.query(on: db).filter(\.$pitchID == id).first()
+            // From an application the Anbieter answers for it; a pitch the team wrote is the organiser's.
+            let ownerTown = application == nil && event.organiserTypeValue == .kommune ? event.organiserKey : nil
+            let ownerOrganisation =
+                application?.organisationID ?? (event.organiserTypeValue == .veranstalter ? UUID(uuidString: event.organiserKey) : nil)
+            let standing = EventStanding(title: event.title, organiser: event.organiser, registration: nil)
             return ModeratedContent(
                 kind: kind, id: id, title: "Pitch „\(pitch.title)“ bei „\(event.title)“",
                 text: clip([pitch.title, pitch.presenter, application?.abstract ?? ""]), path: event.path + "/buehne",
-                createdAt: pitch.createdAt, authorID: application?.applicantID, townKey: nil,
-                organisationID: pitch.organisationID, hidden: pitch.hidden == true, visibility: (.viewPublicPages, .platform))
+                createdAt: pitch.createdAt, authorID: application?.applicantID, townKey: ownerTown,
+                organisationID: ownerOrganisation, hidden: pitch.hidden == true,
+                // Hidden: only the event's team still sees it (the report form names it).
+                visibility: pitch.hidden == true ? (.organiseEvent, .event(standing)) : (.viewPublicPages, .platform))
         }
     }
 

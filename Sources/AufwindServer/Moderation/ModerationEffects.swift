@@ -43,6 +43,11 @@ struct ModerationEffects {
             try await sql.update(ItemRevisionModel.schema).set("snapshot", to: "").where("item_id", .equal, id).run()
             return
         }
+        if kind == .loesung {
+            // Its pitches carry its name: blanked and hidden for good (the stages' clocks keep their places).
+            try await sql.update(PitchModel.schema).set("hidden", to: true).set("title", to: "Von der Moderation gelöscht").set("presenter", to: "")
+                .where("solution_id", .equal, id).run()
+        }
         if kind == .pitch {
             // The stage's clock refers to the pitch: it stays, blank, and its application's abstract goes.
             try await sql.update(table).set("hidden", to: true).set("title", to: "Von der Moderation gelöscht").set("presenter", to: "")

@@ -116,6 +116,7 @@ enum SuccessNotice: String, CaseIterable, Sendable {
     case pitchApplied = "pitch-beworben"
     case pitchApplicationWithdrawn = "pitch-bewerbung-zurueckgezogen"
     case pitchApplicationDecided = "pitch-bewerbung-entschieden"
+    case pitchRemoved = "pitch-entfernt"
     // Moderation
     case contentReported = "gemeldet"
     case contentReportedBefore = "schon-gemeldet"
@@ -231,6 +232,7 @@ enum SuccessNotice: String, CaseIterable, Sendable {
         case .pitchApplied: "Ihre Bewerbung ist eingereicht. Das Team der Veranstaltung ist benachrichtigt; seine Entscheidung hören Sie."
         case .pitchApplicationWithdrawn: "Ihre Bewerbung ist zurückgezogen. Das Team der Veranstaltung ist benachrichtigt."
         case .pitchApplicationDecided: "Entschieden. Der Anbieter ist benachrichtigt."
+        case .pitchRemoved: "Der Pitch ist aus dem Ablauf genommen. Kam er aus einer Bewerbung, ist der Anbieter benachrichtigt."
         case .answerMessagePosted: "Ihre Nachricht ist gesendet."
         case .answersSwitchedOff: "Antworten von Anbietern sind für diesen Bedarf ausgeschaltet."
         case .answersSwitchedOn: "Anbieter können wieder auf diesen Bedarf antworten."

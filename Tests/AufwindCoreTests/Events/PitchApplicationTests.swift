@@ -59,8 +59,10 @@ struct PitchApplicationTests {
     func decisions() throws {
         #expect(PitchApplicationStatus.eingereicht.decisions == [.annehmen, .warteliste, .ablehnen])
         #expect(PitchApplicationStatus.warteliste.decisions == [.annehmen, .ablehnen])
-        #expect(PitchApplicationStatus.angenommen.decisions.isEmpty && !PitchApplicationStatus.angenommen.mayWithdraw)
-        #expect(PitchApplicationStatus.warteliste.mayWithdraw && !PitchApplicationStatus.zurueckgezogen.mayWithdraw)
+        #expect(PitchApplicationStatus.angenommen.decisions.isEmpty && PitchApplicationStatus.angenommen.mayWithdraw)
+        #expect(
+            PitchApplicationStatus.warteliste.mayWithdraw && !PitchApplicationStatus.zurueckgezogen.mayWithdraw
+                && !PitchApplicationStatus.abgelehnt.mayWithdraw)
 
         let declined = PitchApplicationDecision.validate(choice: "ablehnen", blockID: nil, reason: " ", from: .eingereicht)
         #expect(throws: (any Error).self) { try declined.get() }

@@ -49,6 +49,15 @@ struct PitchApplicationFlowTests {
         return Scene(path: path, anna: anna, otto: otto, bus: bus, busOrg: busOrg, solution: solution, need: need)
     }
 
+    /// Sends the team's decision as the review page would, with the application's current revision.
+    static func decide(
+        _ browser: Browser, _ scene: Scene, _ key: String, _ fields: [String: String], app: Application
+    ) async throws -> (status: HTTPStatus, body: String, headers: HTTPHeaders) {
+        let application = try #require(try await PitchApplicationModel.find(UUID(uuidString: key), on: app.db))
+        return try await browser.post(
+            scene.path + "/pitch-bewerbungen/\(key)/entscheidung", fields.merging(["stand": String(application.revision)]) { given, _ in given })
+    }
+
     static func application(of solution: String, on app: Application) async throws -> PitchApplicationModel {
         let id = try #require(UUID(uuidString: NeedAnswerFlowTests.solutionID(solution)))
         return try #require(try await PitchApplicationModel.query(on: app.db).filter(\.$solutionID == id).first())
@@ -156,12 +165,16 @@ struct PitchApplicationFlowTests {
 
             // Declining needs a reason (the form keeps what was chosen); the Anbieter reads it.
             try await scene.anna.get(review)
-            let noReason = try await scene.anna.post(
-                review + "/\(schoolApplication.key)/entscheidung", ["entscheidung": "ablehnen", "begruendung": ""])
+            // A form opened before the withdrawal and the new submission decides nothing.
+            let stale = try await scene.anna.post(
+                review + "/\(schoolApplication.key)/entscheidung", ["entscheidung": "ablehnen", "begruendung": "Veraltet.", "stand": "1"])
+            #expect(stale.status == .conflict && stale.body.contains("hat sich geändert, seit Sie die Seite geöffnet haben"))
+            let noReason = try await Self.decide(
+                scene.anna, scene, schoolApplication.key, ["entscheidung": "ablehnen", "begruendung": ""], app: app)
             #expect(noReason.status == .unprocessableEntity && noReason.body.contains("Begründung"))
             #expect(
-                try await scene.anna.post(
-                    review + "/\(schoolApplication.key)/entscheidung", ["entscheidung": "ablehnen", "begruendung": "Diesmal geht es um Mobilität."]
+                try await Self.decide(
+                    scene.anna, scene, schoolApplication.key, ["entscheidung": "ablehnen", "begruendung": "Diesmal geht es um Mobilität."], app: app
                 ).status == .seeOther)
             #expect((try await school.get("/benachrichtigungen")).body.contains("„Schulcloud“ für „Kleinstadt-Barcamp Westfalen“ ist abgelehnt"))
             #expect((try await school.get(form)).body.contains("Begründung: Diesmal geht es um Mobilität."))
@@ -174,17 +187,17 @@ struct PitchApplicationFlowTests {
             try await scene.anna.post(blockPath + "/pitches", ["praesentiert": "Ahlen", "titel": "Unser Bauhof-Vorhaben", "person": ""])
             try await scene.anna.get(review)
             #expect(
-                try await scene.anna.post(review + "/\(bus.key)/entscheidung", ["entscheidung": "warteliste", "begruendung": ""]).status == .seeOther)
+                try await Self.decide(scene.anna, scene, bus.key, ["entscheidung": "warteliste", "begruendung": ""], app: app).status == .seeOther)
             #expect((try await scene.bus.get("/benachrichtigungen")).body.contains("auf der Warteliste"))
-            let noBlock = try await scene.anna.post(review + "/\(bus.key)/entscheidung", ["entscheidung": "annehmen", "block": UUID().uuidString])
+            let noBlock = try await Self.decide(scene.anna, scene, bus.key, ["entscheidung": "annehmen", "block": UUID().uuidString], app: app)
             #expect(noBlock.status == .unprocessableEntity && noBlock.body.contains("Diesen Pitch-Block gibt es bei dieser Veranstaltung nicht"))
             #expect(
-                try await scene.anna.post(
-                    review + "/\(bus.key)/entscheidung", ["entscheidung": "annehmen", "block": block.id!.uuidString.lowercased()]
-                ).status == .seeOther)
+                try await Self.decide(scene.anna, scene, bus.key, ["entscheidung": "annehmen", "block": block.id!.uuidString.lowercased()], app: app)
+                    .status == .seeOther)
             // Deciding again is refused: somebody decided already.
-            let again = try await scene.anna.post(review + "/\(bus.key)/entscheidung", ["entscheidung": "ablehnen", "begruendung": "Doch nicht."])
+            let again = try await Self.decide(scene.anna, scene, bus.key, ["entscheidung": "ablehnen", "begruendung": "Doch nicht."], app: app)
             #expect(again.status == .unprocessableEntity && again.body.contains("schon entschieden (angenommen)"))
+            #expect(again.body.contains(">Doch nicht.</textarea>"))
 
             let accepted = try await Self.application(of: scene.solution, on: app)
             let pitch = try #require(try await PitchModel.find(try #require(accepted.pitchID), on: app.db))
@@ -197,7 +210,7 @@ struct PitchApplicationFlowTests {
             let notices = try await scene.bus.get("/benachrichtigungen")
             #expect(
                 notices.body.contains("ist angenommen: Sie pitchen im Block „Startups in 100 Sekunden“")
-                    && notices.body.contains("Bitte melden Sie die Person, die pitcht"))
+                    && notices.body.contains("melden Sie die Person, die pitcht, zur Veranstaltung an"))
             // The team sets the order on the block's moderation page.
             try await scene.anna.get(blockPath + "/moderation")
             #expect(try await scene.anna.post(blockPath + "/pitches/\(pitch.key)/verschieben", ["richtung": "hoch"]).status == .seeOther)
@@ -205,10 +218,25 @@ struct PitchApplicationFlowTests {
 
             // Everyone sees the pitch with its abstract and the way to the solution; the Anbieter's page lists it.
             let stage = try await Browser(app).get(scene.path + "/buehne")
-            #expect(stage.body.contains(Self.abstract) && stage.body.contains("href=\"\(scene.solution)\">Zur Lösung</a>"))
+            #expect(
+                stage.body.contains(Self.abstract)
+                    && stage.body.contains("href=\"\(scene.solution)\" aria-label=\"Zur Lösung: Bürgerbus-Planer\">Zur Lösung</a>"))
             let provider = try await Browser(app).get("/anbieter/\(scene.busOrg)")
             #expect(provider.body.contains("Pitches (1)") && provider.body.contains("Kleinstadt-Barcamp Westfalen"))
             #expect(!(try await scene.anna.get("/mein-aufwind")).body.contains("Pitch-Bewerbung für"))
+
+            // The team takes its own pitch out; the Anbieter cancels its accepted pitch before it was on stage.
+            let own = try #require(try await PitchModel.query(on: app.db).filter(\.$title == "Unser Bauhof-Vorhaben").first())
+            try await scene.anna.get(blockPath + "/moderation")
+            #expect(try await scene.anna.post(blockPath + "/pitches/\(own.key)/entfernen", [:]).status == .seeOther)
+            #expect(try await PitchBlockModel.find(block.id, on: app.db)?.clockValue.order == [pitch.key])
+            try await scene.bus.get(form)
+            #expect((try await scene.bus.get(form)).body.contains("Pitch absagen"))
+            #expect(try await scene.bus.post(form + "/\(bus.key)/zurueckziehen", [:]).status == .seeOther)
+            #expect(try await PitchBlockModel.find(block.id, on: app.db)?.clockValue.order.isEmpty == true)
+            #expect(try await PitchModel.find(pitch.id, on: app.db) == nil)
+            #expect(try await Self.application(of: scene.solution, on: app).statusValue == .zurueckgezogen)
+            #expect((try await scene.anna.get("/benachrichtigungen")).body.contains("der Pitch ist aus seinem Block genommen"))
         }
     }
 
@@ -222,8 +250,7 @@ struct PitchApplicationFlowTests {
             let application = try await Self.application(of: scene.solution, on: app)
             let block = try #require(try await PitchBlockModel.query(on: app.db).first())
             try await scene.anna.get(scene.path + "/pitch-bewerbungen")
-            try await scene.anna.post(
-                scene.path + "/pitch-bewerbungen/\(application.key)/entscheidung", ["entscheidung": "annehmen", "block": block.id!.uuidString])
+            try await Self.decide(scene.anna, scene, application.key, ["entscheidung": "annehmen", "block": block.id!.uuidString], app: app)
             let pitch = try #require(try await PitchModel.query(on: app.db).first())
 
             #expect((try await scene.otto.get(scene.path + "/buehne")).body.contains("/meldungen/neu?art=pitch&amp;id=\(pitch.key)"))

@@ -271,7 +271,8 @@ struct HostileWorld {
             ], from: path + "/pitch-bewerbung")
         let application = try #require(try await PitchApplicationModel.query(on: app.db).first())
         try await organiser.submit(
-            path + "/pitch-bewerbungen/\(application.key)/entscheidung", ["entscheidung": "annehmen", "block": parameters["buehne/:block"] ?? ""],
+            path + "/pitch-bewerbungen/\(application.key)/entscheidung",
+            ["entscheidung": "annehmen", "block": parameters["buehne/:block"] ?? "", "stand": String(application.revision)],
             from: path + "/pitch-bewerbungen")
 
         let annaID = try #require(try await UserModel.query(on: app.db).filter(\.$email == "anna@ahlen.de").first()?.id).uuidString.lowercased()

@@ -42,7 +42,9 @@ public struct PitchApplicationDecision: Sendable, Equatable {
             return check.result(PitchApplicationDecision(choice: .warteliste, blockID: "", reason: ""))
         }
         guard status.decisions.contains(choice) else {
-            check.fail("Über diese Bewerbung ist schon entschieden (\(status.label)).")
+            check.fail(
+                status == .zurueckgezogen
+                    ? "Die Bewerbung ist zurückgezogen." : "Über diese Bewerbung ist schon entschieden (\(status.label)).")
             return check.result(PitchApplicationDecision(choice: choice, blockID: "", reason: ""))
         }
         let block = (blockID ?? "").trimmingSpaces

@@ -1,5 +1,6 @@
 /// Where a pitch application stands. The organisers decide on a submitted or waitlisted one; the
-/// Anbieter may withdraw it until it is accepted (after that the team takes it off the stage).
+/// Anbieter may withdraw it — an accepted one too, as long as its pitch has not been on stage
+/// (it then leaves the block).
 public enum PitchApplicationStatus: String, Sendable, CaseIterable, Codable {
     case eingereicht
     case angenommen
@@ -29,6 +30,6 @@ public enum PitchApplicationStatus: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The Anbieter may withdraw an application nobody decided on for good.
-    public var mayWithdraw: Bool { isOpen }
+    /// The Anbieter may withdraw an application that is open or accepted (not a declined one).
+    public var mayWithdraw: Bool { isOpen || self == .angenommen }
 }

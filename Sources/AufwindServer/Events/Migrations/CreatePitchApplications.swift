@@ -16,7 +16,8 @@ struct CreatePitchApplications: AsyncMigration {
             .id()
             .field("event_id", .uuid, .required, .references(EventModel.schema, "id", onDelete: .cascade))
             .field("organisation_id", .uuid, .required, .references(OrganisationModel.schema, "id", onDelete: .cascade))
-            .field("solution_id", .uuid, .required, .references(SolutionModel.schema, "id", onDelete: .cascade))
+            // A solution deleted by a moderation decision leaves the application (the Anbieter's record) without it.
+            .field("solution_id", .uuid, .references(SolutionModel.schema, "id", onDelete: .setNull))
             .field("abstract", .string, .required)
             .field("applicant_id", .uuid, .references(UserModel.schema, "id", onDelete: .setNull))
             .field("applicant_name", .string, .required)
@@ -25,6 +26,11 @@ struct CreatePitchApplications: AsyncMigration {
             .field("decided_by", .uuid, .references(UserModel.schema, "id", onDelete: .setNull))
             .field("decided_at", .datetime)
             .field("pitch_id", .uuid, .references(PitchModel.schema, "id", onDelete: .setNull))
+            // Raised by every change: a decision form carries it, so a stale form decides nothing.
+            .field("revision", .int, .required)
+            // How often it was submitted (a withdrawn application may be submitted again, a few times).
+            .field("submissions", .int, .required)
+            .field("submitted_at", .datetime)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .unique(on: "event_id", "solution_id")
@@ -42,9 +48,11 @@ struct CreatePitchApplications: AsyncMigration {
         try await sql.create(index: "pitch_application_needs_application").on(PitchApplicationNeedModel.schema).column("application_id").run()
     }
 
+    /// On SQLite the pitches' new columns stay (SQLite drops no column with a foreign key); the tables go.
     func revert(on database: any Database) async throws {
         try await database.schema(PitchApplicationNeedModel.schema).delete()
         try await database.schema(PitchApplicationModel.schema).delete()
+        guard try database.sql().dialect.name != "sqlite" else { return }
         try await database.schema(PitchModel.schema).deleteField("hidden").update()
         try await database.schema(PitchModel.schema).deleteField("solution_id").update()
     }

@@ -12,7 +12,8 @@ final class PitchApplicationModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "event_id") var eventID: UUID
     @Field(key: "organisation_id") var organisationID: UUID
-    @Field(key: "solution_id") var solutionID: UUID
+    /// Nil when a moderation decision deleted the solution.
+    @OptionalField(key: "solution_id") var solutionID: UUID?
     @Field(key: "abstract") var abstract: String
     @OptionalField(key: "applicant_id") var applicantID: UUID?
     @Field(key: "applicant_name") var applicantName: String
@@ -23,10 +24,16 @@ final class PitchApplicationModel: Model, @unchecked Sendable {
     @OptionalField(key: "decided_at") var decidedAt: Date?
     /// The pitch an accepted application became.
     @OptionalField(key: "pitch_id") var pitchID: UUID?
+    @Field(key: "revision") var revision: Int
+    @Field(key: "submissions") var submissions: Int
+    @OptionalField(key: "submitted_at") var submittedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    /// How often a withdrawn application may be submitted again (so the team's inbox stays calm).
+    static let maximumSubmissions = 3
 
     var statusValue: PitchApplicationStatus { PitchApplicationStatus(rawValue: status) ?? .eingereicht }
     var key: String { id?.uuidString.lowercased() ?? "" }

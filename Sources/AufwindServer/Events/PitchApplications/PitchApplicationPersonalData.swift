@@ -28,7 +28,7 @@ struct PitchApplicationPersonalData: PersonalDataOwner {
                 applications.map { application in
                     let applied = application.applicantID == subject.id
                     return Application(
-                        veranstaltung: application.eventID.uuidString.lowercased(), loesung: application.solutionID.uuidString.lowercased(),
+                        veranstaltung: application.eventID.uuidString.lowercased(), loesung: application.solutionID?.uuidString.lowercased() ?? "",
                         abstract: applied ? application.abstract : "", rolle: applied ? "eingereicht" : "entschieden: \(application.reason)",
                         status: application.statusValue.label, zeitpunkt: applied ? application.createdAt : application.decidedAt)
                 })

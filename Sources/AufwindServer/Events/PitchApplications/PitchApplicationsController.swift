@@ -23,6 +23,8 @@ struct PitchApplicationsController: RouteCollection {
     }
 
     struct DecisionForm: Content {
+        /// The application's revision the form was shown with.
+        var stand: String?
         var entscheidung: String?
         var block: String?
         var begruendung: String?
@@ -86,6 +88,11 @@ struct PitchApplicationsController: RouteCollection {
         case .duplicate(let status):
             return try await again(
                 ["Mit „\(solution.name)“ hat sich \(organisation.name) für diese Veranstaltung schon beworben (\(status.label))."], status: .conflict)
+        case .tooManySubmissions:
+            return try await again(
+                [
+                    "Diese Bewerbung wurde schon \(PitchApplicationModel.maximumSubmissions)-mal eingereicht und zurückgezogen. Bitte wenden Sie sich an das Team der Veranstaltung (\(access.event.organiserName))."
+                ], status: .conflict)
         }
     }
 
@@ -96,15 +103,17 @@ struct PitchApplicationsController: RouteCollection {
             application.eventID == access.eventID, let organisation = try await OrganisationModel.find(application.organisationID, on: request.db)
         else { throw ProblemDetails.notFound("Diese Bewerbung gibt es nicht.") }
         try request.authorize(.applyForPitch, .organisation(application.organisationID.uuidString))
-        guard
-            try await PitchApplicationService(request).withdraw(
-                application, event: access.event, organisation: organisation, by: user, now: request.now)
-        else {
-            let current = try await PitchApplicationModel.find(application.requireID(), on: request.db)?.statusValue ?? application.statusValue
+        switch try await PitchApplicationService(request).withdraw(
+            application, event: access.event, organisation: organisation, by: user, now: request.now)
+        {
+        case .withdrawn:
+            return request.redirect(to: access.event.path + "/pitch-bewerbung#ihre-bewerbungen", notice: .pitchApplicationWithdrawn)
+        case .notWithdrawable(let current):
             return try await renderApplication(
                 request, access, errors: ["Diese Bewerbung ist schon \(current.label) und lässt sich nicht mehr zurückziehen."], status: .conflict)
+        case .alreadyOnStage(let text):
+            return try await renderApplication(request, access, errors: [text], status: .conflict)
         }
-        return request.redirect(to: access.event.path + "/pitch-bewerbung#ihre-bewerbungen", notice: .pitchApplicationWithdrawn)
     }
 
     private func renderApplication(
@@ -197,16 +206,28 @@ struct PitchApplicationsController: RouteCollection {
                 return try await again(["Diesen Pitch-Block gibt es bei dieser Veranstaltung nicht."], status: .unprocessableEntity)
             }
         }
-        guard let solution = try await SolutionModel.find(application.solutionID, on: request.db),
-            let organisation = try await OrganisationModel.find(application.organisationID, on: request.db)
-        else { throw ProblemDetails.notFound("Diese Bewerbung gibt es nicht.") }
+        guard let solution = try await application.solutionID.asyncFlatMap({ try await SolutionModel.find($0, on: request.db) }) else {
+            return try await again(["Die Lösung dieser Bewerbung gibt es nicht mehr (von der Moderation gelöscht)."], status: .conflict)
+        }
+        guard let organisation = try await OrganisationModel.find(application.organisationID, on: request.db) else {
+            throw ProblemDetails.notFound("Diese Bewerbung gibt es nicht.")
+        }
         if decision.choice == .annehmen, solution.hidden == true {
             return try await again(["Die Lösung ist von der Moderation verborgen; so kann sie nicht gepitcht werden."], status: .conflict)
         }
         let outcome = try await PitchApplicationService(request).decide(
-            application, decision, block: block, event: access.event, solution: solution, organisation: organisation, by: user, now: request.now)
-        guard case .decided = outcome else {
-            return try await again(["Über diese Bewerbung hat gerade jemand anderes entschieden, oder sie ist zurückgezogen."], status: .conflict)
+            application, decision, shownRevision: Int(form.stand ?? "") ?? -1, block: block, event: access.event, solution: solution,
+            organisation: organisation, by: user, now: request.now)
+        switch outcome {
+        case .decided: break
+        case .stale:
+            let current = try await PitchApplicationModel.find(application.requireID(), on: request.db)?.statusValue ?? application.statusValue
+            return try await again(
+                [
+                    "Die Bewerbung hat sich geändert, seit Sie die Seite geöffnet haben (jetzt: \(current.label)). Bitte lesen Sie sie noch einmal und entscheiden Sie dann."
+                ], status: .conflict)
+        case .stageBusy(let text):
+            return try await again([text], status: .conflict)
         }
         return request.redirect(to: "\(access.event.path)/pitch-bewerbungen#bewerbung-\(application.key)", notice: .pitchApplicationDecided)
     }
@@ -220,7 +241,8 @@ struct PitchApplicationsController: RouteCollection {
             PitchApplicationReviewPage(
                 eventTitle: access.event.title, eventPath: access.event.path,
                 applications: try await Self.rows(applications, blocks: blocks, access: access, request: request),
-                blocks: blocks.map { ($0.id!.uuidString.lowercased(), $0.title) }, sent: sent, csrf: CSRF.token(for: request)),
+                blocks: blocks.map { ($0.id!.uuidString.lowercased(), "\($0.title) (\($0.clockValue.secondsPerPitch) Sekunden je Pitch)") },
+                sent: sent, csrf: CSRF.token(for: request)),
             status: status, request: request)
     }
 
@@ -251,7 +273,8 @@ struct PitchApplicationsController: RouteCollection {
     {
         guard !applications.isEmpty else { return [] }
         let db = request.db
-        let solutions = try await SolutionModel.query(on: db).filter(\.$id ~~ Array(Set(applications.map(\.solutionID)))).all()
+        let solutionIDs = Array(Set(applications.compactMap(\.solutionID)))
+        let solutions = solutionIDs.isEmpty ? [] : try await SolutionModel.query(on: db).filter(\.$id ~~ solutionIDs).all()
         let solutionsByID = Dictionary(uniqueKeysWithValues: solutions.compactMap { s in s.id.map { ($0, s) } })
         let organisations = try await OrganisationModel.query(on: db).filter(\.$id ~~ Array(Set(applications.map(\.organisationID)))).all()
         let organisationNames = Dictionary(uniqueKeysWithValues: organisations.compactMap { o in o.id.map { ($0, o.name) } })
@@ -268,21 +291,25 @@ struct PitchApplicationsController: RouteCollection {
         let now = request.now
         let isOrganiser = access.isOrganiser
         return applications.map { application in
-            let solution = solutionsByID[application.solutionID]
+            let solution = application.solutionID.flatMap { solutionsByID[$0] }
             let block = application.pitchID.flatMap { blockOfPitch[$0] }.flatMap { blocksByID[$0] }
             let blockPath = block.map { "\(access.event.path)/buehne/\($0.id!.uuidString.lowercased())" }
             return PitchApplicationRow(
-                id: application.key, solutionName: solution?.name ?? "", solutionPath: solution?.path ?? "/loesungen",
+                id: application.key, revision: application.revision,
+                solutionName: solution.map { $0.hidden == true ? "\($0.name) (von der Moderation verborgen)" : $0.name } ?? "Gelöschte Lösung",
+                solutionPath: solution?.path ?? "/loesungen",
                 organisationName: organisationNames[application.organisationID] ?? "",
                 organisationPath: "/anbieter/\(application.organisationID.uuidString.lowercased())", applicantName: application.applicantName,
-                submittedAt: application.createdAt, status: application.statusValue, reason: application.reason,
+                submittedAt: application.submittedAt ?? application.createdAt, status: application.statusValue, reason: application.reason,
                 needs: links.filter { $0.applicationID == application.id }.compactMap { itemsByID[$0.itemID] }.map { item in
                     .init(
                         title: item.title, path: "/eintraege/\(item.id!.uuidString.lowercased())",
                         town: directory.name(of: item.ownerKey) ?? item.ownerKey)
                 },
-                abstract: application.abstract, inUse: NearbyUsers.inUseCount(users.users(of: application.solutionID), now: now),
-                blockTitle: block?.title, blockPath: isOrganiser ? blockPath.map { $0 + "/moderation" } : blockPath)
+                abstract: application.abstract,
+                inUse: application.solutionID.map { NearbyUsers.inUseCount(users.users(of: $0), now: now) } ?? 0,
+                blockTitle: block?.title, blockPath: isOrganiser ? blockPath.map { $0 + "/moderation" } : blockPath,
+                blockLinkLabel: isOrganiser ? "Reihenfolge festlegen" : "Zur Bühnenansicht")
         }
     }
 }

@@ -110,6 +110,9 @@ struct EventPage: PageView {
     var slots: [(id: String, label: String, kind: String)]
     var hasSchedule: Bool
     var blocks: [(title: String, path: String)]
+    /// Anbieter may apply for a pitch now (a block exists, the event is not over).
+    var pitchApplicationsOpen = false
+    var hasPitchBlocks: Bool { !blocks.isEmpty }
     var csrf: String?
     var errors: [String] = []
     var title: String { name }
@@ -131,6 +134,8 @@ struct EventPage: PageView {
                     .if(hasSchedule, .li(.a(.safeHref(path + "/programm"), .text("Programm")))),
                     .if(isOrganiser, .li(.a(.safeHref(path + "/planung"), .text("Planung")))),
                     .li(.a(.safeHref(path + "/buehne"), .text("Pitch-Bühne"))),
+                    .if(pitchApplicationsOpen, .li(.a(.safeHref(path + "/pitch-bewerbung"), .text("Für einen Pitch bewerben")))),
+                    .if(isOrganiser && hasPitchBlocks, .li(.a(.safeHref(path + "/pitch-bewerbungen"), .text("Pitch-Bewerbungen")))),
                     .if(isParticipant && meetingTables > 0, .li(.a(.safeHref(path + "/treffen"), .text("1:1-Treffen")))),
                     // Organisers set the meeting windows even when they do not take part themselves.
                     .if(isOrganiser, .li(.a(.safeHref(path + "/treffen/fenster"), .text("1:1-Zeitfenster")))),

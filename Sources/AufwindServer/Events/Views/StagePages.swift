@@ -23,6 +23,8 @@ struct StageListPage: PageView {
     var canRequestMeetings: Bool
     /// Pitch applications waiting for the team's decision (shown to the team).
     var openApplications = 0
+    /// Anbieter can apply for a pitch (a block exists, the event is not over).
+    var applicationsOpen = false
     var signedIn = false
     var csrf: String?
     var errors: [String] = []
@@ -32,15 +34,17 @@ struct StageListPage: PageView {
         .group(
             .h1(.text(title)),
             .p(
-                .a(.safeHref(eventPath), .text("Zurück zur Veranstaltung")), .text(" · "),
-                .a(.safeHref(eventPath + "/pitch-bewerbung"), .text("Als Anbieter für einen Pitch bewerben")),
+                .a(.safeHref(eventPath), .text("Zurück zur Veranstaltung")),
+                .if(
+                    applicationsOpen,
+                    .group(.text(" · "), .a(.safeHref(eventPath + "/pitch-bewerbung"), .text("Als Anbieter für einen Pitch bewerben")))),
                 .if(
                     isOrganiser,
                     .group(
                         .text(" · "),
                         .a(
                             .safeHref(eventPath + "/pitch-bewerbungen"),
-                            .text("Pitch-Bewerbungen" + (openApplications > 0 ? " (\(openApplications) zu entscheiden)" : "")))))),
+                            .text("Pitch-Bewerbungen" + (openApplications > 0 ? " (\(openApplications) neu)" : "")))))),
             .formErrors(errors),
             .if(blocks.isEmpty, .p(.text("Noch keine Pitch-Blöcke."))),
             .forEach(blocks) { block in
@@ -54,7 +58,11 @@ struct StageListPage: PageView {
                             .li(
                                 .text("\(pitch.presenter) – "), pitch.link.map { .a(.safeHref($0), .text(pitch.title)) } ?? .text(pitch.title),
                                 .if(pitch.hidden, .group(.text(" "), .span(.class("badge"), .text("von der Moderation verborgen")))),
-                                .unwrap(pitch.solutionLink) { .group(.text(" · "), .a(.safeHref($0), .text("Zur Lösung"))) },
+                                .unwrap(pitch.solutionLink) {
+                                    .group(
+                                        .text(" · "),
+                                        .a(.safeHref($0), .safeAttribute("aria-label", "Zur Lösung: \(pitch.title)"), .text("Zur Lösung")))
+                                },
                                 .if(!pitch.abstract.isEmpty, .p(.class("meta"), .text(pitch.abstract))),
                                 .if(
                                     canRequestMeetings,
@@ -70,7 +78,11 @@ struct StageListPage: PageView {
                                     }),
                                 .if(
                                     signedIn && !pitch.hidden,
-                                    .group(.text(" · "), .a(.safeHref("/meldungen/neu?art=pitch&id=\(pitch.id)"), .text("Melden")))))
+                                    .group(
+                                        .text(" · "),
+                                        .a(
+                                            .safeHref("/meldungen/neu?art=pitch&id=\(pitch.id)"),
+                                            .safeAttribute("aria-label", "Pitch „\(pitch.title)“ melden"), .text("Melden")))))
                         })
                 )
             },
@@ -160,7 +172,7 @@ struct ModeratorPage: PageView {
     var blockPath: String
     var blockTitle: String
     var state: StageService.State
-    var pitches: [(id: String, title: String, presenter: String, done: Bool, current: Bool, skipped: Bool)]
+    var pitches: [(id: String, title: String, presenter: String, done: Bool, current: Bool, skipped: Bool, hidden: Bool)]
     var participants: [(value: String, label: String)]
     var providers: [(value: String, label: String)]
     var csrf: String
@@ -197,13 +209,19 @@ struct ModeratorPage: PageView {
                         .text(
                             "\(pitch.presenter) – \(pitch.title)"
                                 + (pitch.current ? " (auf der Bühne)" : pitch.skipped ? " (übersprungen)" : pitch.done ? " (war dran)" : "")),
+                        .if(pitch.hidden, .group(.text(" "), .span(.class("badge"), .text("von der Moderation verborgen – nicht vorlesen")))),
                         .if(
                             !pitch.done && !pitch.current,
                             .form(
                                 .class("inline"), .safeAction(blockPath + "/pitches/\(pitch.id)/verschieben"), .method(.post), .csrf(csrf),
                                 .button(.type(.submit), .name("richtung"), .value("hoch"), .class("secondary"), .text("Früher: \(pitch.presenter)")),
                                 .button(.type(.submit), .name("richtung"), .value("runter"), .class("secondary"), .text("Später: \(pitch.presenter)"))
-                            )))
+                            )),
+                        .if(
+                            !pitch.done && !pitch.current,
+                            .form(
+                                .class("inline"), .safeAction(blockPath + "/pitches/\(pitch.id)/entfernen"), .method(.post), .csrf(csrf),
+                                .button(.type(.submit), .class("secondary"), .text("Aus dem Ablauf nehmen: \(pitch.presenter)")))))
                 }),
             .form(
                 .class("stacked"), .safeAction(blockPath + "/pitches"), .method(.post), .csrf(csrf),

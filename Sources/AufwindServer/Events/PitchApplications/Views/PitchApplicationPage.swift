@@ -43,9 +43,10 @@ struct PitchApplicationPage: PageView {
                     "Anbieter stellen hier eine ihrer Lösungen vor: in \(seconds) Sekunden, vor den Kommunen der Veranstaltung. Das Team entscheidet über jede Bewerbung; Sie hören davon."
                 )),
             .p(.a(.safeHref(eventPath), .text("Zur Veranstaltung")), .text(" · "), .a(.safeHref(eventPath + "/buehne"), .text("Zur Pitch-Bühne"))),
+            // The form first, with the errors above it; then what became of earlier applications.
             .formErrors(errors),
-            .if(!applications.isEmpty, ownApplications()),
-            formPart()
+            formPart(),
+            .if(!applications.isEmpty, ownApplications())
         )
     }
 
@@ -61,10 +62,14 @@ struct PitchApplicationPage: PageView {
                         application.status.mayWithdraw,
                         .form(
                             .class("inline"), .safeAction("\(eventPath)/pitch-bewerbung/\(application.id)/zurueckziehen"), .method(.post),
-                            .csrf(csrf), .button(.type(.submit), .class("secondary"), .text("Bewerbung zurückziehen")))),
+                            .csrf(csrf),
+                            .button(
+                                .type(.submit), .class("secondary"),
+                                .safeAttribute("aria-label", "Bewerbung mit „\(application.solutionName)“ zurückziehen"),
+                                .text(application.status == .angenommen ? "Pitch absagen" : "Bewerbung zurückziehen")))),
                     .if(
                         application.status == .angenommen,
-                        .p(.text("Angenommen: Möchten Sie doch nicht pitchen, schreiben Sie bitte dem Team der Veranstaltung.")))
+                        .p(.class("meta"), .text("Absagen geht, solange Ihr Pitch noch nicht auf der Bühne war; das Team wird benachrichtigt.")))
                 )
             }
         )
@@ -79,13 +84,21 @@ struct PitchApplicationPage: PageView {
                     !form.abstract.isEmpty,
                     .div(
                         .class("field"), .label(.for("abstract-ungesendet"), .text("Ihr Abstract (nicht gesendet, zum Kopieren)")),
-                        .textarea(.id("abstract-ungesendet"), .rows(6), .readonly(true), .text(form.abstract)))))
+                        .textarea(.id("abstract-ungesendet"), .rows(6), .readonly(true), .text(form.abstract)))),
+                .if(
+                    !form.pastedNeeds.isEmpty,
+                    .div(
+                        .class("field"), .label(.for("bedarfe-ungesendet"), .text("Ihre Bedarfe (nicht gesendet, zum Kopieren)")),
+                        .textarea(.id("bedarfe-ungesendet"), .rows(3), .readonly(true), .text(form.pastedNeeds)))))
         }
         guard isProvider else {
             return .p(
-                .text("Für einen Pitch bewerben sich Anbieter mit einer ihrer Lösungen. Dazu gehören Sie einem bestätigten Anbieter an: "),
+                .text(
+                    "Für einen Pitch bewerben sich Anbieter mit einer ihrer Lösungen. Dazu müssen Sie Mitglied eines Anbieters sein, den die Plattform bestätigt hat: "
+                ),
                 .a(.href("/organisationen/neu"), .text("Anbieter gründen")), .text(" oder "),
-                .a(.href("/konto/organisationen"), .text("Mitgliedschaft beantragen")), .text("."))
+                .a(.href("/konto/organisationen"), .text("Mitgliedschaft beantragen")),
+                .text(". Wartet Ihr Anbieter noch auf die Bestätigung, ist die Bewerbung danach möglich."))
         }
         guard !solutions.isEmpty else {
             return .p(

@@ -35,7 +35,18 @@ struct PitchApplicationReviewPage: PageView {
                     " mit einer Lösung. Angenommene kommen ans Ende des gewählten Pitch-Blocks; die Reihenfolge legen Sie auf der Moderationsseite des Blocks fest. Die Anbieter hören von jeder Entscheidung."
                 )),
             // Errors about an application that is no longer open have no form to stand at.
-            .unwrap(sent) { sent in .if(!open.contains { $0.id == sent.applicationID }, .formErrors(sent.errors)) },
+            .unwrap(sent) { sent in
+                .if(
+                    !open.contains { $0.id == sent.applicationID },
+                    .group(
+                        .formErrors(sent.errors),
+                        // The reason typed for a decision that could not be taken: kept to copy.
+                        .if(
+                            !sent.reason.isEmpty,
+                            .div(
+                                .class("field"), .label(.for("begruendung-ungesendet"), .text("Ihre Begründung (nicht gesendet, zum Kopieren)")),
+                                .textarea(.id("begruendung-ungesendet"), .rows(3), .readonly(true), .text(sent.reason))))))
+            },
             .if(
                 blocks.isEmpty,
                 .p(.text("Legen Sie zuerst auf der "), .a(.safeHref(eventPath + "/buehne"), .text("Pitch-Bühne")), .text(" einen Block an."))),
@@ -65,9 +76,10 @@ struct PitchApplicationReviewPage: PageView {
         let id = application.id
         return .form(
             .class("stacked"), .safeAction("\(eventPath)/pitch-bewerbungen/\(id)/entscheidung"), .method(.post), .csrf(csrf),
+            .input(.type(.hidden), .name("stand"), .safeValue(String(application.revision))),
             .formErrorsInForm(kept?.errors ?? []),
             .fieldset(
-                .element(named: "legend", text: "Entscheidung"),
+                .element(named: "legend", text: "Entscheidung über „\(application.solutionName)“ von \(application.organisationName)"),
                 .forEach(application.status.decisions) { choice in
                     .radio(
                         name: "entscheidung", id: "entscheidung-\(choice.rawValue)-\(id)", value: choice.rawValue, label: choice.label,
@@ -80,7 +92,7 @@ struct PitchApplicationReviewPage: PageView {
             .textArea(
                 "begruendung", id: "begruendung-\(id)", label: "Begründung (beim Ablehnen nötig; der Anbieter liest sie)", value: kept?.reason ?? "",
                 maxLength: PitchApplicationDecision.reasonLength.upperBound, rows: 2),
-            .button(.type(.submit), .text("Entscheiden"))
+            .button(.type(.submit), .safeAttribute("aria-label", "Über „\(application.solutionName)“ entscheiden"), .text("Entscheiden"))
         )
     }
 }

@@ -12,6 +12,8 @@ struct PitchApplicationRow {
     }
 
     var id: String
+    /// Raised by every change; a decision form carries it.
+    var revision: Int
     var solutionName: String
     var solutionPath: String
     var organisationName: String
@@ -27,6 +29,10 @@ struct PitchApplicationRow {
     /// The pitch block an accepted application is in.
     var blockTitle: String?
     var blockPath: String?
+    var blockLinkLabel = "Zur Bühnenansicht"
+
+    /// How long the abstract takes to say.
+    var spoken: SpokenLength { SpokenLength(abstract) }
 
     /// Name, Anbieter, status, the facts and the abstract.
     func summary(heading: Bool) -> Node<HTML.BodyContext> {
@@ -48,11 +54,15 @@ struct PitchApplicationRow {
                     .p(.text("Antwortet auf:")),
                     .ul(.forEach(needs) { need in .li(.a(.safeHref(need.path), .text(need.title)), .text(" (\(need.town))")) }))),
             .if(needs.isEmpty, .p(.class("meta"), .text("Keine Bedarfe genannt."))),
-            .div(.class("prose"), .forEach(abstract.components(separatedBy: "\n\n")) { .p(.text($0)) }),
+            .if(
+                !abstract.isEmpty,
+                .group(
+                    .p(.class("meta"), .text("Abstract, gesprochen etwa \(spoken.seconds) Sekunden (\(spoken.words) Wörter):")),
+                    .div(.class("prose"), .forEach(abstract.components(separatedBy: "\n\n")) { .p(.text($0)) }))),
             .if(status == .abgelehnt, .p(.text("Begründung: \(reason)"))),
             .if(status == .warteliste && !reason.isEmpty, .p(.text("Hinweis des Teams: \(reason)"))),
             .unwrap(blockTitle) { title in
-                .p(.text("Im Pitch-Block „\(title)“"), .unwrap(blockPath) { .group(.text(" · "), .a(.safeHref($0), .text("Reihenfolge festlegen"))) })
+                .p(.text("Im Pitch-Block „\(title)“"), .unwrap(blockPath) { .group(.text(" · "), .a(.safeHref($0), .text(blockLinkLabel))) })
             }
         )
     }
