@@ -716,6 +716,59 @@ class Journeys:
         self.open("/admin/moderation")
         self.click("main ul.results a")
         self.check_page("Meldung prüfen")
+        self.pitch_application(anbieter, verwalter, solution, need)
+
+    def pitch_application(self, anbieter, verwalter, solution, need):
+        """Ahlen runs an event with a pitch block; the Anbieter applies with the solution and Ahlen's
+        Bedarf (first with an abstract too long for 100 seconds, which keeps its text); Ahlen accepts
+        it into the block; the stage shows it with the way to the solution."""
+        print("Reise: für einen Pitch bewerben, Bewerbung annehmen, Pitch auf der Bühne")
+        day = (datetime.date.today() + datetime.timedelta(days=14)).isoformat()
+        self.log_in(*verwalter)
+        self.open("/veranstaltungen/neu")
+        self.fill("titel", "Kleinstädte und Startups – Pitches in Ahlen")
+        self.set_value("erster_tag", day)
+        self.fill("ort", "Ahlen, Rathaus")
+        self.submit()
+        event = self.current_path()
+        self.open(event + "/buehne")
+        self.submit()
+        self.check_page("Pitch-Block angelegt")
+        self.log_in(*anbieter)
+        self.open(event)
+        self.click("a[href$='/pitch-bewerbung']")
+        self.check_page("Für einen Pitch bewerben")
+        self.choose("bewerbung-loesung", solution.rsplit("/", 1)[-1])
+        self.click(f"input[name='bedarfe[]'][value='{need.rsplit('/', 1)[-1]}']")
+        too_long = "Wir buchen Fahrten für alle. " * 50
+        self.fill("bewerbung-abstract", too_long)
+        self.submit("#bewerben form.stacked button[type=submit]")
+        self.check_page("Pitch-Bewerbung mit Fehlern")
+        if "dauert gesprochen etwa" not in self.driver.page_source:
+            self.finding("Pitch-Bewerbung: ein zu langes Abstract wird nicht mit seiner Sprechdauer abgelehnt")
+        if "Wir buchen Fahrten für alle." not in self.driver.find_element(By.ID, "bewerbung-abstract").get_attribute("value"):
+            self.finding("Pitch-Bewerbung: nach dem Fehler ist das Abstract weg")
+        self.fill(
+            "bewerbung-abstract",
+            "Der Bürgerbus-Planer bucht Fahrten per Telefon oder im Web und teilt Ehrenamtliche ein. "
+            "Ahlen nutzt ihn; Oelde und Warendorf könnten ihn gemeinsam betreiben.",
+        )
+        self.submit("#bewerben form.stacked button[type=submit]")
+        self.check_page("Pitch-Bewerbung eingereicht")
+        if "Ihre Bewerbung ist eingereicht" not in self.driver.page_source:
+            self.finding("Pitch-Bewerbung: keine Bestätigung")
+        self.log_in(*verwalter)
+        self.open("/mein-aufwind")
+        self.click("a[href$='/pitch-bewerbungen']")
+        self.check_page("Pitch-Bewerbungen entscheiden")
+        self.no_sideways_scrolling("Pitch-Bewerbungen")
+        self.click("input[name='entscheidung'][value='annehmen']")
+        self.submit("main article form.stacked button[type=submit]")
+        self.check_page("Pitch-Bewerbung angenommen")
+        self.open(event + "/buehne")
+        self.check_page("Pitch-Bühne mit angenommenem Pitch")
+        if f"href=\"{solution}\"" not in self.driver.page_source:
+            self.finding("Pitch-Bühne: der angenommene Pitch führt nicht zur Lösung")
 
     def pressed(self, selector):
         return self.driver.find_element(By.CSS_SELECTOR, selector).get_attribute("aria-pressed")

@@ -19,6 +19,8 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.registerStore = RegisterStore()
     app.matchStore = MatchStore()
     app.solutionUsers = SolutionUserStore(registerStore: app.registerStore)
+    app.solutionSearch = SolutionSearchCache()
+    app.kreisShapes = KreisShapeStore(dataDirectoryCandidates: config.dataDirectoryCandidates)
     app.fundingStore = FundingStore()
     app.requestMetrics = RequestMetrics()
     app.scheduleCache = ScheduleCache()

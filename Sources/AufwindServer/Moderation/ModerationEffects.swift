@@ -74,8 +74,10 @@ struct ModerationEffects {
         case .eintrag:
             guard let model = try await CooperationItemModel.find(id, on: app.database), let item = model.item else { return }
             app.matchStore.update(item, published: model.published)
-        case .loesung where outcome == .loeschen && !restored:
-            app.solutionUsers.removeSolution(id)
+        case .loesung:
+            // Hidden, deleted or shown again: the search reads the solutions anew.
+            app.solutionSearch.invalidate()
+            if outcome == .loeschen && !restored { app.solutionUsers.removeSolution(id) }
         default:
             break
         }
@@ -87,4 +89,5 @@ struct ModerationStores {
     let database: any Database
     let matchStore: MatchStore
     let solutionUsers: SolutionUserStore
+    let solutionSearch: SolutionSearchCache
 }

@@ -17,7 +17,8 @@ struct ModerationService {
         database = request.db
         baseURL = request.application.aufwindConfig.baseURL
         stores = ModerationStores(
-            database: request.db, matchStore: request.application.matchStore, solutionUsers: request.application.solutionUsers)
+            database: request.db, matchStore: request.application.matchStore, solutionUsers: request.application.solutionUsers,
+            solutionSearch: request.application.solutionSearch)
     }
 
     enum ReportOutcome {

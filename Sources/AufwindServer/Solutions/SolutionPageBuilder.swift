@@ -61,7 +61,28 @@ struct SolutionPageBuilder {
             proposal: proposal, errors: errors)
         var shownPage = page
         shownPage.hiddenByModeration = model.hidden == true
+        shownPage.map = nearbyMap(model, origin: origin, ranked: ranked, directory: directory)
         return HTMLResponse.render(shownPage, status: status, request: request)
+    }
+
+    /// The chosen town's Kreis and the Kreise around it with the confirmed users in that area; nil
+    /// without a town with coordinates or without the Kreis borders.
+    private func nearbyMap(_ model: SolutionModel, origin: NearbyOrigin, ranked: [NearbyUsers.Entry], directory: TownDirectory) -> NearbyMap? {
+        guard let key = origin.key, let point = origin.point,
+            let area = request.application.kreisShapes.neighbourhood(of: String(key.prefix(5)), logger: request.logger)
+        else { return nil }
+        let projection = MapProjection.germany
+        // The map shows at most the Kreise around the town: users farther than 200 km never appear on it.
+        let dots = ranked.prefix { ($0.km ?? .infinity) <= 200 }.compactMap { entry -> NearbyMap.Dot? in
+            directory.point(of: entry.user.townKey).map {
+                NearbyMap.Dot(
+                    name: "\(directory.name(of: entry.user.townKey) ?? entry.user.townKey): \(entry.user.status.label)",
+                    point: projection.project($0),
+                    inUse: entry.user.status == .imEinsatz && entry.freshness.countsAsInUse)
+            }
+        }
+        return NearbyMap(
+            solutionName: model.name, origin: (origin.name ?? key, projection.project(point)), center: area.center, around: area.around, users: dots)
     }
 
     /// "Kreis Warendorf", "kreisfreie Stadt"; for a Kreis itself, what kind of unit it is.

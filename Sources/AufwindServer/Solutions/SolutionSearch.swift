@@ -3,9 +3,9 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// The solutions a search finds, for `/loesungen` and `/api/v1/loesungen`: the filters in SQL (only
-/// ids and names come back), the order in memory — with a town, by the distance of each solution's
-/// nearest confirmed user (`SolutionUserStore`'s proximity index), else by how many towns run it.
+/// The solutions a search finds, for `/loesungen` and `/api/v1/loesungen`: the filters and the order
+/// in memory (`SolutionSearchCache`) — with a town, by the distance of each solution's nearest
+/// confirmed user (`SolutionUserStore`'s proximity index), else by how many towns run it.
 struct SolutionSearch {
     struct Filters: Sendable {
         var words: [String] = []
@@ -22,45 +22,37 @@ struct SolutionSearch {
     }
 
     let database: any Database
+    let cache: SolutionSearchCache
 
     func search(_ filters: Filters, origin: GeoPoint?, users: SolutionUserStore.Snapshot, now: Date) async throws -> [Hit] {
-        struct Row: Decodable {
-            var id: UUID
-            var name: String
+        // The same conditions the stored columns were once queried with (`LIKE '% word%'` on the
+        // folded text), on the cached entries: no table is read.
+        let words = filters.words.map { " " + $0 }
+        let entries = try await cache.entries(on: database, now: now).filter { entry in
+            words.allSatisfy { entry.searchText.contains($0) }
+                && filters.feld.map { entry.handlungsfelder.contains($0.rawValue) } ?? true
+                && filters.licence.map { entry.licence == $0.rawValue } ?? true
+                && filters.operation.map { entry.operations.contains($0.rawValue) } ?? true
+                && filters.euHosting.map { entry.euHosting == $0 } ?? true
         }
-        // Hidden by a moderation decision: found by nobody.
-        var query = try database.sql().select().columns("id", "name").from(SolutionModel.schema).where(SQLIdentifier("hidden"), .is, SQLLiteral.null)
-        for word in filters.words { query = query.where("search_text", .like, "% \(Self.escapeLike(word))%") }
-        if let feld = filters.feld { query = query.where("handlungsfelder", .like, "%\(feld.rawValue)%") }
-        if let licence = filters.licence { query = query.where("licence", .equal, licence.rawValue) }
-        if let operation = filters.operation { query = query.where("operations", .like, "%\(operation.rawValue)%") }
-        if let eu = filters.euHosting { query = query.where("eu_hosting", .equal, eu) }
-        let rows = try await query.all(decoding: Row.self)
         let nearest = origin.map { users.proximity.nearest(from: $0) } ?? [:]
         let cutoffs = ReferenceFreshness.Cutoffs(now: now)
-        let hits = rows.map { row in
-            (
-                hit: Hit(id: row.id, nearestKm: nearest[row.id], inUse: NearbyUsers.inUseCount(users.users(of: row.id), cutoffs)),
-                name: row.name.lowercased()
-            )
+        let hits = entries.map { entry in
+            (hit: Hit(id: entry.id, nearestKm: nearest[entry.id], inUse: users.inUseCount(of: entry.id, cutoffs)), name: entry.sortName)
         }
         return hits.sorted { a, b in
             if origin != nil, a.hit.nearestKm != b.hit.nearestKm {
                 return (a.hit.nearestKm ?? .infinity) < (b.hit.nearestKm ?? .infinity)
             }
             if a.hit.inUse != b.hit.inUse { return a.hit.inUse > b.hit.inUse }
-            return (a.name, a.hit.id.uuidString) < (b.name, b.hit.id.uuidString)
+            if a.name != b.name { return a.name < b.name }
+            return a.hit.id.uuidString < b.hit.id.uuidString
         }.map(\.hit)
     }
 
     /// Search words as the stored text has them (folded, umlauts written out).
     static func words(_ text: String) -> [String] {
         Array(GermanFolding.words(text, umlauts: .expanded).prefix(10))
-    }
-
-    /// The words contain only letters and digits; `%` and `_` cannot occur, but stay safe.
-    private static func escapeLike(_ word: String) -> String {
-        word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
     }
 
     /// The models of one page of hits, in the hits' order.

@@ -17,6 +17,11 @@ final class SolutionUserStore: Sendable {
         var proximity: SolutionProximityIndex<UUID>
 
         func users(of solution: UUID) -> [SolutionUser] { users[solution].map { Array($0.values) } ?? [] }
+
+        /// How many towns run it now, without copying its users.
+        func inUseCount(of solution: UUID, _ cutoffs: ReferenceFreshness.Cutoffs) -> Int {
+            users[solution]?.values.count { $0.isInUse(cutoffs) } ?? 0
+        }
     }
 
     private struct State {

@@ -124,6 +124,7 @@ struct SolutionsController: RouteCollection {
         case .success(let input):
             let model = try await SolutionService(database: request.db).create(
                 publisher: publisher, input: input, kept: kept, by: request.requireUser())
+            request.application.solutionSearch.invalidate()
             return request.redirect(to: model.path, notice: .solutionPublished)
         }
     }
@@ -209,7 +210,7 @@ struct SolutionsController: RouteCollection {
             words: SolutionSearch.words(form.text), feld: Handlungsfeld(rawValue: form.feld), licence: SolutionLicence(rawValue: form.licence),
             operation: SolutionOperation(rawValue: form.operation), euHosting: form.eu.isEmpty ? nil : form.eu == "ja")
         let users = try await request.application.solutionUsers.snapshot(on: request.db)
-        let search = SolutionSearch(database: request.db)
+        let search = SolutionSearch(database: request.db, cache: request.application.solutionSearch)
         let hits = try await search.search(filters, origin: origin.point, users: users, now: request.now)
         let pageSize = 20
         let start = min(hits.count, (form.page - 1) * pageSize)
@@ -285,6 +286,7 @@ struct SolutionsController: RouteCollection {
                 try model.requireID(), input: input, kept: nil, expectedRevision: revision, by: request.requireUser())
             {
             case .saved(let saved):
+                request.application.solutionSearch.invalidate()
                 return request.redirect(to: saved.path, notice: .solutionSaved)
             case .stale(let current):
                 return HTMLResponse.render(

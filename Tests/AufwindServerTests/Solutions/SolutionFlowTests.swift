@@ -257,7 +257,8 @@ struct SolutionFlowTests {
         "nearby users come nearest first, from the viewer's town or a chosen one; the search orders by the nearest user",
         arguments: TestDatabase.available)
     func distanceRanking(database: TestDatabase) async throws {
-        try await withAufwind(database) { app in
+        // With the data directory: the map needs the Kreis borders (kreise.geojson).
+        try await withAufwind(database, dataDirectory: FundingTests.dataDirectory) { app in
             try await RegisterFixture.importInto(app, text: RegisterFixture.placesFile())
             let (organisation, provider) = try await Self.provider(app)
             let near = try await Self.publish(provider, as: "anbieter:\(organisation)", Self.fields("Nahe Lösung"))
@@ -278,6 +279,13 @@ struct SolutionFlowTests {
             let fromAhlen = try await Browser(app).get(near + "?nahe=Ahlen").body
             #expect(fromAhlen.contains("Geordnet nach Entfernung von Ahlen"))
             #expect(try #require(fromAhlen.range(of: ">Ahlen<")).lowerBound < (try #require(fromAhlen.range(of: ">Oelde<"))).lowerBound)
+            // The map: Ahlen's Kreis and the Kreise around it (BKG borders), both users as dots with their names.
+            #expect(fromAhlen.contains("<title id=\"naehe-karte-titel\">Karte: Warendorf und Umgebung</title>"))
+            #expect(fromAhlen.contains("role=\"img\"") && fromAhlen.contains("2 Kommunen in diesem Ausschnitt nutzen „Nahe Lösung“ bestätigt."))
+            #expect(fromAhlen.contains("class=\"kreis eigener\"><title>Warendorf</title>"))
+            #expect(fromAhlen.contains("<title>Oelde: im Einsatz</title>") && fromAhlen.contains("<title>Ahlen: im Einsatz</title>"))
+            #expect(fromAhlen.contains("Kreisgrenzen: © GeoBasis-DE / BKG"))
+            #expect(!(try await Browser(app).get(near)).body.contains("naehe-karte-titel"), "no town chosen, no map")
             #expect(try await Browser(app).get(near + "?nahe=Gibtsnichtheim").body.contains("Keine Kommune „Gibtsnichtheim“ gefunden"))
             // The search, from Warendorf: the far solution (used in Warendorf itself) first.
             let search = try await Browser(app).get("/loesungen?nahe=\(Self.warendorf)").body

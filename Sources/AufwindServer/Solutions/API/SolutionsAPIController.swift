@@ -51,7 +51,7 @@ struct SolutionsAPIController: RouteCollection {
         let towns = TownDirectory(catalog: request.register)
         let origin = try origin(p.nahe, towns)
         let users = try await request.application.solutionUsers.snapshot(on: request.db)
-        let search = SolutionSearch(database: request.db)
+        let search = SolutionSearch(database: request.db, cache: request.application.solutionSearch)
         let hits = try await search.search(
             .init(words: SolutionSearch.words(text), feld: feld), origin: origin,
             users: users, now: request.now)

@@ -33,6 +33,8 @@ struct SolutionPage: PageView {
     var isDemo: Bool
     /// Hidden by a moderation decision (only its publisher and the administration see the page).
     var hiddenByModeration = false
+    /// The chosen town's surroundings with the confirmed users, when a town is chosen.
+    var map: NearbyMap?
     var publisher: Publisher
     var releases: [(version: String, date: String, notes: String)]
     var updatedAt: Date?
@@ -172,6 +174,7 @@ struct SolutionPage: PageView {
                 .button(.type(.submit), .text("Nach Entfernung ordnen"))
             ),
             .unwrap(origin) { .p(.attribute(named: "role", value: "status"), .text("Geordnet nach Entfernung von \($0).")) },
+            .unwrap(map) { $0.node() },
             .if(
                 !users.isEmpty,
                 .ul(
