@@ -54,6 +54,7 @@ public struct MapFrame: Sendable {
 
     /// One decimal, no trailing ".0", no "-0".
     public static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
         let tenths = Int((value * 10).rounded())
         if tenths == 0 { return "0" }
         let sign = tenths < 0 ? "-" : ""

@@ -139,8 +139,10 @@ public struct PitchClock: Sendable, Equatable, Codable {
         guard let index = order.firstIndex(of: pitch) else { return .failure("Diesen Pitch gibt es in diesem Block nicht.") }
         let firstRemovable = stage == .bereit || stage == .wartet ? current : current + 1
         guard index >= firstRemovable else {
-            return .failure("Dieser Pitch war schon dran oder läuft gerade; er bleibt im Ablauf.")
+            return .failure("Dieser Pitch war schon dran, wurde übersprungen oder läuft gerade; er bleibt im Ablauf.")
         }
+        // The next one up leaves: extra seconds given to it do not pass to the one after.
+        if index == current { extraSeconds = 0 }
         order.remove(at: index)
         skipped.removeAll { $0 == pitch }
         if current >= order.count {

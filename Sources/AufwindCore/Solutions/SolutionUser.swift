@@ -30,6 +30,19 @@ public struct SolutionUser: Sendable, Equatable {
     }
 }
 
+extension Array {
+    /// The first index whose element satisfies `belongs` in an array partitioned by it (false … true).
+    fileprivate func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}
+
 /// "Wer nutzt das in Ihrer Nähe?": the confirmed users of a solution, nearest first.
 public enum NearbyUsers {
     public struct Entry: Sendable, Equatable {
@@ -41,27 +54,56 @@ public enum NearbyUsers {
 
     /// Nearest first (unknown distances last, then by key); without an origin, in-use towns first,
     /// then by key. Replaced solutions ("abgelöst") come after every other status.
-    public static func rank(_ users: [SolutionUser], from origin: GeoPoint?, now: Date, point: (String) -> GeoPoint?) -> [Entry] {
+    ///
+    /// - Parameter limit: only the first `limit` (nil: all). The order is found on small keys (no
+    ///   strings, unless two towns tie), so ranking thousands of users for the first 20 stays cheap.
+    public static func rank(
+        _ users: [SolutionUser], from origin: GeoPoint?, now: Date, limit: Int? = nil, point: (String) -> GeoPoint?
+    ) -> [Entry] {
         let cutoffs = ReferenceFreshness.Cutoffs(now: now)
-        let entries = users.map { user in
-            Entry(
-                user: user, km: origin.flatMap { origin in point(user.townKey).map { origin.distanceKm(to: $0) } },
-                freshness: cutoffs.of(confirmedAt: user.confirmedAt))
+        struct Key {
+            var replaced: Bool
+            /// Infinity when unknown.
+            var km: Double
+            var known: Bool
+            var inUse: Bool
+            var freshness: ReferenceFreshness
+            var index: Int
         }
-        return entries.sorted { a, b in
-            let replacedA = a.user.status == .abgeloest
-            let replacedB = b.user.status == .abgeloest
-            if replacedA != replacedB { return !replacedA }
-            switch (a.km, b.km) {
-            case (let x?, let y?) where x != y: return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: break
+        var keys: [Key] = []
+        keys.reserveCapacity(users.count)
+        for (index, user) in users.enumerated() {
+            let km = origin.flatMap { origin in point(user.townKey).map { origin.distanceKm(to: $0) } }
+            let freshness = cutoffs.of(confirmedAt: user.confirmedAt)
+            keys.append(
+                Key(
+                    replaced: user.status == .abgeloest, km: km ?? .infinity, known: km != nil,
+                    inUse: user.status == .imEinsatz && freshness.countsAsInUse, freshness: freshness, index: index))
+        }
+        func precedes(_ a: Key, _ b: Key) -> Bool {
+            if a.replaced != b.replaced { return !a.replaced }
+            if a.known != b.known { return a.known }
+            if a.known, a.km != b.km { return a.km < b.km }
+            if a.inUse != b.inUse { return a.inUse }
+            return users[a.index].townKey < users[b.index].townKey
+        }
+        let chosen: ArraySlice<Key>
+        if let limit, limit < keys.count {
+            // The first `limit` without sorting the rest: a bounded insertion into a sorted prefix.
+            var best: [Key] = []
+            best.reserveCapacity(limit + 1)
+            for key in keys {
+                if best.count == limit, let last = best.last, !precedes(key, last) { continue }
+                let position = best.partitioningIndex { precedes(key, $0) }
+                best.insert(key, at: position)
+                if best.count > limit { best.removeLast() }
             }
-            let inUseA = a.user.status == .imEinsatz && a.freshness.countsAsInUse
-            let inUseB = b.user.status == .imEinsatz && b.freshness.countsAsInUse
-            if inUseA != inUseB { return inUseA }
-            return a.user.townKey < b.user.townKey
+            chosen = best[...]
+        } else {
+            chosen = keys.sorted(by: precedes)[...]
+        }
+        return chosen.map { key in
+            Entry(user: users[key.index], km: key.known ? key.km : nil, freshness: key.freshness)
         }
     }
 

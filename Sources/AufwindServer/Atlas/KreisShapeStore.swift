@@ -46,12 +46,15 @@ final class KreisShapeStore: Sendable {
         return nil
     }
 
-    /// The Kreis and the Kreise around it (bounding boxes within `reach` km).
-    func neighbourhood(of kreisKey: String, reach: Double = 8, logger: Logger) -> (center: ProjectedKreis, around: [ProjectedKreis])? {
+    /// The Kreis, framed with `margin` km around its main area in a viewport of `width` × `height`,
+    /// and every other Kreis that reaches into that frame.
+    func neighbourhood(of kreisKey: String, width: Double, height: Double, margin: Double, logger: Logger)
+        -> (center: ProjectedKreis, around: [ProjectedKreis], frame: MapFrame)?
+    {
         guard let shapes = shapes(logger: logger), let center = shapes.kreise[kreisKey] else { return nil }
-        let area = center.bounds.expanded(by: reach)
-        let around = shapes.kreise.values.filter { $0.key != kreisKey && $0.bounds.intersects(area) }.sorted { $0.key < $1.key }
-        return (center, around)
+        let frame = MapFrame(bounds: center.mainBounds.expanded(by: margin), width: width, height: height, margin: 0)
+        let around = shapes.kreise.values.filter { $0.key != kreisKey && $0.bounds.intersects(frame.bounds) }.sorted { $0.key < $1.key }
+        return (center, around, frame)
     }
 }
 

@@ -205,7 +205,8 @@ struct StageController: RouteCollection {
                 byKey[key].map {
                     (
                         $0.key, $0.title, $0.presenter, index < clock.current, index == clock.current && clock.stage != .beendet,
-                        clock.skipped.contains(key), $0.hidden == true
+                        clock.skipped.contains(key), $0.hidden == true,
+                        index >= (clock.stage == .bereit || clock.stage == .wartet ? clock.current : clock.current + 1)
                     )
                 }
             },

@@ -42,7 +42,10 @@ struct ProviderController: RouteCollection {
 
     /// The Anbieter's pitches on events' stages (not those hidden by a moderation decision), the latest event first.
     static func pitches(of organisationID: UUID, on db: any Database) async throws -> [ProviderPage.Pitch] {
-        let pitches = try await PitchModel.query(on: db).filter(\.$organisationID == organisationID).filter(\.$hidden == nil).limit(200).all()
+        let found = try await PitchModel.query(on: db).filter(\.$organisationID == organisationID).filter(\.$hidden == nil).limit(200).all()
+        // Nor those presenting a solution the moderation hid.
+        try await PitchVisibility.markHidden(found, on: db)
+        let pitches = found.filter { $0.hidden != true }
         guard !pitches.isEmpty else { return [] }
         let blocks = try await PitchBlockModel.query(on: db).filter(\.$id ~~ Array(Set(pitches.map(\.blockID)))).all()
         let events = try await EventModel.query(on: db).filter(\.$id ~~ Array(Set(blocks.map(\.eventID)))).all()

@@ -24,8 +24,7 @@ struct SolutionPageBuilder {
         let limit = min(500, max(20, parameters.anzahl ?? 20))
         let now = request.now
         let users = try await request.application.solutionUsers.snapshot(on: request.db).users(of: id)
-        let ranked = NearbyUsers.rank(users, from: origin.point, now: now) { directory.point(of: $0) }
-        let shown = Array(ranked.prefix(limit))
+        let shown = NearbyUsers.rank(users, from: origin.point, now: now, limit: limit) { directory.point(of: $0) }
         let contacts = try await contactNames(solutionID: id, towns: shown.filter(\.user.mayBeAsked).map(\.user.townKey))
         var perKreis: [String: Int] = [:]
         for user in users { perKreis[String(user.townKey.prefix(5)), default: 0] += 1 }
@@ -61,28 +60,29 @@ struct SolutionPageBuilder {
             proposal: proposal, errors: errors)
         var shownPage = page
         shownPage.hiddenByModeration = model.hidden == true
-        shownPage.map = nearbyMap(model, origin: origin, ranked: ranked, directory: directory)
+        shownPage.map = nearbyMap(model, origin: origin, users: users, now: now, directory: directory)
         return HTMLResponse.render(shownPage, status: status, request: request)
     }
 
     /// The chosen town's Kreis and the Kreise around it with the confirmed users in that area; nil
     /// without a town with coordinates or without the Kreis borders.
-    private func nearbyMap(_ model: SolutionModel, origin: NearbyOrigin, ranked: [NearbyUsers.Entry], directory: TownDirectory) -> NearbyMap? {
+    private func nearbyMap(_ model: SolutionModel, origin: NearbyOrigin, users: [SolutionUser], now: Date, directory: TownDirectory) -> NearbyMap? {
         guard let key = origin.key, let point = origin.point,
-            let area = request.application.kreisShapes.neighbourhood(of: String(key.prefix(5)), logger: request.logger)
+            let area = request.application.kreisShapes.neighbourhood(
+                of: String(key.prefix(5)), width: NearbyMap.width, height: NearbyMap.height, margin: NearbyMap.margin, logger: request.logger)
         else { return nil }
         let projection = MapProjection.germany
-        // The map shows at most the Kreise around the town: users farther than 200 km never appear on it.
-        let dots = ranked.prefix { ($0.km ?? .infinity) <= 200 }.compactMap { entry -> NearbyMap.Dot? in
-            directory.point(of: entry.user.townKey).map {
-                NearbyMap.Dot(
-                    name: "\(directory.name(of: entry.user.townKey) ?? entry.user.townKey): \(entry.user.status.label)",
-                    point: projection.project($0),
-                    inUse: entry.user.status == .imEinsatz && entry.freshness.countsAsInUse)
-            }
+        let cutoffs = ReferenceFreshness.Cutoffs(now: now)
+        // The map shows the Kreise around the town: users farther than 200 km never appear on it.
+        let dots = users.compactMap { user -> NearbyMap.Dot? in
+            guard let place = directory.point(of: user.townKey), point.distanceKm(to: place) <= 200 else { return nil }
+            return NearbyMap.Dot(
+                name: "\(directory.name(of: user.townKey) ?? user.townKey): \(user.status.label)", point: projection.project(place),
+                inUse: user.isInUse(cutoffs))
         }
         return NearbyMap(
-            solutionName: model.name, origin: (origin.name ?? key, projection.project(point)), center: area.center, around: area.around, users: dots)
+            solutionName: model.name, origin: (origin.name ?? key, projection.project(point)), center: area.center, around: area.around,
+            frame: area.frame, users: dots)
     }
 
     /// "Kreis Warendorf", "kreisfreie Stadt"; for a Kreis itself, what kind of unit it is.

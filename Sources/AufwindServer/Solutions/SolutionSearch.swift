@@ -55,12 +55,13 @@ struct SolutionSearch {
         Array(GermanFolding.words(text, umlauts: .expanded).prefix(10))
     }
 
-    /// The models of one page of hits, in the hits' order.
-    func models(_ hits: ArraySlice<Hit>) async throws -> [SolutionModel] {
+    /// The models of one page of hits, in the hits' order, each with its hit. A hit whose solution
+    /// is gone or hidden since the cache was read (another instance's write) is left out.
+    func models(_ hits: ArraySlice<Hit>) async throws -> [(hit: Hit, model: SolutionModel)] {
         guard !hits.isEmpty else { return [] }
-        let models = try await SolutionModel.query(on: database).filter(\.$id ~~ hits.map(\.id)).all()
+        let models = try await SolutionModel.query(on: database).filter(\.$id ~~ hits.map(\.id)).filter(\.$hidden == nil).all()
         let byID = Dictionary(uniqueKeysWithValues: models.compactMap { model in model.id.map { ($0, model) } })
-        return hits.compactMap { byID[$0.id] }
+        return hits.compactMap { hit in byID[hit.id].map { (hit, $0) } }
     }
 }
 

@@ -215,10 +215,10 @@ struct SolutionsController: RouteCollection {
         let pageSize = 20
         let start = min(hits.count, (form.page - 1) * pageSize)
         let page = hits[start..<min(hits.count, start + pageSize)]
-        let models = try await search.models(page)
+        let found = try await search.models(page)
         let directory = TownDirectory(catalog: request.register)
-        let publishers = try await SolutionPublishers.load(for: models, towns: directory, on: request.db)
-        let entries = zip(page, models).map { hit, model in
+        let publishers = try await SolutionPublishers.load(for: found.map(\.model), towns: directory, on: request.db)
+        let entries = found.map { hit, model in
             SolutionListEntry(
                 path: model.path, name: model.name, shortDescription: model.shortDescription, publisher: publishers.name(of: model),
                 licence: model.input.licence, operations: model.input.operations, inUse: hit.inUse, nearestKm: hit.nearestKm, isDemo: model.isDemo)

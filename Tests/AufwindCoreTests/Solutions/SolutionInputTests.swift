@@ -117,6 +117,29 @@ struct SolutionInputTests {
         #expect(nearest["none"] == nil)
     }
 
+    @Test("ranking only the first few gives the same first few as ranking all, ties and unknown places included")
+    func rankLimited() {
+        var generator = SystemRandomNumberGenerator()
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        let statuses = ReferenceStatus.allCases
+        let users = (0..<400).map { index in
+            SolutionUser(
+                townKey: String(format: "%08d", (index * 7919) % 100_000), status: statuses[index % statuses.count], since: "",
+                confirmedAt: now.addingTimeInterval(-Double.random(in: 0...(700 * 86_400), using: &generator)), mayBeAsked: false)
+        }
+        // Some towns share a place (equal distances), some have none.
+        let points = Dictionary(
+            uniqueKeysWithValues: users.enumerated().compactMap { index, user in
+                index % 9 == 0 ? nil : (user.townKey, GeoPoint(latitude: 50 + Double(index % 37) / 10, longitude: 7 + Double(index % 23) / 10))
+            })
+        for origin in [GeoPoint(latitude: 51.7, longitude: 8.0), nil] {
+            let all = NearbyUsers.rank(users, from: origin, now: now) { points[$0] }
+            for limit in [1, 20, 399, 400, 500] {
+                #expect(NearbyUsers.rank(users, from: origin, now: now, limit: limit) { points[$0] } == Array(all.prefix(limit)), "\(limit)")
+            }
+        }
+    }
+
     @Test("the index's distances are the great-circle distances of GeoPoint, for near and far points")
     func proximityDistances() {
         var generator = SystemRandomNumberGenerator()

@@ -165,19 +165,21 @@ struct PitchApplicationService {
         let pitchID = try pitch.requireID()
         do {
             return try await database.transaction { db in
-                let application = try await PitchApplicationModel.query(on: db).filter(\.$pitchID == pitchID).first()
-                if let application {
-                    try await db.sql().update(PitchApplicationModel.schema)
-                        .set("status", to: PitchApplicationStatus.zurueckgezogen.rawValue).set("updated_at", to: now)
-                        .set("reason", to: "Vom Team der Veranstaltung aus dem Ablauf genommen.").set("decided_by", to: user.id)
-                        .set("decided_at", to: now).set("pitch_id", to: SQLLiteral.null)
-                        .set("revision", to: SQLBinaryExpression(SQLIdentifier("revision"), .add, SQLLiteral.numeric("1")))
-                        .where("id", .equal, application.requireID()).run()
+                // The write first (SQLite then holds the write lock): the application, if the pitch came from one.
+                struct Taken: Decodable {
+                    var id: UUID
+                    var organisation_id: UUID
                 }
+                let application = try await db.sql().update(PitchApplicationModel.schema)
+                    .set("status", to: PitchApplicationStatus.zurueckgezogen.rawValue).set("updated_at", to: now)
+                    .set("reason", to: "Vom Team der Veranstaltung aus dem Ablauf genommen.").set("decided_by", to: user.id)
+                    .set("decided_at", to: now).set("pitch_id", to: SQLLiteral.null)
+                    .set("revision", to: SQLBinaryExpression(SQLIdentifier("revision"), .add, SQLLiteral.numeric("1")))
+                    .where("pitch_id", .equal, pitchID).returning("id", "organisation_id").all(decoding: Taken.self).first
                 try await removePitch(pitchID, on: db)
                 if let application {
                     try await Notifier(database: db, baseURL: baseURL).notifyMembers(
-                        of: application.organisationID.uuidString, kind: .anbieter, excluding: user.id,
+                        of: application.organisation_id.uuidString, kind: .anbieter, excluding: user.id,
                         NotificationMessage(
                             category: .veranstaltungen, subject: "Pitch abgesagt: \(event.title)",
                             text: "Das Team von „\(event.title)“ hat Ihren Pitch „\(pitch.title)“ aus dem Ablauf genommen.",

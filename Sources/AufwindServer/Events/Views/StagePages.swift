@@ -172,7 +172,7 @@ struct ModeratorPage: PageView {
     var blockPath: String
     var blockTitle: String
     var state: StageService.State
-    var pitches: [(id: String, title: String, presenter: String, done: Bool, current: Bool, skipped: Bool, hidden: Bool)]
+    var pitches: [(id: String, title: String, presenter: String, done: Bool, current: Bool, skipped: Bool, hidden: Bool, removable: Bool)]
     var participants: [(value: String, label: String)]
     var providers: [(value: String, label: String)]
     var csrf: String
@@ -218,7 +218,7 @@ struct ModeratorPage: PageView {
                                 .button(.type(.submit), .name("richtung"), .value("runter"), .class("secondary"), .text("Später: \(pitch.presenter)"))
                             )),
                         .if(
-                            !pitch.done && !pitch.current,
+                            pitch.removable,
                             .form(
                                 .class("inline"), .safeAction(blockPath + "/pitches/\(pitch.id)/entfernen"), .method(.post), .csrf(csrf),
                                 .button(.type(.submit), .class("secondary"), .text("Aus dem Ablauf nehmen: \(pitch.presenter)")))))

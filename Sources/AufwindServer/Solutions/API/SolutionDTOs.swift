@@ -81,9 +81,9 @@ struct SolutionDTO: Content {
         publiccodeYml = baseURL + model.path + "/publiccode.yml"
         demo = model.isDemo
         imEinsatz = NearbyUsers.inUseCount(users, now: now)
-        let ranked = NearbyUsers.rank(users, from: origin, now: now) { towns.point(of: $0) }
+        let ranked = NearbyUsers.rank(users, from: origin, now: now, limit: userLimit) { towns.point(of: $0) }
         nutzerAnzahl = users.count
-        nutzer = ranked.prefix(userLimit ?? ranked.count).map { entry in
+        nutzer = ranked.map { entry in
             SolutionUserDTO(
                 ags: entry.user.townKey, name: towns.name(of: entry.user.townKey) ?? entry.user.townKey, status: entry.user.status.rawValue,
                 seit: entry.user.since, zuletztBestaetigt: InternetDateTime.string(entry.user.confirmedAt),

@@ -56,7 +56,7 @@ struct SolutionsAPIController: RouteCollection {
             .init(words: SolutionSearch.words(text), feld: feld), origin: origin,
             users: users, now: request.now)
         let start = min(hits.count, (page - 1) * perPage)
-        let models = try await search.models(hits[start..<min(hits.count, start + perPage)])
+        let models = try await search.models(hits[start..<min(hits.count, start + perPage)]).map(\.model)
         let publishers = try await SolutionPublishers.load(for: models, towns: towns, on: request.db)
         let baseURL = request.application.aufwindConfig.baseURL
         return SolutionListDTO(

@@ -16,13 +16,16 @@ struct NearbyMap {
     var origin: (name: String, point: MapPoint)
     var center: ProjectedKreis
     var around: [ProjectedKreis]
+    var frame: MapFrame
     var users: [Dot]
 
-    static let width = 360.0, height = 260.0, margin = 6.0
+    static let width = 360.0, height = 260.0
+    /// Kilometres around the Kreis's main area.
+    static let margin = 6.0
 
     func node() -> Node<HTML.BodyContext> {
-        let frame = MapFrame(bounds: center.bounds.expanded(by: 6), width: Self.width, height: Self.height, margin: Self.margin)
         let shown = users.filter { frame.bounds.contains($0.point) }
+        let inUse = shown.count { $0.inUse }
         func circle(_ dot: MapPoint, radius: Double, cssClass: String, title: String) -> Node<HTML.BodyContext> {
             let (x, y) = frame.position(dot)
             return .element(
@@ -41,8 +44,9 @@ struct NearbyMap {
                 ])
         }
         let description =
-            "\(shown.count == 1 ? "Eine Kommune" : "\(shown.count) Kommunen") in diesem Ausschnitt "
-            + "\(shown.count == 1 ? "nutzt" : "nutzen") „\(solutionName)“ bestätigt. Die Liste darunter nennt alle mit Entfernung."
+            (shown.count == 1 ? "Eine Kommune in diesem Ausschnitt hat" : "\(shown.count) Kommunen in diesem Ausschnitt haben")
+            + " bestätigt, dass sie „\(solutionName)“ nutzen oder nutzten; \(inUse) davon im Einsatz."
+            + " Die Liste darunter nennt die nächsten mit Entfernung."
         var nodes: [Node<HTML.BodyContext>] = [
             .safeAttribute("viewBox", "0 0 \(Int(Self.width)) \(Int(Self.height))"),
             .attribute(named: "role", value: "img"),
@@ -55,7 +59,7 @@ struct NearbyMap {
         nodes += shown.sorted { !$0.inUse && $1.inUse }.map {
             circle($0.point, radius: 3.2, cssClass: $0.inUse ? "nutzer" : "nutzer andere", title: $0.name)
         }
-        nodes.append(circle(origin.point, radius: 4.5, cssClass: "self", title: origin.name))
+        nodes.append(circle(origin.point, radius: 4.5, cssClass: "self", title: "\(origin.name) (Ausgangspunkt)"))
         return .div(
             .class("map nearby-map"),
             .element(named: "svg", nodes: nodes),
@@ -66,7 +70,7 @@ struct NearbyMap {
                 .text(" "),
                 .span(
                     .class("legend-item"), .span(.class("legend-dot andere"), .attribute(named: "aria-hidden", value: "true")),
-                    .text(" geplant, in Erprobung oder abgelöst")),
+                    .text(" geplant, in Erprobung, abgelöst oder länger nicht bestätigt")),
                 .text(" "),
                 .span(
                     .class("legend-item"), .span(.class("legend-dot self"), .attribute(named: "aria-hidden", value: "true")), .text(" \(origin.name)")
