@@ -58,9 +58,10 @@ public enum NearbyUsers {
     /// - Parameter limit: only the first `limit` (nil: all). The order is found on small keys (no
     ///   strings, unless two towns tie), so ranking thousands of users for the first 20 stays cheap.
     public static func rank(
-        _ users: [SolutionUser], from origin: GeoPoint?, now: Date, limit: Int? = nil, point: (String) -> GeoPoint?
+        _ users: [SolutionUser], from origin: GeoPoint?, now: Date, limit: Int? = nil, cutoffs known: ReferenceFreshness.Cutoffs? = nil,
+        point: (String) -> GeoPoint?
     ) -> [Entry] {
-        let cutoffs = ReferenceFreshness.Cutoffs(now: now)
+        let cutoffs = known ?? ReferenceFreshness.Cutoffs(now: now)
         struct Key {
             var replaced: Bool
             /// Infinity when unknown.

@@ -28,26 +28,41 @@ struct SolutionSearch {
         // The same conditions the stored columns were once queried with (`LIKE '% word%'` on the
         // folded text), on the cached entries: no table is read.
         let words = filters.words.map { " " + $0 }
-        let entries = try await cache.entries(on: database, now: now).filter { entry in
-            words.allSatisfy { entry.searchText.contains($0) }
-                && filters.feld.map { entry.handlungsfelder.contains($0.rawValue) } ?? true
-                && filters.licence.map { entry.licence == $0.rawValue } ?? true
-                && filters.operation.map { entry.operations.contains($0.rawValue) } ?? true
-                && filters.euHosting.map { entry.euHosting == $0 } ?? true
-        }
+        let all = try await cache.entries(on: database, now: now)
+        let unfiltered = words.isEmpty && filters.feld == nil && filters.licence == nil && filters.operation == nil && filters.euHosting == nil
+        let entries =
+            unfiltered
+            ? all
+            : all.filter { entry in
+                words.allSatisfy { entry.searchText.contains($0) }
+                    && filters.feld.map { entry.handlungsfelder.contains($0.rawValue) } ?? true
+                    && filters.licence.map { entry.licence == $0.rawValue } ?? true
+                    && filters.operation.map { entry.operations.contains($0.rawValue) } ?? true
+                    && filters.euHosting.map { entry.euHosting == $0 } ?? true
+            }
         let nearest = origin.map { users.proximity.nearest(from: $0) } ?? [:]
         let cutoffs = ReferenceFreshness.Cutoffs(now: now)
-        let hits = entries.map { entry in
-            (hit: Hit(id: entry.id, nearestKm: nearest[entry.id], inUse: users.inUseCount(of: entry.id, cutoffs)), name: entry.sortName)
+        // Small keys (no strings copied): the names are compared in place, only on ties.
+        struct Key {
+            var km: Double
+            var inUse: Int
+            var index: Int
         }
-        return hits.sorted { a, b in
-            if origin != nil, a.hit.nearestKm != b.hit.nearestKm {
-                return (a.hit.nearestKm ?? .infinity) < (b.hit.nearestKm ?? .infinity)
-            }
-            if a.hit.inUse != b.hit.inUse { return a.hit.inUse > b.hit.inUse }
-            if a.name != b.name { return a.name < b.name }
-            return a.hit.id.uuidString < b.hit.id.uuidString
-        }.map(\.hit)
+        var keys: [Key] = []
+        keys.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() {
+            keys.append(Key(km: nearest[entry.id] ?? .infinity, inUse: users.inUseCount(of: entry.id, cutoffs), index: index))
+        }
+        let byDistance = origin != nil
+        keys.sort { a, b in
+            if byDistance, a.km != b.km { return a.km < b.km }
+            if a.inUse != b.inUse { return a.inUse > b.inUse }
+            if entries[a.index].sortName != entries[b.index].sortName { return entries[a.index].sortName < entries[b.index].sortName }
+            return entries[a.index].id.uuidString < entries[b.index].id.uuidString
+        }
+        return keys.map { key in
+            Hit(id: entries[key.index].id, nearestKm: key.km.isFinite ? key.km : nil, inUse: key.inUse)
+        }
     }
 
     /// Search words as the stored text has them (folded, umlauts written out).

@@ -60,8 +60,9 @@ struct SolutionDTO: Content {
     /// - Parameter userLimit: the most users to include (nil: all).
     init(
         _ model: SolutionModel, publisher: SolutionPublisherDTO, users: [SolutionUser], origin: GeoPoint?, towns: TownDirectory, baseURL: String,
-        now: Date, userLimit: Int? = nil
+        now: Date, userLimit: Int? = nil, cutoffs known: ReferenceFreshness.Cutoffs? = nil
     ) {
+        let cutoffs = known ?? ReferenceFreshness.Cutoffs(now: now)
         let input = model.input
         id = model.id!
         name = input.name
@@ -80,8 +81,8 @@ struct SolutionDTO: Content {
         version = input.version
         publiccodeYml = baseURL + model.path + "/publiccode.yml"
         demo = model.isDemo
-        imEinsatz = NearbyUsers.inUseCount(users, now: now)
-        let ranked = NearbyUsers.rank(users, from: origin, now: now, limit: userLimit) { towns.point(of: $0) }
+        imEinsatz = NearbyUsers.inUseCount(users, cutoffs)
+        let ranked = NearbyUsers.rank(users, from: origin, now: now, limit: userLimit, cutoffs: cutoffs) { towns.point(of: $0) }
         nutzerAnzahl = users.count
         nutzer = ranked.map { entry in
             SolutionUserDTO(

@@ -59,11 +59,12 @@ struct SolutionsAPIController: RouteCollection {
         let models = try await search.models(hits[start..<min(hits.count, start + perPage)]).map(\.model)
         let publishers = try await SolutionPublishers.load(for: models, towns: towns, on: request.db)
         let baseURL = request.application.aufwindConfig.baseURL
+        let cutoffs = ReferenceFreshness.Cutoffs(now: request.now)
         return SolutionListDTO(
             loesungen: models.map { model in
                 SolutionDTO(
                     model, publisher: publisher(model, publishers), users: users.users(of: model.id!), origin: origin, towns: towns, baseURL: baseURL,
-                    now: request.now, userLimit: SolutionDTO.usersInList)
+                    now: request.now, userLimit: SolutionDTO.usersInList, cutoffs: cutoffs)
             }, total: hits.count, page: page, perPage: perPage, pageCount: max(1, (hits.count + perPage - 1) / perPage))
     }
 
