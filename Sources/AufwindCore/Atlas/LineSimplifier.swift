@@ -29,7 +29,21 @@ public enum LineSimplifier {
     }
 
     /// A closed ring (first = last), simplified; nil when fewer than four points (a triangle) would remain.
+    /// Douglas–Peucker can make a ring cross itself where the border runs back close to itself (a
+    /// narrow bay): then the ring is simplified again with half the tolerance, at most three times, and
+    /// kept as it was if that does not help. A ring that crossed itself before may still cross.
     public static func simplifyRing(_ ring: [MapPoint], tolerance: Double) -> [MapPoint]? {
+        guard let first = simplifyRingOnce(ring, tolerance: tolerance) else { return nil }
+        guard RingGeometry.selfIntersects(first) else { return first }
+        var tolerance = tolerance
+        for _ in 0..<3 {
+            tolerance /= 2
+            if let again = simplifyRingOnce(ring, tolerance: tolerance), !RingGeometry.selfIntersects(again) { return again }
+        }
+        return RingGeometry.selfIntersects(ring) ? first : ring
+    }
+
+    static func simplifyRingOnce(_ ring: [MapPoint], tolerance: Double) -> [MapPoint]? {
         guard ring.count >= 4 else { return nil }
         // Split at the point farthest from the start, so the ring's two halves are simplified as lines.
         let start = ring[0]

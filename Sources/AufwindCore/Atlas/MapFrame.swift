@@ -38,16 +38,32 @@ public struct MapFrame: Sendable {
         (offsetX + (point.x - originX) * scale, offsetY + (originMaxY - point.y) * scale)
     }
 
-    /// SVG path data of closed rings ("M… L… Z" per ring).
+    /// SVG path data of closed rings: each starts with an absolute "M", then relative "l" steps between
+    /// positions rounded to a tenth of a pixel (so the steps add up exactly), and ends with "z". Steps
+    /// that round to nothing are left out.
     public func pathData(_ rings: [[MapPoint]]) -> String {
         var data = ""
-        data.reserveCapacity(rings.reduce(0) { $0 + $1.count } * 12)
+        data.reserveCapacity(rings.reduce(0) { $0 + $1.count } * 8)
         for ring in rings where ring.count > 2 {
-            for (index, point) in ring.dropLast().enumerated() {
+            var previous: (x: Int, y: Int)?
+            var inLine = false
+            for point in ring.dropLast() {
                 let (x, y) = position(point)
-                data += (index == 0 ? "M" : "L") + Self.number(x) + " " + Self.number(y)
+                let current = (x: Int((x * 10).rounded()), y: Int((y * 10).rounded()))
+                guard let last = previous else {
+                    data += "M" + Self.tenths(current.x) + " " + Self.tenths(current.y)
+                    previous = current
+                    continue
+                }
+                let dx = current.x - last.x
+                let dy = current.y - last.y
+                if dx == 0 && dy == 0 { continue }
+                data += inLine ? (dx < 0 ? "" : " ") : "l"
+                data += Self.tenths(dx) + (dy < 0 ? "" : " ") + Self.tenths(dy)
+                inLine = true
+                previous = current
             }
-            data += "Z"
+            data += "z"
         }
         return data
     }
@@ -55,7 +71,11 @@ public struct MapFrame: Sendable {
     /// One decimal, no trailing ".0", no "-0".
     public static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        let tenths = Int((value * 10).rounded())
+        return tenths(Int((value * 10).rounded()))
+    }
+
+    /// A count of tenths written as a decimal: 125 → "12.5", -30 → "-3".
+    static func tenths(_ tenths: Int) -> String {
         if tenths == 0 { return "0" }
         let sign = tenths < 0 ? "-" : ""
         let whole = abs(tenths) / 10

@@ -102,8 +102,107 @@ struct AtlasGeometryTests {
         #expect(topLeft.x == 10 && topLeft.y == 10 && bottomRight.x == 210 && bottomRight.y == 110)
         #expect(
             frame.pathData([[MapPoint(x: 0, y: 0), MapPoint(x: 100, y: 0), MapPoint(x: 50, y: 50), MapPoint(x: 0, y: 0)]])
-                == "M10 110L210 110L110 10Z")
+                == "M10 110l200 0-100-100z")
+        // Relative steps between rounded positions add up exactly; steps that round to nothing go.
+        #expect(
+            frame.pathData([
+                [MapPoint(x: 0, y: 0), MapPoint(x: 0.33, y: 0), MapPoint(x: 0.331, y: 0), MapPoint(x: 0.66, y: 0.01), MapPoint(x: 0, y: 0)]
+            ])
+                == "M10 110l0.7 0 0.6 0z")
         #expect(MapFrame.number(-0.04) == "0" && MapFrame.number(12.25) == "12.3" && MapFrame.number(-3.5) == "-3.5")
         #expect(frame.bounds.contains(MapPoint(x: -2, y: -2)))
+    }
+
+    static let realKreise: [KreisShape] = {
+        let data = try! Data(contentsOf: ReferenceData.directory.appendingPathComponent("kreise.geojson"))
+        return try! KreisShapesParser.parse(data).shapes
+    }()
+
+    /// At 0.3 km (regional maps, GeoJSON) the area stays within 2 %, at 1.2 km (the Germany map, about a pixel) within 5 %.
+    @Test(
+        "simplified sample Kreise: no ring crosses itself, the area stays close, outer rings counter-clockwise",
+        arguments: [(0.3, 0.02), (1.2, 0.05)])
+    func shapeKept(tolerance: Double, areaError: Double) {
+        // Coastal and river borders (islands, bays, exclaves) and plain ones.
+        let sample = ["01054", "01055", "03462", "05570", "05515", "09162", "09780", "13073", "13075", "08335", "07111", "16069"]
+        for key in sample {
+            let shape = Self.realKreise.first { $0.key == key }!
+            let simple = ProjectedKreis(shape, projection: .germany, tolerance: tolerance)
+            let original = shape.polygons.map { $0.map { $0.map(MapProjection.germany.project) } }
+            let originalArea = original.reduce(0.0) { total, polygon in
+                total + abs(RingGeometry.signedArea(polygon[0])) - polygon.dropFirst().reduce(0) { $0 + abs(RingGeometry.signedArea($1)) }
+            }
+            #expect(abs(simple.area / originalArea - 1) < areaError, "\(key): \(originalArea) → \(simple.area)")
+            for polygon in simple.polygons {
+                #expect(RingGeometry.signedArea(polygon[0]) > 0, "\(key) outer ring")
+                #expect(polygon.dropFirst().allSatisfy { RingGeometry.signedArea($0) < 0 }, "\(key) holes")
+            }
+            let crossedBefore = original.flatMap { $0 }.contains(where: RingGeometry.selfIntersects)
+            if !crossedBefore { #expect(!simple.rings.contains(where: RingGeometry.selfIntersects), "\(key)") }
+        }
+    }
+
+    @Test("a ring crossing itself is found; a simplification that would cross is done finer")
+    func selfIntersection() {
+        let bowtie = [MapPoint(x: 0, y: 0), MapPoint(x: 2, y: 2), MapPoint(x: 2, y: 0), MapPoint(x: 0, y: 2), MapPoint(x: 0, y: 0)]
+        #expect(RingGeometry.selfIntersects(bowtie))
+        let square = [MapPoint(x: 0, y: 0), MapPoint(x: 2, y: 0), MapPoint(x: 2, y: 2), MapPoint(x: 0, y: 2), MapPoint(x: 0, y: 0)]
+        #expect(!RingGeometry.selfIntersects(square) && RingGeometry.signedArea(square) == 4)
+        // A bay reaching down to just above a dent of the coast: at 1 km the dent is cut straight, and the
+        // bay's tip would then lie beyond the coast.
+        let bay = [
+            MapPoint(x: 0, y: 0), MapPoint(x: 5, y: -0.9), MapPoint(x: 10, y: 0), MapPoint(x: 10, y: 10), MapPoint(x: 6, y: 10),
+            MapPoint(x: 5.1, y: -0.5), MapPoint(x: 4.9, y: -0.5), MapPoint(x: 4, y: 10), MapPoint(x: 0, y: 10), MapPoint(x: 0, y: 0),
+        ]
+        #expect(!RingGeometry.selfIntersects(bay))
+        #expect(RingGeometry.selfIntersects(LineSimplifier.simplifyRingOnce(bay, tolerance: 1)!))
+        let simple = LineSimplifier.simplifyRing(bay, tolerance: 1)!
+        #expect(!RingGeometry.selfIntersects(simple))
+    }
+
+    @Test("the Kreise as GeoJSON: a FeatureCollection of 400 MultiPolygons, closed rings by the right-hand rule, under 2 MB")
+    func geoJSON() throws {
+        let projected = Self.realKreise.map { ProjectedKreis($0, projection: .germany, tolerance: 0.3) }
+        let facts = AtlasFacts(memberTowns: ["05570004"], items: [.init(ownerKey: "05570004", fields: [], count: 2)])
+        let text = AtlasOpenData.kreiseGeoJSON(
+            kreise: projected, projection: .germany, figures: AtlasFigures(catalog: ReferenceData.catalog, facts: facts))
+        #expect(text.utf8.count < 2_000_000, "\(text.utf8.count) bytes")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(root["type"] as? String == "FeatureCollection" && (root["attribution"] as? String)?.contains("dl-de/by-2-0") == true)
+        let features = try #require(root["features"] as? [[String: Any]])
+        #expect(features.count == 400)
+        for feature in features {
+            let geometry = try #require(feature["geometry"] as? [String: Any])
+            #expect(feature["type"] as? String == "Feature" && geometry["type"] as? String == "MultiPolygon")
+            let polygons = try #require(geometry["coordinates"] as? [[[[Double]]]])
+            #expect(!polygons.isEmpty)
+            for polygon in polygons {
+                for (index, ring) in polygon.enumerated() {
+                    #expect(ring.count >= 4 && ring.first == ring.last)
+                    #expect(ring.allSatisfy { $0.count == 2 && (5...16).contains($0[0]) && (47...56).contains($0[1]) })
+                    let points = ring.map { MapPoint(x: $0[0], y: $0[1]) }
+                    #expect((RingGeometry.signedArea(points) > 0) == (index == 0), "\(feature["properties"] ?? "")")
+                }
+            }
+        }
+        let warendorf = try #require(
+            features.first { ($0["properties"] as? [String: Any])?["ags"] as? String == "05570" }?["properties"] as? [String: Any])
+        #expect(warendorf["name"] as? String == "Warendorf" && warendorf["aktiveGemeinden"] as? Int == 1 && warendorf["gemeinden"] as? Int == 13)
+        #expect(warendorf["isolierteGemeinden"] as? Int == 12 && warendorf["kooperationen"] as? Int == 0 && warendorf["verbuende"] as? Int == 0)
+    }
+
+    @Test("the Gemeinden as CSV: BOM, semicolons, AGS kept as text with its leading zero, one row per Gemeinde")
+    func csv() {
+        let facts = AtlasFacts(items: [.init(ownerKey: "01001000", fields: [], count: 3)])
+        let catalog = ReferenceData.catalog
+        let text = AtlasOpenData.gemeindenCSV(catalog: catalog, figures: AtlasFigures(catalog: catalog, facts: facts))
+        #expect(text.hasPrefix("\u{FEFF}AGS;Gemeinde;Kreisschlüssel;Kreis;Land;Einwohner;aktiv;Einträge;Kooperationen;Verbünde;ohne Kooperation\r\n"))
+        let lines = text.split(separator: "\r\n")
+        #expect(lines.count == catalog.gemeinden.count + 1)
+        #expect(lines[1].hasPrefix("=\"01001000\";Flensburg, Stadt;=\"01001\";Flensburg;Schleswig-Holstein;") && lines[1].hasSuffix(";ja;3;0;0;nein"))
+        let plain = AtlasOpenData.gemeindenCSV(catalog: catalog, figures: AtlasFigures(catalog: catalog, facts: facts), excel: false)
+        #expect(plain.split(separator: "\r\n")[1].hasPrefix("\"01001000\";Flensburg, Stadt;\"01001\";"))
+        // Only digits ever become a formula.
+        #expect(GermanCSV.document(header: ["a"], rows: [["=1+1"]], codeColumns: [0]).hasSuffix("'=1+1\r\n"))
     }
 }

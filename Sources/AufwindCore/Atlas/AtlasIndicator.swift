@@ -1,0 +1,86 @@
+/// What the Germany map colours its Kreise by, with the classes of its legend. Fixed class limits
+/// (not quantiles), so that a colour means the same on every day and in every Handlungsfeld.
+public enum AtlasIndicator: String, Sendable, CaseIterable {
+    /// Share of Gemeinden active on Aufwind.
+    case aktiv
+    /// Cooperations per 100,000 inhabitants.
+    case kooperationen
+    /// Verbünde with a town of the Kreis.
+    case verbuende
+    /// Share of isolated Gemeinden (no item, no cooperation, no Verbund).
+    case isoliert
+
+    public var label: String {
+        switch self {
+        case .aktiv: "Aktive Gemeinden"
+        case .kooperationen: "Kooperationen je 100.000 Einwohner"
+        case .verbuende: "Verbünde"
+        case .isoliert: "Gemeinden ohne Kooperation"
+        }
+    }
+
+    /// What the figure of a Kreis means, for the map's description and the table's column.
+    public var explanation: String {
+        switch self {
+        case .aktiv: "Anteil der Gemeinden mit einem bestätigten Mitglied oder einem veröffentlichten Eintrag"
+        case .kooperationen: "Kooperationen mit einer Kommune des Kreises je 100.000 Einwohner"
+        case .verbuende: "Verbünde mit einer Kommune des Kreises (ab „Antrag in Vorbereitung“, ohne abgelehnte)"
+        case .isoliert: "Anteil der Gemeinden ohne Eintrag, ohne Kooperation und ohne Verbund"
+        }
+    }
+
+    /// One class of the legend: figures up to `upTo` (inclusive; the last class has none).
+    public struct Class: Sendable, Equatable {
+        public var index: Int
+        public var label: String
+    }
+
+    /// The class limits, ascending; a figure above the last falls into the last class.
+    private var limits: [Double] {
+        switch self {
+        case .aktiv, .isoliert: [0, 0.1, 0.25, 0.5]
+        case .kooperationen: [0, 1, 5, 20]
+        case .verbuende: [0, 1, 3, 9]
+        }
+    }
+
+    public func value(_ kreis: KreisActivity) -> Double {
+        switch self {
+        case .aktiv: kreis.activeShare
+        case .kooperationen: kreis.cooperationsPer100k
+        case .verbuende: Double(kreis.verbuende)
+        case .isoliert: kreis.isolatedShare
+        }
+    }
+
+    /// The figure as German text: "12 %", "3,4", "7".
+    public func text(_ kreis: KreisActivity) -> String {
+        switch self {
+        case .aktiv, .isoliert: GermanFormat.decimal(value(kreis) * 100, digits: 0) + " %"
+        case .kooperationen: GermanFormat.decimal(value(kreis), digits: 1)
+        case .verbuende: GermanFormat.integer(kreis.verbuende)
+        }
+    }
+
+    /// The class (0…4) of a figure.
+    public func classIndex(_ value: Double) -> Int {
+        limits.firstIndex { value <= $0 + 1e-9 } ?? limits.count
+    }
+
+    public var classes: [Class] {
+        let percent = { (value: Double) in GermanFormat.decimal(value * 100, digits: 0) + " %" }
+        let labels: [String]
+        switch self {
+        case .aktiv, .isoliert:
+            labels = [
+                "0 %", "über 0 bis \(percent(0.1))", "über \(percent(0.1)) bis \(percent(0.25))", "über \(percent(0.25)) bis \(percent(0.5))",
+                "über \(percent(0.5))",
+            ]
+        case .kooperationen:
+            labels = ["keine", "über 0 bis 1", "über 1 bis 5", "über 5 bis 20", "über 20"]
+        case .verbuende:
+            labels = ["keiner", "1", "2 bis 3", "4 bis 9", "10 und mehr"]
+        }
+        return labels.enumerated().map { Class(index: $0.offset, label: $0.element) }
+    }
+}
