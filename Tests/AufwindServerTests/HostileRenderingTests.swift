@@ -23,6 +23,7 @@ struct HostileRenderingTests {
         "/foerderprogramme/:id/pruefen": "asks for members (422 without); the visit with a hostile query checks the result",
         "/favicon.ico": "a redirect to /static/favicon.svg",
         "/metrics": "only for a loopback peer or with the metrics token",
+        "/api/v1/atlas/kreise.geojson": "needs kreise.geojson in the data directory (404 without); AtlasTests read it with the data",
         "/meldungen/neu": "needs the kind and id of the content in the query (404 without); visited with them in morePages",
     ]
 

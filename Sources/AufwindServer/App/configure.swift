@@ -21,6 +21,8 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.solutionUsers = SolutionUserStore(registerStore: app.registerStore)
     app.solutionSearch = SolutionSearchCache()
     app.kreisShapes = KreisShapeStore(dataDirectoryCandidates: config.dataDirectoryCandidates)
+    app.atlas = AtlasStore()
+    AtlasInvalidation<CooperationItemModel>.register(on: app)
     app.fundingStore = FundingStore()
     app.requestMetrics = RequestMetrics()
     app.scheduleCache = ScheduleCache()
@@ -48,12 +50,14 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try app.register(collection: EventsAPIController())
     try app.register(collection: FundingAPIController())
     try app.register(collection: SolutionsAPIController())
+    try app.register(collection: AtlasAPIController())
     // The HTML site: sessions, the signed-in user, CSRF checks on every form, and the consent to
     // the current Nutzungsbedingungen before anything else.
     let site = app.grouped(
         SessionMiddleware(), RejectAPITokensMiddleware(), CSRFMiddleware(), TermsConsentMiddleware(), NotificationBadgeMiddleware())
     try site.register(collection: StartController())
     try site.register(collection: RegisterPagesController())
+    try site.register(collection: AtlasController())
     try site.register(collection: AccountController())
     try site.register(collection: HomeController())
     try site.register(collection: MembershipController())

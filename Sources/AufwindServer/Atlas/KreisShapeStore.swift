@@ -4,16 +4,24 @@ import NIOConcurrencyHelpers
 import Vapor
 
 /// The Kreis borders for the maps, from `kreise.geojson` in the data directory (BKG VG5000):
-/// projected for Germany (`MapProjection.germany`) and simplified once (Douglas–Peucker, 0.3 km:
-/// invisible on a regional map). Read on first use; without the file there are no maps and the
-/// pages show their tables alone.
+/// projected for Germany (`MapProjection.germany`) and simplified once (Douglas–Peucker): 0.3 km for
+/// regional maps and the GeoJSON (invisible on a regional map), 1.2 km for the Germany map (about a
+/// pixel there), whose path data is written once. Loaded at start (`load`); without the file there are
+/// no maps and the pages show their tables alone.
 final class KreisShapeStore: Sendable {
     static let fileName = "kreise.geojson"
-    /// Douglas–Peucker tolerance in km.
+    /// Douglas–Peucker tolerance in km for regional maps.
     static let tolerance = 0.3
+    /// … and for the Germany map.
+    static let countryTolerance = 1.2
+    /// The Germany map's viewport.
+    static let countryWidth = 560.0, countryHeight = 750.0
 
     struct Shapes: Sendable {
         var kreise: [String: ProjectedKreis]
+        /// Every Kreis at the Germany map's tolerance, by key, with its path data in `countryFrame`.
+        var country: [(kreis: ProjectedKreis, path: String)]
+        var countryFrame: MapFrame
         var attribution: String?
     }
 
@@ -22,12 +30,19 @@ final class KreisShapeStore: Sendable {
 
     init(dataDirectoryCandidates: [String]) { candidates = dataDirectoryCandidates }
 
+    /// Reads the file now (at start), so that no request waits for it.
+    func load(logger: Logger) {
+        _ = shapes(logger: logger)
+    }
+
     /// The shapes, or nil when no data directory has the file (or it cannot be read; logged once).
     func shapes(logger: Logger) -> Shapes? {
-        if let done = loaded.withLockedValue({ $0 }) { return done }
-        let result = Self.load(candidates, logger: logger)
-        loaded.withLockedValue { $0 = .some(result) }
-        return result
+        loaded.withLockedValue { loaded in
+            if let done = loaded { return done }
+            let result = Self.load(candidates, logger: logger)
+            loaded = .some(result)
+            return result
+        }
     }
 
     private static func load(_ candidates: [String], logger: Logger) -> Shapes? {
@@ -37,7 +52,16 @@ final class KreisShapeStore: Sendable {
             do {
                 let collection = try KreisShapesParser.parse(data)
                 let kreise = collection.shapes.map { ProjectedKreis($0, projection: .germany, tolerance: tolerance) }
-                return Shapes(kreise: Dictionary(kreise.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }), attribution: collection.attribution)
+                let country = collection.shapes.map { ProjectedKreis($0, projection: .germany, tolerance: countryTolerance) }.sorted {
+                    $0.key < $1.key
+                }
+                let bounds = country.dropFirst().reduce(country.first?.bounds ?? MapBounds(minX: 0, minY: 0, maxX: 1, maxY: 1)) {
+                    $0.union($1.bounds)
+                }
+                let frame = MapFrame(bounds: bounds, width: countryWidth, height: countryHeight, margin: 4)
+                return Shapes(
+                    kreise: Dictionary(kreise.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
+                    country: country.map { ($0, frame.pathData($0.rings)) }, countryFrame: frame, attribution: collection.attribution)
             } catch {
                 logger.warning("Kreisgrenzen \(url.path) nicht lesbar, Karten ohne Grenzen: \(error)")
                 return nil
@@ -51,10 +75,26 @@ final class KreisShapeStore: Sendable {
     func neighbourhood(of kreisKey: String, width: Double, height: Double, margin: Double, logger: Logger)
         -> (center: ProjectedKreis, around: [ProjectedKreis], frame: MapFrame)?
     {
-        guard let shapes = shapes(logger: logger), let center = shapes.kreise[kreisKey] else { return nil }
-        let frame = MapFrame(bounds: center.mainBounds.expanded(by: margin), width: width, height: height, margin: 0)
-        let around = shapes.kreise.values.filter { $0.key != kreisKey && $0.bounds.intersects(frame.bounds) }.sorted { $0.key < $1.key }
-        return (center, around, frame)
+        guard let area = area(of: [kreisKey], width: width, height: height, margin: margin, logger: logger), let center = area.inside.first else {
+            return nil
+        }
+        return (center, area.around, area.frame)
+    }
+
+    /// The Kreise `keys` (those with a shape), framed with `margin` km around their main areas and
+    /// `points`, and every other Kreis that reaches into that frame; nil without shapes or Kreise.
+    func area(of keys: [String], including points: [MapPoint] = [], width: Double, height: Double, margin: Double, logger: Logger)
+        -> (inside: [ProjectedKreis], around: [ProjectedKreis], frame: MapFrame)?
+    {
+        guard let shapes = shapes(logger: logger) else { return nil }
+        let inside = keys.compactMap { shapes.kreise[$0] }
+        guard let first = inside.first else { return nil }
+        var bounds = inside.dropFirst().reduce(first.mainBounds) { $0.union($1.mainBounds) }
+        for point in points { bounds = bounds.including(point) }
+        let frame = MapFrame(bounds: bounds.expanded(by: margin), width: width, height: height, margin: 0)
+        let keySet = Set(keys)
+        let around = shapes.kreise.values.filter { !keySet.contains($0.key) && $0.bounds.intersects(frame.bounds) }.sorted { $0.key < $1.key }
+        return (inside, around, frame)
     }
 }
 

@@ -1,7 +1,6 @@
 import AufwindCore
 import Fluent
 import Foundation
-import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
@@ -25,38 +24,16 @@ final class SolutionSearchCache: Sendable {
 
     static let maximumAge: TimeInterval = 60
 
-    private struct State {
-        var generation = 0
-        var entries: [Entry]?
-        var loadedAt = Date.distantPast
-    }
-
-    private let state = NIOLockedValueBox(State())
+    private let cache = GenerationCache<[Entry]>(maximumAge: maximumAge)
 
     init() {}
 
     func entries(on database: any Database, now: Date = Date()) async throws -> [Entry] {
-        while true {
-            let (generation, current, loadedAt) = state.withLockedValue { ($0.generation, $0.entries, $0.loadedAt) }
-            if let current, now.timeIntervalSince(loadedAt) < Self.maximumAge { return current }
-            let loaded = try await load(on: database)
-            let stored = state.withLockedValue { state -> [Entry]? in
-                guard state.generation == generation else { return nil }
-                state.entries = loaded
-                state.loadedAt = now
-                return loaded
-            }
-            if let stored { return stored }
-        }
+        try await cache.value(now: now) { try await load(on: database) }
     }
 
     /// A solution was written on this instance: the next search reads them anew.
-    func invalidate() {
-        state.withLockedValue { state in
-            state.generation += 1
-            state.entries = nil
-        }
-    }
+    func invalidate() { cache.invalidate() }
 
     private struct Row: Decodable {
         var id: UUID

@@ -1,7 +1,6 @@
 import AufwindCore
 import Fluent
 import Foundation
-import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
@@ -24,28 +23,13 @@ final class SolutionUserStore: Sendable {
         }
     }
 
-    private struct State {
-        var generation = 0
-        var snapshot: Snapshot?
-    }
-
-    private let state = NIOLockedValueBox(State())
+    private let cache = GenerationCache<Snapshot>()
     private let directory: @Sendable () -> TownDirectory
 
     init(registerStore: RegisterStore) { directory = { TownDirectory(catalog: registerStore.catalog) } }
 
     func snapshot(on database: any Database) async throws -> Snapshot {
-        while true {
-            let (generation, current) = state.withLockedValue { ($0.generation, $0.snapshot) }
-            if let current { return current }
-            let loaded = try await load(on: database)
-            let stored = state.withLockedValue { state -> Snapshot? in
-                guard state.generation == generation else { return nil }
-                state.snapshot = loaded
-                return loaded
-            }
-            if let stored { return stored }
-        }
+        try await cache.value { try await load(on: database) }
     }
 
     /// A reference became confirmed or changed (after its transaction committed).
@@ -64,21 +48,13 @@ final class SolutionUserStore: Sendable {
     }
 
     /// Forget everything (the next read loads anew), e.g. after demo data was generated.
-    func invalidate() {
-        state.withLockedValue { state in
-            state.generation += 1
-            state.snapshot = nil
-        }
-    }
+    func invalidate() { cache.invalidate() }
 
     private func change(_ body: (inout [UUID: [String: SolutionUser]]) -> Void) {
         let towns = directory()
-        state.withLockedValue { state in
-            state.generation += 1
-            guard var snapshot = state.snapshot else { return }
+        cache.modify { snapshot in
             body(&snapshot.users)
             snapshot.proximity = Self.proximity(snapshot.users, towns)
-            state.snapshot = snapshot
         }
     }
 

@@ -5,7 +5,7 @@ import Vapor
 /// charset, a Content-Disposition whose file name is safe, and its caching, in one place.
 enum FileDownload {
     enum Format {
-        case csv, calendar, xml, json
+        case csv, calendar, xml, json, geoJSON
 
         var mediaType: HTTPMediaType {
             let charset = ["charset": "utf-8"]
@@ -14,6 +14,7 @@ enum FileDownload {
             case .calendar: HTTPMediaType(type: "text", subType: "calendar", parameters: charset)
             case .xml: HTTPMediaType(type: "application", subType: "xml", parameters: charset)
             case .json: HTTPMediaType(type: "application", subType: "json", parameters: charset)
+            case .geoJSON: HTTPMediaType(type: "application", subType: "geo+json", parameters: charset)
             }
         }
     }

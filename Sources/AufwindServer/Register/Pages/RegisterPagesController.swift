@@ -1,4 +1,5 @@
 import AufwindCore
+import Plot
 import Vapor
 
 /// The Kommunenverzeichnis as HTML pages.
@@ -37,7 +38,28 @@ struct RegisterPagesController: RouteCollection {
             throw ProblemDetails.notFound("Es gibt keine Gemeinde mit dem Schlüssel \(ags).")
         }
         let panel = gemeinde.isGemeindefrei || catalog.historical[ags] != nil ? nil : try await request.townPanel(key: ags)
-        return HTMLResponse.render(GemeindeProfilePage(gemeinde: gemeinde, catalog: catalog, panel: panel), request: request)
+        return HTMLResponse.render(
+            GemeindeProfilePage(
+                gemeinde: gemeinde, catalog: catalog, panel: panel, kreisMap: kreisMap(of: gemeinde, catalog: catalog, request: request)),
+            request: request)
+    }
+
+    /// The town's Kreis with its neighbours and the ten nearest towns, when the Kreis shapes are there.
+    private func kreisMap(of gemeinde: Gemeinde, catalog: RegisterCatalog, request: Request) -> KreisLocatorMap? {
+        guard gemeinde.coordinate != nil else { return nil }
+        let nearest = catalog.nearest(to: gemeinde.ags, count: 10)
+        // The frame takes in the nearest towns up to 40 km away (a sparse register's farther ones stay off the map).
+        let points = ([gemeinde] + nearest.filter { $0.km <= 40 }.map(\.gemeinde)).compactMap(\.coordinate).map(MapProjection.germany.project)
+        guard
+            let area = request.application.kreisShapes.area(
+                of: [gemeinde.kreisKey], including: points, width: KreisLocatorMap.width, height: KreisLocatorMap.height,
+                margin: KreisLocatorMap.margin,
+                logger: request.logger), let center = area.inside.first
+        else { return nil }
+        return KreisLocatorMap(
+            gemeinde: gemeinde, kreisName: catalog.unit(key: gemeinde.kreisKey).map { "\($0.typeName ?? "Kreis") \($0.displayName)" } ?? center.name,
+            center: center, around: area.around,
+            frame: area.frame, nearest: nearest.map(\.gemeinde), others: catalog.gemeinden(in: gemeinde.kreisKey))
     }
 
     @Sendable func kreise(request: Request) async throws -> Response {
@@ -83,7 +105,33 @@ struct RegisterPagesController: RouteCollection {
             throw ProblemDetails.notFound("Es gibt \(missing) mit dem Schlüssel \(key).")
         }
         let panel = kind == .kreis ? try await request.townPanel(key: key) : nil
-        return HTMLResponse.render(AreaPage(unit: unit, catalog: catalog, panel: panel), request: request)
+        let figures = try await request.atlasSnapshot().figures(nil)
+        return HTMLResponse.render(
+            AreaPage(
+                unit: unit, catalog: catalog, panel: panel, figures: figures, map: areaMap(unit, figures: figures, catalog: catalog, request: request)
+            ),
+            request: request)
+    }
+
+    /// A Kreis: its Gemeinden by activity; a Land or Regierungsbezirk: its Kreise by active share.
+    private func areaMap(_ unit: Gebietseinheit, figures: AtlasFigures, catalog: RegisterCatalog, request: Request) -> Node<HTML.BodyContext>? {
+        let shapes = request.application.kreisShapes
+        if unit.kind == .kreis {
+            guard
+                let area = shapes.area(
+                    of: [unit.key], width: KreisActivityMap.width, height: KreisActivityMap.height, margin: KreisActivityMap.margin,
+                    logger: request.logger),
+                let center = area.inside.first
+            else { return nil }
+            let gemeinden = catalog.gemeinden(in: unit.key).compactMap { g in figures.gemeinde(ags: g.ags).map { (gemeinde: g, activity: $0) } }
+            return KreisActivityMap(kreis: unit, center: center, around: area.around, frame: area.frame, gemeinden: gemeinden).node()
+        }
+        guard
+            let area = shapes.area(
+                of: catalog.kreise(in: unit.key).map(\.key), width: AreaKreiseMap.width, height: AreaKreiseMap.height, margin: AreaKreiseMap.margin,
+                logger: request.logger)
+        else { return nil }
+        return AreaKreiseMap(area: unit, kreise: area.inside, around: area.around, frame: area.frame, figures: figures, catalog: catalog).node()
     }
 
     @Sendable func sources(request: Request) async throws -> Response {

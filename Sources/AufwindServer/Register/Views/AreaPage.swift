@@ -8,6 +8,9 @@ struct AreaPage: PageView {
     var unit: Gebietseinheit
     var catalog: RegisterCatalog
     var panel: TownPanel?
+    /// The atlas's figures (Kreis, Land, Regierungsbezirk pages) and the map drawn from them.
+    var figures: AtlasFigures? = nil
+    var map: Node<HTML.BodyContext>? = nil
 
     /// A Verband often shares its name with a member: the tab says which.
     var title: String { unit.kind == .gemeindeverband ? "\(unit.displayName) (\(unit.typeName ?? unit.kind.germanName))" : unit.displayName }
@@ -29,6 +32,8 @@ struct AreaPage: PageView {
             ),
             .totals(catalog.totals(of: unit.key), kreise: hasKreise ? kreise.count : nil),
             .unwrap(panel) { $0.node() },
+            .unwrap(map) { map in .group(.h2(.text("Auf Aufwind")), map) },
+            .if(unit.kind == .kreis, .unwrap(figures) { activityTable($0) }),
             .if(
                 unit.kind == .land && !catalog.regierungsbezirke(ofLand: unit.key).isEmpty,
                 .group(
@@ -41,7 +46,7 @@ struct AreaPage: PageView {
                     catalog.gemeinden(in: unit.key).sorted { $0.population > $1.population },
                     caption: unit.kind == .kreis ? "Gemeinden, nach Einwohnern" : "Mitgliedsgemeinden, nach Einwohnern", catalog: catalog,
                     showsVerband: unit.kind == .kreis)),
-            .if(hasKreise, KreisTable(kreise: kreise, catalog: catalog, caption: "Kreise und kreisfreie Städte").node()),
+            .if(hasKreise, KreisTable(kreise: kreise, catalog: catalog, caption: "Kreise und kreisfreie Städte", figures: figures).node()),
             .p(
                 .a(
                     .safeHref(listLink()),
@@ -61,6 +66,24 @@ struct AreaPage: PageView {
         )
     }
 
+    /// The Kreis's Gemeinden with what they do on Aufwind: active ones first (the map's table).
+    private func activityTable(_ figures: AtlasFigures) -> Node<HTML.BodyContext> {
+        let rows = catalog.gemeinden(in: unit.key).compactMap { g in figures.gemeinde(ags: g.ags).map { (gemeinde: g, activity: $0) } }
+            .sorted { ($0.activity.isActive ? 0 : 1, -$0.gemeinde.population) < ($1.activity.isActive ? 0 : 1, -$1.gemeinde.population) }
+        return .scrollBox(
+            "Gemeinden des Kreises auf Aufwind", figures: true,
+            cards: CardTable<(gemeinde: Gemeinde, activity: GemeindeActivity)>(
+                caption: "Gemeinden auf Aufwind: aktive zuerst",
+                columns: [
+                    .init("Gemeinde", namesRow: true) { .gemeindeLink($0.gemeinde) },
+                    .init("Stand") { .text(KreisActivityMap.State($0.activity).label) },
+                    .init("Einträge", numeric: true) { .text(GermanFormat.integer($0.activity.items)) },
+                    .init("Kooperationen", numeric: true) { .text(GermanFormat.integer($0.activity.cooperations)) },
+                    .init("Verbünde", numeric: true) { .text(GermanFormat.integer($0.activity.verbuende)) },
+                ],
+                rows: rows))
+    }
+
     private func listLink() -> String {
         switch unit.kind {
         case .land: "/gemeinden?land=\(unit.key)"
@@ -75,6 +98,8 @@ struct KreisTable {
     var kreise: [Gebietseinheit]
     var catalog: RegisterCatalog
     var caption: String
+    /// With the atlas's figures: a column of active Gemeinden.
+    var figures: AtlasFigures? = nil
 
     func node() -> Node<HTML.BodyContext> {
         .scrollBox(
@@ -87,7 +112,8 @@ struct KreisTable {
                         .th(.attribute(named: "scope", value: "col"), .text("Art")),
                         .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Gemeinden")),
                         .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Einwohner")),
-                        .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Fläche (km²)"))
+                        .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Fläche (km²)")),
+                        .if(figures != nil, .th(.class("num"), .attribute(named: "scope", value: "col"), .text("aktive Gemeinden")))
                     )),
                 .tbody(
                     .forEach(kreise) { kreis in
@@ -97,7 +123,10 @@ struct KreisTable {
                             .td(.text(kreis.typeName ?? "")),
                             .td(.class("num"), .text(GermanFormat.integer(totals.gemeinden))),
                             .td(.class("num"), .text(GermanFormat.integer(totals.population))),
-                            .td(.class("num"), .text(GermanFormat.decimal(totals.areaKm2, digits: 0)))
+                            .td(.class("num"), .text(GermanFormat.decimal(totals.areaKm2, digits: 0))),
+                            .unwrap(figures?.kreise[kreis.key]) { activity in
+                                .td(.class("num"), .text("\(activity.activeGemeinden) (\(AtlasIndicator.aktiv.text(activity)))"))
+                            }
                         )
                     })
             )

@@ -6,6 +6,8 @@ struct GemeindeProfilePage: PageView {
     var gemeinde: Gemeinde
     var catalog: RegisterCatalog
     var panel: TownPanel?
+    /// The map with Kreis borders; without the shapes, the dots-only `LocatorMap`.
+    var kreisMap: KreisLocatorMap? = nil
 
     var title: String { gemeinde.shortName }
 
@@ -74,7 +76,8 @@ struct GemeindeProfilePage: PageView {
                 ),
                 .section(
                     .h2(.text("Lage")),
-                    LocatorMap(center: g, neighbours: nearest.map(\.gemeinde), background: catalog.gemeinden(in: g.kreisKey)).node()
+                    kreisMap?.node()
+                        ?? LocatorMap(center: g, neighbours: nearest.map(\.gemeinde), background: catalog.gemeinden(in: g.kreisKey)).node()
                 )
             ),
             .unwrap(panel) { $0.node() },

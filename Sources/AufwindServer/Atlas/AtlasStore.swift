@@ -1,0 +1,81 @@
+import AufwindCore
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+/// The atlas's figures, in memory: the public facts read once (`AtlasFactsLoader`, four grouped
+/// queries) and the figures of each Handlungsfeld computed from them on first use. Every write on
+/// this instance that changes a fact (an item, a cooperation, a Verbund or its members, a membership:
+/// `AtlasInvalidation`) drops them; other instances' writes show within `maximumAge`.
+final class AtlasStore: Sendable {
+    static let maximumAge: TimeInterval = 60
+
+    /// The facts and the figures computed from them so far (per Handlungsfeld; "" for all).
+    final class Snapshot: Sendable {
+        let facts: AtlasFacts
+        let catalog: RegisterCatalog
+        let loadedAt: Date
+        private let figures = NIOLockedValueBox<[String: AtlasFigures]>([:])
+        private let documents = NIOLockedValueBox<[String: String]>([:])
+
+        init(facts: AtlasFacts, catalog: RegisterCatalog, loadedAt: Date) {
+            self.facts = facts
+            self.catalog = catalog
+            self.loadedAt = loadedAt
+        }
+
+        func figures(_ field: Handlungsfeld?) -> AtlasFigures {
+            let key = field?.rawValue ?? ""
+            if let done = figures.withLockedValue({ $0[key] }) { return done }
+            let computed = AtlasFigures(catalog: catalog, facts: facts, field: field)
+            figures.withLockedValue { $0[key] = computed }
+            return computed
+        }
+
+        /// A document made from these figures (the open data), made once per snapshot.
+        func document(_ key: String, make: () -> String) -> String {
+            if let done = documents.withLockedValue({ $0[key] }) { return done }
+            let made = make()
+            documents.withLockedValue { $0[key] = made }
+            return made
+        }
+    }
+
+    private let cache = GenerationCache<Snapshot>(maximumAge: maximumAge)
+
+    func snapshot(on database: any Database, catalog: RegisterCatalog, funding: FundingCatalog, now: Date = Date()) async throws -> Snapshot {
+        let snapshot = try await cache.value(now: now) {
+            Snapshot(facts: try await AtlasFactsLoader(database: database, funding: funding).load(), catalog: catalog, loadedAt: now)
+        }
+        // A register import makes a new catalog: the figures follow it.
+        guard snapshot.catalog.gebietsstand != catalog.gebietsstand || snapshot.catalog.gemeinden.count != catalog.gemeinden.count else {
+            return snapshot
+        }
+        invalidate()
+        return try await self.snapshot(on: database, catalog: catalog, funding: funding, now: now)
+    }
+
+    /// A fact changed on this instance.
+    func invalidate() { cache.invalidate() }
+}
+
+extension Application {
+    private struct AtlasStoreKey: StorageKey { typealias Value = AtlasStore }
+
+    /// Set once by `configure(_:)`.
+    var atlas: AtlasStore {
+        get {
+            guard let store = storage[AtlasStoreKey.self] else { fatalError("configure(_:) sets the atlas store") }
+            return store
+        }
+        set { storage[AtlasStoreKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// The atlas's facts and figures as of now.
+    func atlasSnapshot() async throws -> AtlasStore.Snapshot {
+        try await application.atlas.snapshot(on: db, catalog: register, funding: application.fundingStore.catalog, now: now)
+    }
+}
