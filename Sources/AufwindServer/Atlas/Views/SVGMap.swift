@@ -66,7 +66,8 @@ enum SVGMap {
 
     /// A legend entry: a swatch in the class's colour and its label.
     static func legendItem(swatch: String, _ label: String) -> Content {
-        .span(.class("legend-item"), .span(.safeClass("legend-swatch \(swatch)"), .attribute(named: "aria-hidden", value: "true")), .text(" " + label))
+        .span(
+            .class("legend-item"), .span(.safeClass("legend-swatch \(swatch)"), .attribute(named: "aria-hidden", value: "true")), .text(" " + label))
     }
 
     /// The sources under every map with borders.
