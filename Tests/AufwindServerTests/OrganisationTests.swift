@@ -71,7 +71,7 @@ struct OrganisationTests {
 
             let overview = try await browser.get("/regionen/05570")
             #expect(overview.status == .ok)
-            #expect(overview.body.contains("1 von 3 Gemeinden handeln auf Aufwind"))
+            #expect(overview.body.contains("1 von 3 Gemeinden sind auf Aufwind aktiv"))
             #expect(try await browser.get("/regionen/05515").status == .forbidden)
             #expect(try await browser.get("/regionen/05").status == .forbidden)
         }

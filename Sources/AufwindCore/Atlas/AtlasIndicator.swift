@@ -15,7 +15,7 @@ public enum AtlasIndicator: String, Sendable, CaseIterable {
         case .aktiv: "Aktive Gemeinden"
         case .kooperationen: "Kooperationen je 100.000 Einwohner"
         case .verbuende: "Verbünde"
-        case .isoliert: "Gemeinden ohne Kooperation"
+        case .isoliert: "Isolierte Gemeinden"
         }
     }
 
@@ -25,7 +25,7 @@ public enum AtlasIndicator: String, Sendable, CaseIterable {
         case .aktiv: "Anteil der Gemeinden mit einem bestätigten Mitglied oder einem veröffentlichten Eintrag"
         case .kooperationen: "Kooperationen mit einer Kommune des Kreises je 100.000 Einwohner"
         case .verbuende: "Verbünde mit einer Kommune des Kreises (ab „Antrag in Vorbereitung“, ohne abgelehnte)"
-        case .isoliert: "Anteil der Gemeinden ohne Eintrag, ohne Kooperation und ohne Verbund"
+        case .isoliert: "Anteil der Gemeinden, die weder einen Eintrag noch eine Kooperation noch einen Verbund haben"
         }
     }
 
@@ -38,7 +38,9 @@ public enum AtlasIndicator: String, Sendable, CaseIterable {
     /// The class limits, ascending; a figure above the last falls into the last class.
     private var limits: [Double] {
         switch self {
-        case .aktiv, .isoliert: [0, 0.1, 0.25, 0.5]
+        case .aktiv: [0, 0.1, 0.25, 0.5]
+        // Isolation is the rule at first: the classes part the many Kreise where almost every town is alone.
+        case .isoliert: [0.5, 0.75, 0.9, 0.995]
         case .kooperationen: [0, 1, 5, 20]
         case .verbuende: [0, 1, 3, 9]
         }
@@ -67,11 +69,23 @@ public enum AtlasIndicator: String, Sendable, CaseIterable {
         limits.firstIndex { value <= $0 + 1e-9 } ?? limits.count
     }
 
+    /// The class of a Kreis's figure as the page shows it (rounded as in `text`), so that "20,0" is never "über 20".
+    public func classIndex(of kreis: KreisActivity) -> Int {
+        let value = value(kreis)
+        switch self {
+        case .aktiv, .isoliert: return classIndex((value * 100).rounded() / 100)
+        case .kooperationen: return classIndex((value * 10).rounded() / 10)
+        case .verbuende: return classIndex(value)
+        }
+    }
+
     public var classes: [Class] {
         let percent = { (value: Double) in GermanFormat.decimal(value * 100, digits: 0) + " %" }
         let labels: [String]
         switch self {
-        case .aktiv, .isoliert:
+        case .isoliert:
+            labels = ["bis 50 %", "über 50 bis 75 %", "über 75 bis 90 %", "über 90 bis unter 100 %", "100 %"]
+        case .aktiv:
             labels = [
                 "0 %", "über 0 bis \(percent(0.1))", "über \(percent(0.1)) bis \(percent(0.25))", "über \(percent(0.25)) bis \(percent(0.5))",
                 "über \(percent(0.5))",
@@ -79,7 +93,7 @@ public enum AtlasIndicator: String, Sendable, CaseIterable {
         case .kooperationen:
             labels = ["keine", "über 0 bis 1", "über 1 bis 5", "über 5 bis 20", "über 20"]
         case .verbuende:
-            labels = ["keiner", "1", "2 bis 3", "4 bis 9", "10 und mehr"]
+            labels = ["keine", "1", "2 bis 3", "4 bis 9", "10 und mehr"]
         }
         return labels.enumerated().map { Class(index: $0.offset, label: $0.element) }
     }

@@ -79,7 +79,8 @@ struct MembershipController: RouteCollection {
     }
 
     private func renderMyOrganisations(
-        _ request: Request, errors: [String], typed: String, message: String, choices: Choices? = nil, status: HTTPStatus = .ok
+        _ request: Request, errors: [String], typed: String, message: String, choices: Choices? = nil,
+        region: MyOrganisationsPage.RegionDraft = .init(), status: HTTPStatus = .ok
     ) async throws -> Response {
         let user = try request.requireUser()
         let memberships = try await MembershipModel.query(on: request.db).filter(\.$user.$id == user.requireID()).all()
@@ -110,7 +111,7 @@ struct MembershipController: RouteCollection {
             MyOrganisationsPage(
                 rows: rows, csrf: CSRF.token(for: request), errors: errors, typed: typed, message: message,
                 emailConfirmed: user.emailConfirmedAt != nil, choices: choices?.towns ?? [], moreChoices: choices?.more ?? false,
-                chosen: choices?.chosen),
+                chosen: choices?.chosen, region: region, regionNames: RegionNameResolver(catalog: request.register).spokenNames),
             status: status, request: request)
     }
 
@@ -161,6 +162,8 @@ struct MembershipController: RouteCollection {
 
     struct RegionForm: Content {
         var region: String?
+        /// The key chosen among the regions a typed name may mean.
+        var auswahl: String?
         var nachricht: String?
     }
 
@@ -168,15 +171,40 @@ struct MembershipController: RouteCollection {
     @Sendable func requestRegion(request: Request) async throws -> Response {
         try request.authorize(.requestRegionalAccess)
         let form = try request.content.decode(RegionForm.self)
-        let key = (form.region ?? "").trimmingSpaces
-        guard let unit = request.register.unit(key: key), [.kreis, .regierungsbezirk, .land].contains(unit.kind) else {
-            return try await renderMyOrganisations(
-                request, errors: ["„\(key)“ ist kein Schlüssel eines Kreises (5 Ziffern), Regierungsbezirks (3) oder Landes (2)."],
-                typed: "", message: "", status: .unprocessableEntity)
+        let typed = String((form.region ?? "").trimmingSpaces.prefix(100))
+        let message = String((form.nachricht ?? "").trimmingSpaces.prefix(1000))
+        // By name or key; a name several regions bear ("Münster") is a question, an unknown one gets suggestions.
+        let resolver = RegionNameResolver(catalog: request.register)
+        func again(_ errors: [String], choices: [Gebietseinheit], status: HTTPStatus) async throws -> Response {
+            try await renderMyOrganisations(
+                request, errors: [], typed: "", message: "", region: .init(typed: typed, message: message, errors: errors, choices: choices),
+                status: status)
         }
+        let unit: Gebietseinheit
+        if let chosen = form.auswahl, case .unique(let found) = resolver.resolve(chosen) {
+            unit = found
+        } else if typed.isEmpty {
+            return try await again(
+                ["Bitte geben Sie den Namen oder Schlüssel eines Kreises, Regierungsbezirks oder Landes ein."], choices: [],
+                status: .unprocessableEntity)
+        } else {
+            switch resolver.resolve(typed) {
+            case .unique(let found): unit = found
+            case .choices(let units): return try await again([], choices: units, status: .ok)
+            case .unknown(let suggestions):
+                return try await again(
+                    [
+                        "Keine Region zu „\(typed)“ gefunden"
+                            + (suggestions.isEmpty
+                                ? ". Versuchen Sie z. B. „Bezirksregierung Münster“, „Kreis Warendorf“ oder „Nordrhein-Westfalen“."
+                                : "; meinten Sie eine der folgenden?")
+                    ],
+                    choices: suggestions, status: .unprocessableEntity)
+            }
+        }
+        let key = unit.key
         let outcome = try await service(request).request(
-            user: request.requireUser(), kind: .region, key: key, message: String((form.nachricht ?? "").trimmingSpaces.prefix(1000)),
-            orgName: unit.displayName)
+            user: request.requireUser(), kind: .region, key: key, message: message, orgName: RegionNameResolver.spokenName(of: unit))
         return Self.redirect(request, after: outcome)
     }
 

@@ -64,7 +64,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     try site.register(collection: APITokenController())
     try site.register(collection: PrivacyController())
     try site.register(collection: OrganisationController())
-    try site.register(collection: RegionalOverviewController())
+    try site.register(collection: RegionalDashboardController())
     try site.register(collection: ItemsController())
     try site.register(collection: ContactController())
     try site.register(collection: NotificationsController())

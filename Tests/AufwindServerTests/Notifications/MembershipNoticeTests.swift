@@ -104,7 +104,7 @@ struct MembershipNoticeTests {
             // a Regionalbehörde asks for the Kreis Warendorf
             try await olgaBrowser.get("/konto/organisationen")
             #expect(try await olgaBrowser.post("/konto/regionen", ["region": "05570", "nachricht": "Kreisverwaltung"]).status == .seeOther)
-            #expect(try await probe.subjects("admin@aufwind.de").last == "Neue Anfrage einer Regionalbehörde: Warendorf")
+            #expect(try await probe.subjects("admin@aufwind.de").last == "Neue Anfrage einer Regionalbehörde: Landkreis Warendorf")
 
             // an organisation is founded: the admins confirm it, the founder hears both steps
             try await olgaBrowser.get("/organisationen/neu")

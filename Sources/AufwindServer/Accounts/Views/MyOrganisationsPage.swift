@@ -28,7 +28,39 @@ struct MyOrganisationsPage: PageView {
     var moreChoices = false
     /// The AGS chosen before, if any.
     var chosen: String?
+    /// The request for a region's overviews, as typed (kept when it needs a choice or a correction).
+    var region = RegionDraft()
+    /// Every region's name as people say it ("Bezirksregierung Münster"), offered while typing.
+    var regionNames: [String] = []
     var title: String { "Meine Organisationen" }
+
+    struct RegionDraft {
+        var typed = ""
+        var message = ""
+        var errors: [String] = []
+        /// The regions the typed name may mean, or those it resembles.
+        var choices: [Gebietseinheit] = []
+    }
+
+    /// Radio buttons for the regions a typed name may mean.
+    private func regionChoices() -> Node<HTML.FormContext> {
+        guard !region.choices.isEmpty else { return .empty }
+        return .fieldset(
+            .class("choices"), .id("region-auswahl"),
+            .element(named: "legend", text: region.errors.isEmpty ? "Welche Region meinen Sie?" : "Meinten Sie eine dieser Regionen?"),
+            .forEach(region.choices) { unit in
+                .div(
+                    .class("choice"),
+                    .input(.type(.radio), .safeID("region-auswahl-\(unit.key)"), .safeName("auswahl"), .safeValue(unit.key)),
+                    .label(
+                        .safeFor("region-auswahl-\(unit.key)"), .strong(.text(RegionNameResolver.spokenName(of: unit))),
+                        .span(.class("meta"), .text(" – \(unit.kind.germanName), Schlüssel \(unit.key)"))))
+            },
+            .p(
+                .class("hint"),
+                .text("Nicht dabei? Ändern Sie die Eingabe unten, z. B. „Bezirksregierung Münster“, „Kreis Warendorf“ oder „Nordrhein-Westfalen“."))
+        )
+    }
 
     /// Radio buttons for the towns a typed name may mean, each with its Kreis, Land and AGS.
     private func townChoices() -> Node<HTML.FormContext> {
@@ -46,6 +78,41 @@ struct MyOrganisationsPage: PageView {
                             + "Wählen Sie eine aus, oder ändern Sie die Eingabe unten.")),
             .forEach(choices) { .townChoice($0, chosen: chosen) },
             .p(.class("hint"), .text("Nicht dabei? Geben Sie den Namen genauer ein oder den Gemeindeschlüssel (AGS, 8 Ziffern)."))
+        )
+    }
+
+    /// A Regionalbehörde asks for a region's overviews, by name or key; its errors and choices stay with it.
+    private func regionForm() -> Node<HTML.BodyContext> {
+        .group(
+            .h2(.text("Regionalbehörde")),
+            .p(
+                .text(
+                    "Kreise, Bezirksregierungen und Landesbehörden erhalten nach Prüfung durch die Plattform-Administration "
+                        + "Zugang zu regionalen Übersichten.")),
+            .form(
+                .class("stacked"), .action("/konto/regionen"), .method(.post), .id("regionalbehoerde"),
+                .csrf(csrf),
+                .formErrorsInForm(region.errors),
+                regionChoices(),
+                .div(
+                    .class("field"),
+                    .label(.for("region"), .text("Kreis, Regierungsbezirk oder Land (Name oder Schlüssel)")),
+                    .input(
+                        .type(.text), .id("region"), .name("region"), .safeValue(region.typed), .required(true),
+                        .attribute(named: "maxlength", value: "100"), .attribute(named: "list", value: "regionen-namen"),
+                        .attribute(named: "autocomplete", value: "off")),
+                    .element(
+                        named: "datalist",
+                        nodes: [.id("regionen-namen"), .forEach(regionNames) { .element(named: "option", nodes: [.safeAttribute("value", $0)]) }])
+                ),
+                .div(
+                    .class("field"),
+                    .label(.for("region-nachricht"), .text("Ihre Behörde und Funktion")),
+                    .textarea(
+                        .id("region-nachricht"), .name("nachricht"), .rows(2), .attribute(named: "maxlength", value: "1000"), .text(region.message))
+                ),
+                .button(.type(.submit), .text("Zugang anfragen"))
+            )
         )
     }
 
@@ -117,22 +184,7 @@ struct MyOrganisationsPage: PageView {
             .p(
                 .a(.href("/organisationen/neu"), .text("Eine Organisation anlegen")), .text(" oder einer bestehenden auf ihrer Seite beitreten: "),
                 .a(.href("/organisationen"), .text("alle Anbieter und Veranstalter"))),
-            .h2(.text("Regionalbehörde")),
-            .p(
-                .text(
-                    "Kreise, Bezirksregierungen und Landesbehörden erhalten nach Prüfung durch die Plattform-Administration "
-                        + "Zugang zu regionalen Übersichten.")),
-            .form(
-                .class("stacked"), .action("/konto/regionen"), .method(.post),
-                .csrf(csrf),
-                .field("region", label: "Schlüssel des Kreises (5 Ziffern), Regierungsbezirks (3) oder Landes (2)", maxLength: 5),
-                .div(
-                    .class("field"),
-                    .label(.for("region-nachricht"), .text("Ihre Behörde und Funktion")),
-                    .textarea(.id("region-nachricht"), .name("nachricht"), .rows(2), .attribute(named: "maxlength", value: "1000"))
-                ),
-                .button(.type(.submit), .text("Zugang anfragen"))
-            )
+            regionForm()
         )
     }
 }

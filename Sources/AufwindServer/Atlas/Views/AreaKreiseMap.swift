@@ -18,21 +18,21 @@ struct AreaKreiseMap {
         var content: [SVGMap.Content] = around.map { SVGMap.path(frame.pathData($0.rings), cssClass: "kreis aussen", title: $0.name) }
         for kreis in kreise {
             let activity = figures.kreise[kreis.key] ?? KreisActivity(key: kreis.key)
-            let name = catalog.unit(key: kreis.key)?.displayName ?? kreis.name
+            let name = catalog.unit(key: kreis.key)?.name ?? kreis.name
             content.append(
                 SVGMap.link(
                     "/kreise/\(kreis.key)",
                     SVGMap.path(
-                        frame.pathData(kreis.rings), cssClass: "kreis k\(indicator.classIndex(indicator.value(activity)))",
+                        frame.pathData(kreis.rings), cssClass: "kreis k\(indicator.classIndex(of: activity))",
                         title: "\(name): \(activity.activeGemeinden) von \(activity.gemeinden) Gemeinden aktiv (\(indicator.text(activity)))")))
         }
         let description =
-            "Die \(kreise.count) Kreise und kreisfreien Städte des Gebiets \(area.displayName), gefärbt nach dem Anteil der aktiven Gemeinden in fünf Stufen (Legende unter der Karte); die Tabelle darunter nennt jeden Kreis."
+            "\(kreise.count == 1 ? "Der Kreis" : "Die \(kreise.count) Kreise und kreisfreien Städte") in \(area.displayName), gefärbt nach dem Anteil der aktiven Gemeinden in fünf Stufen (Legende unter der Karte); die Tabelle darunter nennt jeden Kreis."
         return .div(
             .class("map area-map"),
             SVGMap.root(
                 id: "gebiet-karte", width: Self.width, height: Self.height, title: "Karte: aktive Gemeinden je Kreis – \(area.displayName)",
-                description: description, content),
+                description: description, links: true, content),
             .p(
                 .class("legend"), .strong(.text("Aktive Gemeinden: ")),
                 .group(indicator.classes.map { SVGMap.legendItem(swatch: "k\($0.index)", $0.label) }),

@@ -34,7 +34,7 @@ struct AtlasPage: PageView {
             .p(
                 .class("meta"),
                 .text(
-                    "Gezählt wird nur Öffentliches: veröffentlichte öffentliche Einträge (ohne Beispieldaten), Kooperationen zu solchen Einträgen, Verbünde ab „Antrag in Vorbereitung“ (ohne abgelehnte) und Kommunen mit bestätigtem Mitglied. Stand: \(GermanFormat.dateTime(loadedAt)) Uhr."
+                    "Gezählt wird nur Öffentliches: veröffentlichte öffentliche Einträge (ohne Beispieldaten), Kooperationen zu solchen Einträgen, Verbünde ab „Antrag in Vorbereitung“ (ohne abgelehnte) und Kommunen mit bestätigtem Mitglied. Stand: \(GermanFormat.dateTime(loadedAt))."
                 )),
             .nav(
                 .class("filter"), .attribute(named: "aria-label", value: "Kennzahl"),
@@ -65,7 +65,7 @@ struct AtlasPage: PageView {
                 .text(
                     "\(GermanFormat.integer(germany.activeGemeinden)) von \(GermanFormat.integer(germany.gemeinden)) Gemeinden aktiv, "
                         + "\(GermanFormat.count(germany.cooperations, "Kooperation", "Kooperationen")), \(GermanFormat.count(germany.verbuende, "Verbund", "Verbünde")), "
-                        + "\(GermanFormat.integer(germany.isolatedGemeinden)) Gemeinden ohne Eintrag, Kooperation und Verbund.")),
+                        + "\(GermanFormat.integer(germany.isolatedGemeinden)) Gemeinden ohne Eintrag, Kooperation oder Verbund (isoliert).")),
             .unwrap(shapes) { GermanyMap(shapes: $0, figures: figures, indicator: indicator, catalog: catalog, fieldLabel: field?.label).node() },
             .if(
                 shapes == nil,
@@ -93,8 +93,9 @@ struct AtlasPage: PageView {
     /// A plain table (400 rows: no card labels, which would double its size); it scrolls on a phone.
     private func table(_ rows: [(unit: Gebietseinheit, activity: KreisActivity)], scope: String) -> Node<HTML.BodyContext> {
         func number(_ text: String) -> Node<HTML.TableRowContext> { .td(.class("num"), .text(text)) }
-        let headings = ["Land", "Gemeinden", "aktiv", "ohne Kooperation", "Kooperationen", "je 100.000 Einw.", "Verbünde"]
+        let headings = ["Land", "Gemeinden", "aktiv", "isoliert", "Kooperationen", "je 100.000 Einw.", "Verbünde"]
         return .table(
+            .class("atlas-table"),
             .caption(.text("Kreise nach der Kennzahl „\(indicator.label)“\(scope)")),
             .thead(
                 .tr(
@@ -104,10 +105,10 @@ struct AtlasPage: PageView {
                 .forEach(rows) { row in
                     let a = row.activity
                     return .tr(
-                        .th(.attribute(named: "scope", value: "row"), .unitLink(row.unit)),
+                        .th(.attribute(named: "scope", value: "row"), .a(.safeHref("/kreise/\(row.unit.key)"), .text(row.unit.name))),
                         .td(.text(catalog.unit(key: String(row.unit.key.prefix(2)))?.name ?? "")),
                         number(GermanFormat.integer(a.gemeinden)), number("\(a.activeGemeinden) (\(AtlasIndicator.aktiv.text(a)))"),
-                        number(GermanFormat.integer(a.isolatedGemeinden)), number(GermanFormat.integer(a.cooperations)),
+                        number("\(a.isolatedGemeinden) (\(AtlasIndicator.isoliert.text(a)))"), number(GermanFormat.integer(a.cooperations)),
                         number(AtlasIndicator.kooperationen.text(a)), number(GermanFormat.integer(a.verbuende)))
                 }))
     }

@@ -12,22 +12,22 @@ struct GermanyMap {
     var fieldLabel: String?
 
     /// At most this many lines: the busiest pairs of Kreise.
-    static let maximumLinks = 150
+    static let maximumLinks = 60
 
     func node() -> Node<HTML.BodyContext> {
         let frame = shapes.countryFrame
         var content: [SVGMap.Content] = shapes.country.map { kreis, path in
             let activity = figures.kreise[kreis.key] ?? KreisActivity(key: kreis.key)
-            let name = catalog.unit(key: kreis.key)?.displayName ?? kreis.name
-            let css = "kreis \(indicator == .isoliert ? "i" : "k")\(indicator.classIndex(indicator.value(activity)))"
+            let name = catalog.unit(key: kreis.key)?.name ?? kreis.name
+            let css = "kreis \(indicator == .isoliert ? "i" : "k")\(indicator.classIndex(of: activity))"
             return SVGMap.link("/kreise/\(kreis.key)", SVGMap.path(path, cssClass: css, title: "\(name): \(indicator.text(activity))"))
         }
         let links = indicator == .kooperationen ? Array(figures.links.prefix(Self.maximumLinks)) : []
         let projection = MapProjection.germany
         for link in links {
             guard let from = AtlasFigures.point(of: link.from, catalog), let to = AtlasFigures.point(of: link.to, catalog) else { continue }
-            let names = [link.from, link.to].map { catalog.unit(key: $0)?.displayName ?? $0 }
-            let width = 0.8 + min(3, Double(link.total).squareRoot() * 0.5)
+            let names = [link.from, link.to].map { catalog.unit(key: $0)?.name ?? $0 }
+            let width = 1 + min(3, Double(link.total - 1).squareRoot() * 0.6)
             content.append(
                 SVGMap.line(
                     frame, from: projection.project(from), to: projection.project(to), width: width,
@@ -39,7 +39,7 @@ struct GermanyMap {
             "Die \(shapes.country.count) Kreise und kreisfreien Städte, gefärbt nach der Kennzahl „\(indicator.label)“\(scope) in fünf Stufen (Legende unter der Karte)."
         if indicator == .kooperationen {
             description +=
-                " Linien verbinden Kreise, deren Kommunen miteinander kooperieren (die \(links.count) häufigsten Verbindungen; durchgezogen: überwiegend nah, bis 25 km; gestrichelt: überwiegend fern)."
+                " Linien verbinden Kreise, deren Kommunen miteinander kooperieren (die \(links.count) häufigsten Verbindungen, je mehr Kooperationen, desto breiter; durchgezogen: überwiegend nah, bis 25 km; gestrichelt: überwiegend fern)."
         }
         description += " Die Tabelle unter der Karte nennt jeden Kreis mit seinen Zahlen."
         let palette = indicator == .isoliert ? "i" : "k"
@@ -47,7 +47,7 @@ struct GermanyMap {
             .class("map atlas-map"),
             SVGMap.root(
                 id: "atlas-karte", width: KreisShapeStore.countryWidth, height: KreisShapeStore.countryHeight,
-                title: "Karte der Kreise: \(indicator.label)\(scope)", description: description, content),
+                title: "Karte der Kreise: \(indicator.label)\(scope)", description: description, links: true, content),
             .p(
                 .class("legend"),
                 .strong(.text(indicator.label + ": ")),
@@ -55,7 +55,8 @@ struct GermanyMap {
                 .if(
                     indicator == .kooperationen && !links.isEmpty,
                     .group(
-                        .br(), SVGMap.legendItem(swatch: "line-nah", "Linie: überwiegend nah (bis 25 km)"),
+                        .br(), .text("Linien: Kooperationen zwischen Kreisen (die \(links.count) häufigsten) – "),
+                        SVGMap.legendItem(swatch: "line-nah", "durchgezogen: überwiegend nah (bis 25 km)"),
                         SVGMap.legendItem(swatch: "line-fern", "gestrichelt: überwiegend fern"))),
                 .br(),
                 .small(.text(SVGMap.bordersAttribution))

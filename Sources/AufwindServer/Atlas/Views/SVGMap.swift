@@ -8,13 +8,17 @@ import Plot
 enum SVGMap {
     typealias Content = Node<HTML.BodyContext>
 
-    /// The `<svg>` element: `role="img"` named by its title and description.
-    static func root(id: String, width: Double, height: Double, title: String, description: String, _ content: [Content]) -> Content {
+    /// The `<svg>` element named by its title and description: `role="img"`, or for a map whose
+    /// shapes are links (`links`), `role="group"` (an image may hold no links) with the links hidden
+    /// from assistive technology and the keyboard — the table under such a map has the same links.
+    static func root(id: String, width: Double, height: Double, title: String, description: String, links: Bool = false, _ content: [Content])
+        -> Content
+    {
         .element(
             named: "svg",
             nodes: [
                 .safeAttribute("viewBox", "0 0 \(Int(width)) \(Int(height))"),
-                .attribute(named: "role", value: "img"),
+                .safeAttribute("role", links ? "group" : "img"),
                 .safeAttribute("aria-labelledby", "\(id)-titel \(id)-beschreibung"),
                 .element(named: "title", nodes: [.safeAttribute("id", "\(id)-titel"), .text(title)]),
                 .element(named: "desc", nodes: [.safeAttribute("id", "\(id)-beschreibung"), .text(description)]),
@@ -29,7 +33,11 @@ enum SVGMap {
 
     /// A shape that leads to a page for the mouse (the table beside the map is the keyboard's way).
     static func link(_ href: String, _ content: Content) -> Content {
-        .element(named: "a", nodes: [.safeAttribute("href", href), .attribute(named: "tabindex", value: "-1"), content])
+        .element(
+            named: "a",
+            nodes: [
+                .safeAttribute("href", href), .attribute(named: "tabindex", value: "-1"), .attribute(named: "aria-hidden", value: "true"), content,
+            ])
     }
 
     static func dot(_ frame: MapFrame, _ point: MapPoint, radius: Double, cssClass: String, title: String) -> Content {

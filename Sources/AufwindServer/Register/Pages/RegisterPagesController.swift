@@ -108,30 +108,10 @@ struct RegisterPagesController: RouteCollection {
         let figures = try await request.atlasSnapshot().figures(nil)
         return HTMLResponse.render(
             AreaPage(
-                unit: unit, catalog: catalog, panel: panel, figures: figures, map: areaMap(unit, figures: figures, catalog: catalog, request: request)
+                unit: unit, catalog: catalog, panel: panel, figures: figures,
+                map: AreaMaps.map(of: unit, figures: figures, catalog: catalog, request: request)
             ),
             request: request)
-    }
-
-    /// A Kreis: its Gemeinden by activity; a Land or Regierungsbezirk: its Kreise by active share.
-    private func areaMap(_ unit: Gebietseinheit, figures: AtlasFigures, catalog: RegisterCatalog, request: Request) -> Node<HTML.BodyContext>? {
-        let shapes = request.application.kreisShapes
-        if unit.kind == .kreis {
-            guard
-                let area = shapes.area(
-                    of: [unit.key], width: KreisActivityMap.width, height: KreisActivityMap.height, margin: KreisActivityMap.margin,
-                    logger: request.logger),
-                let center = area.inside.first
-            else { return nil }
-            let gemeinden = catalog.gemeinden(in: unit.key).compactMap { g in figures.gemeinde(ags: g.ags).map { (gemeinde: g, activity: $0) } }
-            return KreisActivityMap(kreis: unit, center: center, around: area.around, frame: area.frame, gemeinden: gemeinden).node()
-        }
-        guard
-            let area = shapes.area(
-                of: catalog.kreise(in: unit.key).map(\.key), width: AreaKreiseMap.width, height: AreaKreiseMap.height, margin: AreaKreiseMap.margin,
-                logger: request.logger)
-        else { return nil }
-        return AreaKreiseMap(area: unit, kreise: area.inside, around: area.around, frame: area.frame, figures: figures, catalog: catalog).node()
     }
 
     @Sendable func sources(request: Request) async throws -> Response {

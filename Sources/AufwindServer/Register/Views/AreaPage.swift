@@ -32,7 +32,7 @@ struct AreaPage: PageView {
             ),
             .totals(catalog.totals(of: unit.key), kreise: hasKreise ? kreise.count : nil),
             .unwrap(panel) { $0.node() },
-            .unwrap(map) { map in .group(.h2(.text("Auf Aufwind")), map) },
+            .unwrap(map) { map in .group(.h2(.text(unit.kind == .kreis ? "Die Gemeinden des Kreises auf Aufwind" : "Die Kreise auf Aufwind")), map) },
             .if(unit.kind == .kreis, .unwrap(figures) { activityTable($0) }),
             .if(
                 unit.kind == .land && !catalog.regierungsbezirke(ofLand: unit.key).isEmpty,
