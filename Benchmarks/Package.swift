@@ -54,6 +54,16 @@ let package = Package(
             path: "Benchmarks/SolutionBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Issue 17: the Kooperationsatlas with 100,000 items and 10,000 cooperations, in-process.
+        .executableTarget(
+            name: "AtlasBenchmarks",
+            dependencies: [
+                .product(name: "AufwindServer", package: app),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/AtlasBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // Issue 15: the 1:1 meeting scheduler on the benchmark instances (core only).
         .executableTarget(
             name: "MeetingBenchmarks",

@@ -770,6 +770,57 @@ class Journeys:
         if f"href=\"{solution}\"" not in self.driver.page_source:
             self.finding("Pitch-Bühne: der angenommene Pitch führt nicht zur Lösung")
 
+    def atlas(self, authority, admin):
+        """The Kooperationsatlas: Germany by Kreis in three views, a Kreis, a Regierungsbezirk and a
+        town with their maps, at phone and desktop width. Then a Bezirksregierung asks for its region
+        by name ("Münster" is two regions: it chooses), the administration confirms, and it opens its
+        dashboard."""
+        print("Reise: Kooperationsatlas, Karten, Regionalbehörde fragt ihre Region beim Namen an")
+        pages = [
+            ("/atlas", "Atlas"), ("/atlas?kennzahl=kooperationen", "Atlas: Kooperationen"),
+            ("/atlas?kennzahl=isoliert&handlungsfeld=mobilitaet", "Atlas: isolierte Gemeinden, Mobilität"), ("/kreise/05570", "Kreis Warendorf"),
+            ("/regierungsbezirke/055", "Regierungsbezirk Münster"), ("/gemeinden/05570004", "Ahlen mit Karte"),
+        ]
+        for path, label in pages:
+            self.open(path)
+            self.no_sideways_scrolling(label)
+            if "<svg viewBox" not in self.driver.page_source or "GeoBasis-DE / BKG" not in self.driver.page_source:
+                self.finding(f"{label}: keine Karte mit Kreisgrenzen")
+        self.log_in(*authority)
+        self.open("/konto/organisationen")
+        self.fill("region", "Münster")
+        self.fill("region-nachricht", "Bezirksregierung, Dezernat 34 (Kommunalaufsicht)")
+        self.click("#regionalbehoerde button[type=submit]")
+        self.check_page("Region: welche Münster?")
+        if "Welche Region meinen Sie?" not in self.driver.page_source:
+            self.finding("Region beim Namen: „Münster“ führt nicht zur Auswahl")
+            return
+        self.driver.find_element(By.ID, "region-auswahl-055").click()
+        self.click("#regionalbehoerde button[type=submit]")
+        self.check_page("Region angefragt")
+        email = authority[0]
+        self.log_in(*admin)
+        self.open("/admin/warteschlange")
+        forms = [
+            f for f in self.driver.find_elements(By.CSS_SELECTOR, "main form")
+            if email in f.find_element(By.XPATH, "./..").text and "Münster" in f.find_element(By.XPATH, "./..").text
+        ]
+        if not forms:
+            self.finding("Warteschlange: die Anfrage der Bezirksregierung fehlt")
+            return
+        forms[0].find_element(By.CSS_SELECTOR, "input[name=pruefung]").send_keys("Rückruf bei der Bezirksregierung")
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        forms[0].find_element(By.CSS_SELECTOR, "button[value=annehmen]").click()
+        try:
+            WebDriverWait(self.driver, 3).until(expected_conditions.staleness_of(page))
+        except (TimeoutException, WebDriverException):
+            pass
+        self.log_in(*authority)
+        self.open("/regionen/055")
+        self.no_sideways_scrolling("Regionale Übersicht")
+        if "Gemeinden nach Kreis" not in self.driver.page_source:
+            self.finding("Regionale Übersicht: die Bezirksregierung sieht ihre Gemeinden nicht")
+
     def pressed(self, selector):
         return self.driver.find_element(By.CSS_SELECTOR, selector).get_attribute("aria-pressed")
 
@@ -847,6 +898,8 @@ def main():
                 journeys.solutions(
                     tuple(args.anbieter.split(":", 1)), tuple(args.verwalter.split(":", 1)), tuple(args.partner.split(":", 1)),
                     tuple(args.admin.split(":", 1)))
+            if "atlas" in only and args.partner and args.admin:
+                journeys.atlas(tuple(args.partner.split(":", 1)), tuple(args.admin.split(":", 1)))
             if "events" in only and args.verwalter and args.partner:
                 journeys.events(tuple(args.verwalter.split(":", 1)), tuple(args.partner.split(":", 1)))
             return finish(journeys)
@@ -859,6 +912,8 @@ def main():
             journeys.consent_again(tuple(args.stale.split(":", 1)))
         if args.admin:
             journeys.ask_admin_to_confirm(tuple(args.admin.split(":", 1)))
+        if args.partner and args.admin:
+            journeys.atlas(tuple(args.partner.split(":", 1)), tuple(args.admin.split(":", 1)))
         if args.verwalter and args.partner:
             journeys.cooperate(tuple(args.verwalter.split(":", 1)), tuple(args.partner.split(":", 1)))
             journeys.invite_by_mail(tuple(args.verwalter.split(":", 1)))

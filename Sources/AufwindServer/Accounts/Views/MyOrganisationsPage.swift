@@ -90,7 +90,7 @@ struct MyOrganisationsPage: PageView {
                     "Kreise, Bezirksregierungen und Landesbehörden erhalten nach Prüfung durch die Plattform-Administration "
                         + "Zugang zu regionalen Übersichten.")),
             .form(
-                .class("stacked"), .action("/konto/regionen"), .method(.post), .id("regionalbehoerde"),
+                .class("stacked"), .action("/konto/regionen#regionalbehoerde"), .method(.post), .id("regionalbehoerde"),
                 .csrf(csrf),
                 .formErrorsInForm(region.errors),
                 regionChoices(),

@@ -9,8 +9,9 @@ enum SVGMap {
     typealias Content = Node<HTML.BodyContext>
 
     /// The `<svg>` element named by its title and description: `role="img"`, or for a map whose
-    /// shapes are links (`links`), `role="group"` (an image may hold no links) with the links hidden
-    /// from assistive technology and the keyboard — the table under such a map has the same links.
+    /// shapes are links (`links`) no role (its own, a graphics document: an image may hold no links)
+    /// with the links hidden from assistive technology and the keyboard — the table under such a map
+    /// has the same links.
     static func root(id: String, width: Double, height: Double, title: String, description: String, links: Bool = false, _ content: [Content])
         -> Content
     {
@@ -18,7 +19,7 @@ enum SVGMap {
             named: "svg",
             nodes: [
                 .safeAttribute("viewBox", "0 0 \(Int(width)) \(Int(height))"),
-                .safeAttribute("role", links ? "group" : "img"),
+                .safeAttribute("role", links ? nil : "img"),
                 .safeAttribute("aria-labelledby", "\(id)-titel \(id)-beschreibung"),
                 .element(named: "title", nodes: [.safeAttribute("id", "\(id)-titel"), .text(title)]),
                 .element(named: "desc", nodes: [.safeAttribute("id", "\(id)-beschreibung"), .text(description)]),
