@@ -173,6 +173,16 @@ struct VerbundTests {
             // costs: by population, CSV for Excel; strangers may not look
             let split = try await olga.get(path + "/kosten?betrag=80.000&foerderung=20000&methode=einwohner")
             #expect(split.status == .ok && split.body.contains("80.000,00 €") && split.body.contains("20.000,00 €"))
+            // … and as bars: each member's own part and its funding, every number in the description.
+            let chart = try #require(split.body.range(of: "<title id=\"kosten-diagramm-titel\">"))
+            let description = String(split.body[chart.upperBound...].prefix(2000))
+            #expect(description.contains("Ahlen: ") && description.contains("davon Eigenanteil") && description.contains("Die Tabelle darunter"))
+            #expect(
+                split.body.contains("class=\"bar-own\"") && split.body.contains("class=\"bar-funding\"") && split.body.contains("> Förderung</span>"))
+            // The members' population beside each other on the Verbund page.
+            let workspace = try await olga.get(path)
+            #expect(workspace.body.contains("<title id=\"einwohner-diagramm-titel\">Einwohner der Mitglieder (zusammen "))
+            #expect(workspace.body.contains("class=\"bar-population\""))
             let csv = try await olga.get(path + "/kosten?betrag=80000&methode=gleich&format=csv")
             #expect(
                 csv.body.hasPrefix("\u{FEFF}Mitglied;") && csv.body.contains("Ahlen;05570004;52666;26666,67;0,00;26666,67")

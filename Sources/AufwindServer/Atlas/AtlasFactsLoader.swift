@@ -3,12 +3,14 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Reads the atlas's public facts (`AtlasFacts`) in four grouped queries: items counted by owner and
-/// Handlungsfelder in the database (not read one by one), cooperations on public items, Verbünde past
-/// their founding with their towns, towns with a verified member.
+/// Gathers the atlas's public facts (`AtlasFacts`): the public items counted by owner and
+/// Handlungsfelder from the match engine's published items, and in three queries the cooperations on
+/// public items, the Verbünde past their founding with their towns, the towns with a verified member.
 struct AtlasFactsLoader {
     var database: any Database
     var funding: FundingCatalog
+    /// The published items (the match engine's).
+    var items: [CooperationItem]
 
     /// Verbünde the atlas counts: past "in Gründung" (a draft) and not refused (the towns' business).
     static let countedVerbundStatuses: [VerbundStatus] = [.antragInVorbereitung, .eingereicht, .bewilligt, .laufend, .abgeschlossen]
@@ -25,18 +27,14 @@ struct AtlasFactsLoader {
                 .where(SQLColumn("is_demo", table: prefix), .equal, SQLLiteral.boolean(false))
         }
 
-        struct ItemRow: Decodable {
-            var owner_key: String
-            var handlungsfelder: String
-            var n: Int
+        // Items from the match engine (every published item, kept current by this instance's writes; a
+        // hidden one is unpublished): reading and decoding 100,000 rows would cost the better part of a second.
+        var groups: [String: AtlasFacts.ItemGroup] = [:]
+        for item in items where item.visibility == .oeffentlich && !item.isDemo {
+            let fields = Handlungsfeld.allCases.filter(item.handlungsfelder.contains)
+            let key = item.ownerKey + "|" + fields.map(\.rawValue).joined(separator: ",")
+            groups[key, default: AtlasFacts.ItemGroup(ownerKey: item.ownerKey, fields: item.handlungsfelder, count: 0)].count += 1
         }
-        let items = try await publicItems(
-            sql.select().column(SQLColumn("owner_key", table: "i")).column(SQLColumn("handlungsfelder", table: "i"))
-                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .from(SQLAlias(SQLIdentifier(CooperationItemModel.schema), as: SQLIdentifier("i"))), prefix: "i"
-        )
-        .groupBy(SQLColumn("owner_key", table: "i")).groupBy(SQLColumn("handlungsfelder", table: "i"))
-        .all(decoding: ItemRow.self)
 
         struct CooperationRow: Decodable {
             var owner_key: String
@@ -96,7 +94,7 @@ struct AtlasFactsLoader {
 
         return AtlasFacts(
             memberTowns: Set(members.map(\.org_key)),
-            items: items.map { AtlasFacts.ItemGroup(ownerKey: $0.owner_key, fields: fields($0.handlungsfelder), count: $0.n) },
+            items: groups.keys.sorted().compactMap { groups[$0] },
             cooperations: cooperations.map {
                 AtlasFacts.Cooperation(ownerKey: $0.owner_key, partnerKey: $0.partner_key, fields: fields($0.handlungsfelder))
             },

@@ -4,10 +4,12 @@ import Foundation
 import NIOConcurrencyHelpers
 import Vapor
 
-/// The atlas's figures, in memory: the public facts read once (`AtlasFactsLoader`, four grouped
-/// queries) and the figures of each Handlungsfeld computed from them on first use. Every write on
-/// this instance that changes a fact (an item, a cooperation, a Verbund or its members, a membership:
-/// `AtlasInvalidation`) drops them; other instances' writes show within `maximumAge`.
+/// The atlas's figures, in memory: the public facts gathered once (`AtlasFactsLoader`: the items
+/// from the match engine, the rest in three queries) and the figures of each Handlungsfeld computed
+/// from them on first use. Every write on this instance that changes a fact (an item, a cooperation,
+/// a Verbund or its members, a membership: `AtlasInvalidation`) drops them; other instances'
+/// cooperations, Verbünde and members show within `maximumAge`, their items once this instance's
+/// match engine has them (at its start; issue 18's change feed will carry them at once).
 final class AtlasStore: Sendable {
     static let maximumAge: TimeInterval = 60
 
@@ -44,16 +46,18 @@ final class AtlasStore: Sendable {
 
     private let cache = GenerationCache<Snapshot>(maximumAge: maximumAge)
 
-    func snapshot(on database: any Database, catalog: RegisterCatalog, funding: FundingCatalog, now: Date = Date()) async throws -> Snapshot {
+    func snapshot(
+        on database: any Database, catalog: RegisterCatalog, funding: FundingCatalog, items: @escaping () -> [CooperationItem], now: Date = Date()
+    ) async throws -> Snapshot {
         let snapshot = try await cache.value(now: now) {
-            Snapshot(facts: try await AtlasFactsLoader(database: database, funding: funding).load(), catalog: catalog, loadedAt: now)
+            Snapshot(facts: try await AtlasFactsLoader(database: database, funding: funding, items: items()).load(), catalog: catalog, loadedAt: now)
         }
         // A register import makes a new catalog: the figures follow it.
         guard snapshot.catalog.gebietsstand != catalog.gebietsstand || snapshot.catalog.gemeinden.count != catalog.gemeinden.count else {
             return snapshot
         }
         invalidate()
-        return try await self.snapshot(on: database, catalog: catalog, funding: funding, now: now)
+        return try await self.snapshot(on: database, catalog: catalog, funding: funding, items: items, now: now)
     }
 
     /// A fact changed on this instance.
@@ -76,6 +80,8 @@ extension Application {
 extension Request {
     /// The atlas's facts and figures as of now.
     func atlasSnapshot() async throws -> AtlasStore.Snapshot {
-        try await application.atlas.snapshot(on: db, catalog: register, funding: application.fundingStore.catalog, now: now)
+        let store = application.matchStore
+        return try await application.atlas.snapshot(
+            on: db, catalog: register, funding: application.fundingStore.catalog, items: { store.engine.items }, now: now)
     }
 }

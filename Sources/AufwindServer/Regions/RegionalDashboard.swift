@@ -40,8 +40,11 @@ struct RegionalDashboard {
 
     var region: Gebietseinheit
     var figures: AtlasFigures
+    var now: Date
     /// By Kreis (in key order), each Kreis's towns active first, then by population.
     var kreise: [(kreis: Gebietseinheit, activity: KreisActivity, towns: [Town])]
+    /// Per Kreis: new public items and new cooperations in each of the last twelve months.
+    var months: [String: (items: MonthlyActivity, cooperations: MonthlyActivity)]
     /// Verbünde in Gründung or Antrag in Vorbereitung, led from the region, for programmes this authority approves.
     var inPreparation: [Verbund]
 
@@ -113,6 +116,7 @@ struct RegionalDashboard {
             }
         }
 
+        let months = try await Self.months(request, prefix: prefix)
         let kreisUnits = region.kind == .kreis ? [region] : catalog.kreise(in: key)
         let kreise = kreisUnits.map { kreis in
             let towns = catalog.gemeinden(in: kreis.key).map { gemeinde -> Town in
@@ -124,7 +128,64 @@ struct RegionalDashboard {
             .sorted { ($0.activity.isActive ? 0 : 1, -$0.gemeinde.population) < ($1.activity.isActive ? 0 : 1, -$1.gemeinde.population) }
             return (kreis: kreis, activity: figures.kreise[kreis.key] ?? KreisActivity(key: kreis.key), towns: towns)
         }
-        return RegionalDashboard(region: region, figures: figures, kreise: kreise, inPreparation: inPreparation)
+        return RegionalDashboard(region: region, figures: figures, now: request.now, kreise: kreise, months: months, inPreparation: inPreparation)
+    }
+
+    /// New public items and new cooperations (on public items) of the region's towns in the last
+    /// twelve months, per Kreis and month: two queries over the last year only.
+    private static func months(_ request: Request, prefix: String) async throws -> [String: (items: MonthlyActivity, cooperations: MonthlyActivity)] {
+        let sql = try request.db.sql()
+        let now = request.now
+        let since = now.addingTimeInterval(-370 * 24 * 3600)
+        struct ItemRow: Decodable {
+            var owner_key: String
+            var published_at: Date
+        }
+        let items = try await sql.select().column("owner_key").column("published_at").from(CooperationItemModel.schema)
+            .where("published", .equal, SQLLiteral.boolean(true)).where("visibility", .equal, SQLBind(Visibility.oeffentlich.rawValue))
+            .where(SQLIdentifier("hidden"), .is, SQLLiteral.null).where("is_demo", .equal, SQLLiteral.boolean(false))
+            .where("owner_key", .like, SQLBind(prefix)).where("published_at", .greaterThanOrEqual, SQLBind(since))
+            .all(decoding: ItemRow.self)
+        struct CooperationRow: Decodable {
+            var owner_key: String
+            var partner_key: String
+            var created_at: Date
+        }
+        let cooperations = try await sql.select().column(SQLColumn("owner_key", table: "c")).column(SQLColumn("partner_key", table: "c"))
+            .column(SQLColumn("created_at", table: "c"))
+            .from(SQLAlias(SQLIdentifier(CooperationModel.schema), as: SQLIdentifier("c")))
+            .join(
+                SQLAlias(SQLIdentifier(CooperationItemModel.schema), as: SQLIdentifier("i")), on: SQLColumn("id", table: "i"), .equal,
+                SQLColumn("item_id", table: "c")
+            )
+            .where(SQLColumn("visibility", table: "i"), .equal, SQLBind(Visibility.oeffentlich.rawValue))
+            .where(SQLColumn("hidden", table: "i"), .is, SQLLiteral.null).where(SQLColumn("is_demo", table: "i"), .equal, SQLLiteral.boolean(false))
+            .where(SQLColumn("created_at", table: "c"), .greaterThanOrEqual, SQLBind(since))
+            .where {
+                $0.where(SQLColumn("owner_key", table: "c"), .like, SQLBind(prefix)).orWhere(
+                    SQLColumn("partner_key", table: "c"), .like, SQLBind(prefix))
+            }
+            .all(decoding: CooperationRow.self)
+        var itemDates: [String: [Date]] = [:]
+        for row in items { itemDates[String(row.owner_key.prefix(5)), default: []].append(row.published_at) }
+        var cooperationDates: [String: [Date]] = [:]
+        let region = String(prefix.dropLast())
+        for row in cooperations {
+            for kreis in Set([row.owner_key, row.partner_key].filter { $0.hasPrefix(region) }.map { String($0.prefix(5)) }) {
+                cooperationDates[kreis, default: []].append(row.created_at)
+            }
+        }
+        let kreise = Set(itemDates.keys).union(cooperationDates.keys)
+        return Dictionary(
+            uniqueKeysWithValues: kreise.map { kreis in
+                (
+                    kreis,
+                    (
+                        MonthlyActivity(dates: itemDates[kreis] ?? [], endingAt: now),
+                        MonthlyActivity(dates: cooperationDates[kreis] ?? [], endingAt: now)
+                    )
+                )
+            })
     }
 
     /// Verbünde with an accepted town or Kreis of the region, any status, with all their accepted members and the verdict.

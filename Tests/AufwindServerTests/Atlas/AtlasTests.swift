@@ -77,14 +77,25 @@ struct AtlasTests {
             #expect(Self.csvRow(csv, Self.warendorfStadt)?.suffix(3) == ["0", "1", "nein"] && Self.csvRow(csv, Self.ahlen)?[9] == "1")
             #expect(Self.csvRow(csv, Self.muenster)?.suffix(5) == ["nein", "0", "0", "0", "ja"])
 
-            // The GeoJSON says the same for the Kreis.
+            // An item hidden by a moderation decision leaves the atlas at once (its cooperation with it).
+            try await olga.get("/meldungen/neu?art=eintrag&id=\(item)")
+            let olgaReports = try await olga.post("/meldungen", ["art": "eintrag", "id": item, "grund": "spam", "text": "Reine Werbung."])
+            #expect(olgaReports.status == .seeOther, "\(olgaReports.body.components(separatedBy: "error-list").dropFirst().first?.prefix(300) ?? "")")
+            let admin = try await AccountFixture.signedIn(try await AccountFixture.user("admin@aufwind.de", admin: true, on: app), app: app)
+            let moderation = try #require(try await ModerationCaseModel.query(on: app.db).first())
+            try await admin.get(moderation.adminPath)
+            #expect(try await admin.post(moderation.adminPath + "/entscheidung", ModerationFlowTests.hideFields).status == .seeOther)
+            csv = try await Browser(app).get("/api/v1/atlas/gemeinden.csv").body
+            #expect(Self.csvRow(csv, Self.ahlen)?[7...8] == ["0", "0"], "\(Self.csvRow(csv, Self.ahlen) ?? [])")
+
+            // The GeoJSON says the same for the Kreis (Oelde, whose only cooperation was on the hidden item, is isolated now).
             let geo = try await Browser(app).get("/api/v1/atlas/kreise.geojson")
             #expect(geo.headers.contentType?.subType == "geo+json" && geo.headers.first(name: "Link")?.contains("dl-de/by-2-0") == true)
             let root = try #require(try JSONSerialization.jsonObject(with: Data(geo.body.utf8)) as? [String: Any])
             let features = try #require(root["features"] as? [[String: Any]])
             let warendorf = try #require(features.compactMap { $0["properties"] as? [String: Any] }.first { $0["ags"] as? String == "05570" })
-            #expect(features.count == 400 && warendorf["aktiveGemeinden"] as? Int == 3 && warendorf["kooperationen"] as? Int == 1)
-            #expect(warendorf["verbuende"] as? Int == 1 && warendorf["isolierteGemeinden"] as? Int == 0 && warendorf["gemeinden"] as? Int == 3)
+            #expect(features.count == 400 && warendorf["aktiveGemeinden"] as? Int == 3 && warendorf["kooperationen"] as? Int == 0)
+            #expect(warendorf["verbuende"] as? Int == 1 && warendorf["isolierteGemeinden"] as? Int == 1 && warendorf["gemeinden"] as? Int == 3)
         }
     }
 

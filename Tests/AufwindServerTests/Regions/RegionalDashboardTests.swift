@@ -77,6 +77,11 @@ struct RegionalDashboardTests {
             let listed = try #require(page.body.range(of: "Bauhof Warendorf-Süd", range: preparation.upperBound..<page.body.endIndex))
             #expect(page.body[listed.upperBound...].prefix(600).contains("Förderrichtlinie IKZ NRW"))
             #expect(page.body.contains("Landkreis Warendorf – 1 von 3 aktiv") && page.body.contains("Kreisfreie Stadt Münster – 0 von 1 aktiv"))
+            // The last twelve months per Kreis: a sparkline with its numbers as text.
+            #expect(page.body.contains("Aktivität in Landkreis Warendorf, letzte 12 Monate</title>"))
+            #expect(
+                page.body.contains("12 Monate: 1 neuer Eintrag, 0 neue Kooperationen")
+                    && page.body.contains("12 Monate: 0 neue Einträge, 0 neue Kooperationen"))
             // Oelde is in the Verbund: not isolated, its Verbund named with programme and status.
             #expect(page.body.contains("Bauhof Warendorf-Süd (Förderrichtlinie IKZ NRW, Antrag in Vorbereitung"))
             // Warendorf (isolated) gets Ahlen, 19 km away with one public item, as a partner to start with.

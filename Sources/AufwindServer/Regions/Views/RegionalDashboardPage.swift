@@ -45,6 +45,7 @@ struct RegionalDashboardPage: PageView {
                         .text(
                             "\(kreis.kreis.typeName ?? "Kreis") \(kreis.kreis.displayName) – \(kreis.activity.activeGemeinden) von \(kreis.activity.gemeinden) aktiv"
                         )),
+                    activity(kreis.kreis),
                     townTable(kreis.towns, caption: "Gemeinden im \(kreis.kreis.typeName ?? "Kreis") \(kreis.kreis.displayName)"))
             },
             .h2(.text("Gemeinden ohne Kooperation")),
@@ -79,6 +80,17 @@ struct RegionalDashboardPage: PageView {
                             ],
                             rows: Array(isolated.prefix(Self.isolatedShown))))))
         )
+    }
+
+    /// The Kreis's last twelve months as a sparkline (with its numbers in the description and as text).
+    private func activity(_ kreis: Gebietseinheit) -> Node<HTML.BodyContext> {
+        let now = dashboard.months[kreis.key]
+        let empty = MonthlyActivity(dates: [], endingAt: dashboard.now)
+        return .p(
+            ActivitySparkline(
+                id: "aktivitaet-\(kreis.key)", place: "\(kreis.typeName ?? "Kreis") \(kreis.displayName)", items: now?.items ?? empty,
+                cooperations: now?.cooperations ?? empty
+            ).node())
     }
 
     private func publicPage(_ region: Gebietseinheit) -> String {

@@ -44,6 +44,7 @@ struct CostSharingPage: PageView {
                 !shares.isEmpty,
                 .group(
                     .h2(.text("Aufteilung \(methodLabel)")),
+                    chart(),
                     .scrollBox(
                         "Anteile je Mitglied",
                         .table(
@@ -76,6 +77,23 @@ struct CostSharingPage: PageView {
                         .text(" · Zum Drucken die Druckfunktion des Browsers nutzen (die Seite ist dafür gestaltet)."))
                 ))
         )
+    }
+
+    /// Each member's share as a bar: its own part dark, the funding deducted from it light.
+    private func chart() -> Node<HTML.BodyContext> {
+        BarChart(
+            id: "kosten-diagramm", title: "Anteile je Mitglied \(methodLabel)",
+            description: shares.map {
+                "\($0.name): \(Self.money($0.grossCents)), davon Eigenanteil \(Self.money($0.netCents)), Förderung \(Self.money($0.fundingCents))"
+            }
+            .joined(separator: "; ") + ". Die Tabelle darunter nennt dieselben Zahlen.",
+            bars: shares.map {
+                BarChart.Bar(
+                    label: $0.name, parts: [(Double($0.netCents), "bar-own"), (Double($0.fundingCents), "bar-funding")],
+                    valueText: Self.money($0.grossCents))
+            },
+            legend: shares.contains { $0.fundingCents > 0 } ? [("bar-own", "Eigenanteil"), ("bar-funding", "Förderung")] : []
+        ).node()
     }
 
     private func csvLink() -> String {

@@ -41,6 +41,8 @@ extension VerbundPage {
             ownerChoices: memberships.filter { $0.status == .accepted }.map { ($0.key, $0.displayName(directory)) }, calendarLink: calendarLink,
             csrf: csrf, errors: errors, notice: notice)
         self.laender = laender
+        populations = overview.facts.members.filter { $0.type == .gemeinde || $0.type == .kreis }.sorted { $0.population > $1.population }
+            .map { ($0.nameWithKind, $0.population) }
         description = verbund.descriptionText
         nextDate = overview.nextDate.map(entry)
     }

@@ -60,6 +60,8 @@ struct VerbundPage: PageView {
     var isMember: Bool
     var programmes: [(id: String, name: String)]
     var laender: [(key: String, name: String)] = []
+    /// The population of the towns and Kreise in the Verbund (accepted), for the chart under the members.
+    var populations: [(name: String, population: Int)] = []
     var chosenProgramme: (id: String, name: String)?
     var result: EligibilityResult?
     /// Set when the chosen programme fosters none of the Verbund's Handlungsfelder.
@@ -161,6 +163,18 @@ struct VerbundPage: PageView {
         )
     }
 
+    /// How large the members are, side by side (the numbers in the description).
+    private func populationChart() -> Node<HTML.BodyContext> {
+        let total = populations.reduce(0) { $0 + $1.population }
+        return BarChart(
+            id: "einwohner-diagramm", title: "Einwohner der Mitglieder (zusammen \(GermanFormat.integer(total)))",
+            description: populations.map { "\($0.name): \(GermanFormat.einwohner($0.population))" }.joined(separator: "; ") + ".",
+            bars: populations.map {
+                .init(label: $0.name, parts: [(Double($0.population), "bar-population")], valueText: GermanFormat.integer($0.population))
+            }
+        ).node()
+    }
+
     private func membersSection(heading: String = "Mitglieder", caption: String = "Mitglieder und Einladungen") -> Node<HTML.BodyContext> {
         .section(
             .h2(.text(heading)),
@@ -210,6 +224,7 @@ struct VerbundPage: PageView {
                             )
                         })
                 )),
+            .if(populations.count > 1, populationChart()),
             .if(
                 isLead,
                 .group(
