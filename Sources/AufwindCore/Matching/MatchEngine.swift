@@ -115,6 +115,11 @@ public struct MatchEngine: Sendable {
     /// The live items, oldest first.
     public var items: [CooperationItem] { slots.indices.filter { alive[$0] }.map { slots[$0] } }
 
+    /// Visits the live items, oldest first, without copying them into an array.
+    public func forEachItem(_ body: (CooperationItem) throws -> Void) rethrows {
+        for slot in slots.indices where alive[slot] { try body(slots[slot]) }
+    }
+
     public func item(id: String) -> CooperationItem? { indexByID[id].map { slots[$0] } }
 
     /// The live items of one town, oldest first.

@@ -9,8 +9,8 @@ import SQLKit
 struct AtlasFactsLoader {
     var database: any Database
     var funding: FundingCatalog
-    /// The published items (the match engine's).
-    var items: [CooperationItem]
+    /// The match engine: its items are the published ones.
+    var engine: MatchEngine
 
     /// Verbünde the atlas counts: past "in Gründung" (a draft) and not refused (the towns' business).
     static let countedVerbundStatuses: [VerbundStatus] = [.antragInVorbereitung, .eingereicht, .bewilligt, .laufend, .abgeschlossen]
@@ -29,11 +29,14 @@ struct AtlasFactsLoader {
 
         // Items from the match engine (every published item, kept current by this instance's writes; a
         // hidden one is unpublished): reading and decoding 100,000 rows would cost the better part of a second.
-        var groups: [String: AtlasFacts.ItemGroup] = [:]
-        for item in items where item.visibility == .oeffentlich && !item.isDemo {
-            let fields = Handlungsfeld.allCases.filter(item.handlungsfelder.contains)
-            let key = item.ownerKey + "|" + fields.map(\.rawValue).joined(separator: ",")
-            groups[key, default: AtlasFacts.ItemGroup(ownerKey: item.ownerKey, fields: item.handlungsfelder, count: 0)].count += 1
+        struct GroupKey: Hashable {
+            var owner: String
+            var fields: Set<Handlungsfeld>
+        }
+        var groups: [GroupKey: Int] = [:]
+        engine.forEachItem { item in
+            guard item.visibility == .oeffentlich, !item.isDemo else { return }
+            groups[GroupKey(owner: item.ownerKey, fields: item.handlungsfelder), default: 0] += 1
         }
 
         struct CooperationRow: Decodable {
@@ -94,7 +97,7 @@ struct AtlasFactsLoader {
 
         return AtlasFacts(
             memberTowns: Set(members.map(\.org_key)),
-            items: groups.keys.sorted().compactMap { groups[$0] },
+            items: groups.map { AtlasFacts.ItemGroup(ownerKey: $0.key.owner, fields: $0.key.fields, count: $0.value) },
             cooperations: cooperations.map {
                 AtlasFacts.Cooperation(ownerKey: $0.owner_key, partnerKey: $0.partner_key, fields: fields($0.handlungsfelder))
             },

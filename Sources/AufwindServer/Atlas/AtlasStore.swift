@@ -47,17 +47,18 @@ final class AtlasStore: Sendable {
     private let cache = GenerationCache<Snapshot>(maximumAge: maximumAge)
 
     func snapshot(
-        on database: any Database, catalog: RegisterCatalog, funding: FundingCatalog, items: @escaping () -> [CooperationItem], now: Date = Date()
+        on database: any Database, catalog: RegisterCatalog, funding: FundingCatalog, engine: @escaping () -> MatchEngine, now: Date = Date()
     ) async throws -> Snapshot {
         let snapshot = try await cache.value(now: now) {
-            Snapshot(facts: try await AtlasFactsLoader(database: database, funding: funding, items: items()).load(), catalog: catalog, loadedAt: now)
+            Snapshot(
+                facts: try await AtlasFactsLoader(database: database, funding: funding, engine: engine()).load(), catalog: catalog, loadedAt: now)
         }
         // A register import makes a new catalog: the figures follow it.
         guard snapshot.catalog.gebietsstand != catalog.gebietsstand || snapshot.catalog.gemeinden.count != catalog.gemeinden.count else {
             return snapshot
         }
         invalidate()
-        return try await self.snapshot(on: database, catalog: catalog, funding: funding, items: items, now: now)
+        return try await self.snapshot(on: database, catalog: catalog, funding: funding, engine: engine, now: now)
     }
 
     /// A fact changed on this instance.
@@ -82,6 +83,6 @@ extension Request {
     func atlasSnapshot() async throws -> AtlasStore.Snapshot {
         let store = application.matchStore
         return try await application.atlas.snapshot(
-            on: db, catalog: register, funding: application.fundingStore.catalog, items: { store.engine.items }, now: now)
+            on: db, catalog: register, funding: application.fundingStore.catalog, engine: { store.engine }, now: now)
     }
 }
