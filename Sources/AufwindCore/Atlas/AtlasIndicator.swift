@@ -55,12 +55,19 @@ public enum AtlasIndicator: String, Sendable, CaseIterable {
         }
     }
 
-    /// The figure as German text: "12 %", "3,4", "7".
+    /// The figure as German text: "12 %", "3,4", "7"; a share that rounds to 0 or 100 % without
+    /// being it reads "unter 1 %" or "über 99 %", a rate that rounds to 0,0 "unter 0,1".
     public func text(_ kreis: KreisActivity) -> String {
         switch self {
-        case .aktiv, .isoliert: GermanFormat.decimal(value(kreis) * 100, digits: 0) + " %"
-        case .kooperationen: GermanFormat.decimal(value(kreis), digits: 1)
-        case .verbuende: GermanFormat.integer(kreis.verbuende)
+        case .aktiv, .isoliert:
+            let (part, whole) = self == .aktiv ? (kreis.activeGemeinden, kreis.gemeinden) : (kreis.isolatedGemeinden, kreis.gemeinden)
+            let percent = (value(kreis) * 100).rounded()
+            if part > 0 && percent == 0 { return "unter 1 %" }
+            if part < whole && percent == 100 { return "über 99 %" }
+            return GermanFormat.decimal(percent, digits: 0) + " %"
+        case .kooperationen:
+            return kreis.cooperations > 0 && value(kreis) < 0.05 ? "unter 0,1" : GermanFormat.decimal(value(kreis), digits: 1)
+        case .verbuende: return GermanFormat.integer(kreis.verbuende)
         }
     }
 
@@ -69,12 +76,18 @@ public enum AtlasIndicator: String, Sendable, CaseIterable {
         limits.firstIndex { value <= $0 + 1e-9 } ?? limits.count
     }
 
-    /// The class of a Kreis's figure as the page shows it (rounded as in `text`), so that "20,0" is never "über 20".
+    /// The class of a Kreis's figure as the page shows it (rounded as in `text`), so that "20,0" is
+    /// never "über 20"; but something is never in the class of nothing, and not all never in that of all.
     public func classIndex(of kreis: KreisActivity) -> Int {
         let value = value(kreis)
         switch self {
-        case .aktiv, .isoliert: return classIndex((value * 100).rounded() / 100)
-        case .kooperationen: return classIndex((value * 10).rounded() / 10)
+        case .aktiv:
+            return kreis.activeGemeinden == 0 ? 0 : max(1, classIndex((value * 100).rounded() / 100))
+        case .isoliert:
+            let rounded = classIndex((value * 100).rounded() / 100)
+            return kreis.isolatedGemeinden < kreis.gemeinden ? min(limits.count - 1, rounded) : rounded
+        case .kooperationen:
+            return kreis.cooperations == 0 ? 0 : max(1, classIndex((value * 10).rounded() / 10))
         case .verbuende: return classIndex(value)
         }
     }

@@ -22,7 +22,10 @@ public enum AtlasOpenData {
             out += ",\"gemeinden\":\(activity.gemeinden),\"aktiveGemeinden\":\(activity.activeGemeinden)"
             out += ",\"isolierteGemeinden\":\(activity.isolatedGemeinden),\"kooperationen\":\(activity.cooperations)"
             out += ",\"verbuende\":\(activity.verbuende)},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":["
-            let polygons = kreis.polygons.map { $0.compactMap { positions($0, projection) } }.filter { !$0.isEmpty }
+            let polygons = kreis.polygons.compactMap { polygon -> [String]? in
+                guard let outer = polygon.first.flatMap({ positions($0, projection) }) else { return nil }
+                return [outer] + polygon.dropFirst().compactMap { positions($0, projection) }
+            }
             out += polygons.map { "[" + $0.joined(separator: ",") + "]" }.joined(separator: ",")
             out += "]}}"
         }
@@ -69,7 +72,7 @@ public enum AtlasOpenData {
     }
 
     public static let csvHeader = [
-        "AGS", "Gemeinde", "Kreisschlüssel", "Kreis", "Land", "Einwohner", "aktiv", "Einträge", "Kooperationen", "Verbünde", "ohne Kooperation",
+        "AGS", "Gemeinde", "Kreisschlüssel", "Kreis", "Land", "Einwohner", "aktiv", "Einträge", "Kooperationen", "Verbünde", "isoliert",
     ]
 
     /// One row per listed Gemeinde, ordered by AGS; AGS and Kreisschlüssel kept as text (see

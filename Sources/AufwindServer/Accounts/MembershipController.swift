@@ -181,7 +181,8 @@ struct MembershipController: RouteCollection {
                 status: status)
         }
         let unit: Gebietseinheit
-        if let chosen = form.auswahl, case .unique(let found) = resolver.resolve(chosen) {
+        // A choice counts only among the regions offered for what is typed now (not one left from before).
+        if let chosen = form.auswahl, case .unique(let found) = resolver.resolve(chosen), resolver.offers(found, for: typed) {
             unit = found
         } else if typed.isEmpty {
             return try await again(

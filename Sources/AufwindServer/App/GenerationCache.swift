@@ -18,9 +18,15 @@ final class GenerationCache<Value: Sendable>: Sendable {
 
     init(maximumAge: TimeInterval = .infinity) { self.maximumAge = maximumAge }
 
+    /// Loads started again when a write overlapped them; under steady writes the last load is
+    /// answered (newer than any stored value) without being kept.
+    static var maximumLoads: Int { 3 }
+
     /// The current value, loaded with `load` when there is none or it is too old.
     func value(now: Date = Date(), load: () async throws -> Value) async throws -> Value {
+        var attempt = 0
         while true {
+            attempt += 1
             let (generation, current, loadedAt) = state.withLockedValue { ($0.generation, $0.value, $0.loadedAt) }
             if let current, now.timeIntervalSince(loadedAt) < maximumAge { return current }
             let loaded = try await load()
@@ -31,6 +37,7 @@ final class GenerationCache<Value: Sendable>: Sendable {
                 return loaded
             }
             if let stored { return stored }
+            if attempt >= Self.maximumLoads { return loaded }
         }
     }
 

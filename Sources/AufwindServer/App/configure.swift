@@ -22,7 +22,6 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.solutionSearch = SolutionSearchCache()
     app.kreisShapes = KreisShapeStore(dataDirectoryCandidates: config.dataDirectoryCandidates)
     app.atlas = AtlasStore()
-    AtlasInvalidation<CooperationItemModel>.register(on: app)
     app.fundingStore = FundingStore()
     app.requestMetrics = RequestMetrics()
     app.scheduleCache = ScheduleCache()
@@ -40,6 +39,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(AufwindErrorMiddleware())
     app.middleware.use(InputGuardMiddleware())
+    app.middleware.use(AtlasInvalidation(atlas: app.atlas))
 
     try app.register(collection: OperationsController())
     try app.register(collection: StaticAssetsController())

@@ -1,34 +1,16 @@
-import Fluent
 import Vapor
 
-/// Drops the atlas's figures whenever a model it counts is created, changed or deleted through
-/// Fluent. Writes that bypass the models (a Verbund's status step, moderation decisions, deleted
-/// accounts' memberships) call `Application.atlas.invalidate()` themselves.
-struct AtlasInvalidation<M: Model>: AsyncModelMiddleware {
+/// Drops the atlas's figures after every request that may have written (not GET or HEAD) and did not
+/// fail: its transaction has committed and the match engine follows it by then, so the next page
+/// reads the new state. One rule for every write — items saved by SQL, members confirmed, invitations
+/// accepted, moderation decisions, API writes — rather than a list of places that could miss one.
+/// Background jobs (expired accounts) and other instances show within `AtlasStore.maximumAge`.
+struct AtlasInvalidation: AsyncMiddleware {
     let atlas: AtlasStore
 
-    func create(model: M, on db: any Database, next: any AnyAsyncModelResponder) async throws {
-        try await next.create(model, on: db)
-        atlas.invalidate()
-    }
-
-    func update(model: M, on db: any Database, next: any AnyAsyncModelResponder) async throws {
-        try await next.update(model, on: db)
-        atlas.invalidate()
-    }
-
-    func delete(model: M, force: Bool, on db: any Database, next: any AnyAsyncModelResponder) async throws {
-        try await next.delete(model, force: force, on: db)
-        atlas.invalidate()
-    }
-
-    /// Registers the middleware for every model the atlas counts.
-    static func register(on app: Application) {
-        let atlas = app.atlas
-        app.databases.middleware.use(AtlasInvalidation<CooperationItemModel>(atlas: atlas))
-        app.databases.middleware.use(AtlasInvalidation<CooperationModel>(atlas: atlas))
-        app.databases.middleware.use(AtlasInvalidation<VerbundModel>(atlas: atlas))
-        app.databases.middleware.use(AtlasInvalidation<VerbundMemberModel>(atlas: atlas))
-        app.databases.middleware.use(AtlasInvalidation<MembershipModel>(atlas: atlas))
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        if request.method != .GET, request.method != .HEAD, response.status.code < 400 { atlas.invalidate() }
+        return response
     }
 }

@@ -74,7 +74,6 @@ struct ModerationEffects {
         case .eintrag:
             guard let model = try await CooperationItemModel.find(id, on: app.database), let item = model.item else { return }
             app.matchStore.update(item, published: model.published)
-            app.atlas.invalidate()
         case .loesung:
             // Hidden, deleted or shown again: the search reads the solutions anew.
             app.solutionSearch.invalidate()
@@ -91,5 +90,4 @@ struct ModerationStores {
     let matchStore: MatchStore
     let solutionUsers: SolutionUserStore
     let solutionSearch: SolutionSearchCache
-    let atlas: AtlasStore
 }

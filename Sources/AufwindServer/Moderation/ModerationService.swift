@@ -18,7 +18,7 @@ struct ModerationService {
         baseURL = request.application.aufwindConfig.baseURL
         stores = ModerationStores(
             database: request.db, matchStore: request.application.matchStore, solutionUsers: request.application.solutionUsers,
-            solutionSearch: request.application.solutionSearch, atlas: request.application.atlas)
+            solutionSearch: request.application.solutionSearch)
     }
 
     enum ReportOutcome {

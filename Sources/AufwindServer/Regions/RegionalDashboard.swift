@@ -34,6 +34,7 @@ struct RegionalDashboard {
 
     struct Suggestion {
         var key: String
+        var path: String?
         var name: String
         var reason: String
     }
@@ -100,18 +101,18 @@ struct RegionalDashboard {
                 let query = CooperationItem(
                     id: "profil-\(gemeinde.ags)", kind: .vorhaben, ownerKey: gemeinde.ags, title: "Profil von \(gemeinde.shortName)",
                     description: profile.description, handlungsfelder: Set(profile.handlungsfelder), reach: .region)
-                let matches = engine.townMatches(for: query, limit: 3, publicOnly: true)
+                let matches = engine.townMatches(for: query, limit: 10, publicOnly: true).inReach.filter { !$0.best.item.isDemo }.prefix(3)
                 if !matches.isEmpty {
                     return matches.map { match in
                         Suggestion(
-                            key: match.town, name: directory.name(of: match.town) ?? match.town,
+                            key: match.town, path: directory.path(of: match.town), name: directory.name(of: match.town) ?? match.town,
                             reason: "passt zum Profil: „\(match.best.item.title)“" + (match.distanceKm.map { ", \(GermanFormat.km($0))" } ?? ""))
                     }
                 }
             }
             return nearby.suggestions(for: gemeinde).map {
                 Suggestion(
-                    key: $0.gemeinde.ags, name: $0.gemeinde.shortName,
+                    key: $0.gemeinde.ags, path: "/gemeinden/\($0.gemeinde.ags)", name: $0.gemeinde.shortName,
                     reason: "\(GermanFormat.km($0.km)) entfernt, \(GermanFormat.count($0.items, "öffentlicher Eintrag", "öffentliche Einträge"))")
             }
         }
@@ -158,6 +159,7 @@ struct RegionalDashboard {
                 SQLAlias(SQLIdentifier(CooperationItemModel.schema), as: SQLIdentifier("i")), on: SQLColumn("id", table: "i"), .equal,
                 SQLColumn("item_id", table: "c")
             )
+            .where(SQLColumn("published", table: "i"), .equal, SQLLiteral.boolean(true))
             .where(SQLColumn("visibility", table: "i"), .equal, SQLBind(Visibility.oeffentlich.rawValue))
             .where(SQLColumn("hidden", table: "i"), .is, SQLLiteral.null).where(SQLColumn("is_demo", table: "i"), .equal, SQLLiteral.boolean(false))
             .where(SQLColumn("created_at", table: "c"), .greaterThanOrEqual, SQLBind(since))

@@ -4,7 +4,7 @@ import AufwindCore
 enum RegionalDashboardCSV {
     static let header = [
         "AGS", "Gemeinde", "Kreisschlüssel", "Kreis", "Einwohner", "Mitglieder", "aktiv", "öffentliche Einträge", "Kooperationen", "Verbünde",
-        "Veranstaltungen", "ohne Kooperation", "Partner für den Anfang",
+        "Veranstaltungen", "isoliert", "Partner für den Anfang",
     ]
 
     static func document(_ dashboard: RegionalDashboard) -> String {

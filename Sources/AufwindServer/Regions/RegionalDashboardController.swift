@@ -30,7 +30,8 @@ struct RegionalDashboardController: RouteCollection {
     @Sendable func csv(request: Request) async throws -> Response {
         let unit = try region(request)
         let dashboard = try await RegionalDashboard.load(request, region: unit)
-        return FileDownload.response(RegionalDashboardCSV.document(dashboard), format: .csv, filename: "aufwind-region-\(unit.key).csv")
+        return FileDownload.response(
+            RegionalDashboardCSV.document(dashboard), format: .csv, filename: "aufwind-region-\(unit.key).csv", cacheControl: "private, no-store")
     }
 
     /// A Kreis: its Gemeinden by activity; a Land or Regierungsbezirk: its Kreise by active share.

@@ -22,8 +22,6 @@ struct VerbundStatusController: RouteCollection {
             return try await workspace.render(request, errors: [message.text], status: .unprocessableEntity)
         case .success(let next):
             try await VerbundService(request).setStatus(workspace.verbund, from: current, to: next)
-            // The status is set by a query (not the model): the atlas counts Verbünde by status.
-            request.application.atlas.invalidate()
             return workspace.redirect(request, notice: .verbundStatusSaved)
         }
     }

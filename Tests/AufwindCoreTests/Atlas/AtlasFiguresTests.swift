@@ -116,5 +116,17 @@ struct AtlasFiguresTests {
             AtlasIndicator.verbuende.classIndex(0) == 0 && AtlasIndicator.verbuende.classIndex(2) == 2 && AtlasIndicator.verbuende.classIndex(12) == 4
         )
         #expect(AtlasIndicator.allCases.allSatisfy { $0.classes.count == 5 })
+        // Something is never shown as nothing, and not all never as all.
+        var large = KreisActivity(key: "09162")
+        large.gemeinden = 300
+        large.activeGemeinden = 1
+        large.isolatedGemeinden = 299
+        large.population = 3_000_000
+        large.cooperations = 1
+        #expect(AtlasIndicator.aktiv.text(large) == "unter 1 %" && AtlasIndicator.aktiv.classIndex(of: large) == 1)
+        #expect(AtlasIndicator.isoliert.text(large) == "über 99 %" && AtlasIndicator.isoliert.classIndex(of: large) == 3)
+        #expect(AtlasIndicator.kooperationen.text(large) == "unter 0,1" && AtlasIndicator.kooperationen.classIndex(of: large) == 1)
+        large.cooperations = 0
+        #expect(AtlasIndicator.kooperationen.text(large) == "0,0" && AtlasIndicator.kooperationen.classIndex(of: large) == 0)
     }
 }

@@ -196,7 +196,7 @@ struct AtlasGeometryTests {
         let facts = AtlasFacts(items: [.init(ownerKey: "01001000", fields: [], count: 3)])
         let catalog = ReferenceData.catalog
         let text = AtlasOpenData.gemeindenCSV(catalog: catalog, figures: AtlasFigures(catalog: catalog, facts: facts))
-        #expect(text.hasPrefix("\u{FEFF}AGS;Gemeinde;Kreisschlüssel;Kreis;Land;Einwohner;aktiv;Einträge;Kooperationen;Verbünde;ohne Kooperation\r\n"))
+        #expect(text.hasPrefix("\u{FEFF}AGS;Gemeinde;Kreisschlüssel;Kreis;Land;Einwohner;aktiv;Einträge;Kooperationen;Verbünde;isoliert\r\n"))
         let lines = text.split(separator: "\r\n")
         #expect(lines.count == catalog.gemeinden.count + 1)
         #expect(lines[1].hasPrefix("=\"01001000\";Flensburg, Stadt;=\"01001\";Flensburg;Schleswig-Holstein;") && lines[1].hasSuffix(";ja;3;0;0;nein"))

@@ -18,6 +18,8 @@ struct RegionTests {
             ("Bezirksregierung Münster", "055"), ("Regierungsbezirk Münster", "055"), ("Reg.-Bez. Münster", "055"), ("Kreis Warendorf", "05570"),
             ("kreis warendorf", "05570"), ("Warendorf", "05570"), ("Nordrhein-Westfalen", "05"), ("Land Nordrhein-Westfalen", "05"),
             ("Freistaat Bayern", "09"), ("Regierung von Oberbayern", "091"), ("Stadt Münster", "05515"), ("Münster, Stadt", "05515"),
+            ("Stadt München", "09162"), ("München, Landeshauptstadt", "09162"), ("Landkreis München", "09184"), ("Stadt Kassel", "06611"),
+            ("Landkreis Kassel", "06633"),
             ("Landkreis Heidekreis", "03358"), ("055", "055"), ("05570", "05570"), ("  09  ", "09"),
         ])
     func unique(typed: String, key: String) {
@@ -31,7 +33,17 @@ struct RegionTests {
             return
         }
         #expect(units.map(\.key) == ["055", "05515"])
-        #expect(units.map(RegionNameResolver.spokenName) == ["Bezirksregierung Münster", "Kreisfreie Stadt Münster"])
+        #expect(units.map(RegionNameResolver.spokenName) == ["Bezirksregierung Münster", "Stadt Münster"])
+        guard case .choices(let munich) = Self.resolver.resolve("München") else {
+            Issue.record("München: no choice")
+            return
+        }
+        #expect(munich.map(\.key) == ["09162", "09184"], "the city and the Landkreis, never one of them by surprise")
+        guard case .choices(let darmstadt) = Self.resolver.resolve("Darmstadt") else {
+            Issue.record("Darmstadt: no choice")
+            return
+        }
+        #expect(darmstadt.map(\.key) == ["064", "06411"])
         guard case .unknown(let suggestions) = Self.resolver.resolve("Oberbay") else {
             Issue.record("Oberbay: found")
             return
@@ -40,7 +52,12 @@ struct RegionTests {
         #expect(Self.resolver.resolve("Atlantis") == .unknown(suggestions: []))
         #expect(Self.resolver.resolve("") == .unknown(suggestions: []))
         #expect(Self.resolver.spokenNames.contains("Bezirksregierung Detmold") && Self.resolver.spokenNames.contains("Kreis Warendorf"))
-        #expect(Self.resolver.spokenNames.count == 16 + ReferenceData.catalog.units(of: .regierungsbezirk).count + 400)
+        // Former Bezirke (no authority) are left out; no name says its kind twice.
+        let bezirke = ReferenceData.catalog.units(of: .regierungsbezirk).filter { !$0.name.hasPrefix("früher:") }
+        #expect(Self.resolver.spokenNames.count == 16 + bezirke.count + 400)
+        #expect(
+            !Self.resolver.spokenNames.contains { $0.hasPrefix("Landkreis Landkreis") || $0.hasPrefix("Landkreis Region") || $0.contains("früher") })
+        #expect(Self.resolver.resolve("Koblenz") == .unique(ReferenceData.catalog.unit(key: "07111")!))
     }
 
     @Test("IKZ NRW is approved by the Bezirksregierung of the lead town and by the Land, never by a Kreis or another Bezirk")

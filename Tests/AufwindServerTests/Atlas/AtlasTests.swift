@@ -111,7 +111,9 @@ struct AtlasTests {
             #expect(page.status == .ok && page.body.utf8.count < 300_000, "\(page.body.utf8.count) bytes")
             // Named by title and description, no image role (it holds links): its links are for the mouse
             // (hidden from assistive technology and the keyboard); the table below has the same links.
-            #expect(page.body.contains("<svg viewBox=\"0 0 560 750\" aria-labelledby=\"atlas-karte-titel atlas-karte-beschreibung\""))
+            #expect(
+                page.body.contains("<svg viewBox=\"0 0 560 750\" aria-labelledby=\"atlas-karte-titel\" aria-describedby=\"atlas-karte-beschreibung\"")
+            )
             #expect(page.body.components(separatedBy: "tabindex=\"-1\" aria-hidden=\"true\"").count - 1 == 400)
             // 400 Kreise on the map, the register's (here three) in the table.
             #expect(page.body.components(separatedBy: "<a href=\"/kreise/").count - 1 == 403)

@@ -36,12 +36,14 @@ struct RegionalDashboardTests {
             #expect(error.lowerBound > form.lowerBound, "the error stands in the form that caused it")
             #expect(unknown.body.contains("value=\"Warendorff\"") && unknown.body.contains(">Kreishaus</textarea>"))
 
+            // A choice left from another name counts for nothing.
+            let stale = try await browser.post("/konto/regionen", ["region": "Kreis Warendorf", "auswahl": "055", "nachricht": "Dezernat 34"])
+            #expect(stale.status == .seeOther)
+            #expect(try await MembershipModel.query(on: app.db).filter(\.$orgKey == "05570").count() == 1)
             let chosen = try await browser.post("/konto/regionen", ["region": "Münster", "auswahl": "055", "nachricht": "Dezernat 34"])
             #expect(chosen.status == .seeOther)
-            let request = try #require(try await MembershipModel.query(on: app.db).first())
-            #expect(request.kind == "region" && request.orgKey == "055" && request.statusValue == .pending)
-            #expect(try await browser.post("/konto/regionen", ["region": "Kreis Warendorf"]).status == .seeOther)
-            #expect(try await MembershipModel.query(on: app.db).filter(\.$orgKey == "05570").count() == 1)
+            let request = try #require(try await MembershipModel.query(on: app.db).filter(\.$orgKey == "055").first())
+            #expect(request.kind == "region" && request.statusValue == .pending)
         }
     }
 
@@ -76,16 +78,16 @@ struct RegionalDashboardTests {
             let preparation = try #require(page.body.range(of: "Verbünde in Vorbereitung für Programme, die Sie bewilligen"))
             let listed = try #require(page.body.range(of: "Bauhof Warendorf-Süd", range: preparation.upperBound..<page.body.endIndex))
             #expect(page.body[listed.upperBound...].prefix(600).contains("Förderrichtlinie IKZ NRW"))
-            #expect(page.body.contains("Landkreis Warendorf – 1 von 3 aktiv") && page.body.contains("Kreisfreie Stadt Münster – 0 von 1 aktiv"))
+            #expect(page.body.contains("Landkreis Warendorf – 1 von 3 aktiv") && page.body.contains("Stadt Münster – 0 von 1 aktiv"))
             // The last twelve months per Kreis: a sparkline with its numbers as text.
-            #expect(page.body.contains("Aktivität in Landkreis Warendorf, letzte 12 Monate</title>"))
+            #expect(page.body.contains("Landkreis Warendorf: Aktivität der letzten 12 Monate</title>"))
             #expect(
                 page.body.contains("12 Monate: 1 neuer Eintrag, 0 neue Kooperationen")
                     && page.body.contains("12 Monate: 0 neue Einträge, 0 neue Kooperationen"))
             // Oelde is in the Verbund: not isolated, its Verbund named with programme and status.
             #expect(page.body.contains("Bauhof Warendorf-Süd (Förderrichtlinie IKZ NRW, Antrag in Vorbereitung"))
             // Warendorf (isolated) gets Ahlen, 19 km away with one public item, as a partner to start with.
-            let isolated = try #require(page.body.range(of: "<h2>Gemeinden ohne Kooperation</h2>"))
+            let isolated = try #require(page.body.range(of: "<h2>Isolierte Gemeinden</h2>"))
             let rest = page.body[isolated.upperBound...]
             #expect(rest.contains("Warendorf</a>") && rest.contains("Ahlen</a> – ") && rest.contains("1 öffentlicher Eintrag"))
             #expect(!rest.contains(">Oelde</a></th>"))

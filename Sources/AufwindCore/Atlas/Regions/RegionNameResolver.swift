@@ -27,7 +27,8 @@ public struct RegionNameResolver: Sendable {
     private let byKey: [String: Gebietseinheit]
 
     public init(catalog: RegisterCatalog) {
-        let units = Self.kinds.flatMap { catalog.units(of: $0) }
+        // A former Bezirk ("früher: Reg.-Bez. Koblenz") has no authority to give access to.
+        let units = Self.kinds.flatMap { catalog.units(of: $0) }.filter { !$0.name.hasPrefix("früher:") }
         entries = units.map { Entry(unit: $0, core: Self.core(of: $0.name).text) }
         byKey = Dictionary(units.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -42,10 +43,19 @@ public struct RegionNameResolver: Sendable {
         let text = parsed.text
         let hinted = parsed.kind
         guard !text.isEmpty else { return .unknown(suggestions: []) }
+        // "Stadt Kassel", "München, Landeshauptstadt": of the Kreise the kreisfreie Stadt (Textkennzeichen
+        // 41, 42); "Landkreis München", "Kreis Kassel": the other.
+        let words = GermanFolding.words(trimmed, umlauts: .expanded)
+        let title = trimmed.range(of: ", ").map { trimmed[$0.upperBound...].lowercased() } ?? ""
+        let saysCity = words.contains { $0 == "stadt" || $0 == "stadtkreis" } || title.contains("stadt")
+        let saysDistrict = words.first == "landkreis" || words.first == "kreis"
+        func isCity(_ entry: Entry) -> Bool { entry.unit.typeCode == 41 || entry.unit.typeCode == 42 }
         func narrowed(_ found: [Entry]) -> [Entry] {
             guard let hinted else { return found }
             let kind = found.filter { $0.unit.kind == hinted }
-            return kind.isEmpty ? found : kind
+            guard !kind.isEmpty else { return found }
+            let preferred = saysCity ? kind.filter(isCity) : saysDistrict ? kind.filter { !isCity($0) } : kind
+            return preferred.isEmpty ? kind : preferred
         }
         func ordered(_ found: [Entry]) -> [Gebietseinheit] {
             found.sorted { (Self.kinds.firstIndex(of: $0.unit.kind) ?? 9, $0.unit.key) < (Self.kinds.firstIndex(of: $1.unit.kind) ?? 9, $1.unit.key) }
@@ -59,17 +69,24 @@ public struct RegionNameResolver: Sendable {
         return .unknown(suggestions: ordered(containing))
     }
 
-    /// What a person would call the region: "Land Nordrhein-Westfalen", "Bezirksregierung Münster",
-    /// "Kreis Warendorf" (the register's type), "Kreisfreie Stadt Münster".
+    /// Whether `unit` is what `typed` finds: the one region, one of its choices or one suggestion.
+    public func offers(_ unit: Gebietseinheit, for typed: String) -> Bool {
+        switch resolve(typed) {
+        case .unique(let found): found.key == unit.key
+        case .choices(let units), .unknown(let units): units.contains { $0.key == unit.key }
+        }
+    }
+
+    /// What a person would call the region: "Nordrhein-Westfalen", "Bezirksregierung Münster",
+    /// "Kreis Warendorf", "Stadt Münster" (a kreisfreie Stadt; `Gebietseinheit.kreisLabel`).
     public static func spokenName(of unit: Gebietseinheit) -> String {
         let name = core(of: unit.name).display
         switch unit.kind {
         case .land: return unit.name
         case .regierungsbezirk:
             if unit.name.hasPrefix("Reg.-Bez.") { return "Bezirksregierung " + name }
-            if unit.name.hasPrefix("früher:") { return name + " (ehemaliger Bezirk)" }
             return unit.name.hasPrefix("Statistische Region") ? unit.name : "Regierungsbezirk " + name
-        default: return "\(unit.typeName ?? "Kreis") \(name)"
+        default: return unit.kreisLabel
         }
     }
 
@@ -84,7 +101,10 @@ public struct RegionNameResolver: Sendable {
 
     /// The name without the words of its kind (folded, for comparing), its display form, and the kind those words point to.
     static func core(of name: String) -> (text: String, display: String, kind: GebietsebeneKind?) {
-        var words = GermanFolding.words(name, umlauts: .expanded)
+        // "München, Landeshauptstadt", "Kassel, documenta-Stadt": what follows the comma is a title.
+        let comma = name.range(of: ", ")
+        var words = GermanFolding.words(comma.map { String(name[..<$0.lowerBound]) } ?? name, umlauts: .expanded)
+        let citySuffix = comma.map { name[$0.upperBound...].lowercased().contains("stadt") } ?? false
         var kind: GebietsebeneKind?
         var removed = true
         while removed {
@@ -101,7 +121,7 @@ public struct RegionNameResolver: Sendable {
                 }
             }
         }
-        return (words.joined(separator: " "), displayCore(of: name), kind)
+        return (words.joined(separator: " "), displayCore(of: name), kind ?? (citySuffix ? .kreis : nil))
     }
 
     /// The register's name without its prefix of kind ("Reg.-Bez. Münster" → "Münster", "Münster, Stadt" → "Münster").

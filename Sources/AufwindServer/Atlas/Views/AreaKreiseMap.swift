@@ -24,7 +24,9 @@ struct AreaKreiseMap {
                     "/kreise/\(kreis.key)",
                     SVGMap.path(
                         frame.pathData(kreis.rings), cssClass: "kreis k\(indicator.classIndex(of: activity))",
-                        title: "\(name): \(activity.activeGemeinden) von \(activity.gemeinden) Gemeinden aktiv (\(indicator.text(activity)))")))
+                        title:
+                            "\(name): \(activity.activeGemeinden) von \(GermanFormat.count(activity.gemeinden, "Gemeinde", "Gemeinden")) aktiv (\(indicator.text(activity)))"
+                    )))
         }
         let description =
             "\(kreise.count == 1 ? "Der Kreis" : "Die \(kreise.count) Kreise und kreisfreien Städte") in \(area.displayName), gefärbt nach dem Anteil der aktiven Gemeinden in fünf Stufen (Legende unter der Karte); die Tabelle darunter nennt jeden Kreis."

@@ -29,7 +29,7 @@ struct AtlasPage: PageView {
             .p(
                 .class("lead"),
                 .text(
-                    "Wer kooperiert mit wem – und wer steht allein? Die Karte zeigt je Kreis, wie viele Gemeinden auf Aufwind aktiv sind, wie oft sie kooperieren, in wie vielen Verbünden sie sind und wie viele noch ohne Kooperation sind."
+                    "Wer kooperiert mit wem – und wer steht allein? Die Karte zeigt je Kreis, wie viele Gemeinden auf Aufwind aktiv sind, wie oft sie kooperieren, in wie vielen Verbünden sie sind und wie viele noch ganz allein stehen (isoliert: ohne Eintrag, Kooperation und Verbund)."
                 )),
             .p(
                 .class("meta"),

@@ -31,7 +31,7 @@ struct GermanyMap {
             content.append(
                 SVGMap.line(
                     frame, from: projection.project(from), to: projection.project(to), width: width,
-                    cssClass: link.far >= link.near ? "link fern" : "link nah",
+                    cssClass: link.far > link.near ? "link fern" : "link nah",
                     title: "\(names[0]) – \(names[1]): \(link.near) nah, \(link.far) fern"))
         }
         let scope = fieldLabel.map { " im Handlungsfeld „\($0)“" } ?? ""
@@ -39,7 +39,7 @@ struct GermanyMap {
             "Die \(shapes.country.count) Kreise und kreisfreien Städte, gefärbt nach der Kennzahl „\(indicator.label)“\(scope) in fünf Stufen (Legende unter der Karte)."
         if indicator == .kooperationen {
             description +=
-                " Linien verbinden Kreise, deren Kommunen miteinander kooperieren (die \(links.count) häufigsten Verbindungen, je mehr Kooperationen, desto breiter; durchgezogen: überwiegend nah, bis 25 km; gestrichelt: überwiegend fern)."
+                " Linien verbinden Kreise, deren Kommunen miteinander kooperieren (die \(links.count) häufigsten Verbindungen, je mehr Kooperationen, desto breiter; durchgezogen: mindestens die Hälfte nah, bis 25 km; gestrichelt: überwiegend fern)."
         }
         description += " Die Tabelle unter der Karte nennt jeden Kreis mit seinen Zahlen."
         let palette = indicator == .isoliert ? "i" : "k"
@@ -56,7 +56,7 @@ struct GermanyMap {
                     indicator == .kooperationen && !links.isEmpty,
                     .group(
                         .br(), .text("Linien: Kooperationen zwischen Kreisen (die \(links.count) häufigsten) – "),
-                        SVGMap.legendItem(swatch: "line-nah", "durchgezogen: überwiegend nah (bis 25 km)"),
+                        SVGMap.legendItem(swatch: "line-nah", "durchgezogen: mindestens die Hälfte nah (bis 25 km)"),
                         SVGMap.legendItem(swatch: "line-fern", "gestrichelt: überwiegend fern"))),
                 .br(),
                 .small(.text(SVGMap.bordersAttribution))

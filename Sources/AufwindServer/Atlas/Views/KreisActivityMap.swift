@@ -50,14 +50,14 @@ struct KreisActivityMap {
                     title: title))
         }
         let description =
-            "\(kreis.displayName) mit den Kreisen ringsum; seine \(gemeinden.count) Gemeinden als Punkte: "
+            "\(kreis.kreisLabel) mit den Kreisen ringsum; \(gemeinden.count == 1 ? "seine Gemeinde als Punkt" : "seine \(gemeinden.count) Gemeinden als Punkte"): "
             + [State.aktiv, .beteiligt, .isoliert].map { "\(counts[$0] ?? 0) \($0.label)" }.joined(separator: ", ")
             + ". Die Tabelle darunter nennt jede Gemeinde."
         return .div(
             .class("map area-map"),
             SVGMap.root(
                 id: "kreis-karte", width: Self.width, height: Self.height,
-                title: "Karte: Aktivität der Gemeinden – \(kreis.typeName ?? "Kreis") \(kreis.displayName)", description: description, content),
+                title: "Karte: Aktivität der Gemeinden – \(kreis.kreisLabel)", description: description, content),
             .p(
                 .class("legend"),
                 .group([State.aktiv, .beteiligt, .isoliert].map { SVGMap.legendItem(swatch: "dot-\($0.rawValue)", $0.label) }),

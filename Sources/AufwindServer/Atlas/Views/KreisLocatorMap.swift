@@ -49,7 +49,7 @@ struct KreisLocatorMap {
         }
         if let ownPoint { content.append(SVGMap.dot(frame, ownPoint, radius: 4.5, cssClass: "self", title: gemeinde.shortName)) }
         let description =
-            "\(gemeinde.shortName) (roter Punkt) mit den Grenzen des Gebiets \(kreisName) und der Kreise ringsum; die \(shownNearest) nächsten Gemeinden als blaue Punkte, die übrigen Gemeinden des Kreises als kleine graue Punkte. Die Tabelle unten nennt die nächsten mit Entfernung."
+            "\(gemeinde.shortName) (roter Punkt) mit den Grenzen des Gebiets \(kreisName) und der Kreise ringsum; \(shownNearest == 1 ? "die nächste Gemeinde als blauer Punkt" : "die \(shownNearest) nächsten Gemeinden als blaue Punkte"), die übrigen Gemeinden des Kreises als kleine graue Punkte. Die Tabelle unten nennt die nächsten mit Entfernung."
         return .div(
             .class("map locator-map"),
             SVGMap.root(

@@ -20,7 +20,7 @@ enum SVGMap {
             nodes: [
                 .safeAttribute("viewBox", "0 0 \(Int(width)) \(Int(height))"),
                 .safeAttribute("role", links ? nil : "img"),
-                .safeAttribute("aria-labelledby", "\(id)-titel \(id)-beschreibung"),
+                .safeAttribute("aria-labelledby", "\(id)-titel"), .safeAttribute("aria-describedby", "\(id)-beschreibung"),
                 .element(named: "title", nodes: [.safeAttribute("id", "\(id)-titel"), .text(title)]),
                 .element(named: "desc", nodes: [.safeAttribute("id", "\(id)-beschreibung"), .text(description)]),
             ] + content)

@@ -43,12 +43,12 @@ struct RegionalDashboardPage: PageView {
                 .group(
                     .h3(
                         .text(
-                            "\(kreis.kreis.typeName ?? "Kreis") \(kreis.kreis.displayName) – \(kreis.activity.activeGemeinden) von \(kreis.activity.gemeinden) aktiv"
+                            "\(kreis.kreis.kreisLabel) – \(kreis.activity.activeGemeinden) von \(kreis.activity.gemeinden) aktiv"
                         )),
                     activity(kreis.kreis),
-                    townTable(kreis.towns, caption: "Gemeinden im \(kreis.kreis.typeName ?? "Kreis") \(kreis.kreis.displayName)"))
+                    townTable(kreis.towns, caption: "Gemeinden – \(kreis.kreis.kreisLabel)"))
             },
-            .h2(.text("Gemeinden ohne Kooperation")),
+            .h2(.text("Isolierte Gemeinden")),
             .if(isolated.isEmpty, .p(.text("Jede Gemeinde der Region hat einen Eintrag, eine Kooperation oder einen Verbund."))),
             .if(
                 !isolated.isEmpty,
@@ -60,9 +60,9 @@ struct RegionalDashboardPage: PageView {
                                     ? " Gezeigt sind die \(Self.isolatedShown) größten von \(GermanFormat.integer(isolated.count)); alle stehen in der CSV."
                                     : ""))),
                     .scrollBox(
-                        "Gemeinden ohne Kooperation",
+                        "Isolierte Gemeinden",
                         cards: CardTable<RegionalDashboard.Town>(
-                            caption: "Gemeinden ohne Kooperation mit Vorschlägen",
+                            caption: "Isolierte Gemeinden (ohne Eintrag, Kooperation und Verbund) mit Partnern für den Anfang",
                             columns: [
                                 .init("Gemeinde", namesRow: true) { .gemeindeLink($0.gemeinde) },
                                 .init("Kreis") { .text(catalog.unit(key: $0.gemeinde.kreisKey)?.displayName ?? "") },
@@ -74,7 +74,7 @@ struct RegionalDashboardPage: PageView {
                                         : .ul(
                                             .class("plain"),
                                             .forEach(town.suggestions) { s in
-                                                .li(.a(.safeHref("/gemeinden/\(s.key)"), .text(s.name)), .text(" – \(s.reason)"))
+                                                .li(s.path.map { Node.a(.safeHref($0), .text(s.name)) } ?? .text(s.name), .text(" – \(s.reason)"))
                                             })
                                 },
                             ],
@@ -84,12 +84,12 @@ struct RegionalDashboardPage: PageView {
 
     /// The Kreis's last twelve months as a sparkline (with its numbers in the description and as text).
     private func activity(_ kreis: Gebietseinheit) -> Node<HTML.BodyContext> {
-        let now = dashboard.months[kreis.key]
+        let months = dashboard.months[kreis.key]
         let empty = MonthlyActivity(dates: [], endingAt: dashboard.now)
         return .p(
             ActivitySparkline(
-                id: "aktivitaet-\(kreis.key)", place: "\(kreis.typeName ?? "Kreis") \(kreis.displayName)", items: now?.items ?? empty,
-                cooperations: now?.cooperations ?? empty
+                id: "aktivitaet-\(kreis.key)", place: kreis.kreisLabel, items: months?.items ?? empty,
+                cooperations: months?.cooperations ?? empty
             ).node())
     }
 

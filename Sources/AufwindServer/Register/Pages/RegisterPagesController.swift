@@ -57,7 +57,7 @@ struct RegisterPagesController: RouteCollection {
                 logger: request.logger), let center = area.inside.first
         else { return nil }
         return KreisLocatorMap(
-            gemeinde: gemeinde, kreisName: catalog.unit(key: gemeinde.kreisKey).map { "\($0.typeName ?? "Kreis") \($0.displayName)" } ?? center.name,
+            gemeinde: gemeinde, kreisName: catalog.unit(key: gemeinde.kreisKey)?.kreisLabel ?? center.name,
             center: center, around: area.around,
             frame: area.frame, nearest: nearest.map(\.gemeinde), others: catalog.gemeinden(in: gemeinde.kreisKey))
     }
@@ -105,11 +105,12 @@ struct RegisterPagesController: RouteCollection {
             throw ProblemDetails.notFound("Es gibt \(missing) mit dem Schlüssel \(key).")
         }
         let panel = kind == .kreis ? try await request.townPanel(key: key) : nil
-        let figures = try await request.atlasSnapshot().figures(nil)
+        // The register's page stands without the atlas when its figures cannot be read now.
+        let figures = try? await request.atlasSnapshot().figures(nil)
         return HTMLResponse.render(
             AreaPage(
                 unit: unit, catalog: catalog, panel: panel, figures: figures,
-                map: AreaMaps.map(of: unit, figures: figures, catalog: catalog, request: request)
+                map: figures.flatMap { AreaMaps.map(of: unit, figures: $0, catalog: catalog, request: request) }
             ),
             request: request)
     }

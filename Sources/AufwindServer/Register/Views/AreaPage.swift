@@ -124,9 +124,11 @@ struct KreisTable {
                             .td(.class("num"), .text(GermanFormat.integer(totals.gemeinden))),
                             .td(.class("num"), .text(GermanFormat.integer(totals.population))),
                             .td(.class("num"), .text(GermanFormat.decimal(totals.areaKm2, digits: 0))),
-                            .unwrap(figures?.kreise[kreis.key]) { activity in
-                                .td(.class("num"), .text("\(activity.activeGemeinden) (\(AtlasIndicator.aktiv.text(activity)))"))
-                            }
+                            .if(
+                                figures != nil,
+                                .td(
+                                    .class("num"),
+                                    .text(figures?.kreise[kreis.key].map { "\($0.activeGemeinden) (\(AtlasIndicator.aktiv.text($0)))" } ?? "–")))
                         )
                     })
             )

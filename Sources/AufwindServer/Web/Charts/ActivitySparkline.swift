@@ -41,7 +41,7 @@ struct ActivitySparkline {
         return .span(
             .class("sparkline"),
             SVGMap.root(
-                id: id, width: Self.width, height: Self.height, title: "Aktivität in \(place), letzte 12 Monate", description: description, content),
+                id: id, width: Self.width, height: Self.height, title: "\(place): Aktivität der letzten 12 Monate", description: description, content),
             .span(
                 .class("meta"),
                 .text(
