@@ -82,6 +82,7 @@ struct OpenAPIDocumentTests {
         "components › schemas › Lizenzart": SolutionLicence.allCases.map(\.rawValue),
         "components › schemas › Betriebsform": SolutionOperation.allCases.map(\.rawValue),
         "components › schemas › Nutzungsstand": ReferenceStatus.allCases.map(\.rawValue),
+        "paths › /api/v1/atlas/gemeinden.csv › get › parameters › format › schema": AtlasOpenData.CSVFlavour.allCases.map(\.rawValue),
     ]
 
     /// The kinds whose validation asks for the staff details (`personal` is required for them).

@@ -71,6 +71,12 @@ public enum AtlasOpenData {
         return out + "\""
     }
 
+    /// How the Gemeinden's CSV writes its codes: for German Excel (`="01001000"`, the default) or as
+    /// quoted text for statistics programs.
+    public enum CSVFlavour: String, Sendable, CaseIterable {
+        case excel, text
+    }
+
     public static let csvHeader = [
         "AGS", "Gemeinde", "Kreisschlüssel", "Kreis", "Land", "Einwohner", "aktiv", "Einträge", "Kooperationen", "Verbünde", "isoliert",
     ]

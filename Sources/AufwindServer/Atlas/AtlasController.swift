@@ -39,11 +39,11 @@ struct AtlasAPIController: RouteCollection {
     }
 
     @Sendable func gemeinden(request: Request) async throws -> Response {
-        let format = request.query[String.self, at: "format"]
-        guard format == nil || format == "excel" || format == "text" else {
-            throw ProblemDetails.badRequest("Unbekanntes Format „\(format ?? "")“: möglich sind „excel“ (Voreinstellung) und „text“.")
+        let format = request.query[String.self, at: "format"] ?? AtlasOpenData.CSVFlavour.excel.rawValue
+        guard let flavour = AtlasOpenData.CSVFlavour(rawValue: format) else {
+            throw ProblemDetails.badRequest("Unbekanntes Format „\(format.prefix(40))“: möglich sind „excel“ (Voreinstellung) und „text“.")
         }
-        let excel = format != "text"
+        let excel = flavour == .excel
         let snapshot = try await request.atlasSnapshot()
         let body = snapshot.document(excel ? "gemeinden.csv" : "gemeinden-text.csv") {
             AtlasOpenData.gemeindenCSV(catalog: snapshot.catalog, figures: snapshot.figures(nil), excel: excel)

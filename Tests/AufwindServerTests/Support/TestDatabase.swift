@@ -92,6 +92,9 @@ private func startAufwind(
         if let schema = config.postgresSchema {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
         }
+        // SQLite in WAL mode, as `serve` runs it: readers never wait for a writer (in the old journal
+        // mode a stream's poller spins on a busy database while a write runs, under a full run's load).
+        try await app.useWriteAheadLog()
         try await app.autoMigrate()
         try await body(app)
     } catch {
