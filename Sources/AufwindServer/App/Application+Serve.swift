@@ -24,7 +24,7 @@ extension Application {
             }
         }
         try await reloadRegister()
-        kreisShapes.load(logger: logger)
+        await kreisShapes.load(logger: logger)
         try await prepareFunding()
         startVerbundReminders()
         startMeetingReminders()

@@ -14,7 +14,7 @@ struct AtlasController: RouteCollection {
         return HTMLResponse.render(
             AtlasPage(
                 figures: snapshot.figures(field), indicator: indicator, catalog: snapshot.catalog,
-                shapes: request.application.kreisShapes.shapes(logger: request.logger), loadedAt: snapshot.loadedAt),
+                shapes: await request.application.kreisShapes.shapes(logger: request.logger), loadedAt: snapshot.loadedAt),
             request: request)
     }
 }
@@ -28,7 +28,7 @@ struct AtlasAPIController: RouteCollection {
     }
 
     @Sendable func kreise(request: Request) async throws -> Response {
-        guard let shapes = request.application.kreisShapes.shapes(logger: request.logger) else {
+        guard let shapes = await request.application.kreisShapes.shapes(logger: request.logger) else {
             throw ProblemDetails.notFound("Diesem Server liegen die Kreisgrenzen (kreise.geojson) nicht vor; die Zahlen je Gemeinde gibt es als CSV.")
         }
         let snapshot = try await request.atlasSnapshot()

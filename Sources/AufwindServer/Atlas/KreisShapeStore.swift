@@ -26,28 +26,37 @@ final class KreisShapeStore: Sendable {
     }
 
     private let candidates: [String]
-    private let loaded = NIOLockedValueBox<Shapes??>(nil)
+    private let loading = NIOLockedValueBox<Task<Shapes?, Never>?>(nil)
+
+    /// Read and simplified once per process and file: parsing and simplifying all 400 Kreise is seconds
+    /// of work in a debug build (and every test application would repeat it).
+    private static let parsed = NIOLockedValueBox<[String: Shapes]>([:])
 
     init(dataDirectoryCandidates: [String]) { candidates = dataDirectoryCandidates }
 
     /// Reads the file now (at start), so that no request waits for it.
-    func load(logger: Logger) {
-        _ = shapes(logger: logger)
+    func load(logger: Logger) async {
+        _ = await shapes(logger: logger)
     }
 
     /// The shapes, or nil when no data directory has the file (or it cannot be read; logged once).
-    func shapes(logger: Logger) -> Shapes? {
-        loaded.withLockedValue { loaded in
-            if let done = loaded { return done }
-            let result = Self.load(candidates, logger: logger)
-            loaded = .some(result)
-            return result
+    /// The work runs once, in a task of its own — never on an event loop, whose other connections it
+    /// would hold up for as long.
+    func shapes(logger: Logger) async -> Shapes? {
+        let candidates = candidates
+        let task = loading.withLockedValue { task -> Task<Shapes?, Never> in
+            if let task { return task }
+            let started = Task.detached(priority: .utility) { Self.load(candidates, logger: logger) }
+            task = started
+            return started
         }
+        return await task.value
     }
 
     private static func load(_ candidates: [String], logger: Logger) -> Shapes? {
         for directory in candidates {
             let url = URL(fileURLWithPath: directory).appendingPathComponent(fileName)
+            if let done = parsed.withLockedValue({ $0[url.path] }) { return done }
             guard let data = try? Data(contentsOf: url) else { continue }
             do {
                 let collection = try KreisShapesParser.parse(data)
@@ -59,9 +68,11 @@ final class KreisShapeStore: Sendable {
                     $0.union($1.bounds)
                 }
                 let frame = MapFrame(bounds: bounds, width: countryWidth, height: countryHeight, margin: 4)
-                return Shapes(
+                let shapes = Shapes(
                     kreise: Dictionary(kreise.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }),
                     country: country.map { ($0, frame.pathData($0.rings)) }, countryFrame: frame, attribution: collection.attribution)
+                parsed.withLockedValue { $0[url.path] = shapes }
+                return shapes
             } catch {
                 logger.warning("Kreisgrenzen \(url.path) nicht lesbar, Karten ohne Grenzen: \(error)")
                 return nil
@@ -72,10 +83,11 @@ final class KreisShapeStore: Sendable {
 
     /// The Kreis, framed with `margin` km around its main area in a viewport of `width` × `height`,
     /// and every other Kreis that reaches into that frame.
-    func neighbourhood(of kreisKey: String, width: Double, height: Double, margin: Double, logger: Logger)
+    func neighbourhood(of kreisKey: String, width: Double, height: Double, margin: Double, logger: Logger) async
         -> (center: ProjectedKreis, around: [ProjectedKreis], frame: MapFrame)?
     {
-        guard let area = area(of: [kreisKey], width: width, height: height, margin: margin, logger: logger), let center = area.inside.first else {
+        guard let area = await area(of: [kreisKey], width: width, height: height, margin: margin, logger: logger), let center = area.inside.first
+        else {
             return nil
         }
         return (center, area.around, area.frame)
@@ -83,10 +95,10 @@ final class KreisShapeStore: Sendable {
 
     /// The Kreise `keys` (those with a shape), framed with `margin` km around their main areas and
     /// `points`, and every other Kreis that reaches into that frame; nil without shapes or Kreise.
-    func area(of keys: [String], including points: [MapPoint] = [], width: Double, height: Double, margin: Double, logger: Logger)
+    func area(of keys: [String], including points: [MapPoint] = [], width: Double, height: Double, margin: Double, logger: Logger) async
         -> (inside: [ProjectedKreis], around: [ProjectedKreis], frame: MapFrame)?
     {
-        guard let shapes = shapes(logger: logger) else { return nil }
+        guard let shapes = await shapes(logger: logger) else { return nil }
         let inside = keys.compactMap { shapes.kreise[$0] }
         guard let first = inside.first else { return nil }
         var bounds = inside.dropFirst().reduce(first.mainBounds) { $0.union($1.mainBounds) }

@@ -92,7 +92,7 @@ import Vapor
             for chunk in memberships.chunked(500) { try await Array(chunk).create(on: db) }
         }
         try await app.reloadRegister()
-        app.kreisShapes.load(logger: app.logger)
+        await app.kreisShapes.load(logger: app.logger)
         try await app.asyncBoot()
         let page = try await get("/atlas")
         guard page.contains("Kooperationsatlas"), page.contains("atlas-karte") else {

@@ -23,7 +23,7 @@ struct RegionalDashboardController: RouteCollection {
         let unit = try region(request)
         let dashboard = try await RegionalDashboard.load(request, region: unit)
         return HTMLResponse.render(
-            RegionalDashboardPage(dashboard: dashboard, map: map(unit, dashboard: dashboard, request: request), catalog: request.register),
+            RegionalDashboardPage(dashboard: dashboard, map: await map(unit, dashboard: dashboard, request: request), catalog: request.register),
             request: request)
     }
 
@@ -35,7 +35,7 @@ struct RegionalDashboardController: RouteCollection {
     }
 
     /// A Kreis: its Gemeinden by activity; a Land or Regierungsbezirk: its Kreise by active share.
-    private func map(_ unit: Gebietseinheit, dashboard: RegionalDashboard, request: Request) -> Node<HTML.BodyContext>? {
-        AreaMaps.map(of: unit, figures: dashboard.figures, catalog: request.register, request: request)
+    private func map(_ unit: Gebietseinheit, dashboard: RegionalDashboard, request: Request) async -> Node<HTML.BodyContext>? {
+        await AreaMaps.map(of: unit, figures: dashboard.figures, catalog: request.register, request: request)
     }
 }

@@ -60,15 +60,17 @@ struct SolutionPageBuilder {
             proposal: proposal, errors: errors)
         var shownPage = page
         shownPage.hiddenByModeration = model.hidden == true
-        shownPage.map = nearbyMap(model, origin: origin, users: users, now: now, directory: directory)
+        shownPage.map = await nearbyMap(model, origin: origin, users: users, now: now, directory: directory)
         return HTMLResponse.render(shownPage, status: status, request: request)
     }
 
     /// The chosen town's Kreis and the Kreise around it with the confirmed users in that area; nil
     /// without a town with coordinates or without the Kreis borders.
-    private func nearbyMap(_ model: SolutionModel, origin: NearbyOrigin, users: [SolutionUser], now: Date, directory: TownDirectory) -> NearbyMap? {
+    private func nearbyMap(_ model: SolutionModel, origin: NearbyOrigin, users: [SolutionUser], now: Date, directory: TownDirectory) async
+        -> NearbyMap?
+    {
         guard let key = origin.key, let point = origin.point,
-            let area = request.application.kreisShapes.neighbourhood(
+            let area = await request.application.kreisShapes.neighbourhood(
                 of: String(key.prefix(5)), width: NearbyMap.width, height: NearbyMap.height, margin: NearbyMap.margin, logger: request.logger)
         else { return nil }
         let projection = MapProjection.germany

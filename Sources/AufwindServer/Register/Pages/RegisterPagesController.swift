@@ -40,18 +40,18 @@ struct RegisterPagesController: RouteCollection {
         let panel = gemeinde.isGemeindefrei || catalog.historical[ags] != nil ? nil : try await request.townPanel(key: ags)
         return HTMLResponse.render(
             GemeindeProfilePage(
-                gemeinde: gemeinde, catalog: catalog, panel: panel, kreisMap: kreisMap(of: gemeinde, catalog: catalog, request: request)),
+                gemeinde: gemeinde, catalog: catalog, panel: panel, kreisMap: await kreisMap(of: gemeinde, catalog: catalog, request: request)),
             request: request)
     }
 
     /// The town's Kreis with its neighbours and the ten nearest towns, when the Kreis shapes are there.
-    private func kreisMap(of gemeinde: Gemeinde, catalog: RegisterCatalog, request: Request) -> KreisLocatorMap? {
+    private func kreisMap(of gemeinde: Gemeinde, catalog: RegisterCatalog, request: Request) async -> KreisLocatorMap? {
         guard gemeinde.coordinate != nil else { return nil }
         let nearest = catalog.nearest(to: gemeinde.ags, count: 10)
         // The frame takes in the nearest towns up to 40 km away (a sparse register's farther ones stay off the map).
         let points = ([gemeinde] + nearest.filter { $0.km <= 40 }.map(\.gemeinde)).compactMap(\.coordinate).map(MapProjection.germany.project)
         guard
-            let area = request.application.kreisShapes.area(
+            let area = await request.application.kreisShapes.area(
                 of: [gemeinde.kreisKey], including: points, width: KreisLocatorMap.width, height: KreisLocatorMap.height,
                 margin: KreisLocatorMap.margin,
                 logger: request.logger), let center = area.inside.first
@@ -110,7 +110,7 @@ struct RegisterPagesController: RouteCollection {
         return HTMLResponse.render(
             AreaPage(
                 unit: unit, catalog: catalog, panel: panel, figures: figures,
-                map: figures.flatMap { AreaMaps.map(of: unit, figures: $0, catalog: catalog, request: request) }
+                map: figures == nil ? nil : await AreaMaps.map(of: unit, figures: figures!, catalog: catalog, request: request)
             ),
             request: request)
     }
