@@ -20,7 +20,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.matchStore = MatchStore()
     app.solutionUsers = SolutionUserStore(registerStore: app.registerStore)
     app.solutionSearch = SolutionSearchCache()
-    app.kreisShapes = KreisShapeStore(dataDirectoryCandidates: config.dataDirectoryCandidates)
+    app.kreisShapes = KreisShapeStore(dataDirectoryCandidates: config.dataDirectoryCandidates, threadPool: app.threadPool)
     app.atlas = AtlasStore()
     app.fundingStore = FundingStore()
     app.requestMetrics = RequestMetrics()

@@ -5,12 +5,16 @@ import Vapor
 /// reads the new state. One rule for every write — items saved by SQL, members confirmed, invitations
 /// accepted, moderation decisions, API writes — rather than a list of places that could miss one.
 /// Background jobs (expired accounts) and other instances show within `AtlasStore.maximumAge`.
-struct AtlasInvalidation: AsyncMiddleware {
+/// A plain (event-loop) middleware: no hop to the task pool for every request, streams included.
+struct AtlasInvalidation: Middleware {
     let atlas: AtlasStore
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
-        if request.method != .GET, request.method != .HEAD, response.status.code < 400 { atlas.invalidate() }
-        return response
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        let atlas = atlas
+        let method = request.method
+        return next.respond(to: request).map { response in
+            if method != .GET, method != .HEAD, response.status.code < 400 { atlas.invalidate() }
+            return response
+        }
     }
 }

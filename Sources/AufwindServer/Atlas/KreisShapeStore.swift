@@ -32,7 +32,13 @@ final class KreisShapeStore: Sendable {
     /// of work in a debug build (and every test application would repeat it).
     private static let parsed = NIOLockedValueBox<[String: Shapes]>([:])
 
-    init(dataDirectoryCandidates: [String]) { candidates = dataDirectoryCandidates }
+    private let threadPool: NIOThreadPool
+
+    /// `threadPool`: where the file is read and simplified (the application's pool for blocking work).
+    init(dataDirectoryCandidates: [String], threadPool: NIOThreadPool) {
+        candidates = dataDirectoryCandidates
+        self.threadPool = threadPool
+    }
 
     /// Reads the file now (at start), so that no request waits for it.
     func load(logger: Logger) async {
@@ -40,13 +46,16 @@ final class KreisShapeStore: Sendable {
     }
 
     /// The shapes, or nil when no data directory has the file (or it cannot be read; logged once).
-    /// The work runs once, in a task of its own — never on an event loop, whose other connections it
-    /// would hold up for as long.
+    /// The work runs once, on the thread pool for blocking work — never on an event loop or a thread
+    /// of the task pool, whose other work it would hold up for as long.
     func shapes(logger: Logger) async -> Shapes? {
         let candidates = candidates
+        let threadPool = threadPool
         let task = loading.withLockedValue { task -> Task<Shapes?, Never> in
             if let task { return task }
-            let started = Task.detached(priority: .utility) { Self.load(candidates, logger: logger) }
+            let started = Task {
+                (try? await threadPool.runIfActive { Self.load(candidates, logger: logger) }) ?? nil
+            }
             task = started
             return started
         }
