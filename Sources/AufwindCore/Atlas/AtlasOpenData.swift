@@ -56,19 +56,9 @@ public enum AtlasOpenData {
     }
 
     private static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
+        var out = ""
+        OrderedJSON.quote(text, to: &out)
+        return out
     }
 
     /// How the Gemeinden's CSV writes its codes: for German Excel (`="01001000"`, the default) or as

@@ -52,7 +52,7 @@ public indirect enum OrderedJSON: Sendable {
     }
 
     /// A JSON string (RFC 8259, 7): quote, backslash and control characters escaped.
-    private static func quote(_ text: String, to out: inout String) {
+    static func quote(_ text: String, to out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

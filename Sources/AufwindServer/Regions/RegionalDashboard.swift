@@ -20,6 +20,11 @@ struct RegionalDashboard {
         var memberKeys: [String]
         /// What the check says is still missing.
         var missing: [String]
+
+        /// "Bauhof (Förderrichtlinie IKZ NRW, Antrag in Vorbereitung, förderfähig)".
+        var summary: String {
+            "\(name) (" + [programme?.displayName, status.label, verdict?.label].compactMap { $0 }.joined(separator: ", ") + ")"
+        }
     }
 
     struct Town {

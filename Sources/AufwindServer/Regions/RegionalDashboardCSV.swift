@@ -14,10 +14,7 @@ enum RegionalDashboardCSV {
                     town.gemeinde.ags, town.gemeinde.name, kreis.kreis.key, kreis.kreis.displayName, String(town.gemeinde.population),
                     String(town.members),
                     town.activity.isActive ? "ja" : "nein", String(town.activity.items), String(town.activity.cooperations),
-                    town.verbuende.map { v in
-                        "\(v.name) (\([v.programme?.displayName, v.status.label, v.verdict?.label].compactMap { $0 }.joined(separator: ", ")))"
-                    }
-                    .joined(separator: "; "),
+                    town.verbuende.map(\.summary).joined(separator: "; "),
                     String(town.events), town.activity.isIsolated ? "ja" : "nein", town.suggestions.map(\.name).joined(separator: ", "),
                 ]
             }

@@ -155,11 +155,7 @@ struct RegionalDashboardPage: PageView {
                                 .class("plain"),
                                 .forEach(town.verbuende) { v in
                                     .li(
-                                        .text(v.name),
-                                        .text(
-                                            " ("
-                                                + [v.programme?.displayName, v.status.label, v.verdict?.label].compactMap { $0 }.joined(
-                                                    separator: ", ") + ")"))
+                                        .text(v.summary))
                                 })
                     },
                     .init("Veranstaltungen", numeric: true) { .text(GermanFormat.integer($0.events)) },
