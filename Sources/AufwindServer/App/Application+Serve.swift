@@ -23,9 +23,13 @@ extension Application {
                 logger.warning("\(ReferenceDataLocator.missingFilesMessage(candidates: aufwindConfig.dataDirectoryCandidates))")
             }
         }
+        // From here on every write is followed; the copies loaded now start at this position.
+        try await beginFollowingChanges()
         try await reloadRegister()
         await kreisShapes.load(logger: logger)
         try await prepareFunding()
+        readiness.markLoaded()
+        startFollowingChanges()
         startVerbundReminders()
         startMeetingReminders()
         startAccountJobs()

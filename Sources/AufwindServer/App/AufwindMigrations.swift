@@ -43,5 +43,6 @@ enum AufwindMigrations {
         CreateNeedAnswers(),
         CreateModeration(),
         CreatePitchApplications(),
+        CreateChangeLog(),
     ]
 }

@@ -10,6 +10,7 @@ extension Application {
         if let url = config.databaseURL {
             var postgres = try SQLPostgresConfiguration(url: url)
             if let schema = config.postgresSchema { postgres.searchPath = [schema] }
+            postgresConfiguration = postgres
             databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: wait), as: .psql)
         } else {
             databases.use(.sqlite(.file(config.sqlitePath), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: wait), as: .sqlite)

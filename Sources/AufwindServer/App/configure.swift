@@ -23,8 +23,11 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.kreisShapes = KreisShapeStore(dataDirectoryCandidates: config.dataDirectoryCandidates, threadPool: app.threadPool)
     app.atlas = AtlasStore()
     app.fundingStore = FundingStore()
+    app.sessionCache = SessionCache()
+    app.readiness = Readiness()
     app.requestMetrics = RequestMetrics()
     app.scheduleCache = ScheduleCache()
+    app.changeFeed = app.makeChangeFeed()
     app.stageBroadcaster = StageBroadcaster(clock: app.wallClock, logger: app.logger)
     // Registered after the databases, so the pollers stop before the databases close.
     app.lifecycle.use(Application.StageBroadcasterShutdown())
@@ -40,6 +43,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.middleware.use(AufwindErrorMiddleware())
     app.middleware.use(InputGuardMiddleware())
     app.middleware.use(AtlasInvalidation(atlas: app.atlas))
+    app.middleware.use(ChangeFeedMiddleware())
 
     try app.register(collection: OperationsController())
     try app.register(collection: StaticAssetsController())

@@ -36,6 +36,8 @@ final class ScheduleCache: Sendable {
 
     func store(_ key: String, _ entry: Entry) { entries.withLockedValue { $0[key] = entry } }
 
+    func invalidateAll() { entries.withLockedValue { $0 = [:] } }
+
     func invalidate(_ eventID: UUID) {
         let prefix = eventID.uuidString.lowercased()
         entries.withLockedValue { $0 = $0.filter { !$0.key.hasPrefix(prefix) } }

@@ -59,24 +59,24 @@ struct ItemRepository {
     }
 
     /// Published items per town since `date`.
-    func publishedCounts(since date: Date) async throws -> [String: Int] {
-        let rows = try await sql.select()
+    func publishedCounts(since date: Date, of towns: [String]? = nil) async throws -> [String: Int] {
+        var query = try sql.select()
             .column("owner_key", as: "key").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(CooperationItemModel.schema)
             .where("published", .equal, true).where("published_at", .greaterThanOrEqual, date)
-            .groupBy("owner_key")
-            .all(decoding: Count.self)
+        if let towns { query = query.where("owner_key", .in, towns) }
+        let rows = try await query.groupBy("owner_key").all(decoding: Count.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0.n) })
     }
 
     /// Interest requests each town has accepted or declined.
-    func answeredCounts() async throws -> [String: Int] {
-        let rows = try await sql.select()
+    func answeredCounts(of towns: [String]? = nil) async throws -> [String: Int] {
+        var query = try sql.select()
             .column("to_key", as: "key").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(InterestRequestModel.schema)
             .where("status", .notEqual, InterestRequestModel.Status.open.rawValue)
-            .groupBy("to_key")
-            .all(decoding: Count.self)
+        if let towns { query = query.where("to_key", .in, towns) }
+        let rows = try await query.groupBy("to_key").all(decoding: Count.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0.n) })
     }
 }

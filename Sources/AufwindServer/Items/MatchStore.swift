@@ -43,6 +43,16 @@ final class MatchStore: Sendable {
         }
     }
 
+    /// Sets a town's activity figures as counted (the change feed, after any instance's write).
+    func setActivity(_ key: String, recentItems: Int? = nil, answeredRequests: Int? = nil) {
+        box.withLockedValue { indexes in
+            guard var facts = indexes.engine.towns[key] else { return }
+            if let recentItems { facts.recentItems = recentItems }
+            if let answeredRequests { facts.answeredRequests = answeredRequests }
+            indexes.engine.setTown(facts)
+        }
+    }
+
     /// Changes a town's activity figures.
     func adjustTown(_ key: String, publishedItems: Int = 0, answeredRequests: Int = 0) {
         box.withLockedValue { indexes in
@@ -65,11 +75,14 @@ extension Application {
         set { storage[MatchStoreKey.self] = newValue }
     }
 
+    /// Items published since then count as the town's recent activity.
+    static func recentSince(_ now: Date) -> Date { now.addingTimeInterval(-90 * 24 * 3600) }
+
     /// Builds the match engine and the item search index from the register and the published items.
     func reloadMatching(now: Date) async throws {
         let repository = ItemRepository(database: db)
         let items = try await repository.loadPublished()
-        let recent = try await repository.publishedCounts(since: now.addingTimeInterval(-90 * 24 * 3600))
+        let recent = try await repository.publishedCounts(since: Self.recentSince(now))
         let answered = try await repository.answeredCounts()
         let towns = registerStore.catalog.townFacts(recentItems: { recent[$0] ?? 0 }, answeredRequests: { answered[$0] ?? 0 })
         matchStore.replace(items: items, towns: Dictionary(uniqueKeysWithValues: towns.map { ($0.key, $0) }))

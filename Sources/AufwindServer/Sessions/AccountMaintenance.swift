@@ -6,7 +6,7 @@ import Logging
 /// The periodic clean-up of what expires: sessions over their idle or absolute limit, login
 /// windows that are over, used or expired one-time tokens, and accounts whose address was not
 /// confirmed within 7 days (so an address registered by someone else is free again), and
-/// contact-form messages after `ContactMessages.retention`.
+/// contact-form messages after `ContactMessages.retention`, and the change log's old rows.
 struct AccountMaintenance {
     static let unconfirmedAccountLifetime: TimeInterval = 7 * 86_400
 
@@ -26,6 +26,7 @@ struct AccountMaintenance {
         try await LoginThrottle(database: database).removeExpired(now: now)
         try await ContactMessages(database: database).removeExpired(now: now)
         try await OneTimeTokenModel.query(on: database).filter(\.$expiresAt < now.addingTimeInterval(-86_400)).delete()
+        try await ChangeLogReader(database: database).prune()
         let stale = try await UserModel.query(on: database)
             .filter(\.$emailConfirmedAt == nil).filter(\.$createdAt < now.addingTimeInterval(-Self.unconfirmedAccountLifetime)).all()
         for user in stale {

@@ -4,13 +4,14 @@ import Vapor
 
 /// Loads the signed-in user of the HTML site from the session cookie. A cookie that names no
 /// live session is ignored (and removed in the browser), never stored; a page view writes
-/// nothing but, every few minutes, the session's "last seen".
+/// nothing but, every few minutes, the session's "last seen", and while the change feed runs reads
+/// nothing either (`SessionCache`).
 struct SessionMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let secret = request.cookies[request.cookieName(.session)]?.string {
-            if let (session, user) = try await request.webSessions.find(secret: secret, now: request.now) {
-                request.storage[SessionKey.self] = session
-                try await request.setUser(user)
+            if let signedIn = try await request.webSessions.signedIn(secret: secret, now: request.now, cache: request.application.sessionCache) {
+                request.storage[SessionKey.self] = signedIn.session
+                try request.setUser(signedIn.user, memberships: signedIn.memberships)
             } else {
                 request.clearCookie(.session)
             }
@@ -61,8 +62,11 @@ extension Request {
     /// empty when nobody is signed in or for an API token).
     var ownMemberships: [MembershipModel] { storage[MembershipsKey.self] ?? [] }
 
-    fileprivate func setUser(_ user: UserModel) async throws {
-        let memberships = try await MembershipService.memberships(of: user, on: db)
+    private func setUser(_ user: UserModel) async throws {
+        try setUser(user, memberships: try await MembershipService.memberships(of: user, on: db))
+    }
+
+    fileprivate func setUser(_ user: UserModel, memberships: [MembershipModel]) throws {
         storage[UserKey.self] = user
         storage[MembershipsKey.self] = memberships
         storage[ActorKey.self] = try MembershipService.actor(for: user, memberships: memberships)

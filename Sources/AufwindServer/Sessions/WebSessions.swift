@@ -30,11 +30,49 @@ struct WebSessions {
             try await session.delete(on: database)
             return nil
         }
-        if lifetime.needsTouch(lastSeenAt: session.lastSeenAt, now: now), let sql = database as? any SQLDatabase {
-            try await sql.update(WebSessionModel.schema).set("last_seen_at", to: now).where("id", .equal, try session.requireID()).run()
-            session.lastSeenAt = now
-        }
+        _ = try await touch(session, now: now)
         return (session, user)
+    }
+
+    /// A signed-in browser: its session, person and memberships (all of them, whatever their status).
+    struct SignedInState {
+        var session: WebSessionModel
+        var user: UserModel
+        var memberships: [MembershipModel]
+    }
+
+    /// The live session of a cookie secret with its person and memberships: from `cache` when it holds
+    /// them (no database read), else read and kept there. Expiry and "last seen" as `find`.
+    func signedIn(secret: String, now: Date, cache: SessionCache) async throws -> SignedInState? {
+        guard SecureToken.isWellFormed(secret) else { return nil }
+        let tokenHash = SecureToken.hash(secret)
+        if let entry = cache.entry(tokenHash: tokenHash, now: now) {
+            let session = try entry.session.make()
+            guard lifetime.isValid(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) else {
+                try await session.delete(on: database)
+                cache.forget(userID: entry.userID)
+                return nil
+            }
+            if try await touch(session, now: now) { cache.touched(tokenHash: tokenHash, at: now) }
+            return SignedInState(session: session, user: try entry.user.make(), memberships: try entry.memberships.map { try $0.make() })
+        }
+        let generation = cache.generation
+        guard let (session, user) = try await find(secret: secret, now: now) else { return nil }
+        let memberships = try await MembershipService.memberships(of: user, on: database)
+        let userID = try user.requireID()
+        cache.store(
+            .init(
+                session: ModelSnapshot(session), user: ModelSnapshot(user), memberships: memberships.map(ModelSnapshot.init), userID: userID,
+                cachedAt: now), tokenHash: tokenHash, readAt: generation)
+        return SignedInState(session: session, user: user, memberships: memberships)
+    }
+
+    /// Records "last seen" when it is due (one conditional statement); whether it did.
+    private func touch(_ session: WebSessionModel, now: Date) async throws -> Bool {
+        guard lifetime.needsTouch(lastSeenAt: session.lastSeenAt, now: now) else { return false }
+        try await database.sql().update(WebSessionModel.schema).set("last_seen_at", to: now).where("id", .equal, try session.requireID()).run()
+        session.lastSeenAt = now
+        return true
     }
 
     func end(_ session: WebSessionModel) async throws {

@@ -1,0 +1,124 @@
+import AufwindCore
+import Fluent
+import SQLKit
+
+/// 043: the change log (issue 18). The database itself writes a row for every change that an
+/// instance holds in memory, by trigger, in the transaction of the change; on PostgreSQL the
+/// trigger also wakes the other instances (`NOTIFY`, delivered at commit).
+struct CreateChangeLog: AsyncMigration {
+    var name: String { "043-CreateChangeLog" }
+
+    /// Which writes are logged, as what, and which column names the thing.
+    struct Watch {
+        var table: String
+        var kind: ChangeKind
+        /// The column that names the changed thing; nil: the kind is read anew as a whole.
+        var keyColumn: String?
+        var operations: [String] = ["INSERT", "UPDATE", "DELETE"]
+    }
+
+    static let watched: [Watch] = [
+        Watch(table: "gemeinden", kind: .register), Watch(table: "gebietseinheiten", kind: .register),
+        Watch(table: "register_imports", kind: .register),
+        Watch(table: "funding_programmes", kind: .foerderkatalog),
+        Watch(table: "cooperation_items", kind: .eintrag, keyColumn: "id"),
+        Watch(table: "interest_requests", kind: .anfragen, keyColumn: "to_key"),
+        Watch(table: "events", kind: .programm, keyColumn: "id"), Watch(table: "event_rooms", kind: .programm, keyColumn: "event_id"),
+        Watch(table: "event_slots", kind: .programm, keyColumn: "event_id"),
+        Watch(table: "event_sessions", kind: .programm, keyColumn: "event_id"),
+        Watch(table: "event_assignments", kind: .programm, keyColumn: "event_id"),
+        Watch(table: "event_schedule_versions", kind: .programm, keyColumn: "event_id"),
+        Watch(table: "solutions", kind: .loesungen), Watch(table: "solution_references", kind: .loesungen),
+        Watch(table: "cooperations", kind: .atlas), Watch(table: "verbuende", kind: .atlas), Watch(table: "verbund_members", kind: .atlas),
+        Watch(table: "memberships", kind: .atlas),
+        Watch(table: "memberships", kind: .person, keyColumn: "user_id"),
+        Watch(table: "users", kind: .person, keyColumn: "id", operations: ["UPDATE", "DELETE"]),
+        // A session that ends (sign-out, password change, expiry); new sessions are read when first used.
+        Watch(table: "web_sessions", kind: .person, keyColumn: "user_id", operations: ["DELETE"]),
+    ]
+
+    func prepare(on database: any Database) async throws {
+        let sql = try database.sql()
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw(
+                """
+                CREATE TABLE change_log (
+                    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    kind TEXT NOT NULL, key TEXT NOT NULL,
+                    created_at TIMESTAMPTZ NOT NULL DEFAULT now())
+                """
+            ).run()
+            try await sql.raw(
+                """
+                CREATE FUNCTION aufwind_log_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE
+                    changed TEXT := '';
+                BEGIN
+                    IF TG_LEVEL = 'ROW' THEN
+                        IF TG_OP = 'DELETE' THEN
+                            changed := to_jsonb(OLD) ->> TG_ARGV[1];
+                        ELSE
+                            changed := to_jsonb(NEW) ->> TG_ARGV[1];
+                        END IF;
+                    END IF;
+                    INSERT INTO change_log (kind, key) VALUES (TG_ARGV[0], coalesce(changed, ''));
+                    PERFORM pg_notify('aufwind_changes_' || current_schema(), '');
+                    RETURN NULL;
+                END $$
+                """
+            ).run()
+            for (index, watch) in Self.watched.enumerated() {
+                let level = watch.keyColumn == nil ? "STATEMENT" : "ROW"
+                let arguments = ["'\(watch.kind.rawValue)'", watch.keyColumn.map { "'\($0)'" }].compactMap { $0 }.joined(separator: ", ")
+                try await sql.raw(
+                    """
+                    CREATE TRIGGER \(unsafeRaw: "change_log_\(index)_\(watch.table)")
+                    AFTER \(unsafeRaw: watch.operations.joined(separator: " OR ")) ON \(unsafeRaw: watch.table)
+                    FOR EACH \(unsafeRaw: level) EXECUTE FUNCTION aufwind_log_change(\(unsafeRaw: arguments))
+                    """
+                ).run()
+            }
+        } else {
+            try await sql.raw(
+                """
+                CREATE TABLE change_log (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL, key TEXT NOT NULL,
+                    created_at REAL NOT NULL DEFAULT ((julianday('now') - 2440587.5) * 86400.0))
+                """
+            ).run()
+            for (index, watch) in Self.watched.enumerated() {
+                for operation in watch.operations {
+                    let row = operation == "DELETE" ? "OLD" : "NEW"
+                    let key = watch.keyColumn.map { "CAST(\(row).\($0) AS TEXT)" } ?? "''"
+                    try await sql.raw(
+                        """
+                        CREATE TRIGGER \(unsafeRaw: "change_log_\(index)_\(watch.table)_\(operation.lowercased())")
+                        AFTER \(unsafeRaw: operation) ON \(unsafeRaw: watch.table)
+                        BEGIN INSERT INTO change_log (kind, key) VALUES ('\(unsafeRaw: watch.kind.rawValue)', \(unsafeRaw: key)); END
+                        """
+                    ).run()
+                }
+            }
+        }
+        try await sql.raw("CREATE INDEX change_log_created_at ON change_log (created_at)").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        let sql = try database.sql()
+        if sql.dialect.name == "postgresql" {
+            for (index, watch) in Self.watched.enumerated() {
+                try await sql.raw("DROP TRIGGER \(unsafeRaw: "change_log_\(index)_\(watch.table)") ON \(unsafeRaw: watch.table)").run()
+            }
+            try await sql.raw("DROP FUNCTION aufwind_log_change()").run()
+            try await sql.raw("DROP TABLE change_log").run()
+        } else {
+            for (index, watch) in Self.watched.enumerated() {
+                for operation in watch.operations {
+                    try await sql.raw("DROP TRIGGER \(unsafeRaw: "change_log_\(index)_\(watch.table)_\(operation.lowercased())")").run()
+                }
+            }
+            try await sql.raw("DROP TABLE change_log").run()
+        }
+    }
+}
