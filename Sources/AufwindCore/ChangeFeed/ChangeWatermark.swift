@@ -52,8 +52,8 @@ public struct ChangeWatermark: Sendable, Equatable {
         }
         // This read saw every row of the transactions that ended before its snapshot.
         while let first = pending.first, snapshot.xmin >= first.xmax {
-            advance(to: first.upTo)
             pending.removeFirst()
+            advance(to: first.upTo)
         }
         return fresh
     }

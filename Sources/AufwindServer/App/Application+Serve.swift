@@ -23,18 +23,24 @@ extension Application {
                 logger.warning("\(ReferenceDataLocator.missingFilesMessage(candidates: aufwindConfig.dataDirectoryCandidates))")
             }
         }
-        // From here on every write is followed; the copies loaded now start at this position.
+        try await loadAndFollowChanges()
+        startVerbundReminders()
+        startMeetingReminders()
+        startAccountJobs()
+        startNotificationDigests()
+        try startOutboxSender()
+    }
+
+    /// Loads what the instance answers from (register, match engine, Kreis shapes, funding catalogue)
+    /// and follows every later write from the change log; then `/readyz` says ready.
+    public func loadAndFollowChanges() async throws {
+        // The copies loaded now start at this position of the log: later writes are applied to them.
         try await beginFollowingChanges()
         try await reloadRegister()
         await kreisShapes.load(logger: logger)
         try await prepareFunding()
         readiness.markLoaded()
         startFollowingChanges()
-        startVerbundReminders()
-        startMeetingReminders()
-        startAccountJobs()
-        startNotificationDigests()
-        try startOutboxSender()
     }
 
     /// Turns queued account requests into mails (every second) and cleans up what expired

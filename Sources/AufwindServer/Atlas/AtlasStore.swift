@@ -60,8 +60,11 @@ final class AtlasStore: Sendable {
         return try await self.snapshot(on: database, catalog: catalog, funding: funding, engine: engine, now: now)
     }
 
-    /// A fact changed on this instance.
+    /// A fact changed (on this instance, or on another through the change feed).
     func invalidate() { cache.invalidate() }
+
+    /// Whether figures are held now.
+    var isLoaded: Bool { cache.current != nil }
 }
 
 extension Application {

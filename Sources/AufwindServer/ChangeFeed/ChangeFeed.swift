@@ -96,6 +96,12 @@ actor ChangeFeed {
         caughtUpAt = .now
     }
 
+    /// Whether the last successful read is longer ago than `duration` (or there was none).
+    func isBehind(by duration: Duration) -> Bool {
+        guard let caughtUpAt else { return true }
+        return caughtUpAt.duration(to: .now) > duration
+    }
+
     /// Whether the last successful read is longer ago than the log keeps its rows.
     var missedTooMuch: Bool {
         guard let caughtUpAt else { return false }

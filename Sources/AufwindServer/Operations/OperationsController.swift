@@ -2,7 +2,7 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// `/healthz` for load balancers, `/metrics` for Prometheus.
+/// `/healthz` (alive), `/readyz` (ready for traffic) for load balancers, `/metrics` for Prometheus.
 struct OperationsController: RouteCollection {
     struct Health: Content {
         var status: String
@@ -12,19 +12,49 @@ struct OperationsController: RouteCollection {
         var gebietsstand: String?
     }
 
+    struct Readiness: Content {
+        var status: String
+        var database: String
+        var daten: String
+        var aenderungsprotokoll: String
+    }
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get("healthz", use: health)
+        routes.get("readyz", use: ready)
         routes.get("metrics", use: metrics)
     }
 
-    @Sendable func health(request: Request) async throws -> Response {
-        var databaseOK = true
+    private func databaseReachable(_ request: Request) async -> Bool {
         do {
-            guard let sql = request.db as? any SQLDatabase else { throw Abort(.internalServerError) }
-            try await sql.raw("SELECT 1").run()
+            try await request.db.sql().raw("SELECT 1").run()
+            return true
         } catch {
-            databaseOK = false
+            return false
         }
+    }
+
+    /// For the load balancer: ready only when the database answers, the in-memory copies are loaded
+    /// and the change feed has read the log within the last few seconds (the instance is consistent).
+    @Sendable func ready(request: Request) async throws -> Response {
+        let databaseOK = await databaseReachable(request)
+        let loaded = request.application.readiness.cachesLoaded
+        let feed = request.application.changeFeed
+        let started = await feed.isStarted
+        let behind = await feed.isBehind(by: .seconds(5))
+        let following = started && !behind
+        let ready = databaseOK && loaded && following
+        let body = Readiness(
+            status: ready ? "bereit" : "nicht bereit", database: databaseOK ? "erreichbar" : "nicht erreichbar",
+            daten: loaded ? "geladen" : "werden geladen", aenderungsprotokoll: following ? "aktuell" : "nicht aktuell")
+        let response = Response(status: ready ? .ok : .serviceUnavailable)
+        try response.content.encode(body)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    @Sendable func health(request: Request) async throws -> Response {
+        let databaseOK = await databaseReachable(request)
         let catalog = request.register
         let healthy = databaseOK && !catalog.isEmpty
         let body = Health(

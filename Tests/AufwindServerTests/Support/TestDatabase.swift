@@ -121,3 +121,41 @@ extension Application {
         set { storage[TestClockKey.self] = newValue }
     }
 }
+
+/// Runs `body` with `count` applications on one fresh database (the same SQLite file or PostgreSQL
+/// schema), as several instances of the server behind a load balancer: each loads its copies and
+/// follows the change log (`loadAndFollowChanges`). The first one migrated the database.
+func withInstances(
+    _ kind: TestDatabase, count: Int, dataDirectory: String = "/nonexistent-aufwind-data", _ body: ([Application]) async throws -> Void
+) async throws {
+    try await withAufwind(kind, dataDirectory: dataDirectory) { first in
+        var apps = [first]
+        do {
+            for _ in 1..<count {
+                let app = try await Application.make(.testing)
+                app.testClock = first.testClock
+                app.wallClock = first.wallClock
+                apps.append(app)
+                try configure(app, config: first.aufwindConfig)
+            }
+            for app in apps { try await app.loadAndFollowChanges() }
+            try await body(apps)
+        } catch {
+            for app in apps.dropFirst() { try? await app.asyncShutdown() }
+            throw error
+        }
+        for app in apps.dropFirst() { try await app.asyncShutdown() }
+    }
+}
+
+/// Waits until `condition` holds, checking every 20 ms, for at most `limit`; returns how long it took
+/// (nil: it never held).
+func eventually(within limit: Duration = .seconds(2), _ condition: () async throws -> Bool) async throws -> Duration? {
+    let clock = ContinuousClock()
+    let start = clock.now
+    while clock.now - start <= limit {
+        if try await condition() { return clock.now - start }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    return try await condition() ? clock.now - start : nil
+}
