@@ -9,7 +9,8 @@ struct HostileRenderingTests {
     /// GET routes that the crawl cannot visit, each with the reason. Every other GET route is
     /// visited, so a new route is covered (or fails here) without touching this test.
     static let notVisited: [String: String] = [
-        "/veranstaltungen/:id/buehne/:block/live": "an event stream that stays open; its data is the JSON of …/zustand, visited"
+        "/veranstaltungen/:id/buehne/:block/live": "an event stream that stays open; its data is the JSON of …/zustand, visited",
+        "/readyz": "JSON for the load balancer, 503 (by design) until the instance has loaded and follows the change log (ReadinessTests)",
     ]
 
     /// GET routes that answer no actor of the crawl with 200, each with the reason; their answers

@@ -2,8 +2,8 @@ import Foundation
 import NIOConcurrencyHelpers
 
 /// A value read from the database and kept in memory: loaded on first use, dropped by `invalidate()`
-/// (a write on this instance) and read again once older than `maximumAge`, so that other instances'
-/// writes show within that time (until the change feed of issue 18 tells every instance at once).
+/// (a write on this instance, or any instance's through the change feed) and read again once older
+/// than `maximumAge` in any case.
 /// Every change counts as a write: a load that overlapped one is not stored and starts again, so no
 /// write is ever lost behind an older load.
 final class GenerationCache<Value: Sendable>: Sendable {

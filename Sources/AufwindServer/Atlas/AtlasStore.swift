@@ -6,9 +6,9 @@ import Vapor
 
 /// The atlas's figures, in memory: the public facts gathered once (`AtlasFactsLoader`: the items
 /// from the match engine, the rest in three queries) and the figures of each Handlungsfeld computed
-/// from them on first use. Every write request on this instance drops them (`AtlasInvalidation`);
-/// other instances' cooperations, Verbünde and members show within `maximumAge`, their items once this
-/// instance's match engine has them (at its start; issue 18's change feed will carry them at once).
+/// from them on first use. Every write request on this instance drops them (`AtlasInvalidation`),
+/// and so does every counted write of any instance, through the change feed (`ChangeKind.atlas`,
+/// `.eintrag`); `maximumAge` bounds them in any case.
 final class AtlasStore: Sendable {
     static let maximumAge: TimeInterval = 60
 

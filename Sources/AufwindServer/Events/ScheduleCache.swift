@@ -3,9 +3,9 @@ import NIOConcurrencyHelpers
 import Vapor
 
 /// Rendered public schedule pages and exports, per event and format, so the public programme
-/// serves thousands of requests a second. Publishing on this instance invalidates at once;
-/// other instances notice within `recheck` (they re-read the newest version number, one small
-/// query, and keep their copy when it did not change). Every copy is rendered anew after
+/// serves thousands of requests a second. Publishing on this instance invalidates at once, on
+/// other instances the change feed does (`ChangeKind.programm`); besides, a copy older than `recheck`
+/// re-reads the newest version number (one small query) and is kept when it did not change. Every copy is rendered anew after
 /// `maximumAge`, so edits that do not make a new version (host names) show within a minute.
 final class ScheduleCache: Sendable {
     struct Entry: Sendable {

@@ -7,7 +7,7 @@ import Vapor
 /// The confirmed users of every solution, in memory: "Wer nutzt das in Ihrer Nähe?" and the API's
 /// `nahe=` read from here, never from the table. Loaded on first use, then kept current by every
 /// committed reference write (`put`, `remove`); a load that overlaps a write starts again, so a
-/// write is never lost. One instance's memory: several instances need the change log of issue 18.
+/// write is never lost. Other instances' reference writes drop it through the change feed.
 final class SolutionUserStore: Sendable {
     struct Snapshot: Sendable {
         /// Solution → town key → user.

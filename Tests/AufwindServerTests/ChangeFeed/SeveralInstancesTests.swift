@@ -144,3 +144,25 @@ struct SeveralInstancesTests {
         }
     }
 }
+
+@Suite("Model snapshots: a cached model is the request's own and saves only what changed")
+struct ModelSnapshotTests {
+    @Test("a model made from a snapshot exists, is independent, and a save writes only the changed field", arguments: TestDatabase.available)
+    func onlyChangedFields(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            let user = try await AccountFixture.user("kasse@warendorf.de", on: app)
+            let snapshot = ModelSnapshot(user)
+            let first = try snapshot.make()
+            let second = try snapshot.make()
+            #expect(first !== second && first.email == "kasse@warendorf.de" && first.emailConfirmedAt != nil)
+            // Meanwhile the person was made an administrator elsewhere.
+            try await UserModel.query(on: app.db).filter(\.$id == user.requireID()).set(\.$isAdmin, to: true).update()
+            first.displayName = "Kasse Warendorf"
+            try await first.save(on: app.db)
+            #expect(second.displayName == "kasse", "the other request's model is untouched")
+            let stored = try #require(try await UserModel.find(user.requireID(), on: app.db))
+            #expect(stored.displayName == "Kasse Warendorf")
+            #expect(stored.isAdmin, "the stale cached value was not written back")
+        }
+    }
+}
