@@ -20,7 +20,7 @@ struct MigrationLayoutTests {
                 "032-ContactMessages", "033-Consents", "035-HomeVisits", "037-ProgrammeFavourites", "038-AddMeetingMatchmaking",
                 "039-CreateSolutions",
                 "040-CreateNeedAnswers",
-                "041-CreateModeration", "042-CreatePitchApplications", "043-CreateChangeLog",
+                "041-CreateModeration", "042-CreatePitchApplications", "043-CreateChangeLog", "044-CreateJobLeases",
             ])
     }
 

@@ -17,6 +17,8 @@ public enum ChangeKind: String, Sendable, CaseIterable {
     case atlas
     /// A person, their memberships or a session of theirs ended (key: the user id).
     case person
+    /// A person's notifications (key: the user id): the unread count in the navigation.
+    case benachrichtigungen
 }
 
 /// One row of the change log.

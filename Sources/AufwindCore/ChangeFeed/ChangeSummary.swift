@@ -14,6 +14,8 @@ public struct ChangeSummary: Sendable, Equatable {
     public var atlas = false
     /// User ids (lowercased) whose cached sign-in must be read again.
     public var people: Set<String> = []
+    /// User ids (lowercased) whose unread notifications must be read again.
+    public var notified: Set<String> = []
 
     public init() {}
 
@@ -36,6 +38,7 @@ public struct ChangeSummary: Sendable, Equatable {
         case .loesungen: solutions = true
         case .atlas: atlas = true
         case .person: people.insert(key)
+        case .benachrichtigungen: notified.insert(key)
         }
     }
 }

@@ -12,16 +12,11 @@ extension Application {
         // Two arenas serve two cores; more only keep freed memory resident per thread.
         aufwind_limit_malloc_arenas(2)
         try await useWriteAheadLog()
-        try await autoMigrate()
-        let repository = RegisterRepository(database: db)
-        if try await repository.isEmpty() {
-            if let files = ReferenceDataLocator(candidates: aufwindConfig.dataDirectoryCandidates).locate() {
-                logger.info("Register ist leer: importiere \(files.gv100ad.path)")
-                let summary = try await RegisterImporter(database: db, logger: logger).importFiles(files)
-                for line in summary.lines { logger.info("\(line)") }
-            } else {
-                logger.warning("\(ReferenceDataLocator.missingFilesMessage(candidates: aufwindConfig.dataDirectoryCandidates))")
-            }
+        // With several instances starting at once, one migrates (and imports the register) at a time.
+        try await MigrationLock.withLock(postgresConfiguration, eventLoop: eventLoopGroup.any(), logger: logger) {
+            try await autoMigrate()
+            try await importRegisterIfEmpty()
+            try await importFundingIfEmpty()
         }
         try await loadAndFollowChanges()
         startVerbundReminders()
@@ -43,14 +38,27 @@ extension Application {
         startFollowingChanges()
     }
 
-    /// Turns queued account requests into mails (every second) and cleans up what expired
-    /// (every hour); both safe with several instances.
+    /// Imports the register on first start (an empty register and the files in the data directory).
+    func importRegisterIfEmpty() async throws {
+        guard try await RegisterRepository(database: db).isEmpty() else { return }
+        if let files = ReferenceDataLocator(candidates: aufwindConfig.dataDirectoryCandidates).locate() {
+            logger.info("Register ist leer: importiere \(files.gv100ad.path)")
+            let summary = try await RegisterImporter(database: db, logger: logger).importFiles(files)
+            for line in summary.lines { logger.info("\(line)") }
+        } else {
+            logger.warning("\(ReferenceDataLocator.missingFilesMessage(candidates: aufwindConfig.dataDirectoryCandidates))")
+        }
+    }
+
+    /// Turns queued account requests into mails (every second; each request claimed by one
+    /// instance) and cleans up what expired (every hour, by the instance holding the hour's lease).
     func startAccountJobs() {
         let processor = AccountRequestProcessor(database: db, baseURL: aufwindConfig.baseURL, clock: wallClock)
         let maintenance = AccountMaintenance(database: db, lifetime: aufwindConfig.sessionLifetime, clock: wallClock)
         let logger = logger
         lifecycle.use(CancelOnShutdown(task: Task { await processor.run(logger: logger) }))
-        lifecycle.use(CancelOnShutdown(task: Task { await maintenance.runPeriodically(logger: logger) }))
+        let lease = jobLease
+        lifecycle.use(CancelOnShutdown(task: Task { await maintenance.runPeriodically(lease: lease, logger: logger) }))
     }
 
     /// The daily and weekly digests of notifications: checked at start and every 5 minutes; each
@@ -103,10 +111,16 @@ extension Application {
         let clock = wallClock
         let (database, baseURL) = (db, aufwindConfig.baseURL)
         let (register, funding, matching) = (registerStore, fundingStore, matchStore)
+        let lease = jobLease
         let task = Task {
             var gapsChecked: String?
             while !Task.isCancelled {
                 let today = FundingDates.today(clock.now())
+                // One instance per hour goes through the dates (each reminder is claimed besides).
+                guard (try? await lease.take("verbund-erinnerungen", for: 3_600, now: clock.now())) == true else {
+                    try? await Task.sleep(for: .seconds(3600))
+                    continue
+                }
                 do {
                     let sent = try await service.sendDueReminders(today: today)
                     if sent > 0 { logger.info("Verbund-Erinnerungen verschickt: \(sent)") }

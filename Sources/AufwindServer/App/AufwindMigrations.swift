@@ -44,5 +44,6 @@ enum AufwindMigrations {
         CreateModeration(),
         CreatePitchApplications(),
         CreateChangeLog(),
+        CreateJobLeases(),
     ]
 }

@@ -8,8 +8,15 @@ public func configure(_ app: Application, config: AppConfig) throws {
         throw Abort(.internalServerError, reason: config.problems.joined(separator: " "))
     }
     app.aufwindConfig = config
+    app.instanceID = UUID().uuidString.lowercased()
     // The pages link the assets by their content hashes: without the files nothing can be served.
     if case .failure(let error) = AssetCatalog.bundled { throw Abort(.internalServerError, reason: "\(error)") }
+    // A thread pool of the application's own, larger than its database connections. SQLite's calls
+    // block a thread of it, and SQLiteNIO's busy handler retries at once: a connection waiting for
+    // another's write transaction holds its thread until that commits. On the process-wide default
+    // pool (one thread per core) two such waiters — of any applications in the process — left no
+    // thread for the transactions they waited for, and everything stood still.
+    app.threadPool = NIOThreadPool(numberOfThreads: max(4, System.coreCount * 2))
     try app.configureDatabase(config)
     app.migrations.add(AufwindMigrations.all)
     // Every form up to its documented limits fits (5,000 characters of umlauts are ~30 KB
@@ -24,6 +31,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.atlas = AtlasStore()
     app.fundingStore = FundingStore()
     app.sessionCache = SessionCache()
+    app.unreadBadges = UnreadBadgeCache()
     app.readiness = Readiness()
     app.requestMetrics = RequestMetrics()
     app.scheduleCache = ScheduleCache()

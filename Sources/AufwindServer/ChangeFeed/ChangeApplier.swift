@@ -39,6 +39,9 @@ struct ChangeApplier: Sendable {
         for person in summary.people {
             if let id = UUID(uuidString: person) { app.sessionCache.forget(userID: id) }
         }
+        for person in summary.notified {
+            if let id = UUID(uuidString: person) { app.unreadBadges.forget(userID: id) }
+        }
     }
 
     private func followItems(_ ids: Set<String>, app: Application) async throws {

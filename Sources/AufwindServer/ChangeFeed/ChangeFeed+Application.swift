@@ -41,10 +41,11 @@ extension Application {
     }
 
     /// Marks the change log's position for the copies about to be loaded, and lets signed-in sessions
-    /// be kept in memory from now on (the feed keeps them true).
+    /// and unread counts be kept in memory from now on (the feed keeps them true).
     func beginFollowingChanges() async throws {
         try await changeFeed.start()
         sessionCache.enable()
+        unreadBadges.enable()
     }
 
     /// Follows the change log from now on: woken by PostgreSQL's `NOTIFY`, and every
@@ -65,6 +66,7 @@ extension Application {
         solutionUsers.invalidate()
         atlas.invalidate()
         sessionCache.forgetAll()
+        unreadBadges.forgetAll()
     }
 }
 

@@ -56,13 +56,20 @@ actor ChangeFeed {
         guard var watermark else { return }
         var summary = ChangeSummary()
         var applied = 0
+        // The first read starts at the position (it sees whatever filled a gap, so its snapshot may
+        // cross gaps); a full batch is followed by reads after the last row read, whose snapshots
+        // only mark new gaps (they do not see rows below them).
+        var cursor = watermark.position
+        var continuing = false
         while true {
-            let read = try await reader.read(after: watermark.position)
-            let fresh = Set(watermark.receive(read.changes.map(\.sequence), snapshot: read.snapshot))
+            let read = try await reader.read(after: cursor)
+            let snapshot = continuing ? read.snapshot.map { ChangeWatermark.Snapshot(xmin: 0, xmax: $0.xmax) } : read.snapshot
+            let fresh = Set(watermark.receive(read.changes.map(\.sequence), snapshot: snapshot))
             for change in read.changes where fresh.contains(change.sequence) { summary.add(change) }
             applied += fresh.count
-            // A full batch: more may follow (rows a gap holds back are read again, so stop when nothing is new).
-            if read.changes.count < ChangeLogReader.batchSize || fresh.isEmpty { break }
+            guard read.changes.count == ChangeLogReader.batchSize, let last = read.changes.last?.sequence else { break }
+            cursor = last
+            continuing = true
         }
         if !summary.isEmpty {
             do {

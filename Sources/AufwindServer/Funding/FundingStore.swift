@@ -25,6 +25,12 @@ extension Application {
 
     /// Imports the catalogue on first start (empty table, file present), then loads it.
     func prepareFunding() async throws {
+        try await importFundingIfEmpty()
+        try await reloadFunding()
+    }
+
+    /// Imports the catalogue when the table is empty and the file is in the data directory.
+    func importFundingIfEmpty() async throws {
         if try await FundingProgrammeModel.query(on: db).count() == 0 {
             if let url = FundingImporter.locate(candidates: aufwindConfig.dataDirectoryCandidates) {
                 switch FundingRuleFile.bundled() {
@@ -41,7 +47,6 @@ extension Application {
                 logger.warning("Kein \(FundingImporter.fileName) im Datenverzeichnis: der Förderkatalog bleibt leer.")
             }
         }
-        try await reloadFunding()
     }
 
     func reloadFunding() async throws {

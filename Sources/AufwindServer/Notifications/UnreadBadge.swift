@@ -21,6 +21,30 @@ struct UnreadBadge {
         try await sql.raw(countsStatement(page: path)).first(decoding: Counts.self) ?? Counts(unread: 0, opened: 0, unseen: 0)
     }
 
+    /// The counts from `cache` when it holds the person's unread notifications; else read (the list,
+    /// kept in the cache, or the counts alone for someone with very many unread).
+    func counts(page path: String, cache: UnreadBadgeCache, now: Date) async throws -> Counts {
+        guard cache.isEnabled else { return try await counts(page: path) }
+        if let counts = cache.counts(userID: userID, page: path, now: now) { return counts }
+        let generation = cache.generation
+        let limit = UnreadBadgeCache.maximumKept + 1
+        let unread = try await sql.raw(
+            """
+            SELECT link, (awaits_digest AND digested_at IS NULL AND seen_at IS NULL) AS unseen \
+            FROM notifications WHERE user_id = \(bind: userID) AND read_at IS NULL LIMIT \(literal: limit)
+            """
+        ).all(decoding: UnreadBadgeCache.Unread.self)
+        guard unread.count <= UnreadBadgeCache.maximumKept else { return try await counts(page: path) }
+        cache.store(unread, userID: userID, now: now, readAt: generation)
+        return UnreadBadgeCache.counts(unread, page: path)
+    }
+
+    /// Whether a notification's link points to the page (the path, or with a fragment or query after
+    /// it), as `links(to:)` says in SQL.
+    static func links(_ link: String, to path: String) -> Bool {
+        link == path || link.hasPrefix(path + "#") || link.hasPrefix(path + "?")
+    }
+
     /// Reads only the user's unread notifications (the partial index `notifications_unread`, 030).
     func countsStatement(page path: String) -> SQLQueryString {
         """

@@ -42,18 +42,32 @@ struct AccountMaintenance {
         return summary
     }
 
-    /// Runs at start and then every hour until shutdown.
-    func runPeriodically(logger: Logger) async {
+    static let period: TimeInterval = 3_600
+    static let leaseName = "konten-aufraeumen"
+
+    /// Runs when this instance holds the hour's lease (of several instances, one runs it per hour);
+    /// nil when another instance holds it.
+    func runIfDue(lease: JobLease) async throws -> Summary? {
+        let now = clock.now()
+        guard try await lease.take(Self.leaseName, for: Self.period, now: now) else { return nil }
+        return try await run(now: now)
+    }
+
+    /// Checks at start and then every hour until shutdown.
+    func runPeriodically(lease: JobLease, logger: Logger) async {
         while !Task.isCancelled {
             do {
-                let summary = try await run(now: clock.now())
+                guard let summary = try await runIfDue(lease: lease) else {
+                    try? await Task.sleep(for: .seconds(Self.period))
+                    continue
+                }
                 if summary != Summary() {
                     logger.info("Aufgeräumt: \(summary.sessions) abgelaufene Sitzungen, \(summary.unconfirmedAccounts) unbestätigte Konten")
                 }
             } catch {
                 logger.error("Aufräumen der Konten: \(error)")
             }
-            try? await Task.sleep(for: .seconds(3600))
+            try? await Task.sleep(for: .seconds(Self.period))
         }
     }
 }

@@ -71,10 +71,11 @@ struct ChangeSummaryTests {
         changes += (1...10).map { Change(sequence: Int64(16_000 + $0), kind: .eintrag, key: "0A1B-CD") }
         changes.append(Change(sequence: 20_000, kind: .person, key: "ABC"))
         changes.append(Change(sequence: 20_001, kind: .anfragen, key: "05570004"))
+        changes.append(Change(sequence: 20_002, kind: .benachrichtigungen, key: "DEF"))
         let summary = ChangeSummary(changes)
         #expect(summary.register && !summary.fundingCatalogue && !summary.solutions)
         #expect(summary.items == ["0a1b-cd"] && summary.atlas)
-        #expect(summary.people == ["abc"] && summary.answeringTowns == ["05570004"])
+        #expect(summary.people == ["abc"] && summary.answeringTowns == ["05570004"] && summary.notified == ["def"])
         #expect(ChangeSummary([]).isEmpty)
     }
 }

@@ -35,6 +35,7 @@ struct CreateChangeLog: AsyncMigration {
         Watch(table: "users", kind: .person, keyColumn: "id", operations: ["UPDATE", "DELETE"]),
         // A session that ends (sign-out, password change, expiry); new sessions are read when first used.
         Watch(table: "web_sessions", kind: .person, keyColumn: "user_id", operations: ["DELETE"]),
+        Watch(table: "notifications", kind: .benachrichtigungen, keyColumn: "user_id"),
     ]
 
     func prepare(on database: any Database) async throws {
