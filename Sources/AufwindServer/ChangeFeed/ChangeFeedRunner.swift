@@ -62,10 +62,16 @@ struct ChangeFeedRunner: Sendable {
                 ).get()
                 wait = .seconds(1)
                 do {
-                    try await connection.listen(on: Self.channel(schema: schema)) { notifications in
-                        // What was written while the connection was away.
-                        try? await feed.catchUp()
-                        for try await _ in notifications { try? await feed.catchUp() }
+                    // Shutting down closes the connection, which ends the notifications.
+                    try await withTaskCancellationHandler {
+                        try await connection.listen(on: Self.channel(schema: schema)) { notifications in
+                            // What was written while the connection was away.
+                            try? await feed.catchUp()
+                            for try await _ in notifications { try? await feed.catchUp() }
+                        }
+                    } onCancel: {
+                        let closing: EventLoopFuture<Void> = connection.close()
+                        _ = closing
                     }
                 } catch {
                     try? await connection.close()
