@@ -1,8 +1,9 @@
 -- Failover drill load for wrk (Benchmarks/cluster/run.sh): 90 % reads through the load balancer
--- (register pages and API, programme-free), 10 % writes (town profiles through the API with a token,
--- optimistic locking: a write on a stale version answers 409, expected). Every acknowledged write
--- (200 with its new version) is appended to $ACKS as "town version", so that the drill can check
--- afterwards that none was lost. No read returns a profile: a body with a version is a write's answer.
+-- (register pages and API, item search), 10 % writes (town profiles through the API with a token,
+-- optimistic locking: a write on a stale version answers 409, expected; the thread then reads its
+-- towns' profiles again before writing on). Every profile answered with 200 — a write's
+-- acknowledgement, or a read of a committed version — is appended to $ACKS as "town version", so
+-- that the drill can check afterwards that the database holds at least that version of every town.
 -- Usage (two threads): TOKEN=aw_… ACKS=/tmp/acks wrk -t2 -c32 -d30s -s drill.lua http://127.0.0.1:18090
 
 local token = os.getenv("TOKEN") or ""
@@ -27,7 +28,8 @@ function setup(thread)
 end
 
 function init(args)
-  ok, conflicts, server_errors, written = 0, 0, 0, 0
+  ok, conflicts, server_errors, written, refreshes = 0, 0, 0, 0, 0
+  stale = {}
   acks = io.open(acks_path, "a")
   mine = {}
   for i, town in ipairs(towns) do
@@ -39,6 +41,11 @@ request = function()
   counter = counter + 1
   if counter % 10 == 0 then
     local town = mine[(counter / 10) % #mine + 1]
+    if stale[town] then
+      stale[town] = nil
+      refreshes = refreshes + 1
+      return wrk.format("GET", "/api/v1/kommunen/" .. town .. "/profil")
+    end
     local version = versions[town] or 0
     local body = string.format('{"beschreibung":"Übung %d","version":%d}', counter, version)
     return wrk.format("PUT", "/api/v1/kommunen/" .. town .. "/profil",
@@ -52,11 +59,12 @@ response = function(status, headers, body)
     server_errors = server_errors + 1
   elseif status == 409 then
     conflicts = conflicts + 1
-    local town, version = body:match('"schluessel":"(%d+)".-"version":(%d+)')
-    if town and version then versions[town] = tonumber(version) end
+    -- The answer does not say which town: read them all again before the next writes.
+    for _, town in ipairs(mine) do stale[town] = true end
   else
     ok = ok + 1
-    local town, version = body:match('"schluessel":"(%d+)".-"version":(%d+)')
+    local town = body:match('"schluessel":"(%d+)"')
+    local version = body:match('"version":(%d+)')
     if town and version and status == 200 then
       versions[town] = tonumber(version)
       written = written + 1
@@ -71,7 +79,8 @@ done = function(summary, latency, requests)
   for _, thread in ipairs(threads) do
     server_errors_total = server_errors_total + thread:get("server_errors")
     conflicts_total = conflicts_total + thread:get("conflicts")
-    written_total = written_total + thread:get("written")
+    -- Profiles answered with 200, less the reads after a conflict: the acknowledged writes.
+    written_total = written_total + thread:get("written") - thread:get("refreshes")
   end
   local socket_errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
   io.write(string.format("requests %d in %.1f s: %.0f req/s\n", summary.requests, summary.duration / 1e6,

@@ -83,20 +83,23 @@ until curl -sf -o /dev/null "$base/readyz"; do sleep 0.2; done
 
 # An API token through the web forms, as a person would create it (through the balancer).
 jar="$work/cookies"
-csrf() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"//'; }
+csrf() { { grep -o 'name="_csrf" value="[^"]*"' || true; } | head -1 | sed 's/.*value="//; s/"//'; }
 login=$(curl -s -c "$jar" "$base/anmelden" | csrf)
 curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$login" --data-urlencode "email=uebung@aufwind.test" \
   --data-urlencode "password=$admin_password" "$base/anmelden"
 consent=$(curl -s -b "$jar" -c "$jar" "$base/nutzungsbedingungen/zustimmen")
-version=$(echo "$consent" | grep -o 'name="fassung" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"//')
+version=$(echo "$consent" | { grep -o 'name="fassung" value="[^"]*"' || true; } | head -1 | sed 's/.*value="//; s/"//')
 if [ -n "$version" ]; then
   curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$(echo "$consent" | csrf)" --data-urlencode "fassung=$version" \
     "$base/nutzungsbedingungen/zustimmen"
 fi
 token_form=$(curl -s -b "$jar" -c "$jar" "$base/konto/tokens" | csrf)
-TOKEN=$(curl -s -b "$jar" -c "$jar" --data-urlencode "_csrf=$token_form" --data-urlencode "name=Übung" "$base/konto/tokens" \
+TOKEN=$(curl -s -b "$jar" -c "$jar" --data-urlencode "_csrf=$token_form" --data-urlencode "name=Übung" --data-urlencode "rechte=schreiben" "$base/konto/tokens" \
   | grep -o 'aw_[A-Za-z0-9_-]*' | head -1)
 [ -n "$TOKEN" ] || { echo "Kein API-Token erhalten"; exit 1; }
+probe_write=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \
+  --data '{"beschreibung":"Probe","version":0}' "$base/api/v1/kommunen/03358016/profil")
+[ "$probe_write" = 200 ] || { echo "Schreiben über die API geht nicht (HTTP $probe_write)"; exit 1; }
 export TOKEN ACKS="$work/acks"
 : >"$ACKS"
 
@@ -117,10 +120,11 @@ cat "$work/wrk.txt" | grep -E "requests|latency|failed"
 # Consistent: the restarted instance answers what the other one answers (a town profile written
 # during the run, read from each instance directly).
 probe=$(tail -n 1 "$ACKS" | cut -d' ' -f1)
-one=$(curl -s "http://127.0.0.1:$first/api/v1/kommunen/$probe/profil" | grep -o '"version":[0-9]*')
-two=$(curl -s "http://127.0.0.1:$second/api/v1/kommunen/$probe/profil" | grep -o '"version":[0-9]*')
+one=$(curl -s "http://127.0.0.1:$first/api/v1/kommunen/$probe/profil" | grep -o '"version":[0-9]*' || true)
+two=$(curl -s "http://127.0.0.1:$second/api/v1/kommunen/$probe/profil" | grep -o '"version":[0-9]*' || true)
 
-# Every acknowledged write is in the database: no town's stored version is below one acknowledged.
+# Every acknowledged write is in the database: no town's stored version is below one acknowledged
+# (or read) during the run.
 lost=0; acknowledged=$(wc -l <"$ACKS")
 while read -r town highest; do
   stored=$(psql "$psql_url" -tAc "SELECT COALESCE(MAX(version), 0) FROM $AUFWIND_POSTGRES_SCHEMA.town_profiles WHERE org_key = '$town'")
@@ -128,7 +132,7 @@ while read -r town highest; do
   lost=$((lost + below))
 done < <(sort -k1,1 -k2,2n "$ACKS" | awk '{h[$1] = $2} END {for (t in h) print t, h[t]}')
 
-echo "Bestätigte Schreibvorgänge: $acknowledged, davon verloren: $lost"
+echo "Bestätigte Profilstände (Schreib-Antworten und Lesevorgänge nach Konflikten): $acknowledged, davon in der Datenbank verloren: $lost"
 awk -v k="$killed_at" -v r="$restarted_at" -v d="$ready_at" \
   'BEGIN {printf "Instanz zwei: SIGKILL, Neustart nach %.1f s, bereit und aktuell (/readyz) %.2f s nach dem Neustart\n", r - k, d - r}'
 echo "Profil $probe: Instanz eins $one, Instanz zwei $two"

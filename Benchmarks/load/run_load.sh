@@ -25,7 +25,7 @@ token_csrf=$(curl -s -c "$jar" "$base/anmelden" | csrf)
 curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$token_csrf" --data-urlencode "email=last@aufwind.test" \
   --data-urlencode "password=$password" "$base/anmelden"
 token_csrf=$(curl -s -b "$jar" -c "$jar" "$base/konto/tokens" | csrf)
-TOKEN=$(curl -s -b "$jar" -c "$jar" --data-urlencode "_csrf=$token_csrf" --data-urlencode "name=Last" "$base/konto/tokens" \
+TOKEN=$(curl -s -b "$jar" -c "$jar" --data-urlencode "_csrf=$token_csrf" --data-urlencode "name=Last" --data-urlencode "rechte=schreiben" "$base/konto/tokens" \
   | grep -o 'aw_[A-Za-z0-9_-]*' | head -1)
 export TOKEN
 database=SQLite; [ -n "${DATABASE_URL:-}" ] && database=PostgreSQL

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Signed-in pages under load (issue 18; not a CI gate): a release server with the register, a
-# published 60-session event and 1,000 demo items; a session through the login form; then wrk with 32
+# published 60-session event and 1,000 demo items; an ordinary account signed up, confirmed and
+# signed in through the forms; then wrk with 32
 # connections, side by side in one run: the programme page anonymous and with the session cookie, an
 # item page anonymous and signed in. SQLite by default; PostgreSQL when DATABASE_URL is set.
 # Usage: Benchmarks/signed-in/run_wrk.sh [seconds]
@@ -19,19 +20,35 @@ fi
 programme=$(.build/release/aufwind generate-demo --event 60 | grep -o '/veranstaltungen/[^ ]*/programm')
 .build/release/aufwind generate-demo --items 1000 >/dev/null
 password="signed-in-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-AUFWIND_ADMIN_PASSWORD="$password" .build/release/aufwind create-admin --email sitzung@aufwind.test --name Sitzung >/dev/null
-.build/release/aufwind serve --port "$port" & server=$!
+# The outbox is readable at /dev/mails for this run only (the confirmation link of the account).
+AUFWIND_DEV_MAILS=1 .build/release/aufwind serve --port "$port" & server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"
 until curl -sf "$base/readyz" >/dev/null; do sleep 1; done
 jar="$work/cookies"
-csrf() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"//'; }
-login_csrf=$(curl -s -c "$jar" "$base/anmelden" | csrf)
-curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$login_csrf" --data-urlencode "email=sitzung@aufwind.test" \
-  --data-urlencode "password=$password" "$base/anmelden"
+csrf() { { grep -o 'name="_csrf" value="[^"]*"' || true; } | head -1 | sed 's/.*value="//; s/"//'; }
+# A person signs up through the form, confirms the address and signs in: an ordinary account
+# (no admin, no event registration), as most visitors are.
+register_csrf=$(curl -s -c "$jar" "$base/registrieren" | csrf)
+curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$register_csrf" --data-urlencode "nutzungsbedingungen=ja" \
+  --data-urlencode "name=Sitzung" --data-urlencode "email=sitzung@aufwind.test" --data-urlencode "password=$password" "$base/registrieren"
+confirm=""
+for _ in $(seq 1 20); do
+  confirm=$(curl -s "$base/dev/mails" | grep -o '/bestaetigen?token=[A-Za-z0-9_-]*' | head -1 || true)
+  [ -n "$confirm" ] && break
+  sleep 0.5
+done
+[ -n "$confirm" ] || { echo "Keine Bestätigungs-Mail"; exit 1; }
+curl -s -b "$jar" -c "$jar" -o /dev/null "$base$confirm"
+# Confirming signs the person in; otherwise through the login form.
+if ! awk '$6 == "aufwind-session" {found = 1} END {exit !found}' "$jar"; then
+  login_csrf=$(curl -s -b "$jar" -c "$jar" "$base/anmelden" | csrf)
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$login_csrf" --data-urlencode "email=sitzung@aufwind.test" \
+    --data-urlencode "password=$password" "$base/anmelden"
+fi
 # The account agrees to the current terms of use, as a person would on their first visit.
 consent=$(curl -s -b "$jar" -c "$jar" "$base/nutzungsbedingungen/zustimmen")
-version=$(echo "$consent" | grep -o 'name="fassung" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"//')
+version=$(echo "$consent" | { grep -o 'name="fassung" value="[^"]*"' || true; } | head -1 | sed 's/.*value="//; s/"//')
 if [ -n "$version" ]; then
   curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$(echo "$consent" | csrf)" --data-urlencode "fassung=$version" \
     "$base/nutzungsbedingungen/zustimmen"

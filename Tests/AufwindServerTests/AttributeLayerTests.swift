@@ -93,6 +93,15 @@ struct AttributeLayerTests {
                 == #""&gt;&lt;script&gt;alert(1)&lt;/script&gt;' &amp;amp; &amp;#60;"#)
     }
 
+    @Test("a quote or bracket followed by a combining mark is escaped as well; text without any stays as it is")
+    func combiningMarks() {
+        // `"\u{301}` is one Character (not equal to `"`): escaping by bytes catches it.
+        #expect(HTMLEscaping.attribute("x\"\u{301} onmouseover=alert(1) '\u{301}") == "x&quot;\u{301} onmouseover=alert(1) &#39;\u{301}")
+        #expect(HTMLEscaping.text("<\u{338}b>") == "&lt;\u{338}b&gt;")
+        #expect(HTMLEscaping.text("Münster – Straße") == "Münster – Straße")
+        #expect(HTMLEscaping.attribute("Gemeinde \"Ahlen\" & Oelde") == "Gemeinde &quot;Ahlen&quot; &amp; Oelde")
+    }
+
     @Test("an address a user entered becomes a link only with http or https")
     func externalLinks() {
         let html = HTML(.body(.a(.safeExternalHref("javascript:alert(1)")), .a(.safeExternalHref("https://www.ahlen.de/?a=1&b=\"2\"")))).render()

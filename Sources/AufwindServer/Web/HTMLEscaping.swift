@@ -14,20 +14,34 @@ enum HTMLEscaping {
         escape(value, quotes: false)
     }
 
+    /// Byte by byte over the UTF-8: the five characters are ASCII, and no byte of a longer UTF-8
+    /// sequence is ASCII. (Going by `Character` was slow — grapheme breaking on every page — and let a
+    /// quote through when a combining mark followed it: `"\u{301}` is one `Character`, not `"`.)
+    /// A value without any of them is returned as it is, without a copy.
     private static func escape(_ value: String, quotes: Bool) -> String {
-        var result = ""
-        result.reserveCapacity(value.utf8.count)
-        for character in value {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where quotes: result += "&quot;"
-            case "'" where quotes: result += "&#39;"
-            default: result.append(character)
-            }
+        let utf8 = value.utf8
+        guard utf8.contains(where: { reference(for: $0, quotes: quotes) != nil }) else { return value }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 32)
+        for byte in utf8 {
+            if let reference = reference(for: byte, quotes: quotes) { bytes += reference } else { bytes.append(byte) }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let ampersand = Array("&amp;".utf8), lessThan = Array("&lt;".utf8), greaterThan = Array("&gt;".utf8)
+    private static let quote = Array("&quot;".utf8), apostrophe = Array("&#39;".utf8)
+
+    @inline(__always)
+    private static func reference(for byte: UInt8, quotes: Bool) -> [UInt8]? {
+        switch byte {
+        case UInt8(ascii: "&"): ampersand
+        case UInt8(ascii: "<"): lessThan
+        case UInt8(ascii: ">"): greaterThan
+        case UInt8(ascii: "\""): quotes ? quote : nil
+        case UInt8(ascii: "'"): quotes ? apostrophe : nil
+        default: nil
+        }
     }
 }
 
