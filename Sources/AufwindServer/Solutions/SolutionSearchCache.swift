@@ -7,8 +7,8 @@ import Vapor
 /// What the solution search filters on, for every solution not hidden by a moderation decision, in
 /// memory: a search (`/loesungen`, `/api/v1/loesungen`) reads no table. Loaded on first use; every
 /// write of a solution on this instance (publish, edit, a moderation decision) drops it, and it is
-/// read again at least every `maximumAge`, so writes of other instances show within that time (until
-/// the change feed of issue 18 tells every instance at once). A load that overlaps a write starts again.
+/// read again at least every `maximumAge` in any case; other instances' writes drop it through the
+/// change feed (`ChangeKind.loesungen`). A load that overlaps a write starts again.
 final class SolutionSearchCache: Sendable {
     struct Entry: Sendable {
         var id: UUID
