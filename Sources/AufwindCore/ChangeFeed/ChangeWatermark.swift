@@ -36,22 +36,33 @@ public struct ChangeWatermark: Sendable, Equatable {
     /// Rows missing below the highest applied one, still waited for.
     public var waitsForGaps: Bool { !pending.isEmpty }
 
+    /// The position of copies loaded right after a read of the log's newest rows (those after
+    /// `floor`, with its snapshot): what the read saw is in the copies; numbers it did not see may
+    /// still come from transactions running then, and are applied when they commit.
+    public init(startingAfter floor: Int64, visible: [Int64], snapshot: Snapshot?) {
+        self.init(position: floor)
+        _ = receive(visible, snapshot: snapshot)
+    }
+
     /// Takes the sequence numbers of one read (rows after `position`) with its snapshot; returns
-    /// those to apply now, ascending (each exactly once over all reads).
-    public mutating func receive(_ sequences: [Int64], snapshot: Snapshot?) -> [Int64] {
+    /// those to apply now, ascending (each exactly once over all reads). `coveredThrough`: the
+    /// highest number the read vouches for when it stopped at its row limit (nil: it returned every
+    /// row); a gap above it is not crossed on this read's snapshot, whose rows there were cut off.
+    public mutating func receive(_ sequences: [Int64], snapshot: Snapshot?, coveredThrough: Int64? = nil) -> [Int64] {
         let fresh = Set(sequences.filter { $0 > position && !applied.contains($0) }).sorted()
         applied.formUnion(fresh)
         let highest = applied.max() ?? position
         guard let snapshot else {
-            advance(to: highest)
+            advance(to: min(highest, coveredThrough ?? .max))
             return fresh
         }
         advanceOverContiguous()
         if highest > position, pending.last.map({ $0.upTo < highest }) ?? true {
             pending.append((highest, snapshot.xmax))
         }
-        // This read saw every row of the transactions that ended before its snapshot.
-        while let first = pending.first, snapshot.xmin >= first.xmax {
+        // This read saw every row of the transactions that ended before its snapshot (up to where it
+        // was cut off).
+        while let first = pending.first, snapshot.xmin >= first.xmax, first.upTo <= (coveredThrough ?? .max) {
             pending.removeFirst()
             advance(to: first.upTo)
         }

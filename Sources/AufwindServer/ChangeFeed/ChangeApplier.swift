@@ -14,6 +14,22 @@ struct ChangeApplier: Sendable {
 
     func apply(_ summary: ChangeSummary) async throws {
         guard let app = application() else { return }
+        // First what cannot fail: an ended session or a changed role takes effect even when a reload
+        // below throws (the batch is then read again, and forgetting twice does no harm).
+        for person in summary.people {
+            if let id = UUID(uuidString: person) { app.sessionCache.forget(userID: id) }
+        }
+        for person in summary.notified {
+            if let id = UUID(uuidString: person) { app.unreadBadges.forget(userID: id) }
+        }
+        for event in summary.programmes {
+            if let id = UUID(uuidString: event) { app.scheduleCache.invalidate(id) }
+        }
+        if summary.solutions {
+            app.solutionSearch.invalidate()
+            app.solutionUsers.invalidate()
+        }
+        if summary.atlas || summary.register { app.atlas.invalidate() }
         var matchingReloaded = false
         if summary.register {
             try await app.reloadRegister()
@@ -27,20 +43,6 @@ struct ChangeApplier: Sendable {
         if !matchingReloaded {
             try await followItems(summary.items, app: app)
             try await followAnswers(summary.answeringTowns, app: app)
-        }
-        for event in summary.programmes {
-            if let id = UUID(uuidString: event) { app.scheduleCache.invalidate(id) }
-        }
-        if summary.solutions {
-            app.solutionSearch.invalidate()
-            app.solutionUsers.invalidate()
-        }
-        if summary.atlas || summary.register { app.atlas.invalidate() }
-        for person in summary.people {
-            if let id = UUID(uuidString: person) { app.sessionCache.forget(userID: id) }
-        }
-        for person in summary.notified {
-            if let id = UUID(uuidString: person) { app.unreadBadges.forget(userID: id) }
         }
     }
 

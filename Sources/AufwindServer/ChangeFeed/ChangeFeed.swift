@@ -31,8 +31,17 @@ actor ChangeFeed {
     /// The position this instance's copies are loaded at; call right before loading them, so that
     /// whatever is written while they load is applied afterwards.
     func start() async throws {
-        watermark = ChangeWatermark(position: try await reader.newest())
+        watermark = try await startingPoint()
         caughtUpAt = .now
+    }
+
+    /// The newest rows with the snapshot they were read in: on PostgreSQL a number below the newest
+    /// may belong to a transaction still running, so the position starts below the first one missing
+    /// (within the last `ChangeLogReader.batchSize` numbers) and that row is applied when it commits.
+    private func startingPoint() async throws -> ChangeWatermark {
+        let floor = max(0, try await reader.newest() - Int64(ChangeLogReader.batchSize))
+        let read = try await reader.read(after: floor)
+        return ChangeWatermark(startingAfter: floor, visible: read.changes.map(\.sequence), snapshot: read.snapshot)
     }
 
     /// Everything committed before this call is applied when it returns.
@@ -64,7 +73,8 @@ actor ChangeFeed {
         while true {
             let read = try await reader.read(after: cursor)
             let snapshot = continuing ? read.snapshot.map { ChangeWatermark.Snapshot(xmin: 0, xmax: $0.xmax) } : read.snapshot
-            let fresh = Set(watermark.receive(read.changes.map(\.sequence), snapshot: snapshot))
+            let cutOff = read.changes.count == ChangeLogReader.batchSize ? read.changes.last?.sequence : nil
+            let fresh = Set(watermark.receive(read.changes.map(\.sequence), snapshot: snapshot, coveredThrough: cutOff))
             for change in read.changes where fresh.contains(change.sequence) { summary.add(change) }
             applied += fresh.count
             guard read.changes.count == ChangeLogReader.batchSize, let last = read.changes.last?.sequence else { break }
@@ -97,9 +107,9 @@ actor ChangeFeed {
     }
 
     private func reloadAll(_ reload: @Sendable () async throws -> Void) async throws {
-        let position = try await reader.newest()
+        let start = try await startingPoint()
         try await reload()
-        watermark = ChangeWatermark(position: position)
+        watermark = start
         caughtUpAt = .now
     }
 

@@ -86,6 +86,8 @@ extension Request {
     /// Ends this browser's session.
     func signOut() async throws {
         if let current = webSession { try await webSessions.end(current) }
+        // At once on this instance (the change log tells the others).
+        if let id = currentUser?.id { application.sessionCache.forget(userID: id) }
         storage[SessionKey.self] = nil
         storage[UserKey.self] = nil
         storage[ActorKey.self] = nil
@@ -96,6 +98,7 @@ extension Request {
     /// After a password or e-mail change: every session of the user ends, this browser gets a new one.
     func renewSessionEndingOthers(_ user: UserModel) async throws {
         try await webSessions.endAll(userID: user.requireID())
+        application.sessionCache.forget(userID: try user.requireID())
         storage[SessionKey.self] = nil
         try await signIn(user)
     }

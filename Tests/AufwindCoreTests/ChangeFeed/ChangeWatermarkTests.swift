@@ -63,6 +63,31 @@ struct ChangeWatermarkTests {
     }
 }
 
+extension ChangeWatermarkTests {
+    @Test("a read cut off at its row limit does not cross a gap above its last row")
+    func cutOffRead() {
+        var watermark = ChangeWatermark(position: 100)
+        // Transaction T holds 101…6100, U committed 6101: the gap is recorded.
+        #expect(watermark.receive([6101], snapshot: Snapshot(xmin: 10, xmax: 12)) == [6101])
+        // T committed; the read returns only 101…5100 (its limit): the position stays below 5101.
+        let first = watermark.receive(Array(101...5100), snapshot: Snapshot(xmin: 13, xmax: 13), coveredThrough: 5100)
+        #expect(first.count == 5_000 && watermark.position == 5_100)
+        // The next read brings the rest; now the gap is crossed, nothing skipped.
+        let rest = watermark.receive(Array(5101...6101), snapshot: Snapshot(xmin: 13, xmax: 13))
+        #expect(rest == Array(5101...6100) && watermark.position == 6_101)
+    }
+
+    @Test("a start while a transaction holds an earlier number: that row is applied when it commits")
+    func startWithRunningTransaction() {
+        // Row 10 belongs to a transaction still running; 9 and 11 are committed and in the copies.
+        var watermark = ChangeWatermark(startingAfter: 0, visible: Array(1...9) + [11], snapshot: Snapshot(xmin: 50, xmax: 52))
+        #expect(watermark.position == 9 && watermark.waitsForGaps)
+        #expect(watermark.receive([11], snapshot: Snapshot(xmin: 50, xmax: 53)) == [])
+        #expect(watermark.receive([10, 11], snapshot: Snapshot(xmin: 53, xmax: 53)) == [10])
+        #expect(watermark.position == 11)
+    }
+}
+
 @Suite("Change summary: what a batch asks of an instance, each thing once")
 struct ChangeSummaryTests {
     @Test("an import is one reload, an item edited ten times one look-up, and items drop the atlas")

@@ -46,12 +46,12 @@ struct CreateChangeLog: AsyncMigration {
                 CREATE TABLE change_log (
                     seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
                     kind TEXT NOT NULL, key TEXT NOT NULL,
-                    created_at TIMESTAMPTZ NOT NULL DEFAULT now())
+                    created_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())
                 """
             ).run()
             try await sql.raw(
                 """
-                CREATE FUNCTION aufwind_log_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION aufwind_log_change() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
                 DECLARE
                     changed TEXT := '';
                 BEGIN
