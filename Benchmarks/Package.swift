@@ -64,6 +64,16 @@ let package = Package(
             path: "Benchmarks/AtlasBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Issue 18: 500,000 items in memory (core only): partners, search, bytes per item.
+        .executableTarget(
+            name: "ScaleBenchmarks",
+            dependencies: [
+                .product(name: "AufwindCore", package: app),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ScaleBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // Issue 15: the 1:1 meeting scheduler on the benchmark instances (core only).
         .executableTarget(
             name: "MeetingBenchmarks",

@@ -269,7 +269,7 @@ struct ItemSearchTests {
         for text in Self.queries {
             for publicOnly in [true, false] {
                 let plan = ItemSearchPlan(text: text, index: index, publicOnly: publicOnly)
-                let hits = index.slots.indices.filter { slot in
+                let hits = index.table.indices.filter { slot in
                     guard index.alive[slot], !publicOnly || index.isPublic[slot] else { return false }
                     let terms = Set(index.terms(of: slot).map(\.term))
                     return plan.words.allSatisfy { word in word.expansions.contains { terms.contains($0.term) } }
@@ -280,7 +280,7 @@ struct ItemSearchTests {
                 } else {
                     #expect(result.coverage == .allWords, "\(text)")
                     #expect(result.total == hits.count, "\(text)")
-                    #expect(Set(result.items.map(\.id)) == Set(hits.prefix(100).map { index.slots[$0].id }) || hits.count > 100, "\(text)")
+                    #expect(Set(result.items.map(\.id)) == Set(hits.prefix(100).map { index.table.id(at: $0) }) || hits.count > 100, "\(text)")
                 }
             }
         }
@@ -303,7 +303,7 @@ struct ItemSearchTests {
         for item in items.prefix(1_000) { index.remove(id: item.id) }
         #expect(index.count == 500)
         // compacted once the tombstones outnumbered the live items (after 750 removals)
-        #expect(index.slots.count == 750)
+        #expect(index.table.count == 750)
         // the renamed item went to the end when it was replaced
         let fresh = ItemSearchIndex(items: items.dropFirst(1_000).filter { $0.id != renamed.id } + [renamed], towns: Self.towns)
         for text in Self.queries + ["Xylophonorchester"] {

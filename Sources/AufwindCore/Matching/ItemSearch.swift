@@ -79,7 +79,7 @@ extension ItemSearchIndex {
         let filter = ItemSearchFilter(query, index: self)
         var result = ItemSearchResult(total: 0, items: [], page: query.page, pageSize: query.pageSize)
         guard !GermanTextAnalyzer.wordRuns(query.text).isEmpty else {
-            let listed = slots.indices.reversed().filter { alive[$0] && filter.passes($0) }.map { (slot: $0, score: 0.0) }
+            let listed = table.indices.reversed().filter { table.alive[$0] && filter.passes($0) }.map { (slot: $0, score: 0.0) }
             return paged(listed, sorted: true, into: result)
         }
         let plan = ItemSearchPlan(text: query.text, index: self, publicOnly: query.publicOnly)
@@ -107,7 +107,7 @@ extension ItemSearchIndex {
         result.total = ranked.count
         let ordered = sorted ? ranked : Self.best(ranked, count: result.page * result.pageSize)
         let start = (result.page - 1) * result.pageSize
-        result.items = start < ordered.count ? ordered[start..<min(ordered.count, start + result.pageSize)].map { slots[$0.slot] } : []
+        result.items = start < ordered.count ? ordered[start..<min(ordered.count, start + result.pageSize)].map { table[$0.slot] } : []
         return result
     }
 
@@ -118,10 +118,11 @@ extension ItemSearchIndex {
         guard plan.words.allSatisfy({ !$0.expansions.isEmpty }) else { return [] }
         let stats = statistics
         let ordered = plan.words.sorted { ($0.cost, $0.term) < ($1.cost, $1.term) }
-        var sums = [Double](repeating: 0, count: slots.count)
-        var wordBest = [Double](repeating: 0, count: slots.count)
+        let alive = table.alive
+        var sums = [Double](repeating: 0, count: table.count)
+        var wordBest = [Double](repeating: 0, count: table.count)
         // How many of the ordered words a slot contains (it must contain all before the current).
-        var matched = [UInt8](repeating: 0, count: slots.count)
+        var matched = [UInt8](repeating: 0, count: table.count)
         var candidates: [Int] = []
         for (position, word) in ordered.enumerated() {
             let before = UInt8(position)
@@ -157,11 +158,12 @@ extension ItemSearchIndex {
         ranked: [(slot: Int, score: Double)], unmatched: [String]
     ) {
         let stats = statistics
-        var sums = [Double](repeating: 0, count: slots.count)
-        var wordBest = [Double](repeating: 0, count: slots.count)
-        var masks = [UInt32](repeating: 0, count: slots.count)
+        let alive = table.alive
+        var sums = [Double](repeating: 0, count: table.count)
+        var wordBest = [Double](repeating: 0, count: table.count)
+        var masks = [UInt32](repeating: 0, count: table.count)
         // 0: not yet asked, 1: passes the filters, 2: does not.
-        var passes = [UInt8](repeating: 0, count: slots.count)
+        var passes = [UInt8](repeating: 0, count: table.count)
         var candidates: [Int] = []
         var hits = [Int](repeating: 0, count: plan.words.count)
         for (position, word) in plan.words.enumerated() {
@@ -228,7 +230,8 @@ extension ItemSearchIndex {
 
 /// The filters of a query as small numbers, compared per slot without touching the items.
 struct ItemSearchFilter {
-    let index: ItemSearchIndex
+    let table: ItemTable
+    let ownerSize: [UInt8]
     let publicOnly: Bool
     let kind: UInt8?
     let fieldBit: UInt16?
@@ -239,7 +242,8 @@ struct ItemSearchFilter {
     let land: [Bool]?
 
     init(_ query: ItemSearchQuery, index: ItemSearchIndex) {
-        self.index = index
+        table = index.table
+        ownerSize = index.ownerSize
         publicOnly = query.publicOnly
         kind = query.kind.flatMap { ItemKind.allCases.firstIndex(of: $0) }.map(UInt8.init)
         fieldBit = query.feld.map { ItemSearchIndex.fieldBits([$0]) }
@@ -250,13 +254,13 @@ struct ItemSearchFilter {
     }
 
     func passes(_ slot: Int) -> Bool {
-        if publicOnly && !index.isPublic[slot] { return false }
-        if let kind, index.kindIndex[slot] != kind { return false }
-        if let fieldBit, index.fieldBits[slot] & fieldBit == 0 { return false }
-        if let status, index.statusIndex[slot] != status { return false }
-        if let reach, index.reachIndex[slot] != reach { return false }
-        if let land, !land[Int(index.ownerNumber[slot])] { return false }
-        if let size, index.ownerSize[Int(index.ownerNumber[slot])] != size { return false }
+        if publicOnly && !table.isPublic[slot] { return false }
+        if let kind, table.kindIndex[slot] != kind { return false }
+        if let fieldBit, table.fieldBits[slot] & fieldBit == 0 { return false }
+        if let status, table.statusIndex[slot] != status { return false }
+        if let reach, table.reachIndex[slot] != reach { return false }
+        if let land, !land[Int(table.ownerNumber[slot])] { return false }
+        if let size, ownerSize[Int(table.ownerNumber[slot])] != size { return false }
         return true
     }
 }
@@ -276,20 +280,20 @@ extension ItemSearchIndex {
         for term in terms {
             guard let number = vocabulary.number(of: term) else { continue }
             let idf = stats.idf(documentFrequency: documentFrequency[Int(number)])
-            for posting in postings[Int(number)] where alive[Int(posting.slot)] {
+            for posting in postings[Int(number)] where table.alive[Int(posting.slot)] {
                 let slot = Int(posting.slot)
-                let inText = Int(posting.frequency) - Self.topicFrequency(of: term, in: slots[slot])
+                let inText = Int(posting.frequency) - Self.topicFrequency(of: term, fields: table.fieldBits[slot], subthemes: table.unterthemen(at: slot))
                 guard inText > 0 else { continue }
                 bm25[slot, default: 0] += stats.part(idf: idf, frequency: UInt16(inText), length: lengths[slot])
                 if titleTerms.contains(term) { hits[slot, default: 0] += 1 }
             }
         }
         var ranked: [(slot: Int, hits: Int, score: Double)] = []
-        for (slot, count) in hits where 2 * count >= titleTerms.count && slots[slot].id != draft.id {
+        for (slot, count) in hits where 2 * count >= titleTerms.count && !table.hasID(slot, draft.id) {
             if publicOnly && !isPublic[slot] { continue }
             ranked.append((slot, count, bm25[slot] ?? 0))
         }
         ranked.sort { ($0.hits, $0.score, $0.slot) > ($1.hits, $1.score, $1.slot) }
-        return ranked.prefix(limit).map { slots[$0.slot] }
+        return ranked.prefix(limit).map { table[$0.slot] }
     }
 }

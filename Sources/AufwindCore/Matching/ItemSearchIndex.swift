@@ -9,55 +9,67 @@ import Foundation
 /// Removed items leave a tombstone until the next compaction. It keeps no descriptions; items it
 /// returns have an empty one.
 public struct ItemSearchIndex: Sendable {
+    /// A slot and how often the term occurs in it, in four bytes (as in the `MatchEngine`): the
+    /// slot in the upper 24 bits, the frequency (capped at 255) in the lower 8.
     struct Posting {
-        var slot: Int32
-        var frequency: UInt16
+        let raw: UInt32
+
+        init(slot: Int, frequency: Int) {
+            precondition(slot <= MatchEngine.Posting.maximumSlot, "more item slots than a posting can name")
+            raw = UInt32(slot) << 8 | UInt32(min(frequency, 255))
+        }
+
+        var slot: Int32 { Int32(raw >> 8) }
+        var frequency: UInt16 { UInt16(raw & 0xFF) }
     }
 
-    /// Item slots in the order they were added; dead slots are skipped.
-    var slots: [CooperationItem] = []
-    var alive: [Bool] = []
-    private var indexByID: [String: Int] = [:]
+    /// The items by slot, in the order they were added; dead slots are skipped.
+    private(set) var table = ItemTable()
     /// Live items, and how many of them are public.
     public private(set) var count = 0
     private(set) var publicCount = 0
 
     private(set) var vocabulary = SearchVocabulary()
-    /// By term number: the postings (dead slots included) and the live items containing it, all
-    /// and public only.
+    /// By term number: the postings in slot order (dead slots included) and the live items
+    /// containing it, all and public only.
     private(set) var postings: [[Posting]] = []
     private(set) var documentFrequency: [Int32] = []
     private(set) var publicDocumentFrequency: [Int32] = []
 
-    /// Per slot its terms and their frequencies, flat: `slotTerms[termStart[slot]..<termStart[slot + 1]]`.
-    private var termStart: [Int32] = [0]
+    /// Per slot its terms, flat: `slotTerms[termStart[slot]..<termStart[slot + 1]]` (their
+    /// frequencies are in the postings).
+    private var termStart: [UInt32] = [0]
     private var slotTerms: [Int32] = []
-    private var slotFrequencies: [UInt16] = []
     private(set) var lengths: [Int32] = []
     private var totalLength = 0
 
-    /// Per slot, for the filters: positions of kind, Stand (`UInt8.max`: none) and reach, the
-    /// fields as bits, whether everyone may see it, and the owner as a number.
-    private(set) var kindIndex: [UInt8] = []
-    private(set) var statusIndex: [UInt8] = []
-    private(set) var reachIndex: [UInt8] = []
-    private(set) var fieldBits: [UInt16] = []
-    private(set) var isPublic: [Bool] = []
-    private(set) var ownerNumber: [Int32] = []
-    /// Per owner: the Land code and the size class as a position (`UInt8.max`: unknown).
+    /// Per owner number (`table`): the Land code and the size class as a position (`UInt8.max`: unknown).
     private(set) var ownerLand: [String] = []
     private(set) var ownerSize: [UInt8] = []
-    private var ownerNumbers: [String: Int32] = [:]
     private let sizeClasses: [String: Groessenklasse]
+
+    var alive: [Bool] { table.alive }
+    var isPublic: [Bool] { table.isPublic }
 
     public init(items: [CooperationItem], towns: [String: TownFacts]) {
         self.init(sizeClasses: towns.mapValues(\.groessenklasse))
-        slots.reserveCapacity(items.count)
+        table = ItemTable(reservingCapacity: items.count)
+        slotTerms.reserveCapacity(items.count * 16)
         for item in items { upsert(item) }
+        shrink()
     }
 
     private init(sizeClasses: [String: Groessenklasse]) {
         self.sizeClasses = sizeClasses
+    }
+
+    /// Gives back what growing reserved (after building over many items at once).
+    mutating func shrink() {
+        table.shrink()
+        termStart.shrink()
+        slotTerms.shrink()
+        lengths.shrink()
+        for index in postings.indices { postings[index].shrink() }
     }
 
     static func fieldBits(_ fields: Set<Handlungsfeld>) -> UInt16 {
@@ -67,13 +79,13 @@ public struct ItemSearchIndex: Sendable {
     }
 
     /// The live item with `id`.
-    public func item(id: String) -> CooperationItem? { indexByID[id].map { slots[$0] } }
+    public func item(id: String) -> CooperationItem? { table.slot(of: id).map { table[$0] } }
 
     // MARK: Keeping current
 
     /// Adds an item, or replaces the item with the same id.
     public mutating func upsert(_ item: CooperationItem) {
-        if indexByID[item.id] != nil { remove(id: item.id) }
+        if table.slot(of: item.id) != nil { remove(id: item.id) }
         var counts: [String: Int] = [:]
         var written: [String: String] = [:]
         func addTerm(_ term: String, times: Int, written form: @autoclosure () -> String) {
@@ -96,9 +108,7 @@ public struct ItemSearchIndex: Sendable {
         for id in item.unterthemen.sorted() {
             for word in Unterthema.find(id).flatMap({ Self.topicWords[$0.label] }) ?? [] { addTerm(word.term, times: 1, written: word.written) }
         }
-        var stored = item
-        stored.description = ""
-        append(stored, counts: counts.sorted { $0.key < $1.key }, written: written)
+        append(item, counts: counts.sorted { $0.key < $1.key }, written: written)
     }
 
     /// The search terms of the names of all Handlungsfelder and Unterthemen, analysed once.
@@ -113,15 +123,17 @@ public struct ItemSearchIndex: Sendable {
     }()
 
     /// How often `term` occurs in the names of the item's Handlungsfelder and Unterthemen.
-    static func topicFrequency(of term: String, in item: CooperationItem) -> Int {
-        let names = item.handlungsfelder.map(\.label) + item.unterthemen.compactMap { Unterthema.find($0)?.label }
+    static func topicFrequency(of term: String, fields: UInt16, subthemes: Set<String>) -> Int {
+        let names =
+            Handlungsfeld.allCases.enumerated().filter { fields & (1 << $0.offset) != 0 }.map(\.element.label)
+            + subthemes.compactMap { Unterthema.find($0)?.label }
         return names.reduce(0) { sum, name in sum + (topicWords[name] ?? []).filter { $0.term == term }.count }
     }
 
     private mutating func append(_ item: CooperationItem, counts: [(key: String, value: Int)], written: [String: String]) {
-        let slot = Int32(slots.count)
+        let (slot, isNewOwner) = table.append(item)
         let visible = item.visibility == .oeffentlich
-        var numbered: [(term: Int32, frequency: UInt16)] = []
+        var numbered: [Int32] = []
         numbered.reserveCapacity(counts.count)
         var length = 0
         for (term, frequency) in counts {
@@ -131,34 +143,19 @@ public struct ItemSearchIndex: Sendable {
                 documentFrequency.append(0)
                 publicDocumentFrequency.append(0)
             }
-            let clamped = UInt16(min(frequency, Int(UInt16.max)))
-            postings[Int(number)].append(Posting(slot: slot, frequency: clamped))
+            postings[Int(number)].append(Posting(slot: slot, frequency: frequency))
             documentFrequency[Int(number)] += 1
             if visible { publicDocumentFrequency[Int(number)] += 1 }
-            numbered.append((number, clamped))
+            numbered.append(number)
             length += frequency
         }
-        slotTerms.append(contentsOf: numbered.map(\.term))
-        slotFrequencies.append(contentsOf: numbered.map(\.frequency))
-        termStart.append(Int32(slotTerms.count))
-        slots.append(item)
-        alive.append(true)
-        indexByID[item.id] = Int(slot)
+        slotTerms.append(contentsOf: numbered)
+        termStart.append(UInt32(slotTerms.count))
         count += 1
         if visible { publicCount += 1 }
         lengths.append(Int32(min(length, Int(Int32.max))))
         totalLength += length
-        kindIndex.append(UInt8(ItemKind.allCases.firstIndex(of: item.kind)!))
-        statusIndex.append(item.status.flatMap { ItemStatus.allCases.firstIndex(of: $0) }.map(UInt8.init) ?? .max)
-        reachIndex.append(UInt8(Reach.allCases.firstIndex(of: item.reach)!))
-        fieldBits.append(Self.fieldBits(item.handlungsfelder))
-        isPublic.append(visible)
-        if let number = ownerNumbers[item.ownerKey] {
-            ownerNumber.append(number)
-        } else {
-            let number = Int32(ownerLand.count)
-            ownerNumbers[item.ownerKey] = number
-            ownerNumber.append(number)
+        if isNewOwner {
             ownerLand.append(String(item.ownerKey.prefix(2)))
             ownerSize.append(
                 sizeClasses[item.ownerKey].flatMap { Groessenklasse.allCases.firstIndex(of: $0) }.map(UInt8.init) ?? .max)
@@ -167,42 +164,69 @@ public struct ItemSearchIndex: Sendable {
 
     /// Takes an item out (drafts, withdrawn items). Unknown ids are ignored.
     public mutating func remove(id: String) {
-        guard let slot = indexByID.removeValue(forKey: id) else { return }
-        alive[slot] = false
+        guard let slot = table.slot(of: id) else { return }
+        let wasPublic = table.isPublic[slot]
+        table.kill(slot)
         for index in Int(termStart[slot])..<Int(termStart[slot + 1]) {
             let term = Int(slotTerms[index])
             documentFrequency[term] -= 1
-            if isPublic[slot] { publicDocumentFrequency[term] -= 1 }
+            if wasPublic { publicDocumentFrequency[term] -= 1 }
         }
         totalLength -= Int(lengths[slot])
         count -= 1
-        if isPublic[slot] { publicCount -= 1 }
+        if wasPublic { publicCount -= 1 }
         // Tombstones cost time in every query: rebuild once they outnumber the live items.
-        if slots.count > 1_000 && slots.count > 2 * count { self = compacted() }
+        if table.count > 1_000 && table.count > 2 * count { self = compacted() }
     }
 
     /// The same index without tombstones, built from the stored terms (the descriptions are
     /// gone); terms that no live item has leave the vocabulary.
     func compacted() -> ItemSearchIndex {
         var index = ItemSearchIndex(sizeClasses: sizeClasses)
-        index.slots.reserveCapacity(count)
-        for slot in slots.indices where alive[slot] {
+        index.table = ItemTable(reservingCapacity: count)
+        for slot in table.indices where table.alive[slot] {
             var counts: [(key: String, value: Int)] = []
             var written: [String: String] = [:]
             for position in Int(termStart[slot])..<Int(termStart[slot + 1]) {
                 let number = Int(slotTerms[position])
                 let term = vocabulary.names[number]
-                counts.append((term, Int(slotFrequencies[position])))
+                counts.append((term, Int(frequency(of: Int32(number), in: slot) ?? 1)))
                 written[term] = vocabulary.written[number]
             }
-            index.append(slots[slot], counts: counts, written: written)
+            index.append(table[slot], counts: counts, written: written)
         }
+        index.shrink()
         return index
     }
 
     /// Terms of `slot`, with their frequencies.
     func terms(of slot: Int) -> [(term: Int32, frequency: UInt16)] {
-        (Int(termStart[slot])..<Int(termStart[slot + 1])).map { (term: slotTerms[$0], frequency: slotFrequencies[$0]) }
+        (Int(termStart[slot])..<Int(termStart[slot + 1])).map { (term: slotTerms[$0], frequency: frequency(of: slotTerms[$0], in: slot) ?? 0) }
+    }
+
+    /// How often term number `term` occurs in `slot`: a binary search in the term's postings,
+    /// which are in slot order.
+    func frequency(of term: Int32, in slot: Int) -> UInt16? {
+        let list = postings[Int(term)]
+        var low = 0
+        var high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(list[mid].slot) < slot { low = mid + 1 } else { high = mid }
+        }
+        return low < list.count && Int(list[low].slot) == slot ? list[low].frequency : nil
+    }
+
+    /// What the index holds, by part.
+    public var memory: MemoryUse {
+        var use = MemoryUse()
+        use.add("items", table.memory)
+        use.add("term postings", MemoryUse.nested(postings))
+        use.add("terms per item", MemoryUse.array(termStart) + MemoryUse.array(slotTerms))
+        use.add("vocabulary", vocabulary.memory + MemoryUse.array(documentFrequency) + MemoryUse.array(publicDocumentFrequency))
+        use.add("per item numbers", MemoryUse.array(lengths))
+        use.add("towns", MemoryUse.strings(ownerLand) + MemoryUse.array(ownerSize) + MemoryUse.stringKeyed(sizeClasses))
+        return use
     }
 
     // MARK: BM25

@@ -27,10 +27,13 @@ extension MatchEngine {
         // how many of its items fit.
         var bestNear: [Int: TownBest] = [:]
         var bestFar: [Int: TownBest] = [:]
-        var isNear = [Bool](repeating: false, count: ownerKeys.count)
-        var fitting = [Set<Int>](repeating: [], count: ownerKeys.count)
-        var isOwn = [Bool](repeating: false, count: ownerKeys.count)
-        for query in queries { if let number = ownerNumbers[query.ownerKey] { isOwn[number] = true } }
+        let owners = table.ownerKeys.count
+        var isNear = [Bool](repeating: false, count: owners)
+        // How many of a town's items fit (each counted once, whichever queries it fits).
+        var fitting = [Int](repeating: 0, count: owners)
+        var counted = [Bool](repeating: false, count: table.count)
+        var isOwn = [Bool](repeating: false, count: owners)
+        for query in queries { if let number = table.ownerNumber(of: query.ownerKey) { isOwn[Int(number)] = true } }
         // The `limit` best town scores so far per group: a candidate below the lowest of them
         // cannot enter the list nor change a town in it (towns only ever improve). A town only
         // counts for the farther list once no query's reach can take it in: a town within reach
@@ -42,22 +45,28 @@ extension MatchEngine {
             var context = QueryContext(engine: self, query: query, publicOnly: publicOnly)
             let terms = queryTerms(query)
             let visit: (Int, Double) -> Void = { slot, bm25 in
-                let owner = ownerNumber[slot]
+                let owner = Int(table.ownerNumber[slot])
                 guard !isOwn[owner], let part = context.topical(slot, bm25: bm25) else { return }
                 if context.inReach(slot) {
                     isNear[owner] = true
-                    fitting[owner].insert(slot)
+                    if !counted[slot] {
+                        counted[slot] = true
+                        fitting[owner] += 1
+                    }
                     guard let value = context.total(slot, part, threshold: bruteForce ? nil : nearTop.threshold) else { return }
-                    if Self.improve(&bestNear, owner, (value, queryIndex, slot), slots: slots) { nearTop.record(owner, value) }
+                    if Self.improve(&bestNear, owner, (value, queryIndex, slot), table: table) { nearTop.record(owner, value) }
                 } else if part.sharesTheme {
-                    fitting[owner].insert(slot)
+                    if !counted[slot] {
+                        counted[slot] = true
+                        fitting[owner] += 1
+                    }
                     let settled = !cover.mayTakeIn(owner)
                     guard let value = context.total(slot, part, threshold: bruteForce || !settled ? nil : farTop.threshold) else { return }
-                    if Self.improve(&bestFar, owner, (value, queryIndex, slot), slots: slots), settled { farTop.record(owner, value) }
+                    if Self.improve(&bestFar, owner, (value, queryIndex, slot), table: table), settled { farTop.record(owner, value) }
                 }
             }
             if bruteForce {
-                for slot in slots.indices where alive[slot] { visit(slot, bruteForceBM25(terms: terms, slot: slot, stats: stats)) }
+                for slot in table.indices where table.alive[slot] { visit(slot, bruteForceBM25(terms: terms, slot: slot, stats: stats)) }
             } else {
                 forEachCandidate(terms: terms, fields: query.handlungsfelder, stats: stats, visit)
             }
@@ -65,13 +74,13 @@ extension MatchEngine {
         let queryWords = queries.map { WrittenWords($0.title + " " + $0.description) }
         func ranked(_ best: [Int: TownBest]) -> [TownMatch] {
             let top = best.sorted { a, b in
-                a.value.score != b.value.score ? a.value.score > b.value.score : ownerKeys[a.key] < ownerKeys[b.key]
+                a.value.score != b.value.score ? a.value.score > b.value.score : table.ownerKeys[a.key] < table.ownerKeys[b.key]
             }.prefix(limit)
             return top.compactMap { owner, entry in
                 let query = queries[entry.query]
                 guard let match = explain(query, slot: entry.slot, terms: queryTerms(query), stats: stats, queryWords: queryWords[entry.query])
                 else { return nil }
-                return TownMatch(town: ownerKeys[owner], score: entry.score, best: match, query: query, fittingItems: fitting[owner].count)
+                return TownMatch(town: table.ownerKeys[owner], score: entry.score, best: match, query: query, fittingItems: fitting[owner])
             }
         }
         return PartnerSuggestions(
@@ -80,17 +89,17 @@ extension MatchEngine {
     }
 
     /// Keeps `candidate` as the town's best if it is better; true when it did.
-    private static func improve(_ best: inout [Int: TownBest], _ owner: Int, _ candidate: TownBest, slots: [CooperationItem]) -> Bool {
-        if let current = best[owner], !better(candidate, than: current, slots: slots) { return false }
+    private static func improve(_ best: inout [Int: TownBest], _ owner: Int, _ candidate: TownBest, table: ItemTable) -> Bool {
+        if let current = best[owner], !better(candidate, than: current, table: table) { return false }
         best[owner] = candidate
         return true
     }
 
     /// The order within one town: higher score, then the earlier query, then the smaller id.
-    private static func better(_ a: TownBest, than b: TownBest, slots: [CooperationItem]) -> Bool {
+    private static func better(_ a: TownBest, than b: TownBest, table: ItemTable) -> Bool {
         if a.score != b.score { return a.score > b.score }
         if a.query != b.query { return a.query < b.query }
-        return slots[a.slot].id < slots[b.slot].id
+        return table.idPrecedes(a.slot, b.slot)
     }
 }
 
@@ -130,7 +139,7 @@ private struct ReachCover {
             reaches.append((engine.towns[query.ownerKey], query.reach))
         }
         self.reaches = reaches.contains { $0.reach == .bundesweit } ? nil : reaches
-        known = [UInt8](repeating: 0, count: engine.ownerKeys.count)
+        known = [UInt8](repeating: 0, count: engine.table.ownerKeys.count)
     }
 
     mutating func mayTakeIn(_ owner: Int) -> Bool {

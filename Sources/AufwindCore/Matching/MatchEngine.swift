@@ -7,51 +7,35 @@ import Foundation
 /// there are many): only their terms. Items it returns have an empty description; passed back
 /// as a query, such an item is matched with its stored terms.
 public struct MatchEngine: Sendable {
-    /// Item slots in the order they were added; dead slots are skipped.
-    var slots: [CooperationItem] = []
-    var alive: [Bool] = []
+    /// The items by slot, in the order they were added; dead slots are skipped.
+    var table = ItemTable()
     public private(set) var towns: [String: TownFacts]
-    /// Terms as numbers; per slot its terms (sorted by number) with their frequencies, in flat
-    /// arrays: `slotTerms[termStart[slot]..<termStart[slot + 1]]`. A dictionary per item would
-    /// cost about ten times the memory.
+    /// Terms as numbers; per slot its terms (sorted by number), in one flat array:
+    /// `slotTerms[termStart[slot]..<termStart[slot + 1]]` (how often each occurs is in the
+    /// term's postings). A dictionary per item would cost about ten times the memory.
     private var termNumbers: [String: Int32] = [:]
     private var termNames: [String] = []
     /// Per term number a word as someone wrote it (for explanations when neither item's text has one).
     private var termWords: [String] = []
-    private var termStart: [Int32] = [0]
+    private var termStart: [UInt32] = [0]
     private var slotTerms: [Int32] = []
-    private var slotTermFrequencies: [UInt16] = []
-    var lengths: [Int] = []
+    var lengths: [Int32] = []
     private var totalLength = 0
     /// Live items.
     public private(set) var count = 0
-    /// By term number.
+    /// By term number, in slot order.
     private var postings: [[Posting]] = []
-    private var documentFrequency: [Int] = []
+    private var documentFrequency: [Int32] = []
     /// Slots per Handlungsfeld, by the field's position.
-    private var byTheme: [[Int]] = Array(repeating: [], count: Handlungsfeld.allCases.count)
-    var indexByID: [String: Int] = [:]
-    /// Per slot, for the hot loop: fields and sub-themes as bits, owner as a number.
-    var themeBits: [UInt16] = []
-    var subthemeBits: [UInt64] = []
-    /// Per slot: the kind's position in `ItemKind.allCases`, and whether everyone may see it.
-    var kindIndex: [UInt8] = []
-    var isPublic: [Bool] = []
-    /// Per slot, for the search filters: Stand and reach as positions (`UInt8.max`: no Stand).
-    var statusIndex: [UInt8] = []
-    var reachIndex: [UInt8] = []
-    /// Per owner: the Land code and the size class (as positions; `UInt8.max` when unknown).
-    var ownerLand: [String] = []
-    var ownerSize: [UInt8] = []
-    var ownerNumber: [Int] = []
-    var ownerKeys: [String] = []
-    /// Per owner what the matching knows about the town (kept in step with `towns`), and its
-    /// place in numbers for the reach test in the hot loop.
+    private var byTheme: [[Int32]] = Array(repeating: [], count: Handlungsfeld.allCases.count)
+    /// Per owner number (`table`) what the matching knows about the town (kept in step with
+    /// `towns`), its size class as a position (`UInt8.max` when unknown) and its place in
+    /// numbers for the reach test in the hot loop.
     var ownerTowns: [TownFacts?] = []
+    var ownerSize: [UInt8] = []
     var ownerPlaces: [OwnerPlace] = []
     /// Kreis keys as numbers (for `OwnerPlace.kreis`).
     var kreisNumbers: [String: Int32] = [:]
-    var ownerNumbers: [String: Int] = [:]
     static let k1 = 1.2, b = 0.75
 
     /// A town's latitude (NaN when unknown) and its Kreis as a number (-1 when unknown).
@@ -72,85 +56,98 @@ public struct MatchEngine: Sendable {
         return OwnerPlace(latitude: town.coordinate?.latitude ?? .nan, kreis: kreis)
     }
 
+    /// A slot and how often the term occurs in it, in four bytes: the slot in the upper 24 bits
+    /// (an engine holds at most 16,777,215 slots; it compacts long before), the frequency in the
+    /// lower 8 (capped at 255: BM25 has long stopped growing there).
     struct Posting {
-        var slot: Int32
-        var tf: Int32
+        static let maximumSlot = 1 << 24 - 1
+        let raw: UInt32
+
+        init(slot: Int, tf: Int) {
+            precondition(slot <= Self.maximumSlot, "more item slots than a posting can name")
+            raw = UInt32(slot) << 8 | UInt32(min(tf, 255))
+        }
+
+        var slot: Int32 { Int32(raw >> 8) }
+        var tf: Int32 { Int32(raw & 0xFF) }
     }
 
-    static func bits(_ fields: Set<Handlungsfeld>) -> UInt16 {
-        var bits: UInt16 = 0
-        for (position, field) in Handlungsfeld.allCases.enumerated() where fields.contains(field) { bits |= 1 << position }
-        return bits
-    }
+    static func bits(_ fields: Set<Handlungsfeld>) -> UInt16 { ItemTable.fieldBits(fields) }
 
-    private static let subthemePosition = Dictionary(uniqueKeysWithValues: Unterthema.all.enumerated().map { ($1.id, $0) })
-
-    static func subthemeBits(_ ids: Set<String>) -> UInt64 {
-        var bits: UInt64 = 0
-        for id in ids { if let position = subthemePosition[id] { bits |= 1 << UInt64(position) } }
-        return bits
-    }
+    static func subthemeBits(_ ids: Set<String>) -> UInt64 { ItemTable.subthemeBits(ids) }
 
     public init(items: [CooperationItem], towns: [String: TownFacts]) {
         self.towns = towns
-        slots.reserveCapacity(items.count)
+        table = ItemTable(reservingCapacity: items.count)
+        slotTerms.reserveCapacity(items.count * 16)
         for item in items { upsert(item) }
+        shrink()
+    }
+
+    /// Gives back what growing reserved (after building over many items at once).
+    mutating func shrink() {
+        table.shrink()
+        termStart.shrink()
+        slotTerms.shrink()
+        lengths.shrink()
+        for index in postings.indices { postings[index].shrink() }
+        for index in byTheme.indices { byTheme[index].shrink() }
     }
 
     /// The same engine without tombstones, built from the stored terms (not from text, which the
     /// engine no longer has).
     private func compacted() -> MatchEngine {
         var engine = MatchEngine(items: [], towns: towns)
-        engine.slots.reserveCapacity(count)
-        for slot in slots.indices where alive[slot] {
+        engine.table = ItemTable(reservingCapacity: count)
+        for slot in table.indices where table.alive[slot] {
             var counts: [String: Int] = [:]
             for index in Int(termStart[slot])..<Int(termStart[slot + 1]) {
-                counts[termNames[Int(slotTerms[index])]] = Int(slotTermFrequencies[index])
+                let term = slotTerms[index]
+                counts[termNames[Int(term)]] = Int(frequency(of: term, in: slot) ?? 1)
             }
-            engine.append(slots[slot], termCounts: counts) { termWords[Int(termNumbers[$0]!)] }
+            engine.append(table[slot], termCounts: counts) { termWords[Int(termNumbers[$0]!)] }
         }
+        engine.shrink()
         return engine
     }
 
     /// The live items, oldest first.
-    public var items: [CooperationItem] { slots.indices.filter { alive[$0] }.map { slots[$0] } }
+    public var items: [CooperationItem] { table.indices.filter { table.alive[$0] }.map { table[$0] } }
 
     /// Visits the live items, oldest first, without copying them into an array.
     public func forEachItem(_ body: (CooperationItem) throws -> Void) rethrows {
-        for slot in slots.indices where alive[slot] { try body(slots[slot]) }
+        for slot in table.indices where table.alive[slot] { try body(table[slot]) }
     }
 
-    public func item(id: String) -> CooperationItem? { indexByID[id].map { slots[$0] } }
+    public func item(id: String) -> CooperationItem? { table.slot(of: id).map { table[$0] } }
 
     /// The live items of one town, oldest first.
     public func items(ownedBy key: String) -> [CooperationItem] {
-        guard let number = ownerNumbers[key] else { return [] }
-        return slots.indices.filter { alive[$0] && ownerNumber[$0] == number }.map { slots[$0] }
+        guard let number = table.ownerNumber(of: key) else { return [] }
+        return table.indices.filter { table.alive[$0] && table.ownerNumber[$0] == number }.map { table[$0] }
     }
 
     // MARK: Keeping current
 
     /// Adds an item, or replaces the item with the same id.
     public mutating func upsert(_ item: CooperationItem) {
-        if indexByID[item.id] != nil { remove(id: item.id) }
+        if table.slot(of: item.id) != nil { remove(id: item.id) }
         var tf: [String: Int] = [:]
         // The title counts twice: it says what the item is about.
         for term in GermanTextAnalyzer.terms(item.title + " " + item.title + " " + item.description) { tf[term, default: 0] += 1 }
-        var stored = item
-        stored.description = ""
         // A new term keeps the word its first author wrote (read only as far as needed).
         var written: WrittenWords?
         if tf.keys.contains(where: { termNumbers[$0] == nil }) {
             written = WrittenWords(item.title + " " + item.description, wanted: Set(tf.keys.filter { termNumbers[$0] == nil }))
         }
-        append(stored, termCounts: tf) { written?.word(for: $0) ?? $0 }
+        append(item, termCounts: tf) { written?.word(for: $0) ?? $0 }
     }
 
     /// `writtenWord` gives the word shown for a term the engine does not know yet.
     private mutating func append(_ item: CooperationItem, termCounts tf: [String: Int], writtenWord: (String) -> String) {
-        let slot = slots.count
+        let (slot, isNewOwner) = table.append(item)
         let length = tf.values.reduce(0, +)
-        var numbered: [(term: Int32, tf: Int)] = []
+        var numbered: [Int32] = []
         numbered.reserveCapacity(tf.count)
         for (term, frequency) in tf {
             let number: Int32
@@ -164,36 +161,20 @@ public struct MatchEngine: Sendable {
                 postings.append([])
                 documentFrequency.append(0)
             }
-            postings[Int(number)].append(Posting(slot: Int32(slot), tf: Int32(frequency)))
+            postings[Int(number)].append(Posting(slot: slot, tf: frequency))
             documentFrequency[Int(number)] += 1
-            numbered.append((number, frequency))
+            numbered.append(number)
         }
-        numbered.sort { $0.term < $1.term }
-        slotTerms.append(contentsOf: numbered.map(\.term))
-        slotTermFrequencies.append(contentsOf: numbered.map { UInt16(min($0.tf, Int(UInt16.max))) })
-        termStart.append(Int32(slotTerms.count))
+        numbered.sort()
+        slotTerms.append(contentsOf: numbered)
+        termStart.append(UInt32(slotTerms.count))
         for (position, field) in Handlungsfeld.allCases.enumerated() where item.handlungsfelder.contains(field) {
-            byTheme[position].append(slot)
+            byTheme[position].append(Int32(slot))
         }
-        slots.append(item)
-        alive.append(true)
-        lengths.append(length)
+        lengths.append(Int32(min(length, Int(Int32.max))))
         totalLength += length
         count += 1
-        indexByID[item.id] = slot
-        themeBits.append(Self.bits(item.handlungsfelder))
-        subthemeBits.append(Self.subthemeBits(item.unterthemen))
-        kindIndex.append(UInt8(ItemKind.allCases.firstIndex(of: item.kind)!))
-        isPublic.append(item.visibility == .oeffentlich)
-        statusIndex.append(item.status.flatMap { ItemStatus.allCases.firstIndex(of: $0) }.map(UInt8.init) ?? .max)
-        reachIndex.append(UInt8(Reach.allCases.firstIndex(of: item.reach)!))
-        if let number = ownerNumbers[item.ownerKey] {
-            ownerNumber.append(number)
-        } else {
-            ownerNumbers[item.ownerKey] = ownerKeys.count
-            ownerNumber.append(ownerKeys.count)
-            ownerKeys.append(item.ownerKey)
-            ownerLand.append(String(item.ownerKey.prefix(2)))
+        if isNewOwner {
             ownerSize.append(Self.sizeIndex(towns[item.ownerKey]))
             ownerTowns.append(towns[item.ownerKey])
             ownerPlaces.append(place(of: towns[item.ownerKey]))
@@ -206,39 +187,60 @@ public struct MatchEngine: Sendable {
 
     /// Takes an item out (drafts, withdrawn items). Unknown ids are ignored.
     public mutating func remove(id: String) {
-        guard let slot = indexByID.removeValue(forKey: id) else { return }
-        alive[slot] = false
+        guard let slot = table.slot(of: id) else { return }
+        table.kill(slot)
         for index in Int(termStart[slot])..<Int(termStart[slot + 1]) { documentFrequency[Int(slotTerms[index])] -= 1 }
-        totalLength -= lengths[slot]
+        totalLength -= Int(lengths[slot])
         count -= 1
         // Tombstones cost time in every query: rebuild once they outnumber the live items.
-        if slots.count > 1_000 && slots.count > 2 * count { self = compacted() }
+        if table.count > 1_000 && table.count > 2 * count { self = compacted() }
     }
 
     /// Adds or updates what the matching knows about a town (its activity, for example).
     public mutating func setTown(_ facts: TownFacts) {
         towns[facts.key] = facts
-        if let number = ownerNumbers[facts.key] {
+        if let number = table.ownerNumber(of: facts.key).map(Int.init) {
             ownerSize[number] = Self.sizeIndex(facts)
             ownerTowns[number] = facts
             ownerPlaces[number] = place(of: facts)
         }
     }
 
+    /// What the engine holds, by part.
+    public var memory: MemoryUse {
+        var use = MemoryUse()
+        use.add("items", table.memory)
+        use.add("term postings", MemoryUse.nested(postings))
+        use.add("terms per item", MemoryUse.array(termStart) + MemoryUse.array(slotTerms))
+        use.add(
+            "vocabulary",
+            MemoryUse.stringKeyed(termNumbers) + MemoryUse.strings(termNames) + MemoryUse.strings(termWords)
+                + MemoryUse.array(documentFrequency))
+        use.add(
+            "per item numbers",
+            MemoryUse.array(lengths) + MemoryUse.nested(byTheme))
+        use.add(
+            "towns",
+            MemoryUse.stringKeyed(towns) + MemoryUse.array(ownerTowns) + MemoryUse.array(ownerPlaces) + MemoryUse.array(ownerSize))
+        return use
+    }
+
     // MARK: BM25
 
     func postingsOf(_ term: String) -> [Posting]? { termNumbers[term].map { postings[Int($0)] } }
-    func documentFrequencyOf(_ term: String) -> Int { termNumbers[term].map { documentFrequency[Int($0)] } ?? 0 }
+    func documentFrequencyOf(_ term: String) -> Int { termNumbers[term].map { Int(documentFrequency[Int($0)]) } ?? 0 }
 
-    /// How often term number `term` occurs in `slot` (binary search in the slot's sorted terms).
-    private func frequency(of term: Int32, in slot: Int) -> UInt16? {
-        var low = Int(termStart[slot])
-        var high = Int(termStart[slot + 1])
+    /// How often term number `term` occurs in `slot`: a binary search in the term's postings,
+    /// which are in slot order.
+    private func frequency(of term: Int32, in slot: Int) -> Int32? {
+        let list = postings[Int(term)]
+        var low = 0
+        var high = list.count
         while low < high {
             let mid = (low + high) / 2
-            if slotTerms[mid] < term { low = mid + 1 } else { high = mid }
+            if Int(list[mid].slot) < slot { low = mid + 1 } else { high = mid }
         }
-        return low < Int(termStart[slot + 1]) && slotTerms[low] == term ? slotTermFrequencies[low] : nil
+        return low < list.count && Int(list[low].slot) == slot ? list[low].tf : nil
     }
 
     /// The collection statistics one query works with.
@@ -248,12 +250,12 @@ public struct MatchEngine: Sendable {
         let base: Double
         let slope: Double
 
-        func idf(documentFrequency df: Int) -> Double {
+        func idf(documentFrequency df: Int32) -> Double {
             let df = Double(df)
             return log(1 + (documents - df + 0.5) / (df + 0.5))
         }
 
-        func part(idf: Double, tf: Int32, length: Int) -> Double {
+        func part(idf: Double, tf: Int32, length: Int32) -> Double {
             let f = Double(tf)
             return idf * f * (MatchEngine.k1 + 1) / (f + base + slope * Double(length))
         }
@@ -267,7 +269,7 @@ public struct MatchEngine: Sendable {
     /// Query terms in a fixed order, so both paths add the same numbers in the same order. For an
     /// item exactly as the engine holds it, its stored terms (the description is not kept).
     func queryTerms(_ item: CooperationItem) -> [String] {
-        if let slot = indexByID[item.id], slots[slot] == item {
+        if let slot = table.slot(of: item.id), table[slot] == item {
             return (Int(termStart[slot])..<Int(termStart[slot + 1])).map { termNames[Int(slotTerms[$0])] }.sorted()
         }
         return Array(Set(GermanTextAnalyzer.terms(item.title + " " + item.description))).sorted()
@@ -281,8 +283,8 @@ public struct MatchEngine: Sendable {
         let terms = queryTerms(query)
         let stats = statistics
         var context = QueryContext(engine: self, query: query, publicOnly: publicOnly)
-        var near = TopScores(limit: limit, items: slots)
-        var far = TopScores(limit: limit, items: slots)
+        var near = TopScores(limit: limit, table: table)
+        var far = TopScores(limit: limit, table: table)
         forEachCandidate(terms: terms, fields: query.handlungsfelder, stats: stats) { slot, bm25 in
             guard let part = context.topical(slot, bm25: bm25) else { return }
             let mayBeFar = context.hasFartherGroup && part.sharesTheme
@@ -306,7 +308,7 @@ public struct MatchEngine: Sendable {
         let terms = queryTerms(query)
         var near: [(index: Int, score: Double)] = []
         var far: [(index: Int, score: Double)] = []
-        for slot in slots.indices where alive[slot] {
+        for slot in table.indices where table.alive[slot] {
             guard let part = context.topical(slot, bm25: bruteForceBM25(terms: terms, slot: slot, stats: stats)),
                 let value = context.total(slot, part, threshold: nil)
             else { continue }
@@ -323,7 +325,7 @@ public struct MatchEngine: Sendable {
         var sum = 0.0
         for term in terms {
             if let number = termNumbers[term], let tf = frequency(of: number, in: slot) {
-                sum += stats.part(idf: stats.idf(documentFrequency: documentFrequency[Int(number)]), tf: Int32(tf), length: lengths[slot])
+                sum += stats.part(idf: stats.idf(documentFrequency: documentFrequency[Int(number)]), tf: tf, length: lengths[slot])
             }
         }
         return sum
@@ -332,8 +334,9 @@ public struct MatchEngine: Sendable {
     /// Calls `body` once for every live slot that shares a term or a field, with its BM25 sum;
     /// slots with shared terms come first (they tend to score highest and raise the threshold).
     func forEachCandidate(terms: [String], fields: Set<Handlungsfeld>, stats: Statistics, _ body: (Int, Double) -> Void) {
-        var bm25 = [Double](repeating: 0, count: slots.count)
-        var isCandidate = [Bool](repeating: false, count: slots.count)
+        let alive = table.alive
+        var bm25 = [Double](repeating: 0, count: table.count)
+        var isCandidate = [Bool](repeating: false, count: table.count)
         var candidates: [Int] = []
         for term in terms {
             guard let number = termNumbers[term] else { continue }
@@ -351,7 +354,7 @@ public struct MatchEngine: Sendable {
         }
         for slot in candidates { body(slot, bm25[slot]) }
         for (position, field) in Handlungsfeld.allCases.enumerated() where fields.contains(field) {
-            for slot in byTheme[position] where alive[slot] && !isCandidate[slot] {
+            for slot in byTheme[position].lazy.map(Int.init) where alive[slot] && !isCandidate[slot] {
                 isCandidate[slot] = true
                 body(slot, 0)
             }
@@ -365,7 +368,7 @@ public struct MatchEngine: Sendable {
     ) -> PartnerSuggestions<ItemMatch> {
         let queryWords = WrittenWords(query.title + " " + query.description)
         func ranked(_ scored: [(index: Int, score: Double)]) -> [ItemMatch] {
-            let top = scored.sorted { ($0.score, slots[$1.index].id) > ($1.score, slots[$0.index].id) }.prefix(limit)
+            let top = scored.sorted { a, b in a.score != b.score ? a.score > b.score : table.idPrecedes(a.index, b.index) }.prefix(limit)
             return top.compactMap { explain(query, slot: $0.index, terms: terms, stats: stats, queryWords: queryWords) }
         }
         return PartnerSuggestions(hasFartherGroup: query.reach != .bundesweit, inReach: ranked(near), farther: ranked(far))
@@ -375,12 +378,12 @@ public struct MatchEngine: Sendable {
     /// query's text, else the candidate's title, else as the term was first written; the most
     /// telling first (by their BM25 part).
     func explain(_ query: CooperationItem, slot: Int, terms: [String], stats: Statistics, queryWords: WrittenWords) -> ItemMatch? {
-        let candidate = slots[slot]
+        let candidate = table[slot]
         var shared: [(term: String, part: Double)] = []
         for term in terms {
             guard let number = termNumbers[term], let tf = frequency(of: number, in: slot) else { continue }
             let idf = stats.idf(documentFrequency: documentFrequency[Int(number)])
-            shared.append((term, stats.part(idf: idf, tf: Int32(tf), length: lengths[slot])))
+            shared.append((term, stats.part(idf: idf, tf: tf, length: lengths[slot])))
         }
         shared.sort { ($0.part, $1.term) > ($1.part, $0.term) }
         let titleWords = WrittenWords(candidate.title)
@@ -413,12 +416,12 @@ public struct TownMatch: Sendable, Equatable {
 /// The best `limit` (index, score) pairs seen so far: score descending, then id ascending.
 struct TopScores {
     let limit: Int
-    let items: [CooperationItem]
+    let table: ItemTable
     private(set) var entries: [(index: Int, score: Double)] = []
 
-    init(limit: Int, items: [CooperationItem]) {
+    init(limit: Int, table: ItemTable) {
         self.limit = limit
-        self.items = items
+        self.table = table
         entries.reserveCapacity(limit + 1)
     }
 
@@ -426,7 +429,7 @@ struct TopScores {
     var threshold: Double? { entries.count == limit ? entries.last?.score : nil }
 
     private func precedes(_ a: (index: Int, score: Double), _ b: (index: Int, score: Double)) -> Bool {
-        a.score != b.score ? a.score > b.score : items[a.index].id < items[b.index].id
+        a.score != b.score ? a.score > b.score : table.idPrecedes(a.index, b.index)
     }
 
     mutating func offer(_ index: Int, _ score: Double) {

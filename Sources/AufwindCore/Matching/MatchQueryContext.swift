@@ -45,10 +45,10 @@ extension MatchEngine {
             queryBits = MatchEngine.bits(query.handlungsfelder)
             querySubBits = MatchEngine.subthemeBits(query.unterthemen)
             complementByKind = ItemKind.allCases.map(query.kind.complementarity(with:))
-            querySlot = engine.indexByID[query.id] ?? -1
-            queryOwnerNumber = engine.ownerNumbers[query.ownerKey] ?? -1
-            townValues = Array(repeating: nil, count: engine.ownerKeys.count)
-            reachState = Array(repeating: 0, count: engine.ownerKeys.count)
+            querySlot = engine.table.slot(of: query.id) ?? -1
+            queryOwnerNumber = engine.table.ownerNumber(of: query.ownerKey).map(Int.init) ?? -1
+            townValues = Array(repeating: nil, count: engine.table.ownerKeys.count)
+            reachState = Array(repeating: 0, count: engine.table.ownerKeys.count)
             queryPlace = OwnerPlace(
                 latitude: queryTown?.coordinate?.latitude ?? .nan, kreis: queryTown.flatMap { engine.kreisNumbers[$0.kreisKey] } ?? -1)
         }
@@ -57,10 +57,11 @@ extension MatchEngine {
         /// audience, or shares neither a field nor a term.
         func topical(_ slot: Int, bm25: Double) -> Topical? {
             // Ids are unique and owner numbers stand for owner keys: integer comparisons only.
-            guard engine.ownerNumber[slot] != queryOwnerNumber, slot != querySlot else { return nil }
-            if publicOnly && !engine.isPublic[slot] { return nil }
-            let fields = engine.themeBits[slot]
-            let subthemes = engine.subthemeBits[slot]
+            let table = engine.table
+            guard Int(table.ownerNumber[slot]) != queryOwnerNumber, slot != querySlot else { return nil }
+            if publicOnly && !table.isPublic[slot] { return nil }
+            let fields = table.fieldBits[slot]
+            let subthemes = table.subthemeBits[slot]
             let sharedFields = (queryBits & fields).nonzeroBitCount
             let sharedSub = (querySubBits & subthemes).nonzeroBitCount
             let theme = MatchScorer.themeValue(
@@ -70,7 +71,7 @@ extension MatchEngine {
             guard theme > 0 || text > 0 else { return nil }
             return Topical(
                 tier: MatchScorer.tier(sharedFields: sharedFields, sharedSub: sharedSub), theme: theme, text: text,
-                complement: complementByKind[Int(engine.kindIndex[slot])], sharesTheme: querySubBits == 0 ? sharedFields > 0 : sharedSub > 0)
+                complement: complementByKind[Int(table.kindIndex[slot])], sharesTheme: querySubBits == 0 ? sharedFields > 0 : sharedSub > 0)
         }
 
         mutating func town(_ owner: Int) -> (structure: Double, geography: Double, activity: Double) {
@@ -84,7 +85,7 @@ extension MatchEngine {
         /// without looking), as `Placement` says; known once per town.
         mutating func inReach(_ slot: Int) -> Bool {
             guard hasFartherGroup else { return true }
-            let owner = engine.ownerNumber[slot]
+            let owner = Int(engine.table.ownerNumber[slot])
             if reachState[owner] == 0 {
                 let within =
                     !certainlyBeyondReach(owner)
@@ -111,7 +112,7 @@ extension MatchEngine {
         /// town's values are computed (it would not be kept anyway).
         mutating func total(_ slot: Int, _ part: Topical, threshold: Double?) -> Double? {
             if let threshold, part.bestCase < threshold { return nil }
-            let town = town(engine.ownerNumber[slot])
+            let town = town(Int(engine.table.ownerNumber[slot]))
             return MatchValues(
                 tier: part.tier, theme: part.theme, text: part.text, complement: part.complement, structure: town.structure,
                 geography: town.geography, activity: town.activity

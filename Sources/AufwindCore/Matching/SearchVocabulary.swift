@@ -16,6 +16,10 @@ struct SearchVocabulary: Sendable {
 
     var count: Int { names.count }
 
+    var memory: Int {
+        MemoryUse.strings(names) + MemoryUse.stringKeyed(numbers) + MemoryUse.strings(written) + trigrams.memory + typos.memory
+    }
+
     func number(of term: String) -> Int32? { numbers[term] }
 
     /// The number of `term`, added with its written form if it is new.

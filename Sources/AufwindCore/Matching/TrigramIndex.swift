@@ -5,6 +5,8 @@
 struct TrigramIndex: Sendable {
     private var lists: [UInt32: [Int32]] = [:]
 
+    var memory: Int { lists.values.reduce(MemoryUse.dictionary(lists)) { $0 + MemoryUse.array($1) } }
+
     mutating func insert(_ bytes: [UInt8], number: Int32) {
         guard bytes.count >= 3 else { return }
         var seen: [UInt32] = []

@@ -14,6 +14,8 @@ struct TypoNeighbourhood: Sendable {
     private var word: [Int32] = []
     private var next: [Int32] = []
 
+    var memory: Int { MemoryUse.dictionary(first) + MemoryUse.array(word) + MemoryUse.array(next) }
+
     /// Files `number` (a word's number) under the keys of `bytes`.
     mutating func insert(_ bytes: some Collection<UInt8>, number: Int32) {
         for key in Self.keys(Array(bytes)) {

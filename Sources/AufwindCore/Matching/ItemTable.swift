@@ -1,0 +1,262 @@
+/// The published items as the `MatchEngine` and the `ItemSearchIndex` keep them, one slot per
+/// item in the order they were added: id and title as UTF-8 in one shared buffer, everything
+/// else as small numbers in arrays per field (what the hot loops compare), owners numbered.
+/// `CooperationItem` values are made only for the items a query returns. At 500,000 items
+/// this is about a sixth of what an array of `CooperationItem` (strings and sets of its own per
+/// item) and a `[String: Int]` by id held. No description is kept.
+///
+/// Slots are never reused: a removed item's slot stays dead until the owner of the table
+/// rebuilds it (compaction). Ids are found through an open-addressing hash table of slot
+/// numbers (`buckets`), compared byte by byte with the stored id; dead slots never match.
+struct ItemTable: Sendable {
+    /// Per slot.
+    private(set) var alive: [Bool] = []
+    private(set) var ownerNumber: [Int32] = []
+    /// Positions in `ItemKind.allCases`, `ItemStatus.allCases` (`UInt8.max`: none), `Reach.allCases`.
+    private(set) var kindIndex: [UInt8] = []
+    private(set) var statusIndex: [UInt8] = []
+    private(set) var reachIndex: [UInt8] = []
+    private(set) var isPublic: [Bool] = []
+    /// Handlungsfelder by their position, Unterthemen by their position in `Unterthema.all`.
+    private(set) var fieldBits: [UInt16] = []
+    private(set) var subthemeBits: [UInt64] = []
+    /// The desired size classes as bits by position; bit 7: demo data.
+    private var details: [UInt8] = []
+    /// Id and title of slot `s`: `text[textStart[2s]..<textStart[2s+1]]` and `…[2s+1]..<…[2s+2]`.
+    private var text: [UInt8] = []
+    private var textStart: [UInt32] = [0]
+    /// Sub-theme ids no longer in the catalogue (kept as they were; rare).
+    private var otherSubthemes: [Int32: Set<String>] = [:]
+    /// Slot numbers by the hash of their id (-1: empty); a power of two, at most half full.
+    private var buckets: [Int32] = []
+
+    /// Owners by number.
+    private(set) var ownerKeys: [String] = []
+    private var ownerNumbers: [String: Int32] = [:]
+
+    /// Slots, dead ones included.
+    var count: Int { alive.count }
+    var indices: Range<Int> { 0..<alive.count }
+
+    init(reservingCapacity capacity: Int = 0) {
+        guard capacity > 0 else { return }
+        alive.reserveCapacity(capacity)
+        ownerNumber.reserveCapacity(capacity)
+        kindIndex.reserveCapacity(capacity)
+        statusIndex.reserveCapacity(capacity)
+        reachIndex.reserveCapacity(capacity)
+        isPublic.reserveCapacity(capacity)
+        fieldBits.reserveCapacity(capacity)
+        subthemeBits.reserveCapacity(capacity)
+        details.reserveCapacity(capacity)
+        textStart.reserveCapacity(2 * capacity + 1)
+        buckets = Array(repeating: -1, count: Self.bucketCount(for: capacity))
+    }
+
+    static func fieldBits(_ fields: Set<Handlungsfeld>) -> UInt16 {
+        var bits: UInt16 = 0
+        for (position, field) in Handlungsfeld.allCases.enumerated() where fields.contains(field) { bits |= 1 << position }
+        return bits
+    }
+
+    private static let subthemePosition = Dictionary(uniqueKeysWithValues: Unterthema.all.enumerated().map { ($1.id, $0) })
+
+    static func subthemeBits(_ ids: Set<String>) -> UInt64 {
+        var bits: UInt64 = 0
+        for id in ids { if let position = subthemePosition[id] { bits |= 1 << UInt64(position) } }
+        return bits
+    }
+
+    // MARK: Adding and removing
+
+    /// Adds `item` in a new slot (its description is not kept); the caller has removed a live
+    /// item of the same id. `isNewOwner`: the owner got the next owner number.
+    @discardableResult
+    mutating func append(_ item: CooperationItem) -> (slot: Int, isNewOwner: Bool) {
+        let slot = alive.count
+        alive.append(true)
+        kindIndex.append(UInt8(ItemKind.allCases.firstIndex(of: item.kind)!))
+        statusIndex.append(item.status.flatMap { ItemStatus.allCases.firstIndex(of: $0) }.map(UInt8.init) ?? .max)
+        reachIndex.append(UInt8(Reach.allCases.firstIndex(of: item.reach)!))
+        isPublic.append(item.visibility == .oeffentlich)
+        fieldBits.append(Self.fieldBits(item.handlungsfelder))
+        subthemeBits.append(Self.subthemeBits(item.unterthemen))
+        let unknown = item.unterthemen.filter { Self.subthemePosition[$0] == nil }
+        if !unknown.isEmpty { otherSubthemes[Int32(slot)] = unknown }
+        var detail: UInt8 = item.isDemo ? 0x80 : 0
+        for (position, size) in Groessenklasse.allCases.enumerated() where item.desiredSizes.contains(size) { detail |= 1 << position }
+        details.append(detail)
+        text.append(contentsOf: item.id.utf8)
+        textStart.append(UInt32(text.count))
+        text.append(contentsOf: item.title.utf8)
+        textStart.append(UInt32(text.count))
+        let isNewOwner: Bool
+        if let number = ownerNumbers[item.ownerKey] {
+            ownerNumber.append(number)
+            isNewOwner = false
+        } else {
+            let number = Int32(ownerKeys.count)
+            ownerNumbers[item.ownerKey] = number
+            ownerKeys.append(item.ownerKey)
+            ownerNumber.append(number)
+            isNewOwner = true
+        }
+        if 2 * alive.count > buckets.count {
+            rehash(into: Self.bucketCount(for: alive.count))
+        } else {
+            insertIntoBuckets(slot)
+        }
+        return (slot, isNewOwner)
+    }
+
+    /// The slot no longer holds a live item.
+    mutating func kill(_ slot: Int) {
+        alive[slot] = false
+        otherSubthemes[Int32(slot)] = nil
+    }
+
+    /// Gives back what the arrays reserved beyond their contents (after a bulk load).
+    mutating func shrink() {
+        alive.shrink()
+        ownerNumber.shrink()
+        kindIndex.shrink()
+        statusIndex.shrink()
+        reachIndex.shrink()
+        isPublic.shrink()
+        fieldBits.shrink()
+        subthemeBits.shrink()
+        details.shrink()
+        text.shrink()
+        textStart.shrink()
+    }
+
+    // MARK: Reading
+
+    func ownerNumber(of key: String) -> Int32? { ownerNumbers[key] }
+
+    /// The live slot of `id`.
+    func slot(of id: String) -> Int? {
+        guard !buckets.isEmpty else { return nil }
+        var id = id
+        return id.withUTF8 { bytes in
+            let mask = buckets.count - 1
+            var bucket = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
+            while true {
+                let slot = Int(buckets[bucket])
+                if slot < 0 { return nil }
+                if alive[slot] && idBytesEqual(slot, bytes) { return slot }
+                bucket = (bucket + 1) & mask
+            }
+        }
+    }
+
+    func id(at slot: Int) -> String { string(Int(textStart[2 * slot]), Int(textStart[2 * slot + 1])) }
+
+    func title(at slot: Int) -> String { string(Int(textStart[2 * slot + 1]), Int(textStart[2 * slot + 2])) }
+
+    func hasID(_ slot: Int, _ id: String) -> Bool {
+        var id = id
+        return id.withUTF8 { idBytesEqual(slot, $0) }
+    }
+
+    /// Whether slot `a`'s id sorts before slot `b`'s (by UTF-8 bytes: for the ASCII ids the
+    /// server uses, the order of `String`).
+    func idPrecedes(_ a: Int, _ b: Int) -> Bool {
+        let aRange = Int(textStart[2 * a])..<Int(textStart[2 * a + 1])
+        let bRange = Int(textStart[2 * b])..<Int(textStart[2 * b + 1])
+        return text.withUnsafeBufferPointer { buffer in
+            buffer[aRange].lexicographicallyPrecedes(buffer[bRange])
+        }
+    }
+
+    func handlungsfelder(at slot: Int) -> Set<Handlungsfeld> {
+        let bits = fieldBits[slot]
+        return Set(Handlungsfeld.allCases.enumerated().filter { bits & (1 << $0.offset) != 0 }.map(\.element))
+    }
+
+    func unterthemen(at slot: Int) -> Set<String> {
+        let bits = subthemeBits[slot]
+        var ids = otherSubthemes[Int32(slot)] ?? []
+        if bits != 0 {
+            for (position, subtheme) in Unterthema.all.enumerated() where bits & (1 << UInt64(position)) != 0 { ids.insert(subtheme.id) }
+        }
+        return ids
+    }
+
+    /// The item in `slot`, without its description.
+    subscript(slot: Int) -> CooperationItem {
+        let detail = details[slot]
+        return CooperationItem(
+            id: id(at: slot), kind: ItemKind.allCases[Int(kindIndex[slot])], ownerKey: ownerKeys[Int(ownerNumber[slot])],
+            title: title(at: slot), description: "", handlungsfelder: handlungsfelder(at: slot), reach: Reach.allCases[Int(reachIndex[slot])],
+            desiredSizes: Set(Groessenklasse.allCases.enumerated().filter { detail & (1 << $0.offset) != 0 }.map(\.element)),
+            unterthemen: unterthemen(at: slot),
+            status: statusIndex[slot] == .max ? nil : ItemStatus.allCases[Int(statusIndex[slot])],
+            visibility: isPublic[slot] ? .oeffentlich : .kommunen, isDemo: detail & 0x80 != 0)
+    }
+
+    var memory: Int {
+        MemoryUse.array(alive) + MemoryUse.array(ownerNumber) + MemoryUse.array(kindIndex) + MemoryUse.array(statusIndex)
+            + MemoryUse.array(reachIndex) + MemoryUse.array(isPublic) + MemoryUse.array(fieldBits) + MemoryUse.array(subthemeBits)
+            + MemoryUse.array(details) + MemoryUse.array(text) + MemoryUse.array(textStart) + MemoryUse.dictionary(otherSubthemes)
+            + MemoryUse.array(buckets) + MemoryUse.strings(ownerKeys) + MemoryUse.stringKeyed(ownerNumbers)
+    }
+
+    // MARK: The id hash table
+
+    private func string(_ start: Int, _ end: Int) -> String {
+        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
+
+    private func idBytesEqual(_ slot: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(textStart[2 * slot])
+        let end = Int(textStart[2 * slot + 1])
+        guard end - start == bytes.count else { return false }
+        return text.withUnsafeBufferPointer { buffer in buffer[start..<end].elementsEqual(bytes) }
+    }
+
+    private static func bucketCount(for slots: Int) -> Int {
+        var count = 16
+        while count < 2 * slots { count <<= 1 }
+        return count
+    }
+
+    /// 64-bit FNV-1a.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
+    private func bucketHash(of slot: Int) -> UInt64 {
+        let start = Int(textStart[2 * slot])
+        let end = Int(textStart[2 * slot + 1])
+        return text.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    private mutating func insertIntoBuckets(_ slot: Int) {
+        let mask = buckets.count - 1
+        var bucket = Int(truncatingIfNeeded: bucketHash(of: slot)) & mask
+        while buckets[bucket] >= 0 { bucket = (bucket + 1) & mask }
+        buckets[bucket] = Int32(slot)
+    }
+
+    /// Files every live slot anew (dead ones are never looked for again).
+    private mutating func rehash(into count: Int) {
+        buckets = Array(repeating: -1, count: count)
+        for slot in alive.indices where alive[slot] { insertIntoBuckets(slot) }
+    }
+}
+
+extension Array {
+    /// The same elements in a buffer of their own count (an array grown by appending keeps up to
+    /// twice what it holds).
+    mutating func shrink() {
+        guard capacity > count + count / 16 + 8 else { return }
+        self = withUnsafeBufferPointer { source in
+            Array(unsafeUninitializedCapacity: source.count) { target, initialized in
+                initialized = target.initialize(fromContentsOf: source)
+            }
+        }
+    }
+}
