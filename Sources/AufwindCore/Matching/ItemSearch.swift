@@ -282,7 +282,8 @@ extension ItemSearchIndex {
             let idf = stats.idf(documentFrequency: documentFrequency[Int(number)])
             for posting in postings[Int(number)] where table.alive[Int(posting.slot)] {
                 let slot = Int(posting.slot)
-                let inText = Int(posting.frequency) - Self.topicFrequency(of: term, fields: table.fieldBits[slot], subthemes: table.unterthemen(at: slot))
+                let inText =
+                    Int(posting.frequency) - Self.topicFrequency(of: term, fields: table.fieldBits[slot], subthemes: table.unterthemen(at: slot))
                 guard inText > 0 else { continue }
                 bm25[slot, default: 0] += stats.part(idf: idf, frequency: UInt16(inText), length: lengths[slot])
                 if titleTerms.contains(term) { hits[slot, default: 0] += 1 }

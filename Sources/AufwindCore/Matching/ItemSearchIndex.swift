@@ -86,29 +86,64 @@ public struct ItemSearchIndex: Sendable {
     /// Adds an item, or replaces the item with the same id.
     public mutating func upsert(_ item: CooperationItem) {
         if table.slot(of: item.id) != nil { remove(id: item.id) }
-        var counts: [String: Int] = [:]
+        // Per occurrence the number of a known term; new terms counted apart, with the word as
+        // first written (title, then description, then the topic names).
+        var occurrences: [Int32] = []
+        var newTerms: [String: Int] = [:]
         var written: [String: String] = [:]
-        func addTerm(_ term: String, times: Int, written form: @autoclosure () -> String) {
-            counts[term, default: 0] += times
-            if written[term] == nil && vocabulary.number(of: term) == nil { written[term] = form() }
+        func addTerm(_ term: String, times: Int) -> Bool {
+            if let number = vocabulary.number(of: term) {
+                for _ in 0..<times { occurrences.append(number) }
+                return true
+            }
+            newTerms[term, default: 0] += times
+            return false
         }
         func addText(_ text: String, times: Int) {
+            var hasNewTerm = false
+            for folded in GermanFolding.words(text, umlauts: .expanded) {
+                guard let term = GermanTextAnalyzer.searchTerm(folded: folded) else { continue }
+                if !addTerm(term, times: times) { hasNewTerm = true }
+            }
+            // Only for a term the index does not know yet is the text read again with the
+            // places of its words (the written form is shown in "Meinten Sie …?").
+            guard hasNewTerm else { return }
             for word in GermanTextAnalyzer.words(text) {
-                guard let term = word.searchTerm else { continue }
-                addTerm(term, times: times, written: String(text.unicodeScalars[word.range]))
+                if let term = word.searchTerm, newTerms[term] != nil, written[term] == nil {
+                    written[term] = String(text.unicodeScalars[word.range])
+                }
             }
         }
         // The title counts twice: it says what the item is about. The names of its fields and
         // sub-themes make "Klima" or "IT-Sicherheit" find it.
         addText(item.title, times: 2)
         addText(item.description, times: 1)
-        for field in Handlungsfeld.allCases where item.handlungsfelder.contains(field) {
-            for word in Self.topicWords[field.label] ?? [] { addTerm(word.term, times: 1, written: word.written) }
+        func addTopic(_ words: [(term: String, written: String)]) {
+            for word in words where !addTerm(word.term, times: 1) && written[word.term] == nil { written[word.term] = word.written }
         }
-        for id in item.unterthemen.sorted() {
-            for word in Unterthema.find(id).flatMap({ Self.topicWords[$0.label] }) ?? [] { addTerm(word.term, times: 1, written: word.written) }
+        for field in Handlungsfeld.allCases where item.handlungsfelder.contains(field) { addTopic(Self.topicWords[field.label] ?? []) }
+        for id in item.unterthemen.sorted() { addTopic(Unterthema.find(id).flatMap { Self.topicWords[$0.label] } ?? []) }
+        for (term, times) in newTerms.sorted(by: { $0.key < $1.key }) {
+            let number = number(of: term, written: written[term] ?? term)
+            for _ in 0..<times { occurrences.append(number) }
         }
-        append(item, counts: counts.sorted { $0.key < $1.key }, written: written)
+        occurrences.sort()
+        var terms: [(number: Int32, frequency: Int)] = []
+        for number in occurrences {
+            if terms.last?.number == number { terms[terms.count - 1].frequency += 1 } else { terms.append((number, 1)) }
+        }
+        append(item, terms: terms)
+    }
+
+    /// The number of `term`, added to the vocabulary with its written form if it is new.
+    private mutating func number(of term: String, written form: @autoclosure () -> String) -> Int32 {
+        let number = vocabulary.add(term, written: form())
+        if Int(number) == postings.count {
+            postings.append([])
+            documentFrequency.append(0)
+            publicDocumentFrequency.append(0)
+        }
+        return number
     }
 
     /// The search terms of the names of all Handlungsfelder and Unterthemen, analysed once.
@@ -130,26 +165,18 @@ public struct ItemSearchIndex: Sendable {
         return names.reduce(0) { sum, name in sum + (topicWords[name] ?? []).filter { $0.term == term }.count }
     }
 
-    private mutating func append(_ item: CooperationItem, counts: [(key: String, value: Int)], written: [String: String]) {
+    /// Files `item` in a new slot with its terms (by number) and their frequencies.
+    private mutating func append(_ item: CooperationItem, terms: [(number: Int32, frequency: Int)]) {
         let (slot, isNewOwner) = table.append(item)
         let visible = item.visibility == .oeffentlich
-        var numbered: [Int32] = []
-        numbered.reserveCapacity(counts.count)
         var length = 0
-        for (term, frequency) in counts {
-            let number = vocabulary.add(term, written: written[term] ?? term)
-            if Int(number) == postings.count {
-                postings.append([])
-                documentFrequency.append(0)
-                publicDocumentFrequency.append(0)
-            }
+        for (number, frequency) in terms {
             postings[Int(number)].append(Posting(slot: slot, frequency: frequency))
             documentFrequency[Int(number)] += 1
             if visible { publicDocumentFrequency[Int(number)] += 1 }
-            numbered.append(number)
             length += frequency
         }
-        slotTerms.append(contentsOf: numbered)
+        slotTerms.append(contentsOf: terms.lazy.map(\.number))
         termStart.append(UInt32(slotTerms.count))
         count += 1
         if visible { publicCount += 1 }
@@ -185,15 +212,13 @@ public struct ItemSearchIndex: Sendable {
         var index = ItemSearchIndex(sizeClasses: sizeClasses)
         index.table = ItemTable(reservingCapacity: count)
         for slot in table.indices where table.alive[slot] {
-            var counts: [(key: String, value: Int)] = []
-            var written: [String: String] = [:]
+            var terms: [(number: Int32, frequency: Int)] = []
             for position in Int(termStart[slot])..<Int(termStart[slot + 1]) {
-                let number = Int(slotTerms[position])
-                let term = vocabulary.names[number]
-                counts.append((term, Int(frequency(of: Int32(number), in: slot) ?? 1)))
-                written[term] = vocabulary.written[number]
+                let number = slotTerms[position]
+                let renumbered = index.number(of: vocabulary.names[Int(number)], written: vocabulary.written[Int(number)])
+                terms.append((renumbered, Int(frequency(of: number, in: slot) ?? 1)))
             }
-            index.append(table[slot], counts: counts, written: written)
+            index.append(table[slot], terms: terms)
         }
         index.shrink()
         return index

@@ -100,12 +100,13 @@ public struct MatchEngine: Sendable {
         var engine = MatchEngine(items: [], towns: towns)
         engine.table = ItemTable(reservingCapacity: count)
         for slot in table.indices where table.alive[slot] {
-            var counts: [String: Int] = [:]
+            var terms: [(number: Int32, tf: Int)] = []
             for index in Int(termStart[slot])..<Int(termStart[slot + 1]) {
                 let term = slotTerms[index]
-                counts[termNames[Int(term)]] = Int(frequency(of: term, in: slot) ?? 1)
+                let number = engine.number(of: termNames[Int(term)]) { termWords[Int(term)] }
+                terms.append((number, Int(frequency(of: term, in: slot) ?? 1)))
             }
-            engine.append(table[slot], termCounts: counts) { termWords[Int(termNumbers[$0]!)] }
+            engine.append(table[slot], terms: terms.sorted { $0.number < $1.number })
         }
         engine.shrink()
         return engine
@@ -132,41 +133,59 @@ public struct MatchEngine: Sendable {
     /// Adds an item, or replaces the item with the same id.
     public mutating func upsert(_ item: CooperationItem) {
         if table.slot(of: item.id) != nil { remove(id: item.id) }
-        var tf: [String: Int] = [:]
-        // The title counts twice: it says what the item is about.
-        for term in GermanTextAnalyzer.terms(item.title + " " + item.title + " " + item.description) { tf[term, default: 0] += 1 }
-        // A new term keeps the word its first author wrote (read only as far as needed).
-        var written: WrittenWords?
-        if tf.keys.contains(where: { termNumbers[$0] == nil }) {
-            written = WrittenWords(item.title + " " + item.description, wanted: Set(tf.keys.filter { termNumbers[$0] == nil }))
+        // Per occurrence the number of a known term; new terms counted apart. The title counts
+        // twice: it says what the item is about.
+        var occurrences: [Int32] = []
+        var newTerms: [String: Int] = [:]
+        func count(_ text: String, times: Int) {
+            for term in GermanTextAnalyzer.terms(text) {
+                if let number = termNumbers[term] {
+                    for _ in 0..<times { occurrences.append(number) }
+                } else {
+                    newTerms[term, default: 0] += times
+                }
+            }
         }
-        append(item, termCounts: tf) { written?.word(for: $0) ?? $0 }
+        count(item.title, times: 2)
+        count(item.description, times: 1)
+        if !newTerms.isEmpty {
+            // A new term keeps the word its first author wrote (read only as far as needed).
+            let written = WrittenWords(item.title + " " + item.description, wanted: Set(newTerms.keys))
+            for (term, times) in newTerms {
+                let number = number(of: term) { written.word(for: term) ?? term }
+                for _ in 0..<times { occurrences.append(number) }
+            }
+        }
+        occurrences.sort()
+        var terms: [(number: Int32, tf: Int)] = []
+        for number in occurrences {
+            if terms.last?.number == number { terms[terms.count - 1].tf += 1 } else { terms.append((number, 1)) }
+        }
+        append(item, terms: terms)
     }
 
-    /// `writtenWord` gives the word shown for a term the engine does not know yet.
-    private mutating func append(_ item: CooperationItem, termCounts tf: [String: Int], writtenWord: (String) -> String) {
+    /// The number of `term`; a new term is added with the word `writtenWord` gives for it.
+    private mutating func number(of term: String, writtenWord: () -> String) -> Int32 {
+        if let known = termNumbers[term] { return known }
+        let number = Int32(postings.count)
+        termNumbers[term] = number
+        termNames.append(term)
+        termWords.append(writtenWord())
+        postings.append([])
+        documentFrequency.append(0)
+        return number
+    }
+
+    /// Files `item` in a new slot with its terms (by number, ascending) and their frequencies.
+    private mutating func append(_ item: CooperationItem, terms: [(number: Int32, tf: Int)]) {
         let (slot, isNewOwner) = table.append(item)
-        let length = tf.values.reduce(0, +)
-        var numbered: [Int32] = []
-        numbered.reserveCapacity(tf.count)
-        for (term, frequency) in tf {
-            let number: Int32
-            if let known = termNumbers[term] {
-                number = known
-            } else {
-                number = Int32(postings.count)
-                termNumbers[term] = number
-                termNames.append(term)
-                termWords.append(writtenWord(term))
-                postings.append([])
-                documentFrequency.append(0)
-            }
+        var length = 0
+        for (number, frequency) in terms {
             postings[Int(number)].append(Posting(slot: slot, tf: frequency))
             documentFrequency[Int(number)] += 1
-            numbered.append(number)
+            slotTerms.append(number)
+            length += frequency
         }
-        numbered.sort()
-        slotTerms.append(contentsOf: numbered)
         termStart.append(UInt32(slotTerms.count))
         for (position, field) in Handlungsfeld.allCases.enumerated() where item.handlungsfelder.contains(field) {
             byTheme[position].append(Int32(slot))

@@ -15,35 +15,40 @@ public enum GermanFolding {
     /// every character that is not a letter or digit treated as a word break.
     public static func words(_ text: String, umlauts style: UmlautStyle) -> [String] {
         var words: [String] = []
-        var current = ""
-        current.reserveCapacity(16)
+        // The word so far as UTF-8: one string per word, made when it ends.
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
         func flush() {
             if !current.isEmpty {
-                words.append(current)
-                current = ""
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
             }
+        }
+        func umlaut(_ vowel: UInt8) {
+            current.append(vowel)
+            if style == .expanded { current.append(UInt8(ascii: "e")) }
         }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 128 {
                 switch value {
-                case 65...90: current.unicodeScalars.append(Unicode.Scalar(value + 32)!)
-                case 97...122, 48...57: current.unicodeScalars.append(scalar)
+                case 65...90: current.append(UInt8(value + 32))
+                case 97...122, 48...57: current.append(UInt8(value))
                 default: flush()
                 }
                 continue
             }
             switch scalar {
-            case "ä", "Ä": current += style == .expanded ? "ae" : "a"
-            case "ö", "Ö": current += style == .expanded ? "oe" : "o"
-            case "ü", "Ü": current += style == .expanded ? "ue" : "u"
-            case "ß", "ẞ": current += "ss"
+            case "ä", "Ä": umlaut(UInt8(ascii: "a"))
+            case "ö", "Ö": umlaut(UInt8(ascii: "o"))
+            case "ü", "Ü": umlaut(UInt8(ascii: "u"))
+            case "ß", "ẞ": current.append(contentsOf: [UInt8(ascii: "s"), UInt8(ascii: "s")])
             default:
                 let folded = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
                 var produced = false
                 for f in folded.unicodeScalars where f.properties.isAlphabetic || f.properties.numericType != nil {
                     if f.value < 128 || f.properties.isAlphabetic {
-                        current.unicodeScalars.append(f)
+                        UTF8.encode(f) { current.append($0) }
                         produced = true
                     }
                 }

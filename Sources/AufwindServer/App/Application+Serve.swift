@@ -34,6 +34,9 @@ extension Application {
         try await reloadRegister()
         await kreisShapes.load(logger: logger)
         try await prepareFunding()
+        // What loading left behind (rows, texts, the threads' arenas) goes back to the system
+        // only once all of it is freed: here, not after each part.
+        _ = aufwind_release_free_memory()
         readiness.markLoaded()
         startFollowingChanges()
     }

@@ -1,6 +1,7 @@
 import AufwindCore
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 
 /// Reads items in bulk for the matching (through SQLKit: 100,000 Fluent models would cost
@@ -32,7 +33,11 @@ struct ItemRepository {
 
     /// Every published item, oldest publication first (the engine lists the newest first).
     func loadPublished() async throws -> [CooperationItem] {
-        let rows = try await sql.select()
+        // Row by row as SQLite or PostgreSQL hands them over: only the items are held, never
+        // all rows at once (500,000 rows with their descriptions would double the peak).
+        let items = NIOLockedValueBox<[CooperationItem]>([])
+        let failure = NIOLockedValueBox<(any Error)?>(nil)
+        try await sql.select()
             .columns(
                 "id", "kind", "owner_key", "title", "description", "handlungsfelder", "subthemes", "status", "reach", "desired_sizes",
                 "visibility", "is_demo"
@@ -40,17 +45,26 @@ struct ItemRepository {
             .from(CooperationItemModel.schema)
             .where("published", .equal, true)
             .orderBy("published_at").orderBy("id")
-            .all(decoding: Row.self)
+            .run { row in
+                do {
+                    if let item = try Self.item(from: row.decode(model: Row.self)) { items.withLockedValue { $0.append(item) } }
+                } catch {
+                    failure.withLockedValue { $0 = $0 ?? error }
+                }
+            }
+        if let error = failure.withLockedValue({ $0 }) { throw error }
+        return items.withLockedValue { $0 }
+    }
+
+    private static func item(from row: Row) -> CooperationItem? {
         func list(_ csv: String) -> [Substring] { csv.split(separator: ",") }
-        return rows.compactMap { row in
-            guard let kind = ItemKind(rawValue: row.kind), let reach = Reach(rawValue: row.reach) else { return nil }
-            return CooperationItem(
-                id: row.id.uuidString.lowercased(), kind: kind, ownerKey: row.owner_key, title: row.title, description: row.description,
-                handlungsfelder: Set(list(row.handlungsfelder).compactMap { Handlungsfeld(rawValue: String($0)) }), reach: reach,
-                desiredSizes: Set(list(row.desired_sizes).compactMap { Groessenklasse(rawValue: String($0)) }),
-                unterthemen: Set(list(row.subthemes).map(String.init)), status: ItemStatus(rawValue: row.status),
-                visibility: Visibility(rawValue: row.visibility) ?? .kommunen, isDemo: row.is_demo)
-        }
+        guard let kind = ItemKind(rawValue: row.kind), let reach = Reach(rawValue: row.reach) else { return nil }
+        return CooperationItem(
+            id: row.id.uuidString.lowercased(), kind: kind, ownerKey: row.owner_key, title: row.title, description: row.description,
+            handlungsfelder: Set(list(row.handlungsfelder).compactMap { Handlungsfeld(rawValue: String($0)) }), reach: reach,
+            desiredSizes: Set(list(row.desired_sizes).compactMap { Groessenklasse(rawValue: String($0)) }),
+            unterthemen: Set(list(row.subthemes).map(String.init)), status: ItemStatus(rawValue: row.status),
+            visibility: Visibility(rawValue: row.visibility) ?? .kommunen, isDemo: row.is_demo)
     }
 
     private struct Count: Decodable {

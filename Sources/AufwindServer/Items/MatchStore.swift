@@ -6,22 +6,20 @@ import Vapor
 /// current on every write, both under one lock so that they always hold the same items.
 /// Readers take a snapshot (a copy-on-write value) and never wait for a writer for long.
 final class MatchStore: Sendable {
-    private struct Indexes {
-        var engine: MatchEngine
-        var search: ItemSearchIndex
-    }
-
-    private let box = NIOLockedValueBox(Indexes(engine: MatchEngine(items: [], towns: [:]), search: ItemSearchIndex(items: [], towns: [:])))
+    private let box = NIOLockedValueBox(PublishedItems(items: [], towns: [:]))
 
     var engine: MatchEngine { box.withLockedValue { $0.engine } }
 
     var search: ItemSearchIndex { box.withLockedValue { $0.search } }
 
-    /// Both indexes anew (built outside the lock).
+    /// Both indexes anew (built outside the lock, each on a core of its own).
     func replace(items: [CooperationItem], towns: [String: TownFacts]) {
-        let indexes = Indexes(engine: MatchEngine(items: items, towns: towns), search: ItemSearchIndex(items: items, towns: towns))
+        let indexes = PublishedItems(items: items, towns: towns)
         box.withLockedValue { $0 = indexes }
     }
+
+    /// What the indexes hold, by part.
+    var memory: MemoryUse { box.withLockedValue { $0.memory } }
 
     /// A published item enters (or is replaced); a draft leaves.
     func update(_ item: CooperationItem, published: Bool) {
@@ -86,7 +84,9 @@ extension Application {
         let answered = try await repository.answeredCounts()
         let towns = registerStore.catalog.townFacts(recentItems: { recent[$0] ?? 0 }, answeredRequests: { answered[$0] ?? 0 })
         matchStore.replace(items: items, towns: Dictionary(uniqueKeysWithValues: towns.map { ($0.key, $0) }))
-        logger.info("Partnersuche bereit: \(items.count) veröffentlichte Einträge")
+        let memory = matchStore.memory
+        logger.info("Partnersuche bereit: \(items.count) veröffentlichte Einträge, \(memory.total / 1_048_576) MiB im Speicher")
+        logger.debug("\(memory.report(items: items.count))")
     }
 }
 
