@@ -25,9 +25,9 @@ extension MatchEngine {
         let stats = statistics
         // Per candidate town: the best (score, query, slot) within reach and farther away, and
         // how many of its items fit.
-        var bestNear: [Int: TownBest] = [:]
-        var bestFar: [Int: TownBest] = [:]
         let owners = table.ownerKeys.count
+        var bestNear = [TownBest?](repeating: nil, count: owners)
+        var bestFar = [TownBest?](repeating: nil, count: owners)
         var isNear = [Bool](repeating: false, count: owners)
         // How many of a town's items fit (each counted once, whichever queries it fits).
         var fitting = [Int](repeating: 0, count: owners)
@@ -72,9 +72,11 @@ extension MatchEngine {
             }
         }
         let queryWords = queries.map { WrittenWords($0.title + " " + $0.description) }
-        func ranked(_ best: [Int: TownBest]) -> [TownMatch] {
-            let top = best.sorted { a, b in
-                a.value.score != b.value.score ? a.value.score > b.value.score : table.ownerKeys[a.key] < table.ownerKeys[b.key]
+        func ranked(_ best: [TownBest?], leavingOut: [Bool]? = nil) -> [TownMatch] {
+            var entries: [(owner: Int, entry: TownBest)] = []
+            for owner in best.indices where leavingOut?[owner] != true { if let entry = best[owner] { entries.append((owner, entry)) } }
+            let top = entries.sorted { a, b in
+                a.entry.score != b.entry.score ? a.entry.score > b.entry.score : table.ownerKeys[a.owner] < table.ownerKeys[b.owner]
             }.prefix(limit)
             return top.compactMap { owner, entry in
                 let query = queries[entry.query]
@@ -85,11 +87,11 @@ extension MatchEngine {
         }
         return PartnerSuggestions(
             hasFartherGroup: queries.contains { $0.reach != .bundesweit }, inReach: ranked(bestNear),
-            farther: ranked(bestFar.filter { !isNear[$0.key] }))
+            farther: ranked(bestFar, leavingOut: isNear))
     }
 
     /// Keeps `candidate` as the town's best if it is better; true when it did.
-    private static func improve(_ best: inout [Int: TownBest], _ owner: Int, _ candidate: TownBest, table: ItemTable) -> Bool {
+    private static func improve(_ best: inout [TownBest?], _ owner: Int, _ candidate: TownBest, table: ItemTable) -> Bool {
         if let current = best[owner], !better(candidate, than: current, table: table) { return false }
         best[owner] = candidate
         return true

@@ -34,11 +34,13 @@ extension Application {
         try await reloadRegister()
         await kreisShapes.load(logger: logger)
         try await prepareFunding()
-        // What loading left behind (rows, texts, the threads' arenas) goes back to the system
-        // only once all of it is freed: here, not after each part.
+        // What loading left behind (rows, texts, in the arenas of the threads that built the
+        // indexes) goes back to the system once all of it is freed: here, after every part.
         _ = aufwind_release_free_memory()
+        logger.info("Geladen: \(aufwind_resident_bytes() / 1_048_576) MB resident")
         readiness.markLoaded()
         startFollowingChanges()
+
     }
 
     /// Imports the register on first start (an empty register and the files in the data directory).

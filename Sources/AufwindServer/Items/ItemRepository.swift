@@ -31,11 +31,12 @@ struct ItemRepository {
         var is_demo: Bool
     }
 
-    /// Every published item, oldest publication first (the engine lists the newest first).
-    func loadPublished() async throws -> [CooperationItem] {
-        // Row by row as SQLite or PostgreSQL hands them over: only the items are held, never
-        // all rows at once (500,000 rows with their descriptions would double the peak).
-        let items = NIOLockedValueBox<[CooperationItem]>([])
+    /// Every published item, oldest publication first (the engine lists the newest first),
+    /// handed to `deliver` in batches of `batchSize` as SQLite or PostgreSQL returns the rows:
+    /// never all rows at once (500,000 rows with their descriptions would double the peak), and
+    /// the caller can index one batch while the next is read.
+    func streamPublished(batchSize: Int, _ deliver: @escaping @Sendable ([CooperationItem]) -> Void) async throws {
+        let batch = NIOLockedValueBox<[CooperationItem]>([])
         let failure = NIOLockedValueBox<(any Error)?>(nil)
         try await sql.select()
             .columns(
@@ -47,13 +48,24 @@ struct ItemRepository {
             .orderBy("published_at").orderBy("id")
             .run { row in
                 do {
-                    if let item = try Self.item(from: row.decode(model: Row.self)) { items.withLockedValue { $0.append(item) } }
+                    guard let item = try Self.item(from: row.decode(model: Row.self)) else { return }
+                    let full: [CooperationItem]? = batch.withLockedValue { items in
+                        items.append(item)
+                        guard items.count >= batchSize else { return nil }
+                        defer { items = [] }
+                        return items
+                    }
+                    if let full { deliver(full) }
                 } catch {
                     failure.withLockedValue { $0 = $0 ?? error }
                 }
             }
         if let error = failure.withLockedValue({ $0 }) { throw error }
-        return items.withLockedValue { $0 }
+        let rest = batch.withLockedValue { items in
+            defer { items = [] }
+            return items
+        }
+        if !rest.isEmpty { deliver(rest) }
     }
 
     private static func item(from row: Row) -> CooperationItem? {

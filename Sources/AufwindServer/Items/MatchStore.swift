@@ -12,9 +12,8 @@ final class MatchStore: Sendable {
 
     var search: ItemSearchIndex { box.withLockedValue { $0.search } }
 
-    /// Both indexes anew (built outside the lock, each on a core of its own).
-    func replace(items: [CooperationItem], towns: [String: TownFacts]) {
-        let indexes = PublishedItems(items: items, towns: towns)
+    /// Both indexes anew (built outside the lock).
+    func replace(with indexes: PublishedItems) {
         box.withLockedValue { $0 = indexes }
     }
 
@@ -76,17 +75,43 @@ extension Application {
     /// Items published since then count as the town's recent activity.
     static func recentSince(_ now: Date) -> Date { now.addingTimeInterval(-90 * 24 * 3600) }
 
-    /// Builds the match engine and the item search index from the register and the published items.
+    /// Builds the match engine and the item search index from the register and the published
+    /// items: batches indexed (on both cores) while the next are read; the towns' activity
+    /// counted meanwhile and set when all are in.
     func reloadMatching(now: Date) async throws {
         let repository = ItemRepository(database: db)
-        let items = try await repository.loadPublished()
-        let recent = try await repository.publishedCounts(since: Self.recentSince(now))
-        let answered = try await repository.answeredCounts()
-        let towns = registerStore.catalog.townFacts(recentItems: { recent[$0] ?? 0 }, answeredRequests: { answered[$0] ?? 0 })
-        matchStore.replace(items: items, towns: Dictionary(uniqueKeysWithValues: towns.map { ($0.key, $0) }))
-        let memory = matchStore.memory
-        logger.info("Partnersuche bereit: \(items.count) veröffentlichte Einträge, \(memory.total / 1_048_576) MiB im Speicher")
-        logger.debug("\(memory.report(items: items.count))")
+        async let recent = repository.publishedCounts(since: Self.recentSince(now))
+        async let answered = repository.answeredCounts()
+        let catalog = registerStore.catalog
+        let builder = PublishedItems.Builder(towns: Dictionary(uniqueKeysWithValues: catalog.townFacts().map { ($0.key, $0) }))
+        let (batches, delivery) = AsyncStream.makeStream(of: [CooperationItem].self)
+        async let indexed: Int = {
+            var count = 0
+            for await batch in batches {
+                builder.add(batch)
+                count += batch.count
+            }
+            return count
+        }()
+        do {
+            try await repository.streamPublished(batchSize: 10_000) { delivery.yield($0) }
+            delivery.finish()
+        } catch {
+            delivery.finish()
+            _ = await indexed
+            throw error
+        }
+        let count = await indexed
+        var published = builder.finish()
+        let (recentCounts, answeredCounts) = try await (recent, answered)
+        for town in catalog.townFacts(recentItems: { recentCounts[$0] ?? 0 }, answeredRequests: { answeredCounts[$0] ?? 0 })
+        where town.recentItems > 0 || town.answeredRequests > 0 {
+            published.engine.setTown(town)
+        }
+        matchStore.replace(with: published)
+        let memory = published.memory
+        logger.info("Partnersuche bereit: \(count) veröffentlichte Einträge, \(memory.total / 1_048_576) MiB im Speicher")
+        logger.debug("\(memory.report(items: count))")
     }
 }
 
