@@ -46,6 +46,13 @@ struct ItemTableTests {
         #expect(table.slot(of: "item-17") == 50_000)
         #expect(table.title(at: 50_000) == "neu")
         #expect((0..<50_000).allSatisfy { (number: Int) in number == 17 || table.slot(of: "item-\(number)") == number })
+        // Past the next growth of the hash table (only live slots are filed again).
+        table.kill(40_000)
+        for number in 50_000..<70_000 { table.append(Self.item("item-\(number)")) }
+        #expect(table.slot(of: "item-17") == 50_000 && table.slot(of: "item-40000") == nil)
+        #expect(table.slot(of: "item-69999") == 70_000 && table.slot(of: "item-39999") == 39_999)
+        table.append(Self.item("item-40000"))
+        #expect(table.slot(of: "item-40000") == 70_001)
     }
 
     @Test("ids order as strings do; owners are numbered in the order they first appear")

@@ -1,5 +1,6 @@
 import AufwindCore
 import Fluent
+import NIOConcurrencyHelpers
 import Testing
 
 @testable import AufwindServer
@@ -29,6 +30,29 @@ struct DemoDataTests {
             let engine = MatchEngine(
                 items: items, towns: Dictionary(uniqueKeysWithValues: app.registerStore.catalog.townFacts().map { ($0.key, $0) }))
             #expect(engine.matches(for: item, limit: 10) == engine.bruteForceMatches(for: item, limit: 10))
+        }
+    }
+
+    @Test(
+        "published items are read in batches while they stream in, in publication order, with the same recent counts as a count in SQL",
+        arguments: TestDatabase.available)
+    func streamedInBatches(database: TestDatabase) async throws {
+        try await withAufwind(database) { app in
+            try await RegisterFixture.importInto(app)
+            #expect(try await DemoData(database: app.db).generate(count: 250, seed: 5, catalog: app.registerStore.catalog, now: app.now) == 250)
+            let repository = ItemRepository(database: app.db)
+            let since = type(of: app).recentSince(app.now)
+            let batches = NIOLockedValueBox<[[CooperationItem]]>([])
+            let recent = try await repository.streamPublished(batchSize: 40, recentSince: since) { batch in
+                batches.withLockedValue { $0.append(batch) }
+            }
+            let delivered = batches.withLockedValue { $0 }
+            #expect(delivered.map(\.count) == Array(repeating: 40, count: 6) + [10])
+            let stored = try await CooperationItemModel.query(on: app.db).filter(\.$published == true)
+                .sort(\.$publishedAt).sort(\.$id).all()
+            #expect(delivered.flatMap { $0 }.map(\.id) == stored.map { $0.id!.uuidString.lowercased() })
+            #expect(delivered.flatMap { $0 }.allSatisfy { $0.description.isEmpty == false })
+            #expect(recent == (try await repository.publishedCounts(since: since)) && !recent.isEmpty)
         }
     }
 

@@ -69,6 +69,9 @@ public struct ItemSearchIndex: Sendable {
         termStart.shrink()
         slotTerms.shrink()
         lengths.shrink()
+        documentFrequency.shrink()
+        publicDocumentFrequency.shrink()
+        postings.shrink()
         for index in postings.indices { postings[index].shrink() }
     }
 
@@ -86,6 +89,8 @@ public struct ItemSearchIndex: Sendable {
     /// Adds an item, or replaces the item with the same id.
     public mutating func upsert(_ item: CooperationItem) {
         if table.slot(of: item.id) != nil { remove(id: item.id) }
+        // Postings name at most `MatchEngine.Posting.maximumSlot` slots: drop the dead ones first.
+        if table.count >= MatchEngine.Posting.maximumSlot { self = compacted() }
         // Per occurrence the number of a known term; new terms counted apart, with the word as
         // first written (title, then description, then the topic names).
         var occurrences: [Int32] = []
@@ -132,7 +137,7 @@ public struct ItemSearchIndex: Sendable {
         for number in occurrences {
             if terms.last?.number == number { terms[terms.count - 1].frequency += 1 } else { terms.append((number, 1)) }
         }
-        append(item, terms: terms)
+        append(item, terms: terms, length: occurrences.count)
     }
 
     /// The number of `term`, added to the vocabulary with its written form if it is new.
@@ -165,16 +170,15 @@ public struct ItemSearchIndex: Sendable {
         return names.reduce(0) { sum, name in sum + (topicWords[name] ?? []).filter { $0.term == term }.count }
     }
 
-    /// Files `item` in a new slot with its terms (by number) and their frequencies.
-    private mutating func append(_ item: CooperationItem, terms: [(number: Int32, frequency: Int)]) {
+    /// Files `item` in a new slot with its terms (by number), their frequencies and its length
+    /// (all occurrences: the postings cap a frequency at 255, the length does not).
+    private mutating func append(_ item: CooperationItem, terms: [(number: Int32, frequency: Int)], length: Int) {
         let (slot, isNewOwner) = table.append(item)
         let visible = item.visibility == .oeffentlich
-        var length = 0
         for (number, frequency) in terms {
             postings[Int(number)].append(Posting(slot: slot, frequency: frequency))
             documentFrequency[Int(number)] += 1
             if visible { publicDocumentFrequency[Int(number)] += 1 }
-            length += frequency
         }
         slotTerms.append(contentsOf: terms.lazy.map(\.number))
         termStart.append(UInt32(slotTerms.count))
@@ -218,7 +222,7 @@ public struct ItemSearchIndex: Sendable {
                 let renumbered = index.number(of: vocabulary.names[Int(number)], written: vocabulary.written[Int(number)])
                 terms.append((renumbered, Int(frequency(of: number, in: slot) ?? 1)))
             }
-            index.append(table[slot], terms: terms)
+            index.append(table[slot], terms: terms, length: Int(lengths[slot]))
         }
         index.shrink()
         return index

@@ -90,6 +90,10 @@ public struct MatchEngine: Sendable {
         termStart.shrink()
         slotTerms.shrink()
         lengths.shrink()
+        termNames.shrink()
+        termWords.shrink()
+        documentFrequency.shrink()
+        postings.shrink()
         for index in postings.indices { postings[index].shrink() }
         for index in byTheme.indices { byTheme[index].shrink() }
     }
@@ -106,7 +110,7 @@ public struct MatchEngine: Sendable {
                 let number = engine.number(of: termNames[Int(term)]) { termWords[Int(term)] }
                 terms.append((number, Int(frequency(of: term, in: slot) ?? 1)))
             }
-            engine.append(table[slot], terms: terms.sorted { $0.number < $1.number })
+            engine.append(table[slot], terms: terms.sorted { $0.number < $1.number }, length: Int(lengths[slot]))
         }
         engine.shrink()
         return engine
@@ -133,6 +137,8 @@ public struct MatchEngine: Sendable {
     /// Adds an item, or replaces the item with the same id.
     public mutating func upsert(_ item: CooperationItem) {
         if table.slot(of: item.id) != nil { remove(id: item.id) }
+        // Postings name at most `Posting.maximumSlot` slots: make room by dropping the dead ones.
+        if table.count >= Posting.maximumSlot { self = compacted() }
         // Per occurrence the number of a known term; new terms counted apart. The title counts
         // twice: it says what the item is about.
         var occurrences: [Int32] = []
@@ -161,7 +167,7 @@ public struct MatchEngine: Sendable {
         for number in occurrences {
             if terms.last?.number == number { terms[terms.count - 1].tf += 1 } else { terms.append((number, 1)) }
         }
-        append(item, terms: terms)
+        append(item, terms: terms, length: occurrences.count)
     }
 
     /// The number of `term`; a new term is added with the word `writtenWord` gives for it.
@@ -176,15 +182,14 @@ public struct MatchEngine: Sendable {
         return number
     }
 
-    /// Files `item` in a new slot with its terms (by number, ascending) and their frequencies.
-    private mutating func append(_ item: CooperationItem, terms: [(number: Int32, tf: Int)]) {
+    /// Files `item` in a new slot with its terms (by number, ascending), their frequencies and
+    /// its length (all occurrences: the postings cap a frequency at 255, the length does not).
+    private mutating func append(_ item: CooperationItem, terms: [(number: Int32, tf: Int)], length: Int) {
         let (slot, isNewOwner) = table.append(item)
-        var length = 0
         for (number, frequency) in terms {
             postings[Int(number)].append(Posting(slot: slot, tf: frequency))
             documentFrequency[Int(number)] += 1
             slotTerms.append(number)
-            length += frequency
         }
         termStart.append(UInt32(slotTerms.count))
         for (position, field) in Handlungsfeld.allCases.enumerated() where item.handlungsfelder.contains(field) {
@@ -245,9 +250,6 @@ public struct MatchEngine: Sendable {
     }
 
     // MARK: BM25
-
-    func postingsOf(_ term: String) -> [Posting]? { termNumbers[term].map { postings[Int($0)] } }
-    func documentFrequencyOf(_ term: String) -> Int { termNumbers[term].map { Int(documentFrequency[Int($0)]) } ?? 0 }
 
     /// How often term number `term` occurs in `slot`: a binary search in the term's postings,
     /// which are in slot order.

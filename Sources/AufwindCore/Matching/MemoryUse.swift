@@ -61,22 +61,13 @@ public struct MemoryUse: Sendable, Equatable {
         strings.reduce(array(strings)) { $0 + string($1) }
     }
 
-    /// A dictionary's storage: keys, values and a bit per bucket; string keys' own buffers.
+    /// A dictionary's storage: its buckets (a power of two, at most three quarters full) of keys
+    /// and values, and a bit per bucket.
     static func dictionary<Key, Value>(_ dictionary: [Key: Value]) -> Int {
-        dictionary.capacity == 0
-            ? 0 : 64 + dictionary.capacity * (MemoryLayout<Key>.stride + MemoryLayout<Value>.stride) + dictionary.capacity / 8
-    }
-
-    static func set<Element>(_ set: Set<Element>) -> Int {
-        set.capacity == 0 ? 0 : 64 + set.capacity * MemoryLayout<Element>.stride + set.capacity / 8
-    }
-
-    /// Items as `CooperationItem` values: the array and each item's own buffers.
-    static func items(_ items: [CooperationItem]) -> Int {
-        items.reduce(array(items)) { sum, item in
-            sum + string(item.id) + string(item.title) + string(item.description) + set(item.handlungsfelder) + set(item.desiredSizes)
-                + item.unterthemen.reduce(set(item.unterthemen)) { $0 + string($1) }
-        }
+        guard dictionary.capacity > 0 else { return 0 }
+        var buckets = 1
+        while buckets * 3 < dictionary.capacity * 4 { buckets <<= 1 }
+        return 64 + buckets * (MemoryLayout<Key>.stride + MemoryLayout<Value>.stride) + buckets / 8
     }
 
     /// A dictionary with string keys: its storage and the keys' own buffers.

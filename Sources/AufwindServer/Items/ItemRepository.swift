@@ -16,67 +16,75 @@ struct ItemRepository {
         }
     }
 
-    private struct Row: Decodable {
-        var id: UUID
-        var kind: String
-        var owner_key: String
-        var title: String
-        var description: String
-        var handlungsfelder: String
-        var subthemes: String
-        var status: String
-        var reach: String
-        var desired_sizes: String
-        var visibility: String
-        var is_demo: Bool
+    /// What the stream collects between rows.
+    private struct StreamState {
+        var batch: [CooperationItem] = []
+        var recent: [String: Int] = [:]
+        var failure: (any Error)?
     }
 
     /// Every published item, oldest publication first (the engine lists the newest first),
     /// handed to `deliver` in batches of `batchSize` as SQLite or PostgreSQL returns the rows:
     /// never all rows at once (500,000 rows with their descriptions would double the peak), and
-    /// the caller can index one batch while the next is read.
-    func streamPublished(batchSize: Int, _ deliver: @escaping @Sendable ([CooperationItem]) -> Void) async throws {
-        let batch = NIOLockedValueBox<[CooperationItem]>([])
-        let failure = NIOLockedValueBox<(any Error)?>(nil)
+    /// the caller can index one batch while the next is read. Returns how many items each town
+    /// published since `recentSince` (the same count as `publishedCounts`, without a second scan).
+    func streamPublished(
+        batchSize: Int, recentSince: Date, _ deliver: @escaping @Sendable ([CooperationItem]) -> Void
+    ) async throws -> [String: Int] {
+        let state = NIOLockedValueBox(StreamState())
         try await sql.select()
             .columns(
                 "id", "kind", "owner_key", "title", "description", "handlungsfelder", "subthemes", "status", "reach", "desired_sizes",
-                "visibility", "is_demo"
+                "visibility", "is_demo", "published_at"
             )
             .from(CooperationItemModel.schema)
             .where("published", .equal, true)
             .orderBy("published_at").orderBy("id")
             .run { row in
+                // After a failure the rest is only read, not kept: the reload fails anyway.
+                guard state.withLockedValue({ $0.failure == nil }) else { return }
+                let item: CooperationItem?
                 do {
-                    guard let item = try Self.item(from: row.decode(model: Row.self)) else { return }
-                    let full: [CooperationItem]? = batch.withLockedValue { items in
-                        items.append(item)
-                        guard items.count >= batchSize else { return nil }
-                        defer { items = [] }
-                        return items
-                    }
-                    if let full { deliver(full) }
+                    item = try Self.item(from: row)
                 } catch {
-                    failure.withLockedValue { $0 = $0 ?? error }
+                    state.withLockedValue { $0.failure = $0.failure ?? error }
+                    return
                 }
+                // Counted as `publishedCounts` counts (also items of a kind this version skips).
+                let ownerKey = try? row.decode(column: "owner_key", as: String.self)
+                let publishedAt = try? row.decode(column: "published_at", as: Date?.self)
+                let full: [CooperationItem]? = state.withLockedValue { state in
+                    if let ownerKey, let publishedAt, publishedAt >= recentSince { state.recent[ownerKey, default: 0] += 1 }
+                    guard let item else { return nil }
+                    state.batch.append(item)
+                    guard state.batch.count >= batchSize else { return nil }
+                    defer { state.batch = [] }
+                    return state.batch
+                }
+                if let full { deliver(full) }
             }
-        if let error = failure.withLockedValue({ $0 }) { throw error }
-        let rest = batch.withLockedValue { items in
-            defer { items = [] }
-            return items
+        let (rest, recent, failure) = state.withLockedValue { state in
+            defer { state.batch = [] }
+            return (state.batch, state.recent, state.failure)
         }
+        if let failure { throw failure }
         if !rest.isEmpty { deliver(rest) }
+        return recent
     }
 
-    private static func item(from row: Row) -> CooperationItem? {
-        func list(_ csv: String) -> [Substring] { csv.split(separator: ",") }
-        guard let kind = ItemKind(rawValue: row.kind), let reach = Reach(rawValue: row.reach) else { return nil }
+    /// An item from its row, column by column (no keyed decoding container per row); nil for a
+    /// kind or reach this version does not know.
+    private static func item(from row: any SQLRow) throws -> CooperationItem? {
+        func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
+        func list(_ column: String) throws -> [Substring] { try text(column).split(separator: ",") }
+        guard let kind = ItemKind(rawValue: try text("kind")), let reach = Reach(rawValue: try text("reach")) else { return nil }
         return CooperationItem(
-            id: row.id.uuidString.lowercased(), kind: kind, ownerKey: row.owner_key, title: row.title, description: row.description,
-            handlungsfelder: Set(list(row.handlungsfelder).compactMap { Handlungsfeld(rawValue: String($0)) }), reach: reach,
-            desiredSizes: Set(list(row.desired_sizes).compactMap { Groessenklasse(rawValue: String($0)) }),
-            unterthemen: Set(list(row.subthemes).map(String.init)), status: ItemStatus(rawValue: row.status),
-            visibility: Visibility(rawValue: row.visibility) ?? .kommunen, isDemo: row.is_demo)
+            id: try row.decode(column: "id", as: UUID.self).uuidString.lowercased(), kind: kind, ownerKey: try text("owner_key"),
+            title: try text("title"), description: try text("description"),
+            handlungsfelder: Set(try list("handlungsfelder").compactMap { Handlungsfeld(rawValue: String($0)) }), reach: reach,
+            desiredSizes: Set(try list("desired_sizes").compactMap { Groessenklasse(rawValue: String($0)) }),
+            unterthemen: Set(try list("subthemes").map(String.init)), status: ItemStatus(rawValue: try text("status")),
+            visibility: Visibility(rawValue: try text("visibility")) ?? .kommunen, isDemo: try row.decode(column: "is_demo", as: Bool.self))
     }
 
     private struct Count: Decodable {

@@ -77,33 +77,28 @@ extension Application {
 
     /// Builds the match engine and the item search index from the register and the published
     /// items: batches indexed (on both cores) while the next are read; the towns' activity
-    /// counted meanwhile and set when all are in.
+    /// (items published in the last 90 days, counted from the same rows; answered requests)
+    /// set when all are in.
     func reloadMatching(now: Date) async throws {
         let repository = ItemRepository(database: db)
-        async let recent = repository.publishedCounts(since: Self.recentSince(now))
-        async let answered = repository.answeredCounts()
+        let answeredCounts = try await repository.answeredCounts()
         let catalog = registerStore.catalog
         let builder = PublishedItems.Builder(towns: Dictionary(uniqueKeysWithValues: catalog.townFacts().map { ($0.key, $0) }))
-        let (batches, delivery) = AsyncStream.makeStream(of: [CooperationItem].self)
-        async let indexed: Int = {
-            var count = 0
-            for await batch in batches {
-                builder.add(batch)
-                count += batch.count
-            }
-            return count
-        }()
+        let handOff = ItemBatchHandOff(limit: 2)
+        async let indexed = handOff.drain(into: builder)
+        let recentCounts: [String: Int]
         do {
-            try await repository.streamPublished(batchSize: 10_000) { delivery.yield($0) }
-            delivery.finish()
+            recentCounts = try await repository.streamPublished(batchSize: 10_000, recentSince: Self.recentSince(now)) { handOff.put($0) }
+            handOff.finish()
         } catch {
-            delivery.finish()
+            handOff.cancel()
             _ = await indexed
             throw error
         }
         let count = await indexed
+        // A reload cut short keeps the indexes it had.
+        try Task.checkCancellation()
         var published = builder.finish()
-        let (recentCounts, answeredCounts) = try await (recent, answered)
         for town in catalog.townFacts(recentItems: { recentCounts[$0] ?? 0 }, answeredRequests: { answeredCounts[$0] ?? 0 })
         where town.recentItems > 0 || town.answeredRequests > 0 {
             published.engine.setTown(town)
