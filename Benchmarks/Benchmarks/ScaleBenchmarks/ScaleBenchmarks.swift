@@ -6,7 +6,7 @@ import Foundation
 /// in five with an Unterthema), the match engine and the item search index built over them as the
 /// server builds them. Targets: best 20 partners for one item p99 ≤ 50 ms, one item search p99
 /// ≤ 20 ms (package-benchmark prints p99); the bytes per item and where they go are printed
-/// from `PublishedItemsMemory` after the build. `AUFWIND_SCALE_ITEMS` changes the count.
+/// from `PublishedItems.memory` after the build. `AUFWIND_SCALE_ITEMS` changes the count.
 
 /// Reference data: AUFWIND_DATA_DIR, else ../shared/data seen from the project root.
 private let dataDirectory: URL = {

@@ -40,7 +40,6 @@ extension Application {
         logger.info("Geladen: \(aufwind_resident_bytes() / 1_048_576) MB resident")
         readiness.markLoaded()
         startFollowingChanges()
-
     }
 
     /// Imports the register on first start (an empty register and the files in the data directory).
