@@ -280,10 +280,13 @@ extension ItemSearchIndex {
         for term in terms {
             guard let number = vocabulary.number(of: term) else { continue }
             let idf = stats.idf(documentFrequency: documentFrequency[Int(number)])
+            // Only a word of a topic name can owe part of its count to the item's topics.
+            let inTopicNames = Self.topicTerms.contains(term)
             for posting in postings[Int(number)] where table.alive[Int(posting.slot)] {
                 let slot = Int(posting.slot)
-                let inText =
-                    Int(posting.frequency) - Self.topicFrequency(of: term, fields: table.fieldBits[slot], subthemes: table.unterthemen(at: slot))
+                let fromTopics =
+                    inTopicNames ? Self.topicFrequency(of: term, fields: table.fieldBits[slot], subthemes: table.unterthemen(at: slot)) : 0
+                let inText = Int(posting.frequency) - fromTopics
                 guard inText > 0 else { continue }
                 bm25[slot, default: 0] += stats.part(idf: idf, frequency: UInt16(inText), length: lengths[slot])
                 if titleTerms.contains(term) { hits[slot, default: 0] += 1 }

@@ -162,6 +162,9 @@ public struct ItemSearchIndex: Sendable {
         return words
     }()
 
+    /// The terms that occur in the name of some Handlungsfeld or Unterthema.
+    static let topicTerms = Set(topicWords.values.flatMap { $0.map(\.term) })
+
     /// How often `term` occurs in the names of the item's Handlungsfelder and Unterthemen.
     static func topicFrequency(of term: String, fields: UInt16, subthemes: Set<String>) -> Int {
         let names =

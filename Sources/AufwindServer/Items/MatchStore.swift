@@ -17,9 +17,6 @@ final class MatchStore: Sendable {
         box.withLockedValue { $0 = indexes }
     }
 
-    /// What the indexes hold, by part.
-    var memory: MemoryUse { box.withLockedValue { $0.memory } }
-
     /// A published item enters (or is replaced); a draft leaves.
     func update(_ item: CooperationItem, published: Bool) {
         box.withLockedValue { indexes in
