@@ -132,12 +132,7 @@ public struct ItemSearchIndex: Sendable {
             let number = number(of: term, written: written[term] ?? term)
             for _ in 0..<times { occurrences.append(number) }
         }
-        occurrences.sort()
-        var terms: [(number: Int32, frequency: Int)] = []
-        for number in occurrences {
-            if terms.last?.number == number { terms[terms.count - 1].frequency += 1 } else { terms.append((number, 1)) }
-        }
-        append(item, terms: terms, length: occurrences.count)
+        append(item, terms: TermOccurrences.counted(occurrences), length: occurrences.count)
     }
 
     /// The number of `term`, added to the vocabulary with its written form if it is new.
@@ -175,7 +170,7 @@ public struct ItemSearchIndex: Sendable {
 
     /// Files `item` in a new slot with its terms (by number), their frequencies and its length
     /// (all occurrences: the postings cap a frequency at 255, the length does not).
-    private mutating func append(_ item: CooperationItem, terms: [(number: Int32, frequency: Int)], length: Int) {
+    private mutating func append(_ item: CooperationItem, terms: [(number: Int32, count: Int)], length: Int) {
         let (slot, isNewOwner) = table.append(item)
         let visible = item.visibility == .oeffentlich
         for (number, frequency) in terms {
@@ -219,7 +214,7 @@ public struct ItemSearchIndex: Sendable {
         var index = ItemSearchIndex(sizeClasses: sizeClasses)
         index.table = ItemTable(reservingCapacity: count)
         for slot in table.indices where table.alive[slot] {
-            var terms: [(number: Int32, frequency: Int)] = []
+            var terms: [(number: Int32, count: Int)] = []
             for position in Int(termStart[slot])..<Int(termStart[slot + 1]) {
                 let number = slotTerms[position]
                 let renumbered = index.number(of: vocabulary.names[Int(number)], written: vocabulary.written[Int(number)])

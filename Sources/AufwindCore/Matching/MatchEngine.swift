@@ -104,7 +104,7 @@ public struct MatchEngine: Sendable {
         var engine = MatchEngine(items: [], towns: towns)
         engine.table = ItemTable(reservingCapacity: count)
         for slot in table.indices where table.alive[slot] {
-            var terms: [(number: Int32, tf: Int)] = []
+            var terms: [(number: Int32, count: Int)] = []
             for index in Int(termStart[slot])..<Int(termStart[slot + 1]) {
                 let term = slotTerms[index]
                 let number = engine.number(of: termNames[Int(term)]) { termWords[Int(term)] }
@@ -162,12 +162,7 @@ public struct MatchEngine: Sendable {
                 for _ in 0..<times { occurrences.append(number) }
             }
         }
-        occurrences.sort()
-        var terms: [(number: Int32, tf: Int)] = []
-        for number in occurrences {
-            if terms.last?.number == number { terms[terms.count - 1].tf += 1 } else { terms.append((number, 1)) }
-        }
-        append(item, terms: terms, length: occurrences.count)
+        append(item, terms: TermOccurrences.counted(occurrences), length: occurrences.count)
     }
 
     /// The number of `term`; a new term is added with the word `writtenWord` gives for it.
@@ -184,7 +179,7 @@ public struct MatchEngine: Sendable {
 
     /// Files `item` in a new slot with its terms (by number, ascending), their frequencies and
     /// its length (all occurrences: the postings cap a frequency at 255, the length does not).
-    private mutating func append(_ item: CooperationItem, terms: [(number: Int32, tf: Int)], length: Int) {
+    private mutating func append(_ item: CooperationItem, terms: [(number: Int32, count: Int)], length: Int) {
         let (slot, isNewOwner) = table.append(item)
         for (number, frequency) in terms {
             postings[Int(number)].append(Posting(slot: slot, tf: frequency))
