@@ -10,15 +10,14 @@ protocol PageView {
 
 enum HTMLResponse {
     static func render(_ page: some PageView, status: HTTPResponseStatus = .ok, request: Request) -> Response {
-        let html = Layout(
+        let body = Layout(
             page: page, currentPath: request.url.path, notice: request.registerNotice, success: request.successText,
             signedIn: request.currentUser != nil, isPlatformAdmin: request.currentUser?.isAdmin == true,
             unreadNotifications: request.unreadNotifications ?? 0, operatorWarning: request.operatorWarning
-        ).html()
-            .render()
+        ).render(with: request.application.layoutShells)
         var headers = HTTPHeaders()
         headers.contentType = .html
-        return Response(status: status, headers: headers, body: .init(string: html))
+        return Response(status: status, headers: headers, body: .init(buffer: body))
     }
 }
 

@@ -29,7 +29,7 @@ struct Layout {
         .head(
             .meta(.charset(.utf8)),
             .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-            .element(named: "title", text: "\(title) – Aufwind"),
+            .element(named: "title", nodes: [.text("\(title) – Aufwind")]),
             .link(.rel(.stylesheet), .safeHref(SiteAsset.stylesheet.path)),
             .link(.rel(.icon), .safeHref(SiteAsset.favicon.path), .attribute(named: "type", value: "image/svg+xml")),
             extra
@@ -45,6 +45,17 @@ struct Layout {
         LayoutNavigation(currentPath: currentPath, signedIn: signedIn, isPlatformAdmin: isPlatformAdmin, notificationsLabel: notificationsLabel)
     }
 
+    /// What the operator, the register or the form just sent has to say, above the page's content.
+    func notices() -> [Node<HTML.BodyContext>] {
+        [
+            .unwrap(operatorWarning) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
+            .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
+            .unwrap(success) { .div(.class("success"), .attribute(named: "role", value: "status"), .p(.text($0))) },
+        ]
+    }
+
+    /// The whole document, rendered by Plot (pages answer with `render(with:)`, which keeps the parts
+    /// around the page).
     func html() -> HTML {
         HTML(
             .lang(.german),
@@ -62,9 +73,7 @@ struct Layout {
                 ),
                 .main(
                     .id("inhalt"),
-                    .unwrap(operatorWarning) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
-                    .unwrap(notice) { .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
-                    .unwrap(success) { .div(.class("success"), .attribute(named: "role", value: "status"), .p(.text($0))) },
+                    .group(notices()),
                     page.content()
                 ),
                 .footer(

@@ -61,6 +61,16 @@ struct LayoutNavigation {
         link.path.contains("?") ? false : currentPath == link.path || currentPath.hasPrefix(link.path + "/")
     }
 
+    /// The links that are current on the page (a section and a page in it can both be).
+    var currentLinks: [Link] {
+        entries.flatMap { entry -> [Link] in
+            switch entry {
+            case .link(let link): [link]
+            case .group(_, let links): links
+            }
+        }.filter(isCurrent)
+    }
+
     private func link(_ link: Link, class className: String? = nil) -> Node<HTML.ListContext> {
         .li(
             .a(
