@@ -36,6 +36,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.requestMetrics = RequestMetrics()
     app.scheduleCache = ScheduleCache()
     app.layoutShells = LayoutShells()
+    app.itemPageSections = ItemPageSections()
     app.changeFeed = app.makeChangeFeed()
     app.stageBroadcaster = StageBroadcaster(clock: app.wallClock, logger: app.logger)
     // Registered after the databases, so the pollers stop before the databases close.

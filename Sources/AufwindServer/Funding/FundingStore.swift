@@ -5,11 +5,14 @@ import Vapor
 
 /// The funding catalogue the server answers from; reloaded after imports and admin edits.
 final class FundingStore: Sendable {
-    private let box = NIOLockedValueBox(FundingCatalog.empty)
+    private let box = NIOLockedValueBox((catalog: FundingCatalog.empty, generation: 0))
 
-    var catalog: FundingCatalog { box.withLockedValue { $0 } }
+    var catalog: FundingCatalog { box.withLockedValue { $0.catalog } }
 
-    func replace(with catalog: FundingCatalog) { box.withLockedValue { $0 = catalog } }
+    /// The catalogue with the number of times it was replaced (read together).
+    var current: (catalog: FundingCatalog, generation: Int) { box.withLockedValue { $0 } }
+
+    func replace(with catalog: FundingCatalog) { box.withLockedValue { $0 = (catalog, $0.generation + 1) } }
 }
 
 extension Application {

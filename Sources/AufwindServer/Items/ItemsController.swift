@@ -178,11 +178,7 @@ struct ItemsController: RouteCollection {
     ) async throws -> Response {
         let id = try model.requireID()
         let directory = directory(request)
-        let engine = request.matching
-        let publicOnly = request.itemAudience.publicOnly
-        let item = model.item!
-        let itemMatches = engine.matches(for: item, limit: 10, publicOnly: publicOnly)
-        let townMatches = engine.townMatches(for: item, limit: 10, publicOnly: publicOnly)
+        let partnerSections = partnerSections(request, model: model, directory: directory)
         let ownTowns = ownTowns(request).filter { $0.key != model.ownerKey }
         let requests =
             ownTowns.isEmpty
@@ -217,8 +213,7 @@ struct ItemsController: RouteCollection {
                     member ? "/kooperationen/\(cooperation.id!.uuidString.lowercased())" : nil
                 )
             },
-            itemMatches: itemMatches.map { (ItemListEntry(item: $0.item, directory: directory), $0) },
-            townMatches: townMatches.map { (directory.name(of: $0.town) ?? $0.town, directory.path(of: $0.town), $0) },
+            partnerSections: partnerSections,
             csrf: request.currentUser == nil ? nil : CSRF.token(for: request), signedIn: request.currentUser != nil,
             errors: errors)
         var withVerbuende = page
@@ -228,18 +223,41 @@ struct ItemsController: RouteCollection {
                 (directory.name(of: $0.townKey) ?? $0.townKey, directory.path(of: $0.townKey), $0.source)
             }
         }
-        let resolver = VerbundResolver(catalog: request.register)
-        if let owner = resolver.member(key: model.ownerKey), !request.funding.programmes.isEmpty {
-            let advisor = FundingAdvisor(
-                checker: EligibilityChecker(landNames: resolver.landNames, today: request.todayISO),
-                programmes: request.funding.programmes, rules: request.funding.rules)
-            withVerbuende.programmeFits = Array(
-                advisor.programmes(for: VerbundFacts(members: [owner], leadKey: owner.key, handlungsfelder: Set(model.input.handlungsfelder)))
-                    .filter { !$0.sharedFields.isEmpty }.prefix(5))
-        }
         withVerbuende.answers = try await NeedAnswerBoard(request: request).section(for: model, form: answerForm)
         withVerbuende.hiddenByModeration = model.hidden == true
         return HTMLResponse.render(withVerbuende, status: status, request: request)
+    }
+
+    /// The best partners and the fitting funding programmes, as kept for the item's version and the
+    /// viewer's audience while matching, register and funding catalogue stay the same.
+    private func partnerSections(_ request: Request, model: CooperationItemModel, directory: TownDirectory) -> String {
+        let (engine, matchingGeneration) = request.application.matchStore.current
+        let (funding, fundingGeneration) = request.application.fundingStore.current
+        let publicOnly = request.itemAudience.publicOnly
+        let today = request.todayISO
+        let key = ItemPageSections.Key(item: model.id!, version: model.version, publicOnly: publicOnly)
+        let stamp = ItemPageSections.Stamp(matching: matchingGeneration, funding: fundingGeneration, day: today)
+        return request.application.itemPageSections.html(for: key, stamp: stamp) {
+            let item = model.item!
+            let itemMatches = engine.matches(for: item, limit: 10, publicOnly: publicOnly)
+            let townMatches = engine.townMatches(for: item, limit: 10, publicOnly: publicOnly)
+            var programmeFits: [FundingAdvisor.ProgrammeFit] = []
+            let resolver = VerbundResolver(catalog: request.register)
+            if let owner = resolver.member(key: model.ownerKey), !funding.programmes.isEmpty {
+                let advisor = FundingAdvisor(
+                    checker: EligibilityChecker(landNames: resolver.landNames, today: today), programmes: funding.programmes,
+                    rules: funding.rules)
+                programmeFits = Array(
+                    advisor.programmes(for: VerbundFacts(members: [owner], leadKey: owner.key, handlungsfelder: Set(model.input.handlungsfelder)))
+                        .filter { !$0.sharedFields.isEmpty }.prefix(5))
+            }
+            return ItemPartnerSections(
+                input: model.input, townName: directory.name(of: model.ownerKey) ?? model.ownerKey,
+                itemMatches: itemMatches.map { (ItemListEntry(item: $0.item, directory: directory), $0) },
+                townMatches: townMatches.map { (directory.name(of: $0.town) ?? $0.town, directory.path(of: $0.town), $0) },
+                programmeFits: programmeFits
+            ).node().render()
+        }
     }
 
     // MARK: Edit

@@ -6,20 +6,36 @@ import Vapor
 /// current on every write, both under one lock so that they always hold the same items.
 /// Readers take a snapshot (a copy-on-write value) and never wait for a writer for long.
 final class MatchStore: Sendable {
-    private let box = NIOLockedValueBox(PublishedItems(items: [], towns: [:]))
+    private struct State {
+        var indexes: PublishedItems
+        /// Counts every change, so that what was computed from the indexes can be kept while it stays the same.
+        var generation = 0
+    }
 
-    var engine: MatchEngine { box.withLockedValue { $0.engine } }
+    private let box = NIOLockedValueBox(State(indexes: PublishedItems(items: [], towns: [:])))
 
-    var search: ItemSearchIndex { box.withLockedValue { $0.search } }
+    var engine: MatchEngine { box.withLockedValue { $0.indexes.engine } }
+
+    var search: ItemSearchIndex { box.withLockedValue { $0.indexes.search } }
+
+    /// The match engine with the number of changes it has seen (read together).
+    var current: (engine: MatchEngine, generation: Int) { box.withLockedValue { ($0.indexes.engine, $0.generation) } }
 
     /// Both indexes anew (built outside the lock).
     func replace(with indexes: PublishedItems) {
-        box.withLockedValue { $0 = indexes }
+        change { $0 = indexes }
+    }
+
+    private func change(_ body: (inout PublishedItems) -> Void) {
+        box.withLockedValue { state in
+            body(&state.indexes)
+            state.generation += 1
+        }
     }
 
     /// A published item enters (or is replaced); a draft leaves.
     func update(_ item: CooperationItem, published: Bool) {
-        box.withLockedValue { indexes in
+        change { indexes in
             if published {
                 indexes.engine.upsert(item)
                 indexes.search.upsert(item)
@@ -31,7 +47,7 @@ final class MatchStore: Sendable {
     }
 
     func remove(id: String) {
-        box.withLockedValue { indexes in
+        change { indexes in
             indexes.engine.remove(id: id)
             indexes.search.remove(id: id)
         }
@@ -39,7 +55,7 @@ final class MatchStore: Sendable {
 
     /// Sets a town's activity figures as counted (the change feed, after any instance's write).
     func setActivity(_ key: String, recentItems: Int? = nil, answeredRequests: Int? = nil) {
-        box.withLockedValue { indexes in
+        change { indexes in
             guard var facts = indexes.engine.towns[key] else { return }
             if let recentItems { facts.recentItems = recentItems }
             if let answeredRequests { facts.answeredRequests = answeredRequests }
@@ -49,7 +65,7 @@ final class MatchStore: Sendable {
 
     /// Changes a town's activity figures.
     func adjustTown(_ key: String, publishedItems: Int = 0, answeredRequests: Int = 0) {
-        box.withLockedValue { indexes in
+        change { indexes in
             guard var facts = indexes.engine.towns[key] else { return }
             facts.recentItems += publishedItems
             facts.answeredRequests += answeredRequests

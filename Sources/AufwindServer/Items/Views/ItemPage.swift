@@ -21,14 +21,13 @@ struct ItemPage: PageView {
     var verbuende: [(name: String, path: String?, status: String)] = []
     /// Towns suggested as partners (e.g. interested towns of the event session the item came from).
     var suggestedPartners: [(name: String, path: String, source: String)] = []
-    /// Funding programmes that fit the item's fields, checked for the owning town alone.
-    var programmeFits: [FundingAdvisor.ProgrammeFit] = []
     /// Answers of Anbieter (a Bedarf, for its town and for Anbieter members; nil for everybody else).
     var answers: NeedAnswersSection?
     /// Hidden by a moderation decision (the town's members still see it, as a draft).
     var hiddenByModeration = false
-    var itemMatches: [(entry: ItemListEntry, match: ItemMatch)]
-    var townMatches: [(name: String, path: String, match: TownMatch)]
+    /// The best partners and the fitting funding programmes, rendered (`ItemPartnerSections`, the
+    /// same for every viewer of one audience and kept in `ItemPageSections`).
+    var partnerSections: String
     var csrf: String?
     var signedIn: Bool
     var errors: [String] = []
@@ -91,25 +90,7 @@ struct ItemPage: PageView {
                 contact()
             ),
             .unwrap(answers) { $0.node() },
-            partners(),
-            .if(
-                !programmeFits.isEmpty,
-                .group(
-                    .h2(.text("Passende Förderprogramme")),
-                    .p(.text("Programme mit passenden Handlungsfeldern, geprüft für \(townName) allein – ein Verbund kann mehr erreichen.")),
-                    .ul(
-                        .class("results"),
-                        .forEach(programmeFits) { fit in
-                            .li(
-                                .div(
-                                    .class("name"), .a(.safeHref("/foerderprogramme/\(fit.programme.id)"), .text(fit.programme.displayName)),
-                                    .text(" – \(fit.result.verdict.label)")),
-                                .div(
-                                    .class("meta"),
-                                    .text(fit.result.missing.first ?? "Handlungsfelder: " + fit.sharedFields.map(\.label).joined(separator: ", ")))
-                            )
-                        })
-                ))
+            .raw(partnerSections)
         )
     }
 
@@ -182,47 +163,6 @@ struct ItemPage: PageView {
                     )
                 }),
             .if(!signedIn, .p(.a(.href("/anmelden"), .text("Melden Sie sich an")), .text(", um für Ihre Kommune Interesse zu bekunden.")))
-        )
-    }
-
-    private func partners() -> Node<HTML.BodyContext> {
-        let reach = input.reach
-        let sameTheme = PartnerGroups<Int>.sameTheme(of: input)
-        let hint = PartnerGroups<Int>.widerReachHint(reach)
-        return .group(
-            .h2(.text("Passende Einträge anderer Kommunen")),
-            PartnerGroups(
-                entries: itemMatches, isInReach: { $0.match.inReach }, hasFartherGroup: reach != .bundesweit,
-                inReachNote: "Partnersuche: \(reach.label); nach Passung geordnet.",
-                fartherNote: "Außerhalb Ihrer Reichweite, nur Einträge \(sameTheme); nach Passung geordnet.",
-                emptyInReach: "In Ihrer Reichweite gibt es noch keine passenden Einträge. \(hint)",
-                emptyFarther: "Weiter entfernt gibt es noch keine Einträge \(sameTheme).",
-                emptyAll: "Noch keine passenden Einträge."
-            ) { entry in
-                .li(entry.entry.node(), .distance(entry.match.distanceKm), .explanation(entry.match.explanation, score: entry.match.score))
-            }.node(),
-            .h2(.text("Passende Kommunen")),
-            PartnerGroups(
-                entries: townMatches, isInReach: { $0.match.inReach }, hasFartherGroup: reach != .bundesweit,
-                inReachNote: "Kommunen mit passenden Einträgen in Ihrer Reichweite (\(reach.label)).",
-                fartherNote: "Außerhalb Ihrer Reichweite, nur Kommunen mit Einträgen \(sameTheme).",
-                emptyInReach: "In Ihrer Reichweite passt noch keine Kommune. \(hint)",
-                emptyFarther: "Weiter entfernt hat noch keine Kommune Einträge \(sameTheme).",
-                emptyAll: "Noch keine passenden Kommunen."
-            ) { town in
-                .li(
-                    .div(
-                        .class("name"), .a(.safeHref(town.path), .text(town.name)),
-                        .text(" – bester Eintrag: "), .a(.safeHref("/eintraege/\(town.match.best.item.id)"), .text(town.match.best.item.title)),
-                        .if(town.match.best.item.isDemo, .group(.text(" "), .span(.class("badge badge-demo"), .text("Demo-Daten"))))),
-                    .div(
-                        .class("meta"),
-                        .text(
-                            GermanFormat.count(town.match.fittingItems, "passender Eintrag", "passende Einträge")
-                                + (town.match.distanceKm.map { " · \(GermanFormat.integer(Int($0.rounded()))) km entfernt" } ?? ""))),
-                    .explanation(town.match.best.explanation, score: town.match.score)
-                )
-            }.node()
         )
     }
 }
