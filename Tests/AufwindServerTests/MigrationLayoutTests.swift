@@ -21,6 +21,7 @@ struct MigrationLayoutTests {
                 "039-CreateSolutions",
                 "040-CreateNeedAnswers",
                 "041-CreateModeration", "042-CreatePitchApplications", "043-CreateChangeLog", "044-CreateJobLeases",
+                "045-LogEventRegistrations",
             ])
     }
 

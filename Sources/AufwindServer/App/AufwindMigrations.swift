@@ -45,5 +45,6 @@ enum AufwindMigrations {
         CreatePitchApplications(),
         CreateChangeLog(),
         CreateJobLeases(),
+        LogEventRegistrations(),
     ]
 }

@@ -1,3 +1,4 @@
+import AufwindCore
 import Foundation
 import NIOConcurrencyHelpers
 import Vapor
@@ -13,6 +14,15 @@ final class ScheduleCache: Sendable {
         var body: ByteBuffer
         var checkedAt: Date
         var renderedAt: Date
+        /// What the policy decides a person's place in the event on, as rendered (`EventStanding`).
+        var event: EventFacts?
+        /// The page's title, for a rendered page body that goes into the layout.
+        var pageTitle = ""
+    }
+
+    struct EventFacts: Sendable {
+        var title: String
+        var organiser: EventOrganiser
     }
 
     private let entries = NIOLockedValueBox<[String: Entry]>([:])

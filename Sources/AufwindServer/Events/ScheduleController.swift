@@ -67,22 +67,31 @@ struct ScheduleController: RouteCollection {
 
     /// A cached rendering (the same bytes for everybody); the newest version number decides
     /// whether the copy is still current.
-    private func cachedBody(_ request: Request, format: String, render: @escaping (Published) -> String) async throws -> ByteBuffer {
+    private func cachedEntry(_ request: Request, format: String, render: @escaping (Published) -> (body: String, title: String)) async throws
+        -> ScheduleCache.Entry
+    {
         let eventID = try request.uuid("id")
         let key = "\(eventID.uuidString.lowercased())/\(format)"
         let cache = request.application.scheduleCache
-        if let entry = cache.fresh(key, now: request.now) { return entry.body }
+        if let entry = cache.fresh(key, now: request.now) { return entry }
         if var entry = cache.stale(key, now: request.now),
             let latest = try await ScheduleVersionModel.query(on: request.db).filter(\.$eventID == eventID).max(\.$number), latest == entry.version
         {
             entry.checkedAt = request.now
             cache.store(key, entry)
-            return entry.body
+            return entry
         }
         let published = try await published(request)
-        let body = ByteBuffer(string: render(published))
-        cache.store(key, .init(version: published.version.number, body: body, checkedAt: request.now, renderedAt: request.now))
-        return body
+        let rendered = render(published)
+        let entry = ScheduleCache.Entry(
+            version: published.version.number, body: ByteBuffer(string: rendered.body), checkedAt: request.now, renderedAt: request.now,
+            event: .init(title: published.event.title, organiser: published.event.organiser), pageTitle: rendered.title)
+        cache.store(key, entry)
+        return entry
+    }
+
+    private func cachedBody(_ request: Request, format: String, render: @escaping (Published) -> String) async throws -> ByteBuffer {
+        try await cachedEntry(request, format: format) { (render($0), "") }.body
     }
 
     private func respond(_ body: ByteBuffer, contentType: HTTPMediaType) -> Response {
@@ -114,20 +123,27 @@ struct ScheduleController: RouteCollection {
                 Layout(page: page(published), currentPath: request.url.path, notice: nil, signedIn: false).html().render()
             }
         }
-        let access = try await EventAccess.load(request)
-        if access.isInside {
-            let published = try await published(request)
-            let marked = try await ProgrammeFavouriteService(database: request.db).marked(
-                in: access.eventID, by: try request.requireUser().requireID())
-            return HTMLResponse.render(page(published, marking: .init(csrf: CSRF.token(for: request), marked: marked)), request: request)
+        // The programme everybody gets, inside the person's layout — unless they are inside the
+        // event (their registration is known from the session, the organiser from the cached copy).
+        let fragment = try await cachedEntry(request, format: "fragment-\(presentation.rawValue)") { published in
+            let page = page(published)
+            return (page.content().render(), page.title)
         }
-        let fragment = String(
-            buffer: try await cachedBody(request, format: "fragment-\(presentation.rawValue)") { published in
-                let page = page(published)
-                return page.title + "\u{0}" + page.content().render()
-            })
-        let parts = fragment.split(separator: "\u{0}", maxSplits: 1).map(String.init)
-        return HTMLResponse.render(RenderedPage(title: parts.first ?? "", html: parts.count > 1 ? parts[1] : ""), request: request)
+        if let registrations = request.sessionEventRegistrations, let event = fragment.event {
+            let standing = EventStanding(
+                title: event.title, organiser: event.organiser,
+                registration: registrations[try request.uuid("id")].flatMap(EventParticipation.init(rawValue:)))
+            if !request.may(.enterEvent, .event(standing)) { return rendered(fragment, request: request) }
+        }
+        let access = try await EventAccess.load(request)
+        guard access.isInside else { return rendered(fragment, request: request) }
+        let published = try await published(request)
+        let marked = try await ProgrammeFavouriteService(database: request.db).marked(in: access.eventID, by: try request.requireUser().requireID())
+        return HTMLResponse.render(page(published, marking: .init(csrf: CSRF.token(for: request), marked: marked)), request: request)
+    }
+
+    private func rendered(_ fragment: ScheduleCache.Entry, request: Request) -> Response {
+        HTMLResponse.render(RenderedPage(title: fragment.pageTitle, html: String(buffer: fragment.body)), request: request)
     }
 
     static func timetable(_ published: Published) -> ProgrammeTimetable {

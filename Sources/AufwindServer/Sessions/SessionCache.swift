@@ -2,9 +2,9 @@ import Foundation
 import NIOConcurrencyHelpers
 import Vapor
 
-/// Signed-in sessions with their person and memberships, per instance, so that a page view reads
+/// Signed-in sessions with their person, memberships and event registrations, per instance, so that a page view reads
 /// nothing from the database (issue 18). Used only while the change feed runs: it drops a person's
-/// entries when any instance changes the person, their memberships or ends a session of theirs
+/// entries when any instance changes the person, their memberships or registrations or ends a session of theirs
 /// (`ChangeKind.person`, within the feed's delay; on this instance before a write request answers).
 /// Entries are read anew after `maximumAge` in any case. A read that overlapped a change is not kept.
 final class SessionCache: Sendable {
@@ -12,6 +12,8 @@ final class SessionCache: Sendable {
         var session: ModelSnapshot<WebSessionModel>
         var user: ModelSnapshot<UserModel>
         var memberships: [ModelSnapshot<MembershipModel>]
+        /// Event id → the registration's status (`EventParticipation`).
+        var eventRegistrations: [UUID: String]
         var userID: UUID
         var cachedAt: Date
     }

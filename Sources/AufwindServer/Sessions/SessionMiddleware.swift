@@ -11,6 +11,7 @@ struct SessionMiddleware: AsyncMiddleware {
         if let secret = request.cookies[request.cookieName(.session)]?.string {
             if let signedIn = try await request.webSessions.signedIn(secret: secret, now: request.now, cache: request.application.sessionCache) {
                 request.storage[SessionKey.self] = signedIn.session
+                request.storage[EventRegistrationsKey.self] = signedIn.eventRegistrations
                 try request.setUser(signedIn.user, memberships: signedIn.memberships)
             } else {
                 request.clearCookie(.session)
@@ -26,6 +27,7 @@ private struct SessionKey: StorageKey { typealias Value = WebSessionModel }
 private struct UserKey: StorageKey { typealias Value = UserModel }
 private struct ActorKey: StorageKey { typealias Value = Actor }
 private struct MembershipsKey: StorageKey { typealias Value = [MembershipModel] }
+private struct EventRegistrationsKey: StorageKey { typealias Value = [UUID: String] }
 
 extension Request {
     var webSessions: WebSessions { WebSessions(database: db, lifetime: application.aufwindConfig.sessionLifetime) }
@@ -34,6 +36,10 @@ extension Request {
     var webSession: WebSessionModel? { storage[SessionKey.self] }
 
     var currentUser: UserModel? { storage[UserKey.self] }
+
+    /// The status of each event registration of the person signed in by session cookie (event id →
+    /// `EventParticipation`), read with the session; nil for API tokens and visitors.
+    var sessionEventRegistrations: [UUID: String]? { storage[EventRegistrationsKey.self] }
 
     /// The actor the policy decides about.
     var actor: Actor { storage[ActorKey.self] ?? .anonymous }

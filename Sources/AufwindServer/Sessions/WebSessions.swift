@@ -39,6 +39,8 @@ struct WebSessions {
         var session: WebSessionModel
         var user: UserModel
         var memberships: [MembershipModel]
+        /// Event id → the status of the person's registration (`EventParticipation`).
+        var eventRegistrations: [UUID: String]
     }
 
     /// The live session of a cookie secret with its person and memberships: from `cache` when it holds
@@ -54,17 +56,24 @@ struct WebSessions {
                 return nil
             }
             if try await touch(session, now: now) { cache.touched(tokenHash: tokenHash, at: now) }
-            return SignedInState(session: session, user: try entry.user.make(), memberships: try entry.memberships.map { try $0.make() })
+            return SignedInState(
+                session: session, user: try entry.user.make(), memberships: try entry.memberships.map { try $0.make() },
+                eventRegistrations: entry.eventRegistrations)
         }
         let generation = cache.generation
         guard let (session, user) = try await find(secret: secret, now: now) else { return nil }
         let memberships = try await MembershipService.memberships(of: user, on: database)
         let userID = try user.requireID()
+        let rows = try await database.sql().select().column("event_id").column("status").from(EventRegistrationModel.schema)
+            .where("user_id", .equal, userID).all()
+        let eventRegistrations = Dictionary(
+            try rows.map { (try $0.decode(column: "event_id", as: UUID.self), try $0.decode(column: "status", as: String.self)) },
+            uniquingKeysWith: { first, _ in first })
         cache.store(
             .init(
-                session: ModelSnapshot(session), user: ModelSnapshot(user), memberships: memberships.map(ModelSnapshot.init), userID: userID,
-                cachedAt: now), tokenHash: tokenHash, readAt: generation)
-        return SignedInState(session: session, user: user, memberships: memberships)
+                session: ModelSnapshot(session), user: ModelSnapshot(user), memberships: memberships.map(ModelSnapshot.init),
+                eventRegistrations: eventRegistrations, userID: userID, cachedAt: now), tokenHash: tokenHash, readAt: generation)
+        return SignedInState(session: session, user: user, memberships: memberships, eventRegistrations: eventRegistrations)
     }
 
     /// Records "last seen" when it is due (one conditional statement); whether it did.

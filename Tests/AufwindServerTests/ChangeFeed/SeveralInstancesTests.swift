@@ -109,6 +109,31 @@ struct SeveralInstancesTests {
     }
 
     @Test(
+        "a participant's programme on one instance shows „Mein Programm“ from memory, and a cancellation on another takes it away",
+        arguments: TestDatabase.available)
+    func registrationFollows(database: TestDatabase) async throws {
+        try await withInstances(database, count: 2) { apps in
+            let (a, b) = (apps[0], apps[1])
+            let barcamp = try await BarcampScenario.published(a)
+            let programme = barcamp.path + "/programm"
+            let olgaOnB = Browser(b)
+            olgaOnB.cookie = barcamp.olga.cookie
+            let marking = "action=\"\(programme)/\(barcamp.radwege)/merken\""
+            #expect(try await olgaOnB.get(programme).body.contains(marking))
+            // Bert (his registration cancelled, Cleo moved up) gets the programme everybody gets, inside his layout.
+            let bertOnB = Browser(b)
+            bertOnB.cookie = barcamp.bert.cookie
+            let bert = try await bertOnB.get(programme).body
+            #expect(bert.contains("Radwege") && !bert.contains("/merken") && bert.contains("Mein Aufwind"))
+
+            try await barcamp.olga.get(barcamp.path)
+            #expect(try await barcamp.olga.post(barcamp.path + "/abmelden", [:]).status == .seeOther)
+            let followed = try await eventually(within: Self.limit) { try await !olgaOnB.get(programme).body.contains(marking) }
+            #expect(followed != nil, "B no longer shows Olga her programme marks")
+        }
+    }
+
+    @Test(
         "the funding catalogue, a published programme's cached pages and the atlas follow other instances' writes",
         .enabled(if: FileManager.default.fileExists(atPath: FundingTests.dataDirectory + "/foerderprogramme.json")),
         arguments: TestDatabase.available)

@@ -68,17 +68,7 @@ struct CreateChangeLog: AsyncMigration {
                 END $$
                 """
             ).run()
-            for (index, watch) in Self.watched.enumerated() {
-                let level = watch.keyColumn == nil ? "STATEMENT" : "ROW"
-                let arguments = ["'\(watch.kind.rawValue)'", watch.keyColumn.map { "'\($0)'" }].compactMap { $0 }.joined(separator: ", ")
-                try await sql.raw(
-                    """
-                    CREATE TRIGGER \(unsafeRaw: "change_log_\(index)_\(watch.table)")
-                    AFTER \(unsafeRaw: watch.operations.joined(separator: " OR ")) ON \(unsafeRaw: watch.table)
-                    FOR EACH \(unsafeRaw: level) EXECUTE FUNCTION aufwind_log_change(\(unsafeRaw: arguments))
-                    """
-                ).run()
-            }
+            for (index, watch) in Self.watched.enumerated() { try await Self.createTriggers(watch, name: Self.triggerName(index, watch), on: sql) }
         } else {
             try await sql.raw(
                 """
@@ -88,38 +78,55 @@ struct CreateChangeLog: AsyncMigration {
                     created_at REAL NOT NULL DEFAULT ((julianday('now') - 2440587.5) * 86400.0))
                 """
             ).run()
-            for (index, watch) in Self.watched.enumerated() {
-                for operation in watch.operations {
-                    let row = operation == "DELETE" ? "OLD" : "NEW"
-                    let key = watch.keyColumn.map { "CAST(\(row).\($0) AS TEXT)" } ?? "''"
-                    try await sql.raw(
-                        """
-                        CREATE TRIGGER \(unsafeRaw: "change_log_\(index)_\(watch.table)_\(operation.lowercased())")
-                        AFTER \(unsafeRaw: operation) ON \(unsafeRaw: watch.table)
-                        BEGIN INSERT INTO change_log (kind, key) VALUES ('\(unsafeRaw: watch.kind.rawValue)', \(unsafeRaw: key)); END
-                        """
-                    ).run()
-                }
-            }
+            for (index, watch) in Self.watched.enumerated() { try await Self.createTriggers(watch, name: Self.triggerName(index, watch), on: sql) }
         }
         try await sql.raw("CREATE INDEX change_log_created_at ON change_log (created_at)").run()
     }
 
     func revert(on database: any Database) async throws {
         let sql = try database.sql()
+        for (index, watch) in Self.watched.enumerated() { try await Self.dropTriggers(watch, name: Self.triggerName(index, watch), on: sql) }
+        if sql.dialect.name == "postgresql" { try await sql.raw("DROP FUNCTION aufwind_log_change()").run() }
+        try await sql.raw("DROP TABLE change_log").run()
+    }
+
+    static func triggerName(_ index: Int, _ watch: Watch) -> String { "change_log_\(index)_\(watch.table)" }
+
+    /// The triggers that log `watch`'s writes (the log table exists, on PostgreSQL its function too):
+    /// on PostgreSQL one named `name`, on SQLite one per operation, `name` and the operation.
+    static func createTriggers(_ watch: Watch, name: String, on sql: any SQLDatabase) async throws {
         if sql.dialect.name == "postgresql" {
-            for (index, watch) in Self.watched.enumerated() {
-                try await sql.raw("DROP TRIGGER \(unsafeRaw: "change_log_\(index)_\(watch.table)") ON \(unsafeRaw: watch.table)").run()
-            }
-            try await sql.raw("DROP FUNCTION aufwind_log_change()").run()
-            try await sql.raw("DROP TABLE change_log").run()
+            let level = watch.keyColumn == nil ? "STATEMENT" : "ROW"
+            let arguments = ["'\(watch.kind.rawValue)'", watch.keyColumn.map { "'\($0)'" }].compactMap { $0 }.joined(separator: ", ")
+            try await sql.raw(
+                """
+                CREATE TRIGGER \(unsafeRaw: name)
+                AFTER \(unsafeRaw: watch.operations.joined(separator: " OR ")) ON \(unsafeRaw: watch.table)
+                FOR EACH \(unsafeRaw: level) EXECUTE FUNCTION aufwind_log_change(\(unsafeRaw: arguments))
+                """
+            ).run()
         } else {
-            for (index, watch) in Self.watched.enumerated() {
-                for operation in watch.operations {
-                    try await sql.raw("DROP TRIGGER \(unsafeRaw: "change_log_\(index)_\(watch.table)_\(operation.lowercased())")").run()
-                }
+            for operation in watch.operations {
+                let row = operation == "DELETE" ? "OLD" : "NEW"
+                let key = watch.keyColumn.map { "CAST(\(row).\($0) AS TEXT)" } ?? "''"
+                try await sql.raw(
+                    """
+                    CREATE TRIGGER \(unsafeRaw: "\(name)_\(operation.lowercased())")
+                    AFTER \(unsafeRaw: operation) ON \(unsafeRaw: watch.table)
+                    BEGIN INSERT INTO change_log (kind, key) VALUES ('\(unsafeRaw: watch.kind.rawValue)', \(unsafeRaw: key)); END
+                    """
+                ).run()
             }
-            try await sql.raw("DROP TABLE change_log").run()
+        }
+    }
+
+    static func dropTriggers(_ watch: Watch, name: String, on sql: any SQLDatabase) async throws {
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("DROP TRIGGER \(unsafeRaw: name) ON \(unsafeRaw: watch.table)").run()
+        } else {
+            for operation in watch.operations {
+                try await sql.raw("DROP TRIGGER \(unsafeRaw: "\(name)_\(operation.lowercased())")").run()
+            }
         }
     }
 }
