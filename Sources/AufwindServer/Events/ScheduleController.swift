@@ -143,7 +143,7 @@ struct ScheduleController: RouteCollection {
     }
 
     private func rendered(_ fragment: ScheduleCache.Entry, request: Request) -> Response {
-        HTMLResponse.render(RenderedPage(title: fragment.pageTitle, html: String(buffer: fragment.body)), request: request)
+        HTMLResponse.render(title: fragment.pageTitle, content: fragment.body, request: request)
     }
 
     static func timetable(_ published: Published) -> ProgrammeTimetable {

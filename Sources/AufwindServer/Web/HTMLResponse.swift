@@ -10,11 +10,24 @@ protocol PageView {
 
 enum HTMLResponse {
     static func render(_ page: some PageView, status: HTTPResponseStatus = .ok, request: Request) -> Response {
-        let body = Layout(
+        respond(layout(page, request: request).render(with: request.application.layoutShells), status: status)
+    }
+
+    /// A page whose content was rendered before, as bytes (a cached page body).
+    static func render(title: String, content: ByteBuffer, status: HTTPResponseStatus = .ok, request: Request) -> Response {
+        respond(
+            layout(RenderedPage(title: title, html: ""), request: request).render(with: request.application.layoutShells, content: content),
+            status: status)
+    }
+
+    private static func layout(_ page: some PageView, request: Request) -> Layout {
+        Layout(
             page: page, currentPath: request.url.path, notice: request.registerNotice, success: request.successText,
             signedIn: request.currentUser != nil, isPlatformAdmin: request.currentUser?.isAdmin == true,
-            unreadNotifications: request.unreadNotifications ?? 0, operatorWarning: request.operatorWarning
-        ).render(with: request.application.layoutShells)
+            unreadNotifications: request.unreadNotifications ?? 0, operatorWarning: request.operatorWarning)
+    }
+
+    private static func respond(_ body: ByteBuffer, status: HTTPResponseStatus) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
         return Response(status: status, headers: headers, body: .init(buffer: body))

@@ -75,14 +75,25 @@ extension Layout {
 
     /// The page as the browser gets it: the kept shell with this page's title, notices and content.
     func render(with shells: LayoutShells) -> ByteBuffer {
+        let content = page.content().render()
+        return render(with: shells, contentLength: content.utf8.count) { $0.writeString(content) }
+    }
+
+    /// The same with content rendered before, as bytes (a cached page body): copied as it is.
+    func render(with shells: LayoutShells, content: ByteBuffer) -> ByteBuffer {
+        render(with: shells, contentLength: content.readableBytes) { $0.writeImmutableBuffer(content) }
+    }
+
+    private func render(with shells: LayoutShells, contentLength: Int, writeContent: (inout ByteBuffer) -> Void) -> ByteBuffer {
         let shell = shells.shell(for: self)
         let title = HTMLEscaping.text(page.title)
         let notices = Node<HTML.BodyContext>.group(notices()).render()
-        let content = page.content().render()
         var buffer = ByteBufferAllocator().buffer(
-            capacity: shell.beforeTitle.utf8.count + title.utf8.count + shell.beforeMain.utf8.count + notices.utf8.count + content.utf8.count
+            capacity: shell.beforeTitle.utf8.count + title.utf8.count + shell.beforeMain.utf8.count + notices.utf8.count + contentLength
                 + shell.afterMain.utf8.count)
-        for part in [shell.beforeTitle, title, shell.beforeMain, notices, content, shell.afterMain] { buffer.writeString(part) }
+        for part in [shell.beforeTitle, title, shell.beforeMain, notices] { buffer.writeString(part) }
+        writeContent(&buffer)
+        buffer.writeString(shell.afterMain)
         return buffer
     }
 }
