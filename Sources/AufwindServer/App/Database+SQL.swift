@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import SQLKit
 
 /// Aufwind runs on SQLite or PostgreSQL, both through SQLKit: every Fluent database it is given
@@ -14,4 +15,17 @@ extension Database {
 struct SQLDatabaseRequired: Error, CustomStringConvertible {
     let driver: String
     var description: String { "Aufwind braucht eine SQL-Datenbank (SQLite oder PostgreSQL), nicht \(driver)." }
+}
+
+extension Database {
+    /// The models whose `column` equals `value`, through one plain `SELECT *` (optionally sorted by
+    /// `orderedBy`, ascending). Fluent's query builder names every column with an alias, which on the
+    /// busiest pages cost more than running the query (issue 18); the models come out as Fluent's would.
+    func models<M: Model>(_ type: M.Type, where column: String, equals value: some Encodable & Sendable, orderedBy order: String? = nil)
+        async throws -> [M]
+    {
+        let select = try sql().select().column(SQLLiteral.all).from(M.schema).where(SQLIdentifier(column), .equal, SQLBind(value))
+        if let order { select.orderBy(order) }
+        return try await select.all().map { try $0.decode(fluentModel: M.self) }
+    }
 }

@@ -160,7 +160,9 @@ struct ItemsController: RouteCollection {
     /// The item, if the viewer may see it: drafts only their town's members, members-only items
     /// only members of towns.
     static func visibleItem(_ request: Request) async throws -> CooperationItemModel {
-        guard let id = request.parameters.get("id", as: UUID.self), let model = try await CooperationItemModel.find(id, on: request.db) else {
+        guard let id = request.parameters.get("id", as: UUID.self),
+            let model = try await request.db.models(CooperationItemModel.self, where: "id", equals: id).first
+        else {
             throw ProblemDetails.notFound("Diesen Eintrag gibt es nicht.")
         }
         try request.authorize(.viewItem, .item(model.facts))
@@ -186,8 +188,8 @@ struct ItemsController: RouteCollection {
             : try await InterestRequestModel.query(on: request.db)
                 .filter(\.$itemID == id).filter(\.$fromKey ~~ ownTowns.map(\.key)).all()
         let asked = Set(requests.map(\.fromKey))
-        let cooperations = try await CooperationModel.query(on: request.db).filter(\.$itemID == id).sort(\.$createdAt).all()
-        let verbuende = try await VerbundModel.query(on: request.db).filter(\.$itemID == id).sort(\.$createdAt).all()
+        let cooperations = try await request.db.models(CooperationModel.self, where: "item_id", equals: id, orderedBy: "created_at")
+        let verbuende = try await request.db.models(VerbundModel.self, where: "item_id", equals: id, orderedBy: "created_at")
         let verbundMembers =
             verbuende.isEmpty ? [] : try await VerbundMemberModel.query(on: request.db).filter(\.$verbundID ~~ verbuende.compactMap(\.id)).all()
         var verbundRows: [(name: String, path: String?, status: String)] = []
