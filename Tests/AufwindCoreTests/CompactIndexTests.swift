@@ -60,4 +60,47 @@ struct CompactIndexTests {
             #expect(built.search.search(query) == search.search(query), "\(text)")
         }
     }
+
+    @Test("one table for both indexes: shared after the build and after every change, compactions included, answers as fresh builds")
+    func sharedTable() {
+        let items = Self.items(seed: 13, count: 2_600)
+        var published = PublishedItems(items: Array(items[0..<1_500]), towns: Self.towns)
+        #expect(published.sharesTable)
+        // Counted once, with the engine.
+        #expect(published.memory.parts.map(\.name).contains("engine: items") && !published.memory.parts.map(\.name).contains("search: items"))
+        var live = Dictionary(uniqueKeysWithValues: items[0..<1_500].map { ($0.id, $0) })
+        var order = items[0..<1_500].map(\.id)
+        var generator = SplitMix64(seed: 21)
+        // Removals past half the slots make both compact (at the same change); then new and edited items.
+        for (step, item) in items[0..<1_200].enumerated() {
+            published.remove(id: item.id)
+            live[item.id] = nil
+            order.removeAll { $0 == item.id }
+            if step % 97 == 0 { #expect(published.sharesTable, "after removal \(step)") }
+        }
+        for item in items[1_500...] {
+            var changed = item
+            if generator.next() % 3 == 0, let edited = order.randomElement(using: &generator) {
+                changed = live[edited]!
+                changed.title += " (überarbeitet)"
+                order.removeAll { $0 == edited }
+            }
+            published.upsert(changed)
+            live[changed.id] = changed
+            order.append(changed.id)
+        }
+        #expect(published.sharesTable)
+        #expect(published.engine.table.count == published.search.table.count)
+        let current = order.map { live[$0]! }
+        let engine = MatchEngine(items: current, towns: Self.towns)
+        let search = ItemSearchIndex(items: current, towns: Self.towns)
+        for query in current.suffix(12) {
+            #expect(published.engine.matches(for: query) == engine.matches(for: query), "\(query.id)")
+            #expect(published.engine.townMatches(for: query) == engine.townMatches(for: query), "\(query.id)")
+        }
+        for text in ["Schulverwaltung", "überarbeitet", "Bürgerbus Ehrenamt", "Telemedizin", ""] {
+            let query = ItemSearchQuery(text: text, publicOnly: false, pageSize: 50)
+            #expect(published.search.search(query) == search.search(query), "\(text)")
+        }
+    }
 }

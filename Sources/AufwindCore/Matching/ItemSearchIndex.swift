@@ -84,6 +84,13 @@ public struct ItemSearchIndex: Sendable {
     /// The live item with `id`.
     public func item(id: String) -> CooperationItem? { table.slot(of: id).map { table[$0] } }
 
+    /// Takes `table` in place of its own, when it holds the same slots (the engine's, kept in step
+    /// by the same changes in the same order): one copy of the items for both indexes.
+    mutating func share(_ table: ItemTable) {
+        guard self.table.hasSameSlots(as: table) else { return }
+        self.table = table
+    }
+
     // MARK: Keeping current
 
     /// Adds an item, or replaces the item with the same id.

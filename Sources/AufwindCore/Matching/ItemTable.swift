@@ -195,6 +195,19 @@ struct ItemTable: Sendable {
             visibility: isPublic[slot] ? .oeffentlich : .kommunen, isDemo: detail & 0x80 != 0)
     }
 
+    /// Whether `other` holds the same slots, as two indexes do that made the same changes in the
+    /// same order (a cheap test of sizes and the last slot's id, not of every byte).
+    func hasSameSlots(as other: ItemTable) -> Bool {
+        count == other.count && text.count == other.text.count && buckets.count == other.buckets.count
+            && ownerKeys.count == other.ownerKeys.count && (count == 0 || id(at: count - 1) == other.id(at: count - 1))
+    }
+
+    /// Whether the two share their storage (are one copy in memory).
+    func sharesStorage(with other: ItemTable) -> Bool {
+        text.withUnsafeBufferPointer { mine in other.text.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress } }
+            && alive.withUnsafeBufferPointer { mine in other.alive.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress } }
+    }
+
     var memory: Int {
         MemoryUse.array(alive) + MemoryUse.array(ownerNumber) + MemoryUse.array(kindIndex) + MemoryUse.array(statusIndex)
             + MemoryUse.array(reachIndex) + MemoryUse.array(isPublic) + MemoryUse.array(fieldBits) + MemoryUse.array(subthemeBits)

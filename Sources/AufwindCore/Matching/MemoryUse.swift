@@ -12,6 +12,8 @@ public struct MemoryUse: Sendable, Equatable {
 
     public init() {}
 
+    init(_ parts: [Part]) { self.parts = parts }
+
     public var total: Int { parts.reduce(0) { $0 + $1.bytes } }
 
     public mutating func add(_ name: String, _ bytes: Int) {

@@ -2,7 +2,10 @@ import Dispatch
 
 /// The match engine and the item search index over the same published items, as the server
 /// holds them. Built together: the two indexes are independent, so each is built on a core of
-/// its own (`Builder`).
+/// its own (`Builder`). Both make the same changes to their `ItemTable` in the same order, so
+/// they hold the same slots: after a build and after every change the search index takes the
+/// engine's table (`shareTable`), and the items are in memory once. The index that changes first
+/// copies it (copy on write), the other changes its own in place, then they share again.
 public struct PublishedItems: Sendable {
     public var engine: MatchEngine
     public var search: ItemSearchIndex
@@ -18,9 +21,34 @@ public struct PublishedItems: Sendable {
         self.search = search
     }
 
-    /// Both, by part.
+    /// One table for both, when they hold the same slots.
+    public mutating func shareTable() {
+        guard !search.table.sharesStorage(with: engine.table) else { return }
+        search.share(engine.table)
+    }
+
+    /// Whether the two indexes share one table.
+    var sharesTable: Bool { search.table.sharesStorage(with: engine.table) }
+
+    /// A published item enters (or is replaced).
+    public mutating func upsert(_ item: CooperationItem) {
+        engine.upsert(item)
+        search.upsert(item)
+        shareTable()
+    }
+
+    /// An item leaves (unknown ids are ignored).
+    public mutating func remove(id: String) {
+        engine.remove(id: id)
+        search.remove(id: id)
+        shareTable()
+    }
+
+    /// Both, by part (a shared table counted once, with the engine).
     public var memory: MemoryUse {
-        MemoryUse().merged(with: engine.memory, prefix: "engine: ").merged(with: search.memory, prefix: "search: ")
+        var search = search.memory
+        if sharesTable { search = MemoryUse(search.parts.filter { $0.name != "items" }) }
+        return MemoryUse().merged(with: engine.memory, prefix: "engine: ").merged(with: search, prefix: "search: ")
     }
 
     /// Builds both from batches as they arrive (the server adds them while it still reads the
@@ -51,7 +79,9 @@ public struct PublishedItems: Sendable {
         public func finish() -> PublishedItems {
             engine.shrink()
             search.shrink()
-            return PublishedItems(engine: engine, search: search)
+            var published = PublishedItems(engine: engine, search: search)
+            published.shareTable()
+            return published
         }
     }
 }

@@ -36,21 +36,12 @@ final class MatchStore: Sendable {
     /// A published item enters (or is replaced); a draft leaves.
     func update(_ item: CooperationItem, published: Bool) {
         change { indexes in
-            if published {
-                indexes.engine.upsert(item)
-                indexes.search.upsert(item)
-            } else {
-                indexes.engine.remove(id: item.id)
-                indexes.search.remove(id: item.id)
-            }
+            if published { indexes.upsert(item) } else { indexes.remove(id: item.id) }
         }
     }
 
     func remove(id: String) {
-        change { indexes in
-            indexes.engine.remove(id: id)
-            indexes.search.remove(id: id)
-        }
+        change { $0.remove(id: id) }
     }
 
     /// Sets a town's activity figures as counted (the change feed, after any instance's write).
