@@ -42,6 +42,8 @@ private let searches = [
 
 /// Advances across samples: the benchmark closure runs once per sample.
 nonisolated(unsafe) private var next = 0
+/// The indexes a change benchmark changes (the first change copies what it shares with the built ones).
+nonisolated(unsafe) private var changing: PublishedItems?
 
 let benchmarks: @Sendable () -> Void = {
     let catalog = try! catalog()
@@ -89,6 +91,18 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             blackHole(published.search.search(searches[next % searches.count]))
             next += 1
+        }
+    }
+    Benchmark(
+        "Scale: one item edited in both indexes, one item table (\(count) items)",
+        configuration: .init(metrics: [.wallClock], maxDuration: .seconds(15), maxIterations: 300)
+    ) { benchmark in
+        if changing == nil { changing = published }
+        for _ in benchmark.scaledIterations {
+            var item = items[next % items.count]
+            item.title += " (überarbeitet)"
+            changing!.upsert(item)
+            next += 7_919
         }
     }
 }
