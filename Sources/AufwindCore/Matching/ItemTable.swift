@@ -20,9 +20,12 @@ struct ItemTable: Sendable {
     /// Handlungsfelder by their position, Unterthemen by their position in `Unterthema.all`.
     private(set) var fieldBits: [UInt16] = []
     private(set) var subthemeBits: [UInt64] = []
-    /// The desired size classes as bits by position; bit 7: demo data.
+    /// The desired size classes as bits by position; bit 6: the id is stored as a UUID's 16 bytes
+    /// (`compactID`); bit 7: demo data.
     private var details: [UInt8] = []
     /// Id and title of slot `s`: `text[textStart[2s]..<textStart[2s+1]]` and `…[2s+1]..<…[2s+2]`.
+    /// An id that is a UUID as the server writes it (lowercase with dashes: 36 bytes) is kept as
+    /// its 16 bytes; any other as its UTF-8.
     private var text: [UInt8] = []
     private var textStart: [UInt32] = [0]
     /// Sub-theme ids no longer in the catalogue (kept as they were; rare).
@@ -85,8 +88,13 @@ struct ItemTable: Sendable {
         if !unknown.isEmpty { otherSubthemes[Int32(slot)] = unknown }
         var detail: UInt8 = item.isDemo ? 0x80 : 0
         for (position, size) in Groessenklasse.allCases.enumerated() where item.desiredSizes.contains(size) { detail |= 1 << position }
+        if let uuid = Self.compactBytes(of: item.id) {
+            detail |= Self.compactID
+            text.append(contentsOf: uuid)
+        } else {
+            text.append(contentsOf: item.id.utf8)
+        }
         details.append(detail)
-        text.append(contentsOf: item.id.utf8)
         textStart.append(UInt32(text.count))
         text.append(contentsOf: item.title.utf8)
         textStart.append(UInt32(text.count))
@@ -137,31 +145,35 @@ struct ItemTable: Sendable {
     /// The live slot of `id`.
     func slot(of id: String) -> Int? {
         guard !buckets.isEmpty else { return nil }
-        var id = id
-        return id.withUTF8 { bytes in
+        return Self.withStoredBytes(of: id) { bytes, compact in
             let mask = buckets.count - 1
             var bucket = Int(truncatingIfNeeded: Self.hash(bytes)) & mask
             while true {
                 let slot = Int(buckets[bucket])
                 if slot < 0 { return nil }
-                if alive[slot] && idBytesEqual(slot, bytes) { return slot }
+                if alive[slot] && idBytesEqual(slot, bytes, compact: compact) { return slot }
                 bucket = (bucket + 1) & mask
             }
         }
     }
 
-    func id(at slot: Int) -> String { string(Int(textStart[2 * slot]), Int(textStart[2 * slot + 1])) }
+    func id(at slot: Int) -> String {
+        let start = Int(textStart[2 * slot])
+        let end = Int(textStart[2 * slot + 1])
+        guard isCompact(slot) else { return string(start, end) }
+        return text.withUnsafeBufferPointer { Self.uuidString(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
 
     func title(at slot: Int) -> String { string(Int(textStart[2 * slot + 1]), Int(textStart[2 * slot + 2])) }
 
     func hasID(_ slot: Int, _ id: String) -> Bool {
-        var id = id
-        return id.withUTF8 { idBytesEqual(slot, $0) }
+        Self.withStoredBytes(of: id) { idBytesEqual(slot, $0, compact: $1) }
     }
 
     /// Whether slot `a`'s id sorts before slot `b`'s (by UTF-8 bytes: for the ASCII ids the
-    /// server uses, the order of `String`).
+    /// server uses, the order of `String`). Two UUIDs kept as bytes sort as their lowercase text.
     func idPrecedes(_ a: Int, _ b: Int) -> Bool {
+        guard isCompact(a) == isCompact(b) else { return id(at: a).utf8.lexicographicallyPrecedes(id(at: b).utf8) }
         let aRange = Int(textStart[2 * a])..<Int(textStart[2 * a + 1])
         let bRange = Int(textStart[2 * b])..<Int(textStart[2 * b + 1])
         return text.withUnsafeBufferPointer { buffer in
@@ -221,11 +233,73 @@ struct ItemTable: Sendable {
         text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
-    private func idBytesEqual(_ slot: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func idBytesEqual(_ slot: Int, _ bytes: UnsafeBufferPointer<UInt8>, compact: Bool) -> Bool {
+        guard isCompact(slot) == compact else { return false }
         let start = Int(textStart[2 * slot])
         let end = Int(textStart[2 * slot + 1])
         guard end - start == bytes.count else { return false }
         return text.withUnsafeBufferPointer { buffer in buffer[start..<end].elementsEqual(bytes) }
+    }
+
+    // MARK: Ids as UUID bytes
+
+    private static let compactID: UInt8 = 0x40
+
+    private func isCompact(_ slot: Int) -> Bool { details[slot] & Self.compactID != 0 }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// The 16 bytes of `id` when it is a UUID written as the server writes them: 36 characters,
+    /// lowercase hexadecimal digits with dashes after the 8th, 12th, 16th and 20th.
+    static func compactBytes(of id: String) -> [UInt8]? {
+        let utf8 = id.utf8
+        guard utf8.count == 36 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        var high: UInt8?
+        for (position, character) in utf8.enumerated() {
+            if position == 8 || position == 13 || position == 18 || position == 23 {
+                guard character == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            let nibble: UInt8
+            switch character {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = character - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            if let first = high {
+                bytes.append(first << 4 | nibble)
+                high = nil
+            } else {
+                high = nibble
+            }
+        }
+        return bytes
+    }
+
+    /// The id's bytes as the table keeps them, and whether they are a UUID's 16.
+    private static func withStoredBytes<Result>(of id: String, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Result) -> Result {
+        if let compact = compactBytes(of: id) { return compact.withUnsafeBufferPointer { body($0, true) } }
+        var id = id
+        return id.withUTF8 { body($0, false) }
+    }
+
+    /// 16 bytes as a lowercase UUID with dashes.
+    private static func uuidString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: 36) { buffer in
+            var index = 0
+            for (position, byte) in bytes.enumerated() {
+                if position == 4 || position == 6 || position == 8 || position == 10 {
+                    buffer[index] = UInt8(ascii: "-")
+                    index += 1
+                }
+                buffer[index] = hexDigits[Int(byte >> 4)]
+                buffer[index + 1] = hexDigits[Int(byte & 0x0f)]
+                index += 2
+            }
+            return index
+        }
     }
 
     private static func bucketCount(for slots: Int) -> Int {
