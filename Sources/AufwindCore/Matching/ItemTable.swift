@@ -39,6 +39,10 @@ struct ItemTable: Sendable {
 
     /// Slots, dead ones included.
     var count: Int { alive.count }
+    /// Live slots.
+    private(set) var liveCount = 0
+    /// Slots added and killed so far (two tables that made the same changes agree on it).
+    private(set) var changeCount = 0
     var indices: Range<Int> { 0..<alive.count }
 
     init(reservingCapacity capacity: Int = 0) {
@@ -78,6 +82,8 @@ struct ItemTable: Sendable {
     mutating func append(_ item: CooperationItem) -> (slot: Int, isNewOwner: Bool) {
         let slot = alive.count
         alive.append(true)
+        liveCount += 1
+        changeCount += 1
         kindIndex.append(UInt8(ItemKind.allCases.firstIndex(of: item.kind)!))
         statusIndex.append(item.status.flatMap { ItemStatus.allCases.firstIndex(of: $0) }.map(UInt8.init) ?? .max)
         reachIndex.append(UInt8(Reach.allCases.firstIndex(of: item.reach)!))
@@ -119,7 +125,10 @@ struct ItemTable: Sendable {
 
     /// The slot no longer holds a live item.
     mutating func kill(_ slot: Int) {
+        guard alive[slot] else { return }
         alive[slot] = false
+        liveCount -= 1
+        changeCount += 1
         otherSubthemes[Int32(slot)] = nil
     }
 
@@ -208,10 +217,12 @@ struct ItemTable: Sendable {
     }
 
     /// Whether `other` holds the same slots, as two indexes do that made the same changes in the
-    /// same order (a cheap test of sizes and the last slot's id, not of every byte).
+    /// same order since they were built (a cheap test of the counts of slots, live slots, changes,
+    /// bytes and owners and of the last slot's id, not of every byte).
     func hasSameSlots(as other: ItemTable) -> Bool {
-        count == other.count && text.count == other.text.count && buckets.count == other.buckets.count
-            && ownerKeys.count == other.ownerKeys.count && (count == 0 || id(at: count - 1) == other.id(at: count - 1))
+        count == other.count && liveCount == other.liveCount && changeCount == other.changeCount && text.count == other.text.count
+            && buckets.count == other.buckets.count && ownerKeys.count == other.ownerKeys.count
+            && (count == 0 || (id(at: count - 1) == other.id(at: count - 1) && alive[count - 1] == other.alive[count - 1]))
     }
 
     /// Whether the two share their storage (are one copy in memory).

@@ -7,8 +7,9 @@ import Dispatch
 /// engine's table (`shareTable`), and the items are in memory once. The index that changes first
 /// copies it (copy on write), the other changes its own in place, then they share again.
 public struct PublishedItems: Sendable {
-    public var engine: MatchEngine
-    public var search: ItemSearchIndex
+    /// Changed only through `upsert`, `remove` and `setTown`, which keep the two in step.
+    public internal(set) var engine: MatchEngine
+    public internal(set) var search: ItemSearchIndex
 
     public init(items: [CooperationItem], towns: [String: TownFacts]) {
         let builder = Builder(towns: towns)
@@ -42,6 +43,14 @@ public struct PublishedItems: Sendable {
         engine.remove(id: id)
         search.remove(id: id)
         shareTable()
+    }
+
+    /// A town's facts for the matching (its activity figures); whether anything changed.
+    @discardableResult
+    public mutating func setTown(_ facts: TownFacts) -> Bool {
+        guard engine.towns[facts.key] != facts else { return false }
+        engine.setTown(facts)
+        return true
     }
 
     /// Both, by part (a shared table counted once, with the engine).

@@ -20,14 +20,15 @@ enum SecureToken {
             }
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     static func hash(_ token: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         let digest = SHA256.hash(data: Data(token.utf8))
         return String(unsafeUninitializedCapacity: SHA256.byteCount * 2) { buffer in
             var index = 0
             for byte in digest {
-                buffer[index] = digits[Int(byte >> 4)]
-                buffer[index + 1] = digits[Int(byte & 0x0f)]
+                buffer[index] = hexDigits[Int(byte >> 4)]
+                buffer[index + 1] = hexDigits[Int(byte & 0x0f)]
                 index += 2
             }
             return index

@@ -21,6 +21,8 @@ extension Database {
     /// The models whose `column` equals `value`, through one plain `SELECT *` (optionally sorted by
     /// `orderedBy`, ascending). Fluent's query builder names every column with an alias, which on the
     /// busiest pages cost more than running the query (issue 18); the models come out as Fluent's would.
+    /// Only for models without soft deletion (a `.delete` timestamp is not filtered) in the default
+    /// space; `column` and `orderedBy` are names from the code, never from input.
     func models<M: Model>(_ type: M.Type, where column: String, equals value: some Encodable & Sendable, orderedBy order: String? = nil)
         async throws -> [M]
     {

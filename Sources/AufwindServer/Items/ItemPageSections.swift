@@ -3,7 +3,7 @@ import NIOConcurrencyHelpers
 import Vapor
 
 /// The rendered partner and funding sections of item pages (`ItemPartnerSections`), kept per item,
-/// version and audience while the matching (which also follows the register), the funding catalogue
+/// version and audience while the matching, the register (town names, Länder), the funding catalogue
 /// and the day stay as they were — any change to one of them and a section is computed anew on its
 /// next view. Computing and rendering them was most of an item page's time (issue 18).
 final class ItemPageSections: Sendable {
@@ -17,6 +17,7 @@ final class ItemPageSections: Sendable {
     /// What the sections were computed from.
     struct Stamp: Hashable, Sendable {
         var matching: Int
+        var register: Int
         var funding: Int
         var day: String
     }

@@ -180,7 +180,7 @@ struct ItemsController: RouteCollection {
     ) async throws -> Response {
         let id = try model.requireID()
         let directory = directory(request)
-        let partnerSections = partnerSections(request, model: model, directory: directory)
+        let partnerSections = partnerSections(request, model: model)
         let ownTowns = ownTowns(request).filter { $0.key != model.ownerKey }
         let requests =
             ownTowns.isEmpty
@@ -232,19 +232,21 @@ struct ItemsController: RouteCollection {
 
     /// The best partners and the fitting funding programmes, as kept for the item's version and the
     /// viewer's audience while matching, register and funding catalogue stay the same.
-    private func partnerSections(_ request: Request, model: CooperationItemModel, directory: TownDirectory) -> String {
+    private func partnerSections(_ request: Request, model: CooperationItemModel) -> String {
         let (engine, matchingGeneration) = request.application.matchStore.current
         let (funding, fundingGeneration) = request.application.fundingStore.current
+        let (register, registerGeneration) = request.application.registerStore.versioned
         let publicOnly = request.itemAudience.publicOnly
         let today = request.todayISO
         let key = ItemPageSections.Key(item: model.id!, version: model.version, publicOnly: publicOnly)
-        let stamp = ItemPageSections.Stamp(matching: matchingGeneration, funding: fundingGeneration, day: today)
+        let stamp = ItemPageSections.Stamp(matching: matchingGeneration, register: registerGeneration, funding: fundingGeneration, day: today)
         return request.application.itemPageSections.html(for: key, stamp: stamp) {
             let item = model.item!
+            let directory = TownDirectory(catalog: register)
             let itemMatches = engine.matches(for: item, limit: 10, publicOnly: publicOnly)
             let townMatches = engine.townMatches(for: item, limit: 10, publicOnly: publicOnly)
             var programmeFits: [FundingAdvisor.ProgrammeFit] = []
-            let resolver = VerbundResolver(catalog: request.register)
+            let resolver = VerbundResolver(catalog: register)
             if let owner = resolver.member(key: model.ownerKey), !funding.programmes.isEmpty {
                 let advisor = FundingAdvisor(
                     checker: EligibilityChecker(landNames: resolver.landNames, today: today), programmes: funding.programmes,

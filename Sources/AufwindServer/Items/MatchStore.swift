@@ -27,9 +27,16 @@ final class MatchStore: Sendable {
     }
 
     private func change(_ body: (inout PublishedItems) -> Void) {
+        changeIfNeeded { indexes -> Bool in
+            body(&indexes)
+            return true
+        }
+    }
+
+    /// `body` says whether it changed anything; only then is it counted as a change.
+    private func changeIfNeeded(_ body: (inout PublishedItems) -> Bool) {
         box.withLockedValue { state in
-            body(&state.indexes)
-            state.generation += 1
+            if body(&state.indexes) { state.generation += 1 }
         }
     }
 
@@ -46,21 +53,21 @@ final class MatchStore: Sendable {
 
     /// Sets a town's activity figures as counted (the change feed, after any instance's write).
     func setActivity(_ key: String, recentItems: Int? = nil, answeredRequests: Int? = nil) {
-        change { indexes in
-            guard var facts = indexes.engine.towns[key] else { return }
+        changeIfNeeded { indexes -> Bool in
+            guard var facts = indexes.engine.towns[key] else { return false }
             if let recentItems { facts.recentItems = recentItems }
             if let answeredRequests { facts.answeredRequests = answeredRequests }
-            indexes.engine.setTown(facts)
+            return indexes.setTown(facts)
         }
     }
 
     /// Changes a town's activity figures.
     func adjustTown(_ key: String, publishedItems: Int = 0, answeredRequests: Int = 0) {
-        change { indexes in
-            guard var facts = indexes.engine.towns[key] else { return }
+        changeIfNeeded { indexes -> Bool in
+            guard var facts = indexes.engine.towns[key] else { return false }
             facts.recentItems += publishedItems
             facts.answeredRequests += answeredRequests
-            indexes.engine.setTown(facts)
+            return indexes.setTown(facts)
         }
     }
 }
@@ -105,7 +112,7 @@ extension Application {
         var published = builder.finish()
         for town in catalog.townFacts(recentItems: { recentCounts[$0] ?? 0 }, answeredRequests: { answeredCounts[$0] ?? 0 })
         where town.recentItems > 0 || town.answeredRequests > 0 {
-            published.engine.setTown(town)
+            published.setTown(town)
         }
         matchStore.replace(with: published)
         let memory = published.memory

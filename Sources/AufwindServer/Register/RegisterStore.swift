@@ -5,15 +5,18 @@ import Vapor
 /// The register catalog the server answers from; swapped whole after an import.
 final class RegisterStore: Sendable {
     private let box = NIOLockedValueBox(
-        (catalog: RegisterCatalog(gebietsstand: nil, units: [], gemeinden: []), json: GemeindeJSONCache()))
+        (catalog: RegisterCatalog(gebietsstand: nil, units: [], gemeinden: []), json: GemeindeJSONCache(), generation: 0))
 
     var catalog: RegisterCatalog { box.withLockedValue { $0.catalog } }
 
     /// The catalog with the JSON cache that belongs to it.
-    var current: (catalog: RegisterCatalog, json: GemeindeJSONCache) { box.withLockedValue { $0 } }
+    var current: (catalog: RegisterCatalog, json: GemeindeJSONCache) { box.withLockedValue { ($0.catalog, $0.json) } }
+
+    /// The catalog with the number of times it was replaced (read together).
+    var versioned: (catalog: RegisterCatalog, generation: Int) { box.withLockedValue { ($0.catalog, $0.generation) } }
 
     func replace(with catalog: RegisterCatalog) {
-        box.withLockedValue { $0 = (catalog, GemeindeJSONCache()) }
+        box.withLockedValue { $0 = (catalog, GemeindeJSONCache(), $0.generation + 1) }
     }
 }
 

@@ -38,7 +38,8 @@ extension Request {
     var currentUser: UserModel? { storage[UserKey.self] }
 
     /// The status of each event registration of the person signed in by session cookie (event id →
-    /// `EventParticipation`), read with the session; nil for API tokens and visitors.
+    /// `EventParticipation`), kept with the session while the change feed runs; nil for API tokens,
+    /// visitors and while nothing is kept.
     var sessionEventRegistrations: [UUID: String]? { storage[EventRegistrationsKey.self] }
 
     /// The actor the policy decides about.

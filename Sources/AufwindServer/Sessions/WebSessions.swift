@@ -39,12 +39,14 @@ struct WebSessions {
         var session: WebSessionModel
         var user: UserModel
         var memberships: [MembershipModel]
-        /// Event id → the status of the person's registration (`EventParticipation`).
-        var eventRegistrations: [UUID: String]
+        /// Event id → the status of the person's registration (`EventParticipation`); read only
+        /// while the cache keeps them (nil otherwise: pages that need them read them).
+        var eventRegistrations: [UUID: String]?
     }
 
-    /// The live session of a cookie secret with its person and memberships: from `cache` when it holds
-    /// them (no database read), else read and kept there. Expiry and "last seen" as `find`.
+    /// The live session of a cookie secret with its person, memberships and (while the cache is
+    /// enabled) event registrations: from `cache` when it holds them (no database read), else read
+    /// and kept there. Expiry and "last seen" as `find`.
     func signedIn(secret: String, now: Date, cache: SessionCache) async throws -> SignedInState? {
         guard SecureToken.isWellFormed(secret) else { return nil }
         let tokenHash = SecureToken.hash(secret)
@@ -64,6 +66,7 @@ struct WebSessions {
         guard let (session, user) = try await find(secret: secret, now: now) else { return nil }
         let memberships = try await MembershipService.memberships(of: user, on: database)
         let userID = try user.requireID()
+        guard cache.isEnabled else { return SignedInState(session: session, user: user, memberships: memberships, eventRegistrations: nil) }
         let rows = try await database.sql().select().column("event_id").column("status").from(EventRegistrationModel.schema)
             .where("user_id", .equal, userID).all()
         let eventRegistrations = Dictionary(

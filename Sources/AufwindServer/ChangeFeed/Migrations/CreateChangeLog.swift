@@ -15,6 +15,14 @@ struct CreateChangeLog: AsyncMigration {
         /// The column that names the changed thing; nil: the kind is read anew as a whole.
         var keyColumn: String?
         var operations: [String] = ["INSERT", "UPDATE", "DELETE"]
+        /// Updates of only these columns are logged (nil: any update).
+        var updateColumns: [String]? = nil
+
+        /// The operation as a trigger names it (`UPDATE OF …` when only some columns count).
+        func event(_ operation: String) -> String {
+            guard operation == "UPDATE", let updateColumns else { return operation }
+            return "UPDATE OF " + updateColumns.joined(separator: ", ")
+        }
     }
 
     static let watched: [Watch] = [
@@ -94,6 +102,7 @@ struct CreateChangeLog: AsyncMigration {
 
     /// The triggers that log `watch`'s writes (the log table exists, on PostgreSQL its function too):
     /// on PostgreSQL one named `name`, on SQLite one per operation, `name` and the operation.
+    /// Migrations 043 and 045 create theirs with it: a change must keep the SQL it writes for them.
     static func createTriggers(_ watch: Watch, name: String, on sql: any SQLDatabase) async throws {
         if sql.dialect.name == "postgresql" {
             let level = watch.keyColumn == nil ? "STATEMENT" : "ROW"
@@ -101,7 +110,7 @@ struct CreateChangeLog: AsyncMigration {
             try await sql.raw(
                 """
                 CREATE TRIGGER \(unsafeRaw: name)
-                AFTER \(unsafeRaw: watch.operations.joined(separator: " OR ")) ON \(unsafeRaw: watch.table)
+                AFTER \(unsafeRaw: watch.operations.map(watch.event).joined(separator: " OR ")) ON \(unsafeRaw: watch.table)
                 FOR EACH \(unsafeRaw: level) EXECUTE FUNCTION aufwind_log_change(\(unsafeRaw: arguments))
                 """
             ).run()
@@ -112,7 +121,7 @@ struct CreateChangeLog: AsyncMigration {
                 try await sql.raw(
                     """
                     CREATE TRIGGER \(unsafeRaw: "\(name)_\(operation.lowercased())")
-                    AFTER \(unsafeRaw: operation) ON \(unsafeRaw: watch.table)
+                    AFTER \(unsafeRaw: watch.event(operation)) ON \(unsafeRaw: watch.table)
                     BEGIN INSERT INTO change_log (kind, key) VALUES ('\(unsafeRaw: watch.kind.rawValue)', \(unsafeRaw: key)); END
                     """
                 ).run()

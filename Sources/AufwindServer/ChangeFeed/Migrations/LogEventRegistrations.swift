@@ -9,7 +9,9 @@ import SQLKit
 struct LogEventRegistrations: AsyncMigration {
     var name: String { "045-LogEventRegistrations" }
 
-    static let watch = CreateChangeLog.Watch(table: "event_registrations", kind: .person, keyColumn: "user_id")
+    /// A registration's status or person; not its meeting profile and the like.
+    static let watch = CreateChangeLog.Watch(
+        table: "event_registrations", kind: .person, keyColumn: "user_id", updateColumns: ["status", "user_id"])
     static let triggerName = "change_log_event_registrations"
 
     func prepare(on database: any Database) async throws {
