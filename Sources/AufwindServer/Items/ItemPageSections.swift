@@ -24,7 +24,7 @@ final class ItemPageSections: Sendable {
 
     private struct Entry {
         var stamp: Stamp
-        var html: String
+        var html: RenderedHTML
     }
 
     /// About 10–20 KB each: at most this many are kept; when full, the outdated ones go first, then all.
@@ -33,7 +33,7 @@ final class ItemPageSections: Sendable {
     private let entries = NIOLockedValueBox<[Key: Entry]>([:])
 
     /// The sections for `key` as computed from `stamp`'s state, rendered by `render` when none is kept.
-    func html(for key: Key, stamp: Stamp, render: () -> String) -> String {
+    func html(for key: Key, stamp: Stamp, render: () -> RenderedHTML) -> RenderedHTML {
         if let entry = entries.withLockedValue({ $0[key] }), entry.stamp == stamp { return entry.html }
         let html = render()
         entries.withLockedValue { entries in

@@ -232,7 +232,7 @@ struct ItemsController: RouteCollection {
 
     /// The best partners and the fitting funding programmes, as kept for the item's version and the
     /// viewer's audience while matching, register and funding catalogue stay the same.
-    private func partnerSections(_ request: Request, model: CooperationItemModel) -> String {
+    private func partnerSections(_ request: Request, model: CooperationItemModel) -> RenderedHTML {
         let (engine, matchingGeneration) = request.application.matchStore.current
         let (funding, fundingGeneration) = request.application.fundingStore.current
         let (register, registerGeneration) = request.application.registerStore.versioned
@@ -255,12 +255,13 @@ struct ItemsController: RouteCollection {
                     advisor.programmes(for: VerbundFacts(members: [owner], leadKey: owner.key, handlungsfelder: Set(model.input.handlungsfelder)))
                         .filter { !$0.sharedFields.isEmpty }.prefix(5))
             }
-            return ItemPartnerSections(
-                input: model.input, townName: directory.name(of: model.ownerKey) ?? model.ownerKey,
-                itemMatches: itemMatches.map { (ItemListEntry(item: $0.item, directory: directory), $0) },
-                townMatches: townMatches.map { (directory.name(of: $0.town) ?? $0.town, directory.path(of: $0.town), $0) },
-                programmeFits: programmeFits
-            ).node().render()
+            return RenderedHTML(
+                ItemPartnerSections(
+                    input: model.input, townName: directory.name(of: model.ownerKey) ?? model.ownerKey,
+                    itemMatches: itemMatches.map { (ItemListEntry(item: $0.item, directory: directory), $0) },
+                    townMatches: townMatches.map { (directory.name(of: $0.town) ?? $0.town, directory.path(of: $0.town), $0) },
+                    programmeFits: programmeFits
+                ).node())
         }
     }
 

@@ -50,6 +50,19 @@ extension Request {
     }
 }
 
+/// HTML one of our own views rendered (a part kept for later views): made only from a Plot node, so
+/// only what the views' escaping produced goes in again.
+struct RenderedHTML: Sendable {
+    let html: String
+
+    init(_ node: Node<HTML.BodyContext>) { html = node.render() }
+}
+
+extension Node where Context == HTML.BodyContext {
+    /// A part rendered before, as it was rendered.
+    static func rendered(_ part: RenderedHTML) -> Node { .raw(part.html) }
+}
+
 /// A page whose content was rendered before (e.g. cached); it goes into the layout unchanged.
 struct RenderedPage: PageView {
     var title: String

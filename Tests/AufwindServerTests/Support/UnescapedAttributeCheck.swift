@@ -47,6 +47,7 @@ struct UnescapedAttributeCheck {
         ("Sources/AufwindServer/Web/FormNodes.swift", ".type(type)", "`type` is an HTMLInputType, a closed enum of Plot"),
         ("Sources/AufwindServer/Accounts/Views/TownProfileEditPage.swift", ".type(type)", "`type` is an HTMLInputType, a closed enum of Plot"),
         ("Sources/AufwindServer/Web/HTMLResponse.swift", ".raw(html)", "HTML our own views rendered before (the cached programme page)"),
+        ("Sources/AufwindServer/Web/HTMLResponse.swift", ".raw(part.html)", "a `RenderedHTML`, made only from a Plot node of our views"),
     ]
 
     /// Keywords after which `.name(…)` is an unqualified call again.

@@ -27,7 +27,7 @@ struct ItemPage: PageView {
     var hiddenByModeration = false
     /// The best partners and the fitting funding programmes, rendered (`ItemPartnerSections`, the
     /// same for every viewer of one audience and kept in `ItemPageSections`).
-    var partnerSections: String
+    var partnerSections: RenderedHTML
     var csrf: String?
     var signedIn: Bool
     var errors: [String] = []
@@ -90,7 +90,7 @@ struct ItemPage: PageView {
                 contact()
             ),
             .unwrap(answers) { $0.node() },
-            .raw(partnerSections)
+            .rendered(partnerSections)
         )
     }
 
